@@ -1,0 +1,188 @@
+// baocao: the command line. Thin: parses options, calls the library, maps errors to exit codes.
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "baocao/extract.h"
+#include "baocao/json.h"
+
+namespace {
+
+// Exit codes (documented in --help and the README).
+constexpr int kExitOk = 0;
+constexpr int kExitUsage = 2;
+constexpr int kExitUnreadable = 3;   // not found, not readable, a directory
+constexpr int kExitBadInput = 4;     // empty, binary, invalid encoding, too large
+constexpr int kExitRules = 5;        // rules failed to load
+constexpr int kExitOutput = 6;       // an output file could not be written
+constexpr int kExitInternal = 70;
+
+constexpr const char* kVersion = "baocao 0.1.0";
+
+constexpr const char* kHelp = R"(baocao - structured, checkable data from Vietnamese administrative reports and plans
+
+Usage:
+  baocao extract [options] FILE...     one JSON per input (docs/OUTPUT.md)
+  baocao --help | --version
+
+Commands:
+  extract   Read reports (UTF-8/UTF-16/Windows-1258 text from PDF converters) and write their
+            meta, references, mentions and tables as JSON. `baocao extract --help` for options.
+
+Exit status:
+  0 success; 2 usage error; 3 an input could not be read (missing, unreadable, a directory);
+  4 an input was refused (empty, binary, invalid encoding, over --max-bytes); 5 the rules
+  failed to load; 6 an output could not be written; 70 internal error.
+  With several inputs every input is processed; the status is that of the first failure.
+)";
+
+constexpr const char* kExtractHelp = R"(Usage: baocao extract [options] FILE...
+
+Writes one JSON object per input (docs/OUTPUT.md). With one input and no -o, the JSON goes to
+standard output. FILE may be '-' for standard input.
+
+Options:
+  -o, --output DIR     write DIR/NAME.json for each input NAME.txt (DIR is created)
+      --jsonl          write one compact JSON object per line to standard output (a failed
+                       input gives a line {"document":..., "error": {"code","message"}})
+      --stage STAGE    print an intermediate stage instead: text | layout | mentions
+      --rules DIR      rule folder (default: $BAOCAO_RULES, else the source tree's rules/)
+      --encoding ENC   force the input encoding: utf-8 | utf-16le | utf-16be | windows-1258
+      --max-bytes N    refuse inputs larger than N bytes (default 268435456)
+      --compact        compact JSON instead of indented
+  -h, --help           this help
+
+Errors go to standard error as 'baocao: FILE: code: reason'; see `baocao --help` for exit codes.
+)";
+
+int ExitCodeFor(baocao::ErrorCode code) {
+  using baocao::ErrorCode;
+  switch (code) {
+    case ErrorCode::kOk: return kExitOk;
+    case ErrorCode::kUsage: return kExitUsage;
+    case ErrorCode::kNotFound:
+    case ErrorCode::kUnreadable: return kExitUnreadable;
+    case ErrorCode::kEmpty:
+    case ErrorCode::kTooLarge:
+    case ErrorCode::kBinary:
+    case ErrorCode::kInvalidEncoding: return kExitBadInput;
+    case ErrorCode::kBadRules: return kExitRules;
+    case ErrorCode::kInternal: return kExitInternal;
+  }
+  return kExitInternal;
+}
+
+int Usage(const std::string& message) {
+  std::cerr << "baocao: " << message << "\nTry 'baocao extract --help'.\n";
+  return kExitUsage;
+}
+
+bool ParseSize(const std::string& s, size_t* out) {
+  if (s.empty() || s.find_first_not_of("0123456789") != std::string::npos || s.size() > 18) return false;
+  *out = std::stoull(s);
+  return true;
+}
+
+baocao::Result<std::string> ReadStdin(size_t max_bytes) {
+  std::string bytes;
+  char buf[1 << 16];
+  ssize_t n;
+  while ((n = ::read(0, buf, sizeof buf)) > 0) {
+    bytes.append(buf, static_cast<size_t>(n));
+    if (bytes.size() > max_bytes) return baocao::Status(baocao::ErrorCode::kTooLarge, "-: standard input exceeds the limit (--max-bytes)");
+  }
+  if (n < 0) return baocao::Status(baocao::ErrorCode::kUnreadable, "-: cannot read standard input");
+  return bytes;
+}
+
+int Extract(const std::vector<std::string>& args) {
+  std::vector<std::string> files;
+  std::string output_dir, stage, rules_dir;
+  bool jsonl = false, compact = false;
+  baocao::ExtractOptions options;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](std::string* out) -> bool {
+      if (i + 1 >= args.size()) return false;
+      *out = args[++i];
+      return true;
+    };
+    if (a == "-h" || a == "--help") { std::cout << kExtractHelp; return kExitOk; }
+    if (a == "-o" || a == "--output") { if (!value(&output_dir)) return Usage(a + " needs a folder"); }
+    else if (a == "--jsonl") jsonl = true;
+    else if (a == "--compact") compact = true;
+    else if (a == "--stage") {
+      if (!value(&stage)) return Usage("--stage needs text, layout or mentions");
+      if (stage != "text" && stage != "layout" && stage != "mentions") return Usage("unknown stage '" + stage + "' (text, layout, mentions)");
+    } else if (a == "--rules") { if (!value(&rules_dir)) return Usage("--rules needs a folder"); }
+    else if (a == "--encoding") { if (!value(&options.normalize.encoding)) return Usage("--encoding needs a name"); }
+    else if (a == "--max-bytes") {
+      std::string v;
+      if (!value(&v) || !ParseSize(v, &options.max_bytes)) return Usage("--max-bytes needs a whole number of bytes");
+    } else if (a.size() > 1 && a[0] == '-' ) return Usage("unknown option '" + a + "'");
+    else files.push_back(a);
+  }
+  if (files.empty()) return Usage("extract needs at least one FILE (or '-' for standard input)");
+  if (!output_dir.empty() && jsonl) return Usage("-o and --jsonl exclude each other");
+  if (files.size() > 1 && output_dir.empty() && !jsonl && stage.empty()) jsonl = true;  // many inputs: stream
+
+  auto engine = baocao::Engine::Create({rules_dir});
+  if (!engine.ok()) {
+    std::cerr << "baocao: rules: " << engine.status().ToString() << "\n";
+    return ExitCodeFor(engine.status().code());
+  }
+  if (!output_dir.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(output_dir, ec);
+    if (ec) { std::cerr << "baocao: " << output_dir << ": " << ec.message() << "\n"; return kExitOutput; }
+  }
+  int status = kExitOk;
+  for (const std::string& file : files) {
+    baocao::Result<std::string> bytes = file == "-" ? ReadStdin(options.max_bytes) : baocao::ReadFileBytes(file, options.max_bytes);
+    baocao::Stages stages;
+    baocao::Result<baocao::Extraction> result = bytes.ok()
+        ? engine->ExtractBytes(*bytes, file, options, stage.empty() ? nullptr : &stages)
+        : baocao::Result<baocao::Extraction>(bytes.status());
+    if (!result.ok()) {
+      std::cerr << "baocao: " << result.status().ToString() << "\n";
+      if (jsonl) std::cout << baocao::ErrorToJson(file, result.status()).dump() << "\n";
+      if (status == kExitOk) status = ExitCodeFor(result.status().code());
+      continue;
+    }
+    nlohmann::json j = stage.empty() ? baocao::ToJson(*result) : baocao::StageToJson(stages, stage, *bytes);
+    // Replace invalid UTF-8 rather than throw: span texts of a cut character must not abort.
+    std::string text = j.dump(jsonl || compact ? -1 : 1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (!output_dir.empty()) {
+      std::filesystem::path name = std::filesystem::path(file == "-" ? "stdin" : file).filename();
+      name.replace_extension(".json");
+      std::ofstream out(std::filesystem::path(output_dir) / name, std::ios::binary);
+      out << text << "\n";
+      if (!out) { std::cerr << "baocao: " << (std::filesystem::path(output_dir) / name).string() << ": cannot write\n"; if (status == kExitOk) status = kExitOutput; }
+    } else {
+      std::cout << text << "\n";
+    }
+  }
+  std::cout.flush();
+  return status;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
+    std::cout << kHelp;
+    return args.empty() ? kExitUsage : kExitOk;
+  }
+  if (args[0] == "--version") { std::cout << kVersion << "\n"; return kExitOk; }
+  std::string command = args[0];
+  args.erase(args.begin());
+  if (command == "extract") return Extract(args);
+  return Usage("unknown command '" + command + "'");
+}

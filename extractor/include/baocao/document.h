@@ -1,0 +1,146 @@
+// The value one document becomes: what every stage adds to, and what the JSON of
+// docs/OUTPUT.md, the store and the pages are written from. Plain data, no behaviour.
+//
+// Positions: a TextRange is a byte range of the normalized Text (internal); a Span is what
+// leaves the engine: byte offsets into the ORIGINAL input, its 1-based line, and the original
+// bytes of that range as text, so an auditor finds the value without running the engine.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace baocao {
+
+struct TextRange {
+  size_t begin = 0;
+  size_t end = 0;
+  bool empty() const { return end <= begin; }
+};
+
+struct Span {
+  size_t start = 0;          // byte offset into the original file (PDF: into the page's text)
+  size_t end = 0;            // exclusive
+  int line = 0;              // 1-based line of `start`
+  std::optional<int> page;   // set for PDF input
+  std::string text;          // the original text of [start, end)
+  TextRange normalized;      // the same range in the normalized Text (not emitted)
+};
+
+enum class MentionType { kNumber, kPercent, kMoney, kCount, kFraction, kDate, kPeriod, kReference };
+const char* MentionTypeName(MentionType type);
+
+// One recognized item. Which fields are meaningful depends on `type` (docs/OUTPUT.md):
+// number/percent/money/count use `number` (and `range_to` for ranges); fraction uses
+// numerator/denominator; date/period use `iso`; reference uses `ref_kind`, `iso` (number/symbol)
+// and `ref_date`.
+struct Mention {
+  MentionType type = MentionType::kNumber;
+  std::string rule_id;       // the rule that produced it, e.g. "date.dmy_numeric"
+  double number = 0;
+  std::optional<double> range_to;
+  double numerator = 0;
+  double denominator = 0;
+  std::string iso;           // date "2025-08-23", period "2025-H1", reference number "57-NQ/TW"
+  std::string unit;          // "%", "đồng", "USD", the counted noun, or empty
+  std::string comparator;    // ">=", ">", "<=", "<", "=" or empty
+  std::string ref_kind;      // reference: "Nghị quyết"
+  std::string ref_date;      // reference: ISO date or empty
+  bool year_inferred = false;
+  Span span;
+};
+
+// A distinct cited document, with every place it is cited.
+struct Reference {
+  std::string kind;                    // "Nghị quyết"
+  std::string number;                  // "57-NQ/TW", or "57" when only that is ever written
+  std::string date;                    // ISO or empty
+  std::vector<std::string> variants;   // other spellings seen ("57- NQ/TW", "Nghị quyết 57")
+  std::vector<Span> spans;
+};
+
+struct TableCell {
+  std::string text;          // normalized text of the cell (continuations joined by a space)
+  TextRange range;           // the first piece of the cell in the normalized Text
+};
+
+struct Table {
+  Span span;
+  std::vector<std::vector<TableCell>> header;  // one or more header rows
+  std::vector<std::vector<TableCell>> rows;
+  std::vector<int> row_lines;                  // 1-based line of each row's first piece
+};
+
+enum class BlockKind { kHeading, kParagraph, kListItem, kTable, kHeader, kClosing };
+
+// A section of the document ("I.", "1.2.", "Phần 1", "Phụ lục I"), as a flat list in reading
+// order; `level` gives the nesting.
+struct Section {
+  int level = 0;
+  std::string number;        // "I", "1.2", "Phần 1"
+  std::string title;
+  TextRange range;
+  int line = 0;
+};
+
+struct Meta {
+  std::string kind;          // report | plan | decision | official_letter | other
+  std::optional<std::string> number;
+  std::optional<std::string> symbol;
+  std::optional<std::string> issuer;
+  std::optional<std::string> ward;
+  std::optional<std::string> province;
+  std::optional<std::string> date;
+  std::optional<std::string> signer;
+  std::optional<std::string> title;
+  std::optional<std::string> place;
+  std::vector<std::string> recipients;   // Nơi nhận
+  std::optional<std::string> signer_title;
+};
+
+struct Fact {
+  std::string indicator;
+  std::string role;          // actual | target | assessment
+  std::optional<double> value;
+  std::optional<bool> assessment;
+  std::string unit;
+  std::string comparator;
+  std::string period;
+  std::string label;
+  Span span;
+};
+
+struct Flag {
+  std::string kind;
+  std::string severity;      // error | warning | info
+  std::vector<std::string> indicators;
+  std::optional<double> stated;
+  std::optional<double> computed;
+  std::string explanation;
+  std::vector<Span> evidence;
+};
+
+struct DocumentInfo {
+  std::string path;
+  std::string sha256;
+  std::string format = "text";   // text | pdf
+  std::optional<int> pages;
+  size_t bytes = 0;
+  std::string encoding;          // the encoding the input was decoded from ("utf-8", "utf-16le" ...)
+  std::vector<std::string> repairs;   // what the normalizer changed, by kind ("html", "latex" ...)
+};
+
+struct Extraction {
+  DocumentInfo document;
+  Meta meta;
+  std::vector<Section> sections;
+  std::vector<Reference> references;
+  std::vector<Fact> facts;
+  std::vector<Mention> mentions;
+  std::vector<Table> tables;
+  std::vector<Flag> flags;
+};
+
+}  // namespace baocao

@@ -1,0 +1,78 @@
+// The engine: one document from bytes to the Extraction value of docs/OUTPUT.md.
+//
+//   baocao::Result<baocao::Engine> engine = baocao::Engine::Create({.rules_dir = "rules"});
+//   if (!engine.ok()) return engine.status();             // kBadRules names file:line
+//   baocao::Result<baocao::Extraction> doc = engine->ExtractFile("report.txt");
+//   if (!doc.ok()) ...;            // kNotFound, kTooLarge, kBinary, kInvalidEncoding, kEmpty
+//   std::string json = baocao::ToJson(*doc).dump(1);
+//
+// Stages: Source (read) -> Text (normalize) -> Layout -> Mentions -> references and meta.
+// Ownership: the Engine owns its rules; Extractions are plain values owned by the caller.
+// Thread safety: a created Engine is immutable; Extract* may run on many threads at once.
+// Errors are values: nothing here throws.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "baocao/document.h"
+#include "baocao/layout.h"
+#include "baocao/recognize.h"
+#include "baocao/status.h"
+#include "baocao/text.h"
+
+namespace baocao {
+
+struct EngineConfig {
+  // Folder of rule files; empty: $BAOCAO_RULES, else the rules/ of the source tree the binary
+  // was built from, else ../rules beside the executable.
+  std::string rules_dir;
+};
+
+struct ExtractOptions {
+  NormalizeOptions normalize;
+  // Inputs above this size are refused with kTooLarge before they are read whole.
+  size_t max_bytes = size_t(256) << 20;
+};
+
+// Everything the stages produced for one document, for `--stage` and tests.
+struct Stages {
+  Text text;
+  Layout layout;
+  std::vector<Mention> mentions;
+};
+
+class Engine {
+ public:
+  static Result<Engine> Create(const EngineConfig& config = {});
+  Engine(Engine&&) noexcept;
+  Engine& operator=(Engine&&) noexcept;
+  ~Engine();
+
+  Result<Extraction> ExtractFile(const std::string& path, const ExtractOptions& options = {}) const;
+  // `path` is only recorded in the result ("-" for standard input).
+  Result<Extraction> ExtractBytes(std::string_view bytes, const std::string& path,
+                                  const ExtractOptions& options = {}) const;
+  // The same, also returning the intermediate stages.
+  Result<Extraction> ExtractBytes(std::string_view bytes, const std::string& path,
+                                  const ExtractOptions& options, Stages* stages) const;
+
+  const RuleSet& rules() const;
+  const std::string& rules_dir() const;
+
+ private:
+  Engine();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Reads a whole file, refusing one above `max_bytes` (kTooLarge) before reading it.
+Result<std::string> ReadFileBytes(const std::string& path, size_t max_bytes);
+
+// Lowercase hex SHA-256 of `bytes`.
+std::string Sha256Hex(std::string_view bytes);
+
+}  // namespace baocao

@@ -1,0 +1,82 @@
+// The Mentions stage: rule sets loaded from `rules/` (data, not code) find numbers,
+// percentages, money, counts, fractions, dates, periods and document references in a Text.
+//
+//   baocao::Result<baocao::RuleSet> rules = baocao::RuleSet::Load("rules");
+//   if (!rules.ok()) { ... rules.status().message() names "rules/date/date.rules:12" ... }
+//   std::vector<baocao::Mention> found = rules->Recognize(text.view());
+//
+// Rule files (`rules/**/*.rules`) hold `define NAME = PATTERN` macros, `vocab NAME = FILE`
+// word lists, and rules: `rule ID`, `type:`, `pattern:` (RE2, verbatim), optional `priority:`,
+// `unit:`, `comparator:`, `position:`, `boundary:`, and examples `match: TEXT => VALUE` /
+// `reject: TEXT` that the test suite runs. The grammar is in rules/README.md.
+//
+// Thread safety: a loaded RuleSet is immutable; Recognize may run on many threads at once.
+// Complexity: linear in the text for each rule (RE2), plus n log n to resolve overlaps.
+// Mentions carry normalized ranges only; the pipeline turns them into Spans.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "baocao/document.h"
+#include "baocao/status.h"
+
+namespace baocao {
+
+struct RuleExample {
+  std::string text;
+  std::string expected;   // rendered value (see RenderMention); empty for a reject example
+  bool reject = false;
+  std::string file;
+  int line = 0;
+};
+
+struct RuleInfo {
+  std::string id;
+  std::string type;       // mention type, or "comparator" / "skip"
+  std::string file;
+  int line = 0;
+  std::vector<RuleExample> examples;
+};
+
+class RuleSet {
+ public:
+  // Loads every `*.rules` file below `dir`. kBadRules names file:line of the first error.
+  static Result<RuleSet> Load(const std::string& dir);
+  // Loads rules from one string (tests); `name` stands in for the file name in errors.
+  static Result<RuleSet> LoadString(std::string_view content, const std::string& name,
+                                    const std::string& vocab_dir = ".");
+
+  RuleSet(RuleSet&&) noexcept;
+  RuleSet& operator=(RuleSet&&) noexcept;
+  ~RuleSet();
+
+  // Mentions in `text`, in text order, without overlaps (the longest reading wins).
+  std::vector<Mention> Recognize(std::string_view text) const;
+
+  const std::vector<RuleInfo>& rules() const;
+  // Canonical spelling of a reference kind ("nghị quyết" -> "Nghị quyết"), from the vocabulary.
+  std::string CanonicalKind(std::string_view kind) const;
+
+ private:
+  RuleSet();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// The value of a mention as one string, as rule examples write it:
+// "12456", "86.98%", "499000000 đồng", "358 thủ tục", "6578/7569 hồ sơ", "2024-12-22",
+// "2025-H1", "Nghị quyết|57-NQ/TW|2024-12-22"; a comparator comes first (">= 90%"), a range
+// as "1000..2000 đồng".
+std::string RenderMention(const Mention& mention);
+
+// Parses a number written the Vietnamese way ("12.456" -> 12456, "98,70" -> 98.7,
+// "1.665.600.000", "94.3" -> 94.3). False when `s` is not a number.
+bool ParseVietnameseNumber(std::string_view s, double* value);
+
+// Parses spelled-out Vietnamese numerals ("hai mươi ba" -> 23, "một trăm linh năm" -> 105).
+bool ParseVietnameseNumerals(std::string_view words, double* value);
+
+}  // namespace baocao

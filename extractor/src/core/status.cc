@@ -1,0 +1,42 @@
+#include "baocao/status.h"
+
+#include "baocao/document.h"
+
+namespace baocao {
+
+const char* ErrorCodeName(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kOk: return "ok";
+    case ErrorCode::kUsage: return "usage";
+    case ErrorCode::kNotFound: return "not_found";
+    case ErrorCode::kUnreadable: return "unreadable";
+    case ErrorCode::kEmpty: return "empty";
+    case ErrorCode::kTooLarge: return "too_large";
+    case ErrorCode::kBinary: return "binary";
+    case ErrorCode::kInvalidEncoding: return "invalid_encoding";
+    case ErrorCode::kBadRules: return "bad_rules";
+    case ErrorCode::kInternal: return "internal";
+  }
+  return "internal";
+}
+
+std::string Status::ToString() const {
+  if (ok()) return "ok";
+  return std::string(ErrorCodeName(code_)) + ": " + message_;
+}
+
+const char* MentionTypeName(MentionType type) {
+  switch (type) {
+    case MentionType::kNumber: return "number";
+    case MentionType::kPercent: return "percent";
+    case MentionType::kMoney: return "money";
+    case MentionType::kCount: return "count";
+    case MentionType::kFraction: return "fraction";
+    case MentionType::kDate: return "date";
+    case MentionType::kPeriod: return "period";
+    case MentionType::kReference: return "reference";
+  }
+  return "number";
+}
+
+}  // namespace baocao

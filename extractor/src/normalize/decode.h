@@ -1,0 +1,26 @@
+// Internal: input bytes to UTF-8 (see decode.cc).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "baocao/status.h"
+#include "baocao/text.h"
+
+namespace baocao::internal {
+
+struct Decoded {
+  std::string encoding;          // what the input was decoded from
+  std::string text;              // the UTF-8 text; empty and unused when `map` is empty
+  std::optional<OffsetMap> map;  // absent: the input was already clean UTF-8, used as is
+};
+
+// Decodes `in`; `forced` names an encoding or is empty to detect. kInvalidEncoding names the
+// first bad byte's offset.
+Status Decode(std::string_view in, const std::string& forced, Decoded& out);
+
+// Offset of the first byte that does not start a valid UTF-8 sequence, or npos.
+size_t FirstInvalidUtf8(std::string_view s);
+
+}  // namespace baocao::internal

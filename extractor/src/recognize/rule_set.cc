@@ -1,0 +1,646 @@
+// Loading rule files and running them over a Text. The file grammar is in rules/README.md.
+#include <re2/re2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <unordered_map>
+
+#include "baocao/recognize.h"
+#include "baocao/text.h"
+
+namespace baocao {
+
+std::string FormatNumber(double v);  // numbers.cc
+
+namespace {
+
+struct Rule {
+  RuleInfo info;
+  MentionType type = MentionType::kNumber;
+  bool is_comparator = false;
+  bool is_skip = false;
+  int priority = 0;
+  bool word_boundary = true;
+  bool before = true;             // comparator: written before the number ("tối thiểu 90%")
+  std::string fixed_unit;
+  std::string comparator;
+  std::unique_ptr<RE2> re;
+  std::vector<std::pair<std::string, int>> groups;  // group name -> index
+};
+
+std::string Trim(std::string_view s) {
+  size_t b = s.find_first_not_of(" \t\r");
+  if (b == std::string_view::npos) return "";
+  size_t e = s.find_last_not_of(" \t\r");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+std::string EscapeForRegex(std::string_view word) {
+  std::string out;
+  bool space = false;
+  for (char c : word) {
+    if (c == ' ' || c == '\t') { space = true; continue; }
+    if (space) { out += "\\s+"; space = false; }
+    if (std::string_view("\\.+*?()|[]{}^$").find(c) != std::string_view::npos) out.push_back('\\');
+    out.push_back(c);
+  }
+  return out;
+}
+
+bool ParseType(const std::string& name, Rule& rule) {
+  static const std::map<std::string, MentionType> types = {
+      {"number", MentionType::kNumber},   {"percent", MentionType::kPercent},
+      {"money", MentionType::kMoney},     {"count", MentionType::kCount},
+      {"fraction", MentionType::kFraction}, {"date", MentionType::kDate},
+      {"period", MentionType::kPeriod},   {"reference", MentionType::kReference}};
+  if (name == "comparator") { rule.is_comparator = true; return true; }
+  if (name == "skip") { rule.is_skip = true; return true; }
+  auto it = types.find(name);
+  if (it == types.end()) return false;
+  rule.type = it->second;
+  return true;
+}
+
+// Named groups are read by their base name: "day", "day_a" and "day_b" all answer Get("day"),
+// so one pattern may offer several spellings of one field (RE2 names must be unique).
+class Fields {
+ public:
+  Fields(const Rule& rule, const re2::StringPiece* groups, std::string_view text)
+      : rule_(rule), groups_(groups), text_(text) {}
+  std::string_view Get(std::string_view name) const {
+    for (const auto& [group, index] : rule_.groups) {
+      if (group.size() >= name.size() && group.compare(0, name.size(), name) == 0 &&
+          (group.size() == name.size() || group[name.size()] == '_') && !groups_[index].empty()) {
+        return std::string_view(groups_[index].data(), groups_[index].size());
+      }
+    }
+    return {};
+  }
+  TextRange Range(std::string_view name) const {
+    std::string_view v = Get(name);
+    if (v.empty()) return {};
+    size_t b = v.data() - text_.data();
+    return {b, b + v.size()};
+  }
+
+ private:
+  const Rule& rule_;
+  const re2::StringPiece* groups_;
+  std::string_view text_;
+};
+
+int ToInt(std::string_view s) {
+  int v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return -1;
+    v = v * 10 + (c - '0');
+    if (v > 100000) return -1;
+  }
+  return s.empty() ? -1 : v;
+}
+
+int RomanOrInt(std::string_view s) {
+  int v = ToInt(s);
+  if (v >= 0) return v;
+  std::string up;
+  for (char c : s) up.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+  static const std::map<std::string, int> roman = {{"I", 1}, {"II", 2}, {"III", 3}, {"IV", 4}};
+  auto it = roman.find(up);
+  return it == roman.end() ? -1 : it->second;
+}
+
+std::string Pad2(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
+
+// "2025-08-23", "2025-08", "2025", "--08-23"; empty when the parts are not a date.
+std::string IsoDate(std::string_view day, std::string_view month, std::string_view year) {
+  int d = day.empty() ? 0 : ToInt(day), m = month.empty() ? 0 : ToInt(month);
+  int y = year.empty() ? 0 : ToInt(year);
+  if (d < 0 || m < 0 || y < 0) return "";
+  if (y != 0 && y < 100) y += 2000;  // "22/12/24"
+  if (y != 0 && (y < 1900 || y > 2100)) return "";
+  if (m > 12 || d > 31 || (d != 0 && m == 0)) return "";
+  if (d != 0 && m != 0) {
+    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (d > days[m - 1]) return "";
+  }
+  if (y == 0) return (m && d) ? "--" + Pad2(m) + "-" + Pad2(d) : "";
+  std::string iso = std::to_string(y);
+  if (m) iso += "-" + Pad2(m);
+  if (m && d) iso += "-" + Pad2(d);
+  return iso;
+}
+
+double ScaleOf(std::string_view scale) {
+  std::string key = FoldKey(scale);
+  double factor = 1;
+  std::istringstream words(key);
+  std::string w;
+  while (words >> w) {
+    if (w == "nghin" || w == "ngan") factor *= 1e3;
+    else if (w == "trieu") factor *= 1e6;
+    else if (w == "ty" || w == "ti") factor *= 1e9;
+    else if (w == "tram") factor *= 1e2;
+    else if (w == "van") factor *= 1e4;
+  }
+  return factor;
+}
+
+std::string CurrencyOf(std::string_view currency) {
+  std::string key = FoldKey(currency);
+  if (key.empty() || key == "dong" || key == "d" || key == "vnd" || key == "vnđ") return "đồng";
+  if (key == "usd" || key == "do la" || key == "do la my" || key == "$") return "USD";
+  if (key == "eur" || key == "euro") return "EUR";
+  return Trim(currency);
+}
+
+std::string CollapseSpaces(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n') { space = !out.empty(); continue; }
+    if (space) { out.push_back(' '); space = false; }
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string StripSpaces(std::string_view s) {
+  std::string out;
+  for (char c : s) if (c != ' ' && c != '\t' && c != '\n') out.push_back(c);
+  return out;
+}
+
+bool IsAlnumAt(std::string_view text, size_t pos, bool before) {
+  if (before ? pos == 0 : pos >= text.size()) return false;
+  UChar32 cp;
+  auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t i = static_cast<int32_t>(pos);
+  if (before) { U8_PREV(s, 0, i, cp); } else { U8_NEXT(s, i, static_cast<int32_t>(text.size()), cp); }
+  return cp >= 0 && (u_isalnum(cp) || u_getCombiningClass(cp) != 0);
+}
+
+}  // namespace
+
+struct RuleSet::Impl {
+  std::vector<Rule> rules;
+  std::vector<RuleInfo> infos;
+  std::unordered_map<std::string, std::string> kinds;  // FoldKey -> canonical reference kind
+
+  Status AddFile(std::string_view content, const std::string& file, const std::string& vocab_dir,
+                 const std::map<std::string, std::string>& global_macros,
+                 std::map<std::string, std::string>* exported);
+  bool Interpret(const Rule& rule, const re2::StringPiece* g, std::string_view text,
+                 std::vector<Mention>& out) const;
+};
+
+namespace {
+
+Status Expand(const std::string& pattern, const std::map<std::string, std::string>& macros,
+              std::string* out, const std::string& where) {
+  out->clear();
+  for (size_t i = 0; i < pattern.size();) {
+    // {NAME} is a macro; \p{Lu} and \P{L} are RE2's Unicode classes.
+    bool unicode_class = i >= 2 && pattern[i - 2] == '\\' && (pattern[i - 1] == 'p' || pattern[i - 1] == 'P');
+    if (pattern[i] == '{' && !unicode_class && i + 1 < pattern.size() && std::isupper(static_cast<unsigned char>(pattern[i + 1]))) {
+      size_t close = pattern.find('}', i);
+      if (close != std::string::npos) {
+        std::string name = pattern.substr(i + 1, close - i - 1);
+        auto it = macros.find(name);
+        if (it == macros.end()) return {ErrorCode::kBadRules, where + ": unknown macro {" + name + "}"};
+        *out += "(?:" + it->second + ")";
+        i = close + 1;
+        continue;
+      }
+    }
+    out->push_back(pattern[i++]);
+  }
+  return Status::Ok();
+}
+
+Status LoadVocab(const std::string& path, const std::string& where, std::vector<std::string>* words) {
+  std::ifstream in(path);
+  if (!in) return {ErrorCode::kBadRules, where + ": cannot read vocabulary " + path};
+  std::string line;
+  while (std::getline(in, line)) {
+    std::string w = Trim(line);
+    if (w.empty() || w[0] == '#') continue;
+    words->push_back(w);
+  }
+  if (words->empty()) return {ErrorCode::kBadRules, where + ": vocabulary " + path + " is empty"};
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status RuleSet::Impl::AddFile(std::string_view content, const std::string& file,
+                              const std::string& vocab_dir,
+                              const std::map<std::string, std::string>& global_macros,
+                              std::map<std::string, std::string>* exported) {
+  std::map<std::string, std::string> macros = global_macros;
+  std::istringstream in{std::string(content)};
+  std::string raw;
+  int line_no = 0;
+  Rule* rule = nullptr;
+  std::vector<Rule> added;
+  auto finish = [&](Rule& r) -> Status {
+    std::string where = file + ":" + std::to_string(r.info.line);
+    if (!r.re) return {ErrorCode::kBadRules, where + ": rule " + r.info.id + " has no pattern"};
+    if (r.info.type.empty()) return {ErrorCode::kBadRules, where + ": rule " + r.info.id + " has no type"};
+    return Status::Ok();
+  };
+  while (std::getline(in, raw)) {
+    ++line_no;
+    std::string where = file + ":" + std::to_string(line_no);
+    std::string line = Trim(raw);
+    if (line.empty() || line[0] == '#') continue;
+    auto starts = [&](std::string_view p) { return line.compare(0, p.size(), p) == 0; };
+    if (starts("define ") || starts("vocab ")) {
+      bool vocab = starts("vocab ");
+      size_t eq = line.find('=');
+      if (eq == std::string::npos) return {ErrorCode::kBadRules, where + ": expected NAME = VALUE"};
+      std::string name = Trim(line.substr(vocab ? 6 : 7, eq - (vocab ? 6 : 7)));
+      std::string value = Trim(line.substr(eq + 1));
+      if (name.empty() || !std::isupper(static_cast<unsigned char>(name[0]))) return {ErrorCode::kBadRules, where + ": macro names are UPPER_CASE"};
+      if (vocab) {
+        std::vector<std::string> words;
+        Status st = LoadVocab(vocab_dir + "/" + value, where, &words);
+        if (!st.ok()) return st;
+        if (name == "REFERENCE_KIND") {
+          for (const auto& w : words) kinds[FoldKey(w)] = w;
+        }
+        std::sort(words.begin(), words.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+        std::string alt;
+        for (const auto& w : words) alt += (alt.empty() ? "" : "|") + EscapeForRegex(w);
+        macros[name] = alt;
+      } else {
+        std::string expanded;
+        Status st = Expand(value, macros, &expanded, where);
+        if (!st.ok()) return st;
+        macros[name] = expanded;
+      }
+      if (exported) (*exported)[name] = macros[name];
+      continue;
+    }
+    if (starts("rule ")) {
+      if (rule) { Status st = finish(*rule); if (!st.ok()) return st; }
+      added.emplace_back();
+      rule = &added.back();
+      rule->info.id = Trim(line.substr(5));
+      rule->info.file = file;
+      rule->info.line = line_no;
+      continue;
+    }
+    size_t colon = line.find(':');
+    if (colon == std::string::npos || rule == nullptr) return {ErrorCode::kBadRules, where + ": expected 'rule ID', 'define', 'vocab' or 'key: value'"};
+    std::string key = line.substr(0, colon);
+    // The value is everything after "key: ", verbatim (patterns keep their own spaces).
+    std::string value = raw.substr(raw.find(':') + 1);
+    if (!value.empty() && value[0] == ' ') value.erase(0, 1);
+    while (!value.empty() && (value.back() == '\r' || value.back() == ' ')) value.pop_back();
+    if (key == "type") {
+      if (!ParseType(value, *rule)) return {ErrorCode::kBadRules, where + ": unknown type '" + value + "'"};
+      rule->info.type = value;
+    } else if (key == "pattern") {
+      std::string expanded;
+      Status st = Expand(value, macros, &expanded, where);
+      if (!st.ok()) return st;
+      RE2::Options opts;
+      opts.set_log_errors(false);
+      opts.set_case_sensitive(false);
+      opts.set_max_mem(64 << 20);
+      rule->re = std::make_unique<RE2>(expanded, opts);
+      if (!rule->re->ok()) return {ErrorCode::kBadRules, where + ": bad pattern: " + rule->re->error()};
+      for (const auto& [name, index] : rule->re->NamedCapturingGroups()) rule->groups.emplace_back(name, index);
+      std::sort(rule->groups.begin(), rule->groups.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    } else if (key == "priority") {
+      rule->priority = std::atoi(value.c_str());
+    } else if (key == "unit") {
+      rule->fixed_unit = value;
+    } else if (key == "comparator") {
+      rule->comparator = value;
+    } else if (key == "position") {
+      if (value != "before" && value != "after") return {ErrorCode::kBadRules, where + ": position is 'before' or 'after'"};
+      rule->before = value == "before";
+    } else if (key == "boundary") {
+      if (value != "word" && value != "none") return {ErrorCode::kBadRules, where + ": boundary is 'word' or 'none'"};
+      rule->word_boundary = value == "word";
+    } else if (key == "match") {
+      size_t arrow = value.rfind(" => ");
+      if (arrow == std::string::npos) return {ErrorCode::kBadRules, where + ": match examples are 'TEXT => VALUE'"};
+      rule->info.examples.push_back({value.substr(0, arrow), value.substr(arrow + 4), false, file, line_no});
+    } else if (key == "reject") {
+      rule->info.examples.push_back({value, "", true, file, line_no});
+    } else {
+      return {ErrorCode::kBadRules, where + ": unknown key '" + key + "'"};
+    }
+  }
+  if (rule) { Status st = finish(*rule); if (!st.ok()) return st; }
+  for (auto& r : added) {
+    for (const auto& existing : rules) {
+      if (existing.info.id == r.info.id) return {ErrorCode::kBadRules, file + ":" + std::to_string(r.info.line) + ": duplicate rule id " + r.info.id + " (also " + existing.info.file + ":" + std::to_string(existing.info.line) + ")"};
+    }
+    rules.push_back(std::move(r));
+  }
+  return Status::Ok();
+}
+
+RuleSet::RuleSet() : impl_(std::make_unique<Impl>()) {}
+RuleSet::RuleSet(RuleSet&&) noexcept = default;
+RuleSet& RuleSet::operator=(RuleSet&&) noexcept = default;
+RuleSet::~RuleSet() = default;
+
+Result<RuleSet> RuleSet::Load(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return Status(ErrorCode::kBadRules, "rules directory not found: " + dir);
+  std::vector<fs::path> files;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_regular_file() && it->path().extension() == ".rules") files.push_back(it->path());
+  }
+  // common.rules holds macros every file may use; the rest load in a stable order.
+  std::sort(files.begin(), files.end(), [](const fs::path& a, const fs::path& b) {
+    bool ca = a.filename() == "common.rules", cb = b.filename() == "common.rules";
+    if (ca != cb) return ca;
+    return a < b;
+  });
+  RuleSet set;
+  std::map<std::string, std::string> global;
+  for (const auto& path : files) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buf;
+    buf << in.rdbuf();
+    bool common = path.filename() == "common.rules";
+    Status st = set.impl_->AddFile(buf.str(), path.string(), path.parent_path().string(), global, common ? &global : nullptr);
+    if (!st.ok()) return st;
+  }
+  if (set.impl_->rules.empty()) return Status(ErrorCode::kBadRules, "no rules found below " + dir);
+  for (const auto& r : set.impl_->rules) set.impl_->infos.push_back(r.info);
+  return set;
+}
+
+Result<RuleSet> RuleSet::LoadString(std::string_view content, const std::string& name, const std::string& vocab_dir) {
+  RuleSet set;
+  Status st = set.impl_->AddFile(content, name, vocab_dir, {}, nullptr);
+  if (!st.ok()) return st;
+  for (const auto& r : set.impl_->rules) set.impl_->infos.push_back(r.info);
+  return set;
+}
+
+const std::vector<RuleInfo>& RuleSet::rules() const { return impl_->infos; }
+
+std::string RuleSet::CanonicalKind(std::string_view kind) const {
+  auto it = impl_->kinds.find(FoldKey(kind));
+  if (it != impl_->kinds.end()) return it->second;
+  std::string k = CollapseSpaces(kind);
+  return k;
+}
+
+bool RuleSet::Impl::Interpret(const Rule& rule, const re2::StringPiece* g, std::string_view text,
+                              std::vector<Mention>& out) const {
+  Fields f(rule, g, text);
+  Mention m;
+  m.type = rule.type;
+  m.rule_id = rule.info.id;
+  m.unit = rule.fixed_unit;
+  m.comparator = rule.comparator;
+  size_t begin = g[0].data() - text.data();
+  m.span.normalized = {begin, begin + g[0].size()};
+  auto number = [&](std::string_view name, double* v) -> bool {
+    std::string_view s = f.Get(name);
+    if (s.empty()) return false;
+    return ParseVietnameseNumber(s, v);
+  };
+  switch (rule.type) {
+    case MentionType::kNumber:
+    case MentionType::kPercent:
+    case MentionType::kMoney:
+    case MentionType::kCount: {
+      double v = 0;
+      if (!number("num", &v)) {
+        std::string_view words = f.Get("words");
+        if (words.empty() || !ParseVietnameseNumerals(words, &v)) return false;
+      }
+      double scale = ScaleOf(f.Get("scale"));
+      m.number = v * scale;
+      double to = 0;
+      if (number("to", &to)) m.range_to = to * ScaleOf(f.Get("to_scale").empty() ? f.Get("scale") : f.Get("to_scale"));
+      if (rule.type == MentionType::kPercent) m.unit = "%";
+      if (rule.type == MentionType::kMoney && m.unit.empty()) m.unit = CurrencyOf(f.Get("currency"));
+      if (rule.type == MentionType::kCount && m.unit.empty()) m.unit = CollapseSpaces(f.Get("noun"));
+      break;
+    }
+    case MentionType::kFraction: {
+      if (!number("num", &m.numerator) || !number("den", &m.denominator)) return false;
+      if (m.denominator == 0) return false;
+      if (m.unit.empty()) m.unit = CollapseSpaces(f.Get("noun"));
+      break;
+    }
+    case MentionType::kDate: {
+      m.iso = IsoDate(f.Get("day"), f.Get("month"), f.Get("year"));
+      if (m.iso.empty()) return false;
+      break;
+    }
+    case MentionType::kPeriod: {
+      std::string_view year = f.Get("year");
+      std::string to_iso = IsoDate(f.Get("to_day"), f.Get("to_month"), f.Get("to_year").empty() ? year : f.Get("to_year"));
+      std::string_view from_year = f.Get("from_year");
+      if (from_year.empty()) from_year = f.Get("to_year").empty() ? year : f.Get("to_year");
+      if (!f.Get("from_month").empty() && !to_iso.empty()) {
+        std::string from_iso = IsoDate(f.Get("from_day"), f.Get("from_month"), from_year);
+        if (from_iso.empty()) return false;
+        m.iso = from_iso + "/" + to_iso;
+      } else if (!f.Get("quarter").empty()) {
+        int q = RomanOrInt(f.Get("quarter"));
+        if (q < 1 || q > 4 || ToInt(year) < 1900) return false;
+        m.iso = std::string(year) + "-Q" + std::to_string(q);
+      } else if (!f.Get("half").empty()) {
+        std::string half = FoldKey(f.Get("half"));
+        if (ToInt(year) < 1900) return false;
+        m.iso = std::string(year) + (half == "cuoi" || half == "sau" ? "-H2" : "-H1");
+      } else if (!f.Get("month").empty()) {
+        m.iso = IsoDate("", f.Get("month"), year);
+        if (m.iso.size() != 7) return false;
+      } else if (!f.Get("year_to").empty()) {
+        int a = ToInt(year), b = ToInt(f.Get("year_to"));
+        if (b < 100 && b >= 0) b += (a / 100) * 100;
+        if (a < 1900 || a > 2100 || b <= a || b > 2100) return false;
+        m.iso = std::to_string(a) + "/" + std::to_string(b);
+      } else {
+        int y = ToInt(year);
+        if (y < 1900 || y > 2100) return false;
+        m.iso = std::to_string(y);
+      }
+      break;
+    }
+    case MentionType::kReference: {
+      std::string_view num = f.Get("number");
+      if (num.empty()) return false;
+      auto known = kinds.find(FoldKey(f.Get("kind")));
+      m.ref_kind = known != kinds.end() ? known->second : CollapseSpaces(f.Get("kind"));
+      m.iso = StripSpaces(num);
+      if (!f.Get("month").empty()) {
+        m.ref_date = IsoDate(f.Get("day"), f.Get("month"), f.Get("year"));
+      }
+      std::string_view also = f.Get("also");
+      if (!also.empty()) {
+        Mention second = m;
+        second.iso = StripSpaces(also);
+        second.ref_date.clear();
+        size_t b = also.data() - text.data();
+        second.span.normalized = {b, b + also.size()};
+        // The first mention ends before the conjunction so the two do not overlap.
+        m.span.normalized.end = f.Range("number").end;
+        if (!f.Get("day").empty()) m.span.normalized.end = std::max(m.span.normalized.end, f.Range("year").end);
+        out.push_back(m);
+        out.push_back(second);
+        return true;
+      }
+      break;
+    }
+  }
+  out.push_back(std::move(m));
+  return true;
+}
+
+std::vector<Mention> RuleSet::Recognize(std::string_view text) const {
+  struct Candidate {
+    Mention mention;
+    int priority;
+    bool skip;
+  };
+  std::vector<Candidate> candidates;
+  re2::StringPiece groups[32];
+  std::vector<Mention> produced;
+  for (const Rule& rule : impl_->rules) {
+    if (rule.is_comparator) continue;
+    int ngroups = std::min(rule.re->NumberOfCapturingGroups() + 1, 32);
+    size_t pos = 0;
+    while (pos < text.size() && rule.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups, ngroups)) {
+      size_t b = groups[0].data() - text.data(), e = b + groups[0].size();
+      if (e == b) { pos = b + 1; continue; }
+      bool bounded = !rule.word_boundary ||
+                     !((IsAlnumAt(text, b, false) && IsAlnumAt(text, b, true)) ||
+                       (IsAlnumAt(text, e, true) && IsAlnumAt(text, e, false)));
+      // A number must not continue a longer number ("1.234" is not "234" after a dot).
+      if (bounded && rule.word_boundary && b >= 2 && (text[b - 1] == '.' || text[b - 1] == ',') &&
+          std::isdigit(static_cast<unsigned char>(text[b - 2])) && std::isdigit(static_cast<unsigned char>(text[b]))) {
+        bounded = false;
+      }
+      if (!bounded) {
+        pos = b + 1;
+        while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+        continue;
+      }
+      if (rule.is_skip) {
+        Mention m;
+        m.rule_id = rule.info.id;
+        m.span.normalized = {b, e};
+        candidates.push_back({std::move(m), rule.priority, true});
+      } else {
+        produced.clear();
+        if (impl_->Interpret(rule, groups, text, produced)) {
+          for (auto& m : produced) candidates.push_back({std::move(m), rule.priority, false});
+        }
+      }
+      pos = e;
+    }
+  }
+  // The longest reading wins; between equal lengths, the rule with the higher priority.
+  std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    size_t la = a.mention.span.normalized.end - a.mention.span.normalized.begin;
+    size_t lb = b.mention.span.normalized.end - b.mention.span.normalized.begin;
+    if (a.priority != b.priority && (a.priority >= 100 || b.priority >= 100)) return a.priority > b.priority;
+    if (la != lb) return la > lb;
+    if (a.priority != b.priority) return a.priority > b.priority;
+    return a.mention.span.normalized.begin < b.mention.span.normalized.begin;
+  });
+  std::map<size_t, size_t> taken;  // begin -> end of accepted ranges
+  std::vector<Mention> accepted;
+  for (auto& c : candidates) {
+    TextRange r = c.mention.span.normalized;
+    auto next = taken.lower_bound(r.begin);
+    if (next != taken.end() && next->first < r.end) continue;
+    if (next != taken.begin() && std::prev(next)->second > r.begin) continue;
+    taken[r.begin] = r.end;
+    if (!c.skip) accepted.push_back(std::move(c.mention));
+  }
+  std::sort(accepted.begin(), accepted.end(), [](const Mention& a, const Mention& b) {
+    return a.span.normalized.begin < b.span.normalized.begin;
+  });
+  // Comparators written next to a number ("tối thiểu 90%", "từ 80% trở lên").
+  for (Mention& m : accepted) {
+    if (m.type != MentionType::kNumber && m.type != MentionType::kPercent &&
+        m.type != MentionType::kMoney && m.type != MentionType::kCount) continue;
+    if (!m.comparator.empty()) continue;
+    for (const Rule& rule : impl_->rules) {
+      if (!rule.is_comparator) continue;
+      size_t b = m.span.normalized.begin, e = m.span.normalized.end;
+      if (rule.before) {
+        size_t from = b > 48 ? b - 48 : 0;
+        while (from < b && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
+        re2::StringPiece window(text.data() + from, b - from);
+        re2::StringPiece g[1];
+        // The comparator must end right before the number (only spaces between).
+        size_t p = 0;
+        bool found = false;
+        while (p < window.size() && rule.re->Match(window, p, window.size(), RE2::UNANCHORED, g, 1)) {
+          size_t ge = g[0].data() - window.data() + g[0].size();
+          if (std::string_view(window.data() + ge, window.size() - ge).find_first_not_of(" \t") == std::string_view::npos && !g[0].empty()) {
+            m.comparator = rule.comparator;
+            m.span.normalized.begin = from + (g[0].data() - window.data());
+            found = true;
+            break;
+          }
+          p = g[0].data() - window.data() + 1;
+        }
+        if (found) break;
+      } else {
+        size_t to = std::min(text.size(), e + 48);
+        re2::StringPiece window(text.data() + e, to - e);
+        re2::StringPiece g[1];
+        if (rule.re->Match(window, 0, window.size(), RE2::UNANCHORED, g, 1) &&
+            std::string_view(window.data(), g[0].data() - window.data()).find_first_not_of(" \t") == std::string_view::npos) {
+          m.comparator = rule.comparator;
+          m.span.normalized.end = e + (g[0].data() - window.data()) + g[0].size();
+          break;
+        }
+      }
+    }
+  }
+  return accepted;
+}
+
+std::string RenderMention(const Mention& m) {
+  std::string out;
+  if (!m.comparator.empty()) out = m.comparator + " ";
+  auto with_unit = [&](std::string value) {
+    if (m.unit == "%") return value + "%";
+    if (!m.unit.empty()) return value + " " + m.unit;
+    return value;
+  };
+  switch (m.type) {
+    case MentionType::kNumber:
+    case MentionType::kPercent:
+    case MentionType::kMoney:
+    case MentionType::kCount: {
+      std::string v = FormatNumber(m.number);
+      if (m.range_to) v += ".." + FormatNumber(*m.range_to);
+      return out + with_unit(v);
+    }
+    case MentionType::kFraction:
+      return out + with_unit(FormatNumber(m.numerator) + "/" + FormatNumber(m.denominator));
+    case MentionType::kDate:
+    case MentionType::kPeriod:
+      return out + m.iso;
+    case MentionType::kReference:
+      return m.ref_kind + "|" + m.iso + "|" + m.ref_date;
+  }
+  return out;
+}
+
+}  // namespace baocao
