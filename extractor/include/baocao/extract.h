@@ -20,6 +20,7 @@
 
 #include "baocao/document.h"
 #include "baocao/layout.h"
+#include "baocao/link.h"
 #include "baocao/recognize.h"
 #include "baocao/status.h"
 #include "baocao/text.h"
@@ -61,6 +62,7 @@ class Engine {
                                   const ExtractOptions& options, Stages* stages) const;
 
   const RuleSet& rules() const;
+  const Lexicon& lexicon() const;
   const std::string& rules_dir() const;
 
  private:

@@ -47,6 +47,11 @@ struct DocumentHeader {
   std::string kind;                       // report | plan | decision | official_letter | other
   std::optional<TextRange> title;         // the title paragraph(s) after the kind line
   std::optional<std::string> issuer_line; // "UBND PHƯỜNG CHÍ LINH" when the header gives it
+  // Added: the pieces behind the fields above.
+  std::optional<std::string> title_text;  // the title's lines joined by one space
+  std::vector<std::string> issuer_lines;  // the issuer block line by line: {"UBND TỈNH LÂM ĐỒNG",
+                                          // "SỞ NỘI VỤ"}; issuer_line is them joined
+  std::optional<TextRange> issuer_range;  // the first to the last issuer line
 };
 
 struct ClosingBlock {
@@ -55,6 +60,7 @@ struct ClosingBlock {
   std::optional<std::string> signer_title;// "KT. CHỦ TỊCH PHÓ CHỦ TỊCH"
   std::optional<std::string> signer;      // "Trần Thị Hồng Vân"
   std::optional<TextRange> signer_range;
+  std::optional<TextRange> signer_title_range;  // first to last line of the signer's title
 };
 
 struct Layout {

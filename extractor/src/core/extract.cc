@@ -15,6 +15,7 @@
 #include <map>
 #include <unistd.h>
 
+#include "baocao/link.h"
 #include "baocao/meta.h"
 #include "core/references.h"
 
@@ -24,6 +25,7 @@ struct Engine::Impl {
   std::string rules_dir;
   std::optional<RuleSet> rules;
   Gazetteer places;
+  std::optional<Lexicon> lexicon;
 };
 
 Engine::Engine() : impl_(std::make_unique<Impl>()) {}
@@ -60,10 +62,14 @@ Result<Engine> Engine::Create(const EngineConfig& config) {
   Result<Gazetteer> places = Gazetteer::Load(engine.impl_->rules_dir + "/places/provinces.txt");
   if (!places.ok()) return places.status();
   engine.impl_->places = std::move(places).value();
+  Result<Lexicon> lexicon = Lexicon::Load(engine.impl_->rules_dir);
+  if (!lexicon.ok()) return lexicon.status();
+  engine.impl_->lexicon.emplace(std::move(lexicon).value());
   return engine;
 }
 
 const RuleSet& Engine::rules() const { return *impl_->rules; }
+const Lexicon& Engine::lexicon() const { return *impl_->lexicon; }
 const std::string& Engine::rules_dir() const { return impl_->rules_dir; }
 
 Result<std::string> ReadFileBytes(const std::string& path, size_t max_bytes) {
@@ -156,6 +162,8 @@ Result<Extraction> Engine::ExtractBytes(std::string_view bytes, const std::strin
   out.meta = BuildMeta(layout, text->view(), impl_->places);
   InferYears(mentions, out.meta.date);
 
+  out.facts = LinkFacts(*impl_->lexicon, text->view(), layout, mentions, out.meta);
+  for (Fact& f : out.facts) f.span = text->SpanOf(f.span.normalized, bytes);
   for (Mention& m : mentions) m.span = text->SpanOf(m.span.normalized, bytes);
   out.references = MergeReferences(mentions);
 

@@ -5,6 +5,7 @@
 #include <unicode/ucnv.h>
 
 #include <array>
+#include <cctype>
 #include <cstring>
 #include <mutex>
 
@@ -29,7 +30,8 @@ void AppendUtf8(std::string& out, uint32_t cp) {
   }
 }
 
-// Windows-1258 upper half as code points, from ICU's converter; 0 where the byte is undefined.
+// Windows-1258 upper half as code points, from ICU's converter; 0 where the byte is undefined
+// (ICU maps the five undefined bytes to C1 controls, which no text means).
 const std::array<uint32_t, 128>& Cp1258Table() {
   static std::array<uint32_t, 128> table{};
   static std::once_flag once;
@@ -44,7 +46,9 @@ const std::array<uint32_t, 128>& Cp1258Table() {
       status = U_ZERO_ERROR;
       ucnv_reset(conv);
       int32_t n = ucnv_toUChars(conv, out, 4, &in, 1, &status);
-      if (U_SUCCESS(status) && n == 1 && out[0] != 0xFFFD) table[b - 0x80] = out[0];
+      if (U_SUCCESS(status) && n == 1 && out[0] != 0xFFFD && (out[0] < 0x80 || out[0] > 0x9F)) {
+        table[b - 0x80] = out[0];
+      }
     }
     ucnv_close(conv);
   });
@@ -134,6 +138,11 @@ Status DecodeUtf16(std::string_view in, size_t begin, bool little_endian, Decode
   return Status::Ok();
 }
 
+std::string Hex(unsigned char b) {
+  static const char* digits = "0123456789ABCDEF";
+  return std::string("0x") + digits[b >> 4] + digits[b & 15];
+}
+
 // Vietnamese in Windows-1258 uses these bytes for Ă ă Đ đ Ơ ơ Ư ư and the five tone marks.
 bool IsVietnameseCp1258Byte(unsigned char b) {
   switch (b) {
@@ -143,6 +152,28 @@ bool IsVietnameseCp1258Byte(unsigned char b) {
     default:
       return false;
   }
+}
+
+bool IsCp1258ToneByte(unsigned char b) {
+  return b == 0xCC || b == 0xEC || b == 0xDE || b == 0xD2 || b == 0xF2;
+}
+
+// Whether invalid UTF-8 reads as Vietnamese in Windows-1258: most high bytes are the letters and
+// tone marks that encoding gives Vietnamese, and some tone mark follows a letter. (A stray
+// "\xC3" in otherwise ASCII text is broken UTF-8, not Windows-1258.)
+bool LooksCp1258(std::string_view in) {
+  size_t high = 0, vietnamese = 0, tones = 0;
+  unsigned char prev = 0;
+  for (unsigned char b : in) {
+    if (b >= 0x80) {
+      ++high;
+      vietnamese += IsVietnameseCp1258Byte(b);
+      bool after_letter = std::isalpha(prev) || (prev >= 0xC0 && !IsCp1258ToneByte(prev));
+      tones += IsCp1258ToneByte(b) && after_letter;
+    }
+    prev = b;
+  }
+  return tones > 0 && vietnamese * 2 >= high;
 }
 
 Status DecodeCp1258(std::string_view in, Decoded& out) {
@@ -162,18 +193,13 @@ Status DecodeCp1258(std::string_view in, Decoded& out) {
     }
     auto b = static_cast<unsigned char>(in[i]);
     uint32_t cp = table[b - 0x80];
-    if (cp == 0) return {ErrorCode::kInvalidEncoding, "byte 0x" + std::to_string(b) + " at offset " + std::to_string(i) + " is not Windows-1258"};
+    if (cp == 0) return {ErrorCode::kInvalidEncoding, "byte " + Hex(b) + " at offset " + std::to_string(i) + " is not Windows-1258"};
     size_t before = out.text.size();
     AppendUtf8(out.text, cp);
     out.map->Replace(i, i + 1, out.text.size() - before);
     ++i;
   }
   return Status::Ok();
-}
-
-std::string Hex(unsigned char b) {
-  static const char* digits = "0123456789ABCDEF";
-  return std::string("0x") + digits[b >> 4] + digits[b & 15];
 }
 
 }  // namespace
@@ -205,14 +231,14 @@ Status Decode(std::string_view in, const std::string& forced, Decoded& out) {
     return Status::Ok();
   }
   bad += bom;
+  // Invalid UTF-8 with NUL bytes is binary (an image, an archive), not badly encoded text.
+  if (const void* nul = std::memchr(in.data(), 0, in.size())) {
+    size_t at = static_cast<const char*>(nul) - in.data();
+    return {ErrorCode::kBinary, "NUL byte at offset " + std::to_string(at) + ": not a text file"};
+  }
   if (forced.empty()) {
-    // Invalid UTF-8 may still be Vietnamese in Windows-1258: accept it when the high bytes
-    // are mostly the letters and tone marks that encoding gives Vietnamese.
-    size_t high = 0, vietnamese = 0;
-    for (unsigned char b : in) {
-      if (b >= 0x80) { ++high; vietnamese += IsVietnameseCp1258Byte(b); }
-    }
-    if (high > 0 && vietnamese * 2 >= high) {
+    // Invalid UTF-8 may still be Vietnamese in Windows-1258.
+    if (LooksCp1258(in)) {
       Decoded attempt;
       if (DecodeCp1258(in, attempt).ok()) { out = std::move(attempt); return Status::Ok(); }
     }

@@ -32,31 +32,47 @@ class Writer {
     map.Replace(begin, end, with.size());
   }
   bool AtLineStart() const { return out.empty() || out.back() == '\n'; }
-  bool LineHasTab() const {
-    size_t nl = out.rfind('\n');
-    return out.find('\t', nl == std::string::npos ? 0 : nl + 1) != std::string::npos;
+  // Whether the output's last line has a tab. Scans only what was written since the last call,
+  // so a long line with many tags costs linear time, not quadratic.
+  bool LineHasTab() {
+    for (; scanned_ < out.size(); ++scanned_) {
+      if (out[scanned_] == '\n') line_has_tab_ = false;
+      else if (out[scanned_] == '\t') line_has_tab_ = true;
+    }
+    return line_has_tab_;
   }
   std::string out;
   OffsetMap map;
   bool changed = false;
+
+ private:
+  size_t scanned_ = 0;
+  bool line_has_tab_ = false;
 };
 
 // ---------------------------------------------------------------------------------------------
 // Converter debris.
+
+// Unbounded repetitions keep the program (and its DFA) small; the length limits that keep a
+// stray "<" or "$" from swallowing a paragraph are checked in RewriteDebris instead. (RE2
+// refuses counted repetitions above 1000, which once left this pattern uncompiled and every
+// input unrepaired.)
+constexpr size_t kMaxTagAttributes = 500;
+constexpr size_t kMaxMath = 300;
 
 const RE2& DebrisPattern() {
   static const RE2 pattern(
       "(?m)"
       "(<(/?)((?i:p|b|i|u|s|em|strong|br|ul|ol|li|a|span|div|table|thead|tbody|tfoot|tr|td|th|"
       "sup|sub|font|h[1-6]|hr|del|strike|mark|small|big|center|blockquote|pre|code|caption))"
-      "(?:[ \\t][^<>\\n]{0,500})?[ \\t]*/?>)"                               // 1-3 HTML tag
-      "|(<((?:https?|ftp)://[^<>\\s]{1,2000})>)"                            // 4-5 autolink
+      "(?:[ \\t][^<>\\n]*)?[ \\t]*/?>)"                                  // 1-3 HTML tag
+      "|(<((?:https?|ftp)://[^<>\\s]+)>)"                                    // 4-5 autolink
       "|(&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,7});)"   // 6-7 entity
-      "|(\\$([^$\\n]{1,300})\\$)"                                          // 8-9 inline math
+      "|(\\$([^$\\n]+)\\$)"                                                // 8-9 inline math
       "|(\\*\\*|__)"                                                        // 10 strong marker
       "|(^#{1,6}[ \\t]+)"                                                   // 11 heading marker
-      "|(\\[([^\\]\\n]{1,500})\\]\\((?:https?://|www\\.)[^)\\s]{1,2000}\\))"  // 12-13 link
-      "|(^[ \\t]*\\|([^\\n]*)\\|[ \\t]*$)"                                  // 14-15 pipe row
+      "|(\\[([^\\]\\n]+)\\]\\((?:https?://|www\\.)[^)\\s]+\\))"             // 12-13 link
+      "|(^[ \\t]*\\|([^\\n]*)\\|[ \\t\\r]*$)"                               // 14-15 pipe row
       "|(\\\\([.\\-*_#()\\[\\]!+]))",                                      // 16-17 escape
       RE2::Quiet);
   return pattern;
@@ -125,7 +141,7 @@ void RewriteMath(std::string_view in, size_t begin, size_t end, Writer& w) {
           break;
         }
       }
-    } else if (c == '{' || c == '}' || c == '^' || c == '_') {
+    } else if (c == '{' || c == '}' || c == '_') {  // "^" stays: "10^6" must not read "106"
       matched = in.substr(i, 1);
       with = "";
     }
@@ -145,9 +161,10 @@ void NoteRepair(std::vector<std::string>& repairs, const char* kind) {
   if (std::find(repairs.begin(), repairs.end(), kind) == repairs.end()) repairs.emplace_back(kind);
 }
 
-void RewritePipeRow(std::string_view in, size_t begin, size_t end, Writer& w,
-                    std::vector<std::string>& repairs, bool* row_start) {
-  // `begin..end` spans the whole line "| a | b |"; cells become tab-separated.
+// `begin..end` spans the whole line "| a | b |"; cells become tab-separated. Returns true when
+// the line was a separator row ("|---|:--:|"), which carries no content and is dropped.
+bool RewritePipeRow(std::string_view in, size_t begin, size_t end, Writer& w,
+                      std::vector<std::string>& repairs, bool* row_start) {
   size_t first = in.find('|', begin);
   size_t last = in.rfind('|', end - 1);
   std::vector<std::pair<size_t, size_t>> cells;
@@ -164,9 +181,9 @@ void RewritePipeRow(std::string_view in, size_t begin, size_t end, Writer& w,
     cell_begin = i + 1;
   }
   NoteRepair(repairs, "markdown_table");
-  if (separator_row) {  // "|---|:--:|" carries no content
+  if (separator_row) {
     w.Replace(begin, end, "");
-    return;
+    return true;
   }
   size_t prev = begin;
   for (size_t k = 0; k < cells.size(); ++k) {
@@ -175,9 +192,13 @@ void RewritePipeRow(std::string_view in, size_t begin, size_t end, Writer& w,
     prev = cells[k].second;
   }
   w.Replace(prev, end, "");
+  return false;
 }
 
-void RewriteTag(std::string_view tag, bool closing, size_t begin, size_t end, Writer& w,
+// A tag's replacement. Inside a table row (a line with a tab) a break becomes a space, so that
+// the row stays one line; none at all next to a cell's edge. `next` is the input byte after
+// the tag ('\n' at the end).
+void RewriteTag(std::string_view tag, bool closing, char next, size_t begin, size_t end, Writer& w,
                 bool* row_start) {
   std::string name(tag);
   std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -191,7 +212,12 @@ void RewriteTag(std::string_view tag, bool closing, size_t begin, size_t end, Wr
   } else if (name == "li") {
     if (!closing) with = w.LineHasTab() ? " - " : (w.AtLineStart() ? "- " : "\n- ");
   } else if (name == "br" || name == "hr" || ((name == "p" || name == "div" || name == "ul" || name == "ol" || name == "table" || name[0] == 'h') && closing)) {
-    with = w.LineHasTab() ? " " : (w.AtLineStart() ? "" : "\n");
+    if (w.LineHasTab()) {
+      bool at_edge = next == '\t' || next == '\n' || next == '\r' || w.out.back() == '\t' || w.out.back() == ' ';
+      with = at_edge ? "" : " ";
+    } else {
+      with = w.AtLineStart() ? "" : "\n";
+    }
   }
   w.Replace(begin, end, with);
 }
@@ -204,8 +230,15 @@ void RewriteDebris(std::string_view in, size_t begin, size_t end, Writer& w,
   while (pos < end && re.Match(in, pos, end, RE2::UNANCHORED, g, 18)) {
     size_t mb = g[0].data() - in.data(), me = mb + g[0].size();
     w.Copy(in, pos, mb);
+    if ((!g[1].empty() && g[0].size() > kMaxTagAttributes) ||
+        (!g[8].empty() && g[9].size() > kMaxMath)) {
+      w.Copy(in, mb, mb + 1);  // too long to be a tag or a formula: re-scan after its first byte
+      pos = mb + 1;
+      continue;
+    }
     if (!g[1].empty()) {
-      RewriteTag(std::string_view(g[3].data(), g[3].size()), !g[2].empty(), mb, me, w, row_start);
+      char next = me < in.size() ? in[me] : '\n';
+      RewriteTag(std::string_view(g[3].data(), g[3].size()), !g[2].empty(), next, mb, me, w, row_start);
       NoteRepair(repairs, "html");
     } else if (!g[4].empty()) {
       size_t ub = g[5].data() - in.data();
@@ -233,6 +266,12 @@ void RewriteDebris(std::string_view in, size_t begin, size_t end, Writer& w,
         pos = mb + 1;
         continue;
       }
+    } else if (g[10] == "__" && ((mb > begin && in[mb - 1] == '_') || (me < end && in[me] == '_'))) {
+      // A run of three or more underscores is a blank to fill in ("Số: ___/BC"), not emphasis.
+      size_t run_end = me;
+      while (run_end < end && in[run_end] == '_') ++run_end;
+      w.Copy(in, mb, run_end);
+      me = run_end;
     } else if (!g[10].empty() || !g[11].empty()) {
       w.Replace(mb, me, "");
       NoteRepair(repairs, "markdown");
@@ -243,7 +282,10 @@ void RewriteDebris(std::string_view in, size_t begin, size_t end, Writer& w,
       w.Replace(tb + g[13].size(), me, "");
       NoteRepair(repairs, "markdown");
     } else if (!g[14].empty()) {
-      RewritePipeRow(in, mb, me, w, repairs, row_start);
+      if (RewritePipeRow(in, mb, me, w, repairs, row_start) && me < end && in[me] == '\n') {
+        w.Replace(me, me + 1, "");  // a dropped separator row takes its line break along
+        ++me;
+      }
     } else if (!g[16].empty()) {
       w.Replace(mb, mb + 1, "");
       w.Copy(in, mb + 1, me);
@@ -447,8 +489,12 @@ Result<Text> Normalize(std::string_view original, const NormalizeOptions& option
   }
   // Control bytes other than tab, newline, CR, form feed: not text.
   size_t controls = 0;
-  for (unsigned char c : current) {
-    if (c == 0) return Status(ErrorCode::kBinary, "NUL byte in text: not a text file");
+  for (size_t i = 0; i < current.size(); ++i) {
+    auto c = static_cast<unsigned char>(current[i]);
+    if (c == 0) {
+      return Status(ErrorCode::kBinary, decoded.map ? std::string("NUL character in decoded text: not a text file")
+                                                    : "NUL byte at offset " + std::to_string(i) + ": not a text file");
+    }
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') ++controls;
   }
   if (controls > 16 && controls * 100 > current.size()) {
@@ -456,6 +502,7 @@ Result<Text> Normalize(std::string_view original, const NormalizeOptions& option
   }
   if (IsSpaceOnly(current)) return Status(ErrorCode::kEmpty, "no text (the input is empty or white space only)");
 
+  if (!DebrisPattern().ok()) return Status(ErrorCode::kInternal, "debris pattern: " + DebrisPattern().error());
   Writer debris(current.size());
   bool row_start = false;
   RewriteDebris(current, 0, current.size(), debris, text.repairs_, &row_start);

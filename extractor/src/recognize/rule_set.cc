@@ -1,5 +1,6 @@
 // Loading rule files and running them over a Text. The file grammar is in rules/README.md.
 #include <re2/re2.h>
+#include <re2/set.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -7,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <unordered_map>
 
@@ -28,6 +30,7 @@ struct Rule {
   bool word_boundary = true;
   bool before = true;             // comparator: written before the number ("tối thiểu 90%")
   std::string fixed_unit;
+  std::optional<double> fixed_value;  // "không có hồ sơ quá hạn" counts zero
   std::string comparator;
   std::unique_ptr<RE2> re;
   std::vector<std::pair<std::string, int>> groups;  // group name -> index
@@ -175,6 +178,15 @@ std::string StripSpaces(std::string_view s) {
   return out;
 }
 
+// A mention never runs across a blank line: that is a paragraph or page boundary.
+bool ContainsBlankLine(std::string_view s) {
+  for (size_t nl = s.find('\n'); nl != std::string_view::npos; nl = s.find('\n', nl + 1)) {
+    size_t next = s.find_first_not_of(" \t\r", nl + 1);
+    if (next != std::string_view::npos && s[next] == '\n') return true;
+  }
+  return false;
+}
+
 bool IsAlnumAt(std::string_view text, size_t pos, bool before) {
   if (before ? pos == 0 : pos >= text.size()) return false;
   UChar32 cp;
@@ -190,6 +202,12 @@ struct RuleSet::Impl {
   std::vector<Rule> rules;
   std::vector<RuleInfo> infos;
   std::unordered_map<std::string, std::string> kinds;  // FoldKey -> canonical reference kind
+  // Every non-comparator rule in one RE2::Set: Recognize asks it which rules can match inside
+  // each blank-line window and runs a rule only where it can (null: run every rule everywhere).
+  std::unique_ptr<RE2::Set> prefilter;
+  std::vector<size_t> prefilter_rule;  // Set index -> index into `rules`
+
+  void BuildPrefilter();
 
   Status AddFile(std::string_view content, const std::string& file, const std::string& vocab_dir,
                  const std::map<std::string, std::string>& global_macros,
@@ -321,6 +339,10 @@ Status RuleSet::Impl::AddFile(std::string_view content, const std::string& file,
       rule->priority = std::atoi(value.c_str());
     } else if (key == "unit") {
       rule->fixed_unit = value;
+    } else if (key == "value") {
+      double v = 0;
+      if (!ParseVietnameseNumber(value, &v)) return {ErrorCode::kBadRules, where + ": value must be a number"};
+      rule->fixed_value = v;
     } else if (key == "comparator") {
       rule->comparator = value;
     } else if (key == "position") {
@@ -348,6 +370,61 @@ Status RuleSet::Impl::AddFile(std::string_view content, const std::string& file,
   }
   return Status::Ok();
 }
+
+void RuleSet::Impl::BuildPrefilter() {
+  prefilter.reset();
+  prefilter_rule.clear();
+  RE2::Options opts;
+  opts.set_log_errors(false);
+  opts.set_case_sensitive(false);  // as each rule's own RE2
+  opts.set_max_mem(64 << 20);
+  auto set = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
+  for (size_t i = 0; i < rules.size(); ++i) {
+    if (rules[i].is_comparator) continue;
+    std::string error;
+    if (set->Add(rules[i].re->pattern(), &error) < 0) return;  // no prefilter: run every rule
+    prefilter_rule.push_back(i);
+  }
+  if (prefilter_rule.empty() || !set->Compile()) { prefilter_rule.clear(); return; }
+  prefilter = std::move(set);
+}
+
+namespace {
+
+// Windows of the text such that every mention Recognize can accept lies inside one of them.
+// A match that contains a blank line (a "\n", then only spaces, tabs or CRs, then "\n") is
+// refused, so no accepted match holds both newlines of a blank line: windows end at the second
+// newline of each blank line and the next starts after its first, overlapping by its spaces.
+// Every window starts at 0 or after a newline and ends at a newline or the text's end, so
+// ^, $ and \b read the same inside a window as in the whole text. Windows shorter than
+// `min_size` are merged with the next (a union of windows is a window too).
+struct Window {
+  size_t begin, end;
+};
+
+std::vector<Window> BlankLineWindows(std::string_view text, size_t min_size) {
+  std::vector<Window> windows;
+  size_t begin = 0;
+  size_t nl = text.find('\n');
+  while (nl != std::string_view::npos) {
+    size_t next = text.find_first_not_of(" \t\r", nl + 1);
+    if (next == std::string_view::npos) break;
+    if (text[next] != '\n') {
+      nl = text.find('\n', next);
+      continue;
+    }
+    // A blank line from `nl` to `next`: this window ends at `next`, the next starts at nl + 1.
+    if (next - begin >= min_size) {
+      windows.push_back({begin, next});
+      begin = nl + 1;
+    }
+    nl = next;
+  }
+  windows.push_back({begin, text.size()});
+  return windows;
+}
+
+}  // namespace
 
 RuleSet::RuleSet() : impl_(std::make_unique<Impl>()) {}
 RuleSet::RuleSet(RuleSet&&) noexcept = default;
@@ -380,6 +457,7 @@ Result<RuleSet> RuleSet::Load(const std::string& dir) {
   }
   if (set.impl_->rules.empty()) return Status(ErrorCode::kBadRules, "no rules found below " + dir);
   for (const auto& r : set.impl_->rules) set.impl_->infos.push_back(r.info);
+  set.impl_->BuildPrefilter();
   return set;
 }
 
@@ -388,6 +466,7 @@ Result<RuleSet> RuleSet::LoadString(std::string_view content, const std::string&
   Status st = set.impl_->AddFile(content, name, vocab_dir, {}, nullptr);
   if (!st.ok()) return st;
   for (const auto& r : set.impl_->rules) set.impl_->infos.push_back(r.info);
+  set.impl_->BuildPrefilter();
   return set;
 }
 
@@ -423,7 +502,13 @@ bool RuleSet::Impl::Interpret(const Rule& rule, const re2::StringPiece* g, std::
       double v = 0;
       if (!number("num", &v)) {
         std::string_view words = f.Get("words");
-        if (words.empty() || !ParseVietnameseNumerals(words, &v)) return false;
+        if (!words.empty()) {
+          if (!ParseVietnameseNumerals(words, &v)) return false;
+        } else if (rule.fixed_value) {
+          v = *rule.fixed_value;
+        } else {
+          return false;
+        }
       }
       double scale = ScaleOf(f.Get("scale"));
       m.number = v * scale;
@@ -516,38 +601,86 @@ std::vector<Mention> RuleSet::Recognize(std::string_view text) const {
   std::vector<Candidate> candidates;
   re2::StringPiece groups[32];
   std::vector<Mention> produced;
-  for (const Rule& rule : impl_->rules) {
+
+  // Which windows each rule can match in (see BlankLineWindows). A rule runs from the start of
+  // each of its windows, exactly as the one pass over the whole text would from there: a match
+  // found outside every window of its rule can only be one the pass refuses.
+  const size_t nrules = impl_->rules.size();
+  std::vector<Window> windows;
+  std::vector<std::vector<uint32_t>> rule_windows;
+  if (impl_->prefilter) {
+    windows = BlankLineWindows(text, 512);
+    rule_windows.resize(nrules);
+    std::vector<int> hits;
+    for (uint32_t w = 0; w < windows.size(); ++w) {
+      hits.clear();
+      RE2::Set::ErrorInfo error{RE2::Set::kNoError};
+      re2::StringPiece piece(text.data() + windows[w].begin, windows[w].end - windows[w].begin);
+      if (impl_->prefilter->Match(piece, &hits, &error)) {
+        for (int h : hits) rule_windows[impl_->prefilter_rule[h]].push_back(w);
+      } else if (error.kind != RE2::Set::kNoError) {  // out of memory: every rule may match here
+        for (size_t r : impl_->prefilter_rule) rule_windows[r].push_back(w);
+      }
+    }
+  }
+  const std::vector<uint32_t> whole_text_only{0};
+  const std::vector<Window> whole_text{{0, text.size()}};
+
+  for (size_t ri = 0; ri < nrules; ++ri) {
+    const Rule& rule = impl_->rules[ri];
     if (rule.is_comparator) continue;
+    const std::vector<uint32_t>& where = impl_->prefilter ? rule_windows[ri] : whole_text_only;
+    const std::vector<Window>& spans = impl_->prefilter ? windows : whole_text;
     int ngroups = std::min(rule.re->NumberOfCapturingGroups() + 1, 32);
     size_t pos = 0;
-    while (pos < text.size() && rule.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups, ngroups)) {
-      size_t b = groups[0].data() - text.data(), e = b + groups[0].size();
-      if (e == b) { pos = b + 1; continue; }
-      bool bounded = !rule.word_boundary ||
-                     !((IsAlnumAt(text, b, false) && IsAlnumAt(text, b, true)) ||
-                       (IsAlnumAt(text, e, true) && IsAlnumAt(text, e, false)));
-      // A number must not continue a longer number ("1.234" is not "234" after a dot).
-      if (bounded && rule.word_boundary && b >= 2 && (text[b - 1] == '.' || text[b - 1] == ',') &&
-          std::isdigit(static_cast<unsigned char>(text[b - 2])) && std::isdigit(static_cast<unsigned char>(text[b]))) {
-        bounded = false;
-      }
-      if (!bounded) {
-        pos = b + 1;
-        while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
-        continue;
-      }
-      if (rule.is_skip) {
-        Mention m;
-        m.rule_id = rule.info.id;
-        m.span.normalized = {b, e};
-        candidates.push_back({std::move(m), rule.priority, true});
-      } else {
-        produced.clear();
-        if (impl_->Interpret(rule, groups, text, produced)) {
-          for (auto& m : produced) candidates.push_back({std::move(m), rule.priority, false});
+    bool pending = false;  // `groups` holds the next match from `pos`, found past a window's end
+    bool exhausted = false;
+    for (uint32_t w : where) {
+      const Window& window = spans[w];
+      if (pos < window.begin) pos = window.begin;
+      while (pos < text.size()) {
+        if (!pending || static_cast<size_t>(groups[0].data() - text.data()) < pos) {
+          pending = false;
+          if (!rule.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups, ngroups)) {
+            exhausted = true;
+            break;
+          }
         }
+        size_t b = groups[0].data() - text.data(), e = b + groups[0].size();
+        if (b >= window.end) {  // the rule's next window (if any) decides
+          pending = true;
+          break;
+        }
+        pending = false;
+        if (e == b) { pos = b + 1; continue; }
+        bool bounded = !rule.word_boundary ||
+                       !((IsAlnumAt(text, b, false) && IsAlnumAt(text, b, true)) ||
+                         (IsAlnumAt(text, e, true) && IsAlnumAt(text, e, false)));
+        // A number must not continue a longer number ("1.234" is not "234" after a dot).
+        if (bounded && rule.word_boundary && b >= 2 && (text[b - 1] == '.' || text[b - 1] == ',') &&
+            std::isdigit(static_cast<unsigned char>(text[b - 2])) && std::isdigit(static_cast<unsigned char>(text[b]))) {
+          bounded = false;
+        }
+        if (bounded && ContainsBlankLine(text.substr(b, e - b))) bounded = false;
+        if (!bounded) {
+          pos = b + 1;
+          while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+          continue;
+        }
+        if (rule.is_skip) {
+          Mention m;
+          m.rule_id = rule.info.id;
+          m.span.normalized = {b, e};
+          candidates.push_back({std::move(m), rule.priority, true});
+        } else {
+          produced.clear();
+          if (impl_->Interpret(rule, groups, text, produced)) {
+            for (auto& m : produced) candidates.push_back({std::move(m), rule.priority, false});
+          }
+        }
+        pos = e;
       }
-      pos = e;
+      if (exhausted) break;
     }
   }
   // The longest reading wins; between equal lengths, the rule with the higher priority.

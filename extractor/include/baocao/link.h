@@ -1,0 +1,72 @@
+// The Facts stage: recognized values tied to indicators of the shared catalogue
+// (rules/indicators.tsv), with role (actual, target, assessment), comparator, period and label.
+//
+//   baocao::Result<baocao::Lexicon> lex = baocao::Lexicon::Load("rules");
+//   if (!lex.ok()) ...;                 // kBadRules names file:line
+//   std::vector<baocao::Fact> facts = baocao::LinkFacts(*lex, text.view(), layout, mentions, meta);
+//
+// How an indicator is recognized is data: rules/indicators/*.lex give, for each id, cues
+// (sets of phrases that must all occur in the value's label context, compared without
+// diacritics or case, in any order) and exclusions, with examples the test suite runs.
+// A value is linked only when a cue of an indicator of the value's kind (rate: a percentage;
+// count: a count or number; money: an amount) is found in its own clause or table row label;
+// precision matters more than count, so an unsupported value yields no fact.
+// Thread safety: a loaded Lexicon is immutable; LinkFacts is a pure function.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "baocao/document.h"
+#include "baocao/layout.h"
+#include "baocao/status.h"
+
+namespace baocao {
+
+struct IndicatorInfo {
+  std::string id;
+  std::string kind;    // rate | count | money | rank
+  std::string unit;    // "%", "đồng", the counted noun
+  std::string label;   // Vietnamese label from the catalogue
+};
+
+struct LexiconExample {
+  std::string text;
+  std::string expected;   // "tthc.online_application_rate actual 86.98"; empty for reject
+  bool reject = false;
+  std::string indicator;
+  std::string file;
+  int line = 0;
+};
+
+class Lexicon {
+ public:
+  // Reads rules/indicators.tsv (and rules/indicators/extra.tsv if present) and every
+  // rules/indicators/*.lex file.
+  static Result<Lexicon> Load(const std::string& rules_dir);
+  Lexicon(Lexicon&&) noexcept;
+  Lexicon& operator=(Lexicon&&) noexcept;
+  ~Lexicon();
+
+  const std::vector<IndicatorInfo>& indicators() const;
+  const std::vector<LexiconExample>& examples() const;
+  // The best indicator of `kind` whose cues all occur in `context` (any if kind is empty), or
+  // empty. `score` receives the cue's specificity (matched words).
+  std::string Match(std::string_view context, std::string_view kind, int* score = nullptr) const;
+
+  struct Impl;                  // opaque: the parsed cues (src/link/lexicon_impl.h)
+  const Impl& impl() const;
+
+ private:
+  Lexicon();
+  std::unique_ptr<Impl> impl_;
+};
+
+// Facts from prose and tables. `mentions` carry normalized ranges (Span::normalized); the
+// returned facts carry the mention's normalized range in span.normalized (the caller maps it).
+std::vector<Fact> LinkFacts(const Lexicon& lexicon, std::string_view text, const Layout& layout,
+                            const std::vector<Mention>& mentions, const Meta& meta);
+
+}  // namespace baocao

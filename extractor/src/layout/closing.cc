@@ -1,0 +1,225 @@
+// The closing block: "Nơi nhận:" and its list of recipients, the signer's title ("KT. CHỦ
+// TỊCH" / "PHÓ CHỦ TỊCH") and name. Converters put the two columns of the original one after
+// the other in either order, or side by side on one line; each line is read piece by piece
+// (Segments), so all three read the same. The block often sits in the middle of the text,
+// appendices following it.
+#include <re2/re2.h>
+
+#include "baocao/text.h"
+#include "layout/parts.h"
+
+namespace baocao::layout_internal {
+namespace {
+
+constexpr size_t kLookBack = 12;    // lines before "Nơi nhận" that may hold the title
+constexpr size_t kLookAhead = 45;   // lines after it that may hold the list, title and name
+constexpr size_t kMaxPieceBytes = 400;
+
+// "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "TL.", "TUQ.", "Q. GIÁM ĐỐC".
+const RE2& SignerPrefix() {
+  static const RE2 re(R"(^(TM|KT|TL|TUQ|Q|T/M|K/T)[ ]*\.[ ]*(\p{Lu}.*)$)", RE2::Quiet);
+  return re;
+}
+
+// "Nơi nhận:", "Nơi nhận: (VBĐT)"; not "Nơi nhận hồ sơ ...".
+bool IsRecipientsAnchor(std::string_view s) {
+  if (s.size() > 120) return false;
+  std::string key = FoldKey(s);
+  if (!key.starts_with("noi nhan")) return false;
+  std::string_view after = std::string_view(key).substr(8);
+  while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
+  return after.empty() || after.front() == ':' || after.front() == '(';
+}
+
+bool HasRoleWord(std::string_view s) {
+  static constexpr std::string_view kRoles[] = {
+      "chu tich", "giam doc", "truong", "bi thu", "chanh", "thu tuong", "tong cuc",
+      "uy ban nhan dan", "ubnd", "hoi dong", "thuong truc", "pho ", "cuc truong", "ban chi dao"};
+  std::string key = FoldKey(s);
+  for (std::string_view r : kRoles) {
+    if (key.find(r) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// A piece of the signer's title. `more` once a title line was seen: then any short line in
+// capitals continues it ("PHÓ CHỦ TỊCH" under "KT. CHỦ TỊCH").
+bool IsTitlePiece(std::string_view s, bool more) {
+  if (s.empty() || s.size() > 160) return false;
+  if (RE2::FullMatch(s, SignerPrefix())) return true;
+  return IsAllUpper(s, 3) && CodePointsUpTo(s, 61) <= 60 && (more || HasRoleWord(s));
+}
+
+// "Trần Thị Hồng Vân": two to five words, each a capital then small letters.
+bool IsNamePiece(std::string_view s) {
+  if (s.empty() || s.size() > 60) return false;
+  int words = 0;
+  size_t pos = 0;
+  bool word_start = true;
+  size_t letters_in_word = 0;
+  while (pos < s.size()) {
+    char32_t cp = NextCodePoint(s, pos);
+    if (cp == ' ') {
+      if (word_start) return false;  // two spaces in a row
+      word_start = true;
+      continue;
+    }
+    if (!IsLetter(cp)) return false;
+    if (word_start) {
+      if (!IsUpper(cp)) return false;
+      ++words;
+      word_start = false;
+      letters_in_word = 1;
+    } else {
+      if (!IsLower(cp) || ++letters_in_word > 8) return false;
+    }
+  }
+  return words >= 2 && words <= 5;
+}
+
+// Signature stamps and marks that stand between the title and the name.
+bool IsStamp(std::string_view s) {
+  std::string key = FoldKey(s.substr(0, std::min<size_t>(s.size(), 40)));
+  return key.starts_with("(da ky") || key.starts_with("da ky") || key.starts_with("ky boi") ||
+         key.starts_with("nguoi ky") || key.starts_with("(ky") || key.starts_with("[") ||
+         key.starts_with("(dau") || key.starts_with("ky ten");
+}
+
+std::string_view StripBullet(std::string_view s) {
+  if (s.starts_with("•")) s.remove_prefix(std::string_view("•").size());
+  else if (!s.empty() && (s[0] == '-' || s[0] == '+' || s[0] == '*')) s.remove_prefix(1);
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  return s;
+}
+
+bool IsBullet(std::string_view s) {
+  return !s.empty() && (s[0] == '-' || s[0] == '+' || s.starts_with("•"));
+}
+
+// "KT.CHỦ TỊCH" -> "KT. CHỦ TỊCH".
+std::string NormalizeTitle(std::string_view s) {
+  std::string prefix, rest;
+  std::string out = Squeeze(s);
+  if (RE2::FullMatch(out, SignerPrefix(), &prefix, &rest)) out = prefix + ". " + rest;
+  return out;
+}
+
+}  // namespace
+
+ClosingScan FindClosing(std::string_view text, const std::vector<Line>& lines, size_t from) {
+  ClosingScan scan;
+  size_t anchor = lines.size();
+  for (size_t i = from; i < lines.size(); ++i) {
+    TextRange seg = Trim(text, {lines[i].begin, lines[i].end});
+    std::string_view s = View(text, seg);
+    if (s.size() > 2000) continue;
+    std::vector<TextRange> segs = Segments(text, seg);
+    if (!segs.empty() && IsRecipientsAnchor(View(text, segs[0]))) {
+      anchor = i;
+      break;
+    }
+  }
+  if (anchor == lines.size()) {
+    // No list of recipients: the first "TM." / "KT." line stands for it.
+    for (size_t i = from; i < lines.size() && anchor == lines.size(); ++i) {
+      if (lines[i].end - lines[i].begin > 2000) continue;
+      for (TextRange seg : Segments(text, {lines[i].begin, lines[i].end})) {
+        if (RE2::FullMatch(View(text, seg), SignerPrefix())) {
+          anchor = i;
+          break;
+        }
+      }
+    }
+    if (anchor == lines.size()) return scan;
+  }
+
+  // The title (and name) may come first: take the lines just above that are only that.
+  size_t start = anchor;
+  for (size_t i = anchor, seen = 0; i > from && seen < kLookBack;) {
+    --i;
+    TextRange lr{lines[i].begin, lines[i].end};
+    if (IsBlank(View(text, lr))) continue;
+    ++seen;
+    bool only_closing = true;
+    for (TextRange seg : Segments(text, lr)) {
+      std::string_view s = View(text, seg);
+      only_closing = only_closing && (IsTitlePiece(s, true) || IsNamePiece(s) || IsStamp(s));
+    }
+    if (!only_closing) break;
+    start = i;
+  }
+
+  ClosingBlock& c = scan.closing;
+  std::vector<std::string> titles;
+  std::optional<TextRange> title_range;
+  bool anchor_seen = false;
+  size_t last = anchor;
+  size_t limit = std::min(lines.size(), anchor + kLookAhead);
+  for (size_t i = start; i < limit; ++i) {
+    TextRange lr{lines[i].begin, lines[i].end};
+    if (IsBlank(View(text, lr))) continue;
+    if (lr.end - lr.begin > 2000) break;
+    bool used = false;
+    for (TextRange seg : Segments(text, lr)) {
+      std::string_view s = View(text, seg);
+      if (s.size() > kMaxPieceBytes) continue;
+      if (!anchor_seen && i == anchor && IsRecipientsAnchor(s)) {
+        anchor_seen = true;
+        used = true;
+        continue;
+      }
+      if (IsStamp(s)) {
+        used = true;
+      } else if (anchor_seen && IsBullet(s)) {
+        c.recipients.push_back(Squeeze(StripBullet(s)));
+        used = true;
+      } else if (!c.signer && IsTitlePiece(s, !titles.empty())) {
+        titles.push_back(NormalizeTitle(s));
+        title_range = TextRange{title_range ? title_range->begin : seg.begin, seg.end};
+        used = true;
+      } else if (!c.signer && !titles.empty() && IsNamePiece(s)) {
+        c.signer = std::string(s);
+        c.signer_range = seg;
+        used = true;
+      } else if (anchor_seen && !c.recipients.empty() && !c.signer && s.size() < 200 &&
+                 (IsLower(FirstLetter(s)) || s.back() == ';' || s.back() == ',' || s.back() == '.')) {
+        // A recipient wrapped onto the next line, or one its bullet was lost from.
+        if (IsLower(FirstLetter(s))) {
+          c.recipients.back() += " " + Squeeze(s);
+        } else {
+          c.recipients.push_back(Squeeze(s));
+        }
+        used = true;
+      }
+    }
+    if (i == anchor) {
+      used = true;
+      anchor_seen = true;
+    }
+    if (!used) {
+      if (i < anchor) continue;
+      break;
+    }
+    last = i;
+    if (c.signer && anchor_seen && i >= anchor) {
+      // The recipients may still follow a name written above them; otherwise done.
+      size_t j = i + 1;
+      while (j < limit && IsBlank(View(text, {lines[j].begin, lines[j].end}))) ++j;
+      if (j >= limit) break;
+      std::string_view next = View(text, Trim(text, {lines[j].begin, lines[j].end}));
+      if (!(IsBullet(next) && c.recipients.empty())) break;
+    }
+  }
+  if (!titles.empty()) {
+    std::string joined;
+    for (const std::string& t : titles) joined += (joined.empty() ? "" : " ") + t;
+    c.signer_title = joined;
+    c.signer_title_range = title_range;
+  }
+  scan.first_line = start;
+  scan.end_line = last + 1;
+  c.range = TextRange{lines[start].begin, lines[last].end};
+  return scan;
+}
+
+}  // namespace baocao::layout_internal

@@ -1,0 +1,443 @@
+// Meta: the document's identity, read from the header and closing block, and, for what the
+// header may leave out (the issuing unit, the province), from how the text names them.
+#include "baocao/meta.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "baocao/text.h"
+#include "layout/text_util.h"
+
+namespace baocao {
+
+using layout_internal::Words;
+using layout_internal::Word;
+
+// ---------------------------------------------------------------------------------------------
+// Gazetteer
+
+Status Gazetteer::Add(std::string_view line, const std::string& where, bool strict) {
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  while (true) {
+    size_t bar = line.find('|', start);
+    std::string_view part = line.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start);
+    while (!part.empty() && (part.front() == ' ' || part.front() == '\t')) part.remove_prefix(1);
+    while (!part.empty() && (part.back() == ' ' || part.back() == '\t' || part.back() == '\r')) part.remove_suffix(1);
+    parts.push_back(part);
+    if (bar == std::string_view::npos) break;
+    start = bar + 1;
+  }
+  std::vector<Spelling> spellings;
+  for (std::string_view part : parts) {
+    Spelling s;
+    if (!part.empty() && part.front() == '~') {
+      s.needs_context = true;
+      part.remove_prefix(1);
+    }
+    for (const Word& w : Words(part)) {
+      s.words.push_back(w.fold);
+      s.capitals.push_back(w.capitalized);
+    }
+    if (s.words.empty()) return Status(ErrorCode::kBadRules, where + ": empty name");
+    std::string key;
+    for (const std::string& w : s.words) key += (key.empty() ? "" : " ") + w;
+    if (by_key_.count(key)) {
+      if (strict) return Status(ErrorCode::kBadRules, where + ": \"" + std::string(part) + "\" is listed twice");
+      continue;
+    }
+    spellings.push_back(std::move(s));
+  }
+  if (spellings.empty()) return Status::Ok();
+  std::string_view canonical = parts.front();
+  if (!canonical.empty() && canonical.front() == '~') canonical.remove_prefix(1);
+  size_t index = provinces_.size();
+  provinces_.emplace_back(canonical);
+  keys_.push_back(FoldKey(canonical));
+  for (Spelling& s : spellings) {
+    s.province = index;
+    std::string key;
+    for (const std::string& w : s.words) key += (key.empty() ? "" : " ") + w;
+    by_key_.emplace(key, index);
+    std::vector<size_t>& list = by_first_word_[s.words.front()];
+    list.push_back(spellings_.size());
+    spellings_.push_back(std::move(s));
+    std::stable_sort(list.begin(), list.end(), [&](size_t a, size_t b) {
+      return spellings_[a].words.size() > spellings_[b].words.size();
+    });
+  }
+  return Status::Ok();
+}
+
+Result<Gazetteer> Gazetteer::Parse(std::string_view content, const std::string& name) {
+  Gazetteer g;
+  size_t start = 0;
+  int number = 0;
+  while (start <= content.size()) {
+    size_t nl = content.find('\n', start);
+    std::string_view line = content.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+    ++number;
+    size_t hash = line.find('#');
+    if (hash != std::string_view::npos) line = line.substr(0, hash);
+    if (!layout_internal::IsBlank(line)) {
+      Status st = g.Add(line, name + ":" + std::to_string(number), /*strict=*/true);
+      if (!st.ok()) return st;
+    }
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  if (g.provinces_.empty()) return Status(ErrorCode::kBadRules, name + ": no names");
+  return g;
+}
+
+Result<Gazetteer> Gazetteer::Load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status(ErrorCode::kBadRules, path + ": cannot read the gazetteer");
+  std::ostringstream content;
+  content << in.rdbuf();
+  return Parse(content.str(), path);
+}
+
+Gazetteer Gazetteer::FromNames(std::vector<std::string> names) {
+  Gazetteer g;
+  for (const std::string& n : names) g.Add(n, "", /*strict=*/false);
+  return g;
+}
+
+std::string Gazetteer::Canonical(std::string_view name) const {
+  std::string key;
+  for (const Word& w : Words(name)) key += (key.empty() ? "" : " ") + w.fold;
+  auto it = by_key_.find(key);
+  return it == by_key_.end() ? std::string() : provinces_[it->second];
+}
+
+const std::vector<size_t>* Gazetteer::StartingWith(const std::string& word) const {
+  auto it = by_first_word_.find(word);
+  return it == by_first_word_.end() ? nullptr : &it->second;
+}
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Province
+
+// Words are neighbours when only spaces, a dot or a hyphen stand between them on one line.
+bool Adjacent(std::string_view text, const Word& a, const Word& b) {
+  if (b.begin < a.end || b.begin - a.end > 4) return false;
+  for (size_t i = a.end; i < b.begin; ++i) {
+    char c = text[i];
+    if (c != ' ' && c != '.' && c != '-') return false;
+  }
+  return true;
+}
+
+std::optional<std::string> FindProvince(std::string_view text, const std::vector<Word>& words,
+                                        const Gazetteer& places) {
+  struct Tally {
+    size_t count = 0;
+    size_t first = 0;
+  };
+  std::map<size_t, Tally> tally;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::vector<size_t>* candidates = places.StartingWith(words[i].fold);
+    if (!candidates) continue;
+    for (size_t id : *candidates) {
+      const Gazetteer::Spelling& sp = places.spellings()[id];
+      size_t n = sp.words.size();
+      if (i + n > words.size()) continue;
+      bool match = true;
+      bool capitals = true;
+      for (size_t k = 0; k < n && match; ++k) {
+        match = words[i + k].fold == sp.words[k] && (k == 0 || Adjacent(text, words[i + k - 1], words[i + k]));
+        capitals = capitals && (!sp.capitals[k] || words[i + k].capitalized);
+      }
+      if (!match) continue;
+      std::string p1 = i >= 1 && Adjacent(text, words[i - 1], words[i]) ? words[i - 1].fold : "";
+      std::string p2 = i >= 2 && !p1.empty() && Adjacent(text, words[i - 2], words[i - 1]) ? words[i - 2].fold : "";
+      bool context = p1 == "tinh" || p1 == "tp" || (p2 == "thanh" && (p1 == "pho" || p1 == "uy")) ||
+                     (p2 == "tinh" && p1 == "uy");
+      // "phường Hòa Bình", "tổ dân phố Hà Nội": a smaller unit of that name.
+      static const char* const kSmaller[] = {"phuong", "xa", "huyen", "quan", "tran", "thon",
+                                             "ap", "khu", "xom", "ban", "to", "duong", "pho"};
+      bool smaller = false;
+      for (const char* w : kSmaller) smaller = smaller || p1 == w;
+      if (p1 == "pho" && p2 == "thanh") smaller = false;
+      if (context || (capitals && !smaller && !sp.needs_context)) {
+        Tally& t = tally[sp.province];
+        if (t.count++ == 0) t.first = words[i].begin;
+      }
+      i += n - 1;
+      break;
+    }
+  }
+  std::optional<size_t> best;
+  for (const auto& [province, t] : tally) {
+    if (!best || t.count > tally[*best].count ||
+        (t.count == tally[*best].count && t.first < tally[*best].first)) {
+      best = province;
+    }
+  }
+  if (!best) return std::nullopt;
+  return places.provinces()[*best];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issuer and ward
+
+constexpr const char* kUnitWords = "phường|xã|thị trấn|đặc khu|thị xã|quận|huyện|thành phố|tỉnh";
+constexpr const char* kNameWords = R"((?:\p{Lu}[\p{L}\p{M}]*|[0-9]{1,2})(?:[ ]+\p{Lu}[\p{L}\p{M}]*){0,4})";
+
+// "UBND phường Chí Linh", "Ủy ban nhân dân (UBND) phường Ba Ngòi".
+const RE2& CouncilMention() {
+  static const RE2 re(std::string(R"((?i:ủy ban nhân dân|ubnd)(?:[ ]*\((?i:ubnd)\))?[ ]+((?i:)") +
+                          kUnitWords + "))[ ]+(" + kNameWords + ")",
+                      RE2::Quiet);
+  return re;
+}
+// "phường Chí Linh" anywhere ("Đảng ủy phường Ba Ngòi").
+const RE2& UnitMention() {
+  static const RE2 re(std::string("((?i:phường|xã|thị trấn|đặc khu))[ ]+(") + kNameWords + ")", RE2::Quiet);
+  return re;
+}
+// "UBND phường đã ...": the council named by its level only.
+const RE2& BareCouncil() {
+  static const RE2 re(R"((?i:ủy ban nhân dân|ubnd)[ ]+((?i:phường|xã|thị trấn|đặc khu))[ ,.;:]+\p{Ll})",
+                      RE2::Quiet);
+  return re;
+}
+// An issuer line such as "ỦY BAN NHÂN DÂN PHƯỜNG CHÍ LINH".
+const RE2& CouncilLine() {
+  static const RE2 re(std::string(R"(^(?i:ủy ban nhân dân|ubnd)[ ]+((?i:)") + kUnitWords + R"())[ ]+(.+)$)",
+                      RE2::Quiet);
+  return re;
+}
+
+bool IsWardLevel(const std::string& unit) {
+  return unit == "phường" || unit == "xã" || unit == "thị trấn" || unit == "đặc khu";
+}
+
+std::vector<std::string> FoldWords(std::string_view s) {
+  std::vector<std::string> out;
+  for (const Word& w : Words(s)) out.push_back(w.fold);
+  return out;
+}
+
+struct UnitName {
+  std::string unit;   // "phường"
+  std::string name;   // "Chí Linh", as written
+  bool council = false;
+};
+
+std::vector<UnitName> Mentions(std::string_view text, const RE2& re, bool council) {
+  std::vector<UnitName> out;
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece unit, name;
+  while (RE2::FindAndConsume(&input, re, &unit, &name)) {
+    size_t at = static_cast<size_t>(unit.data() - text.data());
+    if (!council && at >= 1) {
+      // "thị xã X" is no commune; a letter just before means we are inside a word.
+      size_t pos = at - 1;
+      while (pos > 0 && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) --pos;
+      size_t p = pos;
+      if (layout_internal::IsLetter(layout_internal::NextCodePoint(text, p))) continue;
+      std::string before = FoldKey(text.substr(at >= 6 ? at - 6 : 0, at >= 6 ? 6 : at));
+      if (before.ends_with("thi ") && FoldKey(std::string_view(unit.data(), unit.size())) == "xa") continue;
+    }
+    out.push_back({layout_internal::Lower(std::string_view(unit.data(), unit.size())),
+                   std::string(name.data(), name.size()), council});
+  }
+  return out;
+}
+
+// The first `n` words of `name`, as written.
+std::string FirstWords(std::string_view name, size_t n) {
+  std::vector<Word> words = Words(name);
+  if (words.size() <= n) return std::string(name);
+  return std::string(name.substr(0, words[n - 1].end));
+}
+
+// The way the text most often writes `upper` (an issuer line in capitals), not in capitals;
+// Vietnamese title case when the text never writes it.
+std::string Recase(std::string_view upper, std::string_view text, const std::vector<Word>& words) {
+  std::vector<std::string> target = FoldWords(upper);
+  if (target.empty()) return std::string(upper);
+  std::map<std::string, size_t> seen;
+  for (size_t i = 0; i + target.size() <= words.size(); ++i) {
+    bool match = true;
+    for (size_t k = 0; k < target.size() && match; ++k) {
+      match = words[i + k].fold == target[k] && (k == 0 || Adjacent(text, words[i + k - 1], words[i + k]) ||
+                                                 text.substr(words[i + k - 1].end, words[i + k].begin - words[i + k - 1].end) == ", ");
+    }
+    if (!match) continue;
+    std::string_view spelled = text.substr(words[i].begin, words[i + target.size() - 1].end - words[i].begin);
+    if (!layout_internal::IsAllUpper(spelled)) ++seen[std::string(spelled)];
+  }
+  const std::string* best = nullptr;
+  size_t most = 0;
+  for (const auto& [s, n] : seen) {
+    if (n > most) {
+      best = &s;
+      most = n;
+    }
+  }
+  return best ? *best : layout_internal::TitleCase(upper);
+}
+
+struct Issuer {
+  std::string issuer;
+  std::optional<std::string> ward;
+};
+
+std::optional<Issuer> IssuerFromHeader(const DocumentHeader& h, std::string_view text, const std::vector<Word>& words) {
+  const std::vector<std::string>& lines = h.issuer_lines;
+  if (lines.empty()) return std::nullopt;
+  auto join = [&](size_t from, size_t to) {
+    std::string s;
+    for (size_t k = from; k < to; ++k) s += (s.empty() ? "" : " ") + lines[k];
+    return s;
+  };
+  // The issuing council: the last line, or the lines from a bare "ỦY BAN NHÂN DÂN" on read
+  // together ("ỦY BAN NHÂN DÂN" / "PHƯỜNG CHÍ LINH"). Not "UBND TỈNH LÂM ĐỒNG" / "SỞ NỘI VỤ",
+  // where the council is the parent of the issuer.
+  for (size_t k = 1; k <= std::min<size_t>(3, lines.size()); ++k) {
+    std::string head = FoldKey(lines[lines.size() - k]);
+    if (k > 1 && head != "uy ban nhan dan" && head != "ubnd") continue;
+    std::string unit, name;
+    if (RE2::FullMatch(join(lines.size() - k, lines.size()), CouncilLine(), &unit, &name)) {
+      Issuer out;
+      unit = layout_internal::Lower(unit);
+      std::string spelled = layout_internal::IsAllUpper(name) ? Recase(name, text, words) : name;
+      out.issuer = "UBND " + unit + " " + spelled;
+      if (IsWardLevel(unit)) out.ward = spelled;
+      return out;
+    }
+  }
+  // Another body ("UBND TỈNH LÂM ĐỒNG" / "SỞ NỘI VỤ"): the lines under the parent council.
+  std::string unit, name;
+  size_t from = lines.size() >= 2 && RE2::FullMatch(lines[0], CouncilLine(), &unit, &name) ? 1 : 0;
+  std::string org = join(from, lines.size());
+  return Issuer{layout_internal::IsAllUpper(org) ? Recase(org, text, words) : org, std::nullopt};
+}
+
+std::optional<Issuer> IssuerFromText(const DocumentHeader& h, std::string_view text) {
+  std::vector<UnitName> mentions = Mentions(text, CouncilMention(), /*council=*/true);
+  std::vector<UnitName> units = Mentions(text, UnitMention(), /*council=*/false);
+  mentions.insert(mentions.end(), units.begin(), units.end());
+
+  std::map<std::string, size_t> council_units, any_units, spellings;
+  if (h.place) {
+    std::vector<std::string> place = FoldWords(*h.place);
+    if (place.empty()) return std::nullopt;
+    for (const UnitName& m : mentions) {
+      std::vector<std::string> name = FoldWords(m.name);
+      if (name.size() < place.size() || !std::equal(place.begin(), place.end(), name.begin())) continue;
+      ++(m.council ? council_units : any_units)[m.unit];
+      ++spellings[FirstWords(m.name, place.size())];
+    }
+    if (spellings.empty()) {
+      // "UBND phường đã ..." throughout, the name only in the date line.
+      re2::StringPiece input(text.data(), text.size());
+      std::string unit;
+      while (RE2::FindAndConsume(&input, BareCouncil(), &unit)) ++council_units[layout_internal::Lower(unit)];
+      size_t total = 0;
+      for (const auto& [u, n] : council_units) total += n;
+      if (total < 2) return std::nullopt;
+      spellings[*h.place] = 1;
+    }
+  } else {
+    // No date line to say where the document is from: only a document with a header of its
+    // own (a number or a kind line) is read as issued by the council it names most.
+    if (!h.number_line && !h.kind_line) return std::nullopt;
+    for (const UnitName& m : mentions) {
+      if (!m.council) continue;
+      ++council_units[m.unit];
+      ++spellings[m.name];
+    }
+  }
+  auto most = [](const std::map<std::string, size_t>& counts, const std::string& prefer) {
+    const std::string* best = nullptr;
+    size_t n = 0;
+    for (const auto& [k, c] : counts) {
+      if (c > n || (c == n && k == prefer)) {
+        best = &k;
+        n = c;
+      }
+    }
+    return best ? *best : std::string();
+  };
+  std::string unit = most(council_units.empty() ? any_units : council_units, "phường");
+  std::string name = most(spellings, h.place.value_or(""));
+  if (unit.empty() || name.empty()) return std::nullopt;
+  Issuer out;
+  out.issuer = "UBND " + unit + " " + name;
+  if (IsWardLevel(unit)) out.ward = name;
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Date
+
+// A header date with its day or month left blank ("ngày   tháng   năm 2026") may be completed
+// by the document's citation of itself, which its appendices carry ("(Ban hành kèm theo Kế
+// hoạch số /KH-UBND ngày /02/2026 của UBND phường)"): the same symbol, the same number or
+// none, the same year and, when the header gives one, the same month.
+std::optional<std::string> CompleteDate(const DocumentHeader& h, std::string_view text) {
+  if (!h.date || h.date->size() >= 10 || !h.symbol || h.symbol->empty()) return h.date;
+  std::string digits;
+  if (h.number) {
+    for (char c : *h.number) {
+      if (c < '0' || c > '9') break;
+      digits.push_back(c);
+    }
+  }
+  std::string cite = "(?i:số)[ ]*" + (digits.empty() ? std::string() : "(?:" + digits + ")?") +
+                     "[ ._…]*[/-][ ]*" + RE2::QuoteMeta(*h.symbol) + "[ ,]*(?i:ngày)[ ]*([0-9]{1,2})?[ ._…]*" +
+                     "(?:/|(?i:tháng))[ ]*([0-9]{1,2})[ ]*(?:/|(?i:năm))[ ]*([0-9]{4})";
+  RE2 re(cite, RE2::Quiet);
+  if (!re.ok()) return h.date;
+  re2::StringPiece input(text.data(), text.size());
+  std::string day, month, year;
+  while (RE2::FindAndConsume(&input, re, &day, &month, &year)) {
+    if (!h.date->starts_with(year)) continue;
+    int m = std::stoi(month);
+    if (m < 1 || m > 12) continue;
+    std::string iso = year + "-" + (m < 10 ? "0" : "") + std::to_string(m);
+    if (h.date->size() == 7 && *h.date != iso) continue;
+    int d = day.empty() ? 0 : std::stoi(day);
+    if (d >= 1 && d <= 31) iso += std::string("-") + (d < 10 ? "0" : "") + std::to_string(d);
+    if (iso.size() > h.date->size()) return iso;
+  }
+  return h.date;
+}
+
+}  // namespace
+
+Meta BuildMeta(const Layout& layout, std::string_view text, const Gazetteer& places) {
+  Meta meta;
+  const DocumentHeader& h = layout.header;
+  meta.kind = h.kind.empty() ? "other" : h.kind;
+  meta.number = h.number;
+  meta.symbol = h.symbol;
+  meta.date = CompleteDate(h, text);
+  meta.place = h.place;
+  meta.title = h.title_text;
+  meta.signer = layout.closing.signer;
+  meta.signer_title = layout.closing.signer_title;
+  meta.recipients = layout.closing.recipients;
+
+  std::vector<Word> words = Words(text);
+  std::optional<Issuer> issuer = IssuerFromHeader(h, text, words);
+  if (!issuer) issuer = IssuerFromText(h, text);
+  if (issuer) {
+    meta.issuer = issuer->issuer;
+    meta.ward = issuer->ward;
+  }
+  meta.province = FindProvince(text, words, places);
+  return meta;
+}
+
+}  // namespace baocao

@@ -1,0 +1,275 @@
+#include "layout/text_util.h"
+
+#include <unicode/uchar.h>
+
+#include <array>
+#include <memory>
+
+#include "baocao/text.h"
+
+namespace baocao::layout_internal {
+namespace {
+
+void AppendUtf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
+bool IsWordChar(char32_t cp) {
+  if (cp < 0x80) {
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+  }
+  int8_t type = u_charType(static_cast<UChar32>(cp));
+  return u_isalnum(static_cast<UChar32>(cp)) || type == U_NON_SPACING_MARK ||
+         type == U_COMBINING_SPACING_MARK;
+}
+
+// Fold of every code point below U+2000 (Latin with all Vietnamese letters, combining marks),
+// computed once with FoldKey so that both agree.
+constexpr char32_t kFoldTableSize = 0x2000;
+const std::array<std::string, kFoldTableSize>& FoldTable() {
+  static const std::unique_ptr<std::array<std::string, kFoldTableSize>> table = [] {
+    auto t = std::make_unique<std::array<std::string, kFoldTableSize>>();
+    for (char32_t cp = 0; cp < kFoldTableSize; ++cp) {
+      if (cp < 0x80) {
+        (*t)[cp] = std::string(1, static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
+        continue;
+      }
+      if (cp >= 0xD800 && cp < 0xE000) continue;
+      std::string utf8;
+      AppendUtf8(utf8, cp);
+      (*t)[cp] = FoldKey(utf8);
+    }
+    return t;
+  }();
+  return *table;
+}
+
+}  // namespace
+
+std::vector<Line> SplitLines(std::string_view text) {
+  std::vector<Line> lines;
+  size_t begin = 0;
+  int number = 1;
+  while (begin <= text.size()) {
+    size_t nl = text.find('\n', begin);
+    size_t end = nl == std::string_view::npos ? text.size() : nl;
+    lines.push_back({begin, end, number++});
+    if (nl == std::string_view::npos) break;
+    begin = nl + 1;
+  }
+  return lines;
+}
+
+TextRange Trim(std::string_view text, TextRange range) {
+  size_t b = range.begin, e = std::min(range.end, text.size());
+  while (b < e && (IsSpace(text[b]) || text[b] == '*')) ++b;
+  while (e > b && (IsSpace(text[e - 1]) || text[e - 1] == '*')) --e;
+  return {b, e};
+}
+
+bool IsBlank(std::string_view s) {
+  for (char c : s) {
+    if (!IsSpace(c)) return false;
+  }
+  return true;
+}
+
+std::vector<TextRange> Segments(std::string_view text, TextRange line) {
+  std::vector<TextRange> out;
+  size_t start = line.begin;
+  size_t i = line.begin;
+  auto flush = [&](size_t end) {
+    TextRange r = Trim(text, {start, end});
+    if (!r.empty()) out.push_back(r);
+  };
+  while (i < line.end) {
+    if (text[i] == '\t') {
+      flush(i);
+      start = ++i;
+      continue;
+    }
+    if (text[i] == ' ') {
+      size_t j = i;
+      while (j < line.end && text[j] == ' ') ++j;
+      if (j - i >= 3) {
+        flush(i);
+        start = j;
+      }
+      i = j;
+      continue;
+    }
+    ++i;
+  }
+  flush(line.end);
+  return out;
+}
+
+char32_t NextCodePoint(std::string_view s, size_t& pos) {
+  unsigned char c = static_cast<unsigned char>(s[pos]);
+  if (c < 0x80) {
+    ++pos;
+    return c;
+  }
+  int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+  if (len == 0 || pos + len > s.size()) {
+    ++pos;
+    return 0xFFFD;
+  }
+  char32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+  for (int k = 1; k < len; ++k) {
+    unsigned char cc = static_cast<unsigned char>(s[pos + k]);
+    if ((cc & 0xC0) != 0x80) {
+      ++pos;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (cc & 0x3F);
+  }
+  pos += len;
+  return cp;
+}
+
+bool IsLetter(char32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  return u_isalpha(static_cast<UChar32>(cp));
+}
+bool IsUpper(char32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  return u_isupper(static_cast<UChar32>(cp));
+}
+bool IsLower(char32_t cp) {
+  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
+  return u_islower(static_cast<UChar32>(cp));
+}
+
+char32_t FirstLetter(std::string_view s) {
+  size_t pos = 0;
+  while (pos < s.size()) {
+    char32_t cp = NextCodePoint(s, pos);
+    if (IsLetter(cp)) return cp;
+    if (cp >= '0' && cp <= '9') return 0;
+  }
+  return 0;
+}
+
+bool IsAllUpper(std::string_view s, int min_letters) {
+  int letters = 0;
+  size_t pos = 0;
+  while (pos < s.size()) {
+    char32_t cp = NextCodePoint(s, pos);
+    if (IsLower(cp)) return false;
+    if (IsUpper(cp)) ++letters;
+  }
+  return letters >= min_letters;
+}
+
+size_t CodePointsUpTo(std::string_view s, size_t limit) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size() && n < limit; ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+std::string Squeeze(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (char c : s) {
+    if (IsSpace(c) || c == '\n') {
+      space = !out.empty();
+      continue;
+    }
+    if (c == '*') continue;
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string FoldWord(std::string_view word) {
+  const auto& table = FoldTable();
+  std::string out;
+  out.reserve(word.size());
+  size_t pos = 0;
+  while (pos < word.size()) {
+    char32_t cp = NextCodePoint(word, pos);
+    if (cp < kFoldTableSize) {
+      out += table[cp];
+    } else {
+      AppendUtf8(out, static_cast<char32_t>(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT)));
+    }
+  }
+  return out;
+}
+
+std::vector<Word> Words(std::string_view text) {
+  std::vector<Word> words;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t start = pos;
+    char32_t cp = NextCodePoint(text, pos);
+    if (!IsWordChar(cp)) continue;
+    size_t end = pos;
+    while (end < text.size()) {
+      size_t next = end;
+      if (!IsWordChar(NextCodePoint(text, next))) break;
+      end = next;
+    }
+    Word w;
+    w.begin = start;
+    w.end = end;
+    w.capitalized = IsUpper(cp);
+    w.fold = FoldWord(text.substr(start, end - start));
+    words.push_back(std::move(w));
+    pos = end;
+  }
+  return words;
+}
+
+std::string TitleCase(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool word_start = true;
+  size_t pos = 0;
+  while (pos < s.size()) {
+    char32_t cp = NextCodePoint(s, pos);
+    if (IsLetter(cp)) {
+      UChar32 mapped = word_start ? u_toupper(static_cast<UChar32>(cp)) : u_tolower(static_cast<UChar32>(cp));
+      AppendUtf8(out, static_cast<char32_t>(mapped));
+      word_start = false;
+    } else {
+      AppendUtf8(out, cp);
+      word_start = !IsWordChar(cp);
+    }
+  }
+  return out;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t pos = 0;
+  while (pos < s.size()) {
+    AppendUtf8(out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(NextCodePoint(s, pos)))));
+  }
+  return out;
+}
+
+}  // namespace baocao::layout_internal

@@ -1,0 +1,74 @@
+// Small text helpers shared by the Layout stage and meta: lines, segments, trimming, letter
+// case and a fast word fold. Internal to extractor/src/layout.
+//
+// Everything works on byte offsets into the normalized Text and costs time linear in what it
+// reads; nothing allocates per byte.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "baocao/document.h"
+
+namespace baocao::layout_internal {
+
+// One line of the text: [begin, end) without its '\n'. `number` is 1-based.
+struct Line {
+  size_t begin = 0;
+  size_t end = 0;
+  int number = 0;
+};
+
+std::vector<Line> SplitLines(std::string_view text);
+
+// `range` without surrounding white space (space, tab, CR) and Markdown emphasis stars.
+TextRange Trim(std::string_view text, TextRange range);
+inline std::string_view View(std::string_view text, TextRange r) {
+  return text.substr(r.begin, r.end - r.begin);
+}
+// True when the line holds nothing but white space (tabs included).
+bool IsBlank(std::string_view s);
+
+// The columns of a laid-out line: pieces separated by a tab or a run of three or more spaces
+// (how pdftotext and PDF converters put the two header columns on one line). Trimmed, empty
+// pieces dropped.
+std::vector<TextRange> Segments(std::string_view text, TextRange line);
+
+// Decodes the code point at `pos` (U+FFFD for a bad byte); advances `pos`.
+char32_t NextCodePoint(std::string_view s, size_t& pos);
+
+bool IsLetter(char32_t cp);
+bool IsUpper(char32_t cp);
+bool IsLower(char32_t cp);
+// First letter of `s` (0 when it has none before a digit or the end).
+char32_t FirstLetter(std::string_view s);
+// At least `min_letters` cased letters and none of them lower case: "UBND PHƯỜNG CHÍ LINH".
+bool IsAllUpper(std::string_view s, int min_letters = 2);
+// Number of code points in `s`, counting at most `limit`.
+size_t CodePointsUpTo(std::string_view s, size_t limit);
+
+// `s` with every run of white space (newlines and tabs included) made one space, trimmed, and
+// Markdown emphasis stars removed.
+std::string Squeeze(std::string_view s);
+
+// Lower-case, diacritic-free form of one word, as baocao::FoldKey gives it ("Hoà" -> "hoa"),
+// through a table built once, so folding every word of a large text stays cheap.
+std::string FoldWord(std::string_view word);
+
+// A word of the text: a maximal run of letters, combining marks and digits.
+struct Word {
+  size_t begin = 0;
+  size_t end = 0;
+  std::string fold;        // FoldWord of the word
+  bool capitalized = false;// first letter upper case
+};
+std::vector<Word> Words(std::string_view text);
+
+// Vietnamese title case for a name written in capitals: "CHÍ LINH" -> "Chí Linh".
+std::string TitleCase(std::string_view s);
+// Lower case: "PHƯỜNG" -> "phường".
+std::string Lower(std::string_view s);
+
+}  // namespace baocao::layout_internal

@@ -1,0 +1,438 @@
+// Linking values to indicators: prose clauses and table rows.
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+#include "baocao/link.h"
+#include "baocao/text.h"
+#include "link/lexicon_impl.h"
+
+namespace baocao {
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Where the sentence holding `pos` starts and ends: a line, or ". " / "; " / "! " / "? ".
+TextRange SentenceOf(std::string_view text, size_t pos) {
+  size_t b = pos, e = pos;
+  while (b > 0) {
+    char c = text[b - 1];
+    if (c == '\n' || c == '\t') break;
+    if ((c == '.' || c == ';' || c == '!' || c == '?') && b < text.size() && (text[b] == ' ')) break;
+    --b;
+  }
+  while (e < text.size()) {
+    char c = text[e];
+    if (c == '\n' || c == '\t') break;
+    if ((c == '.' || c == ';' || c == '!' || c == '?') && (e + 1 >= text.size() || text[e + 1] == ' ' || text[e + 1] == '\n')) break;
+    ++e;
+  }
+  return {b, e};
+}
+
+bool IsClauseBreak(std::string_view text, size_t i) {
+  char c = text[i];
+  if (c == ';' || c == '(' || c == ')') return true;
+  // A comma between digits is a decimal mark, not a clause break.
+  if (c == ',') return !(i > 0 && i + 1 < text.size() && IsDigit(text[i - 1]) && IsDigit(text[i + 1]));
+  return false;
+}
+
+// The clause around [begin, end) inside `sentence`: bounded by commas, semicolons, brackets.
+TextRange ClauseOf(std::string_view text, TextRange sentence, size_t begin, size_t end) {
+  size_t b = begin, e = end;
+  while (b > sentence.begin && !IsClauseBreak(text, b - 1)) --b;
+  while (e < sentence.end && !IsClauseBreak(text, e)) ++e;
+  return {b, e};
+}
+
+// The clause before `clause` in the same sentence, or an empty range.
+TextRange PreviousClause(std::string_view text, TextRange sentence, TextRange clause) {
+  if (clause.begin <= sentence.begin + 1) return {};
+  size_t e = clause.begin - 1;
+  return ClauseOf(text, sentence, e, e);
+}
+
+std::string_view Slice(std::string_view text, TextRange r) { return text.substr(r.begin, r.end - r.begin); }
+
+bool HasAny(const std::vector<std::string>& tokens, const std::vector<Phrase>& phrases) {
+  for (const auto& p : phrases) if (FindPhrase(tokens, p) >= 0) return true;
+  return false;
+}
+
+const char* KindFor(const Mention& m) {
+  switch (m.type) {
+    case MentionType::kPercent: return "rate";
+    case MentionType::kMoney: return "money";
+    case MentionType::kCount: return "count";
+    case MentionType::kNumber: return "count";
+    default: return nullptr;
+  }
+}
+
+struct Context {
+  const Lexicon::Impl& lex;
+  std::string_view text;
+  const Layout& layout;
+  const std::vector<Mention>& mentions;
+  const Meta& meta;
+};
+
+// The sections holding `pos`, innermost first.
+std::vector<const Section*> Ancestors(const Context& c, size_t pos) {
+  std::vector<const Section*> stack;
+  for (const Section& s : c.layout.sections) {
+    if (s.range.begin > pos) break;
+    while (!stack.empty() && stack.back()->level >= s.level) stack.pop_back();
+    stack.push_back(&s);
+  }
+  std::reverse(stack.begin(), stack.end());
+  return stack;
+}
+
+const Section* InnermostSection(const Context& c, size_t pos) {
+  const Section* found = nullptr;
+  for (const Section& s : c.layout.sections) {
+    if (s.range.begin > pos) break;
+    found = &s;
+  }
+  return found;
+}
+
+// The nearest explicit period before `pos` in its sentence, else in its section title, else the
+// document's own period (a report's date year, a plan's title year).
+std::string PeriodFor(const Context& c, TextRange sentence, size_t pos) {
+  std::string best;
+  for (const Mention& m : c.mentions) {
+    if (m.span.normalized.begin >= sentence.end) break;
+    if (m.span.normalized.begin < sentence.begin) continue;
+    if (m.type == MentionType::kPeriod && (best.empty() || m.span.normalized.begin < pos)) best = m.iso;
+  }
+  if (!best.empty()) return best;
+  if (const Section* s = InnermostSection(c, pos)) {
+    for (const Mention& m : c.mentions) {
+      if (m.type == MentionType::kPeriod && m.span.normalized.begin >= s->range.begin &&
+          m.span.normalized.end <= s->range.begin + s->title.size() + s->number.size() + 8) return m.iso;
+    }
+  }
+  if (c.layout.header.title) {
+    for (const Mention& m : c.mentions) {
+      if (m.type == MentionType::kPeriod && m.span.normalized.begin >= c.layout.header.title->begin &&
+          m.span.normalized.end <= c.layout.header.title->end) return m.iso;
+    }
+  }
+  if (c.meta.date && c.meta.date->size() >= 4) return c.meta.date->substr(0, 4);
+  return "";
+}
+
+// The innermost section whose title speaks of results or of tasks ahead decides.
+bool TargetBySection(const Context& c, size_t pos) {
+  for (const Section* s : Ancestors(c, pos)) {
+    std::vector<std::string> tokens = Tokenize(s->title);
+    if (HasAny(tokens, c.lex.actual_words)) return false;
+    if (HasAny(tokens, c.lex.target_sections)) return true;
+  }
+  return false;
+}
+
+std::string RoleFor(const Context& c, const Mention& m, std::string_view before, size_t pos) {
+  std::vector<std::string> tokens = Tokenize(before);
+  if (HasAny(tokens, c.lex.target_words)) return "target";
+  if (HasAny(tokens, c.lex.actual_words)) return "actual";
+  if (c.meta.kind == "plan") return "target";
+  if (TargetBySection(c, pos)) return "target";
+  return "actual";
+}
+
+Fact MakeFact(const std::string& indicator, const std::string& role, const Mention& m, const IndicatorInfo* info,
+              std::string label, std::string period, double value) {
+  Fact f;
+  f.indicator = indicator;
+  f.role = role;
+  f.value = value;
+  f.unit = info ? info->unit : m.unit;
+  f.comparator = m.comparator;
+  f.period = std::move(period);
+  f.label = std::move(label);
+  f.span = m.span;
+  return f;
+}
+
+std::string CollapseLabel(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char ch : s) {
+    if (ch == ' ' || ch == '\t' || ch == '\n') { space = !out.empty(); continue; }
+    if (space) { out.push_back(' '); space = false; }
+    out.push_back(ch);
+  }
+  return out;
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// Prose.
+
+const LayoutTable* TableAt(const Layout& layout, size_t pos) {
+  for (const LayoutTable& t : layout.tables) if (pos >= t.range.begin && pos < t.range.end) return &t;
+  return nullptr;
+}
+
+bool HasValueColumns(const LayoutTable& table);
+
+// The label context of a value, widening until an indicator of the right kind is named: its
+// own clause, then with the clause before, then the sentence up to the clause's end.
+const Entry* FindIndicator(const Context& c, TextRange sentence, TextRange clause, const char* kind,
+                           TextRange* label_range) {
+  TextRange prev = PreviousClause(c.text, sentence, clause);
+  const TextRange tries[] = {clause, prev.empty() ? clause : TextRange{prev.begin, clause.end},
+                             {sentence.begin, clause.end}};
+  for (const TextRange& r : tries) {
+    const Entry* e = c.lex.Best(Tokenize(Slice(c.text, r)), kind, nullptr);
+    if (e) { *label_range = r; return e; }
+  }
+  return nullptr;
+}
+
+void ProseFacts(const Context& c, const std::vector<const Mention*>& claimed, std::vector<Fact>& facts) {
+  for (const Mention& m : c.mentions) {
+    if (std::find(claimed.begin(), claimed.end(), &m) != claimed.end()) continue;
+    size_t pos = m.span.normalized.begin;
+    if (const LayoutTable* table = TableAt(c.layout, pos)) {
+      // In a table of values, only a self-describing value in a label is read as prose.
+      bool self_describing = m.type == MentionType::kPercent || m.type == MentionType::kMoney ||
+                             (m.type == MentionType::kCount && !m.unit.empty());
+      if (HasValueColumns(*table) && !self_describing) continue;
+    }
+    TextRange sentence = SentenceOf(c.text, pos);
+    TextRange clause = ClauseOf(c.text, sentence, m.span.normalized.begin, m.span.normalized.end);
+    if (m.type == MentionType::kFraction) {
+      // A part over its whole: both sides become facts when the sentence names what they count.
+      const Entry* e = c.lex.Best(Tokenize(Slice(c.text, {sentence.begin, clause.end})), "fraction", nullptr);
+      if (!e) continue;
+      std::string period = PeriodFor(c, sentence, pos);
+      std::string label = CollapseLabel(Slice(c.text, clause));
+      facts.push_back(MakeFact(e->numerator, "actual", m, c.lex.Find(e->numerator), label, period, m.numerator));
+      facts.push_back(MakeFact(e->denominator, "actual", m, c.lex.Find(e->denominator), label, period, m.denominator));
+      continue;
+    }
+    const char* kind = KindFor(m);
+    if (!kind) continue;
+    TextRange label_range;
+    const Entry* e = FindIndicator(c, sentence, clause, kind, &label_range);
+    if (!e) continue;
+    const IndicatorInfo* info = c.lex.Find(e->id);
+    if (m.type == MentionType::kCount && info && !c.lex.NounFits(m.unit, info->unit)) continue;
+    // A bare number counts only what its clause names: "Tổng số nhiệm vụ được giao: 34".
+    if (m.type == MentionType::kNumber && label_range.begin != clause.begin) continue;
+    std::string_view before = Slice(c.text, {label_range.begin, m.span.normalized.begin});
+    std::string role = RoleFor(c, m, before, pos);
+    std::string period = PeriodFor(c, sentence, pos);
+    facts.push_back(MakeFact(e->id, role, m, info, CollapseLabel(Slice(c.text, label_range)), period, m.number));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables.
+
+enum class Column { kOther, kOrdinal, kLabel, kTarget, kResult, kAssessment, kUnit };
+
+Column ClassifyHeader(const std::string& header) {
+  std::string k = FoldKey(header);
+  auto has = [&](const char* w) { return k.find(w) != std::string::npos; };
+  if (k == "stt" || k == "tt" || k == "so tt") return Column::kOrdinal;
+  if (has("danh gia")) return Column::kAssessment;
+  if (has("don vi tinh") || k == "dvt" || k == "don vi") return Column::kUnit;
+  if (has("noi dung") || has("ten chi tieu") || has("ten nhiem vu") || k == "nhiem vu") return Column::kLabel;
+  if (has("ket qua") || has("thuc hien") || has("tien do") || has("uoc dat")) return Column::kResult;
+  if (has("chi tieu") || has("muc tieu") || has("ke hoach") || k.rfind("nam ", 0) == 0) return Column::kTarget;
+  return Column::kOther;
+}
+
+struct Columns {
+  int label = -1, target = -1, result = -1, assessment = -1, unit = -1;
+};
+
+Columns ClassifyColumns(const LayoutTable& table) {
+  Columns cols;
+  if (table.header.empty()) return cols;
+  const auto& head = table.header.front();
+  for (size_t i = 0; i < head.size(); ++i) {
+    int idx = static_cast<int>(i);
+    switch (ClassifyHeader(head[i].text)) {
+      case Column::kLabel: if (cols.label < 0) cols.label = idx; break;
+      case Column::kTarget: if (cols.target < 0) cols.target = idx; break;
+      case Column::kResult: if (cols.result < 0) cols.result = idx; break;
+      case Column::kAssessment: if (cols.assessment < 0) cols.assessment = idx; break;
+      case Column::kUnit: if (cols.unit < 0) cols.unit = idx; break;
+      default: break;
+    }
+  }
+  if (cols.label < 0 && cols.target >= 0) {
+    // "NỘI DUNG CÁC CHỈ TIÊU" or a lone "Chỉ tiêu" heading the label column.
+    cols.label = cols.target;
+    cols.target = -1;
+    for (size_t i = cols.label + 1; i < head.size(); ++i) {
+      if (ClassifyHeader(head[i].text) == Column::kTarget) { cols.target = static_cast<int>(i); break; }
+    }
+  }
+  return cols;
+}
+
+bool HasValueColumns(const LayoutTable& table) {
+  Columns cols = ClassifyColumns(table);
+  return cols.label >= 0 && (cols.target >= 0 || cols.result >= 0);
+}
+
+std::vector<const Mention*> MentionsIn(const Context& c, const TableCell& cell) {
+  std::vector<const Mention*> out;
+  if (cell.range.empty()) return out;
+  for (const Mention& m : c.mentions) {
+    if (m.span.normalized.begin >= cell.range.end) break;
+    if (m.span.normalized.begin >= cell.range.begin && m.span.normalized.end <= cell.range.end) out.push_back(&m);
+  }
+  return out;
+}
+
+// The value of a cell for an indicator of `kind`: a percentage, or a number when the unit
+// column says "%"; a count or number for counts and ranks; an amount for money.
+const Mention* CellValue(const Context& c, const TableCell& cell, const std::string& kind, bool unit_percent) {
+  for (const Mention* m : MentionsIn(c, cell)) {
+    if (kind == "rate" && (m->type == MentionType::kPercent || (unit_percent && m->type == MentionType::kNumber))) return m;
+    if ((kind == "count" || kind == "rank") && !unit_percent && (m->type == MentionType::kCount || m->type == MentionType::kNumber)) return m;
+    if (kind == "money" && m->type == MentionType::kMoney) return m;
+  }
+  return nullptr;
+}
+
+std::optional<bool> Assessment(const std::string& cell) {
+  std::string k = FoldKey(cell);
+  if (k == "khong dat" || k == "chua dat") return false;
+  if (k == "dat" || k == "vuot") return true;
+  return std::nullopt;
+}
+
+const TableCell* Get(const std::vector<TableCell>& row, int i) {
+  return i >= 0 && i < static_cast<int>(row.size()) ? &row[i] : nullptr;
+}
+
+std::string TablePeriod(const Context& c, const LayoutTable& table, size_t pos) {
+  for (const auto& header_row : table.header) {  // a year in a column heading ("Năm 2026")
+    for (const auto& cell : header_row) {
+      for (const Mention* m : MentionsIn(c, cell)) if (m->type == MentionType::kPeriod) return m->iso;
+    }
+  }
+  return PeriodFor(c, SentenceOf(c.text, pos), pos);
+}
+
+// Rows of indicators: a label column and target / result / assessment columns.
+void LabelledTableFacts(const Context& c, const LayoutTable& table, const Columns& cols,
+                        std::vector<const Mention*>& claimed, std::vector<Fact>& facts) {
+  std::string result_role = c.meta.kind == "plan" ? "target" : "actual";
+  for (const auto& row : table.rows) {
+    const TableCell* label_cell = Get(row, cols.label);
+    if (!label_cell) continue;
+    std::vector<std::string> tokens = Tokenize(label_cell->text);
+    const TableCell* unit_cell = Get(row, cols.unit);
+    bool unit_percent = unit_cell && unit_cell->text.find('%') != std::string::npos;
+    for (const char* kind : {"rate", "count", "money", "rank"}) {
+      const Entry* e = c.lex.Best(tokens, kind, nullptr);
+      if (!e) continue;
+      const IndicatorInfo* info = c.lex.Find(e->id);
+      const TableCell* target_cell = Get(row, cols.target);
+      const TableCell* result_cell = Get(row, cols.result);
+      const Mention* target_value = target_cell ? CellValue(c, *target_cell, kind, unit_percent) : nullptr;
+      const Mention* result_value = result_cell ? CellValue(c, *result_cell, kind, unit_percent) : nullptr;
+      if (!target_value && !result_value) continue;
+      std::string period = TablePeriod(c, table, label_cell->range.begin);
+      std::string label = CollapseLabel(label_cell->text);
+      if (target_value) {
+        facts.push_back(MakeFact(e->id, "target", *target_value, info, label, period, target_value->number));
+        claimed.push_back(target_value);
+      }
+      if (result_value) {
+        facts.push_back(MakeFact(e->id, result_role, *result_value, info, label, period, result_value->number));
+        claimed.push_back(result_value);
+      }
+      if (const TableCell* verdict_cell = Get(row, cols.assessment)) {
+        if (auto verdict = Assessment(verdict_cell->text)) {
+          Fact f;
+          f.indicator = e->id;
+          f.role = "assessment";
+          f.assessment = *verdict;
+          f.period = period;
+          f.label = label;
+          f.span.normalized = verdict_cell->range;
+          facts.push_back(std::move(f));
+        }
+      }
+      break;  // one indicator a row
+    }
+  }
+}
+
+// Tables whose column headings are the indicators ("Số biên chế được giao", "Số hồ sơ trực
+// tuyến" over "6 tháng đầu năm"): each number under such a heading is an actual value. Columns
+// of other administrative levels ("Cấp tỉnh", "Cấp Trung ương") are not the ward's own.
+void HeadedTableFacts(const Context& c, const LayoutTable& table, std::vector<const Mention*>& claimed,
+                      std::vector<Fact>& facts) {
+  size_t width = 0;
+  for (const auto& h : table.header) width = std::max(width, h.size());
+  std::vector<std::string> heading(width);
+  for (const auto& h : table.header) {
+    std::string carried;
+    for (size_t i = 0; i < width; ++i) {
+      std::string text = i < h.size() ? h[i].text : "";
+      if (text.empty()) text = carried;  // a heading spanning several columns
+      else carried = text;
+      heading[i] += " " + text;
+    }
+  }
+  for (size_t col = 0; col < width; ++col) {
+    std::vector<std::string> tokens = Tokenize(heading[col]);
+    std::string key = FoldKey(heading[col]);
+    if (key.find("cap tinh") != std::string::npos || key.find("cap trung uong") != std::string::npos ||
+        key.find("cap huyen") != std::string::npos || key.find("stt") != std::string::npos) continue;
+    const Entry* e = c.lex.Best(tokens, "count", nullptr);
+    if (!e) continue;
+    const IndicatorInfo* info = c.lex.Find(e->id);
+    for (const auto& row : table.rows) {
+      const TableCell* cell = Get(row, static_cast<int>(col));
+      if (!cell) continue;
+      for (const Mention* m : MentionsIn(c, *cell)) {
+        if (m->type != MentionType::kNumber && m->type != MentionType::kCount) continue;
+        facts.push_back(MakeFact(e->id, "actual", *m, info, CollapseLabel(heading[col]), TablePeriod(c, table, cell->range.begin), m->number));
+        claimed.push_back(m);
+        break;
+      }
+    }
+  }
+}
+
+void TableFacts(const Context& c, const LayoutTable& table, std::vector<const Mention*>& claimed,
+                std::vector<Fact>& facts) {
+  if (table.header.empty()) return;
+  Columns cols = ClassifyColumns(table);
+  if (cols.label >= 0 && (cols.target >= 0 || cols.result >= 0)) {
+    LabelledTableFacts(c, table, cols, claimed, facts);
+  } else if (cols.label < 0) {
+    HeadedTableFacts(c, table, claimed, facts);
+  }
+}
+
+}  // namespace
+
+std::vector<Fact> LinkFacts(const Lexicon& lexicon, std::string_view text, const Layout& layout,
+                            const std::vector<Mention>& mentions, const Meta& meta) {
+  Context c{lexicon.impl(), text, layout, mentions, meta};
+  std::vector<Fact> facts;
+  std::vector<const Mention*> claimed;  // values a table already read
+  for (const LayoutTable& table : layout.tables) TableFacts(c, table, claimed, facts);
+  ProseFacts(c, claimed, facts);
+  std::stable_sort(facts.begin(), facts.end(), [](const Fact& a, const Fact& b) {
+    return a.span.normalized.begin < b.span.normalized.begin;
+  });
+  return facts;
+}
+
+}  // namespace baocao

@@ -1,0 +1,13 @@
+# Words that decide a value's role. Compared without diacritics or case.
+# A value is a target when its label context (before the value) holds a target word; else in
+# a plan, or in a section about tasks ahead, it is a target; else an actual result.
+target: chỉ tiêu | mục tiêu | phấn đấu | tối thiểu | ít nhất | chỉ tiêu giao | đề ra | hướng tới | duy trì | bảo đảm | đảm bảo
+actual: kết quả | đã đạt | đạt được | thực hiện được
+target_section: nhiệm vụ | phương hướng | giải pháp | kế hoạch | mục tiêu | chỉ tiêu | đề xuất | kiến nghị
+
+# Nouns that count the same thing as a catalogue unit.
+alias thủ tục = thủ tục hành chính | TTHC | dịch vụ công | dịch vụ công trực tuyến | DVC | DVCTT
+alias người = người dân | công dân | trường hợp | thí sinh | cán bộ | công chức | viên chức | cán bộ, công chức | học viên | thành viên
+alias phản ánh = kiến nghị | phản ánh, kiến nghị
+alias cơ sở = cơ sở giáo dục | đơn vị | doanh nghiệp | hộ kinh doanh
+alias tài khoản = tài khoản định danh

@@ -1,0 +1,169 @@
+// Per-stage throughput over the corpus documents (corpus/docs/*.txt): one benchmark per stage,
+// each iteration running the stage over all documents. Bytes are the ORIGINAL input bytes of
+// the documents, so every stage reports comparable MB/s ("bytes_per_second") and documents/s
+// ("items_per_second"). The inputs of a stage (the Text, the Extraction) are prepared once
+// outside the timed loop. Nothing here asserts on time.
+//
+//   build-bench/tools/bench/baocao_stages_bench                         # all stages
+//   build-bench/tools/bench/baocao_stages_bench --benchmark_filter=Recognize
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "baocao/extract.h"
+#include "baocao/json.h"
+#include "baocao/layout.h"
+#include "baocao/recognize.h"
+#include "baocao/text.h"
+
+namespace {
+
+struct Doc {
+  std::string path;
+  std::string bytes;
+};
+
+struct Corpus {
+  std::vector<Doc> docs;
+  std::vector<baocao::Text> texts;
+  std::vector<baocao::Extraction> extractions;
+  std::optional<baocao::Engine> engine;
+  size_t total_bytes = 0;
+};
+
+[[noreturn]] void Die(const std::string& message) {
+  std::fprintf(stderr, "baocao_stages_bench: %s\n", message.c_str());
+  std::exit(1);
+}
+
+// Loaded once, on first use; every benchmark checks its own inputs ran cleanly here.
+const Corpus& GetCorpus() {
+  static const Corpus corpus = [] {
+    Corpus c;
+    std::vector<std::filesystem::path> paths;
+    for (const auto& entry : std::filesystem::directory_iterator(BAOCAO_BENCH_CORPUS)) {
+      if (entry.path().extension() == ".txt") paths.push_back(entry.path());
+    }
+    std::sort(paths.begin(), paths.end());
+    if (paths.empty()) Die(std::string("no .txt documents in ") + BAOCAO_BENCH_CORPUS);
+    auto engine = baocao::Engine::Create({BAOCAO_BENCH_RULES});
+    if (!engine.ok()) Die("rules: " + engine.status().ToString());
+    c.engine.emplace(std::move(engine).value());
+    for (const auto& p : paths) {
+      auto bytes = baocao::ReadFileBytes(p.string(), size_t(256) << 20);
+      if (!bytes.ok()) Die(bytes.status().ToString());
+      c.total_bytes += bytes->size();
+      c.docs.push_back({p.string(), std::move(bytes).value()});
+    }
+    for (const Doc& d : c.docs) {
+      auto text = baocao::Normalize(d.bytes);
+      if (!text.ok()) Die(d.path + ": " + text.status().ToString());
+      c.texts.push_back(std::move(text).value());
+      auto x = c.engine->ExtractBytes(d.bytes, d.path);
+      if (!x.ok()) Die(x.status().ToString());
+      c.extractions.push_back(std::move(x).value());
+    }
+    return c;
+  }();
+  return corpus;
+}
+
+void Report(benchmark::State& state, const Corpus& c) {
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(c.total_bytes));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(c.docs.size()));
+  state.counters["docs"] = static_cast<double>(c.docs.size());
+  state.counters["input_bytes"] = static_cast<double>(c.total_bytes);
+}
+
+// Decoding, converter debris, NFC, white space, tone marks, offset maps.
+void BM_Normalize(benchmark::State& state) {
+  const Corpus& c = GetCorpus();
+  for (auto _ : state) {
+    for (const Doc& d : c.docs) {
+      auto text = baocao::Normalize(d.bytes);
+      benchmark::DoNotOptimize(text);
+    }
+  }
+  Report(state, c);
+}
+BENCHMARK(BM_Normalize)->Unit(benchmark::kMillisecond);
+
+// Header, sections, paragraphs, tables, closing block, from the normalized text.
+void BM_AnalyzeLayout(benchmark::State& state) {
+  const Corpus& c = GetCorpus();
+  for (auto _ : state) {
+    for (const baocao::Text& t : c.texts) {
+      baocao::Layout layout = baocao::AnalyzeLayout(t.view());
+      benchmark::DoNotOptimize(layout);
+    }
+  }
+  Report(state, c);
+}
+BENCHMARK(BM_AnalyzeLayout)->Unit(benchmark::kMillisecond);
+
+// Every rule over the normalized text, overlaps resolved, comparators attached.
+void BM_Recognize(benchmark::State& state) {
+  const Corpus& c = GetCorpus();
+  const baocao::RuleSet& rules = c.engine->rules();
+  for (auto _ : state) {
+    for (const baocao::Text& t : c.texts) {
+      std::vector<baocao::Mention> mentions = rules.Recognize(t.view());
+      benchmark::DoNotOptimize(mentions);
+    }
+  }
+  Report(state, c);
+}
+BENCHMARK(BM_Recognize)->Unit(benchmark::kMillisecond);
+
+// The whole library pipeline: sha256, Normalize, layout, mentions, spans, references, meta.
+void BM_ExtractBytes(benchmark::State& state) {
+  const Corpus& c = GetCorpus();
+  for (auto _ : state) {
+    for (const Doc& d : c.docs) {
+      auto x = c.engine->ExtractBytes(d.bytes, d.path);
+      benchmark::DoNotOptimize(x);
+    }
+  }
+  Report(state, c);
+}
+BENCHMARK(BM_ExtractBytes)->Unit(benchmark::kMillisecond);
+
+// The Extraction to a JSON value, and that value to compact text (what --jsonl writes).
+void BM_ToJsonDump(benchmark::State& state) {
+  const Corpus& c = GetCorpus();
+  size_t json_bytes = 0;
+  for (auto _ : state) {
+    json_bytes = 0;
+    for (const baocao::Extraction& x : c.extractions) {
+      std::string out = baocao::ToJson(x).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      json_bytes += out.size();
+      benchmark::DoNotOptimize(out);
+    }
+  }
+  Report(state, c);
+  state.counters["json_bytes"] = static_cast<double>(json_bytes);
+}
+BENCHMARK(BM_ToJsonDump)->Unit(benchmark::kMillisecond);
+
+// Raw bytes to written JSON text, in memory: ExtractBytes then ToJson+dump.
+void BM_BytesToJson(benchmark::State& state) {
+  const Corpus& c = GetCorpus();
+  for (auto _ : state) {
+    for (const Doc& d : c.docs) {
+      auto x = c.engine->ExtractBytes(d.bytes, d.path);
+      std::string out = baocao::ToJson(*x).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      benchmark::DoNotOptimize(out);
+    }
+  }
+  Report(state, c);
+}
+BENCHMARK(BM_BytesToJson)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
