@@ -29,11 +29,14 @@ constexpr const char* kHelp = R"(baocao - structured, checkable data from Vietna
 
 Usage:
   baocao extract [options] FILE...     one JSON per input (docs/OUTPUT.md)
+  baocao facts [options] FILE...       the indicator facts of each input, as a table for people
   baocao --help | --version
 
 Commands:
   extract   Read reports (UTF-8/UTF-16/Windows-1258 text from PDF converters) and write their
-            meta, references, mentions and tables as JSON. `baocao extract --help` for options.
+            meta, references, facts, mentions and tables as JSON. `baocao extract --help`.
+  facts     Print each input's facts: indicator, role, value, unit, comparator, period, line
+            and label. Same options as extract (--rules, --encoding, --max-bytes).
 
 Exit status:
   0 success; 2 usage error; 3 an input could not be read (missing, unreadable, a directory);
@@ -101,7 +104,41 @@ baocao::Result<std::string> ReadStdin(size_t max_bytes) {
   return bytes;
 }
 
-int Extract(const std::vector<std::string>& args) {
+std::string FormatValue(const baocao::Fact& f) {
+  if (f.assessment) return *f.assessment ? "Đạt" : "Không đạt";
+  if (!f.value) return "-";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.10g", *f.value);
+  return buf;
+}
+
+// Pads to a display width counted in code points, so Vietnamese text lines up.
+std::string Pad(const std::string& s, size_t width) {
+  size_t points = 0;
+  for (unsigned char c : s) points += (c & 0xC0) != 0x80;
+  return points >= width ? s : s + std::string(width - points, ' ');
+}
+
+std::string Clip(const std::string& s, size_t points) {
+  size_t count = 0, i = 0;
+  for (; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && count++ == points) break;
+  }
+  return i < s.size() ? s.substr(0, i) + "…" : s;
+}
+
+void PrintFacts(const baocao::Extraction& x) {
+  std::cout << x.document.path << ": " << x.facts.size() << " facts\n";
+  std::cout << Pad("line", 6) << Pad("indicator", 36) << Pad("role", 11) << Pad("value", 14) << Pad("unit", 10)
+            << Pad("cmp", 4) << Pad("period", 24) << "label\n";
+  for (const baocao::Fact& f : x.facts) {
+    std::cout << Pad(std::to_string(f.span.line), 6) << Pad(f.indicator, 36) << Pad(f.role, 11)
+              << Pad(FormatValue(f), 14) << Pad(f.unit, 10) << Pad(f.comparator, 4) << Pad(Clip(f.period, 22), 24)
+              << Clip(f.label, 70) << "\n";
+  }
+}
+
+int Extract(const std::vector<std::string>& args, bool facts_table = false) {
   std::vector<std::string> files;
   std::string output_dir, stage, rules_dir;
   bool jsonl = false, compact = false;
@@ -130,7 +167,7 @@ int Extract(const std::vector<std::string>& args) {
   }
   if (files.empty()) return Usage("extract needs at least one FILE (or '-' for standard input)");
   if (!output_dir.empty() && jsonl) return Usage("-o and --jsonl exclude each other");
-  if (files.size() > 1 && output_dir.empty() && !jsonl && stage.empty()) jsonl = true;  // many inputs: stream
+  if (files.size() > 1 && output_dir.empty() && !jsonl && stage.empty() && !facts_table) jsonl = true;  // many inputs: stream
 
   auto engine = baocao::Engine::Create({rules_dir});
   if (!engine.ok()) {
@@ -153,6 +190,10 @@ int Extract(const std::vector<std::string>& args) {
       std::cerr << "baocao: " << result.status().ToString() << "\n";
       if (jsonl) std::cout << baocao::ErrorToJson(file, result.status()).dump() << "\n";
       if (status == kExitOk) status = ExitCodeFor(result.status().code());
+      continue;
+    }
+    if (facts_table) {
+      PrintFacts(*result);
       continue;
     }
     nlohmann::json j = stage.empty() ? baocao::ToJson(*result) : baocao::StageToJson(stages, stage, *bytes);
@@ -184,5 +225,6 @@ int main(int argc, char** argv) {
   std::string command = args[0];
   args.erase(args.begin());
   if (command == "extract") return Extract(args);
+  if (command == "facts") return Extract(args, true);
   return Usage("unknown command '" + command + "'");
 }

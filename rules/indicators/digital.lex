@@ -30,11 +30,14 @@ match: Tỉ lệ hệ thống thông tin hoàn thành phê duyệt cấp độ a
 
 indicator citizen.vneid_rate
 cue: (định danh điện tử | VNeID)
-not: căn cước
+base: dân số
+reject: toàn phường đã kích hoạt 21.628 tài khoản định danh điện tử mức độ 2, chiếm tỷ lệ 84,80% so với số công dân đã có thẻ Căn cước
 match: Tỷ lệ người dân có tài khoản định danh điện tử VneId đạt 81,08% => actual 81.08
 
 indicator citizen.id_card_rate
 cue: (căn cước | CCCD) + (cấp | dân số)
+not: định danh
+base: dân số
 match: Tổng số công dân đã được cấp thẻ Căn cước là 25.506 trường hợp, đạt tỷ lệ 81,08% dân số => actual 81.08
 
 indicator citizen.digital_signature_rate

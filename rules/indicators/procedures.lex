@@ -93,11 +93,13 @@ match: trong đó có 98 hồ sơ kỳ trước chuyển sang => actual 98
 
 indicator tthc.applications_online
 cue: hồ sơ + trực tuyến + (tiếp nhận | nộp)
+cue: số hồ sơ trực tuyến
 not: phi địa giới
 match: 10.743 hồ sơ tiếp nhận trực tuyến => actual 10743
 
 indicator tthc.applications_direct
 cue: hồ sơ + trực tiếp
+not: trực tuyến
 match: 1.615 hồ sơ tiếp nhận trực tiếp => actual 1615
 
 indicator tthc.applications_resolved

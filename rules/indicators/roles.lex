@@ -2,8 +2,9 @@
 # A value is a target when its label context (before the value) holds a target word; else in
 # a plan, or in a section about tasks ahead, it is a target; else an actual result.
 target: chỉ tiêu | mục tiêu | phấn đấu | tối thiểu | ít nhất | chỉ tiêu giao | đề ra | hướng tới | duy trì | bảo đảm | đảm bảo
-actual: kết quả | đã đạt | đạt được | thực hiện được
-target_section: nhiệm vụ | phương hướng | giải pháp | kế hoạch | mục tiêu | chỉ tiêu | đề xuất | kiến nghị
+actual: đã đạt | đạt được | thực hiện được
+actual_section: kết quả | tình hình
+target_section: nhiệm vụ trọng tâm | nhiệm vụ, giải pháp | nhiệm vụ và giải pháp | giải pháp trọng tâm | phương hướng | thời gian tới | mục tiêu | chỉ tiêu | đề xuất, kiến nghị | kế hoạch năm | cuối năm
 
 # Nouns that count the same thing as a catalogue unit.
 alias thủ tục = thủ tục hành chính | TTHC | dịch vụ công | dịch vụ công trực tuyến | DVC | DVCTT

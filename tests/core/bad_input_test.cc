@@ -455,14 +455,18 @@ TEST_F(BadInputEngine, SurvivesTruncatedAndMangledReports) {
   std::string report = Slurp(fs::path(BAOCAO_CORPUS_DIR) / "docs" / "trung-thanh-2026-06-report.txt");
   for (size_t cut = 1; cut < report.size(); cut += 997) {
     Result<Extraction> r = engine_->ExtractBytes(std::string_view(report).substr(0, cut), "cut.txt");
-    if (!r.ok()) EXPECT_NE(r.status().code(), ErrorCode::kInternal) << r.status().ToString();
+    if (!r.ok()) {
+      EXPECT_NE(r.status().code(), ErrorCode::kInternal) << r.status().ToString();
+    }
   }
   std::mt19937 rng(57);
   for (int round = 0; round < 20; ++round) {
     std::string mangled = report;
     for (int k = 0; k < 50; ++k) mangled[rng() % mangled.size()] = "\t\n|<>$*#&;\\"[rng() % 11];
     Result<Extraction> r = engine_->ExtractBytes(mangled, "mangled.txt");
-    if (!r.ok()) EXPECT_NE(r.status().code(), ErrorCode::kInternal) << r.status().ToString();
+    if (!r.ok()) {
+      EXPECT_NE(r.status().code(), ErrorCode::kInternal) << r.status().ToString();
+    }
   }
 }
 

@@ -33,6 +33,9 @@ std::vector<Case> AllExamples() {
   return cases;
 }
 
+// Failures print the example's place, not the parameter's bytes.
+void PrintTo(const Case& c, std::ostream* os) { *os << c.example.file << ":" << c.example.line; }
+
 class RuleExampleTest : public ::testing::TestWithParam<Case> {};
 
 TEST_P(RuleExampleTest, HoldsForTheWholeRuleSet) {

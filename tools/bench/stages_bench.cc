@@ -18,6 +18,8 @@
 #include "baocao/extract.h"
 #include "baocao/json.h"
 #include "baocao/layout.h"
+#include "baocao/link.h"
+#include "baocao/meta.h"
 #include "baocao/recognize.h"
 #include "baocao/text.h"
 
@@ -32,7 +34,9 @@ struct Corpus {
   std::vector<Doc> docs;
   std::vector<baocao::Text> texts;
   std::vector<baocao::Extraction> extractions;
+  std::vector<baocao::Stages> stages;
   std::optional<baocao::Engine> engine;
+  std::optional<baocao::Gazetteer> places;
   size_t total_bytes = 0;
 };
 
@@ -54,6 +58,9 @@ const Corpus& GetCorpus() {
     auto engine = baocao::Engine::Create({BAOCAO_BENCH_RULES});
     if (!engine.ok()) Die("rules: " + engine.status().ToString());
     c.engine.emplace(std::move(engine).value());
+    auto places = baocao::Gazetteer::Load(std::string(BAOCAO_BENCH_RULES) + "/places/provinces.txt");
+    if (!places.ok()) Die("places: " + places.status().ToString());
+    c.places.emplace(std::move(places).value());
     for (const auto& p : paths) {
       auto bytes = baocao::ReadFileBytes(p.string(), size_t(256) << 20);
       if (!bytes.ok()) Die(bytes.status().ToString());
@@ -64,9 +71,11 @@ const Corpus& GetCorpus() {
       auto text = baocao::Normalize(d.bytes);
       if (!text.ok()) Die(d.path + ": " + text.status().ToString());
       c.texts.push_back(std::move(text).value());
-      auto x = c.engine->ExtractBytes(d.bytes, d.path);
+      baocao::Stages stages;
+      auto x = c.engine->ExtractBytes(d.bytes, d.path, {}, &stages);
       if (!x.ok()) Die(x.status().ToString());
       c.extractions.push_back(std::move(x).value());
+      c.stages.push_back(std::move(stages));
     }
     return c;
   }();
@@ -120,7 +129,35 @@ void BM_Recognize(benchmark::State& state) {
 }
 BENCHMARK(BM_Recognize)->Unit(benchmark::kMillisecond);
 
-// The whole library pipeline: sha256, Normalize, layout, mentions, spans, references, meta.
+// Document meta (kind, number, issuer, date, signer ...) from the layout and the text.
+void BM_BuildMeta(benchmark::State& state) {
+  const Corpus& c = GetCorpus();
+  for (auto _ : state) {
+    for (const baocao::Stages& st : c.stages) {
+      baocao::Meta meta = baocao::BuildMeta(st.layout, st.text.view(), *c.places);
+      benchmark::DoNotOptimize(meta);
+    }
+  }
+  Report(state, c);
+}
+BENCHMARK(BM_BuildMeta)->Unit(benchmark::kMillisecond);
+
+// Facts: mentions tied to the indicator catalogue (rules/indicators).
+void BM_LinkFacts(benchmark::State& state) {
+  const Corpus& c = GetCorpus();
+  for (auto _ : state) {
+    for (size_t i = 0; i < c.stages.size(); ++i) {
+      const baocao::Stages& st = c.stages[i];
+      std::vector<baocao::Fact> facts = baocao::LinkFacts(c.engine->lexicon(), st.text.view(), st.layout,
+                                                          st.mentions, c.extractions[i].meta);
+      benchmark::DoNotOptimize(facts);
+    }
+  }
+  Report(state, c);
+}
+BENCHMARK(BM_LinkFacts)->Unit(benchmark::kMillisecond);
+
+// The whole library pipeline: sha256, Normalize, layout, mentions, meta, facts, spans, references.
 void BM_ExtractBytes(benchmark::State& state) {
   const Corpus& c = GetCorpus();
   for (auto _ : state) {

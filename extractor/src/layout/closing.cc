@@ -207,7 +207,7 @@ ClosingScan FindClosing(std::string_view text, const std::vector<Line>& lines, s
       while (j < limit && IsBlank(View(text, {lines[j].begin, lines[j].end}))) ++j;
       if (j >= limit) break;
       std::string_view next = View(text, Trim(text, {lines[j].begin, lines[j].end}));
-      if (!(IsBullet(next) && c.recipients.empty())) break;
+      if (!IsBullet(next)) break;
     }
   }
   if (!titles.empty()) {

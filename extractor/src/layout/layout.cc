@@ -90,7 +90,7 @@ class Builder {
     if (std::optional<Heading> h = layout_internal::MatchHeading(text_, lr)) {
       return AddHeading(*h, lines, roles, i);
     }
-    if (layout_internal::MatchListItem(text_, lr)) {
+    if (layout_internal::MatchListItem(text_, {lines[i].begin, lines[i].end})) {
       open_block_ = Push(BlockKind::kListItem, lr);
       return i;
     }

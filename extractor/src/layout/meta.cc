@@ -5,6 +5,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <deque>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -135,16 +136,44 @@ bool Adjacent(std::string_view text, const Word& a, const Word& b) {
   return true;
 }
 
-std::optional<std::string> FindProvince(std::string_view text, const std::vector<Word>& words,
-                                        const Gazetteer& places) {
+// Calls `visit(window, i)` for each word of `text` in order: window[i] is the word, the two
+// before it stand at i-1 and i-2 (when there are), up to `ahead` words follow it. `visit`
+// returns how many words it took (at least one). Holds only a few words at a time.
+template <typename Visit>
+void ForEachWord(std::string_view text, size_t ahead, Visit visit) {
+  layout_internal::WordReader reader(text);
+  std::deque<Word> window;
+  size_t i = 0;
+  bool done = false;
+  while (true) {
+    while (!done && window.size() < i + 1 + ahead) {
+      Word w;
+      if (reader.Next(&w)) {
+        window.push_back(std::move(w));
+      } else {
+        done = true;
+      }
+    }
+    if (i >= window.size()) break;
+    i += std::max<size_t>(1, visit(window, i));
+    while (i > 2 && !window.empty()) {
+      window.pop_front();
+      --i;
+    }
+  }
+}
+
+std::optional<std::string> FindProvince(std::string_view text, const Gazetteer& places) {
   struct Tally {
     size_t count = 0;
     size_t first = 0;
   };
   std::map<size_t, Tally> tally;
-  for (size_t i = 0; i < words.size(); ++i) {
+  size_t longest = 1;
+  for (const Gazetteer::Spelling& sp : places.spellings()) longest = std::max(longest, sp.words.size());
+  ForEachWord(text, longest, [&](const std::deque<Word>& words, size_t i) -> size_t {
     const std::vector<size_t>* candidates = places.StartingWith(words[i].fold);
-    if (!candidates) continue;
+    if (!candidates) return 1;
     for (size_t id : *candidates) {
       const Gazetteer::Spelling& sp = places.spellings()[id];
       size_t n = sp.words.size();
@@ -170,10 +199,10 @@ std::optional<std::string> FindProvince(std::string_view text, const std::vector
         Tally& t = tally[sp.province];
         if (t.count++ == 0) t.first = words[i].begin;
       }
-      i += n - 1;
-      break;
+      return n;
     }
-  }
+    return 1;
+  });
   std::optional<size_t> best;
   for (const auto& [province, t] : tally) {
     if (!best || t.count > tally[*best].count ||
@@ -262,20 +291,23 @@ std::string FirstWords(std::string_view name, size_t n) {
 
 // The way the text most often writes `upper` (an issuer line in capitals), not in capitals;
 // Vietnamese title case when the text never writes it.
-std::string Recase(std::string_view upper, std::string_view text, const std::vector<Word>& words) {
+std::string Recase(std::string_view upper, std::string_view text) {
   std::vector<std::string> target = FoldWords(upper);
   if (target.empty()) return std::string(upper);
   std::map<std::string, size_t> seen;
-  for (size_t i = 0; i + target.size() <= words.size(); ++i) {
-    bool match = true;
-    for (size_t k = 0; k < target.size() && match; ++k) {
-      match = words[i + k].fold == target[k] && (k == 0 || Adjacent(text, words[i + k - 1], words[i + k]) ||
-                                                 text.substr(words[i + k - 1].end, words[i + k].begin - words[i + k - 1].end) == ", ");
+  ForEachWord(text, target.size(), [&](const std::deque<Word>& words, size_t i) -> size_t {
+    if (i + target.size() > words.size()) return 1;
+    for (size_t k = 0; k < target.size(); ++k) {
+      if (words[i + k].fold != target[k]) return 1;
+      if (k > 0 && !Adjacent(text, words[i + k - 1], words[i + k]) &&
+          text.substr(words[i + k - 1].end, words[i + k].begin - words[i + k - 1].end) != ", ") {
+        return 1;
+      }
     }
-    if (!match) continue;
     std::string_view spelled = text.substr(words[i].begin, words[i + target.size() - 1].end - words[i].begin);
     if (!layout_internal::IsAllUpper(spelled)) ++seen[std::string(spelled)];
-  }
+    return target.size();
+  });
   const std::string* best = nullptr;
   size_t most = 0;
   for (const auto& [s, n] : seen) {
@@ -292,7 +324,7 @@ struct Issuer {
   std::optional<std::string> ward;
 };
 
-std::optional<Issuer> IssuerFromHeader(const DocumentHeader& h, std::string_view text, const std::vector<Word>& words) {
+std::optional<Issuer> IssuerFromHeader(const DocumentHeader& h, std::string_view text) {
   const std::vector<std::string>& lines = h.issuer_lines;
   if (lines.empty()) return std::nullopt;
   auto join = [&](size_t from, size_t to) {
@@ -310,7 +342,7 @@ std::optional<Issuer> IssuerFromHeader(const DocumentHeader& h, std::string_view
     if (RE2::FullMatch(join(lines.size() - k, lines.size()), CouncilLine(), &unit, &name)) {
       Issuer out;
       unit = layout_internal::Lower(unit);
-      std::string spelled = layout_internal::IsAllUpper(name) ? Recase(name, text, words) : name;
+      std::string spelled = layout_internal::IsAllUpper(name) ? Recase(name, text) : name;
       out.issuer = "UBND " + unit + " " + spelled;
       if (IsWardLevel(unit)) out.ward = spelled;
       return out;
@@ -320,7 +352,7 @@ std::optional<Issuer> IssuerFromHeader(const DocumentHeader& h, std::string_view
   std::string unit, name;
   size_t from = lines.size() >= 2 && RE2::FullMatch(lines[0], CouncilLine(), &unit, &name) ? 1 : 0;
   std::string org = join(from, lines.size());
-  return Issuer{layout_internal::IsAllUpper(org) ? Recase(org, text, words) : org, std::nullopt};
+  return Issuer{layout_internal::IsAllUpper(org) ? Recase(org, text) : org, std::nullopt};
 }
 
 std::optional<Issuer> IssuerFromText(const DocumentHeader& h, std::string_view text) {
@@ -429,14 +461,13 @@ Meta BuildMeta(const Layout& layout, std::string_view text, const Gazetteer& pla
   meta.signer_title = layout.closing.signer_title;
   meta.recipients = layout.closing.recipients;
 
-  std::vector<Word> words = Words(text);
-  std::optional<Issuer> issuer = IssuerFromHeader(h, text, words);
+  std::optional<Issuer> issuer = IssuerFromHeader(h, text);
   if (!issuer) issuer = IssuerFromText(h, text);
   if (issuer) {
     meta.issuer = issuer->issuer;
     meta.ward = issuer->ward;
   }
-  meta.province = FindProvince(text, words, places);
+  meta.province = FindProvince(text, places);
   return meta;
 }
 

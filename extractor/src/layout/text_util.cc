@@ -219,27 +219,32 @@ std::string FoldWord(std::string_view word) {
   return out;
 }
 
-std::vector<Word> Words(std::string_view text) {
-  std::vector<Word> words;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t start = pos;
-    char32_t cp = NextCodePoint(text, pos);
+bool WordReader::Next(Word* word) {
+  while (pos_ < text_.size()) {
+    size_t start = pos_;
+    char32_t cp = NextCodePoint(text_, pos_);
     if (!IsWordChar(cp)) continue;
-    size_t end = pos;
-    while (end < text.size()) {
+    size_t end = pos_;
+    while (end < text_.size()) {
       size_t next = end;
-      if (!IsWordChar(NextCodePoint(text, next))) break;
+      if (!IsWordChar(NextCodePoint(text_, next))) break;
       end = next;
     }
-    Word w;
-    w.begin = start;
-    w.end = end;
-    w.capitalized = IsUpper(cp);
-    w.fold = FoldWord(text.substr(start, end - start));
-    words.push_back(std::move(w));
-    pos = end;
+    word->begin = start;
+    word->end = end;
+    word->capitalized = IsUpper(cp);
+    word->fold = FoldWord(text_.substr(start, end - start));
+    pos_ = end;
+    return true;
   }
+  return false;
+}
+
+std::vector<Word> Words(std::string_view text) {
+  std::vector<Word> words;
+  WordReader reader(text);
+  Word w;
+  while (reader.Next(&w)) words.push_back(w);
   return words;
 }
 

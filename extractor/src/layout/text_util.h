@@ -66,6 +66,17 @@ struct Word {
 };
 std::vector<Word> Words(std::string_view text);
 
+// Reads the words of a text one at a time, so that a long text is never held as words.
+class WordReader {
+ public:
+  explicit WordReader(std::string_view text) : text_(text) {}
+  bool Next(Word* word);
+
+ private:
+  std::string_view text_;
+  size_t pos_ = 0;
+};
+
 // Vietnamese title case for a name written in capitals: "CHÍ LINH" -> "Chí Linh".
 std::string TitleCase(std::string_view s);
 // Lower case: "PHƯỜNG" -> "phường".

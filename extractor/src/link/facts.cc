@@ -2,6 +2,11 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include "baocao/link.h"
 #include "baocao/text.h"
@@ -12,19 +17,35 @@ namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
+// ": Tổng số ..." - a colon before a capitalized word opens a new sentence.
+bool ColonOpensSentence(std::string_view text, size_t colon) {
+  size_t i = colon + 1;
+  while (i < text.size() && text[i] == ' ') ++i;
+  if (i == colon + 1 || i >= text.size()) return false;
+  UChar32 cp;
+  int32_t idx = static_cast<int32_t>(i);
+  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), idx, static_cast<int32_t>(text.size()), cp);
+  return cp > 0 && u_isupper(cp);
+}
+
 // Where the sentence holding `pos` starts and ends: a line, or ". " / "; " / "! " / "? ".
 TextRange SentenceOf(std::string_view text, size_t pos) {
+  // A "sentence" of a converter's run-on line is cut at 2 KB each way: linking looks nearby.
+  constexpr size_t kReach = 2048;
   size_t b = pos, e = pos;
-  while (b > 0) {
+  size_t floor = pos > kReach ? pos - kReach : 0, ceiling = std::min(text.size(), pos + kReach);
+  while (b > floor) {
     char c = text[b - 1];
     if (c == '\n' || c == '\t') break;
     if ((c == '.' || c == ';' || c == '!' || c == '?') && b < text.size() && (text[b] == ' ')) break;
+    if (c == ':' && ColonOpensSentence(text, b - 1)) break;
     --b;
   }
-  while (e < text.size()) {
+  while (e < ceiling) {
     char c = text[e];
     if (c == '\n' || c == '\t') break;
     if ((c == '.' || c == ';' || c == '!' || c == '?') && (e + 1 >= text.size() || text[e + 1] == ' ' || text[e + 1] == '\n')) break;
+    if (c == ':' && ColonOpensSentence(text, e)) break;
     ++e;
   }
   return {b, e};
@@ -32,17 +53,56 @@ TextRange SentenceOf(std::string_view text, size_t pos) {
 
 bool IsClauseBreak(std::string_view text, size_t i) {
   char c = text[i];
-  if (c == ';' || c == '(' || c == ')') return true;
+  if (c == ';') return true;
   // A comma between digits is a decimal mark, not a clause break.
   if (c == ',') return !(i > 0 && i + 1 < text.size() && IsDigit(text[i - 1]) && IsDigit(text[i + 1]));
   return false;
 }
 
-// The clause around [begin, end) inside `sentence`: bounded by commas, semicolons, brackets.
+// Whether [begin, end) sits inside a parenthesis of its sentence, and where that opens.
+bool InsideParens(std::string_view text, TextRange sentence, size_t begin, size_t* open) {
+  int depth = 0;
+  for (size_t i = begin; i > sentence.begin; --i) {
+    char c = text[i - 1];
+    if (c == ')') ++depth;
+    if (c == '(') {
+      if (depth == 0) { *open = i - 1; return true; }
+      --depth;
+    }
+  }
+  return false;
+}
+
+// The clause around [begin, end) inside `sentence`: bounded by commas and semicolons. A value
+// inside parentheses has the parenthesis as its clause; a value outside skips over asides
+// ("Tổng số TTHC ... (Số liệu tính đến ngày 31/12/2025) là 377 thủ tục").
 TextRange ClauseOf(std::string_view text, TextRange sentence, size_t begin, size_t end) {
+  size_t open = 0;
+  bool inside = InsideParens(text, sentence, begin, &open);
+  size_t lo = inside ? open + 1 : sentence.begin;
+  size_t hi = sentence.end;
+  if (inside) {
+    size_t close = text.find(')', end);
+    if (close != std::string_view::npos && close < sentence.end) hi = close;
+  }
   size_t b = begin, e = end;
-  while (b > sentence.begin && !IsClauseBreak(text, b - 1)) --b;
-  while (e < sentence.end && !IsClauseBreak(text, e)) ++e;
+  int depth = 0;
+  while (b > lo) {
+    char c = text[b - 1];
+    if (c == ')') ++depth;
+    else if (c == '(' && depth > 0) --depth;
+    else if (depth == 0 && IsClauseBreak(text, b - 1)) break;
+    --b;
+  }
+  depth = 0;
+  while (e < hi) {
+    char c = text[e];
+    if (c == '(') ++depth;
+    else if (c == ')' && depth > 0) --depth;
+    else if (c == ')' && depth == 0) break;
+    else if (depth == 0 && IsClauseBreak(text, e)) break;
+    ++e;
+  }
   return {b, e};
 }
 
@@ -76,51 +136,73 @@ struct Context {
   const Layout& layout;
   const std::vector<Mention>& mentions;
   const Meta& meta;
+  // Indexes that keep linking linear-ish on long documents.
+  std::vector<const Mention*> order;          // mentions by start position
+  std::vector<int> parent;                    // section index -> enclosing section, or -1
+  std::vector<std::string> section_period;    // section index -> period named in its title
+  std::string title_period;                   // period named in the document title
+
+  // Mentions starting in [begin, end), in text order.
+  std::pair<std::vector<const Mention*>::const_iterator, std::vector<const Mention*>::const_iterator>
+  Between(size_t begin, size_t end) const {
+    auto lo = std::lower_bound(order.begin(), order.end(), begin,
+                               [](const Mention* m, size_t pos) { return m->span.normalized.begin < pos; });
+    auto hi = std::lower_bound(lo, order.end(), end,
+                               [](const Mention* m, size_t pos) { return m->span.normalized.begin < pos; });
+    return {lo, hi};
+  }
+  // Index of the innermost section starting at or before `pos`, or -1.
+  int SectionAt(size_t pos) const {
+    auto it = std::upper_bound(layout.sections.begin(), layout.sections.end(), pos,
+                               [](size_t p, const Section& s) { return p < s.range.begin; });
+    return static_cast<int>(it - layout.sections.begin()) - 1;
+  }
+  std::string PeriodIn(TextRange r) const {
+    auto [lo, hi] = Between(r.begin, r.end);
+    for (auto it = lo; it != hi; ++it) {
+      if ((*it)->type == MentionType::kPeriod && (*it)->span.normalized.end <= r.end) return (*it)->iso;
+    }
+    return "";
+  }
 };
+
+void BuildIndexes(Context& c) {
+  for (const Mention& m : c.mentions) c.order.push_back(&m);
+  std::stable_sort(c.order.begin(), c.order.end(), [](const Mention* a, const Mention* b) {
+    return a->span.normalized.begin < b->span.normalized.begin;
+  });
+  std::vector<int> stack;
+  for (size_t i = 0; i < c.layout.sections.size(); ++i) {
+    const Section& s = c.layout.sections[i];
+    while (!stack.empty() && c.layout.sections[stack.back()].level >= s.level) stack.pop_back();
+    c.parent.push_back(stack.empty() ? -1 : stack.back());
+    stack.push_back(static_cast<int>(i));
+    size_t title_end = std::min(c.text.size(), s.range.begin + s.number.size() + s.title.size() + 8);
+    c.section_period.push_back(c.PeriodIn({s.range.begin, title_end}));
+  }
+  if (c.layout.header.title) c.title_period = c.PeriodIn(*c.layout.header.title);
+}
 
 // The sections holding `pos`, innermost first.
 std::vector<const Section*> Ancestors(const Context& c, size_t pos) {
-  std::vector<const Section*> stack;
-  for (const Section& s : c.layout.sections) {
-    if (s.range.begin > pos) break;
-    while (!stack.empty() && stack.back()->level >= s.level) stack.pop_back();
-    stack.push_back(&s);
-  }
-  std::reverse(stack.begin(), stack.end());
-  return stack;
-}
-
-const Section* InnermostSection(const Context& c, size_t pos) {
-  const Section* found = nullptr;
-  for (const Section& s : c.layout.sections) {
-    if (s.range.begin > pos) break;
-    found = &s;
-  }
-  return found;
+  std::vector<const Section*> chain;
+  for (int i = c.SectionAt(pos); i >= 0; i = c.parent[i]) chain.push_back(&c.layout.sections[i]);
+  return chain;
 }
 
 // The nearest explicit period before `pos` in its sentence, else in its section title, else the
 // document's own period (a report's date year, a plan's title year).
 std::string PeriodFor(const Context& c, TextRange sentence, size_t pos) {
   std::string best;
-  for (const Mention& m : c.mentions) {
-    if (m.span.normalized.begin >= sentence.end) break;
-    if (m.span.normalized.begin < sentence.begin) continue;
+  auto [lo, hi] = c.Between(sentence.begin, sentence.end);
+  for (auto it = lo; it != hi; ++it) {
+    const Mention& m = **it;
     if (m.type == MentionType::kPeriod && (best.empty() || m.span.normalized.begin < pos)) best = m.iso;
   }
   if (!best.empty()) return best;
-  if (const Section* s = InnermostSection(c, pos)) {
-    for (const Mention& m : c.mentions) {
-      if (m.type == MentionType::kPeriod && m.span.normalized.begin >= s->range.begin &&
-          m.span.normalized.end <= s->range.begin + s->title.size() + s->number.size() + 8) return m.iso;
-    }
-  }
-  if (c.layout.header.title) {
-    for (const Mention& m : c.mentions) {
-      if (m.type == MentionType::kPeriod && m.span.normalized.begin >= c.layout.header.title->begin &&
-          m.span.normalized.end <= c.layout.header.title->end) return m.iso;
-    }
-  }
+  int section = c.SectionAt(pos);
+  if (section >= 0 && !c.section_period[section].empty()) return c.section_period[section];
+  if (!c.title_period.empty()) return c.title_period;
   if (c.meta.date && c.meta.date->size() >= 4) return c.meta.date->substr(0, 4);
   return "";
 }
@@ -129,7 +211,7 @@ std::string PeriodFor(const Context& c, TextRange sentence, size_t pos) {
 bool TargetBySection(const Context& c, size_t pos) {
   for (const Section* s : Ancestors(c, pos)) {
     std::vector<std::string> tokens = Tokenize(s->title);
-    if (HasAny(tokens, c.lex.actual_words)) return false;
+    if (HasAny(tokens, c.lex.actual_sections)) return false;
     if (HasAny(tokens, c.lex.target_sections)) return true;
   }
   return false;
@@ -173,36 +255,119 @@ std::string CollapseLabel(std::string_view s) {
 // ---------------------------------------------------------------------------------------------
 // Prose.
 
+// The table holding `pos` (tables are in text order and do not overlap).
 const LayoutTable* TableAt(const Layout& layout, size_t pos) {
-  for (const LayoutTable& t : layout.tables) if (pos >= t.range.begin && pos < t.range.end) return &t;
-  return nullptr;
+  auto it = std::upper_bound(layout.tables.begin(), layout.tables.end(), pos,
+                             [](size_t p, const LayoutTable& t) { return p < t.range.begin; });
+  if (it == layout.tables.begin()) return nullptr;
+  --it;
+  return pos < it->range.end ? &*it : nullptr;
 }
 
 bool HasValueColumns(const LayoutTable& table);
 
-// The label context of a value, widening until an indicator of the right kind is named: its
-// own clause, then with the clause before, then the sentence up to the clause's end.
-const Entry* FindIndicator(const Context& c, TextRange sentence, TextRange clause, const char* kind,
-                           TextRange* label_range) {
+// The segment of a clause that belongs to one value: from the end of the value before it to
+// the start of the value after it ("96 hồ sơ chưa đến hạn và | 02 hồ sơ quá hạn").
+TextRange SegmentOf(const Context& c, TextRange clause, const Mention& m) {
+  TextRange seg = clause;
+  auto is_value = [](const Mention* o) {
+    return o->type != MentionType::kPeriod && o->type != MentionType::kDate && o->type != MentionType::kReference;
+  };
+  auto [lo, hi] = c.Between(clause.begin, clause.end);
+  for (auto it = lo; it != hi; ++it) {
+    const Mention* other = *it;
+    if (other == &m || !is_value(other)) continue;
+    const TextRange& r = other->span.normalized;
+    if (r.end <= m.span.normalized.begin && r.end > seg.begin) seg.begin = r.end;
+    if (r.begin >= m.span.normalized.end && r.begin < seg.end && r.end <= clause.end) seg.end = r.begin;
+  }
+  return seg;
+}
+
+// "84,80% so với số công dân đã có thẻ Căn cước": the words after "so với" name the rate's
+// base, not its subject. Returns the base range (empty if none) within [from, to).
+TextRange BaseAfter(std::string_view text, size_t from, size_t to) {
+  std::string_view tail = text.substr(from, to - from);
+  size_t at = tail.find("so với");
+  if (at == std::string_view::npos || at > 12) return {};
+  return {from + at, to};
+}
+
+bool Excluded(const Entry& e, const std::vector<std::string>& tokens) {
+  for (const auto& phrase : e.excluded) if (FindPhrase(tokens, phrase) >= 0) return true;
+  return false;
+}
+
+// The label context of a value, widening until an indicator of the right kind is named: the
+// words after a count ("02 hồ sơ quá hạn"), its segment of the clause, the clause, the clause
+// before with it, the sentence up to it, the whole sentence. The exclusions of the indicator
+// found must not occur in the value's own segment.
+const Entry* FindIndicator(const Context& c, const Mention& m, TextRange sentence, TextRange clause,
+                           const char* kind, TextRange* label_range, TextRange* base) {
+  TextRange seg = SegmentOf(c, clause, m);
+  *base = BaseAfter(c.text, m.span.normalized.end, seg.end);
+  auto without_base = [&](TextRange r) -> std::string {
+    std::string out(Slice(c.text, r));
+    if (!base->empty() && base->begin >= r.begin && base->begin < r.end) {
+      out = std::string(Slice(c.text, {r.begin, base->begin})) + " " +
+            std::string(Slice(c.text, {std::min(r.end, base->end), r.end}));
+    }
+    return out;
+  };
+  std::vector<TextRange> tries;
+  if (m.type == MentionType::kCount) tries.push_back({m.span.normalized.begin, seg.end});
+  tries.push_back(seg);
+  tries.push_back(clause);
   TextRange prev = PreviousClause(c.text, sentence, clause);
-  const TextRange tries[] = {clause, prev.empty() ? clause : TextRange{prev.begin, clause.end},
-                             {sentence.begin, clause.end}};
+  bool bare = m.type == MentionType::kNumber ||
+              Tokenize(without_base(seg)).size() <= Tokenize(Slice(c.text, m.span.normalized)).size() + 2;
+  // A bare number may take its label from the clause before only when that clause is a pure
+  // label ("Tổng số PAKN, SKGP đã nhận được: 0"), not another value ("2.890 người, xếp hạng 23").
+  bool prev_is_label = false;
+  if (!prev.empty()) {
+    auto [lo, hi] = c.Between(prev.begin, prev.end);
+    prev_is_label = std::none_of(lo, hi, [&](const Mention* o) {
+      return o->span.normalized.end <= prev.end && o->type != MentionType::kPeriod &&
+             o->type != MentionType::kDate && o->type != MentionType::kReference;
+    });
+  }
+  if (m.type == MentionType::kNumber && !prev_is_label) prev = {};
+  if (m.type != MentionType::kCount || bare) {
+    if (!prev.empty()) tries.push_back({prev.begin, clause.end});
+    if (m.type != MentionType::kNumber) {
+      tries.push_back({sentence.begin, clause.end});
+      tries.push_back(sentence);
+    }
+  }
+  std::vector<std::string> own = Tokenize(Slice(c.text, seg));
   for (const TextRange& r : tries) {
-    const Entry* e = c.lex.Best(Tokenize(Slice(c.text, r)), kind, nullptr);
-    if (e) { *label_range = r; return e; }
+    const Entry* e = c.lex.Best(Tokenize(without_base(r)), kind, nullptr);
+    if (e && !Excluded(*e, own)) { *label_range = r; return e; }
   }
   return nullptr;
 }
 
-void ProseFacts(const Context& c, const std::vector<const Mention*>& claimed, std::vector<Fact>& facts) {
-  for (const Mention& m : c.mentions) {
-    if (std::find(claimed.begin(), claimed.end(), &m) != claimed.end()) continue;
+// A rate's stated base ("so với tổng dân số") must be one the indicator is measured against.
+bool BaseFits(const Context& c, const Entry& e, TextRange base) {
+  if (base.empty() || e.bases.empty()) return true;
+  std::vector<std::string> tokens = Tokenize(Slice(c.text, base));
+  return HasAny(tokens, e.bases);
+}
+
+void ProseFacts(const Context& c, const std::vector<const Mention*>& claimed_list, std::vector<Fact>& facts) {
+  std::unordered_set<const Mention*> claimed(claimed_list.begin(), claimed_list.end());
+  std::unordered_map<const LayoutTable*, bool> value_tables;
+  for (const Mention* mp : c.order) {
+    const Mention& m = *mp;
+    if (claimed.count(&m)) continue;
     size_t pos = m.span.normalized.begin;
     if (const LayoutTable* table = TableAt(c.layout, pos)) {
       // In a table of values, only a self-describing value in a label is read as prose.
       bool self_describing = m.type == MentionType::kPercent || m.type == MentionType::kMoney ||
                              (m.type == MentionType::kCount && !m.unit.empty());
-      if (HasValueColumns(*table) && !self_describing) continue;
+      auto known = value_tables.find(table);
+      bool has_values = known != value_tables.end() ? known->second : (value_tables[table] = HasValueColumns(*table));
+      if (has_values && !self_describing) continue;
     }
     TextRange sentence = SentenceOf(c.text, pos);
     TextRange clause = ClauseOf(c.text, sentence, m.span.normalized.begin, m.span.normalized.end);
@@ -218,14 +383,13 @@ void ProseFacts(const Context& c, const std::vector<const Mention*>& claimed, st
     }
     const char* kind = KindFor(m);
     if (!kind) continue;
-    TextRange label_range;
-    const Entry* e = FindIndicator(c, sentence, clause, kind, &label_range);
-    if (!e) continue;
+    TextRange label_range, base;
+    const Entry* e = FindIndicator(c, m, sentence, clause, kind, &label_range, &base);
+    if (!e || !BaseFits(c, *e, base)) continue;
     const IndicatorInfo* info = c.lex.Find(e->id);
     if (m.type == MentionType::kCount && info && !c.lex.NounFits(m.unit, info->unit)) continue;
-    // A bare number counts only what its clause names: "Tổng số nhiệm vụ được giao: 34".
-    if (m.type == MentionType::kNumber && label_range.begin != clause.begin) continue;
-    std::string_view before = Slice(c.text, {label_range.begin, m.span.normalized.begin});
+    // The value's own words count too: "tối thiểu có 10 sáng kiến" carries its comparator.
+    std::string_view before = Slice(c.text, {label_range.begin, m.span.normalized.end});
     std::string role = RoleFor(c, m, before, pos);
     std::string period = PeriodFor(c, sentence, pos);
     facts.push_back(MakeFact(e->id, role, m, info, CollapseLabel(Slice(c.text, label_range)), period, m.number));
@@ -287,10 +451,8 @@ bool HasValueColumns(const LayoutTable& table) {
 std::vector<const Mention*> MentionsIn(const Context& c, const TableCell& cell) {
   std::vector<const Mention*> out;
   if (cell.range.empty()) return out;
-  for (const Mention& m : c.mentions) {
-    if (m.span.normalized.begin >= cell.range.end) break;
-    if (m.span.normalized.begin >= cell.range.begin && m.span.normalized.end <= cell.range.end) out.push_back(&m);
-  }
+  auto [lo, hi] = c.Between(cell.range.begin, cell.range.end);
+  for (auto it = lo; it != hi; ++it) if ((*it)->span.normalized.end <= cell.range.end) out.push_back(*it);
   return out;
 }
 
@@ -424,7 +586,8 @@ void TableFacts(const Context& c, const LayoutTable& table, std::vector<const Me
 
 std::vector<Fact> LinkFacts(const Lexicon& lexicon, std::string_view text, const Layout& layout,
                             const std::vector<Mention>& mentions, const Meta& meta) {
-  Context c{lexicon.impl(), text, layout, mentions, meta};
+  Context c{lexicon.impl(), text, layout, mentions, meta, {}, {}, {}, {}};
+  BuildIndexes(c);
   std::vector<Fact> facts;
   std::vector<const Mention*> claimed;  // values a table already read
   for (const LayoutTable& table : layout.tables) TableFacts(c, table, claimed, facts);

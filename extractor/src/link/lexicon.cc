@@ -150,14 +150,14 @@ Status Lexicon::Impl::AddFile(const std::string& content, const std::string& fil
       std::string id = Trim(line.substr(10));
       const IndicatorInfo* info = Find(id);
       if (!info) return {ErrorCode::kBadRules, where + ": '" + id + "' is not in the indicator catalogue"};
-      entries.push_back({id, info->kind, {}, {}, "", ""});
+      entries.push_back({id, info->kind, {}, {}, {}, "", ""});
       entry = &entries.back();
       continue;
     }
     if (starts("fraction ")) {
       auto parts = SplitOn(line.substr(9), '/');
       if (parts.size() != 2 || !Find(parts[0]) || !Find(parts[1])) return {ErrorCode::kBadRules, where + ": expected 'fraction NUMERATOR_ID / DENOMINATOR_ID' with catalogue ids"};
-      entries.push_back({"", "fraction", {}, {}, parts[0], parts[1]});
+      entries.push_back({"", "fraction", {}, {}, {}, parts[0], parts[1]});
       entry = &entries.back();
       continue;
     }
@@ -173,9 +173,10 @@ Status Lexicon::Impl::AddFile(const std::string& content, const std::string& fil
     if (colon == std::string::npos) return {ErrorCode::kBadRules, where + ": expected 'key: value'"};
     std::string key = line.substr(0, colon);
     std::string value = Trim(line.substr(colon + 1));
-    if (key == "target" || key == "actual" || key == "target_section") {
+    if (key == "target" || key == "actual" || key == "target_section" || key == "actual_section") {
       Term t = ParseTerm(value);
-      auto& dest = key == "target" ? target_words : key == "actual" ? actual_words : target_sections;
+      auto& dest = key == "target" ? target_words : key == "actual" ? actual_words
+                 : key == "target_section" ? target_sections : actual_sections;
       dest.insert(dest.end(), t.begin(), t.end());
       continue;
     }
@@ -185,6 +186,9 @@ Status Lexicon::Impl::AddFile(const std::string& content, const std::string& fil
       for (const std::string& term : SplitOn(value, '+')) cue.push_back(ParseTerm(term));
       if (cue.empty()) return {ErrorCode::kBadRules, where + ": empty cue"};
       entry->cues.push_back(std::move(cue));
+    } else if (key == "base") {
+      Term t = ParseTerm(value);
+      entry->bases.insert(entry->bases.end(), t.begin(), t.end());
     } else if (key == "not") {
       Term t = ParseTerm(value);
       entry->excluded.insert(entry->excluded.end(), t.begin(), t.end());

@@ -19,6 +19,7 @@ struct Entry {
   std::string kind;        // rate | count | money | rank | fraction
   std::vector<Cue> cues;
   std::vector<Phrase> excluded;
+  std::vector<Phrase> bases;    // what a rate may be measured against ("so với tổng dân số")
   std::string numerator;   // fraction entries: the indicators of the parts
   std::string denominator;
 };
@@ -31,6 +32,7 @@ struct Lexicon::Impl {
   std::vector<Phrase> target_words;     // make a value a target
   std::vector<Phrase> actual_words;     // make a value an actual even where targets are usual
   std::vector<Phrase> target_sections;  // section titles whose values are targets
+  std::vector<Phrase> actual_sections;  // section titles whose values are results
 
   Status AddFile(const std::string& content, const std::string& file);
   const IndicatorInfo* Find(const std::string& id) const;

@@ -204,6 +204,17 @@ Status DecodeCp1258(std::string_view in, Decoded& out) {
 
 }  // namespace
 
+std::string Cp1258ToUtf8(std::string_view in) {
+  const auto& table = Cp1258Table();
+  std::string out;
+  out.reserve(in.size() + in.size() / 2);
+  for (unsigned char b : in) {
+    uint32_t cp = b < 0x80 ? b : table[b - 0x80];
+    AppendUtf8(out, cp == 0 && b != 0 ? 0xFFFD : cp);
+  }
+  return out;
+}
+
 Status Decode(std::string_view in, const std::string& forced, Decoded& out) {
   const auto* u = reinterpret_cast<const unsigned char*>(in.data());
   bool le = false;

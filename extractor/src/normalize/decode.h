@@ -20,6 +20,10 @@ struct Decoded {
 // first bad byte's offset.
 Status Decode(std::string_view in, const std::string& forced, Decoded& out);
 
+// The UTF-8 of Windows-1258 bytes, to show the original text of a span (U+FFFD for a byte
+// the encoding leaves undefined). No combining: the bytes are shown as they are.
+std::string Cp1258ToUtf8(std::string_view in);
+
 // Offset of the first byte that does not start a valid UTF-8 sequence, or npos.
 size_t FirstInvalidUtf8(std::string_view s);
 

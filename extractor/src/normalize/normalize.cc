@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <mutex>
 #include <unordered_map>
 
@@ -25,11 +26,25 @@ class Writer {
   void Copy(std::string_view in, size_t begin, size_t end) {
     if (end <= begin) return;
     out.append(in.data() + begin, end - begin);
-    map.Copy(begin, end);
+    // Copies that continue one another are recorded as one (the map would merge them anyway),
+    // which spares the map a call per character of a text that needs no change.
+    if (copy_end_ == begin && copy_end_ > copy_begin_ && end - copy_begin_ < (size_t(1) << 30)) {
+      copy_end_ = end;
+      return;
+    }
+    FlushCopy();
+    copy_begin_ = begin;
+    copy_end_ = end;
   }
   void Replace(size_t begin, size_t end, std::string_view with) {
+    FlushCopy();
     out.append(with);
     map.Replace(begin, end, with.size());
+  }
+  // The map of everything written; the Writer is done.
+  OffsetMap TakeMap() {
+    FlushCopy();
+    return std::move(map);
   }
   bool AtLineStart() const { return out.empty() || out.back() == '\n'; }
   // Whether the output's last line has a tab. Scans only what was written since the last call,
@@ -42,8 +57,15 @@ class Writer {
     return line_has_tab_;
   }
   std::string out;
-  OffsetMap map;
   bool changed = false;
+
+ private:
+  void FlushCopy() {
+    if (copy_end_ > copy_begin_) map.Copy(copy_begin_, copy_end_);
+    copy_begin_ = copy_end_ = 0;
+  }
+  OffsetMap map;
+  size_t copy_begin_ = 0, copy_end_ = 0;  // a copy not yet in `map`
 
  private:
   size_t scanned_ = 0;
@@ -329,7 +351,7 @@ const char* UnifiedChar(UChar32 cp) {
   }
 }
 
-UChar32 NextCodePoint(std::string_view s, size_t& i) {
+inline UChar32 NextCodePoint(std::string_view s, size_t& i) {
   UChar32 cp;
   int32_t idx = static_cast<int32_t>(i);
   U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), idx, static_cast<int32_t>(s.size()), cp);
@@ -337,8 +359,51 @@ UChar32 NextCodePoint(std::string_view s, size_t& i) {
   return cp;
 }
 
+// ICU's answers for one code point, remembered: RewriteChars asks them for every non-ASCII
+// character, and a Vietnamese text is made of a few hundred distinct ones. Filled on first use
+// (threads that race compute the same byte); code points outside the BMP are always asked.
+class NfcFacts {
+ public:
+  static constexpr uint8_t kKnown = 1, kBoundaryBefore = 2, kOwnNfc = 4;
+  explicit NfcFacts(const icu::Normalizer2& nfc) : nfc_(nfc) {}
+  bool BoundaryBefore(UChar32 cp) const {
+    if (cp < 0 || cp >= kSize) return nfc_.hasBoundaryBefore(cp);
+    return Get(cp) & kBoundaryBefore;
+  }
+  // A lone starter with no mark after it that is its own NFC (not a singleton decomposition
+  // such as Ω U+2126, which quickCheck tells).
+  bool OwnNfc(UChar32 cp) const {
+    if (cp < 0 || cp >= kSize) return Compute(cp) & kOwnNfc;
+    return Get(cp) & kOwnNfc;
+  }
+
+ private:
+  static constexpr UChar32 kSize = 0x10000;
+  uint8_t Get(UChar32 cp) const {
+    uint8_t v = table_[cp].load(std::memory_order_relaxed);
+    if (v == 0) {
+      v = Compute(cp);
+      table_[cp].store(v, std::memory_order_relaxed);
+    }
+    return v;
+  }
+  uint8_t Compute(UChar32 cp) const {
+    uint8_t v = kKnown;
+    if (nfc_.hasBoundaryBefore(cp)) v |= kBoundaryBefore;
+    if ((cp < 0x300 || nfc_.isInert(cp) || nfc_.getCombiningClass(cp) == 0) && nfc_.hasBoundaryBefore(cp)) {
+      UErrorCode status = U_ZERO_ERROR;
+      if (nfc_.quickCheck(icu::UnicodeString(cp), status) == UNORM_YES) v |= kOwnNfc;
+    }
+    return v;
+  }
+  const icu::Normalizer2& nfc_;
+  static std::atomic<uint8_t> table_[kSize];
+};
+std::atomic<uint8_t> NfcFacts::table_[NfcFacts::kSize];
+
 void RewriteChars(std::string_view in, Writer& w) {
   const icu::Normalizer2& nfc = Nfc();
+  const NfcFacts facts(nfc);
   size_t i = 0, n = in.size();
   while (i < n) {
     // ASCII run: copied, except CR and a letter that a combining mark may follow.
@@ -369,18 +434,13 @@ void RewriteChars(std::string_view in, Writer& w) {
     while (end < n) {
       size_t probe = end;
       UChar32 next = NextCodePoint(in, probe);
-      if (nfc.hasBoundaryBefore(next)) break;
+      if (facts.BoundaryBefore(next)) break;
       end = probe;
     }
     bool single = end == i;
-    if (single && (cp < 0x300 || nfc.isInert(cp) || nfc.getCombiningClass(cp) == 0) && nfc.hasBoundaryBefore(cp)) {
-      // A lone starter with no mark after it is its own NFC unless it is a singleton
-      // decomposition (Ω U+2126 and the like), which quickCheck tells.
-      UErrorCode status = U_ZERO_ERROR;
-      if (nfc.quickCheck(icu::UnicodeString(cp), status) == UNORM_YES) {
-        w.Copy(in, begin, end);
-        continue;
-      }
+    if (single && facts.OwnNfc(cp)) {
+      w.Copy(in, begin, end);
+      continue;
     }
     icu::UnicodeString cluster = icu::UnicodeString::fromUTF8(icu::StringPiece(in.data() + begin, static_cast<int32_t>(end - begin)));
     UErrorCode status = U_ZERO_ERROR;
@@ -436,14 +496,22 @@ const ToneTables& Tones() {
 
 void RewriteTones(std::string_view in, Writer& w) {
   const ToneTables& t = Tones();
-  size_t copy_from = 0, i = 0, n = in.size();
-  UChar32 prev2 = 0, prev = 0;
-  size_t prev_begin = 0;
-  while (i < n) {
-    size_t begin = i;
+  size_t copy_from = 0, n = in.size();
+  // Only a toned a/e/y right after an o or u can move its mark. Those are ASCII and the toned
+  // vowel starts with a lead byte, so the pairs are found byte by byte and decoded only there.
+  for (size_t prev_begin = 0; prev_begin + 1 < n; ++prev_begin) {
+    char first = in[prev_begin];
+    if (first != 'o' && first != 'O' && first != 'u' && first != 'U') continue;
+    if (static_cast<unsigned char>(in[prev_begin + 1]) < 0xC0) continue;
+    size_t i = prev_begin + 1;
     UChar32 cp = NextCodePoint(in, i);
-    auto it = (prev == 'o' || prev == 'O' || prev == 'u' || prev == 'U') ? t.split.find(cp) : t.split.end();
+    auto it = t.split.find(cp);
     if (it != t.split.end()) {
+      UChar32 prev = static_cast<unsigned char>(first), prev2 = 0;
+      if (prev_begin > 0) {
+        int32_t k = static_cast<int32_t>(prev_begin);
+        U8_PREV(reinterpret_cast<const uint8_t*>(in.data()), 0, k, prev2);
+      }
       UChar32 plain = it->second.first, mark = it->second.second;
       UChar32 lower_first = u_tolower(prev), lower_second = u_tolower(plain);
       bool pair_ok = (lower_first == 'o' && (lower_second == 'a' || lower_second == 'e')) ||
@@ -459,9 +527,6 @@ void RewriteTones(std::string_view in, Writer& w) {
         copy_from = i;
       }
     }
-    prev2 = prev;
-    prev = cp;
-    prev_begin = begin;
   }
   w.Copy(in, copy_from, n);
 }
@@ -507,7 +572,7 @@ Result<Text> Normalize(std::string_view original, const NormalizeOptions& option
   bool row_start = false;
   RewriteDebris(current, 0, current.size(), debris, text.repairs_, &row_start);
   std::string stage1 = std::move(debris.out);
-  text.layers_.push_back(std::move(debris.map));
+  text.layers_.push_back(debris.TakeMap());
   if (!decoded.map) decoded.text.clear();  // the decoded copy is no longer needed
   else { std::string().swap(decoded.text); }
 
@@ -515,13 +580,13 @@ Result<Text> Normalize(std::string_view original, const NormalizeOptions& option
   RewriteChars(stage1, chars);
   if (chars.changed) text.repairs_.push_back("characters");
   std::string().swap(stage1);
-  text.layers_.push_back(std::move(chars.map));
+  text.layers_.push_back(chars.TakeMap());
 
   Writer tones(chars.out.size());
   RewriteTones(chars.out, tones);
   if (tones.changed) text.repairs_.push_back("tone_marks");
   std::string().swap(chars.out);
-  text.layers_.push_back(std::move(tones.map));
+  text.layers_.push_back(tones.TakeMap());
   text.text_ = std::move(tones.out);
 
   // Line starts of the original, for 1-based line numbers of original offsets.
@@ -575,8 +640,7 @@ Span Text::SpanOf(TextRange range, std::string_view original) const {
     icu::UnicodeString(units.data(), static_cast<int32_t>(units.size())).toUTF8String(span.text);
   } else if (encoding_ == "windows-1258") {
     // The span's text is shown decoded, so a reader sees letters rather than legacy bytes.
-    icu::UnicodeString decoded(raw.data(), static_cast<int32_t>(raw.size()), "windows-1258");
-    decoded.toUTF8String(span.text);
+    span.text = internal::Cp1258ToUtf8(raw);
   } else {
     span.text.assign(raw);
   }

@@ -28,6 +28,7 @@ struct Rule {
   bool is_skip = false;
   int priority = 0;
   bool word_boundary = true;
+  bool strict_boundary = false;   // no letter or digit may touch the match, whatever it starts with
   bool before = true;             // comparator: written before the number ("tối thiểu 90%")
   std::string fixed_unit;
   std::optional<double> fixed_value;  // "không có hồ sơ quá hạn" counts zero
@@ -178,8 +179,10 @@ std::string StripSpaces(std::string_view s) {
   return out;
 }
 
-// A mention never runs across a blank line: that is a paragraph or page boundary.
-bool ContainsBlankLine(std::string_view s) {
+// A mention never runs across a blank line (a paragraph or page boundary) or a tab (a table
+// cell boundary).
+bool CrossesBoundary(std::string_view s) {
+  if (s.find('\t') != std::string_view::npos) return true;
   for (size_t nl = s.find('\n'); nl != std::string_view::npos; nl = s.find('\n', nl + 1)) {
     size_t next = s.find_first_not_of(" \t\r", nl + 1);
     if (next != std::string_view::npos && s[next] == '\n') return true;
@@ -349,8 +352,9 @@ Status RuleSet::Impl::AddFile(std::string_view content, const std::string& file,
       if (value != "before" && value != "after") return {ErrorCode::kBadRules, where + ": position is 'before' or 'after'"};
       rule->before = value == "before";
     } else if (key == "boundary") {
-      if (value != "word" && value != "none") return {ErrorCode::kBadRules, where + ": boundary is 'word' or 'none'"};
-      rule->word_boundary = value == "word";
+      if (value != "word" && value != "none" && value != "strict") return {ErrorCode::kBadRules, where + ": boundary is 'word', 'strict' or 'none'"};
+      rule->word_boundary = value != "none";
+      rule->strict_boundary = value == "strict";
     } else if (key == "match") {
       size_t arrow = value.rfind(" => ");
       if (arrow == std::string::npos) return {ErrorCode::kBadRules, where + ": match examples are 'TEXT => VALUE'"};
@@ -401,6 +405,11 @@ namespace {
 struct Window {
   size_t begin, end;
 };
+
+#ifndef BAOCAO_MIN_WINDOW
+#define BAOCAO_MIN_WINDOW 0
+#endif
+constexpr size_t kMinWindow = BAOCAO_MIN_WINDOW;
 
 std::vector<Window> BlankLineWindows(std::string_view text, size_t min_size) {
   std::vector<Window> windows;
@@ -510,7 +519,8 @@ bool RuleSet::Impl::Interpret(const Rule& rule, const re2::StringPiece* g, std::
           return false;
         }
       }
-      double scale = ScaleOf(f.Get("scale"));
+      // "từ 1 đến 2 tỷ đồng": a scale written once, after the range, applies to both ends.
+      double scale = ScaleOf(f.Get("scale").empty() ? f.Get("to_scale") : f.Get("scale"));
       m.number = v * scale;
       double to = 0;
       if (number("to", &to)) m.range_to = to * ScaleOf(f.Get("to_scale").empty() ? f.Get("scale") : f.Get("to_scale"));
@@ -544,9 +554,18 @@ bool RuleSet::Impl::Interpret(const Rule& rule, const re2::StringPiece* g, std::
         if (q < 1 || q > 4 || ToInt(year) < 1900) return false;
         m.iso = std::string(year) + "-Q" + std::to_string(q);
       } else if (!f.Get("half").empty()) {
-        std::string half = FoldKey(f.Get("half"));
-        if (ToInt(year) < 1900) return false;
-        m.iso = std::string(year) + (half == "cuoi" || half == "sau" ? "-H2" : "-H1");
+        // "6 tháng đầu năm" is a half year; "5 tháng đầu năm" the months it counts.
+        bool last = FoldKey(f.Get("half")) == "cuoi";
+        int y = ToInt(year);
+        std::string months_key = FoldKey(f.Get("months"));
+        int months = months_key == "sau" ? 6 : months_key == "chin" ? 9 : months_key == "ba" ? 3 : ToInt(months_key);
+        if (y < 1900 || months < 1 || months > 12) return false;
+        if (months == 6) {
+          m.iso = std::string(year) + (last ? "-H2" : "-H1");
+        } else {
+          int first = last ? 13 - months : 1, final_month = last ? 12 : months;
+          m.iso = std::string(year) + "-" + Pad2(first) + "/" + std::string(year) + "-" + Pad2(final_month);
+        }
       } else if (!f.Get("month").empty()) {
         m.iso = IsoDate("", f.Get("month"), year);
         if (m.iso.size() != 7) return false;
@@ -609,7 +628,7 @@ std::vector<Mention> RuleSet::Recognize(std::string_view text) const {
   std::vector<Window> windows;
   std::vector<std::vector<uint32_t>> rule_windows;
   if (impl_->prefilter) {
-    windows = BlankLineWindows(text, 512);
+    windows = BlankLineWindows(text, kMinWindow);
     rule_windows.resize(nrules);
     std::vector<int> hits;
     for (uint32_t w = 0; w < windows.size(); ++w) {
@@ -633,35 +652,32 @@ std::vector<Mention> RuleSet::Recognize(std::string_view text) const {
     const std::vector<Window>& spans = impl_->prefilter ? windows : whole_text;
     int ngroups = std::min(rule.re->NumberOfCapturingGroups() + 1, 32);
     size_t pos = 0;
-    bool pending = false;  // `groups` holds the next match from `pos`, found past a window's end
     bool exhausted = false;
     for (uint32_t w : where) {
       const Window& window = spans[w];
       if (pos < window.begin) pos = window.begin;
-      while (pos < text.size()) {
-        if (!pending || static_cast<size_t>(groups[0].data() - text.data()) < pos) {
-          pending = false;
-          if (!rule.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups, ngroups)) {
-            exhausted = true;
-            break;
-          }
-        }
-        size_t b = groups[0].data() - text.data(), e = b + groups[0].size();
-        if (b >= window.end) {  // the rule's next window (if any) decides
-          pending = true;
+      while (pos < window.end) {
+        // Only a match inside the window can be accepted: when there is none, every match that
+        // starts here reaches past the window and would be refused. The DFA alone answers this
+        // without scanning on to the next match of the whole text.
+        if (impl_->prefilter && !rule.re->Match(text, pos, window.end, RE2::UNANCHORED, nullptr, 0)) break;
+        if (!rule.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups, ngroups)) {
+          exhausted = true;  // no match at all from here on
           break;
         }
-        pending = false;
+        size_t b = groups[0].data() - text.data(), e = b + groups[0].size();
+        if (b >= window.end) break;  // the rule's next window (if any) decides
         if (e == b) { pos = b + 1; continue; }
         bool bounded = !rule.word_boundary ||
                        !((IsAlnumAt(text, b, false) && IsAlnumAt(text, b, true)) ||
                          (IsAlnumAt(text, e, true) && IsAlnumAt(text, e, false)));
-        // A number must not continue a longer number ("1.234" is not "234" after a dot).
+        if (bounded && rule.strict_boundary && (IsAlnumAt(text, b, true) || IsAlnumAt(text, e, false))) bounded = false;
+      // A number must not continue a longer number ("1.234" is not "234" after a dot).
         if (bounded && rule.word_boundary && b >= 2 && (text[b - 1] == '.' || text[b - 1] == ',') &&
             std::isdigit(static_cast<unsigned char>(text[b - 2])) && std::isdigit(static_cast<unsigned char>(text[b]))) {
           bounded = false;
         }
-        if (bounded && ContainsBlankLine(text.substr(b, e - b))) bounded = false;
+        if (bounded && !rule.is_skip && CrossesBoundary(text.substr(b, e - b))) bounded = false;
         if (!bounded) {
           pos = b + 1;
           while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;

@@ -1,0 +1,169 @@
+// Meta from the Layout and the text: the gazetteer, province, issuer and ward, date, signer.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "baocao/layout.h"
+#include "baocao/meta.h"
+
+namespace baocao {
+namespace {
+
+std::string Opt(const std::optional<std::string>& s) { return s ? *s : "<none>"; }
+
+Gazetteer Places() {
+  return Gazetteer::FromNames({"Hà Nội", "Hải Phòng", "Thái Nguyên", "Khánh Hòa", "Hòa Bình", "Hải Dương",
+                               "Thành phố Hồ Chí Minh | TP.HCM | ~Hồ Chí Minh", "Bà Rịa - Vũng Tàu"});
+}
+
+Meta MetaOf(const std::string& text) { return BuildMeta(AnalyzeLayout(text), text, Places()); }
+
+TEST(LayoutGazetteer, ParsesNamesAliasesAndComments) {
+  Result<Gazetteer> g = Gazetteer::Parse("# comment\nHà Nội\n\nThành phố Hồ Chí Minh | TP.HCM  # city\n", "t.txt");
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  EXPECT_EQ(g->provinces(), (std::vector<std::string>{"Hà Nội", "Thành phố Hồ Chí Minh"}));
+  EXPECT_EQ(g->Canonical("tp.hcm"), "Thành phố Hồ Chí Minh");
+  EXPECT_EQ(g->Canonical("HÀ NỘI"), "Hà Nội");
+  EXPECT_EQ(g->Canonical("Hà Nam"), "");
+}
+
+TEST(LayoutGazetteer, MatchesToneMarkPlacementAndCase) {
+  Gazetteer g = Places();
+  EXPECT_EQ(g.Canonical("khánh hoà"), "Khánh Hòa");
+  EXPECT_EQ(g.Canonical("KHÁNH HÒA"), "Khánh Hòa");
+  EXPECT_EQ(g.Canonical("Bà Rịa-Vũng Tàu"), "Bà Rịa - Vũng Tàu");
+}
+
+TEST(LayoutGazetteer, RejectsBadFilesWithFileAndLine) {
+  Result<Gazetteer> empty = Gazetteer::Parse("# nothing\n", "p.txt");
+  ASSERT_FALSE(empty.ok());
+  EXPECT_EQ(empty.status().code(), ErrorCode::kBadRules);
+
+  Result<Gazetteer> twice = Gazetteer::Parse("Hà Nội\nHà Nội\n", "p.txt");
+  ASSERT_FALSE(twice.ok());
+  EXPECT_NE(twice.status().message().find("p.txt:2"), std::string::npos) << twice.status().message();
+
+  Result<Gazetteer> blank_alias = Gazetteer::Parse("Hà Nội | \n", "p.txt");
+  ASSERT_FALSE(blank_alias.ok());
+  EXPECT_NE(blank_alias.status().message().find("p.txt:1"), std::string::npos);
+
+  Result<Gazetteer> missing = Gazetteer::Load("/nonexistent/provinces.txt");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), ErrorCode::kBadRules);
+}
+
+TEST(LayoutGazetteer, ProjectRegistryLoadsWithAllCurrentAndFormerUnits) {
+  Result<Gazetteer> g = Gazetteer::Load(std::string(BAOCAO_RULES_DIR) + "/places/provinces.txt");
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  EXPECT_EQ(g->provinces().size(), 64u);  // 34 units now; 63 before, Thừa Thiên Huế now Huế
+  for (const char* name : {"Hải Phòng", "Thái Nguyên", "Khánh Hòa", "Hà Nội", "Thành phố Hồ Chí Minh", "Huế",
+                           "Thừa Thiên Huế", "Hải Dương", "Bà Rịa - Vũng Tàu", "Đắk Lắk", "Cà Mau"}) {
+    EXPECT_EQ(g->Canonical(name), name);
+  }
+  EXPECT_EQ(g->Canonical("Khánh Hoà"), "Khánh Hòa");
+  EXPECT_EQ(g->Canonical("TP.HCM"), "Thành phố Hồ Chí Minh");
+}
+
+struct ProvinceCase {
+  const char* name;
+  const char* text;
+  const char* province;
+};
+
+class LayoutProvince : public testing::TestWithParam<ProvinceCase> {};
+
+TEST_P(LayoutProvince, ChoosesProvinceNamedMostOften) {
+  EXPECT_EQ(Opt(MetaOf(GetParam().text).province), GetParam().province);
+}
+
+const ProvinceCase kProvinceCases[] = {
+    {"AfterTinh", "Kế hoạch của UBND tỉnh Khánh Hoà về chuyển đổi số.", "Khánh Hòa"},
+    {"AfterThanhUy", "Thực hiện Chương trình của Thành ủy Hải Phòng.", "Hải Phòng"},
+    {"LowerCaseAfterThanhPho", "Ngày hội tại thành phố Hải phòng.", "Hải Phòng"},
+    {"CapitalizedWithoutContext", "Cuộc thi Công dân số Hải Phòng và Smart Hải Phòng.", "Hải Phòng"},
+    {"MostMentionsWins", "tỉnh Hải Dương. Thành phố Hải Phòng, UBND thành phố Hải Phòng.", "Hải Phòng"},
+    {"TieGoesToTheEarliest", "tỉnh Thái Nguyên và tỉnh Khánh Hòa.", "Thái Nguyên"},
+    {"CommonWordIsNoProvince", "Giữ gìn hòa bình và ổn định.", "<none>"},
+    {"WardOfTheSameNameIsNoProvince", "UBND phường Hòa Bình báo cáo.", "<none>"},
+    {"PersonNeedsContext", "Học tập tư tưởng, đạo đức, phong cách Hồ Chí Minh.", "<none>"},
+    {"CityWithContext", "Sở Nội vụ TP. Hồ Chí Minh và TP.HCM.", "Thành phố Hồ Chí Minh"},
+    {"HyphenatedName", "tỉnh Bà Rịa-Vũng Tàu", "Bà Rịa - Vũng Tàu"},
+    {"NothingSaid", "UBND phường báo cáo kết quả.", "<none>"},
+};
+
+INSTANTIATE_TEST_SUITE_P(Cases, LayoutProvince, testing::ValuesIn(kProvinceCases),
+                         [](const testing::TestParamInfo<ProvinceCase>& info) { return std::string(info.param.name); });
+
+TEST(LayoutMeta, IssuerFromHeaderIssuerLines) {
+  Meta meta = MetaOf(
+      "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nPHƯỜNG HỒNG BÀNG\tĐộc lập - Tự do - Hạnh phúc\n"
+      "Số: 12/KH-UBND\tHồng Bàng, ngày 05 tháng 02 năm 2026\n\nKẾ HOẠCH\nTriển khai\n\nCăn cứ\n");
+  EXPECT_EQ(Opt(meta.issuer), "UBND phường Hồng Bàng");
+  EXPECT_EQ(Opt(meta.ward), "Hồng Bàng");
+  EXPECT_EQ(meta.kind, "plan");
+  EXPECT_EQ(Opt(meta.number), "12/KH-UBND");
+  EXPECT_EQ(Opt(meta.date), "2026-02-05");
+}
+
+TEST(LayoutMeta, IssuerUnderParentCouncilIsNoWard) {
+  Meta meta = MetaOf(
+      "UBND TỈNH LÂM ĐỒNG          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "SỞ NỘI VỤ                   Độc lập - Tự do - Hạnh phúc\n"
+      "Số: 181/BC-SNV              Lâm Đồng, ngày 05 tháng 11 năm 2025\n\nBÁO CÁO\nTổng kết\n\n"
+      "Kính gửi: Chủ tịch\n\nSở Nội vụ báo cáo như sau.\n");
+  EXPECT_EQ(Opt(meta.issuer), "Sở Nội vụ");
+  EXPECT_EQ(Opt(meta.ward), "<none>");
+}
+
+TEST(LayoutMeta, IssuerFromTextMentionsOfTheDateLinePlace) {
+  Meta meta = MetaOf(
+      "Số: /BC-UBND\n\nTrung Thành, ngày tháng 6 năm 2026\n\nBÁO CÁO\n\nSơ kết\n\n"
+      "UBND phường Trung Thành báo cáo. Ủy ban nhân dân phường Trung Thành đã làm. UBND phường Trưng Thành "
+      "(lỗi chính tả). UBND xã Khác Xa làm. UBND xã Khác Xa. UBND xã Khác Xa. tỉnh Thái Nguyên.\n");
+  EXPECT_EQ(Opt(meta.issuer), "UBND phường Trung Thành");
+  EXPECT_EQ(Opt(meta.ward), "Trung Thành");
+  EXPECT_EQ(Opt(meta.province), "Thái Nguyên");
+}
+
+TEST(LayoutMeta, IssuerFromParenthesizedAbbreviationAndPartyMentions) {
+  Meta meta = MetaOf(
+      "Số /KH-UBND\n\nBa Ngòi, ngày tháng năm 2026\n\nKẾ HOẠCH\n\nTriển khai\n\n"
+      "Đảng ủy phường Ba Ngòi chỉ đạo. Ủy ban nhân dân (UBND) phường Ba Ngòi ban hành Kế hoạch.\n");
+  EXPECT_EQ(Opt(meta.issuer), "UBND phường Ba Ngòi");
+  EXPECT_EQ(Opt(meta.ward), "Ba Ngòi");
+}
+
+TEST(LayoutMeta, NoIssuerGuessedForTextWithoutHeader) {
+  Meta meta = MetaOf("I. ĐỐI VỚI CẤP XÃ\n\n1\tUBND xã Bảo Lâm\t14,50\n2\tUBND xã Bảo Lâm\t12\n");
+  EXPECT_EQ(Opt(meta.issuer), "<none>");
+  EXPECT_EQ(meta.kind, "other");
+}
+
+TEST(LayoutMeta, BlankHeaderMonthCompletedByTheDocumentsCitationOfItself) {
+  Meta meta = MetaOf(
+      "Số: /KH-UBND\n\nHồng Bàng, ngày tháng năm 2026\n\nKẾ HOẠCH\n\nThực hiện\n\n"
+      "Kế hoạch số 358/KH-UBND ngày 31/12/2025 của Ủy ban nhân dân thành phố.\n\n"
+      "PHỤ LỤC\n\n(Gửi kèm theo Kế hoạch số /KH-UBND ngày /02/2026 của Ủy ban nhân dân phường)\n");
+  EXPECT_EQ(Opt(meta.date), "2026-02");
+}
+
+TEST(LayoutMeta, CitationOfAnotherYearOrMonthLeavesDateAlone) {
+  Meta meta = MetaOf(
+      "Số: /BC-UBND\n\nTrung Thành, ngày tháng 6 năm 2026\n\nBÁO CÁO\n\nSơ kết\n\n"
+      "(Kèm theo Báo cáo số /BC-UBND ngày /5/2026)\n(Kèm theo Báo cáo số /BC-UBND ngày 3/6/2025)\n");
+  EXPECT_EQ(Opt(meta.date), "2026-06");
+}
+
+TEST(LayoutMeta, SignerTitleAndRecipientsFromClosingBlock) {
+  Meta meta = MetaOf(
+      "Số: 1/BC-UBND\nHà Nội, ngày 1 tháng 2 năm 2026\nBÁO CÁO\nX\n\nNội dung.\n\nNơi nhận:\n- Như trên;\n\n"
+      "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nPhạm Văn Đồng\n");
+  EXPECT_EQ(Opt(meta.signer), "Phạm Văn Đồng");
+  EXPECT_EQ(Opt(meta.signer_title), "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH");
+  EXPECT_EQ(meta.recipients, std::vector<std::string>{"Như trên;"});
+  EXPECT_EQ(Opt(meta.title), "X");
+  EXPECT_EQ(Opt(meta.place), "Hà Nội");
+}
+
+}  // namespace
+}  // namespace baocao
