@@ -20,9 +20,11 @@ match: 100% cán bộ, công chức có máy tính đáp ứng yêu cầu và c�
 
 indicator staff.digital_core_rate
 cue: hạt nhân + (chuyển đổi số | kiến thức số)
+match: Tỷ lệ hạt nhân chuyển đổi số nắm được kiến thức số cơ bản đạt 80% => actual 80
 
 indicator it.equipment_upgrade_progress
 cue: (nâng cấp | thay thế | rà soát) + (máy tính | thiết bị) + tiến độ
+match: Tiến độ rà soát, nâng cấp, thay thế máy tính, thiết bị đạt 60% => actual 60
 
 indicator infosec.level_approval_rate
 cue: cấp độ + an toàn + thông tin
@@ -97,9 +99,11 @@ match: Đảng ủy, chính quyền phường sử dụng phần mềm quản tr
 
 indicator dti.rank
 cue: xếp hạng + (chuyển đổi số | DTI)
+match: Xếp hạng mức độ chuyển đổi số (DTI) của phường đứng thứ 10 => actual 10
 
 indicator innovation.products_count
 cue: sản phẩm + (chuyển đổi số | đổi mới sáng tạo) + (áp dụng | thực tế)
+match: Có 05 sản phẩm chuyển đổi số được áp dụng vào thực tế => actual 5
 
 indicator innovation.initiatives_count
 cue: sáng kiến + cấp cơ sở
@@ -119,15 +123,18 @@ match: kiểm tra nhà nước về đo lường đối với ít nhất 02 cơ 
 
 indicator research.staff_per_10k
 cue: nghiên cứu + vạn dân
+match: Số người làm nghiên cứu khoa học, phát triển công nghệ trên 01 vạn dân: 7 người => actual 7
 
 indicator research.staff_count
 cue: cán bộ nghiên cứu
 not: vạn dân
+match: Số lượng cán bộ nghiên cứu khoa học và công nghệ toàn phường là 3 người => actual 3
 
 indicator population.total
 cue: dân số
 not: tỷ lệ | tỉ lệ | trưởng thành | tham gia
 match: tổng dân số trên địa bàn phường là 31.459 người => actual 31459
+reject: Tỷ lệ người tham gia so với dân số phường: 9,04%
 
 indicator citizen.id_cards_issued
 cue: (căn cước | CCCD) + cấp
@@ -151,3 +158,5 @@ match: bố trí 01 cán bộ phụ trách công nghệ thông tin, chuyển đ�
 
 indicator staff.headcount_quota
 cue: biên chế + giao
+
+match: Số biên chế được giao là 55 người => actual 55

@@ -20,6 +20,7 @@ indicator tthc.digitization_rate
 cue: số hóa + (hồ sơ | kết quả giải quyết)
 not: sử dụng lại | tái sử dụng | khai thác | cơ sở dữ liệu | liên thông | tài liệu
 match: Tỷ lệ số hóa hồ sơ, kết quả giải quyết thủ tục hành chính đạt 100% => actual 100
+reject: Tỷ lệ cơ sở dữ liệu được số hóa và liên thông tới thành phố đạt 100%
 
 indicator tthc.data_reuse_rate
 cue: (sử dụng lại | tái sử dụng | khai thác) + (dữ liệu | thông tin)
@@ -32,6 +33,7 @@ match: Tỷ lệ thanh toán trực tuyến thường đạt 90,61% => actual 90
 indicator tthc.electronic_result_rate
 cue: kết quả + điện tử + (cấp | trả)
 not: số hóa
+match: Tỷ lệ cấp kết quả giải quyết thủ tục hành chính điện tử đạt 100% => actual 100
 
 indicator tthc.on_time_rate
 cue: hồ sơ + (đúng hạn | trước hạn)
@@ -53,11 +55,13 @@ match: Tỷ lệ giao dịch hành chính thuộc diện "phi tiếp xúc" đạ
 indicator tthc.business_online_rate
 cue: (sản xuất | kinh doanh | nghiên cứu) + trực tuyến
 not: một lần | doanh nghiệp vừa và nhỏ | hộ kinh doanh hiện diện
+match: Tỷ lệ thủ tục hành chính liên quan đến đào tạo, nghiên cứu, sản xuất, kinh doanh được thực hiện trực tuyến đạt 100% => actual 100
 
 indicator tthc.once_only_rate
 cue: (cung cấp | nộp) + một lần
 cue: thông tin + giấy tờ + (một lần | tái sử dụng)
 not: nhập dữ liệu
+match: 100% thông tin, giấy tờ chỉ phải cung cấp một lần cho cơ quan hành chính => actual 100
 
 indicator tthc.system_update_rate
 cue: hồ sơ + cập nhật + hệ thống

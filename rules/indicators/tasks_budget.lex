@@ -57,3 +57,5 @@ indicator budget.total_spending_vnd
 cue: tổng chi ngân sách
 not: trong tổng chi ngân sách | chi cho
 match: so với tổng chi ngân sách phường năm 2025 là 151.683.161.778 đồng => actual 151683161778
+
+reject: Tỷ lệ chi cho KHCN, ĐMST, chuyển đổi số trong tổng chi ngân sách phường năm 2025 là 1.665.600.000 đồng

@@ -385,6 +385,7 @@ void ProseFacts(const Context& c, const std::vector<const Mention*>& claimed_lis
     if (!kind) continue;
     TextRange label_range, base;
     const Entry* e = FindIndicator(c, m, sentence, clause, kind, &label_range, &base);
+    if (!e && m.type == MentionType::kNumber) e = FindIndicator(c, m, sentence, clause, "rank", &label_range, &base);
     if (!e || !BaseFits(c, *e, base)) continue;
     const IndicatorInfo* info = c.lex.Find(e->id);
     if (m.type == MentionType::kCount && info && !c.lex.NounFits(m.unit, info->unit)) continue;

@@ -263,6 +263,7 @@ bool Lexicon::Impl::NounFits(std::string_view noun, const std::string& unit) con
   if (noun.empty()) return true;
   std::string key = FoldKey(noun), unit_key = FoldKey(unit);
   if (key == unit_key || key.rfind(unit_key, 0) == 0) return true;
+  if (unit_key.rfind(key + "/", 0) == 0) return true;  // "người" counts "người/vạn dân"
   auto it = aliases.find(unit_key);
   if (it == aliases.end()) return false;
   return std::find(it->second.begin(), it->second.end(), key) != it->second.end();
