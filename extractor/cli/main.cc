@@ -196,17 +196,25 @@ int Extract(const std::vector<std::string>& args, bool facts_table = false) {
       PrintFacts(*result);
       continue;
     }
-    nlohmann::json j = stage.empty() ? baocao::ToJson(*result) : baocao::StageToJson(stages, stage, *bytes);
-    // Replace invalid UTF-8 rather than throw: span texts of a cut character must not abort.
-    std::string text = j.dump(jsonl || compact ? -1 : 1, ' ', false, nlohmann::json::error_handler_t::replace);
+    // The result is streamed element by element; a stage is small enough to build whole.
+    auto write = [&](std::ostream& out) {
+      if (stage.empty()) {
+        baocao::WriteJson(*result, out, !(jsonl || compact));
+      } else {
+        out << baocao::StageToJson(stages, stage, *bytes)
+                   .dump(jsonl || compact ? -1 : 1, ' ', false, nlohmann::json::error_handler_t::replace);
+      }
+      out << "\n";
+    };
     if (!output_dir.empty()) {
       std::filesystem::path name = std::filesystem::path(file == "-" ? "stdin" : file).filename();
       name.replace_extension(".json");
-      std::ofstream out(std::filesystem::path(output_dir) / name, std::ios::binary);
-      out << text << "\n";
-      if (!out) { std::cerr << "baocao: " << (std::filesystem::path(output_dir) / name).string() << ": cannot write\n"; if (status == kExitOk) status = kExitOutput; }
+      std::filesystem::path target = std::filesystem::path(output_dir) / name;
+      std::ofstream out(target, std::ios::binary);
+      write(out);
+      if (!out) { std::cerr << "baocao: " << target.string() << ": cannot write\n"; if (status == kExitOk) status = kExitOutput; }
     } else {
-      std::cout << text << "\n";
+      write(std::cout);
     }
   }
   std::cout.flush();

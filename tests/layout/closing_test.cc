@@ -53,6 +53,11 @@ const ClosingCase kClosingCases[] = {
      "Nguyễn Văn An", "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH", 2},
     {"NoRecipientsList", "Nội dung.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\n(Đã ký)\n\nLê Văn Bình\n",
      "Lê Văn Bình", "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH", 0},
+    {"HeadingAboveListIsNoTitle",
+     "VII. KIẾN NGHỊ\n\nNơi nhận:\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nLê Văn Tám\n\nPHỤ LỤC I\n",
+     "Lê Văn Tám", "KT. CHỦ TỊCH PHÓ CHỦ TỊCH", 1},
+    {"NoNameThenAppendix", "Nơi nhận:\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nPHỤ LỤC I\n", "<none>",
+     "KT. CHỦ TỊCH PHÓ CHỦ TỊCH", 1},
     {"NoClosing", "Nội dung.\n\nNơi nhận hồ sơ là Trung tâm Phục vụ hành chính công.\n", "<none>", "<none>", 0},
 };
 

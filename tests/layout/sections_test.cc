@@ -1,6 +1,7 @@
 // Sections, list items and paragraphs.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <string>
 
 #include "baocao/layout.h"
@@ -53,7 +54,14 @@ const HeadingCase kHeadingCases[] = {
      false, ""},
 };
 
-INSTANTIATE_TEST_SUITE_P(Cases, LayoutHeading, testing::ValuesIn(kHeadingCases));
+INSTANTIATE_TEST_SUITE_P(Cases, LayoutHeading, testing::ValuesIn(kHeadingCases),
+                         [](const testing::TestParamInfo<HeadingCase>& info) {
+                           std::string name = (info.param.heading ? "Heading" : "Text") + std::to_string(info.index);
+                           for (const char* p = info.param.line; *p && name.size() < 40; ++p) {
+                             if (std::isalnum(static_cast<unsigned char>(*p))) name += *p;
+                           }
+                           return name;
+                         });
 
 TEST(Layout, NestsSectionsByMarkerRank) {
   Layout layout = AnalyzeLayout(

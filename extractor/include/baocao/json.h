@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <ostream>
+
 #include "baocao/document.h"
 #include "baocao/extract.h"
 #include "baocao/status.h"
@@ -19,7 +21,12 @@ namespace baocao {
 inline constexpr const char* kSchemaVersion = "1.0";
 
 nlohmann::json ToJson(const Extraction& extraction);
+// The same JSON written element by element, so a large document never holds its whole JSON
+// tree in memory. `pretty`: one array element a line; otherwise one line in all. Invalid
+// UTF-8 (none is expected) is replaced, never thrown.
+void WriteJson(const Extraction& extraction, std::ostream& out, bool pretty);
 nlohmann::json SpanToJson(const Span& span);
+nlohmann::json TableToJson(const Table& table);
 nlohmann::json MentionToJson(const Mention& mention);
 // {"document": {"path": ...}, "error": {"code": "too_large", "message": "..."}}
 nlohmann::json ErrorToJson(const std::string& path, const Status& status);

@@ -1,15 +1,36 @@
 // The Layout stage: a normalized Text cut into the parts of a Vietnamese administrative
 // document: the header (number and symbol, place and date line, kind line, title), sections
 // ("Phần 1", "I.", "1.", "1.1.", "Phụ lục I"), paragraphs and list items, tables (tab-separated
-// or pipe rows; a header row spanning two lines; a repeated header after a page break; a row
+// rows; a header spanning two or three lines; a repeated header after a page break; a row
 // broken across a page boundary and continued), and the closing block (Nơi nhận, the signer's
 // title and name).
 //
 //   baocao::Layout layout = baocao::AnalyzeLayout(text.view());
 //   for (const auto& table : layout.tables) ...   // ranges are into the normalized Text
+//   layout.header.number;       // "43/BC-UBND"; absent for "Số: /BC-UBND", symbol "BC-UBND"
+//   AnalyzeLayout("").blocks;   // empty: no failure, just nothing found
 //
-// Never fails: text with no recognizable structure is one run of paragraphs. Thread safety:
-// pure function. Complexity: linear in the text.
+// What is read how (details in extractor/src/layout/*.cc):
+//   - Lines are cut into pieces at a tab or a gap of three spaces or more, so the header's two
+//     columns (issuer | national motto, number | place and date) and the closing block's
+//     (recipients | signer) read the same whether a converter wrote them on one line or two.
+//   - Header: the lines at the top up to the title's end; the kind comes from the kind line
+//     ("BÁO CÁO"), else a "V/v" subject line (official letter, whose subject is the title),
+//     else the symbol ("BC-" report, "KH-" plan, "QĐ-" decision, another document type of
+//     Decree 30 "other", an issuer-unit symbol "UBND-VHXH" official letter). No number, date
+//     or kind at the top: no header.
+//   - Sections: a line of at most 200 characters starting with a marker and a capitalized
+//     title. `level` is the nesting depth (1 outermost) by marker rank: Phần / Phụ lục, then
+//     I., then 1., 1.1., 1.1.1., then a). "Phần 1" / "Phụ lục I" take their title from the
+//     next line(s) when they have none. Section::line is the line in the normalized Text.
+//   - Tables: consecutive tab-separated lines, cells split on tabs; see LayoutTable.
+//   - Closing block: from "Nơi nhận:" (or the first "TM." / "KT." line), with the signer's
+//     title lines just above it when the converter put them first; it may stand mid-text,
+//     appendices following.
+//
+// Never fails, never throws: text with no recognizable structure is one run of paragraphs.
+// Ownership: the Layout holds ranges into the caller's text, not the text itself.
+// Thread safety: pure function. Complexity: linear in the text.
 #pragma once
 
 #include <optional>
@@ -21,6 +42,9 @@
 
 namespace baocao {
 
+// One piece of the text in reading order: a header line (kHeader, one per line, the title's
+// lines included), a heading, a paragraph (wrapped lines joined), a list item, a table, or the
+// closing block (kClosing, once). Blank lines belong to no block.
 struct Block {
   BlockKind kind = BlockKind::kParagraph;
   TextRange range;
@@ -28,6 +52,14 @@ struct Block {
   int table = -1;       // index into Layout::tables for kTable
 };
 
+// A table as converters write one, page breaks undone: the first row is the header, and a
+// line right after it with an empty first cell and no numbers that fills a column the row
+// above left empty is a second (or third) header row ("\tCấp tỉnh\tCấp xã"). Markdown
+// separator lines ("---\t---") are dropped. After a page break (blank lines, a repeat of the
+// header) a line with an empty first cell continues the previous row cell by cell (joined by a
+// space), as does one whose first text begins in lower case; otherwise it is a row of its own.
+// Blank lines do not end a table when a repeated header, a continuation or a numbered row
+// follows; a new header ("STT ...") or text does. A lone tab-separated line is text.
 struct LayoutTable {
   TextRange range;                                   // the whole table, first to last row
   std::vector<std::vector<TableCell>> header;        // header rows (usually one or two)

@@ -30,6 +30,10 @@ json Cells(const std::vector<std::vector<TableCell>>& rows) {
 
 }  // namespace
 
+json TableToJson(const Table& t) {
+  return {{"span", SpanToJson(t.span)}, {"header", Cells(t.header)}, {"rows", Cells(t.rows)}, {"row_lines", t.row_lines}};
+}
+
 json SpanToJson(const Span& span) {
   return {{"start", span.start}, {"end", span.end}, {"line", span.line},
           {"page", span.page ? json(*span.page) : json(nullptr)}, {"text", span.text}};
@@ -94,10 +98,7 @@ json ToJson(const Extraction& x) {
   json mentions = json::array();
   for (const Mention& mention : x.mentions) mentions.push_back(MentionToJson(mention));
   json tables = json::array();
-  for (const Table& t : x.tables) {
-    tables.push_back({{"span", SpanToJson(t.span)}, {"header", Cells(t.header)}, {"rows", Cells(t.rows)},
-                      {"row_lines", t.row_lines}});
-  }
+  for (const Table& t : x.tables) tables.push_back(TableToJson(t));
   json sections = json::array();
   for (const Section& s : x.sections) {
     sections.push_back({{"level", s.level}, {"number", s.number}, {"title", s.title}, {"line", s.line}});
@@ -114,6 +115,52 @@ json ToJson(const Extraction& x) {
   return {{"schema_version", kSchemaVersion}, {"document", std::move(doc)}, {"meta", std::move(meta)},
           {"references", std::move(refs)}, {"facts", std::move(facts)}, {"mentions", std::move(mentions)},
           {"tables", std::move(tables)}, {"sections", std::move(sections)}, {"flags", std::move(flags)}};
+}
+
+namespace {
+
+std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+// Writes `"key": [e1, e2, ...]` with each element made by `make` only when it is written.
+template <typename T, typename Make>
+void WriteArray(std::ostream& out, const char* key, const std::vector<T>& items, bool pretty, Make make) {
+  out << "," << (pretty ? "\n " : "") << "\"" << key << "\": [";
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out << ",";
+    if (pretty) out << "\n  ";
+    out << Dump(make(items[i]));
+  }
+  out << (pretty && !items.empty() ? "\n ]" : "]");
+}
+
+}  // namespace
+
+void WriteJson(const Extraction& x, std::ostream& out, bool pretty) {
+  // Everything but the two long arrays goes through ToJson; mentions and tables, which grow
+  // with the document, are written one element at a time, in the key order ToJson uses.
+  Extraction rest;
+  rest.document = x.document;
+  rest.meta = x.meta;
+  rest.sections = x.sections;
+  rest.references = x.references;
+  rest.facts = x.facts;
+  rest.flags = x.flags;
+  json top = ToJson(rest);
+  bool first = true;
+  out << "{";
+  for (auto it = top.begin(); it != top.end(); ++it) {
+    if (it.key() == "mentions") {
+      WriteArray(out, "mentions", x.mentions, pretty, [](const Mention& m) { return MentionToJson(m); });
+      continue;
+    }
+    if (it.key() == "tables") {
+      WriteArray(out, "tables", x.tables, pretty, [](const Table& t) { return TableToJson(t); });
+      continue;
+    }
+    out << (first ? "" : ",") << (pretty ? "\n " : "") << Dump(it.key()) << ": " << Dump(it.value());
+    first = false;
+  }
+  out << (pretty ? "\n}" : "}");
 }
 
 json ErrorToJson(const std::string& path, const Status& status) {

@@ -47,7 +47,8 @@ bool HasRoleWord(std::string_view s) {
 bool IsTitlePiece(std::string_view s, bool more) {
   if (s.empty() || s.size() > 160) return false;
   if (RE2::FullMatch(s, SignerPrefix())) return true;
-  return IsAllUpper(s, 3) && CodePointsUpTo(s, 61) <= 60 && (more || HasRoleWord(s));
+  return IsAllUpper(s, 3) && CodePointsUpTo(s, 61) <= 60 && (more || HasRoleWord(s)) &&
+         !MatchHeading(s, {0, s.size()});  // "VII. KIẾN NGHỊ", "PHỤ LỤC I" are no titles
 }
 
 // "Trần Thị Hồng Vân": two to five words, each a capital then small letters.
@@ -143,7 +144,7 @@ ClosingScan FindClosing(std::string_view text, const std::vector<Line>& lines, s
     bool only_closing = true;
     for (TextRange seg : Segments(text, lr)) {
       std::string_view s = View(text, seg);
-      only_closing = only_closing && (IsTitlePiece(s, true) || IsNamePiece(s) || IsStamp(s));
+      only_closing = only_closing && (IsTitlePiece(s, false) || IsNamePiece(s) || IsStamp(s));
     }
     if (!only_closing) break;
     start = i;

@@ -240,10 +240,9 @@ HeaderScan AnalyzeHeader(std::string_view text, const std::vector<Line>& lines) 
           header_line = true;
           if (kind_from_line.empty()) kind_from_line = "official_letter";
           std::string_view s = View(text, segs[k]);
-          size_t skip = 0;
-          std::string subject;
+          std::string subject;  // the text after "V/v", which ends the piece
           RE2::FullMatch(s, SubjectPattern(), &subject);
-          skip = s.size() - subject.size();
+          size_t skip = s.size() - subject.size();
           TextRange part{segs[k].begin + skip, segs[k].end};
           if (!part.empty()) {
             title_parts.push_back(part);
