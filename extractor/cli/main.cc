@@ -1,6 +1,7 @@
 // baocao: the command line. Thin: parses options, calls the library, maps errors to exit codes.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -30,6 +31,7 @@ constexpr const char* kHelp = R"(baocao - structured, checkable data from Vietna
 Usage:
   baocao extract [options] FILE...     one JSON per input (docs/OUTPUT.md)
   baocao facts [options] FILE...       the indicator facts of each input, as a table for people
+  baocao audit [options] FILE...       the inconsistencies found in each input, with evidence
   baocao --help | --version
 
 Commands:
@@ -37,12 +39,38 @@ Commands:
             meta, references, facts, mentions and tables as JSON. `baocao extract --help`.
   facts     Print each input's facts: indicator, role, value, unit, comparator, period, line
             and label. Same options as extract (--rules, --encoding, --max-bytes).
+  audit     Check each input's numbers against each other (sums, ratios, two values for one
+            indicator, self-assessments, deadlines, the ward's name) and print the flags with
+            the lines they rest on. `baocao audit --help`. Exits 1 when a flag is an error.
 
 Exit status:
   0 success; 2 usage error; 3 an input could not be read (missing, unreadable, a directory);
   4 an input was refused (empty, binary, invalid encoding, over --max-bytes); 5 the rules
   failed to load; 6 an output could not be written; 70 internal error.
   With several inputs every input is processed; the status is that of the first failure.
+  audit: 0 no error-severity flag, 1 at least one (an input failure's code comes first).
+)";
+
+constexpr const char* kAuditHelp = R"(Usage: baocao audit [options] FILE...
+
+Prints, for each input, the flags the audit raises (docs/OUTPUT.md "flags"), most severe first:
+kind, severity, the indicators, one sentence that explains it, and every evidence line quoted
+with its line number (and page), the evidence itself between « ». Relations come from
+rules/audit/*.rel (rules/audit/README.md). FILE may be '-' for standard input.
+
+Options:
+      --json           the machine form: per input {"document", "flags", "checks"} ("checks":
+                       the relations that held, with their members); several inputs: one
+                       compact object a line
+      --lang LANG      language of the explanations: vi (default) | en
+      --rules DIR      rule folder (default: $BAOCAO_RULES, else the source tree's rules/)
+      --encoding ENC   force the input encoding: utf-8 | utf-16le | utf-16be | windows-1258
+      --max-bytes N    refuse inputs larger than N bytes (default 268435456)
+  -h, --help           this help
+
+Exit status: 0 no flag of severity error; 1 at least one error flag; otherwise as extract
+(2 usage, 3 unreadable input, 4 refused input, 5 rules failed to load, 70 internal error),
+the first input failure taking precedence over 1.
 )";
 
 constexpr const char* kExtractHelp = R"(Usage: baocao extract [options] FILE...
@@ -59,6 +87,7 @@ Options:
       --encoding ENC   force the input encoding: utf-8 | utf-16le | utf-16be | windows-1258
       --max-bytes N    refuse inputs larger than N bytes (default 268435456)
       --compact        compact JSON instead of indented
+      --lang LANG      language of the flags' explanations: vi (default) | en
   -h, --help           this help
 
 Errors go to standard error as 'baocao: FILE: code: reason'; see `baocao --help` for exit codes.
@@ -159,7 +188,9 @@ int Extract(const std::vector<std::string>& args, bool facts_table = false) {
       if (stage != "text" && stage != "layout" && stage != "mentions") return Usage("unknown stage '" + stage + "' (text, layout, mentions)");
     } else if (a == "--rules") { if (!value(&rules_dir)) return Usage("--rules needs a folder"); }
     else if (a == "--encoding") { if (!value(&options.normalize.encoding)) return Usage("--encoding needs a name"); }
-    else if (a == "--max-bytes") {
+    else if (a == "--lang") {
+      if (!value(&options.audit.lang) || (options.audit.lang != "vi" && options.audit.lang != "en")) return Usage("--lang needs vi or en");
+    } else if (a == "--max-bytes") {
       std::string v;
       if (!value(&v) || !ParseSize(v, &options.max_bytes)) return Usage("--max-bytes needs a whole number of bytes");
     } else if (a.size() > 1 && a[0] == '-' ) return Usage("unknown option '" + a + "'");
@@ -221,6 +252,167 @@ int Extract(const std::vector<std::string>& args, bool facts_table = false) {
   return status;
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// audit: flags for people.
+
+// The original line holding byte `offset` of `bytes`: [begin, end) without the line break.
+std::pair<size_t, size_t> LineAround(const std::string& bytes, size_t offset) {
+  offset = std::min(offset, bytes.size());
+  size_t begin = bytes.rfind('\n', offset == 0 ? std::string::npos : offset - 1);
+  begin = begin == std::string::npos ? 0 : begin + 1;
+  if (offset == 0) begin = 0;
+  size_t end = bytes.find('\n', offset);
+  if (end == std::string::npos) end = bytes.size();
+  if (end > begin && bytes[end - 1] == '\r') --end;
+  return {begin, end};
+}
+
+// Moves `pos` back (or forward) to the start of a UTF-8 character.
+size_t CharStart(const std::string& s, size_t pos, bool forward) {
+  while (pos > 0 && pos < s.size() && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) forward ? ++pos : --pos;
+  return pos;
+}
+
+// One evidence line: the line's text with each evidence span between « », long lines cut to
+// the neighbourhood of the spans; tabs shown as " | " (table cells).
+std::string QuoteLine(const std::string& bytes, size_t begin, size_t end, std::vector<std::pair<size_t, size_t>> spans) {
+  constexpr size_t kContext = 70;
+  std::sort(spans.begin(), spans.end());
+  std::string out;
+  size_t cursor = begin;
+  for (size_t i = 0; i < spans.size(); ++i) {
+    size_t s = std::max(spans[i].first, cursor), e = std::min(std::max(spans[i].second, s), end);
+    size_t from = cursor;
+    if (s - cursor > 2 * kContext && (i > 0 || s - begin > kContext)) {
+      if (i > 0) out += bytes.substr(cursor, CharStart(bytes, cursor + kContext, false) - cursor);
+      out += "…";
+      from = CharStart(bytes, s - kContext, true);
+    }
+    out += bytes.substr(from, s - from) + "«" + bytes.substr(s, e - s) + "»";
+    cursor = e;
+  }
+  if (end - cursor > kContext) out += bytes.substr(cursor, CharStart(bytes, cursor + kContext, false) - cursor) + "…";
+  else out += bytes.substr(cursor, end - cursor);
+  std::string shown;
+  for (char ch : out) {
+    if (ch == '\t') shown += " | ";
+    else shown.push_back(ch);
+  }
+  return shown;
+}
+
+void PrintFlags(const baocao::Extraction& x, const std::string& bytes, bool en) {
+  size_t errors = 0, warnings = 0;
+  for (const baocao::Flag& f : x.flags) {
+    errors += f.severity == "error";
+    warnings += f.severity == "warning";
+  }
+  auto plural = [](size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); };
+  if (en) {
+    std::cout << x.document.path << ": " << plural(x.flags.size(), "flag") << " (" << plural(errors, "error") << ", "
+              << plural(warnings, "warning") << "), " << plural(x.checks.size(), "relation") << " checked and holding\n";
+  } else {
+    std::cout << x.document.path << ": " << x.flags.size() << " cảnh báo (" << errors << " lỗi, " << warnings
+              << " lưu ý), " << x.checks.size() << " quan hệ đã kiểm tra và khớp\n";
+  }
+  bool utf8 = x.document.encoding == "utf-8";
+  int n = 0;
+  for (const baocao::Flag& f : x.flags) {
+    std::cout << "\n" << ++n << ". " << f.severity << "  " << f.kind;
+    if (!f.indicators.empty()) {
+      std::cout << "  [";
+      for (size_t i = 0; i < f.indicators.size(); ++i) std::cout << (i ? ", " : "") << f.indicators[i];
+      std::cout << "]";
+    }
+    std::cout << "\n   " << f.explanation << "\n";
+    // Evidence grouped by line, in document order.
+    std::vector<const baocao::Span*> spans;
+    for (const baocao::Span& s : f.evidence) spans.push_back(&s);
+    std::stable_sort(spans.begin(), spans.end(), [](auto* a, auto* b) { return a->start < b->start; });
+    for (size_t i = 0; i < spans.size();) {
+      const baocao::Span& s = *spans[i];
+      std::string where = (s.page ? (en ? "page " : "trang ") + std::to_string(*s.page) + ", " : std::string()) +
+                          (en ? "line " : "dòng ") + std::to_string(s.line);
+      if (utf8 && !s.page && s.start <= bytes.size()) {
+        auto [begin, end] = LineAround(bytes, s.start);
+        std::vector<std::pair<size_t, size_t>> on_line;
+        size_t j = i;
+        for (; j < spans.size() && spans[j]->line == s.line && !spans[j]->page; ++j) on_line.push_back({spans[j]->start, spans[j]->end});
+        std::cout << "   " << Pad(where + ":", 11) << QuoteLine(bytes, begin, end, on_line) << "\n";
+        i = j;
+      } else {
+        std::cout << "   " << Pad(where + ":", 11) << "«" << s.text << "»\n";
+        ++i;
+      }
+    }
+    if (!f.rule.empty()) std::cout << "   " << (en ? "rule: " : "quy tắc: ") << f.rule << "\n";
+  }
+}
+
+int AuditCommand(const std::vector<std::string>& args) {
+  std::vector<std::string> files;
+  std::string rules_dir;
+  bool json = false;
+  baocao::ExtractOptions options;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](std::string* out) -> bool {
+      if (i + 1 >= args.size()) return false;
+      *out = args[++i];
+      return true;
+    };
+    if (a == "-h" || a == "--help") { std::cout << kAuditHelp; return kExitOk; }
+    if (a == "--json") json = true;
+    else if (a == "--lang") {
+      if (!value(&options.audit.lang) || (options.audit.lang != "vi" && options.audit.lang != "en")) return Usage("--lang needs vi or en");
+    } else if (a == "--rules") { if (!value(&rules_dir)) return Usage("--rules needs a folder"); }
+    else if (a == "--encoding") { if (!value(&options.normalize.encoding)) return Usage("--encoding needs a name"); }
+    else if (a == "--max-bytes") {
+      std::string v;
+      if (!value(&v) || !ParseSize(v, &options.max_bytes)) return Usage("--max-bytes needs a whole number of bytes");
+    } else if (a.size() > 1 && a[0] == '-') return Usage("unknown option '" + a + "'");
+    else files.push_back(a);
+  }
+  if (files.empty()) return Usage("audit needs at least one FILE (or '-' for standard input)");
+  auto engine = baocao::Engine::Create({rules_dir});
+  if (!engine.ok()) {
+    std::cerr << "baocao: rules: " << engine.status().ToString() << "\n";
+    return ExitCodeFor(engine.status().code());
+  }
+  int failure = kExitOk;
+  bool errors = false;
+  for (size_t k = 0; k < files.size(); ++k) {
+    const std::string& file = files[k];
+    baocao::Result<std::string> bytes = file == "-" ? ReadStdin(options.max_bytes) : baocao::ReadFileBytes(file, options.max_bytes);
+    baocao::Result<baocao::Extraction> result = bytes.ok() ? engine->ExtractBytes(*bytes, file, options)
+                                                           : baocao::Result<baocao::Extraction>(bytes.status());
+    if (!result.ok()) {
+      std::cerr << "baocao: " << result.status().ToString() << "\n";
+      if (json) std::cout << baocao::ErrorToJson(file, result.status()).dump() << "\n";
+      if (failure == kExitOk) failure = ExitCodeFor(result.status().code());
+      continue;
+    }
+    for (const baocao::Flag& f : result->flags) errors |= f.severity == "error";
+    if (json) {
+      baocao::Extraction slim;
+      slim.document = result->document;
+      slim.flags = result->flags;
+      slim.checks = result->checks;
+      nlohmann::json full = baocao::ToJson(slim);
+      nlohmann::json out = {{"schema_version", full["schema_version"]}, {"document", full["document"]},
+                            {"flags", full["flags"]}, {"checks", full["checks"]}};
+      std::cout << out.dump(files.size() > 1 ? -1 : 1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    } else {
+      if (k > 0) std::cout << "\n";
+      PrintFlags(*result, *bytes, options.audit.lang == "en");
+    }
+  }
+  std::cout.flush();
+  if (failure != kExitOk) return failure;
+  return errors ? 1 : kExitOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -234,5 +426,6 @@ int main(int argc, char** argv) {
   args.erase(args.begin());
   if (command == "extract") return Extract(args);
   if (command == "facts") return Extract(args, true);
+  if (command == "audit") return AuditCommand(args);
   return Usage("unknown command '" + command + "'");
 }

@@ -45,9 +45,10 @@ match: Đảm bảo tỉ lệ chi tối thiểu 3% ngân sách phường cho ph�
 
 indicator budget.sti_allocated_vnd
 cue: (khoa học | KHCN | chuyển đổi số | CDS | đổi mới sáng tạo | kinh phí | dự án | mua sắm | đầu tư | trang thiết bị)
-not: giải ngân | so với tổng chi
+not: giải ngân | so với tổng chi | vốn đầu tư
 match: Tỷ lệ chi cho KHCN, ĐMST, chuyển đổi số trong tổng chi ngân sách phường năm 2025 là 1.665.600.000 đồng => actual 1665600000
 match: Mua sắm trang thiết bị phục vụ công tác chuyển đổi số là 100 triệu đồng => actual 100000000
+reject: toàn tỉnh có 2.934 dự án đầu tư còn hiệu lực với tổng vốn đầu tư khoảng 2.008.314 tỷ đồng
 
 indicator budget.sti_disbursed_vnd
 cue: giải ngân

@@ -198,6 +198,8 @@ TEST(NormalizeCharacters, UnifiesSpacesDashesAndQuotesButKeepsTabs) {
   });
 }
 
+// Regression (Engine foundation, item 3): the debris pattern used {1,2000}, above RE2's limit of
+// 1000, so it never compiled and no markup of any kind was removed.
 TEST(NormalizeDebris, RemovesHtml) {
   ExpectAll({
       {"<b>x</b>", "x"},
@@ -205,7 +207,8 @@ TEST(NormalizeDebris, RemovesHtml) {
       {"<strong>Kết quả</strong>: <i>tốt</i>", "Kết quả: tốt"},
       {"a<br>b<br/>c", "a\nb\nc"},
       {"<p>Đoạn một</p><p>Đoạn hai</p>", "Đoạn một\nĐoạn hai\n"},
-      // A paragraph inside a table row stays inside its cell: the row stays one line.
+      // A paragraph inside a table row stays inside its cell: the row stays one line, and no
+      // space is left before the next tab (regression: "bố trí \tSở").
       {"1\t<p>Đề nghị bố trí</p>\tSở Tài chính\nsau", "1\tĐề nghị bố trí\tSở Tài chính\nsau"},
       {"1\t<p>a</p><p>b</p>\tc", "1\ta b\tc"},
       {"1\ta<br>b\tc<br>\n2", "1\ta b\tc\n2"},
@@ -234,9 +237,10 @@ TEST(NormalizeDebris, RemovesMarkdown) {
       {"<https://x.vn>", "https://x.vn"},
       {"trang <https://theodoinq.dcs.vn>), trong", "trang https://theodoinq.dcs.vn), trong"},
       {"| a | b |", "a\tb"},
+      // Regression: a separator row left an empty line between the header and the body.
       {"| a | b |\n|---|---|\n| 1 | 2 |", "a\tb\n1\t2"},
       {"| STT | Chỉ tiêu |\n| :-- | --: |\n| 1 | **86,98%** |\n", "STT\tChỉ tiêu\n1\t86,98%\n"},
-      {"| a | b |\r\n|---|---|\r\n| 1 | 2 |\r\n", "a\tb\n1\t2\n"},
+      {"| a | b |\r\n|---|---|\r\n| 1 | 2 |\r\n", "a\tb\n1\t2\n"},  // regression: CRLF rows stayed
       {"1\\. Mục", "1. Mục"},
   });
 }
@@ -248,14 +252,15 @@ TEST(NormalizeDebris, RewritesLatexComparisons) {
       {"Tỷ lệ\t$\\geq 80\\%$\t100%\tĐạt", "Tỷ lệ\t≥ 80%\t100%\tĐạt"},
       {"$\\ge 70\\%$ và $\\le 30\\%$", "≥ 70% và ≤ 30%"},
       {"$\\text{tối thiểu} 50\\%$", "tối thiểu 50%"},
-      {"$10^{6}$ đồng", "10^6 đồng"},  // a power must not turn into the number 106
+      {"$10^{6}$ đồng", "10^6 đồng"},  // regression: a power became the number 106
   });
 }
 
 TEST(NormalizeDebris, LeavesWhatIsNotMarkup) {
   for (const char* s : {"$5", "giá $5 và $10", "a < b > c", "x <= 5 và y >= 3", "<bold>", "&foo;",
                         "a & b", "R&D", "5 * 3", "a_b", "C# và F#", "#1", "[1] tài liệu",
-                        "a | b", "1 | 2 | 3", "<http:x>", "Số: ___/BC"}) {
+                        "a | b", "1 | 2 | 3", "<http:x>",
+                        "Số: ___/BC", "ngày ____ tháng ____"}) {  // regression: blanks became "_"
     EXPECT_EQ(Norm(s), s);
   }
 }
@@ -375,7 +380,9 @@ TEST(NormalizeOffsetMap, EveryRangeMapsInsideTheOriginalInOrder) {
         ASSERT_LE(span.start, span.end) << "[" << b << "," << e << ")";
         ASSERT_LE(span.end, original.size()) << "[" << b << "," << e << ")";
         ASSERT_EQ(span.line, ExpectedLine(original, span.start, text->encoding())) << "[" << b << "," << e << ")";
-        if (utf8) ASSERT_EQ(span.text, original.substr(span.start, span.end - span.start));
+        if (utf8) {
+          ASSERT_EQ(span.text, original.substr(span.start, span.end - span.start));
+        }
       }
     }
   }
@@ -468,9 +475,12 @@ TEST(NormalizeErrors, RefusesWhatIsNotText) {
       {"spaces", "   \n\t  \r\n ", {ErrorCode::kEmpty}, "white space"},
       {"markup only", "<p><b></b></p>\n&nbsp;\u200B", {ErrorCode::kEmpty}, "no text"},
       {"NUL bytes", "Số liệu" + std::string(3, '\0') + "abc", {ErrorCode::kBinary}, "NUL byte at offset 11"},
+      // Regression: binary with NUL bytes but invalid UTF-8 was reported as a bad encoding.
       {"PNG", std::string("\x89PNG\r\n\x1A\n\0\0\0\x0DIHDR\0\0\x01\0", 20), {ErrorCode::kBinary}, "NUL"},
       {"random", random, {ErrorCode::kBinary, ErrorCode::kInvalidEncoding}, ""},
       {"control bytes", std::string(100, '\x01') + "abc", {ErrorCode::kBinary}, "control"},
+      // Regression: one stray byte that Windows-1258 uses for Vietnamese was enough to decode
+      // the whole input as Windows-1258 ("abcĂ(").
       {"invalid UTF-8", "abc\xC3(", {ErrorCode::kInvalidEncoding}, "byte 3"},
       {"truncated UTF-8", "Số liệu \xE1\xBB", {ErrorCode::kInvalidEncoding}, "byte 12"},
       {"overlong UTF-8", "a\xC0\xAF", {ErrorCode::kInvalidEncoding}, "byte 1"},
@@ -491,6 +501,8 @@ TEST(NormalizeErrors, RefusesWhatIsNotText) {
   }
 }
 
+// Regression: ICU maps Windows-1258's undefined bytes to C1 controls, so they were accepted; and
+// the message printed the byte in decimal after "0x".
 TEST(NormalizeErrors, NamesTheBadByteOfForcedWindows1258) {
   Result<Text> text = Normalize("ab\x8A", {.encoding = "windows-1258"});
   ASSERT_FALSE(text.ok());
@@ -501,7 +513,7 @@ TEST(NormalizeErrors, NamesTheBadByteOfForcedWindows1258) {
 // ---------------------------------------------------------------------------------------------
 // FoldKey.
 
-TEST(FoldKey, DropsDiacriticsCaseAndExtraSpace) {
+TEST(NormalizeFoldKey, DropsDiacriticsCaseAndExtraSpace) {
   struct { const char* in; const char* key; } cases[] = {
       {"Chuyển Đổi  Số", "chuyen doi so"}, {"Đ", "d"},  {"đường", "duong"},
       {"  Ủy ban\tnhân dân ", "uy ban nhan dan"}, {"TRƯNG THÀNH", "trung thanh"},
@@ -510,7 +522,7 @@ TEST(FoldKey, DropsDiacriticsCaseAndExtraSpace) {
   for (const auto& c : cases) EXPECT_EQ(FoldKey(c.in), c.key) << c.in;
 }
 
-TEST(FoldKey, MakesOcrSlipsInDiacriticsEqual) {
+TEST(NormalizeFoldKey, MakesOcrSlipsInDiacriticsEqual) {
   EXPECT_EQ(FoldKey("chuyên đổi số"), FoldKey("chuyển đổi số"));
   EXPECT_EQ(FoldKey("Trưng Thành"), FoldKey("Trung Thành"));
   EXPECT_EQ(FoldKey(Nfd("Chuyển đổi số")), FoldKey("chuyển đổi số"));

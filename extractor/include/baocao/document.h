@@ -120,6 +120,27 @@ struct Flag {
   std::optional<double> computed;
   std::string explanation;
   std::vector<Span> evidence;
+  std::string rule;          // the relation that raised it ("rules/audit/relations.rel:12"), or
+                             // the built-in check ("builtin:name_variant")
+};
+
+// A relation the audit verified as holding, with the values that took part: the other side
+// of a flag, so an auditor (and tools/mutate) sees what was checked, not only what failed.
+struct CheckMember {
+  std::string indicator;
+  std::string role;          // total | part | rate | numerator | denominator | whole | value
+  double value = 0;
+  Span span;
+};
+
+struct Check {
+  std::string relation;      // sum | exclusive | partition | ratio | part_whole | agree |
+                             // assessment | table_sum | date
+  std::string rule;          // as Flag::rule
+  std::vector<std::string> indicators;
+  std::optional<double> stated;
+  std::optional<double> computed;
+  std::vector<CheckMember> members;
 };
 
 struct DocumentInfo {
@@ -141,6 +162,7 @@ struct Extraction {
   std::vector<Mention> mentions;
   std::vector<Table> tables;
   std::vector<Flag> flags;
+  std::vector<Check> checks;   // relations verified as holding (audit stage)
 };
 
 }  // namespace baocao

@@ -6,7 +6,8 @@
 //   if (!doc.ok()) ...;            // kNotFound, kTooLarge, kBinary, kInvalidEncoding, kEmpty
 //   std::string json = baocao::ToJson(*doc).dump(1);
 //
-// Stages: Source (read) -> Text (normalize) -> Layout -> Mentions -> references and meta.
+// Stages: Source (read) -> Text (normalize) -> Layout -> Mentions -> references and meta ->
+// Facts -> Audit (flags and checks, rules/audit/*.rel).
 // Ownership: the Engine owns its rules; Extractions are plain values owned by the caller.
 // Thread safety: a created Engine is immutable; Extract* may run on many threads at once.
 // Errors are values: nothing here throws.
@@ -18,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "baocao/audit.h"
 #include "baocao/document.h"
 #include "baocao/layout.h"
 #include "baocao/link.h"
@@ -37,6 +39,8 @@ struct ExtractOptions {
   NormalizeOptions normalize;
   // Inputs above this size are refused with kTooLarge before they are read whole.
   size_t max_bytes = size_t(256) << 20;
+  // The audit stage (flags and checks): the language of its explanations (vi | en).
+  AuditOptions audit;
 };
 
 // Everything the stages produced for one document, for `--stage` and tests.
@@ -63,6 +67,7 @@ class Engine {
 
   const RuleSet& rules() const;
   const Lexicon& lexicon() const;
+  const AuditRules& audit_rules() const;
   const std::string& rules_dir() const;
 
  private:

@@ -26,6 +26,7 @@ struct Engine::Impl {
   std::optional<RuleSet> rules;
   Gazetteer places;
   std::optional<Lexicon> lexicon;
+  std::optional<AuditRules> audit;
 };
 
 Engine::Engine() : impl_(std::make_unique<Impl>()) {}
@@ -65,11 +66,15 @@ Result<Engine> Engine::Create(const EngineConfig& config) {
   Result<Lexicon> lexicon = Lexicon::Load(engine.impl_->rules_dir);
   if (!lexicon.ok()) return lexicon.status();
   engine.impl_->lexicon.emplace(std::move(lexicon).value());
+  Result<AuditRules> audit = AuditRules::Load(engine.impl_->rules_dir);
+  if (!audit.ok()) return audit.status();
+  engine.impl_->audit.emplace(std::move(audit).value());
   return engine;
 }
 
 const RuleSet& Engine::rules() const { return *impl_->rules; }
 const Lexicon& Engine::lexicon() const { return *impl_->lexicon; }
+const AuditRules& Engine::audit_rules() const { return *impl_->audit; }
 const std::string& Engine::rules_dir() const { return impl_->rules_dir; }
 
 Result<std::string> ReadFileBytes(const std::string& path, size_t max_bytes) {
@@ -177,6 +182,19 @@ Result<Extraction> Engine::ExtractBytes(std::string_view bytes, const std::strin
     out.tables.push_back(std::move(table));
   }
   for (Section& s : out.sections) s.line = text->OriginalLine(text->OriginalBegin(s.range.begin));
+
+  // Audit: checks over the facts, each flag with its evidence spans.
+  AuditInput audit_input;
+  audit_input.text = text->view();
+  audit_input.layout = &layout;
+  audit_input.mentions = &mentions;
+  audit_input.facts = &out.facts;
+  audit_input.meta = &out.meta;
+  audit_input.references = &out.references;
+  audit_input.span_of = [&](TextRange r) { return text->SpanOf(r, bytes); };
+  AuditResult audit = Audit(*impl_->audit, audit_input, options.audit);
+  out.flags = std::move(audit.flags);
+  out.checks = std::move(audit.checks);
   out.mentions = std::move(mentions);
   if (stages) {
     stages->mentions = out.mentions;

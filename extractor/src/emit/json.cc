@@ -1,8 +1,11 @@
 #include "baocao/json.h"
 
+#include <charconv>
 #include <cmath>
+#include <cstdio>
 
 #include "baocao/recognize.h"
+#include "normalize/decode.h"
 
 namespace baocao {
 namespace {
@@ -69,6 +72,18 @@ json MentionToJson(const Mention& m) {
   return j;
 }
 
+// A relation the audit verified, with its members (docs/OUTPUT.md, rules/audit/README.md).
+static json CheckToJson(const Check& c) {
+  json members = json::array();
+  for (const CheckMember& m : c.members) {
+    members.push_back({{"indicator", StringOrNull(m.indicator)}, {"role", m.role}, {"value", Number(m.value)},
+                       {"span", SpanToJson(m.span)}});
+  }
+  return {{"relation", c.relation}, {"rule", StringOrNull(c.rule)}, {"indicators", c.indicators},
+          {"stated", c.stated ? Number(*c.stated) : json(nullptr)},
+          {"computed", c.computed ? Number(*c.computed) : json(nullptr)}, {"members", std::move(members)}};
+}
+
 json ToJson(const Extraction& x) {
   json doc = {{"path", x.document.path}, {"sha256", x.document.sha256}, {"format", x.document.format},
               {"pages", x.document.pages ? json(*x.document.pages) : json(nullptr)},
@@ -110,16 +125,139 @@ json ToJson(const Extraction& x) {
     flags.push_back({{"kind", f.kind}, {"severity", f.severity}, {"indicators", f.indicators},
                      {"stated", f.stated ? Number(*f.stated) : json(nullptr)},
                      {"computed", f.computed ? Number(*f.computed) : json(nullptr)},
-                     {"explanation", f.explanation}, {"evidence", std::move(evidence)}});
+                     {"explanation", f.explanation}, {"evidence", std::move(evidence)},
+                     {"rule", StringOrNull(f.rule)}});
   }
+  json checks = json::array();
+  for (const Check& c : x.checks) checks.push_back(CheckToJson(c));
   return {{"schema_version", kSchemaVersion}, {"document", std::move(doc)}, {"meta", std::move(meta)},
           {"references", std::move(refs)}, {"facts", std::move(facts)}, {"mentions", std::move(mentions)},
-          {"tables", std::move(tables)}, {"sections", std::move(sections)}, {"flags", std::move(flags)}};
+          {"tables", std::move(tables)}, {"sections", std::move(sections)}, {"flags", std::move(flags)},
+          {"checks", std::move(checks)}};
 }
 
 namespace {
 
 std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+// A mention written straight to text, byte for byte what Dump(MentionToJson(m)) writes (keys in
+// the tree's sorted order, nlohmann's number and string forms) without building the tree, which
+// cost more than all the rest of the output. json_test.cc checks the streamed and tree forms agree.
+class MentionWriter {
+ public:
+  explicit MentionWriter(std::string& out) : out_(out) {}
+
+  void Write(const Mention& m) {
+    out_ += '{';
+    if (!m.comparator.empty()) { Key("comparator"); String(m.comparator); }
+    if (m.type == MentionType::kReference) {
+      Key("date"); StringOrNull(m.ref_date);
+      Key("kind"); String(m.ref_kind);
+    }
+    Key("rule"); String(m.rule_id);
+    Key("span"); Span(m.span);
+    Key("type"); String(MentionTypeName(m.type));
+    Key("unit"); StringOrNull(m.unit);
+    Key("value");
+    switch (m.type) {
+      case MentionType::kNumber:
+      case MentionType::kPercent:
+      case MentionType::kMoney:
+      case MentionType::kCount:
+        if (m.range_to) {
+          out_ += "{\"from\":"; NumberValue(m.number);
+          out_ += ",\"to\":"; NumberValue(*m.range_to);
+          out_ += '}';
+        } else {
+          NumberValue(m.number);
+        }
+        break;
+      case MentionType::kFraction:
+        out_ += "{\"denominator\":"; NumberValue(m.denominator);
+        out_ += ",\"numerator\":"; NumberValue(m.numerator);
+        out_ += '}';
+        break;
+      case MentionType::kDate:
+      case MentionType::kPeriod:
+      case MentionType::kReference:
+        String(m.iso);
+        break;
+    }
+    if (m.year_inferred) out_ += ",\"year_inferred\":true";
+    out_ += '}';
+  }
+
+ private:
+  void Key(const char* key) {
+    if (out_.back() != '{') out_ += ',';
+    out_ += '"';
+    out_ += key;
+    out_ += "\":";
+  }
+  void Span(const baocao::Span& s) {
+    out_ += "{\"end\":"; Integer(s.end);
+    out_ += ",\"line\":"; Integer(s.line);
+    out_ += ",\"page\":";
+    if (s.page) Integer(*s.page); else out_ += "null";
+    out_ += ",\"start\":"; Integer(s.start);
+    out_ += ",\"text\":"; String(s.text);
+    out_ += '}';
+  }
+  template <typename Int>
+  void Integer(Int v) {
+    char buf[24];
+    out_.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
+  }
+  // Number(): integral values as integers, others as nlohmann's shortest double, non-finite null.
+  void NumberValue(double v) {
+    if (std::fabs(v) < 9e15 && v == std::floor(v)) { Integer(static_cast<int64_t>(v)); return; }
+    if (!std::isfinite(v)) { out_ += "null"; return; }
+    char buf[64];
+    out_.append(buf, nlohmann::detail::to_chars(buf, buf + sizeof buf, v));
+  }
+  void StringOrNull(const std::string& s) {
+    if (s.empty()) out_ += "null"; else String(s);
+  }
+  void String(std::string_view s) {
+    if (internal::FirstInvalidUtf8(s) != std::string_view::npos) {  // nlohmann's replacement rules
+      out_ += Dump(json(std::string(s)));
+      return;
+    }
+    out_ += '"';
+    for (char ch : s) {
+      auto c = static_cast<unsigned char>(ch);
+      switch (c) {
+        case '"': out_ += "\\\""; break;
+        case '\\': out_ += "\\\\"; break;
+        case '\b': out_ += "\\b"; break;
+        case '\t': out_ += "\\t"; break;
+        case '\n': out_ += "\\n"; break;
+        case '\f': out_ += "\\f"; break;
+        case '\r': out_ += "\\r"; break;
+        default:
+          if (c < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            out_ += buf;
+          } else {
+            out_ += ch;
+          }
+      }
+    }
+    out_ += '"';
+  }
+  std::string& out_;
+};
+
+std::string MentionText(const Mention& m) {
+  std::string out;
+  out.reserve(256 + m.span.text.size());
+  MentionWriter(out).Write(m);
+  return out;
+}
+
+const std::string& AsText(const std::string& text) { return text; }
+std::string AsText(const json& j) { return Dump(j); }
 
 // Writes `"key": [e1, e2, ...]` with each element made by `make` only when it is written.
 template <typename T, typename Make>
@@ -128,7 +266,7 @@ void WriteArray(std::ostream& out, const char* key, const std::vector<T>& items,
   for (size_t i = 0; i < items.size(); ++i) {
     if (i) out << ",";
     if (pretty) out << "\n  ";
-    out << Dump(make(items[i]));
+    out << AsText(make(items[i]));
   }
   out << (pretty && !items.empty() ? "\n ]" : "]");
 }
@@ -144,17 +282,24 @@ void WriteJson(const Extraction& x, std::ostream& out, bool pretty) {
   rest.sections = x.sections;
   rest.references = x.references;
   rest.facts = x.facts;
-  rest.flags = x.flags;
+  rest.flags = x.flags;   // checks, which grow with the document too, are streamed below
   json top = ToJson(rest);
   bool first = true;
   out << "{";
   for (auto it = top.begin(); it != top.end(); ++it) {
     if (it.key() == "mentions") {
-      WriteArray(out, "mentions", x.mentions, pretty, [](const Mention& m) { return MentionToJson(m); });
+      WriteArray(out, "mentions", x.mentions, pretty, [](const Mention& m) { return MentionText(m); });
       continue;
     }
     if (it.key() == "tables") {
       WriteArray(out, "tables", x.tables, pretty, [](const Table& t) { return TableToJson(t); });
+      continue;
+    }
+    if (it.key() == "checks") {
+      out << (first ? "" : ",") << (pretty ? "\n " : "") << "\"checks\": [";
+      for (size_t i = 0; i < x.checks.size(); ++i) out << (i ? "," : "") << (pretty ? "\n  " : "") << Dump(CheckToJson(x.checks[i]));
+      out << (pretty && !x.checks.empty() ? "\n ]" : "]");
+      first = false;
       continue;
     }
     out << (first ? "" : ",") << (pretty ? "\n " : "") << Dump(it.key()) << ": " << Dump(it.value());
@@ -169,6 +314,13 @@ json ErrorToJson(const std::string& path, const Status& status) {
           {"error", {{"code", ErrorCodeName(status.code())}, {"message", status.message()}}}};
 }
 
+// The first `bytes` bytes of `s`, cut back to a character boundary.
+std::string Prefix(const std::string& s, size_t bytes) {
+  if (s.size() <= bytes) return s;
+  while (bytes > 0 && (static_cast<unsigned char>(s[bytes]) & 0xC0) == 0x80) --bytes;
+  return s.substr(0, bytes);
+}
+
 json StageToJson(const Stages& stages, std::string_view stage, std::string_view original) {
   if (stage == "text") {
     return {{"encoding", stages.text.encoding()}, {"repairs", stages.text.repairs()}, {"text", stages.text.str()}};
@@ -181,7 +333,7 @@ json StageToJson(const Stages& stages, std::string_view stage, std::string_view 
     for (const Block& b : l.blocks) {
       blocks.push_back({{"kind", kinds[static_cast<int>(b.kind)]}, {"section", b.section},
                         {"line", stages.text.OriginalLine(stages.text.OriginalBegin(b.range.begin))},
-                        {"text", range_text(b.range).substr(0, 160)}});
+                        {"text", Prefix(range_text(b.range), 160)}});
     }
     json sections = json::array();
     for (const Section& s : l.sections) sections.push_back({{"level", s.level}, {"number", s.number}, {"title", s.title}});

@@ -556,6 +556,8 @@ void HeadedTableFacts(const Context& c, const LayoutTable& table, std::vector<co
     std::string key = FoldKey(heading[col]);
     if (key.find("cap tinh") != std::string::npos || key.find("cap trung uong") != std::string::npos ||
         key.find("cap huyen") != std::string::npos || key.find("stt") != std::string::npos) continue;
+    // A heading that asks a question ("Đã giải quyết dứt điểm chưa?") is not a quantity.
+    if (heading[col].find('?') != std::string::npos) continue;
     const Entry* e = c.lex.Best(tokens, "count", nullptr);
     if (!e) continue;
     const IndicatorInfo* info = c.lex.Find(e->id);

@@ -66,9 +66,7 @@ class Writer {
   }
   OffsetMap map;
   size_t copy_begin_ = 0, copy_end_ = 0;  // a copy not yet in `map`
-
- private:
-  size_t scanned_ = 0;
+  size_t scanned_ = 0;                    // LineHasTab has looked at out[0, scanned_)
   bool line_has_tab_ = false;
 };
 
@@ -87,8 +85,8 @@ const RE2& DebrisPattern() {
       "(?m)"
       "(<(/?)((?i:p|b|i|u|s|em|strong|br|ul|ol|li|a|span|div|table|thead|tbody|tfoot|tr|td|th|"
       "sup|sub|font|h[1-6]|hr|del|strike|mark|small|big|center|blockquote|pre|code|caption))"
-      "(?:[ \\t][^<>\\n]*)?[ \\t]*/?>)"                                  // 1-3 HTML tag
-      "|(<((?:https?|ftp)://[^<>\\s]+)>)"                                    // 4-5 autolink
+      "(?:[ \\t][^<>\\n]*)?[ \\t]*/?>)"                                   // 1-3 HTML tag
+      "|(<((?:https?|ftp)://[^<>\\s]+)>)"                                  // 4-5 autolink
       "|(&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,7});)"   // 6-7 entity
       "|(\\$([^$\\n]+)\\$)"                                                // 8-9 inline math
       "|(\\*\\*|__)"                                                        // 10 strong marker
@@ -186,7 +184,7 @@ void NoteRepair(std::vector<std::string>& repairs, const char* kind) {
 // `begin..end` spans the whole line "| a | b |"; cells become tab-separated. Returns true when
 // the line was a separator row ("|---|:--:|"), which carries no content and is dropped.
 bool RewritePipeRow(std::string_view in, size_t begin, size_t end, Writer& w,
-                      std::vector<std::string>& repairs, bool* row_start) {
+                    std::vector<std::string>& repairs, bool* row_start) {
   size_t first = in.find('|', begin);
   size_t last = in.rfind('|', end - 1);
   std::vector<std::pair<size_t, size_t>> cells;
@@ -647,23 +645,91 @@ Span Text::SpanOf(TextRange range, std::string_view original) const {
   return span;
 }
 
-std::string FoldKey(std::string_view utf8) {
+namespace {
+
+constexpr char kFoldSpace = '\xFF';  // a white space token in a piece (never a UTF-8 byte)
+
+// FoldKey over ICU: decompose, drop the marks, fold. Used as is for ill-formed UTF-8 (ICU's
+// replacement characters decide), and one code point at a time for FoldPieces.
+std::string FoldKeyIcu(const icu::UnicodeString& s, bool pieces) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-  icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   icu::UnicodeString decomposed = nfd->normalize(s, status);
   std::string out;
-  out.reserve(utf8.size());
+  out.reserve(s.length());
   bool space = false;
   for (int32_t i = 0; i < decomposed.length();) {
     UChar32 cp = decomposed.char32At(i);
     i += U16_LENGTH(cp);
     if (u_getCombiningClass(cp) != 0 || u_charType(cp) == U_NON_SPACING_MARK) continue;
     if (cp == 0x0110 || cp == 0x0111) cp = 'd';  // Đ đ have no decomposition
-    if (u_isUWhiteSpace(cp)) { space = !out.empty(); continue; }
+    if (u_isUWhiteSpace(cp)) {
+      if (pieces) out.push_back(kFoldSpace);
+      else space = !out.empty();
+      continue;
+    }
     if (space) { out.push_back(' '); space = false; }
     cp = u_foldCase(cp, U_FOLD_CASE_DEFAULT);
     out += CodePointUtf8(cp);
+  }
+  return out;
+}
+
+// Each code point's share of FoldKey, worked out once by FoldKeyIcu: the canonical decomposition
+// of a string is that of its code points with the marks reordered, and FoldKey drops the marks,
+// so a key is its code points' pieces joined (a kFoldSpace byte, never in UTF-8, marks white
+// space). Kept for the code points of Vietnamese text; others are worked out when met.
+class FoldPieces {
+ public:
+  FoldPieces() {
+    for (const Range& r : kRanges) {
+      for (UChar32 cp = r.first; cp < r.last; ++cp) pieces_.push_back(Compute(cp));
+    }
+  }
+  // The piece of `cp`; `scratch` holds it when it is not kept.
+  std::string_view Get(UChar32 cp, std::string& scratch) const {
+    size_t base = 0;
+    for (const Range& r : kRanges) {
+      if (cp >= r.first && cp < r.last) return pieces_[base + static_cast<size_t>(cp - r.first)];
+      base += static_cast<size_t>(r.last - r.first);
+    }
+    scratch = Compute(cp);
+    return scratch;
+  }
+
+ private:
+  struct Range {
+    UChar32 first, last;
+  };
+  static constexpr Range kRanges[] = {{0, 0x250}, {0x300, 0x370}, {0x1E00, 0x1F00}, {0x2000, 0x2070}};
+  static std::string Compute(UChar32 cp) { return FoldKeyIcu(icu::UnicodeString(cp), true); }
+  std::vector<std::string> pieces_;
+};
+
+}  // namespace
+
+std::string FoldKey(std::string_view utf8) {
+  static const FoldPieces pieces;
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto n = static_cast<int32_t>(utf8.size());
+  std::string out;
+  out.reserve(utf8.size());
+  std::string scratch;
+  bool space = false;
+  for (int32_t i = 0; i < n;) {
+    UChar32 cp;
+    U8_NEXT(s, i, n, cp);
+    if (cp < 0) {  // ill-formed
+      return FoldKeyIcu(icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), n)), false);
+    }
+    for (char c : pieces.Get(cp, scratch)) {
+      if (c == kFoldSpace) {
+        space = !out.empty();
+        continue;
+      }
+      if (space) { out.push_back(' '); space = false; }
+      out.push_back(c);
+    }
   }
   return out;
 }

@@ -5,9 +5,11 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <sstream>
 #include <unordered_map>
@@ -140,6 +142,7 @@ std::string IsoDate(std::string_view day, std::string_view month, std::string_vi
 }
 
 double ScaleOf(std::string_view scale) {
+  if (scale.empty()) return 1;  // most numbers: no words to read (and no stream to build)
   std::string key = FoldKey(scale);
   double factor = 1;
   std::istringstream words(key);
@@ -190,6 +193,10 @@ bool CrossesBoundary(std::string_view s) {
   return false;
 }
 
+// Whether a match of the rule is refused when it crosses a boundary (CrossesBoundary). Recognize
+// looks for a confined rule only inside blank-line windows, which is exact because of this.
+bool Confined(const Rule& rule) { return !rule.is_skip; }
+
 bool IsAlnumAt(std::string_view text, size_t pos, bool before) {
   if (before ? pos == 0 : pos >= text.size()) return false;
   UChar32 cp;
@@ -207,10 +214,23 @@ struct RuleSet::Impl {
   std::unordered_map<std::string, std::string> kinds;  // FoldKey -> canonical reference kind
   // Every non-comparator rule in one RE2::Set: Recognize asks it which rules can match inside
   // each blank-line window and runs a rule only where it can (null: run every rule everywhere).
-  std::unique_ptr<RE2::Set> prefilter;
-  std::vector<size_t> prefilter_rule;  // Set index -> index into `rules`
+  // Rules that are not Confined may match across windows: asked of one Set for the whole text.
+  std::unique_ptr<RE2::Set> prefilter, whole_prefilter;
+  std::vector<size_t> prefilter_rule, whole_prefilter_rule;  // Set index -> index into `rules`
 
+  // Built on first need: only worth its compilation and its DFA's warming up once this RuleSet
+  // has read kPrefilterAfter bytes (a batch, or one large document). Until then every rule
+  // reads the whole text; both ways give the same mentions.
+  std::once_flag prefilter_once;
+  std::atomic<uint64_t> bytes_seen{0};
+  static constexpr uint64_t kPrefilterAfter = uint64_t(1) << 20;
   void BuildPrefilter();
+  bool UsePrefilter(size_t text_size) {
+    uint64_t seen = bytes_seen.fetch_add(text_size, std::memory_order_relaxed) + text_size;
+    if (seen < kPrefilterAfter) return false;
+    std::call_once(prefilter_once, [this] { BuildPrefilter(); });
+    return prefilter != nullptr;
+  }
 
   Status AddFile(std::string_view content, const std::string& file, const std::string& vocab_dir,
                  const std::map<std::string, std::string>& global_macros,
@@ -377,20 +397,28 @@ Status RuleSet::Impl::AddFile(std::string_view content, const std::string& file,
 
 void RuleSet::Impl::BuildPrefilter() {
   prefilter.reset();
+  whole_prefilter.reset();
   prefilter_rule.clear();
+  whole_prefilter_rule.clear();
   RE2::Options opts;
   opts.set_log_errors(false);
   opts.set_case_sensitive(false);  // as each rule's own RE2
   opts.set_max_mem(64 << 20);
   auto set = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
+  auto whole = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
+  std::vector<size_t> in_set, in_whole;
   for (size_t i = 0; i < rules.size(); ++i) {
     if (rules[i].is_comparator) continue;
     std::string error;
-    if (set->Add(rules[i].re->pattern(), &error) < 0) return;  // no prefilter: run every rule
-    prefilter_rule.push_back(i);
+    RE2::Set& target = Confined(rules[i]) ? *set : *whole;
+    if (target.Add(rules[i].re->pattern(), &error) < 0) return;  // no prefilter: run every rule
+    (Confined(rules[i]) ? in_set : in_whole).push_back(i);
   }
-  if (prefilter_rule.empty() || !set->Compile()) { prefilter_rule.clear(); return; }
+  if ((!in_set.empty() && !set->Compile()) || (!in_whole.empty() && !whole->Compile())) return;
   prefilter = std::move(set);
+  prefilter_rule = std::move(in_set);
+  whole_prefilter = std::move(whole);
+  whole_prefilter_rule = std::move(in_whole);
 }
 
 namespace {
@@ -466,7 +494,6 @@ Result<RuleSet> RuleSet::Load(const std::string& dir) {
   }
   if (set.impl_->rules.empty()) return Status(ErrorCode::kBadRules, "no rules found below " + dir);
   for (const auto& r : set.impl_->rules) set.impl_->infos.push_back(r.info);
-  set.impl_->BuildPrefilter();
   return set;
 }
 
@@ -475,7 +502,6 @@ Result<RuleSet> RuleSet::LoadString(std::string_view content, const std::string&
   Status st = set.impl_->AddFile(content, name, vocab_dir, {}, nullptr);
   if (!st.ok()) return st;
   for (const auto& r : set.impl_->rules) set.impl_->infos.push_back(r.info);
-  set.impl_->BuildPrefilter();
   return set;
 }
 
@@ -624,23 +650,31 @@ std::vector<Mention> RuleSet::Recognize(std::string_view text) const {
   // Which windows each rule can match in (see BlankLineWindows). A rule runs from the start of
   // each of its windows, exactly as the one pass over the whole text would from there: a match
   // found outside every window of its rule can only be one the pass refuses.
+  // A rule that is not Confined has the whole text as its one window, if it matches at all.
   const size_t nrules = impl_->rules.size();
   std::vector<Window> windows;
   std::vector<std::vector<uint32_t>> rule_windows;
-  if (impl_->prefilter) {
+  const bool prefiltered = impl_->UsePrefilter(text.size());
+  if (prefiltered) {
     windows = BlankLineWindows(text, kMinWindow);
+    const uint32_t whole_text = static_cast<uint32_t>(windows.size());
+    windows.push_back({0, text.size()});
     rule_windows.resize(nrules);
     std::vector<int> hits;
-    for (uint32_t w = 0; w < windows.size(); ++w) {
+    auto ask = [&](const RE2::Set& set, const std::vector<size_t>& set_rules, uint32_t w) {
       hits.clear();
       RE2::Set::ErrorInfo error{RE2::Set::kNoError};
       re2::StringPiece piece(text.data() + windows[w].begin, windows[w].end - windows[w].begin);
-      if (impl_->prefilter->Match(piece, &hits, &error)) {
-        for (int h : hits) rule_windows[impl_->prefilter_rule[h]].push_back(w);
+      if (set.Match(piece, &hits, &error)) {
+        for (int h : hits) rule_windows[set_rules[h]].push_back(w);
       } else if (error.kind != RE2::Set::kNoError) {  // out of memory: every rule may match here
-        for (size_t r : impl_->prefilter_rule) rule_windows[r].push_back(w);
+        for (size_t r : set_rules) rule_windows[r].push_back(w);
       }
+    };
+    if (!impl_->prefilter_rule.empty()) {
+      for (uint32_t w = 0; w < whole_text; ++w) ask(*impl_->prefilter, impl_->prefilter_rule, w);
     }
+    if (!impl_->whole_prefilter_rule.empty()) ask(*impl_->whole_prefilter, impl_->whole_prefilter_rule, whole_text);
   }
   const std::vector<uint32_t> whole_text_only{0};
   const std::vector<Window> whole_text{{0, text.size()}};
@@ -648,8 +682,8 @@ std::vector<Mention> RuleSet::Recognize(std::string_view text) const {
   for (size_t ri = 0; ri < nrules; ++ri) {
     const Rule& rule = impl_->rules[ri];
     if (rule.is_comparator) continue;
-    const std::vector<uint32_t>& where = impl_->prefilter ? rule_windows[ri] : whole_text_only;
-    const std::vector<Window>& spans = impl_->prefilter ? windows : whole_text;
+    const std::vector<uint32_t>& where = prefiltered ? rule_windows[ri] : whole_text_only;
+    const std::vector<Window>& spans = prefiltered ? windows : whole_text;
     int ngroups = std::min(rule.re->NumberOfCapturingGroups() + 1, 32);
     size_t pos = 0;
     bool exhausted = false;
@@ -660,7 +694,7 @@ std::vector<Mention> RuleSet::Recognize(std::string_view text) const {
         // Only a match inside the window can be accepted: when there is none, every match that
         // starts here reaches past the window and would be refused. The DFA alone answers this
         // without scanning on to the next match of the whole text.
-        if (impl_->prefilter && !rule.re->Match(text, pos, window.end, RE2::UNANCHORED, nullptr, 0)) break;
+        if (window.end < text.size() && !rule.re->Match(text, pos, window.end, RE2::UNANCHORED, nullptr, 0)) break;
         if (!rule.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups, ngroups)) {
           exhausted = true;  // no match at all from here on
           break;
@@ -677,7 +711,7 @@ std::vector<Mention> RuleSet::Recognize(std::string_view text) const {
             std::isdigit(static_cast<unsigned char>(text[b - 2])) && std::isdigit(static_cast<unsigned char>(text[b]))) {
           bounded = false;
         }
-        if (bounded && !rule.is_skip && CrossesBoundary(text.substr(b, e - b))) bounded = false;
+        if (bounded && Confined(rule) && CrossesBoundary(text.substr(b, e - b))) bounded = false;
         if (!bounded) {
           pos = b + 1;
           while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
@@ -700,7 +734,12 @@ std::vector<Mention> RuleSet::Recognize(std::string_view text) const {
     }
   }
   // The longest reading wins; between equal lengths, the rule with the higher priority.
-  std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+  // Indices are sorted rather than the candidates themselves, which are large.
+  std::vector<uint32_t> order(candidates.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&candidates](uint32_t ia, uint32_t ib) {
+    const Candidate& a = candidates[ia];
+    const Candidate& b = candidates[ib];
     size_t la = a.mention.span.normalized.end - a.mention.span.normalized.begin;
     size_t lb = b.mention.span.normalized.end - b.mention.span.normalized.begin;
     if (a.priority != b.priority && (a.priority >= 100 || b.priority >= 100)) return a.priority > b.priority;
@@ -710,7 +749,8 @@ std::vector<Mention> RuleSet::Recognize(std::string_view text) const {
   });
   std::map<size_t, size_t> taken;  // begin -> end of accepted ranges
   std::vector<Mention> accepted;
-  for (auto& c : candidates) {
+  for (uint32_t i : order) {
+    Candidate& c = candidates[i];
     TextRange r = c.mention.span.normalized;
     auto next = taken.lower_bound(r.begin);
     if (next != taken.end() && next->first < r.end) continue;

@@ -1,0 +1,406 @@
+// The audit: the context of each fact, then every check, then flags sorted for people.
+#include "baocao/audit.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <set>
+
+#include "audit/audit_impl.h"
+#include "baocao/text.h"
+#include "link/lexicon_impl.h"
+
+namespace baocao {
+
+int SeverityRank(const std::string& severity) {
+  if (severity == "error") return 0;
+  if (severity == "warning") return 1;
+  return 2;
+}
+
+bool AgreesWithin(double stated, int decimals, double computed) {
+  double half_unit = 0.5 * std::pow(10.0, -std::max(0, decimals));
+  return std::fabs(stated - computed) <= half_unit + 1e-9;
+}
+
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// The numeric tokens of a text: digits with '.' and ',' between digits.
+std::vector<std::string_view> NumberTokens(std::string_view text) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (!IsDigit(text[i])) { ++i; continue; }
+    size_t b = i;
+    while (i < text.size() && (IsDigit(text[i]) ||
+                               ((text[i] == '.' || text[i] == ',') && i + 1 < text.size() && IsDigit(text[i + 1])))) {
+      ++i;
+    }
+    out.push_back(text.substr(b, i - b));
+  }
+  return out;
+}
+
+// The readings of a token: with its last '.' or ',' as a decimal mark (and the others as
+// thousands marks), or with every mark a thousands mark. Returns (value, decimals) pairs.
+std::vector<std::pair<double, int>> Readings(std::string_view token) {
+  std::vector<std::pair<double, int>> out;
+  std::string digits;
+  for (char ch : token) if (IsDigit(ch)) digits.push_back(ch);
+  if (digits.empty()) return out;
+  out.push_back({std::strtod(digits.c_str(), nullptr), 0});
+  size_t mark = token.find_last_of(".,");
+  if (mark != std::string_view::npos) {
+    std::string whole, frac;
+    for (size_t i = 0; i < mark; ++i) if (IsDigit(token[i])) whole.push_back(token[i]);
+    for (size_t i = mark + 1; i < token.size(); ++i) if (IsDigit(token[i])) frac.push_back(token[i]);
+    std::string joined = (whole.empty() ? "0" : whole) + "." + frac;
+    out.push_back({std::strtod(joined.c_str(), nullptr), static_cast<int>(frac.size())});
+  }
+  return out;
+}
+
+}  // namespace
+
+int DecimalsWritten(std::string_view text, double value) {
+  for (std::string_view token : NumberTokens(text)) {
+    auto readings = Readings(token);
+    // Prefer the decimal reading when both give the value ("1.12" is 1.12, "12.456" is 12456).
+    for (auto it = readings.rbegin(); it != readings.rend(); ++it) {
+      if (std::fabs(it->first - value) <= 1e-9 * std::max(1.0, std::fabs(value))) return it->second;
+    }
+  }
+  return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The context.
+
+int AuditContext::Tier(const FactInfo& a, const FactInfo& b) const {
+  if (a.sentence.begin == b.sentence.begin && a.sentence.end == b.sentence.end) return 0;
+  if (a.block >= 0 && a.block == b.block) return 1;
+  if (a.section == b.section) return 2;
+  if (a.top_section == b.top_section) return 3;
+  return 4;
+}
+
+const FactInfo* AuditContext::Nearest(const FactInfo& anchor, const std::vector<std::string>& ids, int max_tier,
+                                      bool same_scope) const {
+  const FactInfo* best = nullptr;
+  int best_tier = 99;
+  size_t best_distance = 0;
+  auto fits = [&](const FactInfo& f) {
+    return f.numeric && f.item_of < 0 && &f != &anchor && f.fact->role == anchor.fact->role && f.period == anchor.period &&
+           (!same_scope || f.scope == anchor.scope);
+  };
+  auto consider = [&](const FactInfo& f) {
+    int tier = Tier(anchor, f);
+    size_t distance = f.pos > anchor.pos ? f.pos - anchor.pos : anchor.pos - f.pos;
+    if (!best || tier < best_tier || (tier == best_tier && distance < best_distance)) {
+      best = &f;
+      best_tier = tier;
+      best_distance = distance;
+    }
+  };
+  for (const std::string& id : ids) {
+    const std::vector<int>& list = Of(id);
+    auto mid = std::lower_bound(list.begin(), list.end(), anchor.pos, [&](int i, size_t pos) { return facts[i].pos < pos; });
+    for (auto it = mid; it != list.end(); ++it) {   // at or after the anchor
+      const FactInfo& f = facts[*it];
+      if (Tier(anchor, f) > max_tier) break;
+      if (fits(f)) { consider(f); break; }
+    }
+    for (auto it = mid; it != list.begin();) {       // before it
+      const FactInfo& f = facts[*--it];
+      if (Tier(anchor, f) > max_tier) break;
+      if (fits(f)) { consider(f); break; }
+    }
+  }
+  return best;
+}
+
+const std::vector<int>& AuditContext::Of(const std::string& id) const {
+  static const std::vector<int> kNone;
+  auto it = by_indicator.find(id);
+  return it == by_indicator.end() ? kNone : it->second;
+}
+
+bool AuditContext::IsStock(const std::string& id) const {
+  return std::find(rules.stocks.begin(), rules.stocks.end(), id) != rules.stocks.end();
+}
+
+const IndicatorLabel* AuditContext::Label(const std::string& id) const {
+  auto it = rules.catalogue.find(id);
+  return it == rules.catalogue.end() ? nullptr : &it->second;
+}
+
+std::string AuditContext::IndicatorName(const std::string& id) const {
+  const IndicatorLabel* label = Label(id);
+  if (!label) return id;
+  const std::string& name = en() ? label->en : label->vi;
+  return name.empty() ? id : name;
+}
+
+bool AuditContext::HasWords(std::string_view text, const std::string& list) const {
+  auto it = rules.words.find(list);
+  if (it == rules.words.end()) return false;
+  std::string joined = " ";
+  for (const std::string& t : Tokenize(text)) joined += t + " ";
+  for (const std::string& phrase : it->second) {
+    if (joined.find(" " + phrase + " ") != std::string::npos) return true;
+  }
+  return false;
+}
+
+namespace {
+
+// The sentence holding `pos`: bounded by line ends and by ". ", "! ", "? "; a converter's
+// run-on line is cut 2 KB each way.
+TextRange SentenceAround(std::string_view text, size_t pos) {
+  constexpr size_t kReach = 2048;
+  size_t b = std::min(pos, text.size()), e = b;
+  const size_t floor = b > kReach ? b - kReach : 0, ceiling = std::min(text.size(), b + kReach);
+  while (b > floor) {
+    char c = text[b - 1];
+    if (c == '\n') break;
+    if ((c == '.' || c == '!' || c == '?') && b < text.size() && text[b] == ' ') break;
+    --b;
+  }
+  while (e < ceiling) {
+    char c = text[e];
+    if (c == '\n') break;
+    if ((c == '.' || c == '!' || c == '?') && (e + 1 >= text.size() || text[e + 1] == ' ' || text[e + 1] == '\n')) break;
+    ++e;
+  }
+  return {b, e};
+}
+
+// The scope of a label: each scope whose phrase occurs, with the number a "{n}" stood for.
+std::string ScopeOf(const AuditRules& rules, std::string_view label) {
+  std::vector<std::string> tokens = Tokenize(label);
+  std::string out;
+  for (const Scope& scope : rules.scopes) {
+    std::string value;
+    for (const auto& phrase : scope.phrases) {
+      if (phrase.size() > tokens.size()) continue;
+      for (size_t i = 0; i + phrase.size() <= tokens.size() && value.empty(); ++i) {
+        std::string slot;
+        bool ok = true;
+        for (size_t k = 0; k < phrase.size() && ok; ++k) {
+          const std::string& t = tokens[i + k];
+          if (phrase[k] == kNumberSlot) {
+            static const std::set<std::string> kRoman = {"i", "ii", "iii", "iv", "v", "vi"};
+            bool small = !t.empty() && t.size() <= 2 && std::all_of(t.begin(), t.end(), [](char ch) { return IsDigit(ch); });
+            ok = small || kRoman.count(t);
+            if (ok) slot = small ? std::to_string(std::atoi(t.c_str())) : t;
+          } else {
+            ok = t == phrase[k];
+          }
+        }
+        if (ok) value = slot.empty() ? "1" : slot;
+      }
+      if (!value.empty()) break;
+    }
+    if (!value.empty()) out += (out.empty() ? "" : ";") + scope.name + "=" + value;
+  }
+  return out;
+}
+
+// "2026-01-01/2026-06-06" -> "2026-06-06"; "2025" -> "2025".
+std::string PeriodEnd(const std::string& period) {
+  size_t slash = period.find('/');
+  return slash == std::string::npos ? period : period.substr(slash + 1);
+}
+
+}  // namespace
+
+void BuildFactInfos(AuditContext& c) {
+  const std::string_view text = c.in.text;
+  const Layout& layout = *c.in.layout;
+  // Mentions by position, for the as-of dates of stocks.
+  std::vector<const Mention*> dates;
+  for (const Mention& m : *c.in.mentions) if (m.type == MentionType::kDate) dates.push_back(&m);
+  std::sort(dates.begin(), dates.end(), [](const Mention* a, const Mention* b) {
+    return a->span.normalized.begin < b->span.normalized.begin;
+  });
+  std::vector<size_t> percents;   // where percentages start, for scoring rubrics below
+  for (const Mention& m : *c.in.mentions) if (m.type == MentionType::kPercent) percents.push_back(m.span.normalized.begin);
+  std::sort(percents.begin(), percents.end());
+  // Sections: the outermost ancestor of each.
+  std::vector<int> top(layout.sections.size(), -1);
+  {
+    std::vector<int> stack;
+    for (size_t i = 0; i < layout.sections.size(); ++i) {
+      while (!stack.empty() && layout.sections[stack.back()].level >= layout.sections[i].level) stack.pop_back();
+      top[i] = stack.empty() ? static_cast<int>(i) : top[stack.front()];
+      stack.push_back(static_cast<int>(i));
+    }
+  }
+  const auto& facts = *c.in.facts;
+  for (size_t i = 0; i < facts.size(); ++i) {
+    const Fact& f = facts[i];
+    FactInfo info;
+    info.fact = &f;
+    info.index = static_cast<int>(i);
+    info.pos = std::min(f.span.normalized.begin, text.size());
+    info.sentence = SentenceAround(text, info.pos);
+    auto block = std::upper_bound(layout.blocks.begin(), layout.blocks.end(), info.pos,
+                                  [](size_t p, const Block& b) { return p < b.range.begin; });
+    if (block != layout.blocks.begin() && info.pos < std::prev(block)->range.end) {
+      info.block = static_cast<int>(std::prev(block) - layout.blocks.begin());
+    }
+    auto section = std::upper_bound(layout.sections.begin(), layout.sections.end(), info.pos,
+                                    [](size_t p, const Section& s) { return p < s.range.begin; });
+    info.section = static_cast<int>(section - layout.sections.begin()) - 1;
+    info.top_section = info.section >= 0 ? top[info.section] : -1;
+    info.period = f.period;
+    info.when = f.period;
+    if (c.IsStock(f.indicator)) {
+      // "Đến ngày 06/6/2026, còn 162 hồ sơ": the date the stock is counted at.
+      std::string as_of;
+      auto first = std::lower_bound(dates.begin(), dates.end(), info.sentence.begin,
+                                    [](const Mention* m, size_t p) { return m->span.normalized.begin < p; });
+      for (auto it = first; it != dates.end(); ++it) {
+        const Mention* d = *it;
+        if (d->span.normalized.begin >= info.pos) break;
+        size_t from = d->span.normalized.begin >= info.sentence.begin + 24 ? d->span.normalized.begin - 24 : info.sentence.begin;
+        std::string_view before = text.substr(from, d->span.normalized.begin - from);
+        if (c.HasWords(std::string(before) + " ", "as_of")) as_of = d->iso;
+      }
+      info.when = !as_of.empty() ? as_of : PeriodEnd(f.period);
+    }
+    info.scope = ScopeOf(c.rules, f.label);
+    // "tổng" before the value in its sentence, and not before a "trong đó" that opens a list of
+    // components ("Tổng kinh phí là X, trong đó Y").
+    {
+      std::vector<std::string> tokens = Tokenize(text.substr(info.sentence.begin, info.pos - info.sentence.begin));
+      size_t from = 0;
+      if (auto it = c.rules.words.find("breakdown"); it != c.rules.words.end()) {
+        for (const std::string& phrase : it->second) {
+          std::vector<std::string> words = Tokenize(phrase);
+          for (size_t k = 0; k + words.size() <= tokens.size(); ++k) {
+            if (std::equal(words.begin(), words.end(), tokens.begin() + k)) from = std::max(from, k + words.size());
+          }
+        }
+      }
+      std::string tail;
+      for (size_t k = from; k < tokens.size(); ++k) tail += tokens[k] + " ";
+      info.total_word = c.HasWords(tail, "total");
+    }
+    if (f.value && !f.assessment) {
+      info.numeric = true;
+      info.value = *f.value;
+      info.decimals = DecimalsWritten(f.span.text, *f.value);
+      // A count written with decimals ("3.50" in a table of scores) is not a count of things:
+      // the value was linked to the wrong indicator, and checking it would only raise noise.
+      const IndicatorLabel* label = c.Label(f.indicator);
+      if (label && label->kind == "count" && label->unit.find('/') == std::string::npos &&
+          (info.decimals > 0 || info.value != std::floor(info.value))) {
+        info.numeric = false;
+      }
+      // "Đạt 100% TTHC thuộc thẩm quyền giải quyết: 1": a bare number after a percentage in its
+      // sentence is a score of a rubric, not a count of what the percentage counts.
+      bool bare = std::none_of(f.span.text.begin(), f.span.text.end(), [](char ch) {
+        return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || static_cast<unsigned char>(ch) >= 0x80 || ch == '/';
+      });
+      auto first_percent = std::lower_bound(percents.begin(), percents.end(), info.sentence.begin);
+      if (label && label->kind == "count" && bare && first_percent != percents.end() && *first_percent < info.pos) {
+        info.numeric = false;
+      }
+    }
+    c.facts.push_back(std::move(info));
+  }
+  std::stable_sort(c.facts.begin(), c.facts.end(), [](const FactInfo& a, const FactInfo& b) { return a.pos < b.pos; });
+  std::map<int, std::vector<int>> by_block;
+  for (size_t i = 0; i < c.facts.size(); ++i) {
+    c.facts[i].index = static_cast<int>(i);
+    c.by_indicator[c.facts[i].fact->indicator].push_back(static_cast<int>(i));
+    if (c.facts[i].block >= 0) by_block[c.facts[i].block].push_back(static_cast<int>(i));
+  }
+  // Items: in one paragraph, after a value stated as a total ("tổng kinh phí ... là X"), the
+  // values of the same indicator that are not totals are its components ("dự án ... là Y").
+  for (FactInfo& f : c.facts) {
+    if (!f.numeric || f.total_word || f.block < 0) continue;
+    for (int ti : by_block[f.block]) {
+      const FactInfo& t = c.facts[ti];
+      if (&t == &f || !t.numeric || !t.total_word || t.block != f.block || t.pos >= f.pos) continue;
+      if (t.fact->indicator != f.fact->indicator || t.fact->role != f.fact->role || t.period != f.period ||
+          t.scope != f.scope || t.fact->span.normalized.begin == f.fact->span.normalized.begin) {
+        continue;
+      }
+      f.item_of = t.index;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared helpers.
+
+Check MakeCheck(const std::string& relation, const std::string& rule, const std::vector<std::string>& indicators,
+                std::optional<double> stated, std::optional<double> computed) {
+  Check check;
+  check.relation = relation;
+  check.rule = rule;
+  check.indicators = indicators;
+  check.stated = stated;
+  check.computed = computed;
+  return check;
+}
+
+void AddMember(Check& check, const FactInfo& f, const std::string& role) {
+  check.members.push_back({f.fact->indicator, role, f.value, f.fact->span});
+}
+
+void AddEvidence(Flag& flag, const Span& span) {
+  for (const Span& s : flag.evidence) if (s.start == span.start && s.end == span.end) return;
+  flag.evidence.push_back(span);
+}
+
+void AddIndicator(std::vector<std::string>& ids, const std::string& id) {
+  if (!id.empty() && std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+AuditResult Audit(const AuditRules& rules, const AuditInput& input, const AuditOptions& options) {
+  AuditContext c{rules, input, options, {}, {}, {}, {}};
+  AuditResult result;
+  if (!input.layout || !input.mentions || !input.facts || !input.meta || !input.span_of) return result;
+  BuildFactInfos(c);
+  CheckSums(c);
+  CheckRatios(c);
+  CheckMagnitudes(c);
+  CheckConflicts(c);
+  CheckAssessments(c);
+  CheckNames(c);
+  CheckDates(c);
+  CheckTables(c);
+  auto first = [](const std::vector<Span>& spans) {
+    size_t best = SIZE_MAX;
+    for (const Span& s : spans) best = std::min(best, s.start);
+    return best;
+  };
+  for (Flag& f : c.flags) {
+    f.explanation = UpperFirst(f.explanation);
+    std::stable_sort(f.evidence.begin(), f.evidence.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
+  }
+  std::stable_sort(c.flags.begin(), c.flags.end(), [&](const Flag& a, const Flag& b) {
+    int ra = SeverityRank(a.severity), rb = SeverityRank(b.severity);
+    if (ra != rb) return ra < rb;
+    return first(a.evidence) < first(b.evidence);
+  });
+  std::stable_sort(c.checks.begin(), c.checks.end(), [&](const Check& a, const Check& b) {
+    size_t fa = SIZE_MAX, fb = SIZE_MAX;
+    for (const auto& m : a.members) fa = std::min(fa, m.span.start);
+    for (const auto& m : b.members) fb = std::min(fb, m.span.start);
+    return fa < fb;
+  });
+  result.flags = std::move(c.flags);
+  result.checks = std::move(c.checks);
+  return result;
+}
+
+}  // namespace baocao

@@ -1,0 +1,103 @@
+// Internal to the audit: the context of each fact (period, as-of date, scope, place in the
+// document), the checks, and the sentences that explain a flag in Vietnamese or English.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "baocao/audit.h"
+
+namespace baocao {
+
+inline constexpr const char* kNumberSlot = "\x01n";   // "{n}" in a scope phrase
+
+// Folded words of a phrase of a rule file; "{n}" becomes kNumberSlot.
+std::vector<std::string> FoldPhrase(std::string_view phrase);
+
+// One fact with what the checks need to know about where and when it holds.
+struct FactInfo {
+  const Fact* fact = nullptr;
+  int index = 0;             // in AuditContext::facts
+  size_t pos = 0;            // normalized offset of the value
+  TextRange sentence;        // normalized
+  int block = -1;            // Layout::blocks index
+  int section = -1;          // innermost Layout::sections index
+  int top_section = -1;      // outermost section holding it
+  std::string period;        // Fact::period
+  std::string when;          // the comparison key: as-of date for stocks, else the period
+  std::string scope;         // canonical scope ("phase=2"), empty when unqualified
+  bool total_word = false;   // "tổng" before the value in its sentence
+  int item_of = -1;          // an item of that fact (a component of a stated total), or -1
+  int decimals = 0;          // decimals as written ("98,70%" -> 2)
+  bool numeric = false;      // has a numeric value
+  double value = 0;
+};
+
+// Everything the checks share.
+struct AuditContext {
+  const AuditRules& rules;
+  const AuditInput& in;
+  const AuditOptions& options;
+  std::vector<FactInfo> facts;                              // in text order
+  std::map<std::string, std::vector<int>> by_indicator;     // indicator -> facts, in text order
+  std::vector<Flag> flags;
+  std::vector<Check> checks;
+
+  bool en() const { return options.lang == "en"; }
+  // How far apart two facts are: 0 same sentence, 1 same paragraph or table, 2 same section,
+  // 3 same top-level section, 4 elsewhere.
+  int Tier(const FactInfo& a, const FactInfo& b) const;
+  // The fact of one of `ids` nearest `anchor` with the same role, period and scope, not an
+  // item, within `max_tier`; nullptr if none. Same sentence first, then paragraph, section...
+  // Sentences, paragraphs and sections are nested intervals around the anchor, so the tier
+  // only grows walking away from it: the first fit on each side is the best of that side.
+  const FactInfo* Nearest(const FactInfo& anchor, const std::vector<std::string>& ids, int max_tier,
+                          bool same_scope = true) const;
+  bool IsStock(const std::string& id) const;
+  // The facts of one indicator, in text order.
+  const std::vector<int>& Of(const std::string& id) const;
+  const IndicatorLabel* Label(const std::string& id) const;
+  // "Tỷ lệ hồ sơ ..." (vi) or the English label, for explanations.
+  std::string IndicatorName(const std::string& id) const;
+  bool HasWords(std::string_view text, const std::string& list) const;
+  Span SpanOf(TextRange r) const { return in.span_of(r); }
+};
+
+// The contexts of every fact (periods, scopes, items...).
+void BuildFactInfos(AuditContext& c);
+
+// Checks, each appending to c.flags and c.checks.
+void CheckSums(AuditContext& c);          // sum, exclusive, partition
+void CheckRatios(AuditContext& c);        // ratio
+void CheckMagnitudes(AuditContext& c);    // part <= whole, items <= total, cap
+void CheckConflicts(AuditContext& c);     // one indicator, one period, two values
+void CheckAssessments(AuditContext& c);   // Đạt / Không đạt against target and values
+void CheckNames(AuditContext& c);         // the issuing ward spelled two ways
+void CheckDates(AuditContext& c);         // deadlines passed, references after the document
+void CheckTables(AuditContext& c);        // table total rows, "N, trong đó:" before a table
+
+// Numbers as a reader of the language writes them: vi 12.456 / 86,91; en 12,456 / 86.91.
+std::string FormatNumber(double value, int decimals, bool en);
+// A fact's value with its unit: "86,91%", "1.056.000 đồng", "377 thủ tục".
+std::string FormatValue(double value, int decimals, const std::string& unit, bool en);
+// The decimals a computed value is shown with: those of the stated value it is compared with.
+double RoundTo(double value, int decimals);
+// A date "2026-02-09" as "09/02/2026", "2026-02" as "02/2026".
+std::string FormatDate(const std::string& iso);
+// "Tổng kinh phí" -> "tổng kinh phí", for a label inside a sentence.
+std::string LowerFirst(const std::string& s);
+std::string UpperFirst(const std::string& s);
+// The values of a sum as "218 + 160".
+std::string JoinValues(const std::vector<double>& values, int decimals, bool en);
+
+Check MakeCheck(const std::string& relation, const std::string& rule, const std::vector<std::string>& indicators,
+                std::optional<double> stated, std::optional<double> computed);
+void AddMember(Check& check, const FactInfo& f, const std::string& role);
+// Appends a span to a flag's evidence unless an equal one is there.
+void AddEvidence(Flag& flag, const Span& span);
+void AddIndicator(std::vector<std::string>& ids, const std::string& id);
+
+}  // namespace baocao

@@ -1,0 +1,433 @@
+// Checks on the text rather than on indicator facts: the issuing ward spelled two ways,
+// deadlines already past when the document was issued, cited documents dated after it, and
+// table totals.
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <map>
+
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include "audit/audit_impl.h"
+#include "baocao/text.h"
+#include "link/lexicon_impl.h"
+
+namespace baocao {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size()))).toLower().toUTF8String(out);
+  return out;
+}
+
+struct Word {
+  size_t begin, end;
+  bool capital;
+};
+
+// The next word at or after `*cursor`: a run of letters and marks, with whether it starts
+// with a capital. Words are read one at a time: a long document is not copied into a list.
+bool NextWord(std::string_view text, size_t* cursor, Word* word) {
+  int32_t i = static_cast<int32_t>(*cursor), n = static_cast<int32_t>(text.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  while (i < n) {
+    int32_t start = i;
+    UChar32 cp;
+    U8_NEXT(s, i, n, cp);
+    if (cp < 0 || !u_isalpha(cp)) continue;
+    bool capital = u_isupper(cp);
+    int32_t end = i;
+    while (i < n) {
+      int32_t at = i;
+      U8_NEXT(s, i, n, cp);
+      if (cp < 0 || !(u_isalpha(cp) || u_charType(cp) == U_NON_SPACING_MARK || u_charType(cp) == U_COMBINING_SPACING_MARK)) {
+        i = at;
+        break;
+      }
+      end = i;
+    }
+    *word = {static_cast<size_t>(start), static_cast<size_t>(end), capital};
+    *cursor = static_cast<size_t>(i);
+    return true;
+  }
+  *cursor = text.size();
+  return false;
+}
+
+}  // namespace
+
+void CheckNames(AuditContext& c) {
+  const Meta& meta = *c.in.meta;
+  if (!meta.ward || meta.ward->empty()) return;
+  std::vector<std::string> syllables = Tokenize(*meta.ward);
+  if (syllables.empty()) return;
+  const std::string canonical = Lower(*meta.ward);
+  const std::string_view text = c.in.text;
+  struct Spelling {
+    std::string text;
+    std::vector<TextRange> places;
+  };
+  std::vector<Spelling> spellings;   // spellings[0]: as meta.ward
+  spellings.push_back({*meta.ward, {}});
+  const size_t k = syllables.size();
+  std::vector<Word> words;   // the last k words read
+  size_t cursor = 0;
+  Word next;
+  while (NextWord(text, &cursor, &next)) {
+    words.push_back(next);
+    if (words.size() > k) words.erase(words.begin());
+    if (words.size() < k) continue;
+    const size_t i = 0;
+    bool match = true;
+    for (size_t j = 0; j < k && match; ++j) {
+      const Word& w = words[i + j];
+      if (!w.capital) match = false;   // "trung thành" (loyal) is not the ward
+      else if (j > 0 && text.substr(words[i + j - 1].end, w.begin - words[i + j - 1].end) != " ") match = false;
+      else {
+        // Cheap test first: an ASCII initial must be the syllable's; the fold is ICU work.
+        unsigned char initial = static_cast<unsigned char>(text[w.begin]);
+        if (initial < 0x80 && std::tolower(initial) != syllables[j][0]) match = false;
+        else if (w.end - w.begin > 3 * syllables[j].size() + 4) match = false;
+        else {
+          std::vector<std::string> t = Tokenize(text.substr(w.begin, w.end - w.begin));
+          match = t.size() == 1 && t[0] == syllables[j];
+        }
+      }
+    }
+    if (!match) continue;
+    TextRange range{words[i].begin, words[i + k - 1].end};
+    std::string spelled(text.substr(range.begin, range.end - range.begin));
+    std::string lower = Lower(spelled);
+    if (lower == canonical) {
+      spellings[0].places.push_back(range);
+      continue;
+    }
+    auto it = std::find_if(spellings.begin() + 1, spellings.end(), [&](const Spelling& s) { return Lower(s.text) == lower; });
+    if (it == spellings.end()) spellings.push_back({spelled, {range}});
+    else it->places.push_back(range);
+  }
+  if (spellings.size() < 2 || spellings[0].places.empty()) return;
+  const bool en = c.en();
+  std::string unit = "phường";
+  if (meta.issuer) {
+    std::string key = FoldKey(*meta.issuer);
+    if (key.find(" xa ") != std::string::npos || key.rfind("ubnd xa", 0) == 0) unit = "xã";
+    if (key.find("dac khu") != std::string::npos) unit = "đặc khu";
+  }
+  Flag flag;
+  flag.kind = "name_variant";
+  flag.severity = "warning";
+  flag.rule = "builtin:name_variant";
+  auto count = [&](const Spelling& s) {
+    return "“" + s.text + "” (" + std::to_string(s.places.size()) + (en ? " times)" : " lần)");
+  };
+  std::string others;
+  for (size_t i = 1; i < spellings.size(); ++i) {
+    others += (others.empty() ? "" : (en ? " and " : " và ")) + count(spellings[i]);
+    for (const TextRange& r : spellings[i].places) AddEvidence(flag, c.SpanOf(r));
+  }
+  AddEvidence(flag, c.SpanOf(spellings[0].places.front()));
+  flag.explanation = en ? "The issuing " + std::string(unit == "xã" ? "commune" : "ward") + "'s name is spelled " +
+                              count(spellings[0]) + ", as in the header, but also " + others + "."
+                        : "Tên " + unit + " ban hành được viết " + count(spellings[0]) + " như ở phần đầu văn bản, nhưng cũng được viết " +
+                              others + ".";
+  c.flags.push_back(std::move(flag));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates.
+
+namespace {
+
+bool FullDate(const std::string& iso) { return iso.size() == 10 && iso[4] == '-' && iso[7] == '-'; }
+
+// First and last day of a period or date ("2026-02" -> 2026-02-01, 2026-02-31: day numbers
+// only need to compare, not to exist).
+std::pair<std::string, std::string> Bounds(const std::string& iso) {
+  size_t slash = iso.find('/');
+  if (slash != std::string::npos) return {Bounds(iso.substr(0, slash)).first, Bounds(iso.substr(slash + 1)).second};
+  if (FullDate(iso)) return {iso, iso};
+  if (iso.size() == 7 && iso[4] == '-' && iso[5] != 'Q' && iso[5] != 'H') return {iso + "-01", iso + "-31"};
+  if (iso.size() == 7 && iso[5] == 'Q') {
+    int q = iso[6] - '0';
+    char a[8], b[8];
+    std::snprintf(a, sizeof a, "%02d", 3 * q - 2);
+    std::snprintf(b, sizeof b, "%02d", 3 * q);
+    return {iso.substr(0, 4) + "-" + a + "-01", iso.substr(0, 4) + "-" + b + "-31"};
+  }
+  if (iso.size() == 7 && iso[5] == 'H') {
+    bool first = iso[6] == '1';
+    return {iso.substr(0, 4) + (first ? "-01-01" : "-07-01"), iso.substr(0, 4) + (first ? "-06-31" : "-12-31")};
+  }
+  if (iso.size() == 4) return {iso + "-01-01", iso + "-12-31"};
+  return {"", ""};
+}
+
+}  // namespace
+
+void CheckDates(AuditContext& c) {
+  const Meta& meta = *c.in.meta;
+  if (!meta.date || meta.date->size() < 4) return;
+  const bool en = c.en();
+  auto [doc_first, doc_last] = Bounds(*meta.date);
+  if (doc_first.empty()) return;
+  const Layout& layout = *c.in.layout;
+  std::vector<Span> doc_date_evidence;
+  if (layout.header.date_line) doc_date_evidence.push_back(c.SpanOf(*layout.header.date_line));
+  for (const Mention& m : *c.in.mentions) {
+    if (m.type == MentionType::kDate && m.iso == *meta.date && !m.year_inferred) {
+      if (doc_date_evidence.empty() || doc_date_evidence.front().normalized.begin != m.span.normalized.begin) {
+        doc_date_evidence.push_back(m.span);
+      }
+      break;
+    }
+  }
+  // Cited documents: none may be dated after this one; the latest bounds its date from below.
+  std::string earliest = doc_first;
+  const Span* earliest_ref = nullptr;
+  if (c.in.references) {
+    for (const Reference& r : *c.in.references) {
+      if (!FullDate(r.date) || r.spans.empty()) continue;
+      if (r.date > doc_last) {
+        Flag flag;
+        flag.kind = "date_inconsistency";
+        flag.severity = "error";
+        flag.rule = "builtin:reference_after_document";
+        AddEvidence(flag, r.spans.front());
+        for (const Span& s : doc_date_evidence) AddEvidence(flag, s);
+        std::string name = r.kind + " " + r.number;
+        flag.explanation = en ? name + " is cited with the date " + FormatDate(r.date) + ", after this document's own date (" +
+                                    FormatDate(*meta.date) + ")."
+                              : name + " được dẫn chiếu với ngày " + FormatDate(r.date) + ", muộn hơn ngày của chính văn bản này (" +
+                                    FormatDate(*meta.date) + ").";
+        c.flags.push_back(std::move(flag));
+      } else if (r.date > earliest) {
+        earliest = r.date;
+        earliest_ref = &r.spans.front();
+      }
+    }
+  }
+  if (meta.kind != "plan") return;   // a report looks back: its past deadlines are history
+  // Deadlines: dates in a "Thời gian hoàn thành" column, or after "trước" / "chậm nhất".
+  std::vector<std::pair<size_t, size_t>> deadline_cells;   // normalized ranges of deadline cells
+  for (const LayoutTable& t : layout.tables) {
+    std::vector<int> columns;
+    for (const auto& row : t.header) {
+      for (size_t j = 0; j < row.size(); ++j) {
+        if (c.HasWords(row[j].text, "deadline_column")) columns.push_back(static_cast<int>(j));
+      }
+    }
+    for (const auto& row : t.rows) {
+      for (int j : columns) {
+        if (j < static_cast<int>(row.size()) && !row[j].range.empty()) deadline_cells.push_back({row[j].range.begin, row[j].range.end});
+      }
+    }
+  }
+  std::sort(deadline_cells.begin(), deadline_cells.end());
+  const std::string_view text = c.in.text;
+  for (const Mention& m : *c.in.mentions) {
+    if ((m.type != MentionType::kDate && m.type != MentionType::kPeriod) || m.year_inferred) continue;
+    size_t b = m.span.normalized.begin;
+    auto cell = std::upper_bound(deadline_cells.begin(), deadline_cells.end(), std::make_pair(b, SIZE_MAX));
+    bool in_cell = cell != deadline_cells.begin() && b < std::prev(cell)->second;
+    size_t line_start = text.rfind('\n', b == 0 ? 0 : b - 1);
+    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+    size_t tab = text.rfind('\t', b == 0 ? 0 : b - 1);
+    if (tab != std::string_view::npos && tab + 1 > line_start && tab < b) line_start = tab + 1;
+    size_t from = b > line_start + 32 ? b - 32 : line_start;
+    std::string before(text.substr(from, b - from));
+    // "trước 02/2026", "trước ngày 30/6": the words right before the value.
+    std::vector<std::string> tokens = Tokenize(before);
+    size_t popped = 0;
+    while (!tokens.empty() && (tokens.back() == "ngay" || tokens.back() == "thang" || tokens.back() == "nam")) {
+      tokens.pop_back();
+      ++popped;
+    }
+    size_t before_words = 0;   // how many words of `before` the deadline phrase takes
+    if (auto it = c.rules.words.find("deadline_before"); it != c.rules.words.end()) {
+      for (const std::string& p : it->second) {
+        size_t n = std::count(p.begin(), p.end(), ' ') + 1;
+        if (n > tokens.size()) continue;
+        std::string tail;
+        for (size_t k = tokens.size() - n; k < tokens.size(); ++k) tail += (tail.empty() ? "" : " ") + tokens[k];
+        if (tail == p) before_words = std::max(before_words, n);
+      }
+    }
+    bool before_word = before_words > 0;
+    if (!in_cell && !before_word) continue;
+    auto [first, end] = Bounds(m.iso);
+    if (first.empty()) continue;
+    bool passed = before_word ? first <= earliest : end < earliest;
+    if (!passed) continue;
+    // Quote from "trước": walk back over the words the phrase took.
+    size_t phrase_begin = b;
+    for (size_t w = 0; before_word && w < before_words + popped; ++w) {
+      while (phrase_begin > from && text[phrase_begin - 1] == ' ') --phrase_begin;
+      while (phrase_begin > from && text[phrase_begin - 1] != ' ') --phrase_begin;
+    }
+    Flag flag;
+    flag.kind = "date_inconsistency";
+    flag.severity = "error";
+    flag.rule = "builtin:deadline_before_document";
+    Span deadline = c.SpanOf({phrase_begin, m.span.normalized.end});
+    AddEvidence(flag, deadline);
+    for (const Span& s : doc_date_evidence) AddEvidence(flag, s);
+    if (earliest_ref) AddEvidence(flag, *earliest_ref);
+    std::string quoted = "“" + deadline.text + "”";
+    std::string cites = earliest_ref ? (en ? " and cites a document of " : " và dẫn chiếu văn bản ngày ") + FormatDate(earliest) : "";
+    flag.explanation = en ? "The deadline " + quoted + " (line " + std::to_string(deadline.line) +
+                                ") had already passed when the document was issued: it is dated " + FormatDate(*meta.date) + cites + "."
+                          : "Thời hạn " + quoted + " (dòng " + std::to_string(deadline.line) +
+                                ") đã qua khi văn bản được ban hành: văn bản đề ngày " + FormatDate(*meta.date) + cites + ".";
+    c.flags.push_back(std::move(flag));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables.
+
+namespace {
+
+const Mention* OnlyValue(const std::vector<const Mention*>& order, TextRange range, int* count) {
+  const Mention* found = nullptr;
+  *count = 0;
+  auto lo = std::lower_bound(order.begin(), order.end(), range.begin,
+                             [](const Mention* m, size_t p) { return m->span.normalized.begin < p; });
+  for (auto it = lo; it != order.end() && (*it)->span.normalized.begin < range.end; ++it) {
+    const Mention* m = *it;
+    if (m->type == MentionType::kNumber || m->type == MentionType::kCount || m->type == MentionType::kMoney) {
+      ++*count;
+      found = m;
+    } else if (m->type == MentionType::kPercent || m->type == MentionType::kFraction) {
+      *count += 2;   // not additive
+    }
+  }
+  return *count == 1 ? found : nullptr;
+}
+
+CheckMember MentionMember(const Mention& m, const std::string& role) { return {"", role, m.number, m.span}; }
+
+}  // namespace
+
+void CheckTables(AuditContext& c) {
+  const Layout& layout = *c.in.layout;
+  const std::string_view text = c.in.text;
+  const bool en = c.en();
+  std::vector<const Mention*> order;
+  for (const Mention& m : *c.in.mentions) order.push_back(&m);
+  std::sort(order.begin(), order.end(), [](const Mention* a, const Mention* b) { return a->span.normalized.begin < b->span.normalized.begin; });
+  auto cell_text = [](const TableCell& cell) { return FoldKey(cell.text); };
+
+  auto emit = [&](const std::string& rule, const std::string& severity, const Mention& total,
+                  const std::vector<const Mention*>& parts, const std::string& what) {
+    double sum = 0;
+    std::vector<double> values;
+    for (const Mention* p : parts) {
+      sum += p->number;
+      values.push_back(p->number);
+    }
+    if (AgreesWithin(total.number, 0, sum)) {
+      Check check = MakeCheck("table_sum", rule, {}, total.number, sum);
+      check.members.push_back(MentionMember(total, "total"));
+      for (const Mention* p : parts) check.members.push_back(MentionMember(*p, "part"));
+      c.checks.push_back(std::move(check));
+      return;
+    }
+    Flag flag;
+    flag.kind = "sum_mismatch";
+    flag.severity = severity;
+    flag.stated = total.number;
+    flag.computed = sum;
+    flag.rule = rule;
+    AddEvidence(flag, total.span);
+    for (const Mention* p : parts) AddEvidence(flag, p->span);
+    std::string expr = JoinValues(values, 0, en) + " = " + FormatNumber(sum, 0, en);
+    flag.explanation = en ? what + ": " + expr + ", not the " + FormatNumber(total.number, 0, en) + " stated as the total."
+                          : what + ": " + expr + ", khác tổng số đã ghi là " + FormatNumber(total.number, 0, en) + ".";
+    c.flags.push_back(std::move(flag));
+  };
+
+  std::vector<int> table_block(layout.tables.size(), -1);
+  for (size_t bi = 0; bi < layout.blocks.size(); ++bi) {
+    const Block& b = layout.blocks[bi];
+    if (b.kind == BlockKind::kTable && b.table >= 0 && b.table < static_cast<int>(table_block.size()) && table_block[b.table] < 0) {
+      table_block[b.table] = static_cast<int>(bi);
+    }
+  }
+  for (size_t ti = 0; ti < layout.tables.size(); ++ti) {
+    const LayoutTable& t = layout.tables[ti];
+    // (a) A total row ("Tổng cộng") against the other rows, column by column.
+    for (size_t r = 0; r < t.rows.size(); ++r) {
+      const auto& row = t.rows[r];
+      int label_col = -1;
+      for (size_t j = 0; j < std::min<size_t>(2, row.size()); ++j) {
+        std::string key = cell_text(row[j]);
+        auto it = c.rules.words.find("total_row");
+        if (it == c.rules.words.end()) break;
+        for (const std::string& w : it->second) if (key == w || key == w + ":") label_col = static_cast<int>(j);
+      }
+      if (label_col < 0) continue;
+      for (size_t j = label_col + 1; j < row.size(); ++j) {
+        int count = 0;
+        const Mention* total = OnlyValue(order, row[j].range, &count);
+        if (!total) continue;
+        std::vector<const Mention*> parts;
+        bool ok = true;
+        for (size_t o = 0; o < t.rows.size() && ok; ++o) {
+          if (o == r || j >= t.rows[o].size() || t.rows[o][j].text.empty()) continue;
+          const Mention* v = OnlyValue(order, t.rows[o][j].range, &count);
+          if (!v) ok = false;
+          else parts.push_back(v);
+        }
+        if (!ok || parts.size() < 2) continue;
+        std::string header = j < t.header.front().size() ? t.header.front()[j].text : "";
+        std::string what = en ? "Total row of the table" + (header.empty() ? "" : " (column “" + header + "”)")
+                              : "Dòng tổng của bảng" + (header.empty() ? "" : " (cột “" + header + "”)");
+        emit("builtin:table_total_row", "error", *total, parts, what);
+      }
+    }
+    // (b) "Số thủ tục hành chính hiện nay: 2110, trong đó:" right before a one-row table.
+    if (table_block[ti] <= 0) continue;
+    const Block& intro = layout.blocks[table_block[ti] - 1];
+    if (intro.kind != BlockKind::kParagraph && intro.kind != BlockKind::kListItem) continue;
+    std::string_view intro_text = text.substr(intro.range.begin, intro.range.end - intro.range.begin);
+    while (!intro_text.empty() && (intro_text.back() == ' ' || intro_text.back() == '\n')) intro_text.remove_suffix(1);
+    if (intro_text.empty() || intro_text.back() != ':') continue;
+    std::vector<std::string> tokens = Tokenize(intro_text);
+    bool breakdown = false;
+    if (auto it = c.rules.words.find("breakdown"); it != c.rules.words.end()) {
+      std::string tail;
+      for (const std::string& w : tokens) tail += w + " ";
+      for (const std::string& p : it->second) {
+        breakdown |= tail.size() >= p.size() + 1 && tail.compare(tail.size() - p.size() - 1, p.size() + 1, p + " ") == 0;
+      }
+    }
+    if (!breakdown) continue;
+    int count = 0;
+    const Mention* total = OnlyValue(order, intro.range, &count);
+    if (!total) continue;
+    std::vector<const Mention*> parts;
+    int rows_with_values = 0;
+    for (const auto& row : t.rows) {
+      std::vector<const Mention*> in_row;
+      for (size_t j = 0; j < row.size(); ++j) {
+        bool ordinal = j < t.header.front().size() && (cell_text(t.header.front()[j]) == "stt" || cell_text(t.header.front()[j]) == "tt");
+        if (ordinal || row[j].text.empty()) continue;
+        int n = 0;
+        if (const Mention* v = OnlyValue(order, row[j].range, &n)) in_row.push_back(v);
+      }
+      if (!in_row.empty()) {
+        ++rows_with_values;
+        parts = in_row;
+      }
+    }
+    if (rows_with_values != 1 || parts.size() < 2) continue;
+    std::string what = en ? "The table after “" + std::string(intro_text) + "”" : "Bảng sau “" + std::string(intro_text) + "”";
+    emit("builtin:table_breakdown", "warning", *total, parts, what);
+  }
+}
+
+}  // namespace baocao

@@ -1,0 +1,197 @@
+// Statements of one value: two values for one indicator and period (conflicting_values), and
+// a self-assessment against the document's own target and values (assessment_mismatch).
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "audit/audit_impl.h"
+
+namespace baocao {
+namespace {
+
+std::string Unit(const AuditContext& c, const FactInfo& f) {
+  if (!f.fact->unit.empty()) return f.fact->unit;
+  const IndicatorLabel* label = c.Label(f.fact->indicator);
+  return label ? label->unit : "";
+}
+
+// "2025" -> "năm 2025"; "2026-06-06" -> "ngày 06/06/2026"; "A/B" -> "từ A đến B".
+std::string DescribeWhen(const std::string& when, bool stock, bool en) {
+  if (when.empty()) return en ? "the same period" : "cùng kỳ";
+  size_t slash = when.find('/');
+  if (slash != std::string::npos) {
+    std::string a = FormatDate(when.substr(0, slash)), b = FormatDate(when.substr(slash + 1));
+    return en ? "the period " + a + " to " + b : "giai đoạn từ " + a + " đến " + b;
+  }
+  if (when.size() == 10) return en ? (stock ? "the date " : "") + FormatDate(when) : (stock ? "thời điểm ngày " : "ngày ") + FormatDate(when);
+  if (when.size() == 7 && when[4] == '-') return en ? FormatDate(when) : "tháng " + FormatDate(when);
+  if (when.size() == 4) return en ? "the year " + when : "năm " + when;
+  return when;
+}
+
+std::string ComparatorText(const std::string& comparator) {
+  if (comparator == ">=") return "≥ ";
+  if (comparator == ">") return "> ";
+  if (comparator == "<=") return "≤ ";
+  if (comparator == "<") return "< ";
+  return "";
+}
+
+bool Agree(const FactInfo& a, const FactInfo& b) {
+  return AgreesWithin(a.value, std::min(a.decimals, b.decimals), b.value);
+}
+
+}  // namespace
+
+void CheckConflicts(AuditContext& c) {
+  using Key = std::tuple<std::string, std::string, std::string, std::string>;
+  std::map<Key, std::vector<const FactInfo*>> groups;
+  std::vector<Key> order;
+  for (const FactInfo& f : c.facts) {
+    if (!f.numeric || f.item_of >= 0) continue;
+    Key key{f.fact->indicator, f.fact->role, f.when, f.scope};
+    auto& group = groups[key];
+    if (group.empty()) order.push_back(key);
+    // One mention read twice (a fraction as two facts of one indicator) is one statement.
+    bool dup = std::any_of(group.begin(), group.end(), [&](const FactInfo* g) {
+      return g->fact->span.start == f.fact->span.start && g->value == f.value;
+    });
+    if (!dup) group.push_back(&f);
+  }
+  for (const Key& key : order) {
+    std::vector<const FactInfo*>& group = groups[key];
+    if (group.size() < 2) continue;
+    std::stable_sort(group.begin(), group.end(), [](const FactInfo* a, const FactInfo* b) { return a->pos < b->pos; });
+    const FactInfo& ref = *group.front();
+    const bool en = c.en(), stock = c.IsStock(ref.fact->indicator);
+    std::vector<std::pair<const FactInfo*, Flag>> raised;   // the first fact of each other value
+    std::vector<const FactInfo*> agreeing = {&ref};
+    for (size_t i = 1; i < group.size(); ++i) {
+      const FactInfo& f = *group[i];
+      // Two values of one indicator in one sentence ("14 hồ sơ phi địa giới/137 hồ sơ nộp trực
+      // tuyến") are two things the linker read as one, not a document contradicting itself.
+      if (c.Tier(ref, f) == 0) continue;
+      if (Agree(ref, f)) {
+        agreeing.push_back(&f);
+        continue;
+      }
+      auto same = std::find_if(raised.begin(), raised.end(), [&](const auto& r) { return Agree(*r.first, f); });
+      if (same != raised.end()) {
+        AddEvidence(same->second, f.fact->span);
+        continue;
+      }
+      Flag flag;
+      flag.kind = "conflicting_values";
+      flag.severity = "error";
+      flag.indicators = {ref.fact->indicator};
+      flag.stated = ref.value;
+      flag.computed = f.value;
+      flag.rule = "builtin:conflicting_values";
+      std::string label = c.IndicatorName(ref.fact->indicator);
+      bool target = ref.fact->role == "target";
+      std::string a = FormatValue(ref.value, ref.decimals, Unit(c, ref), en);
+      std::string b = FormatValue(f.value, f.decimals, Unit(c, f), en);
+      if (!ref.fact->comparator.empty()) a = ComparatorText(ref.fact->comparator) + a;
+      if (!f.fact->comparator.empty()) b = ComparatorText(f.fact->comparator) + b;
+      std::string when = DescribeWhen(std::get<2>(key), stock, en);
+      if (en) {
+        flag.explanation = label + (target ? " (target)" : "") + ": " + a + " (line " + std::to_string(ref.fact->span.line) +
+                           ") and " + b + " (line " + std::to_string(f.fact->span.line) + ") are both given for " + when + ".";
+      } else {
+        flag.explanation = label + (target ? " (chỉ tiêu)" : "") + ": " + a + " (dòng " + std::to_string(ref.fact->span.line) +
+                           ") và " + b + " (dòng " + std::to_string(f.fact->span.line) + ") cùng được nêu cho " + when + ".";
+      }
+      AddEvidence(flag, ref.fact->span);
+      AddEvidence(flag, f.fact->span);
+      raised.push_back({&f, std::move(flag)});
+    }
+    for (auto& r : raised) c.flags.push_back(std::move(r.second));
+    if (agreeing.size() >= 2) {
+      Check check = MakeCheck("agree", "builtin:conflicting_values", {ref.fact->indicator}, ref.value, ref.value);
+      for (const FactInfo* f : agreeing) AddMember(check, *f, "value");
+      c.checks.push_back(std::move(check));
+    }
+  }
+}
+
+void CheckAssessments(AuditContext& c) {
+  for (const FactInfo& a : c.facts) {
+    if (!a.fact->assessment) continue;
+    const std::string& id = a.fact->indicator;
+    const IndicatorLabel* label = c.Label(id);
+    if (label && label->kind == "rank") continue;   // a rank is better when lower: no rule here
+    const FactInfo* target = nullptr;
+    const FactInfo* row_value = nullptr;
+    for (int fi : c.Of(id)) {
+      const FactInfo& f = c.facts[fi];
+      if (!f.numeric || f.fact->span.line != a.fact->span.line) continue;
+      if (f.fact->role == "target" && !target) target = &f;
+      if (f.fact->role == "actual" && !row_value) row_value = &f;
+    }
+    if (!target) continue;
+    std::vector<const FactInfo*> values;
+    if (row_value) values.push_back(row_value);
+    for (int fi : c.Of(id)) {
+      const FactInfo& f = c.facts[fi];
+      if (!f.numeric || &f == row_value || f.item_of >= 0 || f.fact->role != "actual") continue;
+      if (f.period != a.period || f.scope != target->scope) continue;
+      values.push_back(&f);
+    }
+    if (values.empty()) continue;
+    const std::string& cmp = target->fact->comparator;
+    auto meets = [&](double v) {
+      double t = target->value;
+      if (cmp == ">") return v > t + 1e-9;
+      if (cmp == "<") return v < t - 1e-9;
+      if (cmp == "<=") return v <= t + 1e-9;
+      return v >= t - 1e-9;
+    };
+    bool verdict = *a.fact->assessment;
+    const FactInfo* against = nullptr;
+    for (const FactInfo* v : values) {
+      if (meets(v->value) != verdict) { against = v; break; }
+    }
+    if (!against) {
+      Check check = MakeCheck("assessment", "builtin:assessment", {id}, target->value, values.front()->value);
+      AddMember(check, *target, "target");
+      // The row's own value and the nearest others: a long document restating one indicator
+      // many times would otherwise make this list grow with the square of its length.
+      std::stable_sort(values.begin() + (row_value ? 1 : 0), values.end(), [&](const FactInfo* x, const FactInfo* y) {
+        auto d = [&](const FactInfo* f) { return f->pos > a.pos ? f->pos - a.pos : a.pos - f->pos; };
+        return d(x) < d(y);
+      });
+      for (size_t i = 0; i < values.size() && i < 4; ++i) AddMember(check, *values[i], "value");
+      c.checks.push_back(std::move(check));
+      continue;
+    }
+    const bool en = c.en();
+    Flag flag;
+    flag.kind = "assessment_mismatch";
+    flag.severity = "error";
+    flag.indicators = {id};
+    flag.stated = target->value;
+    flag.computed = against->value;
+    flag.rule = "builtin:assessment";
+    std::string name = c.IndicatorName(id);
+    std::string goal = ComparatorText(cmp) + FormatValue(target->value, target->decimals, Unit(c, *target), en);
+    std::string value = FormatValue(against->value, against->decimals, Unit(c, *against), en);
+    std::string said = verdict ? "Đạt" : "Không đạt";
+    std::string where = against == row_value ? (en ? "the row's own value " : "giá trị của chính dòng này ")
+                                             : (en ? "the value " : "giá trị ");
+    std::string line = std::to_string(against->fact->span.line);
+    if (en) {
+      flag.explanation = name + ": self-assessed “" + said + "” (" + (verdict ? "met" : "not met") + ") against the target " +
+                         goal + ", but " + where + value + " (line " + line + ") " + (verdict ? "does not meet" : "meets") +
+                         " it.";
+    } else {
+      flag.explanation = name + ": tự đánh giá “" + said + "” so với chỉ tiêu " + goal + ", nhưng " + where + value +
+                         " (dòng " + line + ") " + (verdict ? "không đạt" : "đã đạt") + " chỉ tiêu.";
+    }
+    AddEvidence(flag, a.fact->span);
+    AddEvidence(flag, target->fact->span);
+    AddEvidence(flag, against->fact->span);
+    c.flags.push_back(std::move(flag));
+  }
+}
+
+}  // namespace baocao
