@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -423,9 +424,9 @@ void RuleSet::Impl::BuildPrefilter() {
 
 namespace {
 
-// Windows of the text such that every mention Recognize can accept lies inside one of them.
-// A match that contains a blank line (a "\n", then only spaces, tabs or CRs, then "\n") is
-// refused, so no accepted match holds both newlines of a blank line: windows end at the second
+// Windows of the text such that every match of a Confined rule that Recognize can accept lies
+// inside one of them. Such a match never contains a blank line (a "\n", then only spaces, tabs
+// or CRs, then "\n"), so it never holds both newlines of a blank line: windows end at the second
 // newline of each blank line and the next starts after its first, overlapping by its spaces.
 // Every window starts at 0 or after a newline and ends at a newline or the text's end, so
 // ^, $ and \b read the same inside a window as in the whole text. Windows shorter than
@@ -434,10 +435,7 @@ struct Window {
   size_t begin, end;
 };
 
-#ifndef BAOCAO_MIN_WINDOW
-#define BAOCAO_MIN_WINDOW 0
-#endif
-constexpr size_t kMinWindow = BAOCAO_MIN_WINDOW;
+constexpr size_t kMinWindow = 0;  // merging saves Set calls but widens every rule's windows
 
 std::vector<Window> BlankLineWindows(std::string_view text, size_t min_size) {
   std::vector<Window> windows;
@@ -638,12 +636,16 @@ bool RuleSet::Impl::Interpret(const Rule& rule, const re2::StringPiece* g, std::
 }
 
 std::vector<Mention> RuleSet::Recognize(std::string_view text) const {
+  // A candidate is small; the reading it stands for waits in `readings` (a deque, so that
+  // growing never copies it). A skip rule's match has a range only.
   struct Candidate {
-    Mention mention;
+    TextRange range;
     int priority;
-    bool skip;
+    uint32_t reading;
   };
+  static constexpr uint32_t kSkipped = UINT32_MAX;
   std::vector<Candidate> candidates;
+  std::deque<Mention> readings;
   re2::StringPiece groups[32];
   std::vector<Mention> produced;
 
@@ -718,14 +720,14 @@ std::vector<Mention> RuleSet::Recognize(std::string_view text) const {
           continue;
         }
         if (rule.is_skip) {
-          Mention m;
-          m.rule_id = rule.info.id;
-          m.span.normalized = {b, e};
-          candidates.push_back({std::move(m), rule.priority, true});
+          candidates.push_back({{b, e}, rule.priority, kSkipped});
         } else {
           produced.clear();
           if (impl_->Interpret(rule, groups, text, produced)) {
-            for (auto& m : produced) candidates.push_back({std::move(m), rule.priority, false});
+            for (auto& m : produced) {
+              candidates.push_back({m.span.normalized, rule.priority, static_cast<uint32_t>(readings.size())});
+              readings.push_back(std::move(m));
+            }
           }
         }
         pos = e;
@@ -740,24 +742,28 @@ std::vector<Mention> RuleSet::Recognize(std::string_view text) const {
   std::stable_sort(order.begin(), order.end(), [&candidates](uint32_t ia, uint32_t ib) {
     const Candidate& a = candidates[ia];
     const Candidate& b = candidates[ib];
-    size_t la = a.mention.span.normalized.end - a.mention.span.normalized.begin;
-    size_t lb = b.mention.span.normalized.end - b.mention.span.normalized.begin;
+    size_t la = a.range.end - a.range.begin;
+    size_t lb = b.range.end - b.range.begin;
     if (a.priority != b.priority && (a.priority >= 100 || b.priority >= 100)) return a.priority > b.priority;
     if (la != lb) return la > lb;
     if (a.priority != b.priority) return a.priority > b.priority;
-    return a.mention.span.normalized.begin < b.mention.span.normalized.begin;
+    return a.range.begin < b.range.begin;
   });
   std::map<size_t, size_t> taken;  // begin -> end of accepted ranges
+  std::vector<uint32_t> kept;      // accepted readings, in the order they won
   std::vector<Mention> accepted;
   for (uint32_t i : order) {
     Candidate& c = candidates[i];
-    TextRange r = c.mention.span.normalized;
+    TextRange r = c.range;
     auto next = taken.lower_bound(r.begin);
     if (next != taken.end() && next->first < r.end) continue;
     if (next != taken.begin() && std::prev(next)->second > r.begin) continue;
     taken[r.begin] = r.end;
-    if (!c.skip) accepted.push_back(std::move(c.mention));
+    if (c.reading != kSkipped) kept.push_back(c.reading);
   }
+  accepted.reserve(kept.size());
+  for (uint32_t k : kept) accepted.push_back(std::move(readings[k]));
+  std::deque<Mention>().swap(readings);
   std::sort(accepted.begin(), accepted.end(), [](const Mention& a, const Mention& b) {
     return a.span.normalized.begin < b.span.normalized.begin;
   });
