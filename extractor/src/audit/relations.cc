@@ -9,29 +9,15 @@
 #include "audit/audit_impl.h"
 #include "baocao/audit.h"
 #include "baocao/text.h"
+#include "core/strings.h"
 #include "link/lexicon_impl.h"
 
 namespace baocao {
 namespace {
 
-std::string Trim(std::string_view s) {
-  size_t b = s.find_first_not_of(" \t\r");
-  if (b == std::string_view::npos) return "";
-  size_t e = s.find_last_not_of(" \t\r");
-  return std::string(s.substr(b, e - b + 1));
-}
+using internal::Trim;
 
-std::vector<std::string> Split(std::string_view s, char sep) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  for (size_t i = 0; i <= s.size(); ++i) {
-    if (i == s.size() || s[i] == sep) {
-      out.push_back(Trim(s.substr(start, i - start)));
-      start = i + 1;
-    }
-  }
-  return out;
-}
+std::vector<std::string> Split(std::string_view s, char sep) { return internal::SplitTrimmed(s, sep, true); }
 
 // A comment starts with '#' at the start of a line or after white space.
 std::string StripComment(std::string_view line) {

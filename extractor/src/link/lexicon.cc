@@ -18,31 +18,16 @@
 #include <map>
 #include <sstream>
 
+#include "core/strings.h"
 #include "baocao/text.h"
 #include "link/lexicon_impl.h"
 
 namespace baocao {
 namespace {
 
-std::string Trim(std::string_view s) {
-  size_t b = s.find_first_not_of(" \t\r");
-  if (b == std::string_view::npos) return "";
-  size_t e = s.find_last_not_of(" \t\r");
-  return std::string(s.substr(b, e - b + 1));
-}
+using internal::Trim;
 
-std::vector<std::string> SplitOn(std::string_view s, char sep) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  for (size_t i = 0; i <= s.size(); ++i) {
-    if (i == s.size() || s[i] == sep) {
-      std::string part = Trim(s.substr(start, i - start));
-      if (!part.empty()) out.push_back(part);
-      start = i + 1;
-    }
-  }
-  return out;
-}
+std::vector<std::string> SplitOn(std::string_view s, char sep) { return internal::SplitTrimmed(s, sep, false); }
 
 // "(nộp | tiếp nhận)" -> {["nop"], ["tiep", "nhan"]}
 Term ParseTerm(std::string_view raw) {

@@ -1,5 +1,6 @@
 // Decoding: the original bytes to UTF-8, recording which input bytes each output unit came
 // from. UTF-8 input that is valid needs no layer at all (the common case costs one scan).
+#include "core/strings.h"
 #include "normalize/decode.h"
 
 #include <unicode/ucnv.h>
@@ -12,23 +13,7 @@
 namespace baocao::internal {
 namespace {
 
-void AppendUtf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
+using internal::AppendUtf8;
 
 // Windows-1258 upper half as code points, from ICU's converter; 0 where the byte is undefined
 // (ICU maps the five undefined bytes to C1 controls, which no text means).

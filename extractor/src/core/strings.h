@@ -1,0 +1,19 @@
+// Internal: small string helpers shared by the stages (one copy instead of one per file).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace baocao::internal {
+
+// Appends the UTF-8 encoding of code point `cp` (valid scalar values only).
+void AppendUtf8(std::string& out, char32_t cp);
+
+// `s` without leading and trailing spaces, tabs and carriage returns.
+std::string Trim(std::string_view s);
+
+// `s` cut at every `sep`, each piece trimmed; empty pieces are kept only with `keep_empty`.
+std::vector<std::string> SplitTrimmed(std::string_view s, char sep, bool keep_empty);
+
+}  // namespace baocao::internal
