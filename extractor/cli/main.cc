@@ -121,6 +121,31 @@ bool ParseSize(const std::string& s, size_t* out) {
   return true;
 }
 
+// Options every command that reads documents takes: --rules, --encoding, --max-bytes, --lang.
+// Returns kNotCommon if args[i] is none of them, kExitOk after consuming it (and its value,
+// advancing i), or the usage exit code.
+constexpr int kNotCommon = -1;
+int ParseCommonOption(const std::vector<std::string>& args, size_t& i, std::string& rules_dir,
+                      baocao::ExtractOptions& options) {
+  const std::string& a = args[i];
+  auto value = [&](std::string* out) -> bool {
+    if (i + 1 >= args.size()) return false;
+    *out = args[++i];
+    return true;
+  };
+  if (a == "--rules") return value(&rules_dir) ? kExitOk : Usage("--rules needs a folder");
+  if (a == "--encoding") return value(&options.normalize.encoding) ? kExitOk : Usage("--encoding needs a name");
+  if (a == "--lang") {
+    bool ok = value(&options.audit.lang) && (options.audit.lang == "vi" || options.audit.lang == "en");
+    return ok ? kExitOk : Usage("--lang needs vi or en");
+  }
+  if (a == "--max-bytes") {
+    std::string v;
+    return value(&v) && ParseSize(v, &options.max_bytes) ? kExitOk : Usage("--max-bytes needs a whole number of bytes");
+  }
+  return kNotCommon;
+}
+
 baocao::Result<std::string> ReadStdin(size_t max_bytes) {
   std::string bytes;
   char buf[1 << 16];
@@ -186,14 +211,9 @@ int Extract(const std::vector<std::string>& args, bool facts_table = false) {
     else if (a == "--stage") {
       if (!value(&stage)) return Usage("--stage needs text, layout or mentions");
       if (stage != "text" && stage != "layout" && stage != "mentions") return Usage("unknown stage '" + stage + "' (text, layout, mentions)");
-    } else if (a == "--rules") { if (!value(&rules_dir)) return Usage("--rules needs a folder"); }
-    else if (a == "--encoding") { if (!value(&options.normalize.encoding)) return Usage("--encoding needs a name"); }
-    else if (a == "--lang") {
-      if (!value(&options.audit.lang) || (options.audit.lang != "vi" && options.audit.lang != "en")) return Usage("--lang needs vi or en");
-    } else if (a == "--max-bytes") {
-      std::string v;
-      if (!value(&v) || !ParseSize(v, &options.max_bytes)) return Usage("--max-bytes needs a whole number of bytes");
-    } else if (a.size() > 1 && a[0] == '-' ) return Usage("unknown option '" + a + "'");
+    } else if (int parsed = ParseCommonOption(args, i, rules_dir, options); parsed != kNotCommon) {
+      if (parsed != kExitOk) return parsed;
+    } else if (a.size() > 1 && a[0] == '-') return Usage("unknown option '" + a + "'");
     else files.push_back(a);
   }
   if (files.empty()) return Usage("extract needs at least one FILE (or '-' for standard input)");
@@ -357,20 +377,10 @@ int AuditCommand(const std::vector<std::string>& args) {
   baocao::ExtractOptions options;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
-    auto value = [&](std::string* out) -> bool {
-      if (i + 1 >= args.size()) return false;
-      *out = args[++i];
-      return true;
-    };
     if (a == "-h" || a == "--help") { std::cout << kAuditHelp; return kExitOk; }
     if (a == "--json") json = true;
-    else if (a == "--lang") {
-      if (!value(&options.audit.lang) || (options.audit.lang != "vi" && options.audit.lang != "en")) return Usage("--lang needs vi or en");
-    } else if (a == "--rules") { if (!value(&rules_dir)) return Usage("--rules needs a folder"); }
-    else if (a == "--encoding") { if (!value(&options.normalize.encoding)) return Usage("--encoding needs a name"); }
-    else if (a == "--max-bytes") {
-      std::string v;
-      if (!value(&v) || !ParseSize(v, &options.max_bytes)) return Usage("--max-bytes needs a whole number of bytes");
+    else if (int parsed = ParseCommonOption(args, i, rules_dir, options); parsed != kNotCommon) {
+      if (parsed != kExitOk) return parsed;
     } else if (a.size() > 1 && a[0] == '-') return Usage("unknown option '" + a + "'");
     else files.push_back(a);
   }

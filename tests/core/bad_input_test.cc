@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include <gtest/gtest.h>
+
+#include "corpus_util.h"
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -41,12 +43,7 @@ struct CliRun {
   double seconds = 0;
 };
 
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string Slurp(const fs::path& p) { return baocao::testing_util::ReadBytes(p); }
 
 void WriteFile(const fs::path& p, std::string_view bytes) {
   std::ofstream out(p, std::ios::binary);

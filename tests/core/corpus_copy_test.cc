@@ -2,6 +2,8 @@
 // (gold is never edited to fit the engine). Skipped where ../shared is not beside the clone.
 #include <gtest/gtest.h>
 
+#include "corpus_util.h"
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -10,12 +12,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string Slurp(const fs::path& p) { return baocao::testing_util::ReadBytes(p); }
 
 TEST(CorpusCopy, IsByteIdenticalToShared) {
   fs::path shared = fs::path(BAOCAO_SHARED_DIR) / "corpus";

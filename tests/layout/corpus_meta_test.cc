@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "corpus_util.h"
 #include "baocao/layout.h"
 #include "baocao/meta.h"
 #include "baocao/text.h"
@@ -18,21 +19,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string ReadBytes(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-std::vector<std::string> GoldNames() {
-  std::vector<std::string> names;
-  for (const auto& entry : fs::directory_iterator(fs::path(BAOCAO_CORPUS_DIR) / "gold")) {
-    if (entry.path().extension() == ".json") names.push_back(entry.path().stem().string());
-  }
-  std::sort(names.begin(), names.end());
-  return names;
-}
+using testing_util::GoldNames;
+using testing_util::ReadBytes;
 
 class LayoutCorpus : public testing::TestWithParam<std::string> {};
 
