@@ -24,6 +24,11 @@ enum class ErrorCode {
   kBinary,          // the input is not text (NUL bytes, control bytes) and not a known format
   kInvalidEncoding, // the input is text in no encoding we can decode (invalid UTF-8 ...)
   kBadRules,        // a rule file failed to load (syntax, bad RE2 pattern): names file:line
+  kCorrupt,         // a structured input (PDF) is damaged beyond repair: truncated, bad xref
+  kEncrypted,       // a PDF needs a password that was not given (or was wrong)
+  kNoText,          // a PDF has pages but no text layer on any of them (a scan)
+  kTimeout,         // extraction took longer than the configured limit
+  kStore,           // the SQLite store (or an export target) failed: names the database
   kInternal,        // a bug: an invariant of the engine did not hold
 };
 

@@ -15,6 +15,11 @@ const char* ErrorCodeName(ErrorCode code) {
     case ErrorCode::kBinary: return "binary";
     case ErrorCode::kInvalidEncoding: return "invalid_encoding";
     case ErrorCode::kBadRules: return "bad_rules";
+    case ErrorCode::kCorrupt: return "corrupt";
+    case ErrorCode::kEncrypted: return "encrypted";
+    case ErrorCode::kNoText: return "no_text";
+    case ErrorCode::kTimeout: return "timeout";
+    case ErrorCode::kStore: return "store";
     case ErrorCode::kInternal: return "internal";
   }
   return "internal";

@@ -1,0 +1,49 @@
+// The CLI's shared pieces. Each command lives in its own file and returns the process's exit
+// status; main.cc only dispatches. Exit codes are documented in `baocao --help` and the README.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "baocao/extract.h"
+
+namespace baocao::cli {
+
+// Exit codes (documented in --help and the README).
+constexpr int kExitOk = 0;
+constexpr int kExitUsage = 2;
+constexpr int kExitUnreadable = 3;   // not found, not readable, a directory
+constexpr int kExitBadInput = 4;     // empty, binary, invalid encoding, too large
+constexpr int kExitRules = 5;        // rules failed to load
+constexpr int kExitOutput = 6;       // an output file could not be written
+constexpr int kExitEncrypted = 7;    // a PDF needs a (different) password
+constexpr int kExitStore = 8;        // the store (SQLite) or an export target failed
+constexpr int kExitInternal = 70;
+
+
+int ExitCodeFor(ErrorCode code);
+// Prints "baocao: MESSAGE" and a hint to standard error; returns kExitUsage.
+int Usage(const std::string& message);
+bool ParseSize(const std::string& s, size_t* out);
+
+// Options every command that reads documents takes: --rules, --encoding, --max-bytes, --lang.
+// Returns kNotCommon if args[i] is none of them, kExitOk after consuming it (and its value,
+// advancing i), or the usage exit code.
+constexpr int kNotCommon = -1;
+int ParseCommonOption(const std::vector<std::string>& args, size_t& i, std::string& rules_dir,
+                      ExtractOptions& options);
+
+Result<std::string> ReadStdin(size_t max_bytes);
+
+// Pads to a display width counted in code points, so Vietnamese text lines up.
+std::string Pad(const std::string& s, size_t width);
+// Cuts to `points` code points, marking the cut with "…".
+std::string Clip(const std::string& s, size_t points);
+
+// Commands, each in its own file.
+int IngestCommand(const std::vector<std::string>& args);      // ingest_command.cc
+int ExportCommand(const std::vector<std::string>& args);      // export_command.cc
+int CompareCommand(const std::vector<std::string>& args);     // compare_command.cc
+int AuditStoreCommand(const std::vector<std::string>& args);  // audit_store_command.cc
+
+}  // namespace baocao::cli
