@@ -494,6 +494,215 @@ class EvaluateCliTest(unittest.TestCase):
         self.assertEqual(metric(report, "facts", "recall", TAN_LAP_GOLD["document"]), 0.0)
 
 
+# ---------------------------------------------------------------------------------------------
+# PDF input: a stand-in engine answers `extract [--stage pages] FILE` from a table of outputs.
+
+FAKE_ENGINE = """#!{python}
+import json, pathlib, sys
+table = json.loads(pathlib.Path({table!r}).read_text(encoding="utf-8"))
+args = sys.argv[1:]
+assert args[0] == "extract"
+name = pathlib.Path(args[-1]).name
+key = name + (" pages" if "--stage" in args else "")
+if key not in table:
+    sys.exit("baocao: corrupt: " + name + ": cannot read")
+print(json.dumps(table[key], ensure_ascii=False))
+"""
+
+
+def paginate(text, wrap_at=None):
+    """Page texts of a document: the lines split in two pages; with wrap_at, long lines are
+    broken at the last space before that many characters (as a PDF wraps a paragraph)."""
+    lines = text.splitlines()
+    if wrap_at:
+        wrapped = []
+        for line in lines:
+            while len(line) > wrap_at and " " in line[:wrap_at]:
+                cut = line.rindex(" ", 0, wrap_at)
+                wrapped.append(line[:cut])
+                line = line[cut + 1:]
+            wrapped.append(line)
+        lines = wrapped
+    half = (len(lines) + 1) // 2
+    return ["\n".join(lines[:half]) + "\n", "\n".join(lines[half:]) + "\n"]
+
+
+def page_span(pages, text, occurrence=0):
+    """The SPAN of the n-th occurrence of `text` (white space matching any white space)."""
+    import re
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in text.split()))
+    seen = 0
+    for number, page in enumerate(pages, 1):
+        for m in pattern.finditer(page):
+            if seen == occurrence:
+                start = len(page[:m.start()].encode("utf-8"))
+                return {"start": start, "end": start + len(m.group(0).encode("utf-8")),
+                        "line": page[:m.start()].count("\n") + 1, "page": number,
+                        "text": m.group(0)}
+            seen += 1
+    raise ValueError(f"{text!r} not in pages")
+
+
+def gold_to_pdf_engine(gold, text, pages):
+    """What a perfect engine would print for the PDF (these page texts) of this gold document."""
+    out = gold_to_engine(gold, text.encode("utf-8"))
+    out["document"]["format"] = "pdf"
+    out["document"]["pages"] = len(pages)
+    for ref, g in zip(out["references"], gold["references"]):
+        ref["spans"] = [page_span(pages, g["evidence"])]
+    for fact, g in zip(out["facts"], gold["facts"]):
+        fact["span"] = page_span(pages, g["evidence"])
+    for flag, g in zip(out["flags"], gold.get("flags", [])):
+        flag["evidence"] = [page_span(pages, e) for e in g["evidence"]]
+    return out
+
+
+class PdfWorkspace(Workspace):
+    """Workspace plus pdf/NAME.pdf placeholders and a stand-in engine that knows, for each
+    document, the text result, the PDF result and the PDF's page texts."""
+
+    def __init__(self, root: Path, wrap_at=40):
+        super().__init__(root)
+        self.pdf = root / "pdf"
+        self.pdf.mkdir()
+        self.table = {}
+        for name, (text, gold) in CORPUS_DOCS.items():
+            pages = paginate(text, wrap_at)
+            pdf_name = name.replace(".txt", ".pdf")
+            (self.pdf / pdf_name).write_bytes(b"%PDF-1.4 placeholder")
+            self.table[name] = gold_to_engine(gold, text.encode("utf-8"))
+            self.table[pdf_name] = gold_to_pdf_engine(gold, text, pages)
+            self.table[pdf_name + " pages"] = {"pages": [
+                {"page": i, "text": t, "text_layer": "ok"} for i, t in enumerate(pages, 1)]}
+        self.engine = root / "fake-engine"
+        self.save()
+
+    def save(self):
+        table = self.root / "engine-table.json"
+        write_json(table, self.table)
+        self.engine.write_text(FAKE_ENGINE.format(python=sys.executable, table=str(table)),
+                               encoding="utf-8")
+        self.engine.chmod(0o755)
+
+    def run_pdf(self, *extra):
+        return run_cli("--gold", str(self.gold), "--docs", str(self.docs), "--engine",
+                       str(self.engine), "--pdf", str(self.pdf), "--json", "--verbose", *extra)
+
+
+AN_BINH_PDF = "an-binh-2026-03-report.pdf"
+
+
+class PdfEvaluationTest(unittest.TestCase):
+
+    def setUp(self):
+        self._tmp = tempfile.TemporaryDirectory()
+        self.ws = PdfWorkspace(Path(self._tmp.name))
+
+    def tearDown(self):
+        self._tmp.cleanup()
+
+    def test_perfect_pdf_result_scores_like_text_and_agrees_fully(self):
+        status, report, _, stderr = self.ws.run_pdf(
+            "--min-agreement", "1", "--min-references-r", "1", "--min-facts-r", "1",
+            "--min-flags-r", "1", "--max-bad-spans", "0")
+        self.assertEqual(status, 0, stderr)
+        self.assertEqual(metric(report, "facts", "precision"), 1.0)
+        self.assertEqual(metric(report, "meta", "accuracy"), 1.0)
+        self.assertEqual(metric(report, "spans", "checked"), 4 + 8 + 3 + 1)
+        self.assertEqual(metric(report, "spans", "unchecked"), 0)
+        for name in ("references_f1", "facts_f1", "facts_full_f1", "flags_f1", "tables_f1", "meta"):
+            self.assertEqual(metric(report, "agreement", name), 1.0, name)
+        self.assertEqual(report["warnings"], [])
+
+    def test_pdf_spans_are_checked_against_their_page_text(self):
+        pred = self.ws.table[AN_BINH_PDF]
+        pred["facts"][0]["span"]["page"] = 1 if pred["facts"][0]["span"]["page"] == 2 else 2
+        pred["facts"][1]["span"]["page"] = None
+        pred["facts"][2]["span"]["line"] += 1
+        pred["facts"][3]["span"]["page"] = 9
+        self.ws.save()
+        _, report, _, _ = self.ws.run_pdf()
+        self.assertEqual(metric(report, "spans", "bad"), 4)
+        details = "\n".join(report["details"]["spans"]["an-binh-2026-03-report.txt"])
+        self.assertIn("no page", details)
+        self.assertIn("is not a page of the document", details)
+        self.assertIn("but page", details)
+
+    def test_evidence_wrapped_across_pdf_lines_is_still_located(self):
+        pages = [p["text"] for p in self.ws.table[AN_BINH_PDF + " pages"]["pages"]]
+        doc = evaluate.PageTexts(self.ws.table[AN_BINH_PDF + " pages"]["pages"])
+        evidence = "Nghị quyết số 57-NQ/TW ngày 22/12/2024"
+        self.assertNotIn(evidence, "".join(pages))  # the 40-column wrap breaks it
+        span = page_span(pages, evidence)
+        self.assertEqual(evaluate.locality(span, evidence, doc), 3)
+        self.assertIsNone(doc.span_problem(span))
+
+    def test_missing_pdf_fact_lowers_agreement_and_fails_the_threshold(self):
+        del self.ws.table[AN_BINH_PDF]["facts"][0]
+        self.ws.save()
+        status, report, _, stderr = self.ws.run_pdf("--min-agreement", "0.95")
+        self.assertEqual(status, 1)
+        self.assertAlmostEqual(metric(report, "agreement", "facts_f1", AN_BINH_GOLD["document"]),
+                               2 * 7 / (8 + 7))
+        self.assertEqual(metric(report, "agreement", "references_f1", AN_BINH_GOLD["document"]), 1.0)
+        failed = [t for t in report["thresholds"] if not t["ok"]]
+        self.assertEqual([t["metric"] for t in failed], [f"facts_f1 {AN_BINH_GOLD['document']}"])
+        self.assertTrue(any("only in text" in line and "tthc.online_application_rate" in line
+                            for line in report["details"]["agreement"][AN_BINH_GOLD["document"]]))
+
+    def test_agreement_compares_values_not_offsets(self):
+        text = {"facts": [{"indicator": "x.rate", "role": "actual", "value": 86.98, "span": {"start": 1}}],
+                "references": [{"kind": "Nghị quyết", "number": "57-NQ/TW", "date": "2024-12-22"}],
+                "flags": [{"kind": "sum_mismatch", "indicators": ["b", "a"], "stated": 377, "computed": 378}],
+                "tables": [{"header": [["STT", "Nội dung"]], "rows": [["1", "Tỷ lệ\nhồ sơ"]]}]}
+        pdf = copy.deepcopy(text)
+        pdf["facts"][0]["span"] = {"start": 999, "page": 3}
+        pdf["references"][0]["number"] = "57-NQ/ TW"      # spacing is not a disagreement
+        pdf["flags"][0]["indicators"] = ["a", "b"]         # nor the order of indicators
+        pdf["tables"][0]["rows"] = [["1", "Tỷ lệ hồ sơ"]]  # nor a line break inside a cell
+        counts, _ = evaluate.agreement(text, pdf)
+        for section in ("references", "facts", "flags", "tables"):
+            self.assertEqual(evaluate.f1(counts[section]), 1.0, section)
+        pdf["facts"][0]["value"] = 86.99
+        pdf["flags"][0]["computed"] = 379
+        counts, _ = evaluate.agreement(text, pdf)
+        self.assertEqual(evaluate.f1(counts["facts"]), 0.0)
+        self.assertEqual(evaluate.f1(counts["flags"]), 0.0)
+
+    def test_agreement_counts_repeats_and_empty_sections(self):
+        fact = {"indicator": "x", "role": "actual", "value": 1}
+        counts, _ = evaluate.agreement({"facts": [fact, fact]}, {"facts": [fact]})
+        self.assertAlmostEqual(evaluate.f1(counts["facts"]), 2 * 1 / 3)
+        self.assertEqual(evaluate.f1(counts["flags"]), 1.0)  # nothing on either side
+
+    def test_pdf_the_engine_refuses_is_scored_empty_with_a_warning(self):
+        del self.ws.table[AN_BINH_PDF]
+        self.ws.save()
+        status, report, _, stderr = self.ws.run_pdf("--min-agreement", "0.95")
+        self.assertEqual(status, 1)
+        self.assertIn("corrupt", stderr)
+        self.assertEqual(metric(report, "facts", "recall", AN_BINH_GOLD["document"]), 0.0)
+        self.assertEqual(metric(report, "agreement", "facts_f1", AN_BINH_GOLD["document"]), 0.0)
+        self.assertEqual(metric(report, "agreement", "facts_f1", TAN_LAP_GOLD["document"]), 1.0)
+
+    def test_pdf_options_need_engine_and_pdf(self):
+        status, _, _, _ = run_cli("--gold", str(self.ws.gold), "--pred", str(self.ws.pred),
+                                  "--pdf", str(self.ws.pdf))
+        self.assertEqual(status, 2)
+        status, _, _, _ = run_cli("--gold", str(self.ws.gold), "--engine", str(self.ws.engine),
+                                  "--min-agreement", "0.9")
+        self.assertEqual(status, 2)
+        status, _, _, _ = run_cli("--gold", str(self.ws.gold), "--engine", str(self.ws.engine),
+                                  "--pdf", str(self.ws.root / "nope"))
+        self.assertEqual(status, 2)
+
+    def test_text_mode_is_unchanged_by_pdf_spans(self):
+        # without --pdf, spans with a page are still left unchecked (no page texts to check)
+        write_json(self.ws.pred / AN_BINH_PRED, self.ws.table[AN_BINH_PDF])
+        _, report, _, _ = self.ws.run()
+        self.assertEqual(metric(report, "spans", "unchecked", AN_BINH_GOLD["document"]), 4 + 8 + 3)
+
+
 class MatchingTest(unittest.TestCase):
 
     def test_greedy_choice_is_repaired_to_a_maximum_matching(self):
