@@ -1,0 +1,112 @@
+#include "store/schema.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+namespace baocao::store {
+namespace {
+
+// Version 1: docs/STORE.md. Spans are five columns (start, end, line, page, text). Every row
+// that comes from a document cascades from its `documents` row, so replacing a document is
+// one DELETE and the inserts, in one transaction. Each child table has an index on
+// document_id: the cascade (and every per-document read) would otherwise scan the table.
+constexpr const char* kVersion1 = R"sql(
+CREATE TABLE IF NOT EXISTS store_info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE IF NOT EXISTS documents (
+  id            INTEGER PRIMARY KEY,
+  path          TEXT NOT NULL UNIQUE,
+  sha256        TEXT NOT NULL,
+  format        TEXT NOT NULL,
+  bytes         INTEGER NOT NULL,
+  pages         INTEGER,
+  encoding      TEXT,
+  kind          TEXT,
+  number        TEXT,
+  symbol        TEXT,
+  issuer        TEXT,
+  ward          TEXT,
+  province      TEXT,
+  date          TEXT,
+  signer        TEXT,
+  title         TEXT,
+  flag_count    INTEGER NOT NULL,
+  error_count   INTEGER NOT NULL,
+  ingested_at   TEXT NOT NULL,
+  engine        TEXT NOT NULL,
+  extraction    TEXT NOT NULL,
+  source        BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_sha256 ON documents(sha256);
+CREATE INDEX IF NOT EXISTS documents_ward ON documents(province, ward);
+
+CREATE TABLE IF NOT EXISTS document_references (
+  id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  kind TEXT, number TEXT NOT NULL, date TEXT, variants TEXT NOT NULL,
+  span_start INTEGER, span_end INTEGER, span_line INTEGER, span_page INTEGER, span_text TEXT
+);
+CREATE INDEX IF NOT EXISTS document_references_number ON document_references(number);
+CREATE INDEX IF NOT EXISTS document_references_document ON document_references(document_id);
+
+CREATE TABLE IF NOT EXISTS mentions (
+  id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  type TEXT NOT NULL, rule TEXT NOT NULL, value REAL, range_to REAL, numerator REAL, denominator REAL,
+  iso TEXT, unit TEXT, comparator TEXT, ref_kind TEXT, ref_date TEXT,
+  span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, span_line INTEGER NOT NULL, span_page INTEGER, span_text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS mentions_document ON mentions(document_id);
+
+CREATE TABLE IF NOT EXISTS document_tables (
+  id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL, header TEXT NOT NULL, rows TEXT NOT NULL,
+  span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, span_line INTEGER NOT NULL, span_page INTEGER, span_text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS document_tables_document ON document_tables(document_id);
+
+CREATE TABLE IF NOT EXISTS facts (
+  id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  indicator TEXT NOT NULL, role TEXT NOT NULL,
+  value REAL, assessment INTEGER, unit TEXT, comparator TEXT, period TEXT, label TEXT,
+  span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, span_line INTEGER NOT NULL, span_page INTEGER, span_text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS facts_indicator ON facts(indicator, period);
+CREATE INDEX IF NOT EXISTS facts_document ON facts(document_id);
+
+CREATE TABLE IF NOT EXISTS flags (
+  id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL, severity TEXT NOT NULL, indicators TEXT NOT NULL,
+  stated REAL, computed REAL, explanation TEXT NOT NULL, rule TEXT, evidence TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS flags_document ON flags(document_id);
+CREATE INDEX IF NOT EXISTS flags_kind ON flags(kind, severity);
+
+CREATE TABLE IF NOT EXISTS corpus_flags (
+  id INTEGER PRIMARY KEY, kind TEXT NOT NULL, severity TEXT NOT NULL, indicators TEXT NOT NULL,
+  ward TEXT, period TEXT, stated REAL, computed REAL, explanation TEXT NOT NULL, rule TEXT,
+  evidence TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS errors (
+  path TEXT PRIMARY KEY, sha256 TEXT, code TEXT NOT NULL, message TEXT NOT NULL, at TEXT NOT NULL
+);
+)sql";
+
+constexpr std::array<std::string_view, 8> kJsonColumns = {
+    "documents.extraction", "document_references.variants", "document_tables.header",
+    "document_tables.rows",  "flags.indicators",             "flags.evidence",
+    "corpus_flags.indicators", "corpus_flags.evidence"};
+
+}  // namespace
+
+const std::vector<const char*>& Migrations() {
+  static const std::vector<const char*> steps = {kVersion1};
+  return steps;
+}
+
+bool IsJsonColumn(std::string_view table, std::string_view column) {
+  std::string key = std::string(table) + "." + std::string(column);
+  return std::find(kJsonColumns.begin(), kJsonColumns.end(), key) != kJsonColumns.end();
+}
+
+}  // namespace baocao::store

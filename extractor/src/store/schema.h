@@ -1,0 +1,17 @@
+// The store's schema (docs/STORE.md) as SQL, and the steps that bring an older file up to date.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace baocao::store {
+
+// kMigrations[v] takes a store from schema version v to v + 1; version 0 is an empty file.
+// The last version is kStoreSchemaVersion (store.h). A step only adds (tables, columns,
+// indexes) so that readers written against an older version keep working.
+const std::vector<const char*>& Migrations();
+
+// Columns holding JSON text (exported to PostgreSQL as JSONB): "table.column".
+bool IsJsonColumn(std::string_view table, std::string_view column);
+
+}  // namespace baocao::store

@@ -1,0 +1,51 @@
+#include "store/sqlite.h"
+
+namespace baocao::store {
+
+Status SqliteError(sqlite3* db, const std::string& db_path, std::string_view what) {
+  std::string message = db_path + ": " + std::string(what);
+  if (db) message += std::string(": ") + sqlite3_errmsg(db);
+  return Status(ErrorCode::kStore, std::move(message));
+}
+
+Statement& Statement::operator=(Statement&& other) noexcept {
+  if (this != &other) {
+    sqlite3_finalize(stmt_);
+    stmt_ = other.stmt_;
+    other.stmt_ = nullptr;
+  }
+  return *this;
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+int Statement::Prepare(sqlite3* db, const char* sql) {
+  if (stmt_) return SQLITE_OK;
+  return sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr);
+}
+
+void Statement::Reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+std::string Statement::ColumnText(int col) {
+  const unsigned char* text = sqlite3_column_text(stmt_, col);
+  if (!text) return {};
+  return std::string(reinterpret_cast<const char*>(text), sqlite3_column_bytes(stmt_, col));
+}
+
+std::optional<std::string> Statement::ColumnOptText(int col) {
+  if (IsNull(col)) return std::nullopt;
+  return ColumnText(col);
+}
+
+std::string Statement::ColumnBlob(int col) {
+  const void* data = sqlite3_column_blob(stmt_, col);
+  if (!data) return {};
+  return std::string(static_cast<const char*>(data), sqlite3_column_bytes(stmt_, col));
+}
+
+int Exec(sqlite3* db, const char* sql) { return sqlite3_exec(db, sql, nullptr, nullptr, nullptr); }
+
+}  // namespace baocao::store
