@@ -1,0 +1,543 @@
+// The cross-document audit: plans against reports, one statement against another, citations
+// against citations, one ward's spellings; and the corpus_flags table it rebuilds.
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <tuple>
+
+#include "baocao/text.h"
+#include "corpus/corpus_impl.h"
+#include "store/sqlite.h"
+
+namespace baocao {
+namespace {
+
+using corpus::ComparatorText;
+using corpus::DayMonthYear;
+using corpus::DocumentName;
+using corpus::FormatValue;
+using corpus::Meets;
+using corpus::WardName;
+
+constexpr size_t kMaxEvidence = 12;
+
+struct Context {
+  const Corpus& corpus;
+  const CorpusRules& rules;
+  bool en;
+
+  std::string Label(const std::string& id) const {
+    auto it = rules.catalogue.find(id);
+    if (it == rules.catalogue.end()) return id;
+    return en ? it->second.en : it->second.vi;
+  }
+  std::string Name(int64_t doc) const {
+    const CorpusDocument* d = corpus.Find(doc);
+    return d ? DocumentName(*d, en ? "en" : "vi") : "?";
+  }
+  std::string Period(const std::string& p) const { return PeriodWords(p, en ? "en" : "vi"); }
+  CorpusEvidence Evidence(int64_t doc, const Span& span) const {
+    CorpusEvidence e;
+    e.document = doc;
+    const CorpusDocument* d = corpus.Find(doc);
+    if (d) e.path = d->path;
+    e.span = span;
+    return e;
+  }
+};
+
+// Documents in the order they were issued: date, then store order.
+bool IssuedBefore(const CorpusDocument* a, const CorpusDocument* b) {
+  return std::tie(a->date, a->id) < std::tie(b->date, b->id);
+}
+
+// Whether two stated values are one value written to different precisions.
+bool Agree(const Fact& a, const Fact& b) {
+  double x = *a.value, y = *b.value;
+  return AgreesWithin(x, DecimalsWritten(a.span.text, x), y) || AgreesWithin(y, DecimalsWritten(b.span.text, y), x);
+}
+
+// ---- (a) a report against its plan's targets ---------------------------------------------------
+
+void CheckPlanTargets(const Context& cx, std::vector<CorpusFlag>& out) {
+  using Key = std::tuple<std::string, std::string, std::string>;   // ward, period, indicator
+  std::map<Key, std::pair<const CorpusDocument*, const Fact*>> targets;   // the latest plan's first target
+  struct ReportValues {
+    std::vector<const Fact*> actuals, assessments;
+  };
+  std::map<std::pair<int64_t, Key>, ReportValues> reports;
+  for (const CorpusFact& cf : cx.corpus.facts) {
+    const CorpusDocument* d = cx.corpus.Find(cf.document);
+    const Fact& f = cf.fact;
+    if (!d || d->ward_key.empty() || f.period.empty()) continue;
+    Key key{d->ward_key, f.period, f.indicator};
+    if (d->kind == "plan" && f.role == "target" && f.value) {
+      // The latest plan's first statement (facts come in document order).
+      auto it = targets.find(key);
+      if (it == targets.end() || IssuedBefore(it->second.first, d)) targets[key] = {d, &f};
+    } else if (d->kind == "report" && f.role == "actual" && f.value) {
+      reports[{d->id, key}].actuals.push_back(&f);
+    } else if (d->kind == "report" && f.role == "assessment" && f.assessment) {
+      reports[{d->id, key}].assessments.push_back(&f);
+    }
+  }
+  for (const auto& [where, values] : reports) {
+    const auto& [doc, key] = where;
+    auto t = targets.find(key);
+    if (t == targets.end() || values.actuals.empty()) continue;
+    const auto& [plan, target] = t->second;
+    const CorpusDocument* report = cx.corpus.Find(doc);
+    const std::string& indicator = std::get<2>(key);
+    int direction = cx.rules.Direction(indicator);
+    const Fact* missed = nullptr;
+    for (const Fact* a : values.actuals) {
+      if (!a->unit.empty() && !target->unit.empty() && a->unit != target->unit) continue;
+      if (!Meets(*a->value, *target->value, target->comparator, direction)) {
+        missed = a;
+        break;
+      }
+    }
+    bool pass = false, fail = false;
+    const Fact* said = nullptr;
+    for (const Fact* s : values.assessments) {
+      (*s->assessment ? pass : fail) = true;
+      said = s;
+    }
+    const Fact* actual = missed ? missed : values.actuals.front();
+    std::string target_text = ComparatorText(target->comparator) + FormatValue(*target->value, target->unit);
+    std::string value_text = FormatValue(*actual->value, actual->unit);
+    std::string head = cx.Label(indicator) + ", " + cx.Period(std::get<1>(key)) + ", " +
+                       WardName(report->ward, report->province, cx.en ? "en" : "vi") + ": ";
+    CorpusFlag flag;
+    if (missed && pass && !fail) {
+      flag.kind = "assessment_mismatch";
+      flag.severity = "error";
+      flag.explanation = head + (cx.en ? cx.Name(doc) + " assesses “achieved” with " + value_text + ", but " +
+                                             cx.Name(plan->id) + " set the target " + target_text + "."
+                                       : cx.Name(doc) + " đánh giá “Đạt” với kết quả " + value_text + ", nhưng " +
+                                             cx.Name(plan->id) + " đặt chỉ tiêu " + target_text + ".");
+    } else if (missed && !pass && !fail) {
+      flag.kind = "target_missed";
+      flag.severity = "warning";
+      flag.explanation = head + (cx.en ? "the result " + value_text + " in " + cx.Name(doc) + " misses the target " +
+                                             target_text + " of " + cx.Name(plan->id) + ", and the report does not say so."
+                                       : "kết quả " + value_text + " trong " + cx.Name(doc) + " chưa đạt chỉ tiêu " +
+                                             target_text + " của " + cx.Name(plan->id) + ", báo cáo không nêu là chưa đạt.");
+    } else if (!missed && fail && !pass) {
+      flag.kind = "assessment_mismatch";
+      flag.severity = "warning";
+      flag.explanation = head + (cx.en ? cx.Name(doc) + " assesses “not achieved” although " + value_text +
+                                             " meets the target " + target_text + " of " + cx.Name(plan->id) + "."
+                                       : cx.Name(doc) + " đánh giá “Không đạt” dù kết quả " + value_text +
+                                             " đã đạt chỉ tiêu " + target_text + " của " + cx.Name(plan->id) + ".");
+    } else {
+      continue;
+    }
+    flag.rule = "corpus:plan_target";
+    flag.indicators = {indicator};
+    flag.ward = report->ward;
+    flag.province = report->province;
+    flag.period = std::get<1>(key);
+    flag.stated = *actual->value;
+    flag.computed = *target->value;
+    flag.evidence.push_back(cx.Evidence(plan->id, target->span));
+    flag.evidence.push_back(cx.Evidence(doc, actual->span));
+    if (said && (pass || fail)) flag.evidence.push_back(cx.Evidence(doc, said->span));
+    out.push_back(std::move(flag));
+  }
+}
+
+// ---- (b) one statement, two values -------------------------------------------------------------
+
+void CheckConflicts(const Context& cx, std::vector<CorpusFlag>& out) {
+  using Key = std::tuple<std::string, std::string, std::string, std::string, std::string>;   // ward, period, id, role, unit
+  std::map<Key, std::map<const CorpusDocument*, std::vector<const Fact*>, decltype(&IssuedBefore)>> groups;
+  for (const CorpusFact& cf : cx.corpus.facts) {
+    const Fact& f = cf.fact;
+    if (!f.value || f.period.empty() || (f.role != "actual" && f.role != "target")) continue;
+    if (cx.rules.stocks.count(f.indicator)) continue;   // counted at a date: two dates, two values
+    const CorpusDocument* d = cx.corpus.Find(cf.document);
+    if (!d || d->ward_key.empty()) continue;
+    Key key{d->ward_key, f.period, f.indicator, f.role, f.unit};
+    auto [it, added] = groups.try_emplace(key, &IssuedBefore);
+    it->second[d].push_back(&f);
+  }
+  for (const auto& [key, docs] : groups) {
+    if (docs.size() < 2) continue;
+    const auto& [first_doc, first] = *docs.begin();
+    for (auto it = std::next(docs.begin()); it != docs.end(); ++it) {
+      const auto& [doc, facts] = *it;
+      bool agree = false;
+      for (const Fact* a : first) {
+        for (const Fact* b : facts) agree = agree || Agree(*a, *b);
+      }
+      if (agree) continue;
+      const Fact* a = first.front();
+      const Fact* b = facts.front();
+      const std::string& indicator = std::get<2>(key);
+      bool target = std::get<3>(key) == "target";
+      CorpusFlag flag;
+      flag.kind = "conflicting_values";
+      flag.severity = target ? "warning" : "error";
+      flag.rule = "corpus:conflicting_values";
+      flag.indicators = {indicator};
+      flag.ward = doc->ward;
+      flag.province = doc->province;
+      flag.period = std::get<1>(key);
+      flag.stated = *b->value;
+      flag.computed = *a->value;
+      std::string head = (target ? (cx.en ? "Target: " : "Chỉ tiêu: ") : std::string()) + cx.Label(indicator) + ", " +
+                         cx.Period(flag.period) + ", " + WardName(doc->ward, doc->province, cx.en ? "en" : "vi") + ": ";
+      std::string va = FormatValue(*a->value, a->unit), vb = FormatValue(*b->value, b->unit);
+      flag.explanation = head + (cx.en ? cx.Name(first_doc->id) + " states " + va + ", " + cx.Name(doc->id) + " states " + vb + "."
+                                       : cx.Name(first_doc->id) + " nêu " + va + ", " + cx.Name(doc->id) + " nêu " + vb + ".");
+      flag.evidence.push_back(cx.Evidence(first_doc->id, a->span));
+      flag.evidence.push_back(cx.Evidence(doc->id, b->span));
+      out.push_back(std::move(flag));
+    }
+  }
+}
+
+// ---- (c) one cited document, two dates or two symbols ------------------------------------------
+
+// Where a document's number is unique: the country (Resolution 57-NQ/TW), a province (the
+// province's plans), or one ward (its own plans and reports, numbered from 1 each year).
+std::string ScopeOf(const std::string& number, const std::string& issuer, const CorpusDocument& citing) {
+  std::string symbol = FoldKey(number);
+  for (char& c : symbol) {
+    if (c == '/' || c == '-') c = ' ';
+  }
+  std::set<std::string> tokens;
+  {
+    std::string t;
+    for (char c : symbol + " ") {
+      if (c == ' ') {
+        if (!t.empty()) tokens.insert(t);
+        t.clear();
+      } else {
+        t.push_back(c);
+      }
+    }
+  }
+  for (const char* national : {"tw", "cp", "ttg", "qh", "ubtvqh", "bct", "vpcp", "btttt", "bkhcn", "bnv", "bca", "bcdtw"}) {
+    if (tokens.count(national)) return "country";
+  }
+  std::string who = " " + FoldKey(issuer) + " ";
+  for (const char* national : {" bo chinh tri ", " chinh phu ", " thu tuong ", " quoc hoi ", " trung uong ", " ban bi thu ", " bo "}) {
+    if (who.find(national) != std::string::npos) return "country";
+  }
+  bool ward_level = who.find(" phuong ") != std::string::npos || who.find(" dac khu ") != std::string::npos ||
+                    (who.find(" xa ") != std::string::npos && who.find(" xa hoi ") == std::string::npos);
+  bool province_level = who.find(" tinh ") != std::string::npos || who.find(" thanh pho ") != std::string::npos ||
+                        who.find(" tinh uy ") != std::string::npos || who.find(" thanh uy ") != std::string::npos ||
+                        who.starts_with(" so ") || tokens.count("tu");
+  if (province_level && !ward_level) return citing.province.empty() ? std::string() : "province|" + FoldKey(citing.province);
+  // A ward's own documents: without the ward there is nothing to scope their numbers by.
+  return citing.ward_key.empty() ? std::string() : "ward|" + citing.ward_key;
+}
+
+std::string KindWord(const CorpusDocument& d) {
+  if (d.kind == "plan") return "Kế hoạch";
+  if (d.kind == "report") return "Báo cáo";
+  if (d.kind == "decision") return "Quyết định";
+  if (d.kind == "official_letter") return "Công văn";
+  return {};
+}
+
+struct Statement {
+  int64_t document;
+  std::string kind, number, date;
+  Span span;
+};
+
+// The number's digits before its symbol ("01/KH-UBND" -> "1"), empty without a symbol.
+std::string NumberPart(const std::string& number) {
+  size_t cut = number.find_first_of("/-");
+  if (cut == std::string::npos || cut == 0) return {};
+  std::string digits = number.substr(0, cut);
+  if (digits.find_first_not_of("0123456789") != std::string::npos) return {};
+  size_t nz = digits.find_first_not_of('0');
+  return nz == std::string::npos ? "0" : digits.substr(nz);
+}
+
+// Only '-' and '/' differ: "71-NQ/CP" for "71/NQ-CP".
+bool SeparatorsOnly(const std::string& a, const std::string& b) {
+  auto strip = [](std::string s) {
+    std::erase_if(s, [](char c) { return c == '-' || c == '/'; });
+    return s;
+  };
+  return strip(a) == strip(b);
+}
+
+void CheckCitations(const Context& cx, std::vector<CorpusFlag>& out) {
+  std::vector<std::pair<std::string, Statement>> statements;   // scope, statement
+  for (const CorpusCitation& c : cx.corpus.citations) {
+    const CorpusDocument* d = cx.corpus.Find(c.document);
+    if (!d || c.date.size() != 10) continue;
+    std::string scope = ScopeOf(c.number, c.issuer, *d);
+    if (!scope.empty()) statements.push_back({scope, {c.document, c.kind, c.number, c.date, c.span}});
+  }
+  // A document's own header says what it is: the same statement its citations make.
+  for (const CorpusDocument& d : cx.corpus.documents) {
+    std::string kind = KindWord(d);
+    if (kind.empty() || d.number.empty() || d.date.size() != 10 || !d.number_span) continue;
+    std::string scope = ScopeOf(d.number, d.issuer, d);
+    if (!scope.empty()) statements.push_back({scope, {d.id, kind, d.number, d.date, *d.number_span}});
+  }
+  auto number_key = [](const std::string& n) {
+    std::string k = FoldKey(n);
+    std::erase(k, ' ');
+    return k;
+  };
+  // Dates: one kind, number and year, two dates.
+  std::map<std::string, std::map<std::string, std::vector<const Statement*>>> by_number;   // key -> date -> statements
+  // Symbols: one kind, number and date, two symbols.
+  std::map<std::string, std::map<std::string, std::vector<const Statement*>>> by_date;     // key -> number -> statements
+  for (const auto& [scope, s] : statements) {
+    std::string kind = FoldKey(s.kind);
+    by_number[scope + "|" + kind + "|" + number_key(s.number) + "|" + s.date.substr(0, 4)][s.date].push_back(&s);
+    std::string part = NumberPart(s.number);
+    if (!part.empty()) by_date[scope + "|" + kind + "|" + part + "|" + s.date][number_key(s.number)].push_back(&s);
+  }
+  auto evidence = [&](CorpusFlag& flag, const auto& variants) {
+    // Every document of a minority variant, then a few of the others.
+    std::vector<const std::vector<const Statement*>*> order;
+    for (const auto& [v, list] : variants) order.push_back(&list);
+    std::stable_sort(order.begin(), order.end(), [](auto* a, auto* b) { return a->size() < b->size(); });
+    std::set<int64_t> seen;
+    for (const auto* list : order) {
+      size_t taken = 0;
+      for (const Statement* s : *list) {
+        if (flag.evidence.size() >= kMaxEvidence || (taken >= 3 && list == order.back())) break;
+        if (!seen.insert(s->document).second) continue;
+        flag.evidence.push_back(cx.Evidence(s->document, s->span));
+        ++taken;
+      }
+    }
+  };
+  auto count_docs = [](const std::vector<const Statement*>& list) {
+    std::set<int64_t> docs;
+    for (const Statement* s : list) docs.insert(s->document);
+    return docs.size();
+  };
+  for (const auto& [key, dates] : by_number) {
+    if (dates.size() < 2) continue;
+    const Statement* any = dates.begin()->second.front();
+    CorpusFlag flag;
+    flag.kind = "reference_mismatch";
+    flag.severity = "warning";
+    flag.rule = "corpus:reference_date";
+    std::string list;
+    for (const auto& [date, ss] : dates) {
+      if (!list.empty()) list += ", ";
+      list += DayMonthYear(date) + " (" + std::to_string(count_docs(ss)) + (cx.en ? " document" : " văn bản") +
+              (cx.en && count_docs(ss) > 1 ? "s" : "") + ")";
+    }
+    flag.explanation = cx.en ? any->kind + " no. " + any->number + " is cited with " + std::to_string(dates.size()) +
+                                   " different dates: " + list + "."
+                             : any->kind + " số " + any->number + " được dẫn chiếu với " + std::to_string(dates.size()) +
+                                   " ngày khác nhau: " + list + ".";
+    evidence(flag, dates);
+    const CorpusDocument* d = cx.corpus.Find(any->document);
+    if (key.starts_with("ward|") && d) {
+      flag.ward = d->ward;
+      flag.province = d->province;
+    } else if (key.starts_with("province|") && d) {
+      flag.province = d->province;
+    }
+    out.push_back(std::move(flag));
+  }
+  for (const auto& [key, numbers] : by_date) {
+    if (numbers.size() < 2) continue;
+    bool separators = true;
+    std::string list;
+    const Statement* any = numbers.begin()->second.front();
+    for (const auto& [n, ss] : numbers) {
+      separators = separators && SeparatorsOnly(n, numbers.begin()->first);
+      if (!list.empty()) list += ", ";
+      list += ss.front()->number + " (" + std::to_string(count_docs(ss)) + (cx.en ? " document" : " văn bản") +
+              (cx.en && count_docs(ss) > 1 ? "s" : "") + ")";
+    }
+    CorpusFlag flag;
+    flag.kind = "reference_mismatch";
+    flag.severity = separators ? "info" : "warning";
+    flag.rule = "corpus:reference_symbol";
+    flag.explanation = cx.en ? any->kind + " of " + DayMonthYear(any->date) + " is cited with " + std::to_string(numbers.size()) +
+                                   " different numbers or symbols: " + list + "."
+                             : any->kind + " ngày " + DayMonthYear(any->date) + " được dẫn chiếu với " +
+                                   std::to_string(numbers.size()) + " số, ký hiệu khác nhau: " + list + ".";
+    evidence(flag, numbers);
+    const CorpusDocument* d = cx.corpus.Find(any->document);
+    if (key.starts_with("ward|") && d) {
+      flag.ward = d->ward;
+      flag.province = d->province;
+    } else if (key.starts_with("province|") && d) {
+      flag.province = d->province;
+    }
+    out.push_back(std::move(flag));
+  }
+}
+
+// ---- (d) one ward, two spellings ---------------------------------------------------------------
+
+void CheckWardNames(const Context& cx, std::vector<CorpusFlag>& out) {
+  // ward identity -> spelling (case aside) -> documents
+  std::map<std::string, std::map<std::string, std::vector<const CorpusDocument*>>> spellings;
+  for (const CorpusDocument& d : cx.corpus.documents) {
+    if (d.ward_key.empty()) continue;
+    spellings[d.ward_key][corpus::SpellingKey(corpus::StripUnitWord(d.ward_written))].push_back(&d);
+  }
+  for (const auto& [key, forms] : spellings) {
+    if (forms.size() < 2) continue;
+    const CorpusDocument* sample = forms.begin()->second.front();
+    // The spelling others are measured against: the registry's, else the most common.
+    std::string canonical = corpus::SpellingKey(sample->ward);
+    if (!forms.count(canonical)) {
+      size_t most = 0;
+      for (const auto& [form, docs] : forms) {
+        if (docs.size() > most) {
+          most = docs.size();
+          canonical = form;
+        }
+      }
+    }
+    const auto& reference = forms.at(canonical);
+    for (const auto& [form, docs] : forms) {
+      if (form == canonical) continue;
+      const CorpusDocument* first = docs.front();
+      std::string written = corpus::StripUnitWord(first->ward_written);
+      std::string right = corpus::StripUnitWord(reference.front()->ward_written);
+      CorpusFlag flag;
+      flag.kind = "name_variant";
+      flag.severity = first->ward_listed ? "info" : "warning";
+      flag.rule = "corpus:name_variant";
+      flag.ward = first->ward;
+      flag.province = first->province;
+      std::string where = WardName(first->ward, first->province, cx.en ? "en" : "vi");
+      std::string n = std::to_string(docs.size()), m = std::to_string(reference.size());
+      if (cx.en) {
+        flag.explanation = where + " is written “" + written + "” in " + n + (docs.size() > 1 ? " documents" : " document") +
+                           ", “" + right + "” in " + m + (reference.size() > 1 ? " others" : " other") +
+                           (first->ward_known && !first->ward_listed ? " (the registry's spelling)." : ".");
+      } else {
+        flag.explanation = where + " được viết là “" + written + "” trong " + n + " văn bản, khác với “" + right + "” của " + m +
+                           " văn bản khác" + (first->ward_known && !first->ward_listed ? " (cách viết trong danh mục phường, xã)." : ".");
+      }
+      auto add = [&](const CorpusDocument* d) {
+        Span span = d->ward_span.value_or(Span{});
+        if (!d->ward_span) span.text = d->ward_written;
+        flag.evidence.push_back(cx.Evidence(d->id, span));
+      };
+      for (const CorpusDocument* d : docs) {
+        if (flag.evidence.size() + 1 >= kMaxEvidence) break;
+        add(d);
+      }
+      add(reference.front());
+      out.push_back(std::move(flag));
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<CorpusFlag> AuditCorpus(const Corpus& corpus, const CorpusRules& rules, const CorpusAuditOptions& options) {
+  Context cx{corpus, rules, options.lang == "en"};
+  std::vector<CorpusFlag> flags;
+  CheckPlanTargets(cx, flags);
+  CheckConflicts(cx, flags);
+  CheckCitations(cx, flags);
+  CheckWardNames(cx, flags);
+  std::stable_sort(flags.begin(), flags.end(), [](const CorpusFlag& a, const CorpusFlag& b) {
+    return std::make_tuple(SeverityRank(a.severity), a.province, a.ward, a.period, a.kind) <
+           std::make_tuple(SeverityRank(b.severity), b.province, b.ward, b.period, b.kind);
+  });
+  return flags;
+}
+
+namespace {
+
+nlohmann::json EvidenceJson(const CorpusEvidence& e) {
+  nlohmann::json j = {{"document_id", e.document}, {"path", e.path}, {"start", e.span.start}, {"end", e.span.end},
+                      {"line", e.span.line}, {"page", nullptr}, {"text", e.span.text}};
+  if (e.span.page) j["page"] = *e.span.page;
+  return j;
+}
+
+}  // namespace
+
+Status WriteCorpusFlags(Store& store, const std::vector<CorpusFlag>& flags) {
+  using store::Statement;
+  sqlite3* db = store.handle();
+  const std::string& name = store.path();
+  if (store::Exec(db, "BEGIN IMMEDIATE") != SQLITE_OK) return store::SqliteError(db, name, "corpus_flags: begin");
+  auto fail = [&](std::string_view what) {
+    Status s = store::SqliteError(db, name, what);
+    store::Exec(db, "ROLLBACK");
+    return s;
+  };
+  if (store::Exec(db, "DELETE FROM corpus_flags") != SQLITE_OK) return fail("corpus_flags: delete");
+  Statement insert;
+  if (insert.Prepare(db, "INSERT INTO corpus_flags (kind, severity, indicators, ward, period, stated, computed, "
+                         "explanation, rule, evidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)") != SQLITE_OK) {
+    return fail("corpus_flags: insert");
+  }
+  for (const CorpusFlag& f : flags) {
+    insert.Reset();
+    nlohmann::json evidence = nlohmann::json::array();
+    for (const CorpusEvidence& e : f.evidence) evidence.push_back(EvidenceJson(e));
+    std::string indicators = nlohmann::json(f.indicators).dump();
+    std::string evidence_text = evidence.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    insert.Text(1, f.kind);
+    insert.Text(2, f.severity);
+    insert.Text(3, indicators);
+    insert.TextOrNull(4, f.ward);
+    insert.TextOrNull(5, f.period);
+    insert.OptDouble(6, f.stated);
+    insert.OptDouble(7, f.computed);
+    insert.Text(8, f.explanation);
+    insert.TextOrNull(9, f.rule);
+    insert.Text(10, evidence_text);
+    if (insert.Step() != SQLITE_DONE) return fail("corpus_flags: insert");
+  }
+  if (store::Exec(db, "COMMIT") != SQLITE_OK) return fail("corpus_flags: commit");
+  return Status::Ok();
+}
+
+namespace {
+
+void AttachReadable(const std::map<int64_t, std::string>& readable, std::vector<CorpusFlag>& flags) {
+  for (CorpusFlag& f : flags) {
+    for (CorpusEvidence& e : f.evidence) {
+      auto it = readable.find(e.document);
+      if (it == readable.end() || e.span.line == 0 || e.span.start > it->second.size()) continue;
+      auto [begin, end] = corpus::LineAround(it->second, e.span.start);
+      e.line_text = it->second.substr(begin, end - begin);
+      e.line_begin = begin;
+    }
+  }
+}
+
+}  // namespace
+
+void AttachLines(const std::map<int64_t, std::string>& sources, const Corpus& corpus, std::vector<CorpusFlag>& flags) {
+  std::map<int64_t, std::string> readable;
+  for (const auto& [id, bytes] : sources) {
+    const CorpusDocument* d = corpus.Find(id);
+    if (d && corpus::LinesReadable(*d)) readable.emplace(id, bytes);
+  }
+  AttachReadable(readable, flags);
+}
+
+Status AttachLines(Store& store, std::vector<CorpusFlag>& flags) {
+  std::set<int64_t> ids;
+  for (const CorpusFlag& f : flags) {
+    for (const CorpusEvidence& e : f.evidence) ids.insert(e.document);
+  }
+  Result<std::map<int64_t, std::string>> sources = corpus::ReadableSources(store, ids);
+  if (!sources.ok()) return sources.status();
+  AttachReadable(*sources, flags);
+  return Status::Ok();
+}
+
+}  // namespace baocao

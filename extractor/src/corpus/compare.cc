@@ -1,0 +1,249 @@
+// The ward x indicator comparison: each ward's latest values per period, targets, ranks and
+// outliers (median and MAD).
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "baocao/text.h"
+#include "corpus/corpus_impl.h"
+
+namespace baocao {
+namespace {
+
+bool IssuedBefore(const CorpusDocument* a, const CorpusDocument* b) {
+  return std::tie(a->date, a->id) < std::tie(b->date, b->id);
+}
+
+double Median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  size_t n = v.size();
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+CompareSource SourceOf(const CorpusDocument* d, const Fact* f) {
+  CompareSource s;
+  if (!d) return s;
+  s.document = d->id;
+  s.path = d->path;
+  if (f) s.span = f->span;
+  return s;
+}
+
+// Median, MAD and each value's robust z. MAD = 0 (more than half the values equal): the mean
+// absolute deviation stands in, scaled so that both estimate the same spread for normal data.
+void Spread(CompareIndicator& ind, std::vector<CompareCell*>& cells) {
+  std::vector<double> values;
+  for (CompareCell* c : cells) values.push_back(*c->actual);
+  ind.values = values.size();
+  if (values.empty()) return;
+  double median = Median(values);
+  std::vector<double> deviations;
+  for (double v : values) deviations.push_back(std::fabs(v - median));
+  double mad = Median(deviations);
+  ind.median = median;
+  ind.mad = mad;
+  if (values.size() < 2) return;   // one value has no rank and no spread
+  // Ranks: 1 is best; ties share the better rank.
+  for (CompareCell* c : cells) {
+    int better = 0;
+    for (double v : values) better += ind.direction > 0 ? v > *c->actual : v < *c->actual;
+    c->rank = better + 1;
+  }
+  if (values.size() < 3) return;
+  double mean_ad = 0;
+  for (double d : deviations) mean_ad += d;
+  mean_ad /= static_cast<double>(deviations.size());
+  for (CompareCell* c : cells) {
+    double x = *c->actual - median;
+    if (mad > 0) c->robust_z = 0.6745 * x / mad;
+    else if (mean_ad > 0) c->robust_z = x / (1.253314 * mean_ad);
+    else c->robust_z = 0.0;
+    c->outlier = std::fabs(*c->robust_z) > 3.5;
+    ind.outliers += c->outlier;
+  }
+}
+
+}  // namespace
+
+Comparison Compare(const Corpus& corpus, const CorpusRules& rules, const std::vector<CorpusFlag>& flags,
+                   const CompareOptions& options) {
+  std::string province = FoldKey(options.province);
+  std::set<std::string> wanted(options.indicators.begin(), options.indicators.end());
+  using Key = std::pair<std::string, std::string>;   // period, ward key
+  std::map<Key, const CorpusDocument*> report_of, plan_of;
+  auto keep = [&](const CorpusDocument* d, const Fact& f) {
+    if (!d || d->ward_key.empty() || f.period.empty()) return false;
+    if (!options.period.empty() && f.period != options.period) return false;
+    if (!province.empty() && FoldKey(d->province) != province) return false;
+    return wanted.empty() || wanted.count(f.indicator) > 0;
+  };
+  for (const CorpusFact& cf : corpus.facts) {
+    const CorpusDocument* d = corpus.Find(cf.document);
+    if (!keep(d, cf.fact) || !cf.fact.value) continue;
+    Key key{cf.fact.period, d->ward_key};
+    if (d->kind == "report" && cf.fact.role == "actual") {
+      auto& r = report_of[key];
+      if (!r || IssuedBefore(r, d)) r = d;
+    } else if (d->kind == "plan" && cf.fact.role == "target") {
+      auto& p = plan_of[key];
+      if (!p || IssuedBefore(p, d)) p = d;
+    }
+  }
+  // The first statement of each indicator in the chosen documents.
+  struct Values {
+    const Fact* actual = nullptr;
+    const Fact* target = nullptr;
+    const Fact* report_target = nullptr;
+    const Fact* assessment = nullptr;
+  };
+  std::map<Key, std::map<std::string, Values>> values;
+  for (const CorpusFact& cf : corpus.facts) {
+    const CorpusDocument* d = corpus.Find(cf.document);
+    if (!keep(d, cf.fact)) continue;
+    Key key{cf.fact.period, d->ward_key};
+    const Fact& f = cf.fact;
+    auto r = report_of.find(key);
+    auto p = plan_of.find(key);
+    bool from_report = r != report_of.end() && r->second == d;
+    bool from_plan = p != plan_of.end() && p->second == d;
+    if (!from_report && !from_plan) continue;
+    Values& v = values[key][f.indicator];
+    if (from_report && f.role == "actual" && f.value && !v.actual) v.actual = &f;
+    if (from_report && f.role == "target" && f.value && !v.report_target) v.report_target = &f;
+    if (from_report && f.role == "assessment" && f.assessment && !v.assessment) v.assessment = &f;
+    if (from_plan && f.role == "target" && f.value && !v.target) v.target = &f;
+  }
+
+  Comparison out;
+  std::map<std::string, std::vector<Key>> periods;
+  for (const auto& [key, by_indicator] : values) periods[key.first].push_back(key);
+  for (auto it = periods.rbegin(); it != periods.rend(); ++it) {
+    ComparePeriod period;
+    period.period = it->first;
+    std::set<std::string> ids;
+    for (const Key& key : it->second) {
+      for (const auto& [id, v] : values[key]) {
+        if (v.actual || v.target || v.report_target) ids.insert(id);
+      }
+    }
+    for (const std::string& id : ids) {
+      CompareIndicator ind;
+      ind.id = id;
+      auto c = rules.catalogue.find(id);
+      if (c != rules.catalogue.end()) {
+        ind.label = c->second.vi;
+        ind.unit = c->second.unit;
+        ind.kind = c->second.kind;
+      }
+      ind.direction = rules.Direction(id);
+      period.indicators.push_back(std::move(ind));
+    }
+    for (const Key& key : it->second) {
+      CompareRow row;
+      row.ward_key = key.second;
+      const CorpusDocument* report = report_of.count(key) ? report_of[key] : nullptr;
+      const CorpusDocument* plan = plan_of.count(key) ? plan_of[key] : nullptr;
+      const CorpusDocument* any = report ? report : plan;
+      row.ward = any->ward;
+      row.province = any->province;
+      row.report = SourceOf(report, nullptr);
+      row.plan = SourceOf(plan, nullptr);
+      if (report) row.report_date = report->date;
+      if (plan) row.plan_date = plan->date;
+      for (const CorpusDocument* d : {report, plan}) {
+        if (d && std::find(row.written.begin(), row.written.end(), d->ward_written) == row.written.end()) {
+          row.written.push_back(d->ward_written);
+        }
+      }
+      const auto& by_indicator = values[key];
+      for (const CompareIndicator& ind : period.indicators) {
+        CompareCell cell;
+        auto v = by_indicator.find(ind.id);
+        if (v != by_indicator.end()) {
+          const Values& x = v->second;
+          if (x.actual) {
+            cell.actual = *x.actual->value;
+            cell.actual_source = SourceOf(report, x.actual);
+          }
+          const Fact* target = x.target ? x.target : x.report_target;
+          if (target) {
+            cell.target = *target->value;
+            cell.comparator = target->comparator;
+            cell.target_source = SourceOf(x.target ? plan : report, target);
+          }
+          if (x.assessment) cell.assessment = *x.assessment->assessment;
+          if (cell.actual && cell.target) {
+            cell.meets_target = corpus::Meets(*cell.actual, *cell.target, cell.comparator, ind.direction);
+          }
+        }
+        row.cells.push_back(std::move(cell));
+      }
+      period.rows.push_back(std::move(row));
+    }
+    std::sort(period.rows.begin(), period.rows.end(), [](const CompareRow& a, const CompareRow& b) {
+      return std::tie(a.province, a.ward, a.ward_key) < std::tie(b.province, b.ward, b.ward_key);
+    });
+    for (size_t i = 0; i < period.indicators.size(); ++i) {
+      std::vector<CompareCell*> cells;
+      for (CompareRow& row : period.rows) {
+        if (row.cells[i].actual) cells.push_back(&row.cells[i]);
+      }
+      Spread(period.indicators[i], cells);
+    }
+    out.periods.push_back(std::move(period));
+  }
+
+  // The flags about a cell: same period, ward (and province) and indicator.
+  for (const CorpusFlag& f : flags) {
+    std::vector<CompareCell*> hits;
+    for (ComparePeriod& period : out.periods) {
+      if (period.period != f.period) continue;
+      for (CompareRow& row : period.rows) {
+        if (row.ward != f.ward || row.province != f.province) continue;
+        for (size_t i = 0; i < period.indicators.size(); ++i) {
+          if (std::find(f.indicators.begin(), f.indicators.end(), period.indicators[i].id) != f.indicators.end()) {
+            hits.push_back(&row.cells[i]);
+          }
+        }
+      }
+    }
+    if (hits.empty()) continue;
+    for (CompareCell* c : hits) c->flags.push_back(out.flags.size());
+    out.flags.push_back(f);
+  }
+  return out;
+}
+
+Status AttachLines(Store& store, Comparison& comparison) {
+  std::set<int64_t> ids;
+  for (const ComparePeriod& p : comparison.periods) {
+    for (const CompareRow& r : p.rows) {
+      for (const CompareCell& c : r.cells) {
+        if (c.actual_source.document) ids.insert(c.actual_source.document);
+        if (c.target_source.document) ids.insert(c.target_source.document);
+      }
+    }
+  }
+  Result<std::map<int64_t, std::string>> sources = corpus::ReadableSources(store, ids);
+  if (!sources.ok()) return sources.status();
+  auto fill = [&](CompareSource& s) {
+    auto it = sources->find(s.document);
+    if (it == sources->end() || s.span.line == 0 || s.span.start > it->second.size()) return;
+    auto [begin, end] = corpus::LineAround(it->second, s.span.start);
+    s.line_text = it->second.substr(begin, end - begin);
+  };
+  for (ComparePeriod& p : comparison.periods) {
+    for (CompareRow& r : p.rows) {
+      for (CompareCell& c : r.cells) {
+        fill(c.actual_source);
+        fill(c.target_source);
+      }
+    }
+  }
+  std::vector<CorpusFlag>& flags = comparison.flags;
+  return AttachLines(store, flags);
+}
+
+}  // namespace baocao

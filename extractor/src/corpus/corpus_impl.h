@@ -1,0 +1,61 @@
+// Internal: what the corpus files share (formatting for people, keys, lines of a source).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <map>
+#include <set>
+#include <utility>
+
+#include "baocao/corpus.h"
+
+namespace baocao::corpus {
+
+// Case-folded (ICU full folding), diacritics kept: "Trưng Thành" != "Trung Thành", but
+// "TRUNG THÀNH" == "Trung Thành".
+std::string CaseFold(std::string_view utf8);
+
+// The ward's name without its unit word: "phường Gia Sàng" -> "Gia Sàng", "P.1 Bảo Lộc" ->
+// "1 Bảo Lộc", "xã Đông Anh" -> "Đông Anh"; spaces trimmed and collapsed.
+std::string StripUnitWord(std::string_view written);
+// How a spelling is compared with another: case-folded, leading zeros of numbers dropped.
+std::string SpellingKey(std::string_view name);
+// The key one ward's spellings share: FoldKey, spaces around '-' dropped, "’" as "'", leading
+// zeros of numbers dropped ("01 Bảo Lộc" and "1 bao loc" meet).
+std::string WardKey(std::string_view name);
+
+// A value as a Vietnamese document writes it, with its unit: "91,5%", "12 sáng kiến".
+std::string FormatValue(double value, const std::string& unit);
+// ">=" -> "≥ ", ">" -> "> ", "<=" -> "≤ ", "<" -> "< ", others -> "".
+std::string ComparatorText(const std::string& comparator);
+// The same without the space: "≥".
+std::string TightComparator(const std::string& comparator);
+// Whether `value` meets `target` read with its comparator; without one, by the direction.
+bool Meets(double value, double target, const std::string& comparator, int direction);
+
+// How people name a document: "Kế hoạch số 12/KH-UBND", "Báo cáo số 45/BC-UBND", else its
+// file name.
+std::string DocumentName(const CorpusDocument& doc, std::string_view lang);
+// "phường Gia Sàng (Thái Nguyên)".
+std::string WardName(const std::string& ward, const std::string& province, std::string_view lang);
+
+// The original line holding byte `offset`: [begin, end) without the line break.
+std::pair<size_t, size_t> LineAround(std::string_view bytes, size_t offset);
+// Whether a stored document's spans index UTF-8 text lines (text input decoded from UTF-8).
+bool LinesReadable(const CorpusDocument& doc);
+
+// Resolves every document's ward (WardRegistry::Resolve, then unknown wards grouped by key).
+void ResolveWards(Corpus& corpus, const CorpusRules& rules);
+
+// The stored sources of `ids` whose spans index UTF-8 lines (others are left out); kStore when
+// the store cannot be read.
+Result<std::map<int64_t, std::string>> ReadableSources(Store& store, const std::set<int64_t>& ids);
+
+// "2026-01-23" -> "23/01/2026"; other text unchanged.
+std::string DayMonthYear(std::string_view iso);
+
+std::string HtmlEscape(std::string_view s);
+std::string CsvField(std::string_view s);
+
+}  // namespace baocao::corpus
