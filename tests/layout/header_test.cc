@@ -60,6 +60,9 @@ const HeaderCase kHeaderCases[] = {
      "5/TB-UBND", "TB-UBND", "Hà Nội", "2026-01-10", "other"},
     {"NoHeaderAtAll", "I. MỤC ĐÍCH\n\n1. Mục đích\n\nSố liệu năm 2025 là 12 hồ sơ.\n",
      "<none>", "<none>", "<none>", "<none>", ""},
+    {"WardNamedAnIsNoKindLine",
+     "ỦY BAN NHÂN DÂN\nPHƯỜNG AN DƯƠNG\nSố: 21/BC-UBND\nAn Dương, ngày 2 tháng 7 năm 2026\nBÁO CÁO\nKết quả\n",
+     "21/BC-UBND", "BC-UBND", "An Dương", "2026-07-02", "report"},
     {"CapitalsAloneAreNoHeader", "KẾT QUẢ ĐÁNH GIÁ CÁC TIÊU CHÍ\nNĂM 2025\n\nI. ĐỐI VỚI CẤP SỞ\n",
      "<none>", "<none>", "<none>", "<none>", ""},
 };

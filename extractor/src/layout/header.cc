@@ -109,6 +109,9 @@ std::string KindOfLine(std::string_view segment) {
       {"ket luan", "other"},        {"du an", "other"},          {"hop dong", "other"},
       {"giay uy quyen", "other"},   {"ban ghi nho", "other"},    {"phieu trinh", "other"},
   }};
+  // Folding merges "PHƯỜNG" (ward) with "PHƯƠNG" (án): an issuer line "PHƯỜNG AN DƯƠNG" names
+  // a ward, never the kind "PHƯƠNG ÁN".
+  if (s.starts_with("PHƯỜNG") || s.starts_with("Phường") || s.starts_with("phường")) return "";
   std::string key = FoldKey(s);
   bool upper = IsAllUpper(s);
   for (const auto& [phrase, kind] : kKinds) {
