@@ -31,8 +31,10 @@ constexpr const char* kIngestHelp = R"(Usage: baocao ingest [options] PATH...
 
 Extracts every input and stores the result in a SQLite store (docs/STORE.md): the document's
 meta, references, mentions, tables, facts and flags, its whole JSON and its original bytes.
-A PATH that is a folder is walked recursively (regular files; hidden files and folders and the
-store itself are skipped; in path order).
+A PATH that is a folder is walked recursively, in path order, for the files that look like
+documents (.txt .pdf .html .htm .md .tex .text, or no extension; --all-files: every regular
+file); hidden files and folders and the store itself are skipped. A FILE named on the command
+line is always taken. Whatever the name, the content decides how a file is read.
 
 A file already stored with the same path and sha256 is skipped without being extracted, so
 running ingest again over the same folders only does the new and changed files. A changed file
@@ -43,6 +45,7 @@ killed at any moment leaves only whole documents, and running it again resumes.
 Options:
       --db FILE        the store (default ./baocao.sqlite; created when missing)
   -j, --jobs N         extraction workers (default: the number of CPUs)
+      --all-files      in folders, take every regular file, not only document-like names
       --rules DIR      rule folder (default: $BAOCAO_RULES, else the source tree's rules/)
       --encoding ENC   force the input encoding: utf-8 | utf-16le | utf-16be | windows-1258
       --max-bytes N    refuse inputs larger than N bytes (default 268435456)
@@ -119,6 +122,16 @@ class BatchWriter {
   size_t documents_ = 0, bytes_ = 0;
 };
 
+// In a walked folder only files that look like documents are taken, so a README, a manifest or
+// a spreadsheet beside the reports is not stored as one; a file named on the command line is
+// always taken (its content decides how it is read).
+bool DocumentLike(const fs::path& p) {
+  std::string ext = p.extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".txt" || ext == ".pdf" || ext == ".htm" || ext == ".html" || ext == ".md" || ext == ".tex" ||
+         ext == ".text" || ext.empty();
+}
+
 bool Hidden(const fs::path& p) {
   std::string name = p.filename().string();
   return name.size() > 1 && name[0] == '.' && name != "..";
@@ -150,7 +163,7 @@ std::string Normal(const fs::path& p) {
   return s.empty() ? "." : s;
 }
 
-std::vector<Input> CollectInputs(const std::vector<std::string>& args, const StoreFiles& store_files) {
+std::vector<Input> CollectInputs(const std::vector<std::string>& args, const StoreFiles& store_files, bool all_files) {
   std::vector<Input> inputs;
   std::unordered_set<std::string> seen;
   auto add = [&](Input input) {
@@ -176,6 +189,7 @@ std::vector<Input> CollectInputs(const std::vector<std::string>& args, const Sto
         continue;
       }
       if (!entry.is_regular_file(ec) || store_files.Contains(entry.path())) continue;
+      if (!all_files && !DocumentLike(entry.path())) continue;
       found.push_back({Normal(entry.path()), std::nullopt});
     }
     if (ec) {
@@ -236,6 +250,7 @@ int IngestCommand(const std::vector<std::string>& args) {
   size_t jobs = std::max(1u, std::thread::hardware_concurrency());
   size_t batch_size = 64;
   bool quiet = false;
+  bool all_files = false;
   ExtractOptions options;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -255,6 +270,8 @@ int IngestCommand(const std::vector<std::string>& args) {
       }
     } else if (a == "-q" || a == "--quiet") {
       quiet = true;
+    } else if (a == "--all-files") {
+      all_files = true;
     } else if (int parsed = ParseCommonOption(args, i, rules_dir, options); parsed != kNotCommon) {
       if (parsed != kExitOk) return parsed;
     } else if (a.size() > 1 && a[0] == '-') {
@@ -278,7 +295,7 @@ int IngestCommand(const std::vector<std::string>& args) {
     std::cerr << "baocao: " << store.status().ToString() << "\n";
     return kExitStore;
   }
-  std::vector<Input> inputs = CollectInputs(paths, StoreFiles(db));
+  std::vector<Input> inputs = CollectInputs(paths, StoreFiles(db), all_files);
   std::vector<std::string> input_paths;
   input_paths.reserve(inputs.size());
   for (const Input& input : inputs) input_paths.push_back(input.path);

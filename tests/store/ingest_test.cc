@@ -141,6 +141,23 @@ TEST(IngestCommand, SkipsHiddenFilesAndTheStoreItself) {
   EXPECT_EQ(paths.begin()->substr(paths.begin()->size() - 13), "doc-00000.txt");
 }
 
+TEST(IngestCommand, FoldersGiveOnlyDocumentLikeFilesUnlessAllFiles) {
+  TempDir dir;
+  MakeCorpus(dir.path() / "docs", 2);
+  WriteFile(dir.path() / "docs" / "manifest.json", "{\"documents\": []}");
+  WriteFile(dir.path() / "docs" / "values.csv", "a,b\n1,2\n");
+  std::string db = dir / "s.sqlite";
+  ASSERT_EQ(Baocao(Ingest((dir / "docs") + " --db " + db)).status, 0);
+  EXPECT_EQ(StoredPaths(db).size(), 2u);
+  EXPECT_EQ(Count(db, "errors"), 0);
+  // Named on the command line, a file is taken whatever its name.
+  ASSERT_EQ(Baocao(Ingest((dir / "docs/values.csv") + " --db " + db)).status, 0);
+  EXPECT_EQ(StoredPaths(db).size(), 3u);
+  // --all-files walks every regular file.
+  Outcome all = Baocao(Ingest((dir / "docs") + " --all-files --db " + db), true);
+  EXPECT_EQ(StoredPaths(db).size() + static_cast<size_t>(Count(db, "errors")), 4u) << all.out;
+}
+
 TEST(IngestCommand, WorkerCountDoesNotChangeTheStore) {
   TempDir dir;
   MakeCorpus(dir.path() / "docs", 24);
