@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 build=build-fuzz
-targets=(normalize_fuzz recognize_fuzz)
+targets=(normalize_fuzz recognize_fuzz pdf_fuzz)
 
 if [ ! -f "$build/CMakeCache.txt" ]; then
   CC=clang CXX=clang++ cmake -S . -B "$build" -DBAOCAO_FUZZ=ON -DBAOCAO_BUILD_TESTS=OFF \
@@ -69,6 +69,10 @@ for debris in [
 ]:
     put(debris.encode())
 PY
+# PDF seeds for pdf_fuzz (the text fuzzers refuse them quickly): the small edge and bad PDFs.
+for f in corpus/pdf-edge/*.pdf; do
+  if [ "$(stat -c %s "$f")" -le 65536 ]; then cp "$f" "$seeds/pdf-$(basename "$f")"; fi
+done
 
 status=0
 for target in "${targets[@]}"; do

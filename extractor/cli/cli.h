@@ -26,12 +26,18 @@ int ExitCodeFor(ErrorCode code);
 int Usage(const std::string& message);
 bool ParseSize(const std::string& s, size_t* out);
 
-// Options every command that reads documents takes: --rules, --encoding, --max-bytes, --lang.
+// Options every command that reads documents takes: --rules, --encoding, --max-bytes, --lang,
+// and for PDF input --password PW, --bbox (spans get their box), --max-pages N.
 // Returns kNotCommon if args[i] is none of them, kExitOk after consuming it (and its value,
 // advancing i), or the usage exit code.
 constexpr int kNotCommon = -1;
 int ParseCommonOption(const std::vector<std::string>& args, size_t& i, std::string& rules_dir,
                       ExtractOptions& options);
+
+// ExtractOptions as a command starts from them: OCR mode from $BAOCAO_OCR (auto | always |
+// never; --ocr overrides it), and a progress line on standard error for each page read by OCR
+// in documents of several pages, when standard error is a terminal.
+ExtractOptions DefaultExtractOptions();
 
 Result<std::string> ReadStdin(size_t max_bytes);
 
@@ -45,5 +51,6 @@ int IngestCommand(const std::vector<std::string>& args);      // ingest_command.
 int ExportCommand(const std::vector<std::string>& args);      // export_command.cc
 int CompareCommand(const std::vector<std::string>& args);     // compare_command.cc
 int AuditStoreCommand(const std::vector<std::string>& args);  // audit_store_command.cc
+int ServeCommand(const std::vector<std::string>& args);       // serve_command.cc
 
 }  // namespace baocao::cli

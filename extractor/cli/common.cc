@@ -1,6 +1,7 @@
 // What every command of the CLI shares: exit codes, option parsing, reading inputs, padding.
 #include <unistd.h>
 
+#include <cstdlib>
 #include <iostream>
 
 #include "cli.h"
@@ -58,7 +59,39 @@ int ParseCommonOption(const std::vector<std::string>& args, size_t& i, std::stri
     std::string v;
     return value(&v) && ParseSize(v, &options.max_bytes) ? kExitOk : Usage("--max-bytes needs a whole number of bytes");
   }
+  // PDF input.
+  if (a == "--password") return value(&options.pdf.password) ? kExitOk : Usage("--password needs the PDF's password");
+  if (a == "--bbox") {
+    options.pdf.word_boxes = true;
+    return kExitOk;
+  }
+  if (a == "--ocr") {
+    std::string v;
+    bool ok = value(&v) && ParseOcrMode(v, &options.pdf.ocr.mode);
+    return ok ? kExitOk : Usage("--ocr needs auto, always or never");
+  }
+  if (a == "--max-pages") {
+    std::string v;
+    size_t pages = 0;
+    bool ok = value(&v) && ParseSize(v, &pages) && pages >= 1 && pages <= 10000000;
+    if (ok) options.pdf.max_pages = static_cast<int>(pages);
+    return ok ? kExitOk : Usage("--max-pages needs a whole number of pages");
+  }
   return kNotCommon;
+}
+
+baocao::ExtractOptions DefaultExtractOptions() {
+  baocao::ExtractOptions options;
+  options.pdf.ocr.mode = baocao::OcrMode::kAuto;
+  if (const char* env = std::getenv("BAOCAO_OCR"); env && *env && !ParseOcrMode(env, &options.pdf.ocr.mode)) {
+    std::cerr << "baocao: BAOCAO_OCR=" << env << " is not auto, always or never; using auto\n";
+  }
+  if (::isatty(2)) {
+    options.pdf.ocr.progress = [](int page, int pages) {
+      if (pages >= 4) std::cerr << "baocao: OCR page " << page << " of " << pages << "\n";
+    };
+  }
+  return options;
 }
 
 baocao::Result<std::string> ReadStdin(size_t max_bytes) {

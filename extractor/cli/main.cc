@@ -26,21 +26,33 @@ Usage:
   baocao extract [options] FILE...     one JSON per input (docs/OUTPUT.md)
   baocao facts [options] FILE...       the indicator facts of each input, as a table for people
   baocao audit [options] FILE...       the inconsistencies found in each input, with evidence
+  baocao ingest [options] PATH...      files and folders into the SQLite store (docs/STORE.md)
+  baocao export --csv DIR | --postgres DSN   the store's tables as CSV or into PostgreSQL
+  baocao serve [options]               the upload service and the auditors' web page (docs/SERVE.md)
   baocao --help | --version
 
 Commands:
-  extract   Read reports (UTF-8/UTF-16/Windows-1258 text from PDF converters) and write their
-            meta, references, facts, mentions and tables as JSON. `baocao extract --help`.
+  extract   Read reports (PDF, or UTF-8/UTF-16/Windows-1258 text from PDF converters) and write
+            their meta, references, facts, mentions and tables as JSON. `baocao extract --help`.
   facts     Print each input's facts: indicator, role, value, unit, comparator, period, line
             and label. Same options as extract (--rules, --encoding, --max-bytes).
   audit     Check each input's numbers against each other (sums, ratios, two values for one
             indicator, self-assessments, deadlines, the ward's name) and print the flags with
             the lines they rest on. `baocao audit --help`. Exits 1 when a flag is an error.
+  ingest    Extract files and folders in parallel into a SQLite store (--db, default
+            ./baocao.sqlite); unchanged files are skipped, changed ones replaced, bad ones
+            recorded. `baocao ingest --help`.
+  export    Write every table of a store as CSV with a PostgreSQL schema.sql, or load it into
+            PostgreSQL. `baocao export --help`.
+  serve     Serve a store over HTTP: uploads (stored as ingest stores files), the documents,
+            flags, comparison and CSV as JSON, and the auditors' web page at /. `baocao serve --help`.
 
 Exit status:
   0 success; 2 usage error; 3 an input could not be read (missing, unreadable, a directory);
-  4 an input was refused (empty, binary, invalid encoding, over --max-bytes); 5 the rules
-  failed to load; 6 an output could not be written; 70 internal error.
+  4 an input was refused (empty, binary, invalid encoding, over --max-bytes; a PDF damaged
+  beyond repair, without pages, over --max-pages, or without a text layer); 5 the rules
+  failed to load; 6 an output could not be written; 7 a PDF needs a (different) --password;
+  8 the store (SQLite) or an export target failed; 70 internal error.
   With several inputs every input is processed; the status is that of the first failure.
   audit: 0 no error-severity flag, 1 at least one (an input failure's code comes first).
 )";
@@ -60,6 +72,9 @@ Options:
       --rules DIR      rule folder (default: $BAOCAO_RULES, else the source tree's rules/)
       --encoding ENC   force the input encoding: utf-8 | utf-16le | utf-16be | windows-1258
       --max-bytes N    refuse inputs larger than N bytes (default 268435456)
+      --password PW    the password of an encrypted PDF
+      --max-pages N    refuse PDFs of more than N pages (default 20000)
+      --ocr MODE       scanned pages: auto (default: pages without usable text) | always | never
   -h, --help           this help
 
 Exit status: 0 no flag of severity error; 1 at least one error flag; otherwise as extract
@@ -70,16 +85,27 @@ the first input failure taking precedence over 1.
 constexpr const char* kExtractHelp = R"(Usage: baocao extract [options] FILE...
 
 Writes one JSON object per input (docs/OUTPUT.md). With one input and no -o, the JSON goes to
-standard output. FILE may be '-' for standard input.
+standard output. FILE may be '-' for standard input. A PDF (known by its content, not its
+name) is read page by page; its spans name their page and point into that page's text.
 
 Options:
   -o, --output DIR     write DIR/NAME.json for each input NAME.txt (DIR is created)
       --jsonl          write one compact JSON object per line to standard output (a failed
                        input gives a line {"document":..., "error": {"code","message"}})
-      --stage STAGE    print an intermediate stage instead: text | layout | mentions
+      --stage STAGE    print an intermediate stage instead: text | layout | mentions | pages
+                       (pages: a PDF's page texts, {"pages": [{"page", "text", "text_layer"}]},
+                       which spans' page, start, end and line refer to)
       --rules DIR      rule folder (default: $BAOCAO_RULES, else the source tree's rules/)
       --encoding ENC   force the input encoding: utf-8 | utf-16le | utf-16be | windows-1258
       --max-bytes N    refuse inputs larger than N bytes (default 268435456)
+      --password PW    the password of an encrypted PDF (tried as owner and user password)
+      --bbox           PDF: give each span a "bbox": [x0, y0, x1, y1] in PDF points, origin at
+                       the top left of the page
+      --max-pages N    refuse PDFs of more than N pages (default 20000)
+      --ocr MODE       PDF pages read by OCR (Tesseract, Vietnamese): auto (default; pages
+                       whose text layer is absent or not text; $BAOCAO_OCR) | always | never.
+                       Spans from OCR carry "confidence" (0-100) and "uncertain" (a number
+                       with doubtful digits); flags resting on one are warnings
       --compact        compact JSON instead of indented
       --lang LANG      language of the flags' explanations: vi (default) | en
   -h, --help           this help
@@ -100,7 +126,9 @@ void PrintFacts(const baocao::Extraction& x) {
   std::cout << Pad("line", 6) << Pad("indicator", 36) << Pad("role", 11) << Pad("value", 14) << Pad("unit", 10)
             << Pad("cmp", 4) << Pad("period", 24) << "label\n";
   for (const baocao::Fact& f : x.facts) {
-    std::cout << Pad(std::to_string(f.span.line), 6) << Pad(f.indicator, 36) << Pad(f.role, 11)
+    // PDF input: page:line (lines count within the page).
+    std::string where = (f.span.page ? std::to_string(*f.span.page) + ":" : "") + std::to_string(f.span.line);
+    std::cout << Pad(where, 6) << Pad(f.indicator, 36) << Pad(f.role, 11)
               << Pad(FormatValue(f), 14) << Pad(f.unit, 10) << Pad(f.comparator, 4) << Pad(Clip(f.period, 22), 24)
               << Clip(f.label, 70) << "\n";
   }
@@ -110,7 +138,7 @@ int Extract(const std::vector<std::string>& args, bool facts_table = false) {
   std::vector<std::string> files;
   std::string output_dir, stage, rules_dir;
   bool jsonl = false, compact = false;
-  baocao::ExtractOptions options;
+  baocao::ExtractOptions options = DefaultExtractOptions();
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](std::string* out) -> bool {
@@ -123,8 +151,10 @@ int Extract(const std::vector<std::string>& args, bool facts_table = false) {
     else if (a == "--jsonl") jsonl = true;
     else if (a == "--compact") compact = true;
     else if (a == "--stage") {
-      if (!value(&stage)) return Usage("--stage needs text, layout or mentions");
-      if (stage != "text" && stage != "layout" && stage != "mentions") return Usage("unknown stage '" + stage + "' (text, layout, mentions)");
+      if (!value(&stage)) return Usage("--stage needs text, layout, mentions or pages");
+      if (stage != "text" && stage != "layout" && stage != "mentions" && stage != "pages") {
+        return Usage("unknown stage '" + stage + "' (text, layout, mentions, pages)");
+      }
     } else if (int parsed = ParseCommonOption(args, i, rules_dir, options); parsed != kNotCommon) {
       if (parsed != kExitOk) return parsed;
     } else if (a.size() > 1 && a[0] == '-') return Usage("unknown option '" + a + "'");
@@ -288,7 +318,7 @@ int AuditCommand(const std::vector<std::string>& args) {
   std::vector<std::string> files;
   std::string rules_dir;
   bool json = false;
-  baocao::ExtractOptions options;
+  baocao::ExtractOptions options = DefaultExtractOptions();
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "-h" || a == "--help") { std::cout << kAuditHelp; return kExitOk; }
@@ -358,5 +388,6 @@ int main(int argc, char** argv) {
   if (command == "ingest") return IngestCommand(args);
   if (command == "export") return ExportCommand(args);
   if (command == "compare") return CompareCommand(args);
+  if (command == "serve") return ServeCommand(args);
   return Usage("unknown command '" + command + "'");
 }

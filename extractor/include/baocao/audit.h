@@ -122,4 +122,10 @@ int DecimalsWritten(std::string_view text, double value);
 // Severity order for sorting and exit codes: error 0, warning 1, info 2.
 int SeverityRank(const std::string& severity);
 
+// Scanned input (baocao/ocr.h): an "error" flag one of whose evidence spans is `uncertain` (a
+// number OCR read with doubt) becomes a "warning", its explanation saying so in
+// `options.lang`, since the inconsistency may be a misread digit; flags are sorted again, most
+// severe first. Flags on text read from a text layer are left as they are.
+void DowngradeUncertainFlags(std::vector<Flag>& flags, const AuditOptions& options);
+
 }  // namespace baocao

@@ -6,6 +6,7 @@
 // bytes of that range as text, so an auditor finds the value without running the engine.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -23,10 +24,17 @@ struct TextRange {
 struct Span {
   size_t start = 0;          // byte offset into the original file (PDF: into the page's text)
   size_t end = 0;            // exclusive
-  int line = 0;              // 1-based line of `start`
+  int line = 0;              // 1-based line of `start` (PDF: within the page's text)
   std::optional<int> page;   // set for PDF input
   std::string text;          // the original text of [start, end)
   TextRange normalized;      // the same range in the normalized Text (not emitted)
+  // PDF input, when asked for (ExtractOptions::pdf.word_boxes): the box of the words the span
+  // covers, [x0, y0, x1, y1] in PDF points, origin at the top left of the page.
+  std::optional<std::array<double, 4>> bbox;
+  // PDF pages read by OCR (baocao/ocr.h): the lowest confidence (0..100) of the words the span
+  // covers, and whether one of them is a number whose digits are in doubt.
+  std::optional<float> confidence;
+  bool uncertain = false;
 };
 
 enum class MentionType { kNumber, kPercent, kMoney, kCount, kFraction, kDate, kPeriod, kReference };

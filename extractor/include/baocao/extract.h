@@ -3,11 +3,15 @@
 //   baocao::Result<baocao::Engine> engine = baocao::Engine::Create({.rules_dir = "rules"});
 //   if (!engine.ok()) return engine.status();             // kBadRules names file:line
 //   baocao::Result<baocao::Extraction> doc = engine->ExtractFile("report.txt");
-//   if (!doc.ok()) ...;            // kNotFound, kTooLarge, kBinary, kInvalidEncoding, kEmpty
+//   if (!doc.ok()) ...;            // kNotFound, kTooLarge, kBinary, kInvalidEncoding, kEmpty;
+//                                  // for a PDF also kEncrypted, kCorrupt, kNoText (baocao/pdf.h)
 //   std::string json = baocao::ToJson(*doc).dump(1);
 //
-// Stages: Source (read) -> Text (normalize) -> Layout -> Mentions -> references and meta ->
-// Facts -> Audit (flags and checks, rules/audit/*.rel).
+// Stages: Source (read; a PDF, recognized by its content, becomes its pages' texts: baocao/pdf.h)
+// -> Text (normalize) -> Layout -> Mentions -> references and meta -> Facts -> Audit (flags and
+// checks, rules/audit/*.rel). For a PDF the pipeline runs on the page texts joined by "\f\n",
+// and every span of the result is then made page-local: `page`, offsets and `line` within
+// that page's text (PdfPage::text), `text` its bytes there.
 // Ownership: the Engine owns its rules; Extractions are plain values owned by the caller.
 // Thread safety: a created Engine is immutable; Extract* may run on many threads at once.
 // Errors are values: nothing here throws.
@@ -23,6 +27,7 @@
 #include "baocao/document.h"
 #include "baocao/layout.h"
 #include "baocao/link.h"
+#include "baocao/pdf.h"
 #include "baocao/recognize.h"
 #include "baocao/status.h"
 #include "baocao/text.h"
@@ -41,6 +46,10 @@ struct ExtractOptions {
   size_t max_bytes = size_t(256) << 20;
   // The audit stage (flags and checks): the language of its explanations (vi | en).
   AuditOptions audit;
+  // PDF input: password, page limit, whether spans get a bbox (word_boxes), and OCR of
+  // scanned pages (pdf.ocr, baocao/ocr.h: off unless asked; spans then carry confidence, and
+  // flags resting on a doubtful number are warnings).
+  PdfOptions pdf;
 };
 
 // Everything the stages produced for one document, for `--stage` and tests.
@@ -48,6 +57,7 @@ struct Stages {
   Text text;
   Layout layout;
   std::vector<Mention> mentions;
+  std::vector<PdfPage> pages;   // PDF input: each page's text (without word boxes)
 };
 
 class Engine {
@@ -72,6 +82,10 @@ class Engine {
 
  private:
   Engine();
+  Result<Extraction> ExtractText(std::string_view bytes, const std::string& path, const ExtractOptions& options,
+                                 Stages* stages) const;
+  Result<Extraction> ExtractPdf(std::string_view bytes, const std::string& path, const ExtractOptions& options,
+                                Stages* stages) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -30,7 +30,8 @@ nlohmann::json TableToJson(const Table& table);
 nlohmann::json MentionToJson(const Mention& mention);
 // {"document": {"path": ...}, "error": {"code": "too_large", "message": "..."}}
 nlohmann::json ErrorToJson(const std::string& path, const Status& status);
-// --stage text|layout|mentions
+// --stage text|layout|mentions|pages ("pages": {"pages": [{"page", "text", "text_layer": "ok" |
+// "absent"}]}, empty for text input)
 nlohmann::json StageToJson(const Stages& stages, std::string_view stage, std::string_view original);
 
 }  // namespace baocao

@@ -6,8 +6,10 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <cctype>
 #include <cstring>
 #include <cerrno>
 #include <filesystem>
@@ -133,6 +135,13 @@ Result<Extraction> Engine::ExtractBytes(std::string_view bytes, const std::strin
 
 namespace {
 
+bool NamedPdf(const std::string& path) {
+  if (path.size() < 4) return false;
+  std::string ext = path.substr(path.size() - 4);
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".pdf";
+}
+
 // A date written without its year takes the year of the document's date.
 void InferYears(std::vector<Mention>& mentions, const std::optional<std::string>& doc_date) {
   for (Mention& m : mentions) {
@@ -150,6 +159,132 @@ Result<Extraction> Engine::ExtractBytes(std::string_view bytes, const std::strin
   if (bytes.size() > options.max_bytes) {
     return Status(ErrorCode::kTooLarge, path + ": " + std::to_string(bytes.size()) + " bytes exceeds the limit");
   }
+  // The format is what the bytes are, never what the file is called; but bytes named .pdf that
+  // are no PDF (an error page saved by a failed download) are refused, not read as a report.
+  if (LooksLikePdf(bytes)) return ExtractPdf(bytes, path, options, stages);
+  if (NamedPdf(path)) {
+    return Status(ErrorCode::kCorrupt, path + ": named .pdf but not a PDF (no %PDF- header in the first 1024 bytes)");
+  }
+  return ExtractText(bytes, path, options, stages);
+}
+
+namespace {
+
+// Spans of the joined page texts made page-local: the page, the offsets and line within its
+// text, the text there, and (when word boxes were kept) the box of the words covered.
+class PageLocator {
+ public:
+  PageLocator(const std::vector<PdfPage>& pages, std::vector<size_t> starts, bool boxes)
+      : pages_(pages), starts_(std::move(starts)), boxes_(boxes) {
+    newlines_.resize(pages.size());
+    for (size_t k = 0; k < pages.size(); ++k) {
+      const std::string& t = pages[k].text;
+      for (size_t i = t.find('\n'); i != std::string::npos; i = t.find('\n', i + 1)) newlines_[k].push_back(i);
+    }
+  }
+
+  void Relocate(Span& s) const {
+    size_t k = static_cast<size_t>(std::upper_bound(starts_.begin(), starts_.end(), s.start) - starts_.begin());
+    k = k == 0 ? 0 : k - 1;
+    const PdfPage& page = pages_[k];
+    size_t size = page.text.size();
+    size_t begin = std::min(s.start - starts_[k], size);
+    size_t end = std::clamp(s.end > starts_[k] ? s.end - starts_[k] : 0, begin, size);
+    s.start = begin;
+    s.end = end;
+    s.page = page.number;
+    s.text = page.text.substr(begin, end - begin);
+    const std::vector<size_t>& nl = newlines_[k];
+    s.line = 1 + static_cast<int>(std::lower_bound(nl.begin(), nl.end(), begin) - nl.begin());
+    s.bbox.reset();
+    s.confidence.reset();
+    s.uncertain = false;
+    if (page.words.empty()) return;
+    // Words are in text order: the first that ends after `begin`, up to the first at `end`.
+    auto it = std::upper_bound(page.words.begin(), page.words.end(), begin,
+                               [](size_t pos, const PdfWordBox& w) { return pos < w.end; });
+    std::array<double, 4> box{0, 0, 0, 0};
+    bool any = false;
+    for (; it != page.words.end() && it->begin < std::max(end, begin + 1); ++it) {
+      if (!any) box = {it->x0, it->y0, it->x1, it->y1};
+      box = {std::min<double>(box[0], it->x0), std::min<double>(box[1], it->y0), std::max<double>(box[2], it->x1),
+             std::max<double>(box[3], it->y1)};
+      any = true;
+      if (it->confidence >= 0) s.confidence = std::min(s.confidence.value_or(100.0f), it->confidence);
+      s.uncertain = s.uncertain || it->uncertain_number;
+    }
+    if (any && boxes_) s.bbox = box;
+  }
+
+  void Relocate(Extraction& x) const {
+    for (Mention& m : x.mentions) Relocate(m.span);
+    for (Reference& r : x.references) {
+      for (Span& s : r.spans) Relocate(s);
+    }
+    for (Fact& f : x.facts) Relocate(f.span);
+    for (Table& t : x.tables) Relocate(t.span);
+    for (Flag& f : x.flags) {
+      for (Span& s : f.evidence) Relocate(s);
+    }
+    for (Check& c : x.checks) {
+      for (CheckMember& m : c.members) Relocate(m.span);
+    }
+  }
+
+ private:
+  const std::vector<PdfPage>& pages_;
+  std::vector<size_t> starts_;
+  std::vector<std::vector<size_t>> newlines_;
+  bool boxes_;   // spans get a bbox (asked for); words may be kept for OCR confidence only
+};
+
+}  // namespace
+
+Result<Extraction> Engine::ExtractPdf(std::string_view bytes, const std::string& path, const ExtractOptions& options,
+                                      Stages* stages) const {
+  Result<PdfDocument> pdf = ReadPdf(bytes, options.pdf);
+  if (!pdf.ok()) return Status(pdf.status().code(), path + ": " + pdf.status().message());
+  // The pipeline reads the pages as one text, each page closed by a form feed on a line of its
+  // own: a blank line to the layout, as the page breaks of the text versions are.
+  std::string joined;
+  std::vector<size_t> starts;
+  for (const PdfPage& page : pdf->pages) {
+    starts.push_back(joined.size());
+    joined += page.text;
+    joined += "\f\n";
+  }
+  ExtractOptions text_options = options;
+  text_options.normalize.encoding = "utf-8";
+  Result<Extraction> x = ExtractText(joined, path, text_options, stages);
+  if (!x.ok()) {
+    if (x.status().code() == ErrorCode::kEmpty) {
+      return Status(ErrorCode::kNoText, path + ": the PDF's text layer holds no text");
+    }
+    return x.status();
+  }
+  std::string().swap(joined);
+  x->document.format = "pdf";
+  x->document.pages = static_cast<int>(pdf->pages.size());
+  x->document.bytes = bytes.size();
+  x->document.sha256 = Sha256Hex(bytes);
+  std::vector<std::string> repairs = pdf->repairs;
+  repairs.insert(repairs.end(), x->document.repairs.begin(), x->document.repairs.end());
+  x->document.repairs = std::move(repairs);
+  PageLocator(pdf->pages, std::move(starts), options.pdf.word_boxes).Relocate(*x);
+  // A flag resting on a number OCR read with doubt is a warning, not an error (audit.h).
+  DowngradeUncertainFlags(x->flags, options.audit);
+  if (stages) {
+    for (PdfPage& page : pdf->pages) {
+      page.words.clear();
+      page.words.shrink_to_fit();
+    }
+    stages->pages = std::move(pdf->pages);
+  }
+  return x;
+}
+
+Result<Extraction> Engine::ExtractText(std::string_view bytes, const std::string& path,
+                                       const ExtractOptions& options, Stages* stages) const {
   Extraction out;
   out.document.path = path;
   out.document.bytes = bytes.size();

@@ -21,6 +21,9 @@ json Number(double v) {
   return json(v);
 }
 
+// A coordinate in PDF points to two decimals, as written in "bbox".
+double Rounded(double v) { return std::round(v * 100) / 100; }
+
 json Cells(const std::vector<std::vector<TableCell>>& rows) {
   json out = json::array();
   for (const auto& row : rows) {
@@ -38,8 +41,16 @@ json TableToJson(const Table& t) {
 }
 
 json SpanToJson(const Span& span) {
-  return {{"start", span.start}, {"end", span.end}, {"line", span.line},
-          {"page", span.page ? json(*span.page) : json(nullptr)}, {"text", span.text}};
+  json j = {{"start", span.start}, {"end", span.end}, {"line", span.line},
+            {"page", span.page ? json(*span.page) : json(nullptr)}, {"text", span.text}};
+  if (span.bbox) {
+    const std::array<double, 4>& b = *span.bbox;
+    j["bbox"] = {Number(Rounded(b[0])), Number(Rounded(b[1])), Number(Rounded(b[2])), Number(Rounded(b[3]))};
+  }
+  // Read by OCR (docs/EXTENSIONS.md).
+  if (span.confidence) j["confidence"] = Number(std::round(double(*span.confidence) * 10) / 10);
+  if (span.uncertain) j["uncertain"] = true;
+  return j;
 }
 
 json MentionToJson(const Mention& m) {
@@ -195,12 +206,27 @@ class MentionWriter {
     out_ += "\":";
   }
   void Span(const baocao::Span& s) {
-    out_ += "{\"end\":"; Integer(s.end);
+    out_ += '{';
+    if (s.bbox) {
+      out_ += "\"bbox\":[";
+      for (size_t i = 0; i < 4; ++i) {
+        if (i) out_ += ',';
+        NumberValue(Rounded((*s.bbox)[i]));
+      }
+      out_ += "],";
+    }
+    if (s.confidence) {   // keys in nlohmann's (sorted) order, as SpanToJson writes them
+      out_ += "\"confidence\":";
+      NumberValue(std::round(double(*s.confidence) * 10) / 10);
+      out_ += ',';
+    }
+    out_ += "\"end\":"; Integer(s.end);
     out_ += ",\"line\":"; Integer(s.line);
     out_ += ",\"page\":";
     if (s.page) Integer(*s.page); else out_ += "null";
     out_ += ",\"start\":"; Integer(s.start);
     out_ += ",\"text\":"; String(s.text);
+    if (s.uncertain) out_ += ",\"uncertain\":true";
     out_ += '}';
   }
   template <typename Int>
@@ -345,6 +371,15 @@ json StageToJson(const Stages& stages, std::string_view stage, std::string_view 
     json closing = {{"recipients", l.closing.recipients}, {"signer_title", OptString(l.closing.signer_title)},
                     {"signer", OptString(l.closing.signer)}};
     return {{"header", header}, {"sections", sections}, {"blocks", blocks}, {"tables", tables}, {"closing", closing}};
+  }
+  if (stage == "pages") {
+    json pages = json::array();
+    for (const PdfPage& p : stages.pages) {
+      json page = {{"page", p.number}, {"text", p.text}, {"text_layer", p.has_text_layer ? "ok" : "absent"}};
+      if (p.read_by_ocr) page["ocr"] = true;
+      pages.push_back(std::move(page));
+    }
+    return {{"pages", std::move(pages)}};
   }
   json mentions = json::array();
   for (const Mention& m : stages.mentions) {

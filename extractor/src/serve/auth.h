@@ -1,0 +1,27 @@
+// Internal: who may do what. Tokens are compared in constant time (by their SHA-256, so neither
+// the content nor the length of a stored token leaks through timing).
+#pragma once
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace baocao::serve {
+
+class TokenSet {
+ public:
+  TokenSet() = default;
+  explicit TokenSet(const std::vector<std::string>& tokens);
+  bool empty() const { return digests_.empty(); }
+  // True when `token` is one of the set; looks at every stored token whatever the answer.
+  bool Contains(std::string_view token) const;
+
+ private:
+  std::vector<std::array<unsigned char, 32>> digests_;
+};
+
+// The token of an "Authorization: Bearer TOKEN" header value; empty when it is not one.
+std::string_view BearerToken(std::string_view authorization);
+
+}  // namespace baocao::serve

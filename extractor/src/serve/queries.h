@@ -1,0 +1,87 @@
+// Internal: the read side of `baocao serve`: read-only store connections handed out to request
+// threads, and the queries behind GET /api/documents, /api/flags and /api/export.csv, written
+// against the documented schema (docs/STORE.md).
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "baocao/status.h"
+#include "baocao/store.h"
+
+namespace baocao::serve {
+
+// Read-only connections, one per request at a time, opened on demand and kept for reuse.
+class ReaderPool {
+ public:
+  explicit ReaderPool(std::string db) : db_(std::move(db)) {}
+
+  class Lease {
+   public:
+    Lease(ReaderPool* pool, std::unique_ptr<Store> store) : pool_(pool), store_(std::move(store)) {}
+    Lease(Lease&&) noexcept = default;
+    Lease& operator=(Lease&&) noexcept = default;
+    ~Lease();
+    Store& operator*() { return *store_; }
+    Store* operator->() { return store_.get(); }
+
+   private:
+    ReaderPool* pool_;
+    std::unique_ptr<Store> store_;
+  };
+  Result<Lease> Acquire();
+
+ private:
+  std::string db_;
+  std::mutex mu_;
+  std::vector<std::unique_ptr<Store>> free_;
+};
+
+// Filters of the document list (each optional; see docs/SERVE.md).
+struct DocumentQuery {
+  std::optional<std::string> ward, province, kind;
+  std::optional<std::string> period;      // documents with a fact of this period code ("2025-H1")
+  std::optional<std::string> date;        // meta date starting with this ("2026", "2026-01")
+  std::optional<std::string> date_from;   // meta date >= (ISO)
+  std::optional<std::string> date_to;     // meta date <= (ISO; a whole day or month included)
+  std::optional<std::string> q;           // substring of the path, title, ward (ASCII case-insensitive)
+  int64_t limit = 50;
+  int64_t offset = 0;
+};
+// {"total", "limit", "offset", "documents": [...]} ordered by path.
+Result<nlohmann::json> ListDocuments(Store& store, const DocumentQuery& query);
+// One document's list entry; nullopt when there is none.
+Result<std::optional<nlohmann::json>> DocumentSummary(Store& store, int64_t id);
+
+struct FlagQuery {
+  std::optional<std::string> kind, severity, ward, province;
+  std::optional<int64_t> document;
+  int64_t limit = 100;
+  int64_t offset = 0;
+};
+// {"total", "limit", "offset", "flags": [...]}: most severe first, then by path.
+Result<nlohmann::json> ListFlags(Store& store, const FlagQuery& query);
+
+struct ExportQuery {
+  std::optional<std::string> ward, province, kind, indicator, period;
+};
+// Streams the facts joined with their documents as RFC 4180 CSV (CRLF, UTF-8, header row) to
+// `write`, a few rows at a time; stops early (kInternal) when `write` returns false.
+Status ExportFactsCsv(Store& store, const ExportQuery& query, const std::function<bool(std::string_view)>& write);
+
+// One RFC 4180 field: quoted when it holds a comma, a quote, CR or LF; quotes doubled.
+std::string CsvField(std::string_view value);
+// The shortest decimal that reads back as exactly `value` ("86.98", "1665600000").
+std::string ShortestNumber(double value);
+
+}  // namespace baocao::serve

@@ -1,0 +1,808 @@
+// `baocao serve`: the HTTP API of docs/SERVE.md and the web page, on cpp-httplib.
+//
+// Threads: httplib's pool answers requests; an upload hands its bytes to the ExtractPool and
+// waits; the one writer connection (behind writer_mu_) stores the result; reads take a
+// read-only connection from the ReaderPool. A request is refused (401, 413) in the pre-routing
+// handler, before httplib reads its body.
+#include "baocao/serve.h"
+
+#include <httplib.h>
+#include <sys/socket.h>
+
+#include <algorithm>
+#include <atomic>
+#include <charconv>
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "baocao/corpus.h"
+#include "baocao/json.h"
+#include "baocao/pdf.h"
+#include "baocao/store.h"
+#include "serve/assets.h"
+#include "serve/auth.h"
+#include "serve/extract_pool.h"
+#include "serve/queries.h"
+#include "serve/upload.h"
+
+namespace baocao {
+namespace {
+
+using nlohmann::json;
+using serve::ExtractPool;
+using serve::ReaderPool;
+
+constexpr size_t kMultipartSlack = size_t(64) << 10;   // boundaries and part headers around the file
+constexpr int64_t kMaxPageSize = 1000;
+constexpr auto kCacheLifetime = std::chrono::seconds(5);
+
+const char* ReasonCode(int status) {
+  switch (status) {
+    case 400: return "bad_request";
+    case 401: return "unauthorized";
+    case 403: return "forbidden";
+    case 404: return "not_found";
+    case 405: return "method_not_allowed";
+    case 413: return "too_large";
+    case 415: return "unsupported_media_type";
+    case 422: return "unprocessable";
+    case 431: return "headers_too_large";
+    case 503: return "busy";
+    default: return status >= 500 ? "internal" : "error";
+  }
+}
+
+const char* ReasonMessage(int status) {
+  switch (status) {
+    case 400: return "malformed request";
+    case 401: return "a bearer token is needed";
+    case 404: return "no such resource";
+    case 405: return "method not allowed here";
+    case 413: return "the request body is too large (--max-upload)";
+    case 414: return "the request line is too long";
+    case 415: return "not a text or PDF file";
+    case 431: return "request headers too large";
+    case 503: return "busy; try again in a moment";
+    default: return status >= 500 ? "internal error" : "request refused";
+  }
+}
+
+std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+void SendError(httplib::Response& res, int status, const std::string& code, const std::string& message) {
+  res.status = status;
+  res.set_content(Dump({{"error", {{"code", code}, {"message", message}}}}), "application/json; charset=utf-8");
+}
+
+// The HTTP status of an engine or store failure.
+int HttpStatusFor(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kUsage: return 400;
+    case ErrorCode::kNotFound: return 404;
+    case ErrorCode::kTooLarge: return 413;
+    case ErrorCode::kBinary:
+    case ErrorCode::kInvalidEncoding: return 415;
+    case ErrorCode::kEmpty:
+    case ErrorCode::kCorrupt:
+    case ErrorCode::kEncrypted:
+    case ErrorCode::kNoText:
+    case ErrorCode::kTimeout: return 422;
+    default: return 500;
+  }
+}
+
+void SendStatus(httplib::Response& res, const Status& status) {
+  SendError(res, HttpStatusFor(status.code()), ErrorCodeName(status.code()), status.message());
+}
+
+std::optional<int64_t> ParseId(const std::string& s) {
+  int64_t v = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || end != s.data() + s.size() || v <= 0) return std::nullopt;
+  return v;
+}
+
+std::optional<std::string> Param(const httplib::Request& req, const char* name) {
+  if (!req.has_param(name)) return std::nullopt;
+  std::string v = req.get_param_value(name);
+  if (v.empty()) return std::nullopt;
+  return v;
+}
+
+// limit/offset: whole numbers; false (and a 400 in `res`) when malformed.
+bool PageParams(const httplib::Request& req, httplib::Response& res, int64_t default_limit, int64_t* limit,
+                int64_t* offset) {
+  *limit = default_limit;
+  *offset = 0;
+  for (auto [name, out, max] : {std::tuple{"limit", limit, kMaxPageSize}, std::tuple{"offset", offset, INT64_MAX}}) {
+    std::optional<std::string> v = Param(req, name);
+    if (!v) continue;
+    int64_t n = -1;
+    auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+    if (ec != std::errc() || end != v->data() + v->size() || n < 0 || n > max || (out == limit && n == 0)) {
+      SendError(res, 400, "bad_request",
+                std::string(name) + " must be a whole number" + (out == limit ? " from 1 to 1000" : " from 0"));
+      return false;
+    }
+    *out = n;
+  }
+  return true;
+}
+
+// "name.txt" as a Content-Disposition value: a plain ASCII filename= and the UTF-8 filename*=.
+std::string ContentDisposition(const std::string& name) {
+  std::string encoded;
+  static const char* hex = "0123456789ABCDEF";
+  for (unsigned char c : name) {
+    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
+      encoded.push_back(static_cast<char>(c));
+    } else {
+      encoded += '%';
+      encoded.push_back(hex[c >> 4]);
+      encoded.push_back(hex[c & 15]);
+    }
+  }
+  std::string ascii = serve::AsciiFileName(name);
+  std::replace(ascii.begin(), ascii.end(), '"', '_');
+  return "inline; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+}
+
+// A Host header ("127.0.0.1:8080", "[::1]:8080", "localhost") naming a loopback address.
+bool LoopbackHost(const std::string& host) {
+  std::string name = host;
+  if (!name.empty() && name[0] == '[') {
+    size_t close = name.find(']');
+    name = close == std::string::npos ? "" : name.substr(1, close - 1);
+  } else if (size_t colon = name.find(':'); colon != std::string::npos) {
+    name = name.substr(0, colon);
+  }
+  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return IsLoopbackAddress(name);
+}
+
+std::string BaseName(const std::string& path) {
+  size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+// httplib's server with a longer listen queue: the library listens with a backlog of 5, and
+// a burst of more connections than that (uploads and reads of several clients, one request per
+// connection) loses SYNs, which clients resend only after a second.
+class HttpServer : public httplib::Server {
+ public:
+  void SetBacklog(int backlog) {
+    if (svr_sock_ != INVALID_SOCKET) ::listen(svr_sock_, backlog);
+  }
+};
+
+}  // namespace
+
+struct Server::Impl {
+  ServeOptions options;
+  std::optional<Engine> engine;
+  std::optional<CorpusRules> corpus_rules;
+  std::unique_ptr<ExtractPool> pool;
+  std::mutex writer_mu;
+  std::optional<Store> writer;
+  std::unique_ptr<ReaderPool> readers;
+  serve::TokenSet tokens;
+  bool reads_need_token = false;
+  HttpServer http;
+  int port = 0;
+  size_t http_threads = 0;
+  size_t max_uploads = 0;
+  std::atomic<size_t> uploads{0};
+  std::atomic<uint64_t> generation{0};   // bumped by every write, so cached reads know they are stale
+  std::once_flag stopped;
+
+  struct Cached {
+    uint64_t generation;
+    std::chrono::steady_clock::time_point at;
+    std::string body;
+  };
+  std::mutex cache_mu;
+  std::map<std::string, Cached> cache;
+
+  void Routes();
+  bool Authorized(const httplib::Request& req) const {
+    return tokens.Contains(serve::BearerToken(req.get_header_value("Authorization")));
+  }
+  httplib::Server::HandlerResponse PreRoute(const httplib::Request& req, httplib::Response& res);
+  void Upload(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader);
+  void Stored(httplib::Response& res, int status, const std::string& path, const char* outcome);
+  void ListDocuments(const httplib::Request& req, httplib::Response& res);
+  void GetDocument(const httplib::Request& req, httplib::Response& res);
+  void GetSource(const httplib::Request& req, httplib::Response& res);
+  void GetPages(const httplib::Request& req, httplib::Response& res);
+  void DeleteDocument(const httplib::Request& req, httplib::Response& res);
+  void ListFlags(const httplib::Request& req, httplib::Response& res);
+  void CorpusFlags(const httplib::Request& req, httplib::Response& res);
+  void CompareWards(const httplib::Request& req, httplib::Response& res);
+  void ExportCsv(const httplib::Request& req, httplib::Response& res);
+  void Asset(const std::string& name, httplib::Response& res);
+  // A cached JSON body for `key`, recomputed when a write happened since or it is older than
+  // kCacheLifetime (another process may write the store too).
+  Result<std::string> CachedBody(const std::string& key, const std::function<Result<std::string>()>& compute);
+};
+
+Server::Server() : impl_(std::make_unique<Impl>()) {}
+Server::Server(Server&&) noexcept = default;
+Server& Server::operator=(Server&&) noexcept = default;
+Server::~Server() {
+  if (impl_ && impl_->pool) impl_->pool->Shutdown();
+}
+
+Result<Server> Server::Start(const ServeOptions& options) {
+  Server server;
+  Impl& s = *server.impl_;
+  s.options = options;
+  if (options.max_upload == 0) return Status(ErrorCode::kUsage, "--max-upload must be at least 1 byte");
+  if (!(options.extract_timeout_seconds > 0)) return Status(ErrorCode::kUsage, "--extract-timeout must be positive");
+  bool loopback = IsLoopbackAddress(options.bind);
+  if (!loopback && options.tokens.empty()) {
+    return Status(ErrorCode::kUsage, options.bind + " is not a loopback address: give --token-file (reads and writes then need a token)");
+  }
+  s.tokens = serve::TokenSet(options.tokens);
+  s.reads_need_token = !loopback;
+
+  Result<Engine> engine = Engine::Create({options.rules_dir});
+  if (!engine.ok()) return engine.status();
+  s.engine.emplace(std::move(engine).value());
+  Result<CorpusRules> corpus_rules = CorpusRules::Load(s.engine->rules_dir());
+  if (!corpus_rules.ok()) return corpus_rules.status();
+  s.corpus_rules.emplace(std::move(corpus_rules).value());
+
+  Result<Store> writer = Store::Open(options.db);
+  if (!writer.ok()) return writer.status();
+  s.writer.emplace(std::move(writer).value());
+  s.readers = std::make_unique<ReaderPool>(options.db);
+
+  size_t workers = options.workers ? options.workers : std::max(1u, std::thread::hardware_concurrency());
+  s.pool = std::make_unique<ExtractPool>(*s.engine, options.extract, workers);
+  // Enough request threads that uploads waiting for extraction never take the last ones:
+  // uploads beyond `max_uploads` at once get 503, reads always find a thread.
+  s.http_threads = std::max<size_t>(24, 2 * workers + 16);
+  s.max_uploads = s.http_threads - 8;
+  size_t threads = s.http_threads;
+  s.http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  s.http.set_payload_max_length(options.max_upload + kMultipartSlack);
+  // One request per connection: a refused request (401, 413) is answered without reading its
+  // body, and closing is the only way not to read the rest of that body as the next request;
+  // it also means an idle browser connection never holds a request thread.
+  s.http.set_keep_alive_max_count(1);
+  s.http.set_read_timeout(30);
+  s.http.set_write_timeout(30);
+  s.http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
+                              {"Referrer-Policy", "no-referrer"},
+                              {"X-Frame-Options", "DENY"},
+                              {"Cache-Control", "no-store"}});
+  s.Routes();
+
+  if (options.port < 0 || options.port > 65535) return Status(ErrorCode::kUsage, "--port must be 0-65535");
+  if (options.port == 0) {
+    s.port = s.http.bind_to_any_port(options.bind);
+    if (s.port <= 0) return Status(ErrorCode::kUsage, options.bind + ": cannot bind to a free port");
+  } else {
+    if (!s.http.bind_to_port(options.bind, options.port)) {
+      return Status(ErrorCode::kUsage, options.bind + ":" + std::to_string(options.port) + ": cannot bind (in use, or not an address of this machine)");
+    }
+    s.port = options.port;
+  }
+  s.http.SetBacklog(SOMAXCONN);
+  return server;
+}
+
+int Server::port() const { return impl_->port; }
+
+std::string Server::url() const {
+  std::string host = impl_->options.bind;
+  if (host.find(':') != std::string::npos) host = "[" + host + "]";
+  return "http://" + host + ":" + std::to_string(impl_->port) + "/";
+}
+
+Status Server::Run() {
+  bool clean = impl_->http.listen_after_bind();
+  // Every request thread has finished: no upload is waiting any more.
+  impl_->pool->Shutdown();
+  {
+    std::lock_guard lock(impl_->writer_mu);
+    impl_->writer.reset();
+  }
+  impl_->readers.reset();
+  if (!clean) return Status(ErrorCode::kInternal, "the listening socket failed");
+  return Status::Ok();
+}
+
+void Server::Stop() {
+  std::call_once(impl_->stopped, [this] { impl_->http.stop(); });
+}
+
+// ---- routes -----------------------------------------------------------------------------------
+
+void Server::Impl::Routes() {
+  http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) { return PreRoute(req, res); });
+  // A client that asks first (curl does for large bodies) is refused before it sends anything.
+  http.set_expect_100_continue_handler([this](const httplib::Request& req, httplib::Response& res) {
+    return PreRoute(req, res) == httplib::Server::HandlerResponse::Handled ? res.status : 100;
+  });
+  http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    if (res.body.empty()) SendError(res, res.status, ReasonCode(res.status), ReasonMessage(res.status));
+  });
+  http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+    SendError(res, 500, "internal", "internal error");
+  });
+  if (!options.quiet) {
+    http.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+      std::fprintf(stderr, "serve: %s %s %d %s\n", req.method.c_str(), req.path.c_str(), res.status, req.remote_addr.c_str());
+    });
+  }
+
+  http.Get("/", [this](const httplib::Request&, httplib::Response& res) { Asset("index.html", res); });
+  http.Get(R"(/([a-z0-9][a-z0-9_-]*\.(?:js|css|svg|html)))",
+           [this](const httplib::Request& req, httplib::Response& res) { Asset(req.matches[1], res); });
+  http.Get("/api/documents", [this](const httplib::Request& req, httplib::Response& res) { ListDocuments(req, res); });
+  http.Post("/api/documents", [this](const httplib::Request& req, httplib::Response& res,
+                                     const httplib::ContentReader& reader) { Upload(req, res, reader); });
+  http.Get(R"(/api/documents/([0-9]+))", [this](const httplib::Request& req, httplib::Response& res) { GetDocument(req, res); });
+  http.Get(R"(/api/documents/([0-9]+)/source)",
+           [this](const httplib::Request& req, httplib::Response& res) { GetSource(req, res); });
+  http.Get(R"(/api/documents/([0-9]+)/pages)",
+           [this](const httplib::Request& req, httplib::Response& res) { GetPages(req, res); });
+  http.Delete(R"(/api/documents/([0-9]+))",
+              [this](const httplib::Request& req, httplib::Response& res) { DeleteDocument(req, res); });
+  http.Get("/api/flags", [this](const httplib::Request& req, httplib::Response& res) { ListFlags(req, res); });
+  http.Get("/api/compare", [this](const httplib::Request& req, httplib::Response& res) { CompareWards(req, res); });
+  http.Get("/api/export.csv", [this](const httplib::Request& req, httplib::Response& res) { ExportCsv(req, res); });
+  http.Get("/api/status", [this](const httplib::Request&, httplib::Response& res) {
+    Result<ReaderPool::Lease> store = readers->Acquire();
+    if (!store.ok()) return SendStatus(res, store.status());
+    Result<int64_t> count = (*store)->CountDocuments();
+    if (!count.ok()) return SendStatus(res, count.status());
+    res.set_content(Dump({{"documents", *count},
+                          {"workers", options.workers ? options.workers : std::max(1u, std::thread::hardware_concurrency())},
+                          {"stragglers", pool->stragglers()},
+                          {"uploads_in_flight", uploads.load()},
+                          {"max_upload", options.max_upload},
+                          {"reads_need_token", reads_need_token}}),
+                    "application/json; charset=utf-8");
+  });
+}
+
+httplib::Server::HandlerResponse Server::Impl::PreRoute(const httplib::Request& req, httplib::Response& res) {
+  using HR = httplib::Server::HandlerResponse;
+  // Open reads on loopback are for this machine's browser, not for a web page that renamed
+  // its own host to 127.0.0.1 (DNS rebinding): the Host must name a loopback address.
+  if (!reads_need_token && !LoopbackHost(req.get_header_value("Host"))) {
+    SendError(res, 403, "forbidden_host", "this server answers requests for 127.0.0.1, [::1] or localhost only");
+    return HR::Handled;
+  }
+  if (req.path.rfind("/api/", 0) != 0) return HR::Unhandled;   // the page itself holds no data
+  bool writes = req.method != "GET" && req.method != "HEAD";
+  if ((writes || reads_need_token) && !Authorized(req)) {
+    res.set_header("WWW-Authenticate", "Bearer realm=\"baocao\"");
+    bool sent = !serve::BearerToken(req.get_header_value("Authorization")).empty();
+    SendError(res, 401, "unauthorized",
+              sent ? "the bearer token is not one of the server's (--token-file)"
+                   : "this needs an 'Authorization: Bearer TOKEN' header (a token of --token-file)");
+    return HR::Handled;
+  }
+  // Refuse an oversized body from its declared length, before a byte of it is read.
+  if (req.has_header("Content-Length")) {
+    uint64_t length = 0;
+    std::string v = req.get_header_value("Content-Length");
+    auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), length);
+    if (ec != std::errc() || end != v.data() + v.size()) {
+      SendError(res, 400, "bad_request", "Content-Length is not a number");
+      return HR::Handled;
+    }
+    // Slightly over (up to kMultipartSlack): read and dropped, so that the client, which sends
+    // its whole body before it reads, gets the 413; the handler holds the file to the limit.
+    if (length > options.max_upload + kMultipartSlack) {
+      SendError(res, 413, "too_large",
+                std::to_string(length) + " bytes exceeds the " + std::to_string(options.max_upload) + "-byte limit (--max-upload)");
+      return HR::Handled;
+    }
+  }
+  return HR::Unhandled;
+}
+
+void Server::Impl::Asset(const std::string& name, httplib::Response& res) {
+  for (size_t i = 0; i < serve::kWebAssetCount; ++i) {
+    const serve::WebAsset& a = serve::kWebAssets[i];
+    if (name != a.name) continue;
+    res.set_content(reinterpret_cast<const char*>(a.data), a.size, a.content_type);
+    if (name.size() > 5 && name.compare(name.size() - 5, 5, ".html") == 0) {
+      res.set_header("Content-Security-Policy",
+                     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                     "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+    }
+    return;
+  }
+  SendError(res, 404, "not_found", "no such page");
+}
+
+// ---- uploads ----------------------------------------------------------------------------------
+
+void Server::Impl::Upload(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
+  // A bounded number of uploads at once: each holds a request thread while it waits for its
+  // extraction, and reads must always find one.
+  struct Slot {
+    std::atomic<size_t>& n;
+    ~Slot() { --n; }
+  } slot{uploads};
+  if (++uploads > max_uploads) {
+    res.set_header("Retry-After", "1");
+    return SendError(res, 503, "busy", "too many uploads at once; try again in a moment");
+  }
+
+  const size_t limit = options.max_upload;
+  std::string bytes, name, declared_type;
+  size_t received = 0, files = 0;
+  bool too_large = false, extra_file = false;
+  bool read_ok;
+  if (req.is_multipart_form_data()) {
+    bool in_file = false;
+    read_ok = reader(
+        [&](const httplib::MultipartFormData& part) {
+          in_file = part.name == "file";
+          if (in_file && ++files > 1) {
+            extra_file = true;
+            return false;
+          }
+          if (in_file) {
+            name = part.filename;
+            declared_type = part.content_type;
+          }
+          return true;
+        },
+        [&](const char* data, size_t n) {
+          received += n;
+          // Past the limit the rest is drained, not kept, up to kMultipartSlack more (a chunked
+          // body has no Content-Length that the pre-routing check could refuse).
+          if (too_large) return received <= limit + kMultipartSlack;
+          if (!in_file) return received <= limit + kMultipartSlack;
+          if (bytes.size() + n > limit) {
+            too_large = true;
+            std::string().swap(bytes);
+            return true;
+          }
+          bytes.append(data, n);
+          return true;
+        });
+  } else {
+    declared_type = req.get_header_value("Content-Type");
+    std::string type = declared_type.substr(0, declared_type.find(';'));
+    std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    bool refused_type =
+        !type.empty() && type.rfind("text/", 0) != 0 && type != "application/pdf" && type != "application/octet-stream";
+    if (std::optional<std::string> n = Param(req, "name")) name = *n;
+    files = 1;
+    read_ok = reader([&](const char* data, size_t n) {
+      received += n;
+      if (too_large || refused_type) return received <= limit + kMultipartSlack;   // drained, not kept
+      if (bytes.size() + n > limit) {
+        too_large = true;
+        std::string().swap(bytes);
+        return true;
+      }
+      bytes.append(data, n);
+      return true;
+    });
+    if (refused_type && read_ok) {
+      return SendError(res, 415, "unsupported_media_type",
+                       "send a text or PDF file, as multipart/form-data (field 'file') or as the raw body (text/plain, "
+                       "application/pdf, application/octet-stream); not " + type);
+    }
+  }
+  if (too_large || (!read_ok && received > limit)) {
+    return SendError(res, 413, "too_large", "the file exceeds the " + std::to_string(limit) + "-byte limit (--max-upload)");
+  }
+  if (extra_file) return SendError(res, 400, "bad_request", "one file per request (one 'file' field)");
+  if (!read_ok) {
+    return SendError(res, 400, "bad_request", "the request body could not be read (a broken multipart form or connection)");
+  }
+  if (files == 0) return SendError(res, 400, "bad_request", "no file: send it in a multipart/form-data field named 'file'");
+
+  bool pdf = serve::LooksLikePdfBytes(bytes);
+  std::string safe = serve::SafeUploadName(name.empty() ? (pdf ? "document.pdf" : "document.txt") : name);
+  Result<serve::UploadKind> kind = serve::ClassifyUpload(bytes, safe, declared_type);
+  if (!kind.ok()) return SendError(res, 415, "unsupported_media_type", kind.status().message());
+  const std::string path = std::string(serve::kUploadPrefix) + safe;
+  const std::string sha256 = Sha256Hex(bytes);
+
+  // The same bytes at the same path: nothing to do (as `baocao ingest` skips them).
+  {
+    Result<ReaderPool::Lease> store = readers->Acquire();
+    if (!store.ok()) return SendStatus(res, store.status());
+    Result<std::optional<std::string>> stored = (*store)->Sha256Of(path);
+    if (!stored.ok()) return SendStatus(res, stored.status());
+    if (*stored && **stored == sha256) return Stored(res, 200, path, "unchanged");
+  }
+
+  auto timeout = std::chrono::milliseconds(static_cast<int64_t>(options.extract_timeout_seconds * 1000 + 0.5));
+  Result<PreparedDocument> prepared = pool->Extract(std::move(bytes), path, std::max(timeout, std::chrono::milliseconds(1)));
+  if (!prepared.ok()) {
+    const Status& failure = prepared.status();
+    if (failure.code() == ErrorCode::kInternal) return SendStatus(res, failure);
+    // A PDF that cannot be read is a file that cannot be parsed, whatever the engine calls it.
+    int status = kind.value() == serve::UploadKind::kPdf ? 422 : HttpStatusFor(failure.code());
+    if (status == 413 || status == 500) status = HttpStatusFor(failure.code());
+    if (status == 422) {
+      // A text or PDF that failed goes to the errors table, as `baocao ingest` records a file it
+      // could not extract; a refused one (415, 413) leaves no trace.
+      std::lock_guard lock(writer_mu);
+      if (writer) writer->RecordError(path, sha256, failure);
+    }
+    return SendError(res, status, ErrorCodeName(failure.code()), failure.message());
+  }
+  Result<PutOutcome> outcome = Status(ErrorCode::kInternal, "the store is closed");
+  {
+    std::lock_guard lock(writer_mu);
+    if (writer) outcome = writer->Put(*prepared);
+    ++generation;
+  }
+  if (!outcome.ok()) return SendStatus(res, outcome.status());
+  Stored(res, *outcome == PutOutcome::kUnchanged ? 200 : 201, path, PutOutcomeName(*outcome));
+}
+
+// The answer to an upload: the stored document's id, path, sha256, meta and flag count.
+void Server::Impl::Stored(httplib::Response& res, int status, const std::string& path, const char* outcome) {
+  Result<ReaderPool::Lease> store = readers->Acquire();
+  if (!store.ok()) return SendStatus(res, store.status());
+  Result<std::optional<StoredDocument>> doc = (*store)->GetDocumentByPath(path);
+  if (!doc.ok()) return SendStatus(res, doc.status());
+  if (!*doc) return SendError(res, 500, "internal", path + ": stored, then not found (deleted meanwhile?)");
+  const StoredDocumentInfo& info = (*doc)->info;
+  json stored = json::parse((*doc)->extraction_json, nullptr, false);
+  json meta = stored.is_object() && stored.contains("meta") ? stored["meta"] : json(nullptr);
+  res.status = status;
+  res.set_header("Location", "/api/documents/" + std::to_string(info.id));
+  res.set_content(Dump({{"id", info.id},
+                        {"path", info.path},
+                        {"name", BaseName(info.path)},
+                        {"sha256", info.sha256},
+                        {"format", info.format},
+                        {"outcome", outcome},
+                        {"meta", meta},
+                        {"flag_count", info.flag_count},
+                        {"error_count", info.error_count}}),
+                  "application/json; charset=utf-8");
+}
+
+// ---- reads ------------------------------------------------------------------------------------
+
+void Server::Impl::ListDocuments(const httplib::Request& req, httplib::Response& res) {
+  serve::DocumentQuery q;
+  if (!PageParams(req, res, 50, &q.limit, &q.offset)) return;
+  q.ward = Param(req, "ward");
+  q.province = Param(req, "province");
+  q.kind = Param(req, "kind");
+  q.period = Param(req, "period");
+  q.date = Param(req, "date");
+  q.date_from = Param(req, "date_from");
+  q.date_to = Param(req, "date_to");
+  q.q = Param(req, "q");
+  Result<ReaderPool::Lease> store = readers->Acquire();
+  if (!store.ok()) return SendStatus(res, store.status());
+  Result<json> list = serve::ListDocuments(**store, q);
+  if (!list.ok()) return SendStatus(res, list.status());
+  for (json& d : (*list)["documents"]) d["name"] = BaseName(d["path"].get<std::string>());
+  res.set_content(Dump(*list), "application/json; charset=utf-8");
+}
+
+void Server::Impl::GetDocument(const httplib::Request& req, httplib::Response& res) {
+  std::optional<int64_t> id = ParseId(req.matches[1]);
+  if (!id) return SendError(res, 404, "not_found", "no such document");
+  Result<ReaderPool::Lease> store = readers->Acquire();
+  if (!store.ok()) return SendStatus(res, store.status());
+  Result<std::optional<StoredDocument>> doc = (*store)->GetDocument(*id);
+  if (!doc.ok()) return SendStatus(res, doc.status());
+  if (!*doc) return SendError(res, 404, "not_found", "no document " + std::to_string(*id));
+  res.set_header("X-Document-Id", std::to_string(*id));
+  res.set_content(std::move((*doc)->extraction_json), "application/json; charset=utf-8");
+}
+
+void Server::Impl::GetSource(const httplib::Request& req, httplib::Response& res) {
+  std::optional<int64_t> id = ParseId(req.matches[1]);
+  if (!id) return SendError(res, 404, "not_found", "no such document");
+  Result<ReaderPool::Lease> store = readers->Acquire();
+  if (!store.ok()) return SendStatus(res, store.status());
+  Result<std::optional<StoredDocument>> doc = (*store)->GetDocument(*id, /*with_source=*/true);
+  if (!doc.ok()) return SendStatus(res, doc.status());
+  if (!*doc) return SendError(res, 404, "not_found", "no document " + std::to_string(*id));
+  const StoredDocumentInfo& info = (*doc)->info;
+  std::string type = "application/pdf";
+  if (info.format != "pdf") {
+    json stored = json::parse((*doc)->extraction_json, nullptr, false);
+    std::string encoding = "utf-8";
+    if (stored.is_object() && stored["document"].is_object() && stored["document"]["encoding"].is_string()) {
+      encoding = stored["document"]["encoding"].get<std::string>();
+    }
+    type = "text/plain; charset=" + encoding;
+  }
+  res.set_header("Content-Disposition", ContentDisposition(BaseName(info.path)));
+  // Never a document the browser runs: a text file holding <script> stays text.
+  res.set_header("Content-Security-Policy", "sandbox; default-src 'none'");
+  res.set_content(std::move((*doc)->source), type);
+}
+
+void Server::Impl::GetPages(const httplib::Request& req, httplib::Response& res) {
+  std::optional<int64_t> id = ParseId(req.matches[1]);
+  if (!id) return SendError(res, 404, "not_found", "no such document");
+  Result<ReaderPool::Lease> store = readers->Acquire();
+  if (!store.ok()) return SendStatus(res, store.status());
+  Result<std::optional<StoredDocument>> doc = (*store)->GetDocument(*id, /*with_source=*/true);
+  if (!doc.ok()) return SendStatus(res, doc.status());
+  if (!*doc) return SendError(res, 404, "not_found", "no document " + std::to_string(*id));
+  if ((*doc)->info.format != "pdf") {
+    return SendError(res, 404, "not_found", "document " + std::to_string(*id) + " is text: its source is its text");
+  }
+  // The Source stage again (not the extraction): the page texts the spans' offsets point into.
+  Result<PdfDocument> pdf = ReadPdf((*doc)->source, options.extract.pdf);
+  if (!pdf.ok()) return SendStatus(res, pdf.status());
+  json pages = json::array();
+  for (const PdfPage& p : pdf->pages) pages.push_back({{"number", p.number}, {"text", p.text}, {"has_text_layer", p.has_text_layer}});
+  res.set_content(Dump({{"id", *id}, {"pages", std::move(pages)}}), "application/json; charset=utf-8");
+}
+
+void Server::Impl::DeleteDocument(const httplib::Request& req, httplib::Response& res) {
+  std::optional<int64_t> id = ParseId(req.matches[1]);
+  if (!id) return SendError(res, 404, "not_found", "no such document");
+  Result<bool> deleted = Status(ErrorCode::kInternal, "the store is closed");
+  {
+    std::lock_guard lock(writer_mu);
+    if (writer) deleted = writer->DeleteDocument(*id);
+    ++generation;
+  }
+  if (!deleted.ok()) return SendStatus(res, deleted.status());
+  if (!*deleted) return SendError(res, 404, "not_found", "no document " + std::to_string(*id));
+  res.set_content(Dump({{"deleted", *id}}), "application/json; charset=utf-8");
+}
+
+void Server::Impl::ListFlags(const httplib::Request& req, httplib::Response& res) {
+  std::optional<std::string> scope = Param(req, "scope");
+  if (scope && *scope == "corpus") return CorpusFlags(req, res);
+  if (scope && *scope != "document") return SendError(res, 400, "bad_request", "scope is document (default) or corpus");
+  serve::FlagQuery q;
+  if (!PageParams(req, res, 100, &q.limit, &q.offset)) return;
+  q.kind = Param(req, "kind");
+  q.severity = Param(req, "severity");
+  q.ward = Param(req, "ward");
+  q.province = Param(req, "province");
+  if (std::optional<std::string> d = Param(req, "document")) {
+    q.document = ParseId(*d);
+    if (!q.document) return SendError(res, 400, "bad_request", "document must be a document id");
+  }
+  if (q.severity && *q.severity != "error" && *q.severity != "warning" && *q.severity != "info") {
+    return SendError(res, 400, "bad_request", "severity is error, warning or info");
+  }
+  Result<ReaderPool::Lease> store = readers->Acquire();
+  if (!store.ok()) return SendStatus(res, store.status());
+  Result<json> list = serve::ListFlags(**store, q);
+  if (!list.ok()) return SendStatus(res, list.status());
+  res.set_content(Dump(*list), "application/json; charset=utf-8");
+}
+
+Result<std::string> Server::Impl::CachedBody(const std::string& key, const std::function<Result<std::string>()>& compute) {
+  std::lock_guard lock(cache_mu);   // one computation at a time; the others then reuse it
+  auto now = std::chrono::steady_clock::now();
+  uint64_t current = generation.load();
+  auto it = cache.find(key);
+  if (it != cache.end() && it->second.generation == current && now - it->second.at < kCacheLifetime) return it->second.body;
+  Result<std::string> body = compute();
+  if (!body.ok()) return body;
+  if (cache.size() >= 64) cache.clear();
+  cache[key] = Cached{current, now, *body};
+  return body;
+}
+
+void Server::Impl::CorpusFlags(const httplib::Request& req, httplib::Response& res) {
+  std::optional<std::string> kind = Param(req, "kind"), severity = Param(req, "severity"), ward = Param(req, "ward");
+  Result<std::string> body = CachedBody("corpus_flags", [&]() -> Result<std::string> {
+    Result<ReaderPool::Lease> store = readers->Acquire();
+    if (!store.ok()) return store.status();
+    Result<Corpus> corpus = LoadCorpus(**store, *corpus_rules);
+    if (!corpus.ok()) return corpus.status();
+    std::vector<CorpusFlag> flags = AuditCorpus(*corpus, *corpus_rules);
+    if (Status s = AttachLines(**store, flags); !s.ok()) return s;
+    json out = json::array();
+    for (const CorpusFlag& f : flags) {
+      json evidence = json::array();
+      for (const CorpusEvidence& e : f.evidence) {
+        json span = SpanToJson(e.span);
+        span["document_id"] = e.document;
+        span["path"] = e.path;
+        span["line_text"] = e.line_text;
+        evidence.push_back(std::move(span));
+      }
+      out.push_back({{"kind", f.kind},
+                     {"severity", f.severity},
+                     {"indicators", f.indicators},
+                     {"ward", f.ward},
+                     {"province", f.province},
+                     {"period", f.period},
+                     {"stated", f.stated ? json(*f.stated) : json(nullptr)},
+                     {"computed", f.computed ? json(*f.computed) : json(nullptr)},
+                     {"explanation", f.explanation},
+                     {"rule", f.rule},
+                     {"evidence", std::move(evidence)}});
+    }
+    return Dump(out);
+  });
+  if (!body.ok()) return SendStatus(res, body.status());
+  json all = json::parse(*body, nullptr, false);
+  json flags = json::array();
+  for (json& f : all) {
+    if (kind && f["kind"] != *kind) continue;
+    if (severity && f["severity"] != *severity) continue;
+    if (ward && f["ward"] != *ward) continue;
+    flags.push_back(std::move(f));
+  }
+  res.set_content(Dump({{"total", flags.size()}, {"scope", "corpus"}, {"flags", std::move(flags)}}),
+                  "application/json; charset=utf-8");
+}
+
+void Server::Impl::CompareWards(const httplib::Request& req, httplib::Response& res) {
+  CompareOptions compare;
+  if (std::optional<std::string> p = Param(req, "period")) compare.period = *p;
+  if (std::optional<std::string> p = Param(req, "province")) compare.province = *p;
+  for (size_t i = 0; i < req.get_param_value_count("indicator"); ++i) {
+    std::string v = req.get_param_value("indicator", i);
+    size_t from = 0;
+    while (from <= v.size()) {
+      size_t comma = std::min(v.find(',', from), v.size());
+      std::string id = v.substr(from, comma - from);
+      if (!id.empty()) {
+        if (!corpus_rules->catalogue.count(id)) {
+          return SendError(res, 400, "bad_request", "unknown indicator '" + id + "' (ids of rules/indicators.tsv)");
+        }
+        compare.indicators.push_back(id);
+      }
+      from = comma + 1;
+    }
+  }
+  std::string key = "compare?" + compare.period + "&" + compare.province;
+  for (const std::string& id : compare.indicators) key += "&" + id;
+  Result<std::string> body = CachedBody(key, [&]() -> Result<std::string> {
+    Result<ReaderPool::Lease> store = readers->Acquire();
+    if (!store.ok()) return store.status();
+    CorpusFilter filter;
+    filter.province = compare.province;
+    Result<Corpus> corpus = LoadCorpus(**store, *corpus_rules, filter);
+    if (!corpus.ok()) return corpus.status();
+    std::vector<CorpusFlag> flags = AuditCorpus(*corpus, *corpus_rules);
+    Comparison comparison = Compare(*corpus, *corpus_rules, flags, compare);
+    if (Status s = AttachLines(**store, comparison); !s.ok()) return s;
+    return CompareToJson(comparison);
+  });
+  if (!body.ok()) return SendStatus(res, body.status());
+  res.set_content(*body, "application/json; charset=utf-8");
+}
+
+void Server::Impl::ExportCsv(const httplib::Request& req, httplib::Response& res) {
+  serve::ExportQuery q;
+  q.ward = Param(req, "ward");
+  q.province = Param(req, "province");
+  q.kind = Param(req, "kind");
+  q.indicator = Param(req, "indicator");
+  q.period = Param(req, "period");
+  // Open the connection now, so a store that cannot be read is an error status, not a cut
+  // stream; the rows are streamed as they are read.
+  Result<ReaderPool::Lease> store = readers->Acquire();
+  if (!store.ok()) return SendStatus(res, store.status());
+  auto lease = std::make_shared<ReaderPool::Lease>(std::move(store).value());
+  res.set_header("Content-Disposition", "attachment; filename=\"facts.csv\"");
+  res.set_chunked_content_provider("text/csv; charset=utf-8", [lease, q](size_t, httplib::DataSink& sink) {
+    Status s = serve::ExportFactsCsv(**lease, q, [&](std::string_view chunk) { return sink.write(chunk.data(), chunk.size()); });
+    if (!s.ok()) return false;   // the connection is cut: a reader sees a broken transfer, never a short file
+    sink.done();
+    return true;
+  });
+}
+
+}  // namespace baocao

@@ -1,0 +1,578 @@
+// The one file that talks to Poppler (docs/STYLE.md "Poppler behind one file"): loading,
+// passwords, Poppler's messages, each page's words with their boxes and fonts. The words go
+// through the legacy-font repair (legacy_fonts.h), into lines (page_model.h) and page text
+// (compose.h). Pages stream through a window of five: a page's words are dropped once it and
+// its neighbours have been compared for running headers. Long documents are read ahead on two
+// worker threads (PagePrefetcher), each with its own Poppler document.
+#include "baocao/pdf.h"
+
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-font.h>
+#include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-image.h>
+#include <poppler/cpp/poppler-page-renderer.h>
+#include <poppler/cpp/poppler-page.h>
+
+#include <algorithm>
+#include <atomic>
+#include <climits>
+#include <cmath>
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <system_error>
+#include <thread>
+
+#include "core/strings.h"
+#include "source/chars.h"
+#include "source/compose.h"
+#include "source/legacy_fonts.h"
+#include "source/page_model.h"
+
+namespace baocao {
+
+using pdf_internal::Box;
+using pdf_internal::LegacyEncoding;
+using pdf_internal::PageModel;
+using pdf_internal::Word;
+
+bool LooksLikePdf(std::string_view bytes) {
+  return bytes.substr(0, std::min<size_t>(bytes.size(), 1024)).find("%PDF-") != std::string_view::npos;
+}
+
+namespace {
+
+// Poppler reports through one process-wide callback; each ReadPdf collects the messages of its
+// own thread.
+thread_local std::vector<std::string>* t_messages = nullptr;
+
+void CollectMessage(const std::string& message, void*) {
+  if (t_messages && t_messages->size() < 64) t_messages->push_back(message);
+}
+
+class PopplerMessages {
+ public:
+  PopplerMessages() {
+    static std::once_flag installed;
+    std::call_once(installed, [] { poppler::set_debug_error_function(CollectMessage, nullptr); });
+    previous_ = t_messages;
+    t_messages = &messages_;
+  }
+  ~PopplerMessages() { t_messages = previous_; }
+  PopplerMessages(const PopplerMessages&) = delete;
+  PopplerMessages& operator=(const PopplerMessages&) = delete;
+
+  size_t size() const { return messages_.size(); }
+  bool AllContain(std::string_view needle) const {
+    for (const std::string& m : messages_) {
+      if (m.find(needle) == std::string::npos) return false;
+    }
+    return true;
+  }
+  // The first few messages, for an error.
+  std::string Summary() const {
+    std::string out;
+    for (size_t i = 0; i < messages_.size() && i < 3; ++i) out += (i ? "; " : "") + messages_[i];
+    return out;
+  }
+
+ private:
+  std::vector<std::string> messages_;
+  std::vector<std::string>* previous_ = nullptr;
+};
+
+std::string Utf8(const poppler::ustring& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    char32_t c = s[i];
+    if (c >= 0xD800 && c < 0xDC00 && i + 1 < s.size() && s[i + 1] >= 0xDC00 && s[i + 1] < 0xE000) {
+      c = 0x10000 + ((c - 0xD800) << 10) + (s[i + 1] - 0xDC00);
+      ++i;
+    } else if (c >= 0xD800 && c < 0xE000) {
+      c = 0xFFFD;
+    }
+    if (c == 0) continue;
+    internal::AppendUtf8(out, c);
+  }
+  return out;
+}
+
+bool IsBlank(std::string_view s) {
+  for (char c : s) {
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '\f') return false;
+  }
+  return true;
+}
+
+// A word as Poppler gives it, before repair and turning.
+struct RawWord {
+  std::string text;
+  Box box;
+  int rotation = 0;
+  bool space_after = true;
+  std::string font;
+  // Read by OCR: `box` is in the deskewed image (for the layout), `page_box` on the page.
+  Box page_box;
+  float confidence = -1;
+  bool uncertain_number = false;
+};
+
+// The box in the frame where text of `rotation` (Poppler's quarter turns) reads left to
+// right, top to bottom; `w`, `h`: the page's size as Poppler gives boxes.
+Box Upright(const Box& b, int rotation, float w, float h) {
+  switch (rotation & 3) {
+    case 1: return {b.y0, w - b.x1, b.y1, w - b.x0};
+    case 2: return {w - b.x1, h - b.y1, w - b.x0, h - b.y0};
+    case 3: return {h - b.y1, b.x0, h - b.y0, b.x1};
+    default: return b;
+  }
+}
+
+// A page read: its words in reading orientation (the text set at another angle apart), what
+// was repaired on it. Made by ReadPage on any thread, from that thread's own document.
+struct Pending {
+  PageModel model;
+  std::vector<PageModel> other_rotations;   // text set at another angle than the page's body
+  bool readable = true;
+  bool rotated = false;                     // the body's text read turned upright
+  int legacy = 0;                           // bit 1: TCVN3 decoded, bit 2: VNI decoded
+  bool text_layer = false;                  // the page has a text layer (read or replaced)
+  bool ocr = false;                         // its words are Tesseract's
+  bool garbage = false;                     // its text layer was not text (OCR replaced it)
+  bool ocr_timed_out = false;
+  std::string ocr_error;                    // OCR was due and failed (no language data ...)
+};
+
+std::vector<RawWord> TextList(poppler::page& page, bool with_fonts) {
+  std::vector<RawWord> out;
+  std::vector<poppler::text_box> boxes = page.text_list(with_fonts ? poppler::page::text_list_include_font : 0);
+  out.reserve(boxes.size());
+  for (const poppler::text_box& tb : boxes) {
+    RawWord w;
+    w.text = Utf8(tb.text());
+    if (IsBlank(w.text)) continue;
+    poppler::rectf r = tb.bbox();
+    w.box = {static_cast<float>(r.left()), static_cast<float>(r.top()), static_cast<float>(r.right()),
+             static_cast<float>(r.bottom())};
+    if (!std::isfinite(w.box.x0) || !std::isfinite(w.box.y0) || !std::isfinite(w.box.x1) || !std::isfinite(w.box.y1)) {
+      continue;
+    }
+    w.rotation = tb.rotation();
+    w.space_after = tb.has_space_after();
+    if (with_fonts && tb.has_font_info()) w.font = tb.get_font_name();
+    out.push_back(std::move(w));
+  }
+  return out;
+}
+
+// Legacy encodings: by font name, else by the statistics of each font's text on the page.
+// Returns the encodings decoded (bit 1: TCVN3, bit 2: VNI).
+int Repair(std::vector<RawWord>& words) {
+  std::map<std::string, pdf_internal::LegacyScore> by_font;
+  for (const RawWord& w : words) pdf_internal::AddLegacyScore(w.text, by_font[w.font]);
+  std::map<std::string, pdf_internal::FontEncoding> encoding;
+  for (const auto& [font, score] : by_font) {
+    pdf_internal::FontEncoding fe = pdf_internal::EncodingOfFontName(font);
+    if (fe.encoding == LegacyEncoding::kNone) fe.encoding = pdf_internal::DecideLegacyEncoding(score);
+    encoding[font] = fe;
+  }
+  int seen = 0;
+  for (RawWord& w : words) {
+    const pdf_internal::FontEncoding& fe = encoding[w.font];
+    if (fe.encoding == LegacyEncoding::kNone) continue;
+    seen |= fe.encoding == LegacyEncoding::kTcvn3 ? 1 : 2;
+    w.text = pdf_internal::DecodeLegacy(w.text, fe);
+  }
+  return seen;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scanned pages (baocao/ocr.h): the page rendered upright as displayed, the frame of
+// text_list()'s boxes; gray for the ink count, colour for Tesseract (seals fade: ocr.h).
+
+poppler::image Render(const poppler::page& page, int dpi, poppler::image::format_enum format) {
+  poppler::page_renderer renderer;
+  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  renderer.set_image_format(format);
+  return renderer.render_page(&page, dpi, dpi);
+}
+
+OcrImage ImageOf(const poppler::image& img, int channels, int dpi) {
+  return {img.width(), img.height(), img.bytes_per_row(), channels, dpi,
+          reinterpret_cast<const uint8_t*>(img.const_data())};
+}
+
+// Under kAuto judges the text layer (its ink counted when it is thin) and, when OCR is due
+// (or under kAlways), replaces `raw` with Tesseract's words, in PDF points.
+void MaybeOcr(poppler::page& page, int index, int pages, const OcrOptions& ocr, std::vector<RawWord>& raw,
+              Pending& p) {
+  if (ocr.mode == OcrMode::kNever) return;
+  if (ocr.mode == OcrMode::kAuto) {
+    std::string text;
+    for (const RawWord& rw : raw) (text += rw.text) += ' ';
+    long dark = -1;
+    if (text.size() < kInkCheckBelowChars) {
+      poppler::image ink = Render(page, kInkDpi, poppler::image::format_gray8);
+      if (ink.is_valid()) dark = CountDarkPixels(ImageOf(ink, 1, kInkDpi));
+    }
+    TextLayerQuality quality = ClassifyTextLayer(text, dark, kInkDpi);
+    if (quality == TextLayerQuality::kUsable || quality == TextLayerQuality::kBlank) return;
+    p.garbage = quality == TextLayerQuality::kGarbage;
+  }
+  if (ocr.progress) ocr.progress(index + 1, pages);
+  Result<OcrPage> read = Status(ErrorCode::kInternal, "ocr: the page could not be rendered");
+  {
+    poppler::image image = Render(page, ocr.dpi, poppler::image::format_bgr24);   // one page at a time
+    if (image.is_valid()) read = RecognizeImage(ImageOf(image, 3, ocr.dpi), ocr);
+  }
+  if (!read.ok()) {
+    p.ocr_error = read.status().message();
+    return;
+  }
+  p.ocr = true;
+  p.ocr_timed_out = read->timed_out;
+  const float pt = 72.0f / static_cast<float>(ocr.dpi);
+  raw.clear();
+  for (OcrWord& w : read->words) {
+    RawWord rw;
+    rw.text = std::move(w.text);
+    rw.box = {w.x0 * pt, w.y0 * pt, w.x1 * pt, w.y1 * pt};
+    rw.page_box = {w.page_box[0] * pt, w.page_box[1] * pt, w.page_box[2] * pt, w.page_box[3] * pt};
+    rw.confidence = w.confidence;
+    rw.uncertain_number = w.uncertain_number;
+    raw.push_back(std::move(rw));
+  }
+}
+
+// Page `index` of `doc`. `with_fonts`: read fonts with the words (slower); set, for this page
+// and the next ones, when a page read without them turns out to be in a legacy encoding.
+Pending ReadPage(poppler::document& doc, int index, std::atomic<bool>& with_fonts, const OcrOptions& ocr) {
+  Pending p;
+  p.model.number = index + 1;
+  std::unique_ptr<poppler::page> page(doc.create_page(index));
+  if (!page) {
+    p.readable = false;
+    return p;
+  }
+  poppler::rectf rect = page->page_rect();
+  float w = static_cast<float>(rect.width()), h = static_cast<float>(rect.height());
+  if (page->orientation() == poppler::page::landscape || page->orientation() == poppler::page::seascape) {
+    std::swap(w, h);   // text_list() boxes are in the turned page's frame
+  }
+  bool fonts = with_fonts.load();
+  std::vector<RawWord> raw = TextList(*page, fonts);
+  if (!fonts) {
+    // Mojibake on a page read without fonts: read it again with them, and so the rest.
+    pdf_internal::LegacyScore score;
+    for (const RawWord& rw : raw) pdf_internal::AddLegacyScore(rw.text, score);
+    if (pdf_internal::DecideLegacyEncoding(score) != LegacyEncoding::kNone) {
+      with_fonts = true;
+      raw = TextList(*page, true);
+    }
+  }
+  p.legacy = Repair(raw);
+  p.text_layer = !raw.empty();
+  MaybeOcr(*page, index, doc.pages(), ocr, raw, p);
+  // The page's reading angle: the one most of its text is set at.
+  size_t by_rotation[4] = {0, 0, 0, 0};
+  for (const RawWord& rw : raw) by_rotation[rw.rotation & 3] += rw.text.size();
+  int main_rotation = static_cast<int>(std::max_element(by_rotation, by_rotation + 4) - by_rotation);
+  p.rotated = main_rotation != 0 && !raw.empty();
+  for (int rot = 0; rot < 4; ++rot) {
+    int r = (main_rotation + rot) & 3;
+    if (by_rotation[r] == 0) continue;
+    PageModel model;
+    model.number = p.model.number;
+    model.width = (r & 1) ? h : w;
+    model.height = (r & 1) ? w : h;
+    for (RawWord& rw : raw) {
+      if ((rw.rotation & 3) != r) continue;
+      Word word;
+      word.text = pdf_internal::ToNfc(std::move(rw.text));
+      word.page_box = p.ocr ? rw.page_box : rw.box;
+      word.box = Upright(rw.box, r, w, h);
+      word.space_after = rw.space_after;
+      word.confidence = rw.confidence;
+      word.uncertain_number = rw.uncertain_number;
+      // The same word drawn twice on itself (a fake bold) is one word.
+      if (!model.words.empty()) {
+        const Word& prev = model.words.back();
+        if (prev.text == word.text && std::fabs(prev.box.x0 - word.box.x0) < 1 && std::fabs(prev.box.y0 - word.box.y0) < 1) {
+          continue;
+        }
+      }
+      model.words.push_back(std::move(word));
+    }
+    model.lines = pdf_internal::BuildLines(model.words);
+    if (rot == 0) {
+      p.model = std::move(model);
+    } else {
+      p.other_rotations.push_back(std::move(model));
+    }
+  }
+  if (p.model.width == 0) {
+    p.model.width = w;
+    p.model.height = h;
+  }
+  return p;
+}
+
+// Reads pages ahead on worker threads, each with a document of its own (a Poppler document
+// is not to be shared between threads), handing them out in order. At most kAhead pages wait.
+// Poppler's messages on the workers go nowhere (no collector on their threads).
+class PagePrefetcher {
+ public:
+  static constexpr int kAhead = 8;
+
+  PagePrefetcher(std::string_view bytes, const std::string& password, int pages, int workers,
+                 std::atomic<bool>& with_fonts, const OcrOptions& ocr)
+      : bytes_(bytes), password_(password), pages_(pages), workers_(workers), with_fonts_(with_fonts), ocr_(ocr) {
+    for (int k = 0; k < workers; ++k) threads_.emplace_back([this, k] { Work(k); });
+  }
+  ~PagePrefetcher() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    for (std::thread& t : threads_) t.join();
+  }
+  PagePrefetcher(const PagePrefetcher&) = delete;
+  PagePrefetcher& operator=(const PagePrefetcher&) = delete;
+
+  Pending Take(int index) {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [&] { return ready_.count(index) > 0; });
+    Pending p = std::move(ready_[index]);
+    ready_.erase(index);
+    next_ = index + 1;
+    lock.unlock();
+    cv_.notify_all();
+    return p;
+  }
+
+ private:
+  void Work(int k) {
+    std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(
+        bytes_.data(), static_cast<int>(bytes_.size()), password_, password_));
+    for (int i = k; i < pages_; i += workers_) {
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        cv_.wait(lock, [&] { return stop_ || i < next_ + kAhead; });
+        if (stop_) return;
+      }
+      Pending p;
+      if (doc && !doc->is_locked()) {
+        p = ReadPage(*doc, i, with_fonts_, ocr_);
+      } else {
+        p.model.number = i + 1;
+        p.readable = false;
+      }
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        ready_[i] = std::move(p);
+      }
+      cv_.notify_all();
+    }
+  }
+
+  std::string_view bytes_;
+  std::string password_;
+  int pages_;
+  int workers_;
+  std::atomic<bool>& with_fonts_;
+  const OcrOptions& ocr_;   // each worker thread keeps its own Tesseract (ocr.h)
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::map<int, Pending> ready_;
+  int next_ = 0;
+  bool stop_ = false;
+  std::vector<std::thread> threads_;
+};
+
+class Reader {
+ public:
+  Reader(const PdfOptions& options, PdfDocument& out) : options_(options), out_(out) {}
+
+  Status Run(std::string_view bytes) {
+    if (bytes.size() > static_cast<size_t>(INT_MAX)) return Status(ErrorCode::kTooLarge, "a PDF over 2 GiB");
+    PopplerMessages messages;
+    std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(
+        bytes.data(), static_cast<int>(bytes.size()), options_.password, options_.password));
+    if (!doc) {
+      std::string why = messages.Summary();
+      return Status(ErrorCode::kCorrupt, "not a readable PDF" + (why.empty() ? std::string() : " (" + why + ")"));
+    }
+    if (doc->is_locked()) {
+      return Status(ErrorCode::kEncrypted, options_.password.empty()
+                                               ? "the PDF is encrypted: give its password with --password"
+                                               : "the password given does not open this PDF");
+    }
+    int pages = doc->pages();
+    bool damaged = messages.size() > 0;
+    if (pages <= 0) {
+      // A sound file whose page tree is empty only makes Poppler say so.
+      if (damaged && !messages.AllContain("page count")) {
+        return Status(ErrorCode::kCorrupt, "the PDF is damaged and no page could be recovered (" + messages.Summary() + ")");
+      }
+      return Status(ErrorCode::kEmpty, "the PDF has no pages");
+    }
+    if (pages > options_.max_pages) {
+      return Status(ErrorCode::kTooLarge, "the PDF has " + std::to_string(pages) + " pages, more than the limit of " +
+                                              std::to_string(options_.max_pages) + " (--max-pages)");
+    }
+    if (damaged) out_.repairs.push_back("pdf_repaired");
+    // Legacy fonts named on the first page: read every page with its fonts from the start.
+    std::unique_ptr<poppler::font_iterator> fonts(doc->create_font_iterator(0));
+    if (fonts && fonts->has_next()) {
+      for (const poppler::font_info& f : fonts->next()) {
+        if (pdf_internal::EncodingOfFontName(f.name()).encoding != LegacyEncoding::kNone) with_fonts_ = true;
+      }
+    }
+    // Long documents: Poppler's text extraction, the main cost, runs on worker threads while
+    // this one lays the pages out. Short ones are not worth loading the document again.
+    std::unique_ptr<PagePrefetcher> prefetcher;
+    unsigned cores = std::thread::hardware_concurrency();
+    if (pages >= kParallelPages && cores >= 2) {
+      try {
+        prefetcher = std::make_unique<PagePrefetcher>(bytes, options_.password, pages, static_cast<int>(std::min(cores, 2u)),
+                                                      with_fonts_, options_.ocr);
+      } catch (const std::system_error&) {
+        prefetcher.reset();   // no threads to be had: read on this one
+      }
+    }
+    for (int i = 0; i < pages; ++i) {
+      window_.push_back(prefetcher ? prefetcher->Take(i) : ReadPage(*doc, i, with_fonts_, options_.ocr));
+      const Pending& read = window_.back();
+      legacy_seen_ |= read.legacy;
+      if (read.rotated) rotated_.push_back(read.model.number);
+      if (read.ocr) ocr_pages_.push_back(read.model.number);
+      if (read.garbage) garbage_.push_back(read.model.number);
+      if (read.ocr_timed_out) ocr_timeouts_.push_back(read.model.number);
+      if (!read.ocr_error.empty()) {
+        ocr_failed_.push_back(read.model.number);
+        ocr_error_ = read.ocr_error;
+      }
+      if (window_.size() > kAfter) Finish(window_.size() - 1 - kAfter);
+      if (window_.size() > kBefore + kAfter + 1) window_.pop_front();
+    }
+    size_t first_unfinished = window_.size() > kAfter ? window_.size() - kAfter : 0;
+    for (size_t k = first_unfinished; k < window_.size(); ++k) Finish(k);
+    NoteRuns("no_text_layer", no_text_);
+    NoteRuns("rotated_text", rotated_);
+    NoteRuns("ocr", ocr_pages_);
+    NoteRuns("garbage_text_layer", garbage_);
+    NoteRuns("ocr_timeout", ocr_timeouts_);
+    NoteRuns("ocr_failed", ocr_failed_);
+    for (int e = 1; e <= 2; ++e) {
+      if (legacy_seen_ & e) {
+        out_.repairs.push_back(std::string("legacy_font:") +
+                               pdf_internal::LegacyEncodingName(e == 1 ? LegacyEncoding::kTcvn3 : LegacyEncoding::kVni));
+      }
+    }
+    bool any_text = false;
+    // A text layer (even one whose every line is a running header), or words OCR read.
+    for (const PdfPage& p : out_.pages) any_text = any_text || p.has_text_layer || !p.text.empty();
+    if (!any_text) {
+      std::string what = std::to_string(pages) + (pages == 1 ? " page" : " pages");
+      std::string why;
+      if (options_.ocr.mode == OcrMode::kNever) {
+        why = " of images, a scan?); text recognition (OCR) is off (--ocr never)";
+      } else if (!ocr_error_.empty()) {
+        why = " of images, a scan?); text recognition (OCR) failed: " + ocr_error_;
+      } else if (!ocr_pages_.empty()) {
+        why = "), and text recognition (OCR) found no text on them";
+      } else {
+        why = " without ink)";
+      }
+      return Status(ErrorCode::kNoText, "no page of the PDF has a text layer (" + what + why);
+    }
+    return Status::Ok();
+  }
+
+ private:
+  static constexpr size_t kBefore = 2, kAfter = 2;   // neighbours compared for running lines
+  static constexpr int kParallelPages = 24;           // from this many pages, read on worker threads
+
+  void Finish(size_t k) {
+    std::vector<PageModel*> window;
+    for (Pending& p : window_) window.push_back(&p.model);
+    pdf_internal::MarkRunningLines(window, k);
+    Pending& p = window_[k];
+    PdfPage page;
+    page.number = p.model.number;
+    page.has_text_layer = p.text_layer;
+    page.read_by_ocr = p.ocr;
+    if (!page.has_text_layer) no_text_.push_back(page.number);
+    // A page read by OCR keeps its words: the spans' confidence comes from them.
+    bool keep_boxes = options_.word_boxes || p.ocr;
+    pdf_internal::ComposedPage composed = pdf_internal::ComposePage(p.model, carry_, keep_boxes);
+    size_t body_words = composed.words.size();
+    for (const PageModel& m : p.other_rotations) {
+      pdf_internal::LayoutCarry none;
+      pdf_internal::ComposedPage more = pdf_internal::ComposePage(m, none, keep_boxes);
+      if (more.text.empty()) continue;
+      uint32_t shift = static_cast<uint32_t>(composed.text.size() + (composed.text.empty() ? 0 : 1));
+      if (!composed.text.empty()) composed.text += '\n';
+      composed.text += more.text;
+      for (pdf_internal::WordSpan& ws : more.words) {
+        ws.begin += shift;
+        ws.end += shift;
+        composed.words.push_back(ws);
+      }
+      carry_ = pdf_internal::LayoutCarry{};
+    }
+    page.text = std::move(composed.text);
+    if (keep_boxes) {
+      page.words.reserve(composed.words.size());
+      for (size_t i = 0; i < composed.words.size(); ++i) {
+        const pdf_internal::WordSpan& ws = composed.words[i];
+        PdfWordBox box{ws.begin, ws.end, ws.box.x0, ws.box.y0, ws.box.x1, ws.box.y1};
+        if (i < body_words && ws.word < p.model.words.size()) {
+          box.confidence = p.model.words[ws.word].confidence;
+          box.uncertain_number = p.model.words[ws.word].uncertain_number;
+        }
+        page.words.push_back(box);
+      }
+    }
+    out_.pages.push_back(std::move(page));
+  }
+
+  void NoteRuns(const char* kind, const std::vector<int>& pages) {
+    for (size_t i = 0; i < pages.size();) {
+      size_t j = i;
+      while (j + 1 < pages.size() && pages[j + 1] == pages[j] + 1) ++j;
+      std::string run = std::to_string(pages[i]);
+      if (j > i) run += "-" + std::to_string(pages[j]);
+      out_.repairs.push_back(std::string(kind) + ":" + run);
+      i = j + 1;
+    }
+  }
+
+  const PdfOptions& options_;
+  PdfDocument& out_;
+  std::deque<Pending> window_;
+  pdf_internal::LayoutCarry carry_;
+  std::atomic<bool> with_fonts_{false};
+  int legacy_seen_ = 0;   // bit 1: TCVN3, bit 2: VNI
+  std::vector<int> no_text_;
+  std::vector<int> rotated_;
+  std::vector<int> ocr_pages_, garbage_, ocr_timeouts_, ocr_failed_;
+  std::string ocr_error_;   // the last OCR failure, for the error when no page has text
+};
+
+}  // namespace
+
+Result<PdfDocument> ReadPdf(std::string_view bytes, const PdfOptions& options) {
+  if (!LooksLikePdf(bytes)) return Status(ErrorCode::kCorrupt, "not a PDF (no %PDF- header in the first 1024 bytes)");
+  PdfDocument out;
+  Status st = Reader(options, out).Run(bytes);
+  if (!st.ok()) return st;
+  return out;
+}
+
+}  // namespace baocao

@@ -1,0 +1,208 @@
+// The OCR module alone (baocao/ocr.h): which text layers need OCR, and Tesseract on page images
+// made in the test (a corpus page rendered by Poppler, blank, noise, colour, malformed).
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-image.h>
+#include <poppler/cpp/poppler-page-renderer.h>
+#include <poppler/cpp/poppler-page.h>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <memory>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "baocao/ocr.h"
+#include "corpus_util.h"
+
+namespace baocao {
+namespace {
+
+TEST(OcrMode, ParsesTheThreeModesAndRejectsOthers) {
+  OcrMode mode = OcrMode::kNever;
+  EXPECT_TRUE(ParseOcrMode("auto", &mode));
+  EXPECT_EQ(mode, OcrMode::kAuto);
+  EXPECT_TRUE(ParseOcrMode("always", &mode));
+  EXPECT_EQ(mode, OcrMode::kAlways);
+  EXPECT_TRUE(ParseOcrMode("never", &mode));
+  EXPECT_EQ(mode, OcrMode::kNever);
+  EXPECT_FALSE(ParseOcrMode("yes", &mode));
+  EXPECT_FALSE(ParseOcrMode("", &mode));
+  EXPECT_STREQ(OcrModeName(OcrMode::kAlways), "always");
+}
+
+std::string Repeat(const std::string& s, int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+TEST(ClassifyTextLayer, JudgesTextAndInkAsTheTableSays) {
+  const std::string vietnamese = Repeat("Tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,5%. ", 20);
+  struct Case {
+    const char* name;
+    std::string text;
+    long dark;   // at 50 dpi; -1 not measured
+    TextLayerQuality expected;
+  } cases[] = {
+      {"vietnamese prose", vietnamese, 8000, TextLayerQuality::kUsable},
+      {"vietnamese, ink not measured", vietnamese, -1, TextLayerQuality::kUsable},
+      {"no text, a page of ink", "", 18000, TextLayerQuality::kAbsent},
+      {"no text, ink not measured", "", -1, TextLayerQuality::kAbsent},
+      {"no text, no ink", "", 20, TextLayerQuality::kBlank},
+      {"replacement characters", Repeat("\xEF\xBF\xBD\xEF\xBF\xBD ab ", 40), -1, TextLayerQuality::kGarbage},
+      {"cyrillic mojibake", Repeat("Фыва пролд жэ ", 20), -1, TextLayerQuality::kGarbage},
+      {"private-use glyph codes", Repeat("\xEE\x80\x81\xEE\x80\x82\xEE\x80\x83 ", 30), -1, TextLayerQuality::kGarbage},
+      {"a stamp's text over a scanned page", "BẢN SAO ĐÚNG VỚI BẢN CHÍNH", 17000, TextLayerQuality::kGarbage},
+      {"a short last page", "Nơi nhận: - Như trên; - Lưu: VT.", 600, TextLayerQuality::kUsable},
+      {"a table page, rulings and all", vietnamese, 20000, TextLayerQuality::kUsable},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(ClassifyTextLayer(c.text, c.dark, 50), c.expected)
+        << c.name << ": " << TextLayerQualityName(ClassifyTextLayer(c.text, c.dark, 50));
+  }
+  // Ink counted at another resolution is scaled: 4x the pixels at 100 dpi is the same page.
+  EXPECT_EQ(ClassifyTextLayer("", 80, 100), TextLayerQuality::kBlank);
+  EXPECT_EQ(ClassifyTextLayer("", 4 * 18000, 100), TextLayerQuality::kAbsent);
+}
+
+// A page of a corpus PDF rendered as a scanner would give it.
+struct Rendered {
+  std::vector<uint8_t> pixels;
+  OcrImage image;
+};
+
+Rendered RenderCorpusPage(const std::string& name, int page_index, int dpi, bool colour) {
+  std::string bytes = testing_util::ReadBytes(std::string(BAOCAO_CORPUS_DIR) + "/pdf/" + name);
+  std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(bytes.data(), int(bytes.size())));
+  Rendered r;
+  if (!doc) return r;
+  std::unique_ptr<poppler::page> page(doc->create_page(page_index));
+  poppler::page_renderer renderer;
+  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  renderer.set_image_format(colour ? poppler::image::format_bgr24 : poppler::image::format_gray8);
+  poppler::image img = renderer.render_page(page.get(), dpi, dpi);
+  r.pixels.assign(img.const_data(), img.const_data() + size_t(img.bytes_per_row()) * img.height());
+  r.image = {img.width(), img.height(), img.bytes_per_row(), colour ? 3 : 1, dpi, r.pixels.data()};
+  return r;
+}
+
+bool HasWord(const OcrPage& page, const std::string& text) {
+  return std::any_of(page.words.begin(), page.words.end(), [&](const OcrWord& w) { return w.text == text; });
+}
+
+TEST(RecognizeImage, ReadsAVietnamesePageWithBoxesAndConfidences) {
+  Rendered r = RenderCorpusPage("hong-bang-2026-plan.pdf", 0, 300, false);
+  ASSERT_NE(r.image.pixels, nullptr);
+  Result<OcrPage> page = RecognizeImage(r.image, {});
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  ASSERT_GT(page->words.size(), 200u);
+  EXPECT_TRUE(HasWord(*page, "57-NQ/TW")) << "the resolution's number, digits and all";
+  EXPECT_TRUE(HasWord(*page, "quyết"));
+  EXPECT_FALSE(page->timed_out);
+  double sum = 0;
+  for (const OcrWord& w : page->words) {
+    EXPECT_GE(w.confidence, 0);
+    EXPECT_LE(w.confidence, 100);
+    EXPECT_LT(w.x0, w.x1) << w.text;
+    EXPECT_LT(w.y0, w.y1) << w.text;
+    EXPECT_GE(w.x0, 0);
+    EXPECT_LE(w.x1, r.image.width);
+    sum += w.confidence;
+  }
+  EXPECT_GT(sum / page->words.size(), 85) << "a clean 300 dpi page reads with high confidence";
+}
+
+TEST(RecognizeImage, ReadsBlackTextUnderARedSealInColour) {
+  Rendered r = RenderCorpusPage("hong-bang-2026-plan.pdf", 0, 300, true);
+  ASSERT_NE(r.image.pixels, nullptr);
+  // A red disc over the top third of the page, as a seal's ink lies over the text.
+  int cx = r.image.width / 2, cy = r.image.height / 5, radius = r.image.width / 5;
+  for (int y = cy - radius; y < cy + radius; ++y) {
+    for (int x = cx - radius; x < cx + radius; ++x) {
+      if ((x - cx) * (x - cx) + (y - cy) * (y - cy) > radius * radius) continue;
+      uint8_t* p = r.pixels.data() + size_t(y) * r.image.stride + 3 * size_t(x);
+      p[2] = uint8_t(std::max(p[2], uint8_t(200)));   // B, G, R: red ink over paper and toner alike
+      p[1] = uint8_t(p[1] * 0.2);
+      p[0] = uint8_t(p[0] * 0.2);
+    }
+  }
+  Result<OcrPage> page = RecognizeImage(r.image, {});
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  EXPECT_TRUE(HasWord(*page, "57-NQ/TW"));
+}
+
+TEST(RecognizeImage, ABlankPageHasNoWords) {
+  std::vector<uint8_t> white(size_t(1240) * 1754, 255);
+  Result<OcrPage> page = RecognizeImage({1240, 1754, 1240, 1, 150, white.data()}, {});
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  EXPECT_TRUE(page->words.empty());
+}
+
+TEST(RecognizeImage, NoiseGivesFewWordsAndNoCrash) {
+  std::vector<uint8_t> noise(size_t(1240) * 1754);
+  std::mt19937 rng(57);
+  for (uint8_t& p : noise) p = uint8_t(rng() & 0xFF);
+  Result<OcrPage> page = RecognizeImage({1240, 1754, 1240, 1, 150, noise.data()}, {.page_timeout_ms = 20000});
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  for (const OcrWord& w : page->words) EXPECT_LT(w.confidence, 80) << "noise read as '" << w.text << "'";
+}
+
+TEST(RecognizeImage, RefusesAMalformedImageWithAnError) {
+  std::vector<uint8_t> px(16, 0);
+  EXPECT_FALSE(RecognizeImage({0, 0, 0, 1, 300, px.data()}, {}).ok());
+  EXPECT_FALSE(RecognizeImage({4, 4, 4, 1, 300, nullptr}, {}).ok());
+  EXPECT_FALSE(RecognizeImage({4, 4, 2, 1, 300, px.data()}, {}).ok()) << "stride shorter than a row";
+  EXPECT_FALSE(RecognizeImage({4, 4, 4, 2, 300, px.data()}, {}).ok()) << "two channels";
+  Result<OcrPage> one = RecognizeImage({1, 1, 1, 1, 300, px.data()}, {});
+  ASSERT_TRUE(one.ok()) << "a one-pixel image is a page without words, not an error";
+  EXPECT_TRUE(one->words.empty());
+}
+
+TEST(RecognizeImage, MissingLanguageDataIsAnErrorNamingIt) {
+  std::vector<uint8_t> white(64 * 64, 255);
+  Result<OcrPage> page = RecognizeImage({64, 64, 64, 1, 300, white.data()}, {.languages = "xyz"});
+  ASSERT_FALSE(page.ok());
+  EXPECT_NE(page.status().message().find("xyz"), std::string::npos) << page.status().message();
+  EXPECT_TRUE(OcrAvailable({}).ok());
+}
+
+TEST(RecognizeImage, APageTimeLimitStopsTesseractAndKeepsWhatItRead) {
+  Rendered r = RenderCorpusPage("chi-linh-2026-01-report.pdf", 1, 300, false);
+  ASSERT_NE(r.image.pixels, nullptr);
+  Result<OcrPage> page = RecognizeImage(r.image, {.page_timeout_ms = 1});
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  EXPECT_TRUE(page->timed_out);
+}
+
+TEST(CountDarkPixels, CountsPixelsDarkerThanMidGray) {
+  std::vector<uint8_t> px = {0, 100, 159, 160, 255, 7, 0, 0};   // two rows of 3 (stride 4)
+  EXPECT_EQ(CountDarkPixels({3, 2, 4, 1, 50, px.data()}), 3 + 2);
+}
+
+}  // namespace
+}  // namespace baocao
+
+namespace baocao {
+namespace {
+
+TEST(RepairOcrGlyphs, TurnsLettersVietnameseHasNotIntoTheOnesMeant) {
+  struct Case {
+    const char* in;
+    const char* out;
+  } cases[] = {
+      {"63/QĐÐ-UBND", "63/QĐ-UBND"},   // Đ read twice
+      {"71-NÑQ/CP", "71-NQ/CP"},       // N read twice
+      {"ÐẢNG", "ĐẢNG"},                // Eth alone is the Đ meant
+      {"ÑQ", "NQ"},
+      {"57-NQ/TW", "57-NQ/TW"},        // nothing to repair
+      {"Đồng", "Đồng"},
+      {"", ""},
+  };
+  for (const Case& c : cases) EXPECT_EQ(RepairOcrGlyphs(c.in), c.out) << c.in;
+}
+
+}  // namespace
+}  // namespace baocao

@@ -1,0 +1,285 @@
+#!/usr/bin/env python3
+"""The web page of `baocao serve` in a real browser (headless Debian chromium + chromedriver via
+selenium): upload a report through the page's file input, find it in the list, open it, see
+its flagged numbers highlighted and its flags explained, click a flag and see its evidence
+marked in the text; a report holding <script> shows as text and runs nothing; the comparison
+renders. Screenshots at 1280 and 375 px wide go to $BAOCAO_SCREENSHOT_DIR.
+
+Exit status 77 (ctest SKIP_RETURN_CODE) when the browser cannot be started: never a pass."""
+import os
+import sys
+import time
+import unicodedata
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from serve_util import CORPUS, Server  # noqa: E402
+
+SKIP = 77
+SHOTS = os.environ.get("BAOCAO_SCREENSHOT_DIR", "/tmp")
+REPORT = os.path.join(CORPUS, "docs", "chi-linh-2026-01-report.txt")
+
+try:
+    from selenium import webdriver
+    from selenium.common.exceptions import TimeoutException, WebDriverException
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
+except ImportError as e:
+    # Debian's python3-selenium is installed for Debian's python; another interpreter first on
+    # PATH (pyenv, a venv) does not see it: run again under Debian's.
+    debian = "/usr/bin/python3"
+    if os.path.exists(debian) and os.path.realpath(sys.executable) != os.path.realpath(debian) \
+            and not os.environ.get("BAOCAO_BROWSER_REEXEC"):
+        os.environ["BAOCAO_BROWSER_REEXEC"] = "1"
+        os.execv(debian, [debian] + sys.argv)
+    print(f"SKIPPED: selenium is not installed ({e})")
+    sys.exit(SKIP)
+
+
+def start_browser():
+    chromium = next((p for p in (os.environ.get("BAOCAO_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser")
+                     if p and os.path.exists(p)), None)
+    driver_path = next((p for p in (os.environ.get("BAOCAO_CHROMEDRIVER"), "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver")
+                        if p and os.path.exists(p)), None)
+    if not chromium or not driver_path:
+        raise RuntimeError("chromium or chromedriver is not installed")
+    options = Options()
+    options.binary_location = chromium
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,900",
+                "--lang=vi-VN", "--no-first-run", "--disable-extensions"):
+        options.add_argument(arg)
+    return webdriver.Chrome(service=Service(driver_path), options=options)
+
+
+class ServePage(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.server = Server("-j", "2")
+        cls.driver = BROWSER
+        cls.wait = WebDriverWait(cls.driver, 30)
+
+    @classmethod
+    def tearDownClass(cls):
+        assert cls.server.stop() == 0, cls.server.log()
+
+    def setUp(self):
+        self.set_width(1280)
+
+    def set_width(self, width, height=900):
+        # Device metrics rather than the window: chromium does not shrink a window below ~500 px.
+        self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                    {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
+
+    def shot(self, name):
+        path = os.path.join(SHOTS, f"serve-{name}.png")
+        self.driver.save_screenshot(path)
+        return path
+
+    def full_shot(self, name, width):
+        """The whole page, not only the viewport."""
+        height = self.driver.execute_script("return Math.ceil(document.documentElement.scrollHeight)")
+        self.set_width(width, min(max(height, 600), 6000))
+        path = self.shot(name)
+        self.set_width(width)
+        return path
+
+    def settle(self, element):
+        """Waits until a smooth scroll has stopped moving `element`."""
+        last = None
+        for _ in range(40):
+            rect = self.driver.execute_script("const r = arguments[0].getBoundingClientRect(); return [r.x, r.y];", element)
+            if rect == last:
+                return
+            last = rect
+            time.sleep(0.05)
+
+    def open(self, fragment):
+        self.driver.get(self.server.url + fragment)
+
+    def no_horizontal_overflow(self, width):
+        scroll = self.driver.execute_script("return document.documentElement.scrollWidth")
+        self.assertLessEqual(scroll, width + 1, f"the page is {scroll} px wide at {width} px")
+
+    def upload_through_the_page(self):
+        self.open("#token=" + self.server.token)
+        self.wait.until(EC.presence_of_element_located((By.ID, "file-input")))
+        # The token moved from the address into the page's storage.
+        self.assertNotIn(self.server.token, self.driver.current_url)
+        self.driver.find_element(By.ID, "file-input").send_keys(REPORT)
+        self.wait.until(EC.text_to_be_present_in_element((By.ID, "upload-list"), "Đã"))
+        item = self.driver.find_element(By.CSS_SELECTOR, "#upload-list .upload")
+        self.assertIn("chi-linh-2026-01-report.txt", item.text)
+        self.assertEqual(self.driver.execute_script("return document.querySelector('#upload-list progress').value"), 1)
+        link = self.wait.until(EC.presence_of_element_located(
+            (By.XPATH, "//table[contains(@class,'doc-table')]//a[text()='chi-linh-2026-01-report.txt']")))
+        return link
+
+    def test_upload_open_and_follow_a_flag_to_its_evidence(self):
+        link = self.upload_through_the_page()
+        row = link.find_element(By.XPATH, "./ancestor::tr")
+        self.assertIn("Chí Linh", row.text)
+        self.assertIn("Báo cáo", row.text)
+        self.assertRegex(row.find_element(By.CSS_SELECTOR, ".badge").text, r"^[1-9]")
+        self.full_shot("documents-1280", 1280)
+
+        link.click()
+        self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".hl.flagged")))
+        listed = self.server.get_json("/api/documents?q=chi-linh&limit=100")[1]["documents"]
+        doc = next(d for d in listed if d["name"] == "chi-linh-2026-01-report.txt")
+        flags = self.server.get_json(f"/api/flags?document={doc['id']}&limit=1000")[1]["flags"]
+        self.assertTrue(flags)
+        # Every flag is in the panel with its Vietnamese explanation.
+        cards = self.driver.find_elements(By.CSS_SELECTOR, "#flags .flag")
+        self.assertEqual(len(cards), len(flags))
+        panel = self.driver.find_element(By.ID, "flags").text
+        for f in flags:
+            self.assertIn(f["explanation"], panel)
+        self.assertIn("Tổng không khớp", panel)
+        self.assertIn("Số đã nêu", panel)
+        # Every evidence span of every flag is highlighted in the text, with its exact text.
+        marked = self.driver.execute_script("""
+            const out = {};
+            for (const el of document.querySelectorAll('pre.source .hl.flagged'))
+              for (const id of el.dataset.evidence.split(' ')) out[id] = (out[id] || '') + el.textContent;
+            return out;""")
+        # (The page shows text in NFC; the spans keep the original bytes, which may not be.)
+        evidence_texts = sorted(unicodedata.normalize("NFC", e["text"]) for f in flags for e in f["evidence"])
+        self.assertEqual(sorted(marked.values()), evidence_texts)
+        self.assertGreater(len(self.driver.find_elements(By.CSS_SELECTOR, "pre.source .hl.fact")), 50)
+
+        # Click the sum mismatch: its evidence (377 = 218 + 160 stated as 377) is marked and in view.
+        card = next(c for c in cards if "Tổng không khớp" in c.text and "377" in c.text)
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", card)
+        self.settle(card)
+        card.click()
+        self.wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".hl.active"))
+        active = self.driver.find_elements(By.CSS_SELECTOR, ".hl.active")
+        active_text = " ".join(a.text for a in active)
+        for number in ("377", "218", "160"):
+            self.assertIn(number, active_text)
+        self.assertIn("active", card.get_attribute("class"))
+        self.wait.until(lambda d: d.execute_script(
+            "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;", active[0]))
+        self.shot("document-1280")
+
+        # One evidence line of the card marks only that piece.
+        evidence_button = card.find_elements(By.CSS_SELECTOR, ".evidence button")[1]
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", evidence_button)
+        self.settle(evidence_button)
+        evidence_button.click()
+        only = self.driver.find_elements(By.CSS_SELECTOR, ".hl.active")
+        self.assertTrue(only)
+        self.assertLess(len(only), len(active) + 1)
+        self.assertIn(only[0].text.strip(), evidence_button.text)
+
+        # At phone width: one column, nothing wider than the screen, the flags still there.
+        self.set_width(375, 812)
+        self.driver.refresh()
+        self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".hl.flagged")))
+        self.no_horizontal_overflow(375)
+        self.shot("document-375")
+        self.open("#/")
+        self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".doc-table a")))
+        self.no_horizontal_overflow(375)
+        self.full_shot("documents-375", 375)
+
+    def test_markup_in_a_report_is_shown_as_text_and_never_run(self):
+        text = ("ỦY BAN NHÂN DÂN\nPHƯỜNG THỬ NGHIỆM\nBÁO CÁO\n"
+                "Dòng có mã <script>window.__pwned = 1;</script> và <img src=x onerror=\"window.__pwned = 2\">\n"
+                "Tổng số 377 thủ tục hành chính, trong đó 218 TTHC toàn trình; 160 TTHC một phần.\n").encode()
+        status, body = self.server.upload("injection.txt", text)
+        self.assertIn(status, (200, 201), body)
+        self.open("#token=" + self.server.token)
+        self.wait.until(EC.presence_of_element_located((By.ID, "file-input")))
+        self.open(f"#/tai-lieu/{body['id']}")
+        self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "pre.source")))
+        shown = self.driver.find_element(By.CSS_SELECTOR, "pre.source").text
+        self.assertIn("<script>window.__pwned = 1;</script>", shown)
+        self.assertIn("<img src=x onerror=", shown)
+        self.assertIsNone(self.driver.execute_script("return window.__pwned"))
+        self.assertEqual(self.driver.find_elements(By.CSS_SELECTOR, "pre.source script, pre.source img"), [])
+        # The list shows the name as text too.
+        self.server.upload("<b>bold</b>.txt", text + b"\n")
+        self.open("#/")
+        self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".doc-table")))
+        self.assertEqual(self.driver.find_elements(By.CSS_SELECTOR, ".doc-table b"), [])
+
+    def test_refused_uploads_say_why_in_vietnamese(self):
+        self.open("#/")
+        self.driver.execute_script("sessionStorage.removeItem('baocao-token')")
+        self.driver.refresh()
+        self.wait.until(EC.presence_of_element_located((By.ID, "file-input")))
+        # No token: the page says so without sending; a wrong one: the server's 401, explained.
+        self.driver.find_element(By.ID, "file-input").send_keys(os.path.join(CORPUS, "pdf-edge", "not-a-pdf.pdf"))
+        self.wait.until(EC.text_to_be_present_in_element((By.ID, "upload-list"), "mã truy cập"))
+        token_input = self.driver.find_element(By.ID, "token-input")
+        token_input.send_keys("not-the-token-of-this-server")
+        self.driver.find_element(By.CSS_SELECTOR, "#token-form button").click()
+        self.driver.find_element(By.ID, "file-input").send_keys(os.path.join(CORPUS, "pdf-edge", "not-a-pdf.pdf"))
+        self.wait.until(lambda d: len(d.find_elements(By.XPATH, "//li[contains(@class,'failed')][contains(., 'unauthorized') or contains(., 'bearer token')]")) == 1)
+        token_input.clear()
+        token_input.send_keys(self.server.token)
+        self.driver.find_element(By.CSS_SELECTOR, "#token-form button").click()
+        self.driver.find_element(By.ID, "file-input").send_keys(os.path.join(CORPUS, "pdf-edge", "not-a-pdf.pdf"))
+        self.wait.until(EC.text_to_be_present_in_element((By.ID, "upload-list"), "Không phải tệp văn bản hoặc PDF"))
+        self.driver.find_element(By.ID, "file-input").send_keys(os.path.join(CORPUS, "pdf-edge", "truncated.pdf"))
+        self.wait.until(EC.text_to_be_present_in_element((By.ID, "upload-list"), "PDF bị hỏng"))
+        failed = self.driver.find_elements(By.CSS_SELECTOR, "#upload-list .upload.failed")
+        self.assertEqual(len(failed), 4)
+
+    def test_a_pdf_names_the_page_of_each_flag(self):
+        with open(os.path.join(CORPUS, "pdf", "chi-linh-2026-01-report.pdf"), "rb") as f:
+            status, body = self.server.upload("chi-linh-2026-01-report.pdf", f.read())
+        self.assertIn(status, (200, 201), body)
+        self.open("#token=" + self.server.token)
+        self.wait.until(EC.presence_of_element_located((By.ID, "file-input")))
+        self.open(f"#/tai-lieu/{body['id']}")
+        self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".page-no")))
+        pages = self.driver.find_elements(By.CSS_SELECTOR, ".page-no")
+        self.assertGreater(len(pages), 1)
+        self.assertEqual(pages[0].text.upper(), "TRANG 1")
+        self.driver.execute_script("arguments[0].scrollIntoView()", pages[1])
+        self.shot("pdf-1280")
+        if body["flag_count"]:
+            evidence = self.driver.find_element(By.CSS_SELECTOR, ".evidence button").text
+            self.assertRegex(evidence, r"^trang \d+, dòng \d+")
+            self.assertTrue(self.driver.find_elements(By.CSS_SELECTOR, ".page .hl.flagged"))
+
+    def test_the_comparison_marks_outliers_and_draws_a_chart_per_indicator(self):
+        for name in sorted(os.listdir(os.path.join(CORPUS, "docs"))):
+            with open(os.path.join(CORPUS, "docs", name), "rb") as f:
+                self.server.upload(name, f.read())
+        self.open("#/so-sanh")
+        self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".compare-table tbody tr")))
+        comparison = self.server.get_json("/api/compare")[1]
+        # The page opens on the period most wards report on (the latest among equals).
+        first = max(comparison["periods"], key=lambda p: len(p["rows"]))
+        self.assertEqual(self.driver.find_element(By.ID, "period").get_attribute("value"), first["period"])
+        rows = self.driver.find_elements(By.CSS_SELECTOR, ".compare-table tbody tr")
+        self.assertEqual(len(rows), len(first["rows"]))
+        charts = self.driver.find_elements(By.CSS_SELECTOR, ".chart")
+        self.assertEqual(len(charts), sum(1 for i in first["indicators"] if i["values"] > 0))
+        outliers = sum(1 for r in first["rows"] for c in r["cells"].values() if c.get("outlier"))
+        self.assertEqual(len(self.driver.find_elements(By.CSS_SELECTOR, ".compare-table td.outlier")), outliers)
+        self.full_shot("compare-1280", 1280)
+        self.set_width(375, 812)
+        self.driver.refresh()
+        self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".compare-table tbody tr")))
+        self.no_horizontal_overflow(375)
+        self.shot("compare-375")
+
+
+if __name__ == "__main__":
+    try:
+        BROWSER = start_browser()
+    except (RuntimeError, WebDriverException, OSError) as e:
+        print(f"SKIPPED: cannot start headless chromium: {e}")
+        sys.exit(SKIP)
+    try:
+        result = unittest.main(verbosity=2, exit=False).result
+    finally:
+        BROWSER.quit()
+    sys.exit(0 if result.wasSuccessful() else 1)
