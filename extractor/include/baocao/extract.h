@@ -90,6 +90,10 @@ class Engine {
   std::unique_ptr<Impl> impl_;
 };
 
+// The rule folder used when none is given: $BAOCAO_RULES, else the rules/ of the source tree the
+// binary was built from, else rules/ beside (or one level above) the executable, else "rules".
+std::string DefaultRulesDir();
+
 // Reads a whole file, refusing one above `max_bytes` (kTooLarge) before reading it.
 Result<std::string> ReadFileBytes(const std::string& path, size_t max_bytes);
 

@@ -36,8 +36,6 @@ Engine::Engine(Engine&&) noexcept = default;
 Engine& Engine::operator=(Engine&&) noexcept = default;
 Engine::~Engine() = default;
 
-namespace {
-
 std::string DefaultRulesDir() {
   if (const char* env = std::getenv("BAOCAO_RULES"); env && *env) return env;
   std::error_code ec;
@@ -53,8 +51,6 @@ std::string DefaultRulesDir() {
   }
   return "rules";
 }
-
-}  // namespace
 
 Result<Engine> Engine::Create(const EngineConfig& config) {
   Engine engine;

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "baocao/extract.h"
 #include "baocao/text.h"
 #include "core/strings.h"
 #include "corpus/corpus_impl.h"
@@ -205,27 +206,6 @@ WardRegistry::Resolution WardRegistry::Resolve(std::string_view written, std::st
   r.province = e.province;
   return r;
 }
-
-namespace {
-
-// As the Engine finds its rules (extract.cc): $BAOCAO_RULES, the source tree's, beside the binary.
-std::string DefaultRulesDir() {
-  if (const char* env = std::getenv("BAOCAO_RULES"); env && *env) return env;
-  std::error_code ec;
-#ifdef BAOCAO_SOURCE_RULES
-  if (std::filesystem::is_directory(BAOCAO_SOURCE_RULES, ec)) return BAOCAO_SOURCE_RULES;
-#endif
-  auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    for (auto dir : {exe.parent_path() / "rules", exe.parent_path().parent_path() / "rules",
-                     exe.parent_path().parent_path() / "share" / "baocao" / "rules"}) {
-      if (std::filesystem::is_directory(dir, ec)) return dir.string();
-    }
-  }
-  return "rules";
-}
-
-}  // namespace
 
 Result<CorpusRules> CorpusRules::Load(const std::string& dir) {
   CorpusRules rules;
