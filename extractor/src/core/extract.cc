@@ -14,7 +14,10 @@
 #include <cerrno>
 #include <filesystem>
 #include <fstream>
+#include <exception>
 #include <map>
+#include <system_error>
+#include <thread>
 #include <unistd.h>
 
 #include "baocao/link.h"
@@ -166,6 +169,12 @@ Result<Extraction> Engine::ExtractBytes(std::string_view bytes, const std::strin
 
 namespace {
 
+// Texts of this size (from about 20 pages) get a thread of their own for recognition
+// (ExtractText). Above it the two stages' peaks of memory would add up, for a gain that no
+// longer matters beside the minutes such a text takes.
+constexpr size_t kParallelRecognizeMinBytes = 64 * 1024;
+constexpr size_t kParallelRecognizeMaxBytes = 16 * 1024 * 1024;
+
 // Spans of the joined page texts made page-local: the page, the offsets and line within its
 // text, the text there, and (when word boxes were kept) the box of the words covered.
 class PageLocator {
@@ -292,10 +301,33 @@ Result<Extraction> Engine::ExtractText(std::string_view bytes, const std::string
   out.document.encoding = text->encoding();
   out.document.repairs = text->repairs();
 
+  // Recognition reads the text only, not its layout: on a long text it runs on a second thread
+  // while this one analyses the layout and the header, the two about equal in cost.
+  std::vector<Mention> mentions;
+  std::exception_ptr recognize_failed;
+  std::thread recognizer;
+  if (text->view().size() >= kParallelRecognizeMinBytes && text->view().size() <= kParallelRecognizeMaxBytes &&
+      std::thread::hardware_concurrency() >= 2) {
+    try {
+      recognizer = std::thread([&] {
+        try {
+          mentions = impl_->rules->Recognize(text->view());
+        } catch (...) {
+          recognize_failed = std::current_exception();
+        }
+      });
+    } catch (const std::system_error&) {
+      // no thread to be had: recognize on this one, below
+    }
+  }
   Layout layout = AnalyzeLayout(text->view());
-  std::vector<Mention> mentions = impl_->rules->Recognize(text->view());
-
   out.meta = BuildMeta(layout, text->view(), impl_->places);
+  if (recognizer.joinable()) {
+    recognizer.join();
+    if (recognize_failed) std::rethrow_exception(recognize_failed);
+  } else {
+    mentions = impl_->rules->Recognize(text->view());
+  }
   InferYears(mentions, out.meta.date);
 
   out.facts = LinkFacts(*impl_->lexicon, text->view(), layout, mentions, out.meta);

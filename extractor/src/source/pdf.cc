@@ -1,5 +1,6 @@
 // The one file that talks to Poppler (docs/STYLE.md "Poppler behind one file"): loading,
-// passwords, Poppler's messages, each page's words with their boxes and fonts. The words go
+// passwords, Poppler's messages and rendering through poppler-cpp; each page's words with their
+// boxes and fonts through Poppler's TextOutputDev in content order (WordReader). The words go
 // through the legacy-font repair (legacy_fonts.h), into lines (page_model.h) and page text
 // (compose.h). Pages stream through a window of five: a page's words are dropped once it and
 // its neighbours have been compared for running headers. Long documents are read ahead on two
@@ -7,11 +8,15 @@
 #include "baocao/pdf.h"
 
 #include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-font.h>
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-image.h>
 #include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
+// Poppler's own classes (libpoppler-private-dev) for the words in content-stream order.
+#include <PDFDoc.h>
+#include <Stream.h>
+#include <TextOutputDev.h>
+#include <goo/GooString.h>
 
 #include <algorithm>
 #include <atomic>
@@ -22,6 +27,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <system_error>
 #include <thread>
 
@@ -83,23 +89,6 @@ class PopplerMessages {
   std::vector<std::string>* previous_ = nullptr;
 };
 
-std::string Utf8(const poppler::ustring& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    char32_t c = s[i];
-    if (c >= 0xD800 && c < 0xDC00 && i + 1 < s.size() && s[i + 1] >= 0xDC00 && s[i + 1] < 0xE000) {
-      c = 0x10000 + ((c - 0xD800) << 10) + (s[i + 1] - 0xDC00);
-      ++i;
-    } else if (c >= 0xD800 && c < 0xE000) {
-      c = 0xFFFD;
-    }
-    if (c == 0) continue;
-    internal::AppendUtf8(out, c);
-  }
-  return out;
-}
-
 bool IsBlank(std::string_view s) {
   for (char c : s) {
     if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '\f') return false;
@@ -146,27 +135,108 @@ struct Pending {
   std::string ocr_error;                    // OCR was due and failed (no language data ...)
 };
 
-std::vector<RawWord> TextList(poppler::page& page, bool with_fonts) {
-  std::vector<RawWord> out;
-  std::vector<poppler::text_box> boxes = page.text_list(with_fonts ? poppler::page::text_list_include_font : 0);
-  out.reserve(boxes.size());
-  for (const poppler::text_box& tb : boxes) {
-    RawWord w;
-    w.text = Utf8(tb.text());
-    if (IsBlank(w.text)) continue;
-    poppler::rectf r = tb.bbox();
-    w.box = {static_cast<float>(r.left()), static_cast<float>(r.top()), static_cast<float>(r.right()),
-             static_cast<float>(r.bottom())};
-    if (!std::isfinite(w.box.x0) || !std::isfinite(w.box.y0) || !std::isfinite(w.box.x1) || !std::isfinite(w.box.y1)) {
-      continue;
-    }
-    w.rotation = tb.rotation();
-    w.space_after = tb.has_space_after();
-    if (with_fonts && tb.has_font_info()) w.font = tb.get_font_name();
-    out.push_back(std::move(w));
+// A page's words through Poppler's TextOutputDev in content-stream order (raw order): the
+// reading order, lines and blocks are ours to build (compose.h), so Poppler's own block and
+// flow analysis (TextPage::coalesce, what poppler-cpp's text_list() runs, and its per-page
+// copy of the cross-reference table) is work thrown away; skipping it halves Poppler's share
+// of a PDF's extraction. The words, their boxes (PDF points, origin top left, in the frame of
+// the page as displayed), rotation, spacing and font names are those text_list() gives.
+// One per thread: a PDFDoc is not to be shared. Made while a poppler::document is open, so
+// Poppler's global parameters (and the message callback) are those poppler-cpp set up.
+class WordReader {
+ public:
+  WordReader(std::string_view bytes, const std::string& password) {
+    // PDFDoc owns the stream; the stream only borrows `bytes`.
+    auto* stream = new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull));
+    std::optional<GooString> pw;
+    if (!password.empty()) pw.emplace(password);
+    doc_ = std::make_unique<PDFDoc>(stream, pw, pw);
   }
-  return out;
-}
+  bool ok() const { return doc_->isOk() && doc_->getNumPages() > 0; }
+
+  // Words of page `index` (0-based); none when the page cannot be read.
+  std::vector<RawWord> Words(int index) {
+    std::vector<RawWord> out;
+    if (!ok() || index < 0 || index >= doc_->getNumPages()) return out;
+    TextOutputDev dev(nullptr, /*physLayoutA=*/false, /*fixedPitchA=*/0, /*rawOrderA=*/true, /*append=*/false);
+    if (!dev.isOk()) return out;
+    doc_->displayPageSlice(&dev, index + 1, 72, 72, 0, /*useMediaBox=*/false, /*crop=*/false, /*printing=*/false,
+                           -1, -1, -1, -1);
+    std::unique_ptr<TextWordList> list = dev.makeWordList();
+    if (!list) return out;
+    out.reserve(static_cast<size_t>(list->getLength()));
+    std::vector<Place> places;
+    places.reserve(static_cast<size_t>(list->getLength()));
+    for (int i = 0; i < list->getLength(); ++i) {
+      const TextWord* tw = list->get(i);
+      RawWord w;
+      int len = tw->getLength();
+      w.text.reserve(static_cast<size_t>(len) + 2);
+      for (int k = 0; k < len; ++k) {
+        char32_t c = *tw->getChar(k);
+        if (c == 0) continue;
+        if ((c >= 0xD800 && c < 0xE000) || c > 0x10FFFF) c = 0xFFFD;
+        internal::AppendUtf8(w.text, c);
+      }
+      if (IsBlank(w.text)) continue;
+      double x0, y0, x1, y1;
+      tw->getBBox(&x0, &y0, &x1, &y1);
+      w.box = {static_cast<float>(x0), static_cast<float>(y0), static_cast<float>(x1), static_cast<float>(y1)};
+      if (!std::isfinite(w.box.x0) || !std::isfinite(w.box.y0) || !std::isfinite(w.box.x1) || !std::isfinite(w.box.y1)) {
+        continue;
+      }
+      w.rotation = tw->getRotation();
+      w.space_after = tw->getSpaceAfter();
+      double along[4][2] = {{x0, x1}, {y0, y1}, {-x1, -x0}, {-y1, -y0}};
+      int r = w.rotation & 3;
+      places.push_back({out.size(), r, tw->getBaseline(), along[r][0], along[r][1], tw->getFontSize()});
+      if (len > 0) {
+        const TextFontInfo* font = tw->getFontInfo(0);
+        const GooString* name = font ? font->getFontName() : nullptr;
+        if (name) w.font = name->toStr();
+      }
+      out.push_back(std::move(w));
+    }
+    MarkSpaces(places, out);
+    return out;
+  }
+
+ private:
+  // Where a word sits along its line and across it, for the spacing rule below.
+  struct Place {
+    size_t word;      // index into the words read
+    int rotation;
+    double base;      // baseline
+    double start, end;  // along the reading direction
+    double size;      // font size
+  };
+
+  // In reading order Poppler marks a space after every word whose gap to the next word on its
+  // line is at least 0.03 of the font size (TextLine::coalesce's maxCharSpacing, the rule
+  // text_list() follows); in raw order only drawn spaces are marked. The same rule here, on
+  // lines made the way Poppler's are: words at one angle whose baselines are within half the
+  // larger font size (so a raised footnote mark stays on its line), ordered along the line.
+  static void MarkSpaces(std::vector<Place>& places, std::vector<RawWord>& words) {
+    std::sort(places.begin(), places.end(), [](const Place& a, const Place& b) {
+      return a.rotation != b.rotation ? a.rotation < b.rotation : a.base < b.base;
+    });
+    for (size_t i = 0; i < places.size();) {
+      size_t j = i + 1;
+      while (j < places.size() && places[j].rotation == places[i].rotation &&
+             places[j].base - places[j - 1].base <= 0.5 * std::max(places[j].size, places[j - 1].size)) {
+        ++j;
+      }
+      std::sort(places.begin() + static_cast<long>(i), places.begin() + static_cast<long>(j),
+                [](const Place& a, const Place& b) { return a.start < b.start; });
+      for (size_t k = i; k + 1 < j; ++k) {
+        if (places[k + 1].start - places[k].end >= 0.03 * places[k].size) words[places[k].word].space_after = true;
+      }
+      i = j;
+    }
+  }
+
+  std::unique_ptr<PDFDoc> doc_;
+};
 
 // Legacy encodings: by font name, else by the statistics of each font's text on the page.
 // Returns the encodings decoded (bit 1: TCVN3, bit 2: VNI).
@@ -248,9 +318,8 @@ void MaybeOcr(poppler::page& page, int index, int pages, const OcrOptions& ocr, 
   }
 }
 
-// Page `index` of `doc`. `with_fonts`: read fonts with the words (slower); set, for this page
-// and the next ones, when a page read without them turns out to be in a legacy encoding.
-Pending ReadPage(poppler::document& doc, int index, std::atomic<bool>& with_fonts, const OcrOptions& ocr) {
+// Page `index`: its words from `words`; `doc` (the same file) renders it when OCR is due.
+Pending ReadPage(WordReader& words, poppler::document& doc, int index, const OcrOptions& ocr) {
   Pending p;
   p.model.number = index + 1;
   std::unique_ptr<poppler::page> page(doc.create_page(index));
@@ -263,17 +332,7 @@ Pending ReadPage(poppler::document& doc, int index, std::atomic<bool>& with_font
   if (page->orientation() == poppler::page::landscape || page->orientation() == poppler::page::seascape) {
     std::swap(w, h);   // text_list() boxes are in the turned page's frame
   }
-  bool fonts = with_fonts.load();
-  std::vector<RawWord> raw = TextList(*page, fonts);
-  if (!fonts) {
-    // Mojibake on a page read without fonts: read it again with them, and so the rest.
-    pdf_internal::LegacyScore score;
-    for (const RawWord& rw : raw) pdf_internal::AddLegacyScore(rw.text, score);
-    if (pdf_internal::DecideLegacyEncoding(score) != LegacyEncoding::kNone) {
-      with_fonts = true;
-      raw = TextList(*page, true);
-    }
-  }
+  std::vector<RawWord> raw = words.Words(index);
   p.legacy = Repair(raw);
   p.text_layer = !raw.empty();
   MaybeOcr(*page, index, doc.pages(), ocr, raw, p);
@@ -329,8 +388,8 @@ class PagePrefetcher {
   static constexpr int kAhead = 8;
 
   PagePrefetcher(std::string_view bytes, const std::string& password, int pages, int workers,
-                 std::atomic<bool>& with_fonts, const OcrOptions& ocr)
-      : bytes_(bytes), password_(password), pages_(pages), workers_(workers), with_fonts_(with_fonts), ocr_(ocr) {
+                 const OcrOptions& ocr)
+      : bytes_(bytes), password_(password), pages_(pages), workers_(workers), ocr_(ocr) {
     for (int k = 0; k < workers; ++k) threads_.emplace_back([this, k] { Work(k); });
   }
   ~PagePrefetcher() {
@@ -359,6 +418,7 @@ class PagePrefetcher {
   void Work(int k) {
     std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(
         bytes_.data(), static_cast<int>(bytes_.size()), password_, password_));
+    WordReader words(bytes_, password_);
     for (int i = k; i < pages_; i += workers_) {
       {
         std::unique_lock<std::mutex> lock(mu_);
@@ -366,8 +426,8 @@ class PagePrefetcher {
         if (stop_) return;
       }
       Pending p;
-      if (doc && !doc->is_locked()) {
-        p = ReadPage(*doc, i, with_fonts_, ocr_);
+      if (doc && !doc->is_locked() && words.ok()) {
+        p = ReadPage(words, *doc, i, ocr_);
       } else {
         p.model.number = i + 1;
         p.readable = false;
@@ -384,7 +444,6 @@ class PagePrefetcher {
   std::string password_;
   int pages_;
   int workers_;
-  std::atomic<bool>& with_fonts_;
   const OcrOptions& ocr_;   // each worker thread keeps its own Tesseract (ocr.h)
   std::mutex mu_;
   std::condition_variable cv_;
@@ -426,27 +485,22 @@ class Reader {
                                               std::to_string(options_.max_pages) + " (--max-pages)");
     }
     if (damaged) out_.repairs.push_back("pdf_repaired");
-    // Legacy fonts named on the first page: read every page with its fonts from the start.
-    std::unique_ptr<poppler::font_iterator> fonts(doc->create_font_iterator(0));
-    if (fonts && fonts->has_next()) {
-      for (const poppler::font_info& f : fonts->next()) {
-        if (pdf_internal::EncodingOfFontName(f.name()).encoding != LegacyEncoding::kNone) with_fonts_ = true;
-      }
-    }
     // Long documents: Poppler's text extraction, the main cost, runs on worker threads while
     // this one lays the pages out. Short ones are not worth loading the document again.
     std::unique_ptr<PagePrefetcher> prefetcher;
+    std::unique_ptr<WordReader> words;   // this thread's, when it reads the pages itself
     unsigned cores = std::thread::hardware_concurrency();
     if (pages >= kParallelPages && cores >= 2) {
       try {
         prefetcher = std::make_unique<PagePrefetcher>(bytes, options_.password, pages, static_cast<int>(std::min(cores, 2u)),
-                                                      with_fonts_, options_.ocr);
+                                                      options_.ocr);
       } catch (const std::system_error&) {
         prefetcher.reset();   // no threads to be had: read on this one
       }
     }
     for (int i = 0; i < pages; ++i) {
-      window_.push_back(prefetcher ? prefetcher->Take(i) : ReadPage(*doc, i, with_fonts_, options_.ocr));
+      if (!prefetcher && !words) words = std::make_unique<WordReader>(bytes, options_.password);
+      window_.push_back(prefetcher ? prefetcher->Take(i) : ReadPage(*words, *doc, i, options_.ocr));
       const Pending& read = window_.back();
       legacy_seen_ |= read.legacy;
       if (read.rotated) rotated_.push_back(read.model.number);
@@ -557,7 +611,6 @@ class Reader {
   PdfDocument& out_;
   std::deque<Pending> window_;
   pdf_internal::LayoutCarry carry_;
-  std::atomic<bool> with_fonts_{false};
   int legacy_seen_ = 0;   // bit 1: TCVN3, bit 2: VNI
   std::vector<int> no_text_;
   std::vector<int> rotated_;
