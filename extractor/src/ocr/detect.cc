@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <vector>
 
 #include "baocao/ocr.h"
 #include "source/chars.h"
@@ -46,9 +47,16 @@ constexpr char32_t kVietnameseLetters[] =
 
 bool IsVietnameseLetter(char32_t c) {
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
-  if (c < 0xC0) return false;
-  const char32_t* end = kVietnameseLetters + std::size(kVietnameseLetters) - 1;
-  return std::find(kVietnameseLetters, end, c) != end;
+  // Every page's text passes here (under --ocr auto): a table over the block the letters live
+  // in, made once, rather than a search of the alphabet per character.
+  constexpr char32_t kFirst = 0xC0, kLast = 0x1EF9;
+  if (c < kFirst || c > kLast) return false;
+  static const std::vector<bool> table = [] {
+    std::vector<bool> t(kLast - kFirst + 1, false);
+    for (const char32_t* p = kVietnameseLetters; *p; ++p) t[*p - kFirst] = true;
+    return t;
+  }();
+  return table[c - kFirst];
 }
 
 // A page with fewer characters than this is judged by its ink alone (a date line or a page
@@ -69,6 +77,15 @@ TextLayerQuality ClassifyTextLayer(std::string_view text, long dark_pixels, int 
     ++visible;
     if (c == 0xFFFD) {
       ++replacement;
+      continue;
+    }
+    if (c < 0x80) {   // ASCII, most of any page: no table needed
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+        ++letters;
+        ++vietnamese;
+      } else if (c < 0x20 || c == 0x7F) {
+        ++letters;   // control characters: letter-like junk
+      }
       continue;
     }
     if (pdf_internal::IsCombiningMark(c)) continue;   // NFD tone marks belong to their letter

@@ -7,12 +7,15 @@
 #include <algorithm>
 #include <atomic>
 #include <deque>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <sstream>
+#include <system_error>
+#include <thread>
 #include <unordered_map>
 
 #include "baocao/recognize.h"
@@ -435,6 +438,8 @@ struct Window {
   size_t begin, end;
 };
 
+// From this size of text the rules share two threads (Recognize).
+constexpr size_t kParallelRulesBytes = 64 * 1024;
 constexpr size_t kMinWindow = 0;  // merging saves Set calls but widens every rule's windows
 
 std::vector<Window> BlankLineWindows(std::string_view text, size_t min_size) {
@@ -644,10 +649,6 @@ std::vector<Mention> RuleSet::Recognize(std::string_view text) const {
     uint32_t reading;
   };
   static constexpr uint32_t kSkipped = UINT32_MAX;
-  std::vector<Candidate> candidates;
-  std::deque<Mention> readings;
-  re2::StringPiece groups[32];
-  std::vector<Mention> produced;
 
   // Which windows each rule can match in (see BlankLineWindows). A rule runs from the start of
   // each of its windows, exactly as the one pass over the whole text would from there: a match
@@ -681,9 +682,17 @@ std::vector<Mention> RuleSet::Recognize(std::string_view text) const {
   const std::vector<uint32_t> whole_text_only{0};
   const std::vector<Window> whole_text{{0, text.size()}};
 
-  for (size_t ri = 0; ri < nrules; ++ri) {
+  // Each rule scans the text on its own; its candidates are gathered per rule and then in rule
+  // order, so that the choice below sees them exactly as one pass would have made them.
+  struct Found {
+    std::vector<Candidate> candidates;
+    std::deque<Mention> readings;
+  };
+  auto scan_rule = [&](size_t ri, Found& found) {
+    re2::StringPiece groups[32];
+    std::vector<Mention> produced;
     const Rule& rule = impl_->rules[ri];
-    if (rule.is_comparator) continue;
+    if (rule.is_comparator) return;
     const std::vector<uint32_t>& where = prefiltered ? rule_windows[ri] : whole_text_only;
     const std::vector<Window>& spans = prefiltered ? windows : whole_text;
     int ngroups = std::min(rule.re->NumberOfCapturingGroups() + 1, 32);
@@ -720,13 +729,13 @@ std::vector<Mention> RuleSet::Recognize(std::string_view text) const {
           continue;
         }
         if (rule.is_skip) {
-          candidates.push_back({{b, e}, rule.priority, kSkipped});
+          found.candidates.push_back({{b, e}, rule.priority, kSkipped});
         } else {
           produced.clear();
           if (impl_->Interpret(rule, groups, text, produced)) {
             for (auto& m : produced) {
-              candidates.push_back({m.span.normalized, rule.priority, static_cast<uint32_t>(readings.size())});
-              readings.push_back(std::move(m));
+              found.candidates.push_back({m.span.normalized, rule.priority, static_cast<uint32_t>(found.readings.size())});
+              found.readings.push_back(std::move(m));
             }
           }
         }
@@ -734,7 +743,46 @@ std::vector<Mention> RuleSet::Recognize(std::string_view text) const {
       }
       if (exhausted) break;
     }
+  };
+  Found all;
+  if (text.size() >= kParallelRulesBytes && nrules > 1 && std::thread::hardware_concurrency() >= 2) {
+    // A long text: the rules are shared out between this thread and one more, each taking the
+    // next rule not yet taken (their costs differ by tenfold).
+    std::vector<Found> per_rule(nrules);
+    std::atomic<size_t> next_rule{0};
+    std::exception_ptr failed;
+    std::mutex failed_mu;
+    auto work = [&] {
+      try {
+        for (size_t ri; (ri = next_rule.fetch_add(1)) < nrules;) scan_rule(ri, per_rule[ri]);
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(failed_mu);
+        if (!failed) failed = std::current_exception();
+        next_rule = nrules;   // the other thread stops too
+      }
+    };
+    std::thread helper;
+    try {
+      helper = std::thread(work);
+    } catch (const std::system_error&) {
+      // no second thread: this one takes every rule
+    }
+    work();
+    if (helper.joinable()) helper.join();
+    if (failed) std::rethrow_exception(failed);
+    for (Found& f : per_rule) {
+      const uint32_t shift = static_cast<uint32_t>(all.readings.size());
+      for (Candidate c : f.candidates) {
+        if (c.reading != kSkipped) c.reading += shift;
+        all.candidates.push_back(c);
+      }
+      for (Mention& m : f.readings) all.readings.push_back(std::move(m));
+    }
+  } else {
+    for (size_t ri = 0; ri < nrules; ++ri) scan_rule(ri, all);
   }
+  std::vector<Candidate>& candidates = all.candidates;
+  std::deque<Mention>& readings = all.readings;
   // The longest reading wins; between equal lengths, the rule with the higher priority.
   // Indices are sorted rather than the candidates themselves, which are large.
   std::vector<uint32_t> order(candidates.size());
