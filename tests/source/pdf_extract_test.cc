@@ -222,5 +222,21 @@ TEST(PdfExtract, ReadsTheRealPdfsWithPageLocalSpans) {
   }
 }
 
+// Under --ocr auto only a page that draws images or filled outlines is rendered to weigh its
+// ink against its text layer. Text set as curves (Ghostscript's -dNoOutputFonts) has no text
+// layer but thousands of filled contours: it must still be found and read by OCR.
+TEST(PdfExtract, TextSetAsCurvesIsReadByOcrUnderAuto) {
+  ExtractOptions options;
+  options.pdf.ocr.mode = OcrMode::kAuto;
+  Result<Extraction> x = TheEngine().ExtractFile(
+      (fs::path(BAOCAO_CORPUS_DIR) / "pdf-edge" / "outlined-text.pdf").string(), options);
+  ASSERT_TRUE(x.ok()) << x.status().ToString();
+  const std::vector<std::string>& repairs = x->document.repairs;
+  EXPECT_NE(std::find(repairs.begin(), repairs.end(), "ocr:1"), repairs.end()) << ::testing::PrintToString(repairs);
+  bool cites_57 = false;
+  for (const Reference& r : x->references) cites_57 = cites_57 || r.number == "57-NQ/TW";
+  EXPECT_TRUE(cites_57) << "the page cites Nghị quyết số 57-NQ/TW";
+}
+
 }  // namespace
 }  // namespace baocao

@@ -14,6 +14,7 @@
 #include <poppler/cpp/poppler-page.h>
 // Poppler's own classes (libpoppler-private-dev) for the words in content-stream order.
 #include <PDFDoc.h>
+#include <GfxState.h>
 #include <Stream.h>
 #include <TextOutputDev.h>
 #include <goo/GooString.h>
@@ -135,6 +136,80 @@ struct Pending {
   std::string ocr_error;                    // OCR was due and failed (no language data ...)
 };
 
+// What a page draws besides its text, tallied while its words are read: raster images (a scan)
+// and filled outlines (text set as curves) are what could hold text the text layer lacks, so
+// only a page with them is worth rendering to count its ink (MaybeOcr).
+struct PageDrawing {
+  double image_share = 0;    // of the page's area under raster images (overlaps counted twice)
+  long filled_contours = 0;  // subpaths of filled paths (a glyph outline is one to three)
+  bool MayHideText() const { return image_share >= 0.05 || filled_contours >= 400; }
+};
+
+// Poppler's text device in raw order that also sees the non-text content, without drawing it:
+// images are measured, not decoded (inline image data is skipped as Poppler's base device
+// does), shadings and tiling patterns are not expanded into fills.
+class WordAndDrawingDevice : public TextOutputDev {
+ public:
+  WordAndDrawingDevice() : TextOutputDev(nullptr, /*physLayoutA=*/false, /*fixedPitchA=*/0, /*rawOrderA=*/true,
+                                         /*append=*/false) {}
+  const PageDrawing& drawing() const { return drawing_; }
+
+  bool needNonText() override { return true; }
+  void fill(GfxState* state) override { Filled(state); TextOutputDev::fill(state); }
+  void eoFill(GfxState* state) override { Filled(state); TextOutputDev::eoFill(state); }
+  void drawImageMask(GfxState* state, Object* ref, Stream* str, int width, int height, bool invert, bool interpolate,
+                     bool inline_image) override {
+    Imaged(state);
+    OutputDev::drawImageMask(state, ref, str, width, height, invert, interpolate, inline_image);
+  }
+  void drawImage(GfxState* state, Object* ref, Stream* str, int width, int height, GfxImageColorMap* color_map,
+                 bool interpolate, const int* mask_colors, bool inline_image) override {
+    Imaged(state);
+    OutputDev::drawImage(state, ref, str, width, height, color_map, interpolate, mask_colors, inline_image);
+  }
+  void drawMaskedImage(GfxState* state, Object*, Stream*, int, int, GfxImageColorMap*, bool, Stream*, int, int, bool,
+                       bool) override {
+    Imaged(state);   // never inline: nothing to skip
+  }
+  void drawSoftMaskedImage(GfxState* state, Object*, Stream*, int, int, GfxImageColorMap*, bool, Stream*, int, int,
+                           GfxImageColorMap*, bool) override {
+    Imaged(state);
+  }
+  bool useTilingPatternFill() override { return true; }
+  bool tilingPatternFill(GfxState*, Gfx*, Catalog*, GfxTilingPattern*, const double*, int, int, int, int, double,
+                         double) override {
+    return true;
+  }
+  bool useShadedFills(int) override { return true; }
+  bool functionShadedFill(GfxState*, GfxFunctionShading*) override { return true; }
+  bool axialShadedFill(GfxState*, GfxAxialShading*, double, double) override { return true; }
+  bool radialShadedFill(GfxState*, GfxRadialShading*, double, double) override { return true; }
+  bool gouraudTriangleShadedFill(GfxState*, GfxGouraudTriangleShading*) override { return true; }
+  bool patchMeshShadedFill(GfxState*, GfxPatchMeshShading*) override { return true; }
+
+ private:
+  void Filled(const GfxState* state) {
+    if (const GfxPath* path = state->getPath()) drawing_.filled_contours += path->getNumSubpaths();
+  }
+  // An image fills the unit square of its matrix: the box of its corners on the page.
+  void Imaged(const GfxState* state) {
+    double xs[4], ys[4];
+    state->transform(0, 0, &xs[0], &ys[0]);
+    state->transform(1, 0, &xs[1], &ys[1]);
+    state->transform(0, 1, &xs[2], &ys[2]);
+    state->transform(1, 1, &xs[3], &ys[3]);
+    double w = state->getPageWidth(), h = state->getPageHeight();
+    if (!(w > 0 && h > 0)) return;
+    double x0 = std::clamp(*std::min_element(xs, xs + 4), 0.0, w), x1 = std::clamp(*std::max_element(xs, xs + 4), 0.0, w);
+    double y0 = std::clamp(*std::min_element(ys, ys + 4), 0.0, h), y1 = std::clamp(*std::max_element(ys, ys + 4), 0.0, h);
+    if (std::isfinite(x0) && std::isfinite(x1) && std::isfinite(y0) && std::isfinite(y1)) {
+      drawing_.image_share += (x1 - x0) * (y1 - y0) / (w * h);
+    }
+  }
+
+  PageDrawing drawing_;
+};
+
 // A page's words through Poppler's TextOutputDev in content-stream order (raw order): the
 // reading order, lines and blocks are ours to build (compose.h), so Poppler's own block and
 // flow analysis (TextPage::coalesce, what poppler-cpp's text_list() runs, and its per-page
@@ -154,14 +229,17 @@ class WordReader {
   }
   bool ok() const { return doc_->isOk() && doc_->getNumPages() > 0; }
 
-  // Words of page `index` (0-based); none when the page cannot be read.
-  std::vector<RawWord> Words(int index) {
+  // Words of page `index` (0-based), and what else it draws into `drawing`; none when the page
+  // cannot be read.
+  std::vector<RawWord> Words(int index, PageDrawing* drawing) {
     std::vector<RawWord> out;
+    *drawing = PageDrawing{};
     if (!ok() || index < 0 || index >= doc_->getNumPages()) return out;
-    TextOutputDev dev(nullptr, /*physLayoutA=*/false, /*fixedPitchA=*/0, /*rawOrderA=*/true, /*append=*/false);
+    WordAndDrawingDevice dev;
     if (!dev.isOk()) return out;
     doc_->displayPageSlice(&dev, index + 1, 72, 72, 0, /*useMediaBox=*/false, /*crop=*/false, /*printing=*/false,
                            -1, -1, -1, -1);
+    *drawing = dev.drawing();
     std::unique_ptr<TextWordList> list = dev.makeWordList();
     if (!list) return out;
     out.reserve(static_cast<size_t>(list->getLength()));
@@ -278,16 +356,23 @@ OcrImage ImageOf(const poppler::image& img, int channels, int dpi) {
 
 // Under kAuto judges the text layer (its ink counted when it is thin) and, when OCR is due
 // (or under kAlways), replaces `raw` with Tesseract's words, in PDF points.
-void MaybeOcr(poppler::page& page, int index, int pages, const OcrOptions& ocr, std::vector<RawWord>& raw,
-              Pending& p) {
+void MaybeOcr(poppler::page& page, int index, int pages, const OcrOptions& ocr, const PageDrawing& drawing,
+              std::vector<RawWord>& raw, Pending& p) {
   if (ocr.mode == OcrMode::kNever) return;
   if (ocr.mode == OcrMode::kAuto) {
     std::string text;
     for (const RawWord& rw : raw) (text += rw.text) += ' ';
     long dark = -1;
     if (text.size() < kInkCheckBelowChars) {
-      poppler::image ink = Render(page, kInkDpi, poppler::image::format_gray8);
-      if (ink.is_valid()) dark = CountDarkPixels(ImageOf(ink, 1, kInkDpi));
+      // Rendering costs five times the reading of a page's words: only where an image or text
+      // set as curves could hold more than the text layer (PageDrawing). Elsewhere the page's
+      // ink is its text layer's own, which says nothing against it.
+      if (drawing.MayHideText()) {
+        poppler::image ink = Render(page, kInkDpi, poppler::image::format_gray8);
+        if (ink.is_valid()) dark = CountDarkPixels(ImageOf(ink, 1, kInkDpi));
+      } else {
+        dark = 0;
+      }
     }
     TextLayerQuality quality = ClassifyTextLayer(text, dark, kInkDpi);
     if (quality == TextLayerQuality::kUsable || quality == TextLayerQuality::kBlank) return;
@@ -332,10 +417,11 @@ Pending ReadPage(WordReader& words, poppler::document& doc, int index, const Ocr
   if (page->orientation() == poppler::page::landscape || page->orientation() == poppler::page::seascape) {
     std::swap(w, h);   // text_list() boxes are in the turned page's frame
   }
-  std::vector<RawWord> raw = words.Words(index);
+  PageDrawing drawing;
+  std::vector<RawWord> raw = words.Words(index, &drawing);
   p.legacy = Repair(raw);
   p.text_layer = !raw.empty();
-  MaybeOcr(*page, index, doc.pages(), ocr, raw, p);
+  MaybeOcr(*page, index, doc.pages(), ocr, drawing, raw, p);
   // The page's reading angle: the one most of its text is set at.
   size_t by_rotation[4] = {0, 0, 0, 0};
   for (const RawWord& rw : raw) by_rotation[rw.rotation & 3] += rw.text.size();
