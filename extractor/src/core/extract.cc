@@ -16,6 +16,7 @@
 #include <fstream>
 #include <exception>
 #include <map>
+#include <optional>
 #include <system_error>
 #include <thread>
 #include <unistd.h>
@@ -58,17 +59,28 @@ std::string DefaultRulesDir() {
 Result<Engine> Engine::Create(const EngineConfig& config) {
   Engine engine;
   engine.impl_->rules_dir = config.rules_dir.empty() ? DefaultRulesDir() : config.rules_dir;
-  Result<RuleSet> rules = RuleSet::Load(engine.impl_->rules_dir);
-  if (!rules.ok()) return rules.status();
-  engine.impl_->rules.emplace(std::move(rules).value());
-  Result<Gazetteer> places = Gazetteer::Load(engine.impl_->rules_dir + "/places/provinces.txt");
+  const std::string& dir = engine.impl_->rules_dir;
+  // Compiling the recognition rules is most of a start-up (a CLI run pays it once per
+  // process): it runs on a second thread while this one loads the rest.
+  std::optional<Result<RuleSet>> rules;
+  std::thread loader;
+  try {
+    loader = std::thread([&] { rules.emplace(RuleSet::Load(dir)); });
+  } catch (const std::system_error&) {
+    rules.emplace(RuleSet::Load(dir));
+  }
+  Result<Gazetteer> places = Gazetteer::Load(dir + "/places/provinces.txt");
+  Result<Lexicon> lexicon = Lexicon::Load(dir);
+  Result<AuditRules> audit = AuditRules::Load(dir);
+  if (loader.joinable()) loader.join();
+  // The errors in the order the files were always loaded, whichever finished first.
+  if (!rules->ok()) return rules->status();
   if (!places.ok()) return places.status();
-  engine.impl_->places = std::move(places).value();
-  Result<Lexicon> lexicon = Lexicon::Load(engine.impl_->rules_dir);
   if (!lexicon.ok()) return lexicon.status();
-  engine.impl_->lexicon.emplace(std::move(lexicon).value());
-  Result<AuditRules> audit = AuditRules::Load(engine.impl_->rules_dir);
   if (!audit.ok()) return audit.status();
+  engine.impl_->rules.emplace(std::move(*rules).value());
+  engine.impl_->places = std::move(places).value();
+  engine.impl_->lexicon.emplace(std::move(lexicon).value());
   engine.impl_->audit.emplace(std::move(audit).value());
   return engine;
 }
