@@ -140,6 +140,19 @@ void ExpectRefused(const CliRun& r, int exit_code, const std::string& file, cons
 // ---------------------------------------------------------------------------------------------
 // One bad input, through the CLI.
 
+// OCR lives in a module loaded on first need (extractor/src/ocr/module.h): a module that will
+// not load is a clear error naming it, never a crash, and an input without scans does not need it.
+TEST_F(BadInput, BrokenOcrModuleIsAClearErrorNamingIt) {
+  std::string not_a_module = File("not-a-module.so", "plain text, no ELF").string();
+  std::string scan = (fs::path(BAOCAO_CORPUS_DIR) / "pdf-edge" / "scan-only.pdf").string();
+  ::setenv("BAOCAO_OCR_MODULE", not_a_module.c_str(), 1);
+  CliRun r = Cli({"extract", "--ocr", "always", scan});
+  CliRun text = Cli({"extract", (fs::path(BAOCAO_CORPUS_DIR) / "docs" / "hong-bang-2026-plan.txt").string()});
+  ::unsetenv("BAOCAO_OCR_MODULE");
+  ExpectRefused(r, 4, scan, "no_text", "OCR module " + not_a_module + " could not be loaded");
+  EXPECT_EQ(text.exit_code, 0) << Shown(text);
+}
+
 TEST_F(BadInput, EmptyFileIsRefused) {
   fs::path p = File("empty.txt", "");
   ExpectRefused(Cli({"extract", p}), 4, p, "empty", "empty");

@@ -438,8 +438,11 @@ struct Window {
   size_t begin, end;
 };
 
-// From this size of text the rules share two threads (Recognize).
-constexpr size_t kParallelRulesBytes = 64 * 1024;
+// Texts of this size share the rules between two threads (Recognize). Above it the candidates
+// gathered per rule would be held twice while they are joined, for a gain that no longer matters
+// beside the minutes such a text takes.
+constexpr size_t kParallelRulesMinBytes = 64 * 1024;
+constexpr size_t kParallelRulesMaxBytes = 16 * 1024 * 1024;
 constexpr size_t kMinWindow = 0;  // merging saves Set calls but widens every rule's windows
 
 std::vector<Window> BlankLineWindows(std::string_view text, size_t min_size) {
@@ -487,13 +490,54 @@ Result<RuleSet> RuleSet::Load(const std::string& dir) {
   });
   RuleSet set;
   std::map<std::string, std::string> global;
-  for (const auto& path : files) {
+  auto slurp = [](const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     std::stringstream buf;
     buf << in.rdbuf();
-    bool common = path.filename() == "common.rules";
-    Status st = set.impl_->AddFile(buf.str(), path.string(), path.parent_path().string(), global, common ? &global : nullptr);
+    return buf.str();
+  };
+  size_t first = 0;
+  if (!files.empty() && files[0].filename() == "common.rules") {   // the macros the others use
+    Status st = set.impl_->AddFile(slurp(files[0]), files[0].string(), files[0].parent_path().string(), global, &global);
     if (!st.ok()) return st;
+    first = 1;
+  }
+  // The other files only read those macros: each is parsed and compiled (RE2 compilation is
+  // most of an engine's start-up) on one of two threads into a set of its own, then the sets
+  // join in file order, as if read one after the other.
+  const size_t n = files.size() - first;
+  std::vector<Impl> parts(n);
+  std::vector<Status> loaded(n);
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t k; (k = next.fetch_add(1)) < n;) {
+      const fs::path& path = files[first + k];
+      loaded[k] = parts[k].AddFile(slurp(path), path.string(), path.parent_path().string(), global, nullptr);
+    }
+  };
+  std::thread helper;
+  if (n > 1) {
+    try {
+      helper = std::thread(work);
+    } catch (const std::system_error&) {
+      // one thread reads them all
+    }
+  }
+  work();
+  if (helper.joinable()) helper.join();
+  for (size_t k = 0; k < n; ++k) {
+    if (!loaded[k].ok()) return loaded[k];
+    for (const Rule& r : parts[k].rules) {
+      for (const Rule& existing : set.impl_->rules) {
+        if (existing.info.id == r.info.id) {
+          return Status(ErrorCode::kBadRules, r.info.file + ":" + std::to_string(r.info.line) + ": duplicate rule id " +
+                                                  r.info.id + " (also " + existing.info.file + ":" +
+                                                  std::to_string(existing.info.line) + ")");
+        }
+      }
+    }
+    for (Rule& r : parts[k].rules) set.impl_->rules.push_back(std::move(r));
+    for (auto& [key, kind] : parts[k].kinds) set.impl_->kinds.insert_or_assign(key, std::move(kind));
   }
   if (set.impl_->rules.empty()) return Status(ErrorCode::kBadRules, "no rules found below " + dir);
   for (const auto& r : set.impl_->rules) set.impl_->infos.push_back(r.info);
@@ -745,7 +789,8 @@ std::vector<Mention> RuleSet::Recognize(std::string_view text) const {
     }
   };
   Found all;
-  if (text.size() >= kParallelRulesBytes && nrules > 1 && std::thread::hardware_concurrency() >= 2) {
+  if (text.size() >= kParallelRulesMinBytes && text.size() <= kParallelRulesMaxBytes && nrules > 1 &&
+      std::thread::hardware_concurrency() >= 2) {
     // A long text: the rules are shared out between this thread and one more, each taking the
     // next rule not yet taken (their costs differ by tenfold).
     std::vector<Found> per_rule(nrules);
@@ -777,6 +822,7 @@ std::vector<Mention> RuleSet::Recognize(std::string_view text) const {
         all.candidates.push_back(c);
       }
       for (Mention& m : f.readings) all.readings.push_back(std::move(m));
+      f = Found{};   // each rule's share freed as soon as it is joined
     }
   } else {
     for (size_t ri = 0; ri < nrules; ++ri) scan_rule(ri, all);
