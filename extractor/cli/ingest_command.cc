@@ -49,6 +49,10 @@ Options:
       --rules DIR      rule folder (default: $BAOCAO_RULES, else the source tree's rules/)
       --encoding ENC   force the input encoding: utf-8 | utf-16le | utf-16be | windows-1258
       --max-bytes N    refuse inputs larger than N bytes (default 268435456)
+      --ocr MODE       scanned PDF pages: auto (default: pages without usable text; $BAOCAO_OCR)
+                       | always | never
+      --password PW    the password of encrypted PDFs
+      --max-pages N    refuse PDFs of more than N pages (default 20000)
       --lang LANG      language of the stored flags' explanations: vi (default) | en
       --batch N        documents per transaction (default 64; 1: one each); a transaction
                        always holds whole documents
@@ -251,7 +255,9 @@ int IngestCommand(const std::vector<std::string>& args) {
   size_t batch_size = 64;
   bool quiet = false;
   bool all_files = false;
-  ExtractOptions options;
+  // Scans are read by OCR as `extract` reads them; the progress bar speaks for the pages.
+  ExtractOptions options = DefaultExtractOptions();
+  options.pdf.ocr.progress = nullptr;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "-h" || a == "--help") {

@@ -36,6 +36,7 @@ Options:
                              (default 60; fractions allowed)
       --rules DIR            rule folder (default: $BAOCAO_RULES, else the source tree's rules/)
       --encoding ENC         force the input encoding: utf-8 | utf-16le | utf-16be | windows-1258
+      --ocr MODE             scanned PDF pages: auto (default; $BAOCAO_OCR) | always | never
       --lang LANG            language of the stored flags' explanations: vi (default) | en
   -q, --quiet                no request log on standard error
   -h, --help                 this help
@@ -70,6 +71,8 @@ bool ParseBytes(const std::string& s, size_t* out) {
 
 int ServeCommand(const std::vector<std::string>& args) {
   ServeOptions options;
+  options.extract = DefaultExtractOptions();   // scans read by OCR, as `extract` and `ingest` do
+  options.extract.pdf.ocr.progress = nullptr;
   std::string token_file;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
