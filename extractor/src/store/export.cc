@@ -3,6 +3,7 @@
 // export follows the schema (docs/STORE.md) instead of repeating it. The only SQL built from
 // strings here is DDL over identifiers taken from that catalogue, always quoted; no row value
 // is ever spliced into SQL (rows travel as COPY data).
+#include <dlfcn.h>
 #include <libpq-fe.h>
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <type_traits>
 
 #include "baocao/store.h"
 #include "store/schema.h"
@@ -348,55 +350,113 @@ Result<std::vector<ExportedTable>> ExportCsv(Store& store, const std::string& di
 
 namespace {
 
+// libpq, loaded when an export to PostgreSQL first needs it: linked, it and its Kerberos, LDAP
+// and GSSAPI libraries cost every process 4 ms to load, for a command few runs use (the OCR
+// module is loaded the same way, extractor/src/ocr/module.h). libpq5's soname is stable.
+constexpr const char* kLibpq = "libpq.so.5";
+
+struct Libpq {
+  decltype(&PQconnectdb) connectdb = nullptr;
+  decltype(&PQsetNoticeProcessor) setNoticeProcessor = nullptr;
+  decltype(&PQfinish) finish = nullptr;
+  decltype(&PQstatus) status = nullptr;
+  decltype(&PQhost) host = nullptr;
+  decltype(&PQport) port = nullptr;
+  decltype(&PQdb) db = nullptr;
+  decltype(&PQerrorMessage) errorMessage = nullptr;
+  decltype(&PQexec) exec = nullptr;
+  decltype(&PQresultStatus) resultStatus = nullptr;
+  decltype(&PQclear) clear = nullptr;
+  decltype(&PQputCopyData) putCopyData = nullptr;
+  decltype(&PQputCopyEnd) putCopyEnd = nullptr;
+  decltype(&PQgetResult) getResult = nullptr;
+  decltype(&PQsetClientEncoding) setClientEncoding = nullptr;
+  std::string error;   // why it could not be loaded
+};
+
+const Libpq& Pq() {
+  static const Libpq pq = [] {
+    Libpq l;
+    void* handle = ::dlopen(kLibpq, RTLD_NOW | RTLD_LOCAL);   // never closed
+    if (!handle) {
+      const char* why = ::dlerror();
+      l.error = std::string("cannot load ") + kLibpq + " (apt-get install libpq5): " + (why ? why : "");
+      return l;
+    }
+    auto bind = [&](auto& fn, const char* name) {
+      fn = reinterpret_cast<std::remove_reference_t<decltype(fn)>>(::dlsym(handle, name));
+      if (!fn && l.error.empty()) l.error = std::string(kLibpq) + " has no " + name;
+    };
+    bind(l.connectdb, "PQconnectdb");
+    bind(l.setNoticeProcessor, "PQsetNoticeProcessor");
+    bind(l.finish, "PQfinish");
+    bind(l.status, "PQstatus");
+    bind(l.host, "PQhost");
+    bind(l.port, "PQport");
+    bind(l.db, "PQdb");
+    bind(l.errorMessage, "PQerrorMessage");
+    bind(l.exec, "PQexec");
+    bind(l.resultStatus, "PQresultStatus");
+    bind(l.clear, "PQclear");
+    bind(l.putCopyData, "PQputCopyData");
+    bind(l.putCopyEnd, "PQputCopyEnd");
+    bind(l.getResult, "PQgetResult");
+    bind(l.setClientEncoding, "PQsetClientEncoding");
+    return l;
+  }();
+  return pq;
+}
+
 // A libpq connection that closes itself, and its errors as kStore values naming the server.
+// Made only once Pq() has loaded.
 class Postgres {
  public:
-  explicit Postgres(const std::string& dsn) : conn_(PQconnectdb(dsn.c_str())) {
-    if (conn_) PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);   // "already exists, skipping"
+  explicit Postgres(const std::string& dsn) : conn_(Pq().connectdb(dsn.c_str())) {
+    if (conn_) Pq().setNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);   // "already exists, skipping"
   }
-  ~Postgres() { PQfinish(conn_); }
+  ~Postgres() { Pq().finish(conn_); }
   Postgres(const Postgres&) = delete;
   Postgres& operator=(const Postgres&) = delete;
 
-  bool connected() const { return conn_ && PQstatus(conn_) == CONNECTION_OK; }
+  bool connected() const { return conn_ && Pq().status(conn_) == CONNECTION_OK; }
   PGconn* get() { return conn_; }
 
   // "postgres localhost:5432/baocao" (never the password of the DSN).
   std::string Name() const {
     if (!conn_) return "postgres";
-    const char* host = PQhost(conn_);
-    const char* port = PQport(conn_);
-    const char* db = PQdb(conn_);
+    const char* host = Pq().host(conn_);
+    const char* port = Pq().port(conn_);
+    const char* db = Pq().db(conn_);
     return std::string("postgres ") + (host ? host : "") + ":" + (port ? port : "") + "/" + (db ? db : "");
   }
 
   Status Error(std::string_view what) const {
-    std::string message = conn_ ? PQerrorMessage(conn_) : "out of memory";
+    std::string message = conn_ ? Pq().errorMessage(conn_) : "out of memory";
     while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
     return Status(ErrorCode::kStore, Name() + ": " + std::string(what) + ": " + message);
   }
 
   Status Exec(const std::string& sql, std::string_view what) {
-    PGresult* r = PQexec(conn_, sql.c_str());
-    bool ok = r && (PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK);
-    PQclear(r);
+    PGresult* r = Pq().exec(conn_, sql.c_str());
+    bool ok = r && (Pq().resultStatus(r) == PGRES_COMMAND_OK || Pq().resultStatus(r) == PGRES_TUPLES_OK);
+    Pq().clear(r);
     return ok ? Status::Ok() : Error(what);
   }
 
   // COPY ... FROM STDIN, fed by `produce`, which calls the given sink with chunks of CSV.
   Status Copy(const std::string& sql, const std::function<Status(const std::function<Status(const std::string&)>&)>& produce) {
-    PGresult* r = PQexec(conn_, sql.c_str());
-    bool ready = r && PQresultStatus(r) == PGRES_COPY_IN;
-    PQclear(r);
+    PGresult* r = Pq().exec(conn_, sql.c_str());
+    bool ready = r && Pq().resultStatus(r) == PGRES_COPY_IN;
+    Pq().clear(r);
     if (!ready) return Error("cannot start COPY");
     Status produced = produce([&](const std::string& chunk) {
-      return PQputCopyData(conn_, chunk.data(), static_cast<int>(chunk.size())) == 1 ? Status::Ok() : Error("COPY");
+      return Pq().putCopyData(conn_, chunk.data(), static_cast<int>(chunk.size())) == 1 ? Status::Ok() : Error("COPY");
     });
-    if (PQputCopyEnd(conn_, produced.ok() ? nullptr : "export failed") != 1) return Error("COPY");
+    if (Pq().putCopyEnd(conn_, produced.ok() ? nullptr : "export failed") != 1) return Error("COPY");
     Status result = Status::Ok();
-    while (PGresult* end = PQgetResult(conn_)) {
-      if (PQresultStatus(end) != PGRES_COMMAND_OK && result.ok()) result = Error("COPY");
-      PQclear(end);
+    while (PGresult* end = Pq().getResult(conn_)) {
+      if (Pq().resultStatus(end) != PGRES_COMMAND_OK && result.ok()) result = Error("COPY");
+      Pq().clear(end);
     }
     return produced.ok() ? result : produced;
   }
@@ -413,9 +473,10 @@ Result<std::vector<ExportedTable>> ExportPostgres(Store& store, const std::strin
   Result<std::vector<TableSchema>> tables = ReadSchema(store.handle(), store.path());
   if (!tables.ok()) return tables.status();
 
+  if (!Pq().error.empty()) return Status(ErrorCode::kStore, "postgres: " + Pq().error);
   Postgres pg(dsn);
   if (!pg.connected()) return pg.Error("cannot connect");
-  if (PQsetClientEncoding(pg.get(), "UTF8") != 0) return pg.Error("cannot use UTF8");
+  if (Pq().setClientEncoding(pg.get(), "UTF8") != 0) return pg.Error("cannot use UTF8");
   if (Status s = pg.Exec("BEGIN", "BEGIN"); !s.ok()) return s;
   auto abort = [&](Status s) {
     pg.Exec("ROLLBACK", "ROLLBACK");
