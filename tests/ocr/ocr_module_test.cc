@@ -4,6 +4,7 @@
 #include <poppler/cpp/poppler-image.h>
 #include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
+#include <poppler/cpp/poppler-rectangle.h>
 
 #include <gtest/gtest.h>
 
@@ -11,6 +12,7 @@
 #include <memory>
 #include <random>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "baocao/ocr.h"
@@ -93,10 +95,18 @@ bool HasWord(const OcrPage& page, const std::string& text) {
   return std::any_of(page.words.begin(), page.words.end(), [&](const OcrWord& w) { return w.text == text; });
 }
 
+// The first page of a corpus plan read once, for the tests that look at what came back.
+const Result<OcrPage>& FirstPlanPage() {
+  static const Result<OcrPage>* page = [] {
+    Rendered r = RenderCorpusPage("hong-bang-2026-plan.pdf", 0, 300, false);
+    if (!r.image.pixels) return new Result<OcrPage>(Status(ErrorCode::kInternal, "the corpus page did not render"));
+    return new Result<OcrPage>(RecognizeImage(r.image, {}));
+  }();
+  return *page;
+}
+
 TEST(RecognizeImage, ReadsAVietnamesePageWithBoxesAndConfidences) {
-  Rendered r = RenderCorpusPage("hong-bang-2026-plan.pdf", 0, 300, false);
-  ASSERT_NE(r.image.pixels, nullptr);
-  Result<OcrPage> page = RecognizeImage(r.image, {});
+  const Result<OcrPage>& page = FirstPlanPage();
   ASSERT_TRUE(page.ok()) << page.status().ToString();
   ASSERT_GT(page->words.size(), 200u);
   EXPECT_TRUE(HasWord(*page, "57-NQ/TW")) << "the resolution's number, digits and all";
@@ -109,10 +119,53 @@ TEST(RecognizeImage, ReadsAVietnamesePageWithBoxesAndConfidences) {
     EXPECT_LT(w.x0, w.x1) << w.text;
     EXPECT_LT(w.y0, w.y1) << w.text;
     EXPECT_GE(w.x0, 0);
-    EXPECT_LE(w.x1, r.image.width);
+    EXPECT_LE(w.x1, 2481) << "inside an A4 page at 300 dpi";
     sum += w.confidence;
   }
   EXPECT_GT(sum / page->words.size(), 85) << "a clean 300 dpi page reads with high confidence";
+}
+
+// The page layout measures gaps in line heights; an OCR word's band must be as tall as the
+// box the text layer gives the same word, or every space looks wider than it is.
+TEST(RecognizeImage, GivesWordsBandsAsTallAsTheTextLayerBoxesOfThePage) {
+  const Result<OcrPage>& page = FirstPlanPage();
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  std::string bytes = testing_util::ReadBytes(std::string(BAOCAO_CORPUS_DIR) + "/pdf/hong-bang-2026-plan.pdf");
+  std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(bytes.data(), int(bytes.size())));
+  ASSERT_TRUE(doc);
+  std::unique_ptr<poppler::page> pdf_page(doc->create_page(0));
+  std::vector<float> text_layer, ocr;
+  for (const poppler::text_box& box : pdf_page->text_list()) text_layer.push_back(float(box.bbox().height()) * 300 / 72);
+  for (const OcrWord& w : page->words) ocr.push_back(w.y1 - w.y0);
+  ASSERT_GT(text_layer.size(), 100u);
+  std::nth_element(text_layer.begin(), text_layer.begin() + text_layer.size() / 2, text_layer.end());
+  std::nth_element(ocr.begin(), ocr.begin() + ocr.size() / 2, ocr.end());
+  float ratio = ocr[ocr.size() / 2] / text_layer[text_layer.size() / 2];
+  EXPECT_GT(ratio, 0.85f);
+  EXPECT_LT(ratio, 1.2f);
+}
+
+// Tesseract's page layout drops a short value standing alone between two rulings; the
+// recovery pass reads the ink no word took.
+TEST(RecognizeImage, ReadsShortValuesStandingAloneInNarrowTableCells) {
+  Rendered r = RenderCorpusPage("ba-ngoi-2026-plan.pdf", 4, 300, false);
+  ASSERT_NE(r.image.pixels, nullptr);
+  Result<OcrPage> page = RecognizeImage(r.image, {});
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  for (const char* value : {"50", "95", "70"}) {
+    std::string near;
+    for (const OcrWord& w : page->words) {
+      if (w.text.find(value) != std::string::npos) near += " '" + w.text + "'";
+    }
+    bool read = std::any_of(page->words.begin(), page->words.end(), [&](const OcrWord& w) {
+      std::string_view t = w.text;
+      for (std::string_view sign : {"\u2265", ">"}) {
+        if (t.starts_with(sign)) t.remove_prefix(sign.size());
+      }
+      return t == value;
+    });
+    EXPECT_TRUE(read) << value << " (alone or after its comparator):" << near;
+  }
 }
 
 TEST(RecognizeImage, ReadsBlackTextUnderARedSealInColour) {
@@ -200,6 +253,9 @@ TEST(RepairOcrGlyphs, TurnsLettersVietnameseHasNotIntoTheOnesMeant) {
       {"57-NQ/TW", "57-NQ/TW"},        // nothing to repair
       {"Đồng", "Đồng"},
       {"", ""},
+      {">70_", ">70"},                 // a ruling's remnant at a word's edge
+      {"|Phòng", "Phòng"},
+      {"_", "_"},
   };
   for (const Case& c : cases) EXPECT_EQ(RepairOcrGlyphs(c.in), c.out) << c.in;
 }

@@ -10,6 +10,12 @@
 #   STEPS=quality tools/bench/ocr.sh            # quality | speed | memory (comma-separated)
 #   VARIANTS=plain,degraded DPI=300 tools/bench/ocr.sh
 #   SPEED_PAGES=6 BIG_PAGES=100 tools/bench/ocr.sh
+#   KEEP=DIR tools/bench/ocr.sh                 # keep each variant's evaluation and engine JSON
+#                                               # in DIR/VARIANT/: NAME.pdf.result.json (the scan),
+#                                               # NAME.txt.result.json (the text version) and
+#                                               # NAME.pdf.pages.json, to see what a scan lost
+#   BAOCAO_OCR_CACHE=DIR tools/bench/ocr.sh     # reuse Tesseract's words of pages already read
+#                                               # (baocao/ocr.h): for tuning the layout only
 #
 # quality: for each variant (tools/make-scans: plain, degraded = each page one of rotated, blur,
 #   JPEG, red seal, phone photo), `tools/evaluate --pdf` on the four scans (through a wrapper
@@ -82,6 +88,11 @@ EOF
     python3 tools/evaluate --gold corpus/gold --docs corpus/docs --engine "$work/engine" \
         --pdf "$scans/$dpi/$v" --engine-timeout 1800 --json > "$work/eval-$v.json" || true
     end=$(date +%s.%N)
+    if [ -n "${KEEP:-}" ]; then
+      mkdir -p "$KEEP/$v"
+      cp "$work/eval-$v.json" "$KEEP/$v/evaluation.json"
+      cp "$work/json"/*.json "$KEEP/$v/" 2>/dev/null || true
+    fi
     python3 - "$work/eval-$v.json" "$work/json" "$engine" "$v" "$start" "$end" <<'PY' || status=1
 import json, subprocess, sys
 from pathlib import Path

@@ -23,6 +23,12 @@
 // on many threads at once. Memory: one page image and its binarized copy at a time (about 9 MB
 // each for an A4 page at 300 dpi). Time: about 1-3 s a page on one core; `page_timeout_ms`
 // bounds it (the words read so far are kept and OcrPage::timed_out is set).
+//
+// Cache (for measuring and tuning, off unless asked): with $BAOCAO_OCR_CACHE naming a folder,
+// the words of each page are kept there under the SHA-256 of the page's pixels, the languages,
+// the dpi and a version of this module's preparation, and read back instead of running
+// Tesseract on the same image again. A timed-out page is not kept. Safe across processes
+// (files appear whole, by rename).
 // Errors are values: nothing here throws.
 #pragma once
 
@@ -82,8 +88,10 @@ struct OcrImage {
 };
 
 // A word as Tesseract read it. Coordinates are pixels of the OcrImage, origin top left. `x0..y1`
-// is in the deskewed image, its vertical extent that of its text line (so the words of one line
-// share one band whatever their ascenders and tone marks): what line reconstruction reads.
+// is in the deskewed image, its vertical extent its text line's band, set as a text layer sets
+// a word's box: about one em tall from Tesseract's row height, 0.8 of it above the baseline (so
+// the words of one line share one band whatever their ascenders and tone marks, and the page
+// layout measures gaps in the same unit as on text PDFs): what line reconstruction reads.
 // `page_box` is the word's own box turned back into the image as given: what spans report.
 struct OcrWord {
   std::string text;          // UTF-8
@@ -99,8 +107,10 @@ struct OcrPage {
   bool timed_out = false;          // page_timeout_ms ran out: the words read so far
 };
 
-// Reads one page image. Returns an error only when Tesseract cannot start (language data
-// missing) or the image is unusable (no pixels); a page with no text has no words.
+// Reads one page image: Tesseract's page layout, then a recovery pass over the ink no word took
+// (a number alone in a narrow ruled cell, which the page layout drops), read a piece at a time
+// as one line and kept above confidence 60. Returns an error only when Tesseract cannot start
+// (language data missing) or the image is unusable (no pixels); a page with no text has no words.
 Result<OcrPage> RecognizeImage(const OcrImage& image, const OcrOptions& options);
 
 // Whether Tesseract and the language data of `options` can be loaded on this machine.

@@ -6,14 +6,22 @@
 // that the words of one printed line come out on one horizontal band for the line
 // reconstruction of the PDF reader. Binarization is left to Tesseract (Otsu on the prepared
 // gray), which reads these pages better than a fixed threshold of ours.
+//
+// After the page is read, a recovery pass reads again, one line at a time, the ink no word
+// took (short values alone in narrow table cells that Tesseract's page layout drops), and the
+// words get text-layer-like bands (LineBands) for the page layout.
 #include <leptonica/allheaders.h>
+#include <openssl/evp.h>
 #include <tesseract/baseapi.h>
 #include <tesseract/ocrclass.h>
 #include <tesseract/resultiterator.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <mutex>
 #include <string_view>
@@ -130,9 +138,271 @@ bool IsConfusable(const char* glyph) {
   }
 }
 
+// What Tesseract gives for a page, before the words' bands are set (LineBands): the raw word
+// boxes in the deskewed image and each text line's baseline and row height. This is what the
+// cache keeps, so that the band rule can change without reading the pages again.
+struct RawLine {
+  int x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+  bool baseline_ok = false;
+  float row_height = 0;   // Tesseract's x-height + ascenders + descenders of the row, pixels
+};
+struct RawPage {
+  std::vector<OcrWord> words;       // x0..y1: the word's own box in the deskewed image
+  std::vector<uint32_t> line_of;    // index into lines, per word
+  std::vector<RawLine> lines;
+  float skew_degrees = 0;
+  bool timed_out = false;
+};
+
+// --- The word cache ($BAOCAO_OCR_CACHE, ocr.h) ------------------------------------------------
+// What a page reads to depends on its pixels, the options that reach Tesseract and this file's
+// preparation (colour, deskew, rulings); kCacheVersion names the last, and changes whenever the
+// preparation or what RawPage holds does, so a stale cache is never read.
+constexpr const char* kCacheVersion = "ocr-raw-3";
+
+std::string CacheKey(const OcrImage& image, const OcrOptions& options) {
+  std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+  if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1) return "";
+  std::string head = std::string(kCacheVersion) + "|" + options.languages + "|" + std::to_string(image.dpi) + "|" +
+                     std::to_string(image.width) + "x" + std::to_string(image.height) + "x" +
+                     std::to_string(image.channels) + "|";
+  EVP_DigestUpdate(ctx.get(), head.data(), head.size());
+  const size_t row = static_cast<size_t>(image.width) * image.channels;
+  for (int y = 0; y < image.height; ++y) {
+    EVP_DigestUpdate(ctx.get(), image.pixels + static_cast<size_t>(y) * image.stride, row);
+  }
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  if (EVP_DigestFinal_ex(ctx.get(), digest, &size) != 1) return "";
+  static const char* kHex = "0123456789abcdef";
+  std::string hex;
+  for (unsigned int i = 0; i < size; ++i) (hex += kHex[digest[i] >> 4]) += kHex[digest[i] & 15];
+  return hex;
+}
+
+// A text file: "page SKEW TIMED_OUT", then "line X1 Y1 X2 Y2 OK ROW_HEIGHT" for each text line,
+// then "word LINE CONF UNCERTAIN X0 Y0 X1 Y1 B0 B1 B2 B3 TEXT" for each word (Tesseract's words
+// hold no newline).
+bool ReadCache(const std::filesystem::path& file, RawPage* page) {
+  std::ifstream in(file);
+  if (!in) return false;
+  std::string line;
+  int timed_out = 0;
+  if (!std::getline(in, line) || std::sscanf(line.c_str(), "page %f %d", &page->skew_degrees, &timed_out) != 2) {
+    return false;
+  }
+  page->timed_out = timed_out != 0;
+  while (std::getline(in, line)) {
+    if (line.starts_with("line ")) {
+      RawLine l;
+      int ok = 0;
+      if (std::sscanf(line.c_str(), "line %d %d %d %d %d %f", &l.x1, &l.y1, &l.x2, &l.y2, &ok, &l.row_height) != 6) {
+        return false;
+      }
+      l.baseline_ok = ok != 0;
+      page->lines.push_back(l);
+      continue;
+    }
+    OcrWord w;
+    unsigned line_index = 0;
+    int uncertain = 0, used = 0;
+    if (std::sscanf(line.c_str(), "word %u %f %d %f %f %f %f %f %f %f %f %n", &line_index, &w.confidence, &uncertain,
+                    &w.x0, &w.y0, &w.x1, &w.y1, &w.page_box[0], &w.page_box[1], &w.page_box[2], &w.page_box[3],
+                    &used) < 11 ||
+        used <= 0) {
+      return false;
+    }
+    w.uncertain_number = uncertain != 0;
+    w.text = line.substr(static_cast<size_t>(used));
+    page->words.push_back(std::move(w));
+    page->line_of.push_back(line_index);
+  }
+  for (uint32_t l : page->line_of) {
+    if (l >= page->lines.size() && !page->lines.empty()) return false;
+  }
+  return true;
+}
+
+void WriteCache(const std::filesystem::path& file, const RawPage& page) {
+  std::error_code ec;
+  std::filesystem::create_directories(file.parent_path(), ec);
+  std::filesystem::path part = file;
+  part += ".part" + std::to_string(reinterpret_cast<uintptr_t>(&page));
+  {
+    std::ofstream out(part);
+    if (!out) return;
+    char buf[256];
+    std::snprintf(buf, sizeof buf, "page %.4f %d\n", page.skew_degrees, page.timed_out ? 1 : 0);
+    out << buf;
+    for (const RawLine& l : page.lines) {
+      std::snprintf(buf, sizeof buf, "line %d %d %d %d %d %.2f\n", l.x1, l.y1, l.x2, l.y2, l.baseline_ok ? 1 : 0,
+                    l.row_height);
+      out << buf;
+    }
+    for (size_t k = 0; k < page.words.size(); ++k) {
+      const OcrWord& w = page.words[k];
+      std::snprintf(buf, sizeof buf, "word %u %.3f %d %.2f %.2f %.2f %.2f %.2f %.2f %.2f %.2f ", page.line_of[k],
+                    w.confidence, w.uncertain_number ? 1 : 0, w.x0, w.y0, w.x1, w.y1, w.page_box[0], w.page_box[1],
+                    w.page_box[2], w.page_box[3]);
+      out << buf << w.text << "\n";
+    }
+    if (!out) return;
+  }
+  std::filesystem::rename(part, file, ec);   // whole or not at all, for concurrent readers
+  if (ec) std::filesystem::remove(part, ec);
+}
+
+// The words' bands, one per text line, as a text layer gives them: a PDF word's box is its
+// font's ascent and descent, the same for every word of a line whatever its letters, and about
+// one em tall (13.0 pt for the 13 pt text of these documents). The page layout (compose.h)
+// measures word gaps, line steps and cell padding in that height, so OCR words must come with
+// the same one: with the words' own ink height (about 0.7 em) every space between words looked
+// half as wide again and split cells into columns. The em is taken from Tesseract's row height
+// (x-height + ascenders + descenders, about 0.7 em for these serif fonts; of 1.3, 1.45, 1.6
+// and 1.75, 1.45 read the corpus scans' tables best by tools/bench/ocr.sh). A row height far
+// from the page's usual one (Tesseract fits none to a line of one short word, or one of
+// brackets and digits only) gives way to the page's median.
+constexpr float kEmPerRowHeight = 1.45f;
+constexpr float kAscentEm = 0.8f;    // the band's part above the baseline, in em
+
+OcrPage LineBands(RawPage raw) {
+  OcrPage out;
+  out.skew_degrees = raw.skew_degrees;
+  out.timed_out = raw.timed_out;
+  // The page's usual row height: over lines of three words or more.
+  std::vector<size_t> words_on(raw.lines.size(), 0);
+  for (uint32_t l : raw.line_of) {
+    if (l < words_on.size()) ++words_on[l];
+  }
+  std::vector<float> rows;
+  for (size_t l = 0; l < raw.lines.size(); ++l) {
+    if (words_on[l] >= 3 && raw.lines[l].row_height > 0) rows.push_back(raw.lines[l].row_height);
+  }
+  float usual = 0;
+  if (!rows.empty()) {
+    std::nth_element(rows.begin(), rows.begin() + rows.size() / 2, rows.end());
+    usual = rows[rows.size() / 2];
+  } else if (!raw.words.empty()) {
+    std::vector<float> heights;
+    for (const OcrWord& w : raw.words) heights.push_back(w.y1 - w.y0);
+    std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+    usual = 1.25f * heights[heights.size() / 2];   // ink of letters with tone marks: about 0.8 of a row
+  }
+  for (size_t first = 0; first < raw.words.size();) {
+    size_t last = first;
+    while (last < raw.words.size() && raw.line_of[last] == raw.line_of[first]) ++last;
+    const RawLine* line = raw.line_of[first] < raw.lines.size() ? &raw.lines[raw.line_of[first]] : nullptr;
+    if (line && line->baseline_ok && usual > 0) {
+      float row = line->row_height >= 0.5f * usual && line->row_height <= 2.5f * usual ? line->row_height : usual;
+      float em = kEmPerRowHeight * row;
+      for (size_t k = first; k < last; ++k) {
+        OcrWord& w = raw.words[k];
+        float cx = (w.x0 + w.x1) / 2;
+        float y = line->x2 != line->x1
+                      ? line->y1 + (line->y2 - line->y1) * (cx - line->x1) / float(line->x2 - line->x1)
+                      : float(line->y1);
+        w.y0 = y - kAscentEm * em;
+        w.y1 = y + (1 - kAscentEm) * em;
+      }
+    }
+    first = last;
+  }
+  // A comparator read as a word of its own ("≥ 70%" gives ">" and "70%", often from two
+  // passes with bands a little apart) joins the number after it: set apart, the gap between
+  // them looked like a column boundary.
+  auto is_comparator = [](const std::string& t) {
+    return t == ">" || t == "<" || t == "=" || t == "\u2265" || t == "\u2264";
+  };
+  for (size_t k = 0; k < raw.words.size(); ++k) {
+    OcrWord& c = raw.words[k];
+    if (!is_comparator(c.text)) continue;
+    float h = c.y1 - c.y0, cy = (c.y0 + c.y1) / 2;
+    OcrWord* next = nullptr;
+    for (OcrWord& v : raw.words) {
+      if (&v == &c || v.text.empty() || v.text[0] < '0' || v.text[0] > '9') continue;
+      if (v.x0 < c.x1 - 1 || v.x0 - c.x1 > 0.5f * h || std::fabs((v.y0 + v.y1) / 2 - cy) > 0.4f * h) continue;
+      if (!next || v.x0 < next->x0) next = &v;
+    }
+    if (!next) continue;
+    next->text = c.text + next->text;
+    next->x0 = c.x0;
+    next->page_box[0] = std::min(next->page_box[0], c.page_box[0]);
+    next->page_box[1] = std::min(next->page_box[1], c.page_box[1]);
+    next->page_box[3] = std::max(next->page_box[3], c.page_box[3]);
+    next->confidence = std::min(next->confidence, c.confidence);
+    c.text.clear();
+  }
+  // A word of nothing but ruling remnants ("|", "_", "__"): what EraseRulings left of a
+  // broken or faint ruling, never text in these documents.
+  for (OcrWord& w : raw.words) {
+    if (w.text.find_first_not_of("|_") == std::string::npos) continue;   // and "" (joined above)
+    out.words.push_back(std::move(w));
+  }
+  return out;
+}
+
+Result<RawPage> RecognizeRaw(const OcrImage& image, const OcrOptions& options);
+
+// Below this confidence a word read by the recovery pass is dropped: what it reads there is
+// often a ruling's remnant or a speck, and a real number or word reads above it.
+constexpr float kRecoveredConfidence = 60.0f;
+// More pieces of unread ink than this on a page is noise or a picture, not missed text.
+constexpr size_t kMaxRecoveredRegions = 40;
+
+struct Region {
+  int x = 0, y = 0, w = 0, h = 0;
+};
+
+// Word-sized pieces of the ink of `gray` (binarized at mid-gray) outside every word's box: the
+// letters of a piece joined by a closing a little wider than a space, so a piece is a word or
+// a few words of one line. Pieces of a text line's height are kept, padded; none when the page
+// has too few words to tell a line's height or when there are so many pieces that they are
+// noise.
+std::vector<Region> MissedInk(Pix* gray, const std::vector<OcrWord>& words) {
+  std::vector<Region> out;
+  if (words.size() < 10) return out;
+  std::vector<float> heights;
+  for (const OcrWord& w : words) heights.push_back(w.y1 - w.y0);
+  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+  const float word_h = heights[heights.size() / 2];
+  if (word_h < 6) return out;
+  PixPtr ink(pixConvertTo1(gray, 160));
+  if (!ink) return out;
+  const int pad = std::max(2, int(0.15f * word_h));
+  for (const OcrWord& w : words) {
+    pixRasterop(ink.get(), int(w.x0) - pad, int(w.y0) - pad, int(w.x1 - w.x0) + 2 * pad, int(w.y1 - w.y0) + 2 * pad,
+                PIX_CLR, nullptr, 0, 0);
+  }
+  const int join_x = std::max(3, int(0.6f * word_h)) | 1, join_y = std::max(3, int(0.5f * word_h)) | 1;
+  PixPtr joined(pixCloseBrick(nullptr, ink.get(), join_x, join_y));
+  if (!joined) return out;
+  BOXA* boxes = pixConnComp(joined.get(), nullptr, 8);
+  if (!boxes) return out;
+  const int width = pixGetWidth(gray), height = pixGetHeight(gray);
+  for (int i = 0; i < boxaGetCount(boxes); ++i) {
+    l_int32 x = 0, y = 0, w = 0, h = 0;
+    boxaGetBoxGeometry(boxes, i, &x, &y, &w, &h);
+    if (h < 0.5f * word_h || h > 1.8f * word_h || w < 0.25f * word_h || w > 15 * word_h) continue;
+    int m = int(0.4f * word_h);
+    Region r;
+    r.x = std::max(0, x - m);
+    r.y = std::max(0, y - m);
+    r.w = std::min(width, x + w + m) - r.x;
+    r.h = std::min(height, y + h + m) - r.y;
+    out.push_back(r);
+  }
+  boxaDestroy(&boxes);
+  if (out.size() > kMaxRecoveredRegions) out.clear();
+  return out;
+}
+
 }  // namespace
 
 std::string RepairOcrGlyphs(std::string s) {
+  // A table ruling's remnant read onto a word's edge ("70_", "|Phòng"): dropped when the word
+  // has more than that.
+  while (s.size() > 1 && (s.back() == '_' || s.back() == '|')) s.pop_back();
+  while (s.size() > 1 && (s.front() == '_' || s.front() == '|')) s.erase(0, 1);
   static constexpr std::string_view kEth = "\xC3\x90", kBigD = "\xC4\x90", kEnye = "\xC3\x91";
   std::string out;
   out.reserve(s.size());
@@ -161,11 +431,28 @@ Result<OcrPage> RecognizeImage(const OcrImage& image, const OcrOptions& options)
       image.stride < image.width * image.channels) {
     return Status(ErrorCode::kInternal, "ocr: an empty or malformed page image");
   }
+  const char* dir = std::getenv("BAOCAO_OCR_CACHE");
+  std::string key = dir && *dir ? CacheKey(image, options) : "";
+  std::filesystem::path file;
+  if (!key.empty()) {
+    file = std::filesystem::path(dir) / key.substr(0, 2) / (key + ".raw");
+    RawPage cached;
+    if (ReadCache(file, &cached)) return LineBands(std::move(cached));
+  }
+  Result<RawPage> raw = RecognizeRaw(image, options);
+  if (!raw.ok()) return raw.status();
+  if (!key.empty() && !raw->timed_out) WriteCache(file, *raw);
+  return LineBands(std::move(*raw));
+}
+
+namespace {
+
+Result<RawPage> RecognizeRaw(const OcrImage& image, const OcrOptions& options) {
   Result<tesseract::TessBaseAPI*> api_or = ThreadApi(options);
   if (!api_or.ok()) return api_or.status();
   tesseract::TessBaseAPI* api = *api_or;
 
-  OcrPage out;
+  RawPage out;
   PixPtr gray = ToPix(image);
   if (!gray) return Status(ErrorCode::kInternal, "ocr: out of memory for the page image");
   // Deskew: Leptonica's sweep-and-search on a binarized copy; rotation about the centre, the
@@ -204,32 +491,23 @@ Result<OcrPage> RecognizeImage(const OcrImage& image, const OcrOptions& options)
     }
   };
 
-  std::unique_ptr<tesseract::ResultIterator> it(api->GetIterator());
-  if (it) {
+  // The words of the page as Tesseract's iterator gives them; called again for each region of
+  // the recovery pass below.
+  auto collect = [&](tesseract::ResultIterator* it, float min_confidence) {
     using tesseract::RIL_SYMBOL;
     using tesseract::RIL_TEXTLINE;
     using tesseract::RIL_WORD;
-    // Each line's baseline, and the line each word is on: the words' bands are set from them
-    // once the page is read (below).
-    struct Baseline {
-      int x1 = 0, y1 = 0, x2 = 0, y2 = 0;
-      bool ok = false;
-    };
-    std::vector<Baseline> baselines;
-    std::vector<size_t> line_of;
     bool glyph_doubt = false;
+    size_t first_word = out.words.size();
     auto close_word = [&] {
-      if (out.words.empty()) return;
+      if (out.words.size() <= first_word) return;
       OcrWord& w = out.words.back();
       w.uncertain_number = HasDigit(w.text) && (w.confidence < kUncertainWordConfidence || glyph_doubt);
     };
+    bool line_open = false;
     do {
       if (it->Empty(RIL_SYMBOL)) continue;
-      if (it->IsAtBeginningOf(RIL_TEXTLINE)) {
-        Baseline line;
-        line.ok = it->Baseline(RIL_TEXTLINE, &line.x1, &line.y1, &line.x2, &line.y2);
-        baselines.push_back(line);
-      }
+      if (it->IsAtBeginningOf(RIL_TEXTLINE)) line_open = false;
       if (it->IsAtBeginningOf(RIL_WORD)) {
         close_word();
         glyph_doubt = false;
@@ -244,43 +522,51 @@ Result<OcrPage> RecognizeImage(const OcrImage& image, const OcrOptions& options)
         w.y0 = float(t);
         w.y1 = float(b);
         unturn(float(l), float(t), float(r), float(b), w.page_box);
-        if (w.text.find_first_not_of(" \t\n") != std::string::npos) {
+        if (w.text.find_first_not_of(" \t\n") != std::string::npos && w.confidence >= min_confidence) {
+          if (!line_open) {
+            RawLine line;
+            line.baseline_ok = it->Baseline(RIL_TEXTLINE, &line.x1, &line.y1, &line.x2, &line.y2);
+            float descenders = 0, ascenders = 0;
+            it->RowAttributes(&line.row_height, &descenders, &ascenders);
+            out.lines.push_back(line);
+            line_open = true;
+          }
           out.words.push_back(std::move(w));
-          line_of.push_back(baselines.empty() ? 0 : baselines.size() - 1);
+          out.line_of.push_back(static_cast<uint32_t>(out.lines.size() - 1));
         }
       }
       TextPtr glyph(it->GetUTF8Text(RIL_SYMBOL));
       if (IsConfusable(glyph.get()) && it->Confidence(RIL_SYMBOL) < kUncertainGlyphConfidence) glyph_doubt = true;
     } while (it->Next(RIL_SYMBOL));
     close_word();
-    // One band per line, as a font's ascent and descent give text-layer words: from the
-    // baseline up by the line's median word height (most Vietnamese words carry a tone mark or
-    // an ascender), down by a quarter of it. Words' own boxes vary with their letters, and the
-    // paragraph reconstruction reads the spacing of lines from these bands.
-    for (size_t first = 0; first < out.words.size();) {
-      size_t last = first;
-      while (last < out.words.size() && line_of[last] == line_of[first]) ++last;
-      const Baseline& base = baselines.empty() ? Baseline{} : baselines[line_of[first]];
-      if (base.ok) {
-        std::vector<float> heights;
-        for (size_t k = first; k < last; ++k) heights.push_back(out.words[k].y1 - out.words[k].y0);
-        std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
-        float h = heights[heights.size() / 2];
-        for (size_t k = first; k < last; ++k) {
-          OcrWord& w = out.words[k];
-          float cx = (w.x0 + w.x1) / 2;
-          float y = base.x2 != base.x1
-                        ? base.y1 + (base.y2 - base.y1) * (cx - base.x1) / float(base.x2 - base.x1)
-                        : float(base.y1);
-          w.y0 = std::min(w.y0, y - h);
-          w.y1 = y + 0.25f * h;
-        }
+  };
+  {
+    std::unique_ptr<tesseract::ResultIterator> it(api->GetIterator());
+    if (it) collect(it.get(), 0.0f);
+  }
+
+  // Recovery: Tesseract's page layout drops short text standing alone in a narrow table cell
+  // (a row's number "3", a target "≥ 50" between two rulings) as if it were not text. The ink
+  // that no word took, grouped into word-sized pieces, is read again one piece at a time as a
+  // single line; what reads with confidence joins the page.
+  if (!out.timed_out) {
+    std::vector<Region> regions = MissedInk(straight.get(), out.words);
+    if (!regions.empty()) {
+      api->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+      for (const Region& r : regions) {
+        if (options.page_timeout_ms > 0 && monitor.deadline_exceeded()) break;
+        api->SetRectangle(r.x, r.y, r.w, r.h);
+        if (api->Recognize(&monitor) != 0) continue;
+        std::unique_ptr<tesseract::ResultIterator> it(api->GetIterator());
+        if (it) collect(it.get(), kRecoveredConfidence);
       }
-      first = last;
+      api->SetPageSegMode(tesseract::PSM_AUTO);
     }
   }
   api->Clear();
   return out;
 }
+
+}  // namespace
 
 }  // namespace baocao

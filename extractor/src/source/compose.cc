@@ -18,6 +18,8 @@ constexpr float kChunkGap = 0.55f;    // a wider gap separates two pieces of a l
 constexpr float kTabGap = 2.0f;       // a lone line's gap this wide is kept, as a tab
 constexpr float kRegionGap = 1.6f;    // lines of one table are at most this far apart
 constexpr size_t kMaxLoneLines = 16;  // one-piece lines (a tall cell) before a table's columns are known
+constexpr float kStretchedSpace = 0.25f;     // a wider gap may part two cells set close
+constexpr float kOcrStretchedSpace = 0.4f;   // the same between words read by OCR (Run())
 
 float Percentile(std::vector<float> v, float q) {
   if (v.empty()) return 0;
@@ -94,6 +96,14 @@ class Composer {
       : page_(page), words_(page.words), carry_(carry), keep_boxes_(keep_boxes) {}
 
   ComposedPage Run() {
+    // Words read by OCR have ink boxes, without the side bearings of a text layer's glyph
+    // advances: the same space is wider between them, and varies with the letters.
+    for (const Word& w : words_) {
+      if (w.confidence >= 0) {
+        space_ = kOcrStretchedSpace;
+        break;
+      }
+    }
     std::vector<const Line*> lines;
     for (const Line& l : page_.lines) {
       if (!l.running) lines.push_back(&l);
@@ -383,7 +393,7 @@ class Composer {
     std::sort(events.begin(), events.end(), [](const Event& x, const Event& y) {
       return x.x != y.x ? x.x < y.x : x.delta > y.delta;
     });
-    float min_width = std::max(2.0f, 0.25f * h);
+    float min_width = std::max(2.0f, kStretchedSpace * h);
     std::vector<Gutter> parts;
     int depth = 0;
     float free_from = lo;
@@ -417,7 +427,7 @@ class Composer {
           bool close_cells = false;
           for (size_t p = ch.first + 1; p <= ch.last; ++p) {
             float gl = words_[lines[k]->words[p - 1]].box.x1, gr = words_[lines[k]->words[p]].box.x0;
-            close_cells = close_cells || (gr - gl > 0.25f * lines[k]->height && gr > candidate.l && gl < candidate.r);
+            close_cells = close_cells || (gr - gl > space_ * lines[k]->height && gr > candidate.l && gl < candidate.r);
           }
           spanned = spanned || !close_cells;
         }
@@ -457,7 +467,7 @@ class Composer {
         if (!inside && left_end > -1e9f && right_start < 1e9f) {
           ++both;
           real += right_start - left_end > kChunkGap * line.height;
-          spaced += right_start - left_end > 0.25f * line.height;
+          spaced += right_start - left_end > space_ * line.height;
         }
       }
       if (both >= 2 && (real >= 1 || (both >= 3 && spaced == both))) out.push_back(g);
@@ -732,7 +742,7 @@ class Composer {
         const Box& prev = words_[line.words[k - 1]].box;
         const Box& wb = words_[line.words[k]].box;
         bool cut = false;
-        for (const Gutter& g : gutters) cut = cut || (wb.x0 > g.l && prev.x1 < g.r && wb.x0 - prev.x1 > 0.25f * line.height);
+        for (const Gutter& g : gutters) cut = cut || (wb.x0 > g.l && prev.x1 < g.r && wb.x0 - prev.x1 > space_ * line.height);
         if (cut) {
           pieces.push_back(cur);
           cur = {k, k, wb.x0, wb.x1};
@@ -1261,6 +1271,7 @@ class Composer {
   bool join_hyphen_ = false;
   bool prev_tabbed_ = false;
   float page_left_ = 0, page_right_ = 0;
+  float space_ = kStretchedSpace;       // kStretchedSpace, or kOcrStretchedSpace on an OCR page
   float table_lo_ = 0, table_hi_ = 0;   // the table being split into cells: its extent
   bool page_top_ = true;                // the next flow starts at the top of the page
   std::vector<Gutter> last_gutters_;    // the last table's columns, extent and line height

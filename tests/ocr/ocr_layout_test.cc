@@ -1,0 +1,75 @@
+// The page layout (source/compose.h) on words read by OCR: their boxes are the ink of the
+// letters, so the space between two words is wider than a text layer's and varies; a cell's
+// words set at the same places on several rows must not be taken for columns of their own.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "source/compose.h"
+#include "source/page_model.h"
+
+namespace baocao::pdf_internal {
+namespace {
+
+constexpr float kBand = 13;      // a line's band, as a text layer's 13 pt type gives it
+constexpr float kPitch = 11.5f;  // single spacing inside a cell
+constexpr float kChar = 5.5f;    // width of a letter
+constexpr float kSpace = 0.3f * kBand;   // an ink gap between two words read by OCR
+
+// Words of one line from x, `kSpace` apart, appended to `words`.
+void PutLine(std::vector<Word>& words, float x, float y, const std::string& text, float confidence) {
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    std::string w = text.substr(start, end - start);
+    float width = kChar * static_cast<float>(w.size());
+    Word word;
+    word.text = w;
+    word.box = {x, y, x + width, y + kBand};
+    word.page_box = word.box;
+    word.space_after = false;
+    word.confidence = confidence;
+    words.push_back(word);
+    x += width + kSpace;
+    start = end + 1;
+  }
+}
+
+// A table of three rows ("-", a label over two lines, "%", a value, and a unit whose words sit
+// at the same places on every row), the words read with `confidence` (-1: a text layer).
+PageModel UnitTable(float confidence) {
+  PageModel page;
+  page.number = 1;
+  page.width = 595;
+  page.height = 842;
+  float y = 100;
+  const char* labels[][2] = {{"Ti le so hoa ho so ket qua", "giai quyet thu tuc"},
+                             {"Ti le ho so thu tuc hanh", "chinh duoc xu ly"},
+                             {"Ti le khai thac su dung lai", "thong tin du lieu"}};
+  const char* values[] = {"95", "90", "85"};
+  for (int r = 0; r < 3; ++r) {
+    PutLine(page.words, 80, y, "-", confidence);
+    PutLine(page.words, 100, y, labels[r][0], confidence);
+    PutLine(page.words, 300, y, "%", confidence);
+    PutLine(page.words, 340, y, values[r], confidence);
+    PutLine(page.words, 380, y, "Trung tam Phuc vu hanh chinh", confidence);
+    PutLine(page.words, 100, y + kPitch, labels[r][1], confidence);
+    PutLine(page.words, 380, y + kPitch, "cong", confidence);
+    y += 2 * kPitch + 6;   // the padding between rows
+  }
+  page.lines = BuildLines(page.words);
+  return page;
+}
+
+TEST(OcrLayout, KeepsACellsWordsInOneCellWhenTheyLineUpOverRows) {
+  LayoutCarry carry;
+  std::string text = ComposePage(UnitTable(95), carry, false).text;
+  EXPECT_NE(text.find("\t95\tTrung tam Phuc vu hanh chinh cong"), std::string::npos) << text;
+  EXPECT_EQ(text.find("\ttam"), std::string::npos) << text;
+  EXPECT_EQ(text.find("\thanh"), std::string::npos) << text;
+}
+
+}  // namespace
+}  // namespace baocao::pdf_internal
