@@ -8,15 +8,12 @@
 #include <vector>
 
 #include "baocao/extract.h"
+#include "engine_util.h"
 
 namespace baocao {
 namespace {
 
-const Engine& TheEngine() {
-  static Result<Engine> engine = Engine::Create({BAOCAO_RULES_DIR});
-  EXPECT_TRUE(engine.ok()) << engine.status().ToString();
-  return *engine;
-}
+const Engine& TheEngine() { return testing_util::SharedEngine(); }
 
 Extraction Audited(const std::string& text, const std::string& lang = "vi") {
   ExtractOptions options;

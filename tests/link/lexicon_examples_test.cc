@@ -11,21 +11,12 @@
 #include <sstream>
 
 #include "baocao/extract.h"
+#include "engine_util.h"
 
 namespace baocao {
 namespace {
 
-const Engine& TheEngine() {
-  static Engine* engine = [] {
-    auto created = Engine::Create({BAOCAO_RULES_DIR});
-    if (!created.ok()) {
-      ADD_FAILURE() << created.status().ToString();
-      std::abort();
-    }
-    return new Engine(std::move(created).value());
-  }();
-  return *engine;
-}
+const Engine& TheEngine() { return testing_util::SharedEngine(); }
 
 }  // namespace
 

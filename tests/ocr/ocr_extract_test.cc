@@ -16,6 +16,7 @@
 
 #include "baocao/audit.h"
 #include "baocao/extract.h"
+#include "engine_util.h"
 #include "baocao/json.h"
 #include "corpus_util.h"
 
@@ -24,17 +25,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const Engine& TheEngine() {
-  static const Engine* engine = [] {
-    Result<Engine> e = Engine::Create({BAOCAO_RULES_DIR});
-    if (!e.ok()) {
-      ADD_FAILURE() << e.status().ToString();
-      std::abort();
-    }
-    return new Engine(std::move(e).value());
-  }();
-  return *engine;
-}
+const Engine& TheEngine() { return testing_util::SharedEngine(); }
 
 class ScannedPdf : public ::testing::Test {
  protected:

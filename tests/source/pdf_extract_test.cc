@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "baocao/extract.h"
+#include "engine_util.h"
 #include "baocao/json.h"
 #include "corpus_util.h"
 #include "test_pdf.h"
@@ -20,17 +21,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const Engine& TheEngine() {
-  static const Engine* engine = [] {
-    Result<Engine> e = Engine::Create({BAOCAO_RULES_DIR});
-    if (!e.ok()) {
-      ADD_FAILURE() << e.status().ToString();
-      std::abort();
-    }
-    return new Engine(std::move(e).value());
-  }();
-  return *engine;
-}
+const Engine& TheEngine() { return testing_util::SharedEngine(); }
 
 fs::path Corpus() { return fs::path(BAOCAO_CORPUS_DIR); }
 

@@ -14,15 +14,13 @@
 #include <cerrno>
 #include <filesystem>
 #include <fstream>
-#include <exception>
 #include <map>
 #include <optional>
-#include <system_error>
-#include <thread>
 #include <unistd.h>
 
 #include "baocao/link.h"
 #include "baocao/meta.h"
+#include "core/parallel.h"
 #include "core/references.h"
 
 namespace baocao {
@@ -63,25 +61,24 @@ Result<Engine> Engine::Create(const EngineConfig& config) {
   // Compiling the recognition rules is most of a start-up (a CLI run pays it once per
   // process): it runs on a second thread while this one loads the rest.
   std::optional<Result<RuleSet>> rules;
-  std::thread loader;
-  try {
-    loader = std::thread([&] { rules.emplace(RuleSet::Load(dir)); });
-  } catch (const std::system_error&) {
-    rules.emplace(RuleSet::Load(dir));
-  }
-  Result<Gazetteer> places = Gazetteer::Load(dir + "/places/provinces.txt");
-  Result<Lexicon> lexicon = Lexicon::Load(dir);
-  Result<AuditRules> audit = AuditRules::Load(dir);
-  if (loader.joinable()) loader.join();
+  std::optional<Result<Gazetteer>> places;
+  std::optional<Result<Lexicon>> lexicon;
+  std::optional<Result<AuditRules>> audit;
+  internal::RunBoth([&] { rules.emplace(RuleSet::Load(dir)); },
+                    [&] {
+                      places.emplace(Gazetteer::Load(dir + "/places/provinces.txt"));
+                      lexicon.emplace(Lexicon::Load(dir));
+                      audit.emplace(AuditRules::Load(dir));
+                    });
   // The errors in the order the files were always loaded, whichever finished first.
   if (!rules->ok()) return rules->status();
-  if (!places.ok()) return places.status();
-  if (!lexicon.ok()) return lexicon.status();
-  if (!audit.ok()) return audit.status();
+  if (!places->ok()) return places->status();
+  if (!lexicon->ok()) return lexicon->status();
+  if (!audit->ok()) return audit->status();
   engine.impl_->rules.emplace(std::move(*rules).value());
-  engine.impl_->places = std::move(places).value();
-  engine.impl_->lexicon.emplace(std::move(lexicon).value());
-  engine.impl_->audit.emplace(std::move(audit).value());
+  engine.impl_->places = std::move(*places).value();
+  engine.impl_->lexicon.emplace(std::move(*lexicon).value());
+  engine.impl_->audit.emplace(std::move(*audit).value());
   return engine;
 }
 
@@ -316,30 +313,15 @@ Result<Extraction> Engine::ExtractText(std::string_view bytes, const std::string
   // Recognition reads the text only, not its layout: on a long text it runs on a second thread
   // while this one analyses the layout and the header, the two about equal in cost.
   std::vector<Mention> mentions;
-  std::exception_ptr recognize_failed;
-  std::thread recognizer;
-  if (text->view().size() >= kParallelRecognizeMinBytes && text->view().size() <= kParallelRecognizeMaxBytes &&
-      std::thread::hardware_concurrency() >= 2) {
-    try {
-      recognizer = std::thread([&] {
-        try {
-          mentions = impl_->rules->Recognize(text->view());
-        } catch (...) {
-          recognize_failed = std::current_exception();
-        }
-      });
-    } catch (const std::system_error&) {
-      // no thread to be had: recognize on this one, below
-    }
-  }
-  Layout layout = AnalyzeLayout(text->view());
-  out.meta = BuildMeta(layout, text->view(), impl_->places);
-  if (recognizer.joinable()) {
-    recognizer.join();
-    if (recognize_failed) std::rethrow_exception(recognize_failed);
-  } else {
-    mentions = impl_->rules->Recognize(text->view());
-  }
+  Layout layout;
+  const size_t size = text->view().size();
+  internal::RunBoth([&] { mentions = impl_->rules->Recognize(text->view()); },
+                    [&] {
+                      layout = AnalyzeLayout(text->view());
+                      out.meta = BuildMeta(layout, text->view(), impl_->places);
+                    },
+                    size >= kParallelRecognizeMinBytes && size <= kParallelRecognizeMaxBytes);
+
   InferYears(mentions, out.meta.date);
 
   out.facts = LinkFacts(*impl_->lexicon, text->view(), layout, mentions, out.meta);

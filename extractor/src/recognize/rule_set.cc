@@ -7,19 +7,17 @@
 #include <algorithm>
 #include <atomic>
 #include <deque>
-#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <sstream>
-#include <system_error>
-#include <thread>
 #include <unordered_map>
 
 #include "baocao/recognize.h"
 #include "baocao/text.h"
+#include "core/parallel.h"
 
 namespace baocao {
 
@@ -229,6 +227,8 @@ struct RuleSet::Impl {
   std::atomic<uint64_t> bytes_seen{0};
   static constexpr uint64_t kPrefilterAfter = uint64_t(1) << 20;
   void BuildPrefilter();
+  // Appends a file's rules, refusing an id already taken.
+  Status Adopt(std::vector<Rule> added);
   bool UsePrefilter(size_t text_size) {
     uint64_t seen = bytes_seen.fetch_add(text_size, std::memory_order_relaxed) + text_size;
     if (seen < kPrefilterAfter) return false;
@@ -390,9 +390,13 @@ Status RuleSet::Impl::AddFile(std::string_view content, const std::string& file,
     }
   }
   if (rule) { Status st = finish(*rule); if (!st.ok()) return st; }
+  return Adopt(std::move(added));
+}
+
+Status RuleSet::Impl::Adopt(std::vector<Rule> added) {
   for (auto& r : added) {
     for (const auto& existing : rules) {
-      if (existing.info.id == r.info.id) return {ErrorCode::kBadRules, file + ":" + std::to_string(r.info.line) + ": duplicate rule id " + r.info.id + " (also " + existing.info.file + ":" + std::to_string(existing.info.line) + ")"};
+      if (existing.info.id == r.info.id) return {ErrorCode::kBadRules, r.info.file + ":" + std::to_string(r.info.line) + ": duplicate rule id " + r.info.id + " (also " + existing.info.file + ":" + std::to_string(existing.info.line) + ")"};
     }
     rules.push_back(std::move(r));
   }
@@ -515,28 +519,10 @@ Result<RuleSet> RuleSet::Load(const std::string& dir) {
       loaded[k] = parts[k].AddFile(slurp(path), path.string(), path.parent_path().string(), global, nullptr);
     }
   };
-  std::thread helper;
-  if (n > 1) {
-    try {
-      helper = std::thread(work);
-    } catch (const std::system_error&) {
-      // one thread reads them all
-    }
-  }
-  work();
-  if (helper.joinable()) helper.join();
+  internal::RunBoth(work, work, n > 1);
   for (size_t k = 0; k < n; ++k) {
     if (!loaded[k].ok()) return loaded[k];
-    for (const Rule& r : parts[k].rules) {
-      for (const Rule& existing : set.impl_->rules) {
-        if (existing.info.id == r.info.id) {
-          return Status(ErrorCode::kBadRules, r.info.file + ":" + std::to_string(r.info.line) + ": duplicate rule id " +
-                                                  r.info.id + " (also " + existing.info.file + ":" +
-                                                  std::to_string(existing.info.line) + ")");
-        }
-      }
-    }
-    for (Rule& r : parts[k].rules) set.impl_->rules.push_back(std::move(r));
+    if (Status st = set.impl_->Adopt(std::move(parts[k].rules)); !st.ok()) return st;
     for (auto& [key, kind] : parts[k].kinds) set.impl_->kinds.insert_or_assign(key, std::move(kind));
   }
   if (set.impl_->rules.empty()) return Status(ErrorCode::kBadRules, "no rules found below " + dir);
@@ -789,32 +775,15 @@ std::vector<Mention> RuleSet::Recognize(std::string_view text) const {
     }
   };
   Found all;
-  if (text.size() >= kParallelRulesMinBytes && text.size() <= kParallelRulesMaxBytes && nrules > 1 &&
-      std::thread::hardware_concurrency() >= 2) {
+  if (text.size() >= kParallelRulesMinBytes && text.size() <= kParallelRulesMaxBytes && nrules > 1) {
     // A long text: the rules are shared out between this thread and one more, each taking the
     // next rule not yet taken (their costs differ by tenfold).
     std::vector<Found> per_rule(nrules);
     std::atomic<size_t> next_rule{0};
-    std::exception_ptr failed;
-    std::mutex failed_mu;
     auto work = [&] {
-      try {
-        for (size_t ri; (ri = next_rule.fetch_add(1)) < nrules;) scan_rule(ri, per_rule[ri]);
-      } catch (...) {
-        std::lock_guard<std::mutex> lock(failed_mu);
-        if (!failed) failed = std::current_exception();
-        next_rule = nrules;   // the other thread stops too
-      }
+      for (size_t ri; (ri = next_rule.fetch_add(1)) < nrules;) scan_rule(ri, per_rule[ri]);
     };
-    std::thread helper;
-    try {
-      helper = std::thread(work);
-    } catch (const std::system_error&) {
-      // no second thread: this one takes every rule
-    }
-    work();
-    if (helper.joinable()) helper.join();
-    if (failed) std::rethrow_exception(failed);
+    internal::RunBoth(work, work);
     for (Found& f : per_rule) {
       const uint32_t shift = static_cast<uint32_t>(all.readings.size());
       for (Candidate c : f.candidates) {

@@ -1,0 +1,25 @@
+// The engine over the project's rules, made once for the whole test binary (a start-up
+// compiles every rule) and shared by the suites that extract whole documents.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+#include "baocao/extract.h"
+
+namespace baocao::testing_util {
+
+inline const Engine& SharedEngine() {
+  static const Engine* engine = [] {
+    Result<Engine> e = Engine::Create({BAOCAO_RULES_DIR});
+    if (!e.ok()) {
+      ADD_FAILURE() << e.status().ToString();
+      std::abort();
+    }
+    return new Engine(std::move(e).value());
+  }();
+  return *engine;
+}
+
+}  // namespace baocao::testing_util
