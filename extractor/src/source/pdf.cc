@@ -4,7 +4,8 @@
 // through the legacy-font repair (legacy_fonts.h), into lines (page_model.h) and page text
 // (compose.h). Pages stream through a window of five: a page's words are dropped once it and
 // its neighbours have been compared for running headers. Long documents are read ahead on two
-// worker threads (PagePrefetcher), each with its own Poppler document.
+// worker threads (PagePrefetcher), each with its own Poppler document (and a poppler-cpp one
+// only once a page is to be rendered).
 #include "baocao/pdf.h"
 
 #include <poppler/cpp/poppler-document.h>
@@ -25,6 +26,7 @@
 #include <cmath>
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -228,6 +230,17 @@ class WordReader {
     doc_ = std::make_unique<PDFDoc>(stream, pw, pw);
   }
   bool ok() const { return doc_->isOk() && doc_->getNumPages() > 0; }
+  int pages() const { return doc_->getNumPages(); }
+
+  // Page `index`'s size as its words' boxes are measured: the crop box, turned by the page's
+  // /Rotate (the frame poppler-cpp's page_rect() and orientation() give). False: no such page.
+  bool PageSize(int index, float* width, float* height) {
+    if (!ok() || index < 0 || index >= doc_->getNumPages() || !doc_->getPage(index + 1)) return false;
+    *width = static_cast<float>(doc_->getPageCropWidth(index + 1));
+    *height = static_cast<float>(doc_->getPageCropHeight(index + 1));
+    if (doc_->getPageRotate(index + 1) % 180 != 0) std::swap(*width, *height);
+    return true;
+  }
 
   // Words of page `index` (0-based), and what else it draws into `drawing`; none when the page
   // cannot be read.
@@ -356,9 +369,14 @@ OcrImage ImageOf(const poppler::image& img, int channels, int dpi) {
 
 // Under kAuto judges the text layer (its ink counted when it is thin) and, when OCR is due
 // (or under kAlways), replaces `raw` with Tesseract's words, in PDF points.
-void MaybeOcr(poppler::page& page, int index, int pages, const OcrOptions& ocr, const PageDrawing& drawing,
-              std::vector<RawWord>& raw, Pending& p) {
+void MaybeOcr(const std::function<std::unique_ptr<poppler::page>()>& open_page, int index, int pages,
+              const OcrOptions& ocr, const PageDrawing& drawing, std::vector<RawWord>& raw, Pending& p) {
   if (ocr.mode == OcrMode::kNever) return;
+  std::unique_ptr<poppler::page> page;   // opened for rendering only
+  auto render = [&](int dpi, poppler::image::format_enum format) {
+    if (!page) page = open_page();
+    return page ? Render(*page, dpi, format) : poppler::image();
+  };
   if (ocr.mode == OcrMode::kAuto) {
     std::string text;
     for (const RawWord& rw : raw) (text += rw.text) += ' ';
@@ -368,7 +386,7 @@ void MaybeOcr(poppler::page& page, int index, int pages, const OcrOptions& ocr, 
       // set as curves could hold more than the text layer (PageDrawing). Elsewhere the page's
       // ink is its text layer's own, which says nothing against it.
       if (drawing.MayHideText()) {
-        poppler::image ink = Render(page, kInkDpi, poppler::image::format_gray8);
+        poppler::image ink = render(kInkDpi, poppler::image::format_gray8);
         if (ink.is_valid()) dark = CountDarkPixels(ImageOf(ink, 1, kInkDpi));
       } else {
         dark = 0;
@@ -381,7 +399,7 @@ void MaybeOcr(poppler::page& page, int index, int pages, const OcrOptions& ocr, 
   if (ocr.progress) ocr.progress(index + 1, pages);
   Result<OcrPage> read = Status(ErrorCode::kInternal, "ocr: the page could not be rendered");
   {
-    poppler::image image = Render(page, ocr.dpi, poppler::image::format_bgr24);   // one page at a time
+    poppler::image image = render(ocr.dpi, poppler::image::format_bgr24);   // one page at a time
     if (image.is_valid()) read = RecognizeImage(ImageOf(image, 3, ocr.dpi), ocr);
   }
   if (!read.ok()) {
@@ -403,25 +421,26 @@ void MaybeOcr(poppler::page& page, int index, int pages, const OcrOptions& ocr, 
   }
 }
 
-// Page `index`: its words from `words`; `doc` (the same file) renders it when OCR is due.
-Pending ReadPage(WordReader& words, poppler::document& doc, int index, const OcrOptions& ocr) {
+// Page `index`: its words from `words`; `render_doc` (the same file through poppler-cpp, opened
+// on first need) renders it when OCR is due.
+Pending ReadPage(WordReader& words, const std::function<poppler::document*()>& render_doc, int index,
+                 const OcrOptions& ocr) {
   Pending p;
   p.model.number = index + 1;
-  std::unique_ptr<poppler::page> page(doc.create_page(index));
-  if (!page) {
+  float w = 0, h = 0;
+  if (!words.PageSize(index, &w, &h)) {
     p.readable = false;
     return p;
-  }
-  poppler::rectf rect = page->page_rect();
-  float w = static_cast<float>(rect.width()), h = static_cast<float>(rect.height());
-  if (page->orientation() == poppler::page::landscape || page->orientation() == poppler::page::seascape) {
-    std::swap(w, h);   // text_list() boxes are in the turned page's frame
   }
   PageDrawing drawing;
   std::vector<RawWord> raw = words.Words(index, &drawing);
   p.legacy = Repair(raw);
   p.text_layer = !raw.empty();
-  MaybeOcr(*page, index, doc.pages(), ocr, drawing, raw, p);
+  auto open_page = [&] {
+    poppler::document* doc = render_doc();
+    return std::unique_ptr<poppler::page>(doc ? doc->create_page(index) : nullptr);
+  };
+  MaybeOcr(open_page, index, words.pages(), ocr, drawing, raw, p);
   // The page's reading angle: the one most of its text is set at.
   size_t by_rotation[4] = {0, 0, 0, 0};
   for (const RawWord& rw : raw) by_rotation[rw.rotation & 3] += rw.text.size();
@@ -466,7 +485,7 @@ Pending ReadPage(WordReader& words, poppler::document& doc, int index, const Ocr
   return p;
 }
 
-// Reads pages ahead on worker threads, each with a document of its own (a Poppler document
+// Reads pages ahead on worker threads, each with documents of its own (a Poppler document
 // is not to be shared between threads), handing them out in order. At most kAhead pages wait.
 // Poppler's messages on the workers go nowhere (no collector on their threads).
 class PagePrefetcher {
@@ -502,9 +521,15 @@ class PagePrefetcher {
 
  private:
   void Work(int k) {
-    std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(
-        bytes_.data(), static_cast<int>(bytes_.size()), password_, password_));
     WordReader words(bytes_, password_);
+    std::unique_ptr<poppler::document> doc;   // for rendering, opened on first need
+    auto render_doc = [&]() -> poppler::document* {
+      if (!doc) {
+        doc.reset(poppler::document::load_from_raw_data(bytes_.data(), static_cast<int>(bytes_.size()), password_,
+                                                         password_));
+      }
+      return doc && !doc->is_locked() ? doc.get() : nullptr;
+    };
     for (int i = k; i < pages_; i += workers_) {
       {
         std::unique_lock<std::mutex> lock(mu_);
@@ -512,8 +537,8 @@ class PagePrefetcher {
         if (stop_) return;
       }
       Pending p;
-      if (doc && !doc->is_locked() && words.ok()) {
-        p = ReadPage(words, *doc, i, ocr_);
+      if (words.ok()) {
+        p = ReadPage(words, render_doc, i, ocr_);
       } else {
         p.model.number = i + 1;
         p.readable = false;
@@ -586,7 +611,8 @@ class Reader {
     }
     for (int i = 0; i < pages; ++i) {
       if (!prefetcher && !words) words = std::make_unique<WordReader>(bytes, options_.password);
-      window_.push_back(prefetcher ? prefetcher->Take(i) : ReadPage(*words, *doc, i, options_.ocr));
+      window_.push_back(prefetcher ? prefetcher->Take(i)
+                                   : ReadPage(*words, [&] { return doc.get(); }, i, options_.ocr));
       const Pending& read = window_.back();
       legacy_seen_ |= read.legacy;
       if (read.rotated) rotated_.push_back(read.model.number);
