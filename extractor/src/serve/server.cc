@@ -216,6 +216,7 @@ struct Server::Impl {
   void Upload(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader);
   void Stored(httplib::Response& res, int status, const std::string& path, const char* outcome);
   void ListDocuments(const httplib::Request& req, httplib::Response& res);
+  std::optional<StoredDocument> FindDocument(const httplib::Request& req, httplib::Response& res, bool with_source);
   void GetDocument(const httplib::Request& req, httplib::Response& res);
   void GetSource(const httplib::Request& req, httplib::Response& res);
   void GetPages(const httplib::Request& req, httplib::Response& res);
@@ -595,30 +596,43 @@ void Server::Impl::ListDocuments(const httplib::Request& req, httplib::Response&
   res.set_content(Dump(*list), "application/json; charset=utf-8");
 }
 
-void Server::Impl::GetDocument(const httplib::Request& req, httplib::Response& res) {
+// The document the request's path names, read from a reader; nullopt once `res` holds the
+// error (a malformed or unknown id: 404, a store failure: its status).
+std::optional<StoredDocument> Server::Impl::FindDocument(const httplib::Request& req, httplib::Response& res,
+                                                         bool with_source) {
   std::optional<int64_t> id = ParseId(req.matches[1]);
-  if (!id) return SendError(res, 404, "not_found", "no such document");
+  if (!id) {
+    SendError(res, 404, "not_found", "no such document");
+    return std::nullopt;
+  }
   Result<ReaderPool::Lease> store = readers->Acquire();
-  if (!store.ok()) return SendStatus(res, store.status());
-  Result<std::optional<StoredDocument>> doc = (*store)->GetDocument(*id);
-  if (!doc.ok()) return SendStatus(res, doc.status());
-  if (!*doc) return SendError(res, 404, "not_found", "no document " + std::to_string(*id));
-  res.set_header("X-Document-Id", std::to_string(*id));
-  res.set_content(std::move((*doc)->extraction_json), "application/json; charset=utf-8");
+  if (!store.ok()) {
+    SendStatus(res, store.status());
+    return std::nullopt;
+  }
+  Result<std::optional<StoredDocument>> doc = (*store)->GetDocument(*id, with_source);
+  if (!doc.ok()) {
+    SendStatus(res, doc.status());
+    return std::nullopt;
+  }
+  if (!*doc) SendError(res, 404, "not_found", "no document " + std::to_string(*id));
+  return std::move(*doc);
+}
+
+void Server::Impl::GetDocument(const httplib::Request& req, httplib::Response& res) {
+  std::optional<StoredDocument> doc = FindDocument(req, res, /*with_source=*/false);
+  if (!doc) return;
+  res.set_header("X-Document-Id", std::to_string(doc->info.id));
+  res.set_content(std::move(doc->extraction_json), "application/json; charset=utf-8");
 }
 
 void Server::Impl::GetSource(const httplib::Request& req, httplib::Response& res) {
-  std::optional<int64_t> id = ParseId(req.matches[1]);
-  if (!id) return SendError(res, 404, "not_found", "no such document");
-  Result<ReaderPool::Lease> store = readers->Acquire();
-  if (!store.ok()) return SendStatus(res, store.status());
-  Result<std::optional<StoredDocument>> doc = (*store)->GetDocument(*id, /*with_source=*/true);
-  if (!doc.ok()) return SendStatus(res, doc.status());
-  if (!*doc) return SendError(res, 404, "not_found", "no document " + std::to_string(*id));
-  const StoredDocumentInfo& info = (*doc)->info;
+  std::optional<StoredDocument> doc = FindDocument(req, res, /*with_source=*/true);
+  if (!doc) return;
+  const StoredDocumentInfo& info = doc->info;
   std::string type = "application/pdf";
   if (info.format != "pdf") {
-    json stored = json::parse((*doc)->extraction_json, nullptr, false);
+    json stored = json::parse(doc->extraction_json, nullptr, false);
     std::string encoding = "utf-8";
     if (stored.is_object() && stored["document"].is_object() && stored["document"]["encoding"].is_string()) {
       encoding = stored["document"]["encoding"].get<std::string>();
@@ -628,26 +642,21 @@ void Server::Impl::GetSource(const httplib::Request& req, httplib::Response& res
   res.set_header("Content-Disposition", ContentDisposition(BaseName(info.path)));
   // Never a document the browser runs: a text file holding <script> stays text.
   res.set_header("Content-Security-Policy", "sandbox; default-src 'none'");
-  res.set_content(std::move((*doc)->source), type);
+  res.set_content(std::move(doc->source), type);
 }
 
 void Server::Impl::GetPages(const httplib::Request& req, httplib::Response& res) {
-  std::optional<int64_t> id = ParseId(req.matches[1]);
-  if (!id) return SendError(res, 404, "not_found", "no such document");
-  Result<ReaderPool::Lease> store = readers->Acquire();
-  if (!store.ok()) return SendStatus(res, store.status());
-  Result<std::optional<StoredDocument>> doc = (*store)->GetDocument(*id, /*with_source=*/true);
-  if (!doc.ok()) return SendStatus(res, doc.status());
-  if (!*doc) return SendError(res, 404, "not_found", "no document " + std::to_string(*id));
-  if ((*doc)->info.format != "pdf") {
-    return SendError(res, 404, "not_found", "document " + std::to_string(*id) + " is text: its source is its text");
+  std::optional<StoredDocument> doc = FindDocument(req, res, /*with_source=*/true);
+  if (!doc) return;
+  if (doc->info.format != "pdf") {
+    return SendError(res, 404, "not_found", "document " + std::to_string(doc->info.id) + " is text: its source is its text");
   }
   // The Source stage again (not the extraction): the page texts the spans' offsets point into.
-  Result<PdfDocument> pdf = ReadPdf((*doc)->source, options.extract.pdf);
+  Result<PdfDocument> pdf = ReadPdf(doc->source, options.extract.pdf);
   if (!pdf.ok()) return SendStatus(res, pdf.status());
   json pages = json::array();
   for (const PdfPage& p : pdf->pages) pages.push_back({{"number", p.number}, {"text", p.text}, {"has_text_layer", p.has_text_layer}});
-  res.set_content(Dump({{"id", *id}, {"pages", std::move(pages)}}), "application/json; charset=utf-8");
+  res.set_content(Dump({{"id", doc->info.id}, {"pages", std::move(pages)}}), "application/json; charset=utf-8");
 }
 
 void Server::Impl::DeleteDocument(const httplib::Request& req, httplib::Response& res) {
