@@ -321,6 +321,21 @@ void CheckCitations(const Context& cx, std::vector<CorpusFlag>& out) {
     for (const Statement* s : list) docs.insert(s->document);
     return docs.size();
   };
+  // " (3 văn bản)": how many documents cite it so.
+  auto in_documents = [&](const std::vector<const Statement*>& list) {
+    size_t n = count_docs(list);
+    return " (" + std::to_string(n) + (cx.en ? " document" : " văn bản") + (cx.en && n > 1 ? "s" : "") + ")";
+  };
+  // A flag about citations within one ward (or province) names it, from one citing document.
+  auto scope = [&](CorpusFlag& flag, const std::string& key, const Statement* any) {
+    const CorpusDocument* d = cx.corpus.Find(any->document);
+    if (key.starts_with("ward|") && d) {
+      flag.ward = d->ward;
+      flag.province = d->province;
+    } else if (key.starts_with("province|") && d) {
+      flag.province = d->province;
+    }
+  };
   for (const auto& [key, dates] : by_number) {
     if (dates.size() < 2) continue;
     const Statement* any = dates.begin()->second.front();
@@ -331,21 +346,14 @@ void CheckCitations(const Context& cx, std::vector<CorpusFlag>& out) {
     std::string list;
     for (const auto& [date, ss] : dates) {
       if (!list.empty()) list += ", ";
-      list += DayMonthYear(date) + " (" + std::to_string(count_docs(ss)) + (cx.en ? " document" : " văn bản") +
-              (cx.en && count_docs(ss) > 1 ? "s" : "") + ")";
+      list += DayMonthYear(date) + in_documents(ss);
     }
     flag.explanation = cx.en ? any->kind + " no. " + any->number + " is cited with " + std::to_string(dates.size()) +
                                    " different dates: " + list + "."
                              : any->kind + " số " + any->number + " được dẫn chiếu với " + std::to_string(dates.size()) +
                                    " ngày khác nhau: " + list + ".";
     evidence(flag, dates);
-    const CorpusDocument* d = cx.corpus.Find(any->document);
-    if (key.starts_with("ward|") && d) {
-      flag.ward = d->ward;
-      flag.province = d->province;
-    } else if (key.starts_with("province|") && d) {
-      flag.province = d->province;
-    }
+    scope(flag, key, any);
     out.push_back(std::move(flag));
   }
   for (const auto& [key, numbers] : by_date) {
@@ -356,8 +364,7 @@ void CheckCitations(const Context& cx, std::vector<CorpusFlag>& out) {
     for (const auto& [n, ss] : numbers) {
       separators = separators && SeparatorsOnly(n, numbers.begin()->first);
       if (!list.empty()) list += ", ";
-      list += ss.front()->number + " (" + std::to_string(count_docs(ss)) + (cx.en ? " document" : " văn bản") +
-              (cx.en && count_docs(ss) > 1 ? "s" : "") + ")";
+      list += ss.front()->number + in_documents(ss);
     }
     CorpusFlag flag;
     flag.kind = "reference_mismatch";
@@ -368,13 +375,7 @@ void CheckCitations(const Context& cx, std::vector<CorpusFlag>& out) {
                              : any->kind + " ngày " + DayMonthYear(any->date) + " được dẫn chiếu với " +
                                    std::to_string(numbers.size()) + " số, ký hiệu khác nhau: " + list + ".";
     evidence(flag, numbers);
-    const CorpusDocument* d = cx.corpus.Find(any->document);
-    if (key.starts_with("ward|") && d) {
-      flag.ward = d->ward;
-      flag.province = d->province;
-    } else if (key.starts_with("province|") && d) {
-      flag.province = d->province;
-    }
+    scope(flag, key, any);
     out.push_back(std::move(flag));
   }
 }
