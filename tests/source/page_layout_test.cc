@@ -3,6 +3,7 @@
 // Pages are made of words placed by hand (test_pdf.h), so each case shows one behaviour.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -118,6 +119,23 @@ TEST(PageLayout, JoinsAWordBrokenByAHyphenAndKeepsHyphensOfSymbols) {
   EXPECT_NE(a.find("số 57-NQ/TW của"), std::string::npos) << a;
   std::string b = Compose({{100, {{72, "Trang bị máy tính và thiết bị com-"}}}, {100 + kPitch, {{72, "puter cho cán bộ."}}}});
   EXPECT_NE(b.find("thiết bị computer cho"), std::string::npos) << b;
+}
+
+TEST(PageLayout, AHyphenSetAsAWordOfItsOwnLeavesNoEmptyBoxWhenDropped) {
+  // Some PDFs draw a line-end hyphen as its own text run: once the word is joined, the
+  // hyphen's box points at nothing and goes, rather than staying as an empty word.
+  std::string head = "Trang bị máy tính và thiết bị com";
+  // MakePage sets 6 points a letter and 3 a space: the hyphen touches "com".
+  float spaces = static_cast<float>(std::count(head.begin(), head.end(), ' '));
+  float hyphen_x = 72 + 6.0f * static_cast<float>(testing_util::CodePoints(head)) - 3 * spaces;
+  LayoutCarry carry;
+  ComposedPage out = ComposePage(MakePage({{100, {{72, head}, {hyphen_x, "-"}}}, {100 + kPitch, {{72, "puter cho cán bộ."}}}}),
+                                 carry, true);
+  EXPECT_NE(out.text.find("thiết bị computer cho"), std::string::npos) << out.text;
+  for (const WordSpan& w : out.words) {
+    EXPECT_LT(w.begin, w.end);
+    EXPECT_LE(w.end, out.text.size());
+  }
 }
 
 TEST(PageLayout, ReadsTwoColumnsLeftColumnFirst) {

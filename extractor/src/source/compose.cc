@@ -239,7 +239,9 @@ class Composer {
       if (IsLowerLetter(before) && IsLowerLetter(after) && before < 0x80 && after < 0x80) {
         out_.text.pop_back();
         if (keep_boxes_ && !out_.words.empty() && out_.words.back().end > out_.text.size()) {
+          // A word that was only the hyphen is gone: an empty box would point at nothing.
           out_.words.back().end = static_cast<uint32_t>(out_.text.size());
+          if (out_.words.back().end <= out_.words.back().begin) out_.words.pop_back();
         }
       }
     }
