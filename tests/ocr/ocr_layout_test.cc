@@ -3,6 +3,7 @@
 // words set at the same places on several rows must not be taken for columns of their own.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -69,6 +70,57 @@ TEST(OcrLayout, KeepsACellsWordsInOneCellWhenTheyLineUpOverRows) {
   EXPECT_NE(text.find("\t95\tTrung tam Phuc vu hanh chinh cong"), std::string::npos) << text;
   EXPECT_EQ(text.find("\ttam"), std::string::npos) << text;
   EXPECT_EQ(text.find("\thanh"), std::string::npos) << text;
+}
+
+// A wrapped label reaching its cell's edge, the target set close after it, and a row number
+// far left: word positions alone join the label and the target. The rulings drawn between the
+// columns (PageModel::rulings, from the OCR pass) keep them apart; the next table, set close
+// below with other column widths, is a table of its own.
+TEST(OcrLayout, TableRulingsAreTheColumnBoundaries) {
+  PageModel page;
+  page.number = 1;
+  page.width = 595;
+  page.height = 842;
+  float y = 100;
+  PutLine(page.words, 88, y, "1", 95);
+  PutLine(page.words, 111, y, "Ti le thu tuc hanh chinh duoc tiep nhan giai quyet", 95);
+  float label_end = page.words.back().box.x1;
+  PutLine(page.words, label_end + 2, y, ">70%", 95);
+  PutLine(page.words, label_end + 60, y, "100%", 95);
+  PutLine(page.words, label_end + 120, y, "Dat", 95);
+  PutLine(page.words, 111, y + kPitch, "phi dia gioi hanh chinh", 95);
+  y += 2 * kPitch + 6;
+  PutLine(page.words, 88, y, "2", 95);
+  PutLine(page.words, 111, y, "Ti le ho so xu ly truc tuyen", 95);
+  PutLine(page.words, label_end + 2, y, ">70%", 95);
+  PutLine(page.words, label_end + 60, y, "86,98%", 95);
+  PutLine(page.words, label_end + 120, y, "Dat", 95);
+  float table_end = y + kBand + 3;
+  // The second table: its columns elsewhere.
+  float y2 = table_end + 6;
+  PutLine(page.words, 88, y2, "3", 95);
+  PutLine(page.words, 111, y2, "Ti le giao dich", 95);
+  PutLine(page.words, 250, y2, ">80%", 95);
+  PutLine(page.words, 300, y2, "100%", 95);
+  PutLine(page.words, 111, y2 + kPitch, "phi tiep xuc", 95);
+  PutLine(page.words, 88, y2 + 2 * kPitch + 6, "4", 95);
+  PutLine(page.words, 111, y2 + 2 * kPitch + 6, "Ti le so hoa", 95);
+  PutLine(page.words, 250, y2 + 2 * kPitch + 6, ">90%", 95);
+  PutLine(page.words, 300, y2 + 2 * kPitch + 6, "95%", 95);
+  page.lines = BuildLines(page.words);
+  for (float x : {84.0f, 106.0f, label_end + 1, label_end + 58, label_end + 118, label_end + 150}) {
+    page.rulings.push_back({x, 96, table_end});
+  }
+  for (float x : {84.0f, 106.0f, 245.0f, 295.0f, 330.0f}) page.rulings.push_back({x, table_end + 3, y2 + 3 * kPitch + 12});
+  std::sort(page.rulings.begin(), page.rulings.end(), [](const Ruling& a, const Ruling& b) { return a.x < b.x; });
+  LayoutCarry carry;
+  std::string text = ComposePage(page, carry, false).text;
+  EXPECT_NE(text.find("1\tTi le thu tuc hanh chinh duoc tiep nhan giai quyet phi dia gioi hanh chinh\t>70%\t100%\tDat\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("2\tTi le ho so xu ly truc tuyen\t>70%\t86,98%\tDat\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("3\tTi le giao dich phi tiep xuc\t>80%\t100%\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("4\tTi le so hoa\t>90%\t95%\n"), std::string::npos) << text;
 }
 
 }  // namespace

@@ -168,6 +168,29 @@ TEST(RecognizeImage, ReadsShortValuesStandingAloneInNarrowTableCells) {
   }
 }
 
+// The rulings erased before reading come back as column boundaries for the page layout: each
+// runs down between words, never through one, and a table of five columns has its inner four.
+TEST(RecognizeImage, GivesTheVerticalRulingsOfATableBetweenItsWords) {
+  Rendered r = RenderCorpusPage("ba-ngoi-2026-plan.pdf", 4, 300, false);
+  ASSERT_NE(r.image.pixels, nullptr);
+  Result<OcrPage> page = RecognizeImage(r.image, {});
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  ASSERT_GE(page->rulings.size(), 4u);
+  EXPECT_TRUE(std::is_sorted(page->rulings.begin(), page->rulings.end(),
+                             [](const OcrRuling& a, const OcrRuling& b) { return a.x < b.x; }));
+  size_t passed_words = 0;
+  for (const OcrRuling& ruling : page->rulings) {
+    EXPECT_GT(ruling.y1 - ruling.y0, 90.0f);   // longer than any letter: 0.3 inch at 300 dpi
+    for (const OcrWord& w : page->words) {
+      float cy = (w.y0 + w.y1) / 2;
+      if (cy < ruling.y0 || cy > ruling.y1) continue;
+      ++passed_words;
+      EXPECT_FALSE(w.x0 < ruling.x - 4 && w.x1 > ruling.x + 4) << "'" << w.text << "' across the ruling at " << ruling.x;
+    }
+  }
+  EXPECT_GT(passed_words, 20u);
+}
+
 TEST(RecognizeImage, ReadsBlackTextUnderARedSealInColour) {
   Rendered r = RenderCorpusPage("hong-bang-2026-plan.pdf", 0, 300, true);
   ASSERT_NE(r.image.pixels, nullptr);

@@ -101,8 +101,16 @@ struct OcrWord {
   bool uncertain_number = false;   // holds a digit read with doubt (see above)
 };
 
+// A vertical table ruling found (and erased) before reading: a drawn line between two columns,
+// in the deskewed image's pixels like OcrWord's x0..y1. The page layout takes it as a column
+// boundary, which word positions alone do not always show on a scan.
+struct OcrRuling {
+  float x = 0, y0 = 0, y1 = 0;
+};
+
 struct OcrPage {
   std::vector<OcrWord> words;      // in Tesseract's reading order
+  std::vector<OcrRuling> rulings;  // vertical rulings, left to right
   float skew_degrees = 0;          // the skew corrected before reading (0: none found)
   bool timed_out = false;          // page_timeout_ms ran out: the words read so far
 };

@@ -111,18 +111,32 @@ PixPtr ToPix(const OcrImage& image) {
 // then splits cells into columns of their own, and its page layout breaks a ruled table into
 // fragments. A ruling is a straight dark run longer than any letter stroke: 0.3 inch (22 pt;
 // letters of these documents are 12-16 pt), found by a morphological opening of the
-// binarized page, widened a little to take its antialiased edge.
-void EraseRulings(Pix* gray, int dpi) {
+// binarized page, widened a little to take its antialiased edge. Returns the vertical ones, left
+// to right: each connected piece of the vertical mask (a ruling broken where a merged cell
+// interrupts it is two pieces), as its centre line.
+std::vector<OcrRuling> EraseRulings(Pix* gray, int dpi) {
+  std::vector<OcrRuling> found;
   const int length = std::max(20, dpi * 3 / 10);
   PixPtr ink(pixConvertTo1(gray, 160));
-  if (!ink) return;
+  if (!ink) return found;
   PixPtr vertical(pixOpenBrick(nullptr, ink.get(), 1, length));
   PixPtr horizontal(pixOpenBrick(nullptr, ink.get(), length, 1));
-  if (!vertical || !horizontal) return;
+  if (!vertical || !horizontal) return found;
+  if (BOXA* boxes = pixConnComp(vertical.get(), nullptr, 8)) {
+    for (int i = 0; i < boxaGetCount(boxes); ++i) {
+      l_int32 x = 0, y = 0, w = 0, h = 0;
+      boxaGetBoxGeometry(boxes, i, &x, &y, &w, &h);
+      // A thick dark bar (a picture's edge, a black box) is no ruling.
+      if (h >= length && w <= std::max(4, dpi / 50)) found.push_back({x + w / 2.0f, float(y), float(y + h)});
+    }
+    boxaDestroy(&boxes);
+  }
+  std::sort(found.begin(), found.end(), [](const OcrRuling& a, const OcrRuling& b) { return a.x < b.x; });
   PixPtr rulings(pixOr(nullptr, vertical.get(), horizontal.get()));
-  if (!rulings) return;
+  if (!rulings) return found;
   PixPtr wide(pixDilateBrick(nullptr, rulings.get(), 3, 3));
   if (wide) pixSetMasked(gray, wide.get(), 255);
+  return found;
 }
 
 bool HasDigit(const std::string& s) {
@@ -148,6 +162,7 @@ struct RawLine {
 };
 struct RawPage {
   std::vector<OcrWord> words;       // x0..y1: the word's own box in the deskewed image
+  std::vector<OcrRuling> rulings;
   std::vector<uint32_t> line_of;    // index into lines, per word
   std::vector<RawLine> lines;
   float skew_degrees = 0;
@@ -158,7 +173,7 @@ struct RawPage {
 // What a page reads to depends on its pixels, the options that reach Tesseract and this file's
 // preparation (colour, deskew, rulings); kCacheVersion names the last, and changes whenever the
 // preparation or what RawPage holds does, so a stale cache is never read.
-constexpr const char* kCacheVersion = "ocr-raw-3";
+constexpr const char* kCacheVersion = "ocr-raw-4";
 
 std::string CacheKey(const OcrImage& image, const OcrOptions& options) {
   std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
@@ -180,9 +195,9 @@ std::string CacheKey(const OcrImage& image, const OcrOptions& options) {
   return hex;
 }
 
-// A text file: "page SKEW TIMED_OUT", then "line X1 Y1 X2 Y2 OK ROW_HEIGHT" for each text line,
-// then "word LINE CONF UNCERTAIN X0 Y0 X1 Y1 B0 B1 B2 B3 TEXT" for each word (Tesseract's words
-// hold no newline).
+// A text file: "page SKEW TIMED_OUT", then "ruling X Y0 Y1" for each vertical ruling, "line X1
+// Y1 X2 Y2 OK ROW_HEIGHT" for each text line, then "word LINE CONF UNCERTAIN X0 Y0 X1 Y1 B0 B1
+// B2 B3 TEXT" for each word (Tesseract's words hold no newline).
 bool ReadCache(const std::filesystem::path& file, RawPage* page) {
   std::ifstream in(file);
   if (!in) return false;
@@ -193,6 +208,12 @@ bool ReadCache(const std::filesystem::path& file, RawPage* page) {
   }
   page->timed_out = timed_out != 0;
   while (std::getline(in, line)) {
+    if (line.starts_with("ruling ")) {
+      OcrRuling r;
+      if (std::sscanf(line.c_str(), "ruling %f %f %f", &r.x, &r.y0, &r.y1) != 3) return false;
+      page->rulings.push_back(r);
+      continue;
+    }
     if (line.starts_with("line ")) {
       RawLine l;
       int ok = 0;
@@ -234,6 +255,10 @@ void WriteCache(const std::filesystem::path& file, const RawPage& page) {
     char buf[256];
     std::snprintf(buf, sizeof buf, "page %.4f %d\n", page.skew_degrees, page.timed_out ? 1 : 0);
     out << buf;
+    for (const OcrRuling& r : page.rulings) {
+      std::snprintf(buf, sizeof buf, "ruling %.1f %.1f %.1f\n", r.x, r.y0, r.y1);
+      out << buf;
+    }
     for (const RawLine& l : page.lines) {
       std::snprintf(buf, sizeof buf, "line %d %d %d %d %d %.2f\n", l.x1, l.y1, l.x2, l.y2, l.baseline_ok ? 1 : 0,
                     l.row_height);
@@ -269,6 +294,7 @@ OcrPage LineBands(RawPage raw) {
   OcrPage out;
   out.skew_degrees = raw.skew_degrees;
   out.timed_out = raw.timed_out;
+  out.rulings = std::move(raw.rulings);
   // The page's usual row height: over lines of three words or more.
   std::vector<size_t> words_on(raw.lines.size(), 0);
   for (uint32_t l : raw.line_of) {
@@ -463,7 +489,7 @@ Result<RawPage> RecognizeRaw(const OcrImage& image, const OcrOptions& options) {
   if (!straight) straight.reset(pixClone(gray.get()));
   gray.reset();
   if (turned) out.skew_degrees = angle;
-  EraseRulings(straight.get(), image.dpi);
+  out.rulings = EraseRulings(straight.get(), image.dpi);
 
   api->SetImage(straight.get());
   api->SetSourceResolution(image.dpi);

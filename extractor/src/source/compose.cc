@@ -287,7 +287,8 @@ class Composer {
           Region r;
           r.kind = Region::kTable;
           r.end = k;
-          r.gutters = CarriedGutters(lines, k);
+          r.gutters = RuledGutters(lines, 0, k);   // drawn on this page, else as the last page's
+          if (r.gutters.empty()) r.gutters = CarriedGutters(lines, k);
           Table(lines, r);
           i = text_from = k;
         }
@@ -360,6 +361,72 @@ class Composer {
     std::vector<Gutter> gutters;
   };
 
+  // The rulings that pass a line (its middle between their ends), as their x, left to right.
+  std::vector<float> GridOf(const Line& line) const {
+    std::vector<float> xs;
+    float cy = line.box.cy();
+    for (const Ruling& r : page_.rulings) {
+      if (cy >= r.y0 && cy <= r.y1) xs.push_back(r.x);
+    }
+    return xs;
+  }
+
+  // Two lines drawn in different ruled tables: neither's rulings are all among the other's (a
+  // row over merged cells passes only some of its table's rulings, all of them the table's).
+  static bool OtherGrid(const std::vector<float>& a, const std::vector<float>& b) {
+    auto within = [](const std::vector<float>& small, const std::vector<float>& big) {
+      for (float x : small) {
+        bool found = false;
+        for (float y : big) found = found || std::fabs(x - y) <= 2.0f;
+        if (!found) return false;
+      }
+      return true;
+    };
+    return !a.empty() && !b.empty() && !within(a, b) && !within(b, a);
+  }
+
+  // Column boundaries drawn on the page (PageModel::rulings): a ruling inside the extent of
+  // lines [b, e) that runs past half of them or more (two at least) and that no word of those
+  // lines crosses; its gutter is the empty strip around it on those lines. A ruled table's
+  // columns are what its rulings say, where word positions alone can mislead (a heading's
+  // words spaced like two cells, a wrapped label reaching its cell's edge). Empty when the
+  // rulings pass too few of the lines: the paragraph after a ruled table is not a table.
+  std::vector<Gutter> RuledGutters(const std::vector<const Line*>& lines, size_t b, size_t e) const {
+    std::vector<Gutter> out;
+    if (page_.rulings.empty() || e < b + 2) return out;
+    float lo = 1e9f, hi = -1e9f;
+    for (size_t k = b; k < e; ++k) {
+      lo = std::min(lo, lines[k]->box.x0);
+      hi = std::max(hi, lines[k]->box.x1);
+    }
+    for (const Ruling& ruling : page_.rulings) {
+      if (ruling.x <= lo || ruling.x >= hi) continue;
+      size_t passed = 0;
+      bool crossed = false;
+      Gutter strip{lo, hi};
+      for (size_t k = b; k < e && !crossed; ++k) {
+        const Line& line = *lines[k];
+        float cy = line.box.cy();
+        if (cy < ruling.y0 || cy > ruling.y1) continue;
+        ++passed;
+        for (uint32_t w : line.words) {
+          const Box& wb = words_[w].box;
+          // A word touching the ruling with its edge is still on its side.
+          if (wb.x0 < ruling.x - 1 && wb.x1 > ruling.x + 1) crossed = true;
+          if (wb.cx() < ruling.x) strip.l = std::max(strip.l, std::min(wb.x1, ruling.x));
+          else strip.r = std::min(strip.r, std::max(wb.x0, ruling.x));
+        }
+      }
+      if (crossed || passed < 2 || 2 * passed < e - b) continue;
+      if (!out.empty() && strip.l <= out.back().r) {   // a double ruling: one boundary
+        out.back().r = std::max(out.back().r, strip.r);
+        continue;
+      }
+      out.push_back(strip);
+    }
+    return out;
+  }
+
   // Empty vertical strips shared by lines [b, e): the column boundaries. A line with fewer
   // pieces than the fullest line may run over a strip with one word spanning the whole of it
   // (a heading over merged cells, a section row); every other word keeps its place out of the
@@ -370,6 +437,7 @@ class Composer {
   // lines run over every strip inside a column).
   std::vector<Gutter> FindGutters(const std::vector<const Line*>& lines, size_t b, size_t e, float h,
                                   bool strict = false) const {
+    if (std::vector<Gutter> ruled = RuledGutters(lines, b, e); !ruled.empty()) return ruled;
     std::vector<size_t> pieces;
     size_t most = 0;
     float lo = 1e9f, hi = -1e9f;
@@ -555,15 +623,22 @@ class Composer {
     std::vector<Gutter> current;
     std::vector<float> gaps;
     float lo = lines[i]->box.x0, hi = lines[i]->box.x1;
+    std::vector<float> grid = GridOf(*lines[i]);
     size_t stop = i + 1;
     for (size_t k = i + 1; k < lines.size(); stop = ++k) {
       float gap = BoxGap(lines, k);
       if (gap > kRegionGap * h) break;
+      std::vector<float> grid_k = GridOf(*lines[k]);
+      if (OtherGrid(grid, grid_k)) break;   // the next ruled table, set close below
+      // Lines inside one ruled table belong together whatever their height (OCR measures a
+      // line's type size roughly); other lines must be of the table's type size.
+      bool same_table = !grid.empty() && !grid_k.empty();
+      if (grid.empty()) grid = std::move(grid_k);
       if (gaps.size() >= 2) {
         float usual = std::max(Percentile(gaps, 0.5f), 0.3f * h);
         if (gap > std::max(2.5f * usual, usual + 0.5f * h) && !SameColumnsAcross(lines, chunks, i, k, h)) break;
       }
-      if (std::fabs(lines[k]->height - h) > 0.25f * h) break;   // another type size: not this table
+      if (!same_table && std::fabs(lines[k]->height - h) > 0.25f * h) break;   // another type size: not this table
       bool multi = chunks[k].size() >= 2;
       // A heading row ("STT ...") after numbered rows: the next table.
       if (multi && IsHeadingWord(FirstChunkText(*lines[k], chunks[k])) && numbered_rows > 0 && (k > i + 3 || !heading_first)) break;
@@ -660,6 +735,7 @@ class Composer {
   // need not agree.
   bool IsProse(const std::vector<const Line*>& lines, const Region& r, float lo, float hi) const {
     if (r.gutters.size() != 1 || r.end - r.begin < 4) return false;
+    if (!RuledGutters(lines, r.begin, r.end).empty()) return false;   // drawn as a table
     const Gutter& g = r.gutters[0];
     float width = hi - lo;
     if (g.c() < lo + 0.3f * width || g.c() > lo + 0.7f * width) return false;

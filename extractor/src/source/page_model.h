@@ -39,11 +39,18 @@ struct Line {
   bool running = false;         // a running header or footer, or a page number: not emitted
 };
 
+// A vertical table ruling: a line drawn between two columns, from y0 down to y1 at x.
+struct Ruling {
+  float x = 0, y0 = 0, y1 = 0;
+};
+
 struct PageModel {
   int number = 0;               // 1-based
   float width = 0, height = 0;  // in reading orientation
   std::vector<Word> words;
   std::vector<Line> lines;      // top to bottom
+  std::vector<Ruling> rulings;  // vertical rulings, left to right; the layout's column
+                                // boundaries where they pass a table's lines (compose.h)
 };
 
 // Groups words into lines by vertical overlap (a word joins the line whose band it shares most,

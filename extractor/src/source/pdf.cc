@@ -136,6 +136,7 @@ struct Pending {
   bool garbage = false;                     // its text layer was not text (OCR replaced it)
   bool ocr_timed_out = false;
   std::string ocr_error;                    // OCR was due and failed (no language data ...)
+  std::vector<pdf_internal::Ruling> rulings;   // vertical rulings OCR found, in points
 };
 
 // What a page draws besides its text, tallied while its words are read: raster images (a scan)
@@ -419,6 +420,7 @@ void MaybeOcr(const std::function<std::unique_ptr<poppler::page>()>& open_page, 
     rw.uncertain_number = w.uncertain_number;
     raw.push_back(std::move(rw));
   }
+  for (const OcrRuling& r : read->rulings) p.rulings.push_back({r.x * pt, r.y0 * pt, r.y1 * pt});
 }
 
 // Page `index`: its words from `words`; `render_doc` (the same file through poppler-cpp, opened
@@ -472,6 +474,7 @@ Pending ReadPage(WordReader& words, const std::function<poppler::document*()>& r
       model.words.push_back(std::move(word));
     }
     model.lines = pdf_internal::BuildLines(model.words);
+    if (r == 0) model.rulings = p.rulings;   // found on the upright image
     if (rot == 0) {
       p.model = std::move(model);
     } else {
