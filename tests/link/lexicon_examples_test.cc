@@ -78,6 +78,15 @@ TEST(Lexicon, MatchesDespiteDiacriticSlips) {
   EXPECT_EQ(lex->Match("ty le nop ho so truc tuyen", "rate"), "tthc.online_application_rate");
 }
 
+TEST(Lexicon, MatchesTwoWordsOcrRanTogether) {
+  auto lex = Lexicon::Load(BAOCAO_RULES_DIR);
+  ASSERT_TRUE(lex.ok());
+  // OCR missed the space in "điện tử": the cue "định danh điện tử" still reads.
+  EXPECT_EQ(lex->Match("Tỷ lệ người dân có tài khoản định danh điệntử", "rate"), "citizen.vneid_rate");
+  // Only whole syllables run together: a word that merely starts like the cue is no match.
+  EXPECT_EQ(lex->Match("Tỷ lệ người dân có tài khoản định danh điệnt", "rate"), "");
+}
+
 TEST(Lexicon, NeverLinksAPercentageToACountIndicator) {
   auto lex = Lexicon::Load(BAOCAO_RULES_DIR);
   ASSERT_TRUE(lex.ok());

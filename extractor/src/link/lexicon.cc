@@ -60,10 +60,34 @@ std::vector<std::string> Tokenize(std::string_view text) {
   return tokens;
 }
 
+namespace {
+
+// Whether `phrase` reads at tokens[i]: word for word, or with two of its words run together in
+// one token, as OCR gives them when it misses the space ("điệntử" for "điện tử"); two
+// Vietnamese syllables run together are no word of their own.
+bool PhraseAt(const std::vector<std::string>& tokens, size_t i, const std::vector<std::string>& phrase) {
+  for (size_t p = 0; p < phrase.size(); ++i) {
+    if (i >= tokens.size()) return false;
+    const std::string& t = tokens[i];
+    if (t == phrase[p]) {
+      ++p;
+    } else if (p + 1 < phrase.size() && t.size() == phrase[p].size() + phrase[p + 1].size() &&
+               t.starts_with(phrase[p]) && t.ends_with(phrase[p + 1])) {
+      p += 2;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 int FindPhrase(const std::vector<std::string>& tokens, const std::vector<std::string>& phrase) {
-  if (phrase.empty() || phrase.size() > tokens.size()) return -1;
-  for (size_t i = 0; i + phrase.size() <= tokens.size(); ++i) {
-    if (std::equal(phrase.begin(), phrase.end(), tokens.begin() + i)) return static_cast<int>(i);
+  if (phrase.empty()) return -1;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].front() != phrase[0].front()) continue;   // cheap: most tokens start otherwise
+    if (PhraseAt(tokens, i, phrase)) return static_cast<int>(i);
   }
   return -1;
 }

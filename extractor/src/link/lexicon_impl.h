@@ -41,6 +41,8 @@ struct Lexicon::Impl {
 };
 
 std::vector<std::string> Tokenize(std::string_view text);
+// The first token where `phrase` reads, word for word or with two of its words run together in
+// one token (OCR's missed space); -1 if nowhere.
 int FindPhrase(const std::vector<std::string>& tokens, const Phrase& phrase);
 
 }  // namespace baocao
