@@ -107,13 +107,50 @@ PixPtr ToPix(const OcrImage& image) {
   return pix;
 }
 
+// The rulings the layout can trust, left to right. A ruling drawn slanted (a phone photo's
+// perspective, which deskewing does not undo) comes out of the vertical opening as a stair of
+// short pieces, each a little aside of the last: the pieces are joined, and a joined ruling
+// that drifts sideways is dropped, since no one x is its column boundary.
+std::vector<OcrRuling> StraightRulings(std::vector<OcrRuling> pieces, int dpi) {
+  std::sort(pieces.begin(), pieces.end(), [](const OcrRuling& a, const OcrRuling& b) { return a.y0 < b.y0; });
+  const float step = std::max(2.0f, dpi / 60.0f);    // sideways between two pieces of one ruling
+  const float gap = std::max(4.0f, dpi / 20.0f);     // down between them (a crossing's blot)
+  const float drift = std::max(3.0f, dpi / 25.0f);   // sideways over the whole ruling: 3 pt
+  struct Joined {
+    OcrRuling last;     // the lowest piece so far
+    float x_min, x_max;
+    float y0, y1;
+  };
+  std::vector<Joined> joined;
+  for (const OcrRuling& p : pieces) {
+    Joined* into = nullptr;
+    for (Joined& j : joined) {
+      if (p.y0 <= j.y1 + gap && std::fabs(p.x - j.last.x) <= step) into = &j;
+    }
+    if (!into) {
+      joined.push_back({p, p.x, p.x, p.y0, p.y1});
+      continue;
+    }
+    into->last = p;
+    into->x_min = std::min(into->x_min, p.x);
+    into->x_max = std::max(into->x_max, p.x);
+    into->y1 = std::max(into->y1, p.y1);
+  }
+  std::vector<OcrRuling> out;
+  for (const Joined& j : joined) {
+    if (j.x_max - j.x_min <= drift) out.push_back({(j.x_min + j.x_max) / 2, j.y0, j.y1});
+  }
+  std::sort(out.begin(), out.end(), [](const OcrRuling& a, const OcrRuling& b) { return a.x < b.x; });
+  return out;
+}
+
 // Table rulings painted white: Tesseract reads a ruling beside a word as '|', '[' or 'I', which
 // then splits cells into columns of their own, and its page layout breaks a ruled table into
 // fragments. A ruling is a straight dark run longer than any letter stroke: 0.3 inch (22 pt;
 // letters of these documents are 12-16 pt), found by a morphological opening of the
-// binarized page, widened a little to take its antialiased edge. Returns the vertical ones, left
-// to right: each connected piece of the vertical mask (a ruling broken where a merged cell
-// interrupts it is two pieces), as its centre line.
+// binarized page, widened a little to take its antialiased edge. Returns the vertical ones: each
+// connected piece of the vertical mask (a ruling broken where a merged cell interrupts it is two
+// pieces), as its centre line; StraightRulings picks those to trust.
 std::vector<OcrRuling> EraseRulings(Pix* gray, int dpi) {
   std::vector<OcrRuling> found;
   const int length = std::max(20, dpi * 3 / 10);
@@ -131,7 +168,6 @@ std::vector<OcrRuling> EraseRulings(Pix* gray, int dpi) {
     }
     boxaDestroy(&boxes);
   }
-  std::sort(found.begin(), found.end(), [](const OcrRuling& a, const OcrRuling& b) { return a.x < b.x; });
   PixPtr rulings(pixOr(nullptr, vertical.get(), horizontal.get()));
   if (!rulings) return found;
   PixPtr wide(pixDilateBrick(nullptr, rulings.get(), 3, 3));
@@ -290,11 +326,11 @@ void WriteCache(const std::filesystem::path& file, const RawPage& page) {
 constexpr float kEmPerRowHeight = 1.45f;
 constexpr float kAscentEm = 0.8f;    // the band's part above the baseline, in em
 
-OcrPage LineBands(RawPage raw) {
+OcrPage LineBands(RawPage raw, int dpi) {
   OcrPage out;
   out.skew_degrees = raw.skew_degrees;
   out.timed_out = raw.timed_out;
-  out.rulings = std::move(raw.rulings);
+  out.rulings = StraightRulings(std::move(raw.rulings), dpi);
   // The page's usual row height: over lines of three words or more.
   std::vector<size_t> words_on(raw.lines.size(), 0);
   for (uint32_t l : raw.line_of) {
@@ -475,12 +511,12 @@ Result<OcrPage> RecognizeImage(const OcrImage& image, const OcrOptions& options)
   if (!key.empty()) {
     file = std::filesystem::path(dir) / key.substr(0, 2) / (key + ".raw");
     RawPage cached;
-    if (ReadCache(file, &cached)) return LineBands(std::move(cached));
+    if (ReadCache(file, &cached)) return LineBands(std::move(cached), image.dpi);
   }
   Result<RawPage> raw = RecognizeRaw(image, options);
   if (!raw.ok()) return raw.status();
   if (!key.empty() && !raw->timed_out) WriteCache(file, *raw);
-  return LineBands(std::move(*raw));
+  return LineBands(std::move(*raw), image.dpi);
 }
 
 namespace {
