@@ -123,5 +123,40 @@ TEST(OcrLayout, TableRulingsAreTheColumnBoundaries) {
   EXPECT_NE(text.find("4\tTi le so hoa\t>90%\t95%\n"), std::string::npos) << text;
 }
 
+// A heading drawn as a table of its own right above its body, the two ruled on columns that do
+// not line up: the heading still heads the body, as one table with no blank line between.
+TEST(OcrLayout, AHeadingRuledApartFromItsBodyStillHeadsIt) {
+  PageModel page;
+  page.number = 1;
+  page.width = 595;
+  page.height = 842;
+  float y = 100;
+  PutLine(page.words, 88, y, "STT", 95);
+  PutLine(page.words, 160, y, "So ho so truc tuyen", 95);
+  PutLine(page.words, 330, y, "So ho so truc tiep", 95);
+  PutLine(page.words, 130, y + kPitch + 4, "6 thang", 95);
+  PutLine(page.words, 200, y + kPitch + 4, "Luy ke", 95);
+  PutLine(page.words, 300, y + kPitch + 4, "6 thang", 95);
+  PutLine(page.words, 370, y + kPitch + 4, "Luy ke", 95);
+  float body = y + 2 * kPitch + 14;
+  PutLine(page.words, 88, body, "1", 95);
+  PutLine(page.words, 165, body, "Cap Xa", 95);
+  PutLine(page.words, 165, body + kPitch + 4, "4740", 95);
+  PutLine(page.words, 240, body + kPitch + 4, "4838", 95);
+  PutLine(page.words, 320, body + kPitch + 4, "0", 95);
+  PutLine(page.words, 380, body + kPitch + 4, "0", 95);
+  page.lines = BuildLines(page.words);
+  for (float x : {84.0f, 120.0f, 195.0f, 290.0f, 360.0f, 420.0f}) page.rulings.push_back({x, y - 3, body - 4});
+  for (float x : {84.0f, 155.0f, 230.0f, 310.0f, 370.0f, 420.0f}) page.rulings.push_back({x, body - 2, body + 2 * kPitch + 8});
+  std::sort(page.rulings.begin(), page.rulings.end(), [](const Ruling& a, const Ruling& b) { return a.x < b.x; });
+  LayoutCarry carry;
+  std::string text = ComposePage(page, carry, false).text;
+  size_t heading = text.find("STT"), row = text.find("Cap Xa");
+  ASSERT_NE(heading, std::string::npos) << text;
+  ASSERT_NE(row, std::string::npos) << text;
+  EXPECT_EQ(text.substr(heading, row - heading).find("\n\n"), std::string::npos) << text;
+  EXPECT_NE(text.find('\t'), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace baocao::pdf_internal

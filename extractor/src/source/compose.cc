@@ -287,6 +287,7 @@ class Composer {
           Region r;
           r.kind = Region::kTable;
           r.end = k;
+          ignore_rulings_ = false;
           r.gutters = RuledGutters(lines, 0, k);   // drawn on this page, else as the last page's
           if (r.gutters.empty()) r.gutters = CarriedGutters(lines, k);
           Table(lines, r);
@@ -393,7 +394,7 @@ class Composer {
   // rulings pass too few of the lines: the paragraph after a ruled table is not a table.
   std::vector<Gutter> RuledGutters(const std::vector<const Line*>& lines, size_t b, size_t e) const {
     std::vector<Gutter> out;
-    if (page_.rulings.empty() || e < b + 2) return out;
+    if (ignore_rulings_ || page_.rulings.empty() || e < b + 2) return out;
     float lo = 1e9f, hi = -1e9f;
     for (size_t k = b; k < e; ++k) {
       lo = std::min(lo, lines[k]->box.x0);
@@ -624,15 +625,23 @@ class Composer {
     std::vector<float> gaps;
     float lo = lines[i]->box.x0, hi = lines[i]->box.x1;
     std::vector<float> grid = GridOf(*lines[i]);
+    ignore_rulings_ = false;
     size_t stop = i + 1;
     for (size_t k = i + 1; k < lines.size(); stop = ++k) {
       float gap = BoxGap(lines, k);
       if (gap > kRegionGap * h) break;
       std::vector<float> grid_k = GridOf(*lines[k]);
-      if (OtherGrid(grid, grid_k)) break;   // the next ruled table, set close below
-      // Lines inside one ruled table belong together whatever their height (OCR measures a
-      // line's type size roughly); other lines must be of the table's type size.
+      // Lines inside ruled tables belong together whatever their height (OCR measures a line's
+      // type size roughly); other lines must be of the table's type size.
       bool same_table = !grid.empty() && !grid_k.empty();
+      if (OtherGrid(grid, grid_k)) {
+        // The next ruled table, set close below; but a heading drawn as a table of its own
+        // over its body, whose columns do not line up with the body's, heads the body: the
+        // two are one table, read from word positions alone.
+        if (!heading_first || numbered_rows > 0 || k > i + 3) break;
+        ignore_rulings_ = true;
+        grid = std::move(grid_k);
+      }
       if (grid.empty()) grid = std::move(grid_k);
       if (gaps.size() >= 2) {
         float usual = std::max(Percentile(gaps, 0.5f), 0.3f * h);
@@ -1352,6 +1361,7 @@ class Composer {
   float space_ = kStretchedSpace;       // kStretchedSpace, or kOcrStretchedSpace on an OCR page
   float table_lo_ = 0, table_hi_ = 0;   // the table being split into cells: its extent
   bool page_top_ = true;                // the next flow starts at the top of the page
+  mutable bool ignore_rulings_ = false;  // the region FindRegion grows has two ruled grids
   std::vector<Gutter> last_gutters_;    // the last table's columns, extent and line height
   float last_x0_ = 0, last_x1_ = 0, last_height_ = 0;
   std::deque<std::vector<Line>> storage_;   // the lines of column flows
