@@ -38,13 +38,19 @@ void PutLine(std::vector<Word>& words, float x, float y, const std::string& text
   }
 }
 
-// A table of three rows ("-", a label over two lines, "%", a value, and a unit whose words sit
-// at the same places on every row), the words read with `confidence` (-1: a text layer).
-PageModel UnitTable(float confidence) {
+// An empty A4 page, number 1.
+PageModel A4Page() {
   PageModel page;
   page.number = 1;
   page.width = 595;
   page.height = 842;
+  return page;
+}
+
+// A table of three rows ("-", a label over two lines, "%", a value, and a unit whose words sit
+// at the same places on every row), the words read with `confidence` (-1: a text layer).
+PageModel UnitTable(float confidence) {
+  PageModel page = A4Page();
   float y = 100;
   const char* labels[][2] = {{"Ti le so hoa ho so ket qua", "giai quyet thu tuc"},
                              {"Ti le ho so thu tuc hanh", "chinh duoc xu ly"},
@@ -77,10 +83,7 @@ TEST(OcrLayout, KeepsACellsWordsInOneCellWhenTheyLineUpOverRows) {
 // columns (PageModel::rulings, from the OCR pass) keep them apart; the next table, set close
 // below with other column widths, is a table of its own.
 TEST(OcrLayout, TableRulingsAreTheColumnBoundaries) {
-  PageModel page;
-  page.number = 1;
-  page.width = 595;
-  page.height = 842;
+  PageModel page = A4Page();
   float y = 100;
   PutLine(page.words, 88, y, "1", 95);
   PutLine(page.words, 111, y, "Ti le thu tuc hanh chinh duoc tiep nhan giai quyet", 95);
@@ -126,10 +129,7 @@ TEST(OcrLayout, TableRulingsAreTheColumnBoundaries) {
 // A heading drawn as a table of its own right above its body, the two ruled on columns that do
 // not line up: the heading still heads the body, as one table with no blank line between.
 TEST(OcrLayout, AHeadingRuledApartFromItsBodyStillHeadsIt) {
-  PageModel page;
-  page.number = 1;
-  page.width = 595;
-  page.height = 842;
+  PageModel page = A4Page();
   float y = 100;
   PutLine(page.words, 88, y, "STT", 95);
   PutLine(page.words, 160, y, "So ho so truc tuyen", 95);

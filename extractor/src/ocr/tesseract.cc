@@ -325,6 +325,7 @@ void WriteCache(const std::filesystem::path& file, const RawPage& page) {
 // brackets and digits only) gives way to the page's median.
 constexpr float kEmPerRowHeight = 1.45f;
 constexpr float kAscentEm = 0.8f;    // the band's part above the baseline, in em
+constexpr float kSameSizeShare = 0.4f;   // row heights this close to the usual one are the usual
 
 OcrPage LineBands(RawPage raw, int dpi) {
   OcrPage out;
@@ -367,6 +368,9 @@ OcrPage LineBands(RawPage raw, int dpi) {
         }
       }
       bool row_known = letters >= others && line->row_height >= 0.5f * usual && line->row_height <= 2.5f * usual;
+      // Within a third of the usual, a row's height is the estimate's noise (a heading of
+      // capitals with tone marks measured 1.35x its body), not another type size.
+      if (std::fabs(line->row_height - usual) <= kSameSizeShare * usual) row_known = false;
       float row = row_known ? line->row_height : usual;
       float em = kEmPerRowHeight * row;
       for (size_t k = first; k < last; ++k) {
