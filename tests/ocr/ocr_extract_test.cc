@@ -132,6 +132,16 @@ TEST_F(ScannedPdf, BadPagesGiveAClearResultOrNoTextNeverACrash) {
   EXPECT_EQ(forced.status().code(), ErrorCode::kNoText);
 }
 
+// A 72 dpi JPEG scan: Tesseract gives letters with a median confidence of 15, not text. The
+// page is reported unreadable rather than giving its noise as text.
+TEST_F(ScannedPdf, AScanTooCoarseToReadIsNoTextSayingSo) {
+  Result<Extraction> x = Extract(fs::path(BAOCAO_CORPUS_DIR) / "pdf-edge" / "scan-only.pdf", OcrMode::kAuto);
+  ASSERT_FALSE(x.ok()) << "72 dpi noise read as text";
+  EXPECT_EQ(x.status().code(), ErrorCode::kNoText);
+  EXPECT_NE(x.status().message().find("could not read them with confidence"), std::string::npos)
+      << x.status().ToString();
+}
+
 TEST_F(ScannedPdf, ATextPdfIsNotReadByOcrUnderAuto) {
   Result<Extraction> x = Extract(fs::path(BAOCAO_CORPUS_DIR) / "pdf" / "hong-bang-2026-plan.pdf", OcrMode::kAuto);
   ASSERT_TRUE(x.ok()) << x.status().ToString();
