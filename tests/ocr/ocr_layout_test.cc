@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,19 @@ PageModel A4Page() {
   page.width = 595;
   page.height = 842;
   return page;
+}
+
+// Vertical rulings at each x from y0 down to y1, as the OCR pass gives them.
+void Rule(PageModel& page, std::initializer_list<float> xs, float y0, float y1) {
+  for (float x : xs) page.rulings.push_back({x, y0, y1});
+}
+
+// The page text of `page`, its words grouped into lines and its rulings sorted first.
+std::string ComposeRuled(PageModel& page) {
+  page.lines = BuildLines(page.words);
+  std::sort(page.rulings.begin(), page.rulings.end(), [](const Ruling& a, const Ruling& b) { return a.x < b.x; });
+  LayoutCarry carry;
+  return ComposePage(page, carry, false).text;
 }
 
 // A table of three rows ("-", a label over two lines, "%", a value, and a unit whose words sit
@@ -110,14 +124,9 @@ TEST(OcrLayout, TableRulingsAreTheColumnBoundaries) {
   PutLine(page.words, 111, y2 + 2 * kPitch + 6, "Ti le so hoa", 95);
   PutLine(page.words, 250, y2 + 2 * kPitch + 6, ">90%", 95);
   PutLine(page.words, 300, y2 + 2 * kPitch + 6, "95%", 95);
-  page.lines = BuildLines(page.words);
-  for (float x : {84.0f, 106.0f, label_end + 1, label_end + 58, label_end + 118, label_end + 150}) {
-    page.rulings.push_back({x, 96, table_end});
-  }
-  for (float x : {84.0f, 106.0f, 245.0f, 295.0f, 330.0f}) page.rulings.push_back({x, table_end + 3, y2 + 3 * kPitch + 12});
-  std::sort(page.rulings.begin(), page.rulings.end(), [](const Ruling& a, const Ruling& b) { return a.x < b.x; });
-  LayoutCarry carry;
-  std::string text = ComposePage(page, carry, false).text;
+  Rule(page, {84, 106, label_end + 1, label_end + 58, label_end + 118, label_end + 150}, 96, table_end);
+  Rule(page, {84, 106, 245, 295, 330}, table_end + 3, y2 + 3 * kPitch + 12);
+  std::string text = ComposeRuled(page);
   EXPECT_NE(text.find("1\tTi le thu tuc hanh chinh duoc tiep nhan giai quyet phi dia gioi hanh chinh\t>70%\t100%\tDat\n"),
             std::string::npos)
       << text;
@@ -145,12 +154,9 @@ TEST(OcrLayout, AHeadingRuledApartFromItsBodyStillHeadsIt) {
   PutLine(page.words, 240, body + kPitch + 4, "4838", 95);
   PutLine(page.words, 320, body + kPitch + 4, "0", 95);
   PutLine(page.words, 380, body + kPitch + 4, "0", 95);
-  page.lines = BuildLines(page.words);
-  for (float x : {84.0f, 120.0f, 195.0f, 290.0f, 360.0f, 420.0f}) page.rulings.push_back({x, y - 3, body - 4});
-  for (float x : {84.0f, 155.0f, 230.0f, 310.0f, 370.0f, 420.0f}) page.rulings.push_back({x, body - 2, body + 2 * kPitch + 8});
-  std::sort(page.rulings.begin(), page.rulings.end(), [](const Ruling& a, const Ruling& b) { return a.x < b.x; });
-  LayoutCarry carry;
-  std::string text = ComposePage(page, carry, false).text;
+  Rule(page, {84, 120, 195, 290, 360, 420}, y - 3, body - 4);
+  Rule(page, {84, 155, 230, 310, 370, 420}, body - 2, body + 2 * kPitch + 8);
+  std::string text = ComposeRuled(page);
   size_t heading = text.find("STT"), row = text.find("Cap Xa");
   ASSERT_NE(heading, std::string::npos) << text;
   ASSERT_NE(row, std::string::npos) << text;

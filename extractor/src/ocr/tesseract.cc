@@ -356,22 +356,13 @@ OcrPage LineBands(RawPage raw, int dpi) {
     while (last < raw.words.size() && raw.line_of[last] == raw.line_of[first]) ++last;
     const RawLine* line = raw.line_of[first] < raw.lines.size() ? &raw.lines[raw.line_of[first]] : nullptr;
     if (line && line->baseline_ok && usual > 0) {
-      // A line mostly of digits, brackets and signs ("100% (chỉ tiêu giao = 100%).") gets a row
-      // height fitted to glyphs without the letters' proportions, 1.3x the usual measured:
-      // set apart as another type size, it ended its paragraph.
-      size_t letters = 0, others = 0;
-      for (size_t k = first; k < last; ++k) {
-        for (unsigned char c : raw.words[k].text) {
-          if (c >= 0x80 && c < 0xC0) continue;   // continuation bytes: one code point, counted once
-          bool letter = c >= 0xC0 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');   // Vietnamese letters beyond ASCII
-          (letter ? letters : others) += 1;
-        }
-      }
-      bool row_known = letters >= others && line->row_height >= 0.5f * usual && line->row_height <= 2.5f * usual;
-      // Within a third of the usual, a row's height is the estimate's noise (a heading of
-      // capitals with tone marks measured 1.35x its body), not another type size.
-      if (std::fabs(line->row_height - usual) <= kSameSizeShare * usual) row_known = false;
-      float row = row_known ? line->row_height : usual;
+      // Within 40 % of the usual, a row's height is the estimate's noise, not another type
+      // size: a heading of capitals with tone marks measured 1.35x its table's body, a line of
+      // digits and signs ("100% (chỉ tiêu giao = 100%).") 1.3x its paragraph.
+      float measured = line->row_height;
+      bool other_size = std::fabs(measured - usual) > kSameSizeShare * usual && measured >= 0.5f * usual &&
+                        measured <= 2.5f * usual;
+      float row = other_size ? measured : usual;
       float em = kEmPerRowHeight * row;
       for (size_t k = first; k < last; ++k) {
         OcrWord& w = raw.words[k];

@@ -287,7 +287,6 @@ class Composer {
           Region r;
           r.kind = Region::kTable;
           r.end = k;
-          ignore_rulings_ = false;
           r.gutters = RuledGutters(lines, 0, k);   // drawn on this page, else as the last page's
           if (r.gutters.empty()) r.gutters = CarriedGutters(lines, k);
           Table(lines, r);
@@ -625,7 +624,11 @@ class Composer {
     std::vector<float> gaps;
     float lo = lines[i]->box.x0, hi = lines[i]->box.x1;
     std::vector<float> grid = GridOf(*lines[i]);
-    ignore_rulings_ = false;
+    // Set below for this region only: every FindGutters call after it sees the rulings again.
+    struct Restore {
+      bool& flag;
+      ~Restore() { flag = false; }
+    } restore{ignore_rulings_};
     size_t stop = i + 1;
     for (size_t k = i + 1; k < lines.size(); stop = ++k) {
       float gap = BoxGap(lines, k);
@@ -1361,7 +1364,7 @@ class Composer {
   float space_ = kStretchedSpace;       // kStretchedSpace, or kOcrStretchedSpace on an OCR page
   float table_lo_ = 0, table_hi_ = 0;   // the table being split into cells: its extent
   bool page_top_ = true;                // the next flow starts at the top of the page
-  mutable bool ignore_rulings_ = false;  // the region FindRegion grows has two ruled grids
+  mutable bool ignore_rulings_ = false;  // while FindRegion grows a region of two ruled grids
   std::vector<Gutter> last_gutters_;    // the last table's columns, extent and line height
   float last_x0_ = 0, last_x1_ = 0, last_height_ = 0;
   std::deque<std::vector<Line>> storage_;   // the lines of column flows
