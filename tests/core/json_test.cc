@@ -41,5 +41,23 @@ TEST(Json, SpanTextIsTheOriginalBytes) {
   }
 }
 
+// A converter's run-on line is linked within 2 KB of a value; a label cut there still ends on a
+// character boundary, so the JSON stays valid UTF-8 (dump() throws otherwise). Found by
+// recognize_fuzz: three-byte characters after "đạt tỷ l" cut at the 2 KB mark.
+TEST(Json, ALabelCutFromARunOnLineEndsOnACharacterBoundary) {
+  auto engine = Engine::Create({BAOCAO_RULES_DIR});
+  ASSERT_TRUE(engine.ok());
+  std::string run_on;
+  for (int i = 0; i < 1200; ++i) run_on += "\xe6\x8d\xaf";   // 捯, three bytes each, no space
+  for (int pad = 0; pad < 3; ++pad) {
+    std::string text = "Trong đó Tỷ lệ hồ sơ đã giải quyết trước hạn, đúng hạn 7.517 đạt tỷ l" +
+                       std::string(pad, 'a') + run_on + ".\n";
+    auto result = engine->ExtractBytes(text, "run-on.txt");
+    ASSERT_TRUE(result.ok()) << result.status().ToString();
+    ASSERT_FALSE(result->facts.empty()) << "pad " << pad;
+    EXPECT_NO_THROW((void)ToJson(*result).dump()) << "pad " << pad;
+  }
+}
+
 }  // namespace
 }  // namespace baocao

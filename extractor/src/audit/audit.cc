@@ -9,6 +9,7 @@
 
 #include "audit/audit_impl.h"
 #include "baocao/text.h"
+#include "core/strings.h"
 #include "link/lexicon_impl.h"
 
 namespace baocao {
@@ -162,7 +163,10 @@ namespace {
 TextRange SentenceAround(std::string_view text, size_t pos) {
   constexpr size_t kReach = 2048;
   size_t b = std::min(pos, text.size()), e = b;
-  const size_t floor = b > kReach ? b - kReach : 0, ceiling = std::min(text.size(), b + kReach);
+  size_t floor = b > kReach ? b - kReach : 0, ceiling = std::min(text.size(), b + kReach);
+  // Cut on character boundaries: the sentence is quoted as evidence.
+  while (floor < b && internal::IsUtf8Continuation(text, floor)) ++floor;
+  while (ceiling > b && internal::IsUtf8Continuation(text, ceiling)) --ceiling;
   while (b > floor) {
     char c = text[b - 1];
     if (c == '\n') break;

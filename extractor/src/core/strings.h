@@ -10,6 +10,12 @@ namespace baocao::internal {
 // Appends the UTF-8 encoding of code point `cp` (valid scalar values only).
 void AppendUtf8(std::string& out, char32_t cp);
 
+// Whether byte `i` of `s` continues a UTF-8 character (a cut there would split it); false
+// past the end.
+inline bool IsUtf8Continuation(std::string_view s, size_t i) {
+  return i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;
+}
+
 // `s` without leading and trailing spaces, tabs and carriage returns.
 std::string Trim(std::string_view s);
 

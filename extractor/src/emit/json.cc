@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "baocao/recognize.h"
+#include "core/strings.h"
 #include "normalize/decode.h"
 
 namespace baocao {
@@ -343,7 +344,7 @@ json ErrorToJson(const std::string& path, const Status& status) {
 // The first `bytes` bytes of `s`, cut back to a character boundary.
 std::string Prefix(const std::string& s, size_t bytes) {
   if (s.size() <= bytes) return s;
-  while (bytes > 0 && (static_cast<unsigned char>(s[bytes]) & 0xC0) == 0x80) --bytes;
+  while (bytes > 0 && internal::IsUtf8Continuation(s, bytes)) --bytes;
   return s.substr(0, bytes);
 }
 

@@ -10,6 +10,7 @@
 
 #include "baocao/link.h"
 #include "baocao/text.h"
+#include "core/strings.h"
 #include "link/lexicon_impl.h"
 
 namespace baocao {
@@ -34,6 +35,9 @@ TextRange SentenceOf(std::string_view text, size_t pos) {
   constexpr size_t kReach = 2048;
   size_t b = pos, e = pos;
   size_t floor = pos > kReach ? pos - kReach : 0, ceiling = std::min(text.size(), pos + kReach);
+  // The cut lands on a character boundary: a label must never end inside a character.
+  while (floor < pos && internal::IsUtf8Continuation(text, floor)) ++floor;
+  while (ceiling > pos && internal::IsUtf8Continuation(text, ceiling)) --ceiling;
   while (b > floor) {
     char c = text[b - 1];
     if (c == '\n' || c == '\t') break;
