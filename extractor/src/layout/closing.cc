@@ -6,6 +6,7 @@
 #include <re2/re2.h>
 
 #include "baocao/text.h"
+#include "core/script.h"
 #include "layout/parts.h"
 
 namespace baocao::layout_internal {
@@ -17,7 +18,8 @@ constexpr size_t kMaxPieceBytes = 400;
 
 // "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "TL.", "TUQ.", "Q. GIÁM ĐỐC".
 const RE2& SignerPrefix() {
-  static const RE2 re(R"(^(TM|KT|TL|TUQ|Q|T/M|K/T)[ ]*\.[ ]*(\p{Lu}.*)$)", RE2::Quiet);
+  static const RE2 re(std::string(R"(^(TM|KT|TL|TUQ|Q|T/M|K/T)[ ]*\.[ ]*([)") + internal::kUpperClass + "].*)$",
+                      RE2::Quiet);
   return re;
 }
 

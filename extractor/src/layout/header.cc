@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "baocao/text.h"
+#include "core/script.h"
 #include "layout/parts.h"
 
 namespace baocao::layout_internal {
@@ -20,9 +21,12 @@ constexpr size_t kMaxTitleBytes = 2000;
 
 // "Số: 43/BC-UBND", "Số /KH-UBND" (number left blank), "Số: .../QĐ-UBND", "Số 01-KH/BCĐ".
 const RE2& NumberPattern() {
-  static const RE2 re(
-      R"(^(?:Số|SỐ|Sô|SÔ)[ \t]*[:.]?[ \t]*([0-9]*)[ \t._…]*([/-])[ \t]*([\p{L}\p{N}][\p{L}\p{N}&./-]*?)[ \t.]*$)",
-      RE2::Quiet);
+  static const RE2 re = [] {
+    std::string pattern = R"(^(?:Số|SỐ|Sô|SÔ)[ \t]*[:.]?[ \t]*([0-9]*)[ \t._…]*([/-])[ \t]*([0-9)";
+    pattern.append(internal::kLetterClass).append("][0-9&./").append(internal::kLetterClass);
+    pattern.append(R"(-]*?)[ \t.]*$)");
+    return RE2(pattern, RE2::Quiet);
+  }();
   return re;
 }
 // "Số: 181" alone, its symbol "/BC-SNV" being the next piece (an e-signature stamp gap).

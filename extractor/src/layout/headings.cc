@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "baocao/text.h"
+#include "core/script.h"
 #include "layout/parts.h"
 
 namespace baocao::layout_internal {
@@ -14,7 +15,8 @@ namespace {
 constexpr size_t kMaxHeadingCodePoints = 200;
 
 const RE2& PartPattern() {  // "Phần 1", "PHẦN I.", "Phần thứ nhất: ..."
-  static const RE2 re(R"(^((?:Phần|PHẦN)[ ]+(?:(?:thứ|THỨ)[ ]+[\p{L}]+|[IVXLC]{1,6}|[0-9]{1,2}))(?:[ ]*[.:-][ ]*|[ ]+|$)(.*)$)",
+  static const RE2 re(std::string(R"(^((?:Phần|PHẦN)[ ]+(?:(?:thứ|THỨ)[ ]+[)") + internal::kLetterClass +
+                          R"(]+|[IVXLC]{1,6}|[0-9]{1,2}))(?:[ ]*[.:-][ ]*|[ ]+|$)(.*)$)",
                       RE2::Quiet);
   return re;
 }

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "baocao/text.h"
+#include "core/script.h"
 #include "layout/text_util.h"
 
 namespace baocao {
@@ -218,23 +219,31 @@ std::optional<std::string> FindProvince(std::string_view text, const Gazetteer& 
 // Issuer and ward
 
 constexpr const char* kUnitWords = "phường|xã|thị trấn|đặc khu|thị xã|quận|huyện|thành phố|tỉnh";
-constexpr const char* kNameWords = R"((?:\p{Lu}[\p{L}\p{M}]*|[0-9]{1,2})(?:[ ]+\p{Lu}[\p{L}\p{M}]*){0,4})";
+// A place name: up to five capitalized words, or a number ("Phường 3").
+const std::string& NameWords() {
+  static const std::string words = [] {
+    std::string word = std::string("[") + internal::kUpperClass + "][" + internal::kLetterClass + "]*";
+    return "(?:" + word + "|[0-9]{1,2})(?:[ ]+" + word + "){0,4}";
+  }();
+  return words;
+}
 
 // "UBND phường Chí Linh", "Ủy ban nhân dân (UBND) phường Ba Ngòi".
 const RE2& CouncilMention() {
   static const RE2 re(std::string(R"((?i:ủy ban nhân dân|ubnd)(?:[ ]*\((?i:ubnd)\))?[ ]+((?i:)") +
-                          kUnitWords + "))[ ]+(" + kNameWords + ")",
+                          kUnitWords + "))[ ]+(" + NameWords() + ")",
                       RE2::Quiet);
   return re;
 }
 // "phường Chí Linh" anywhere ("Đảng ủy phường Ba Ngòi").
 const RE2& UnitMention() {
-  static const RE2 re(std::string("((?i:phường|xã|thị trấn|đặc khu))[ ]+(") + kNameWords + ")", RE2::Quiet);
+  static const RE2 re("((?i:phường|xã|thị trấn|đặc khu))[ ]+(" + NameWords() + ")", RE2::Quiet);
   return re;
 }
 // "UBND phường đã ...": the council named by its level only.
 const RE2& BareCouncil() {
-  static const RE2 re(R"((?i:ủy ban nhân dân|ubnd)[ ]+((?i:phường|xã|thị trấn|đặc khu))[ ,.;:]+\p{Ll})",
+  static const RE2 re(std::string(R"((?i:ủy ban nhân dân|ubnd)[ ]+((?i:phường|xã|thị trấn|đặc khu))[ ,.;:]+[)") +
+                          internal::kLowerClass + "]",
                       RE2::Quiet);
   return re;
 }
