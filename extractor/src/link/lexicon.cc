@@ -13,6 +13,8 @@
 //   alias thủ tục = thủ tục hành chính | TTHC | DVC     nouns that count the same thing
 //   target: chỉ tiêu | mục tiêu | phấn đấu              words that make a value a target
 #include <algorithm>
+#include <bitset>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -92,23 +94,57 @@ int FindPhrase(const std::vector<std::string>& tokens, const std::vector<std::st
   return -1;
 }
 
-int TermScore(const std::vector<std::string>& tokens, const Term& term) {
+namespace {
+
+// The starts (first 1, 2 and 3 bytes) of a context's tokens, as bits of a small hash set. A
+// phrase can only read where a token starts as its first word does (PhraseAt), so a phrase
+// whose first word's start is missing is known absent without scanning the tokens. Best asks
+// hundreds of phrases of each context; most are rejected here.
+class TokenStarts {
+ public:
+  explicit TokenStarts(const std::vector<std::string>& tokens) {
+    for (const std::string& t : tokens) {
+      for (size_t n = 1; n <= std::min<size_t>(3, t.size()); ++n) bits_.set(Key(t, n));
+    }
+  }
+  bool MayRead(const Phrase& phrase) const {
+    const std::string& first = phrase.front();
+    return first.empty() || bits_.test(Key(first, std::min<size_t>(3, first.size())));
+  }
+
+ private:
+  static size_t Key(std::string_view s, size_t n) {
+    uint32_t h = 2166136261u ^ static_cast<uint32_t>(n);   // FNV-1a over the first n bytes
+    for (size_t i = 0; i < n; ++i) h = (h ^ static_cast<unsigned char>(s[i])) * 16777619u;
+    return h % kBits;
+  }
+  static constexpr size_t kBits = 4096;
+  std::bitset<kBits> bits_;
+};
+
+bool Reads(const std::vector<std::string>& tokens, const TokenStarts& starts, const Phrase& phrase) {
+  return !phrase.empty() && starts.MayRead(phrase) && FindPhrase(tokens, phrase) >= 0;
+}
+
+int TermScore(const std::vector<std::string>& tokens, const TokenStarts& starts, const Term& term) {
   int best = -1;
   for (const auto& phrase : term) {
-    if (FindPhrase(tokens, phrase) >= 0) best = std::max(best, static_cast<int>(phrase.size()));
+    if (Reads(tokens, starts, phrase)) best = std::max(best, static_cast<int>(phrase.size()));
   }
   return best;
 }
 
-int CueScore(const std::vector<std::string>& tokens, const Cue& cue) {
+int CueScore(const std::vector<std::string>& tokens, const TokenStarts& starts, const Cue& cue) {
   int total = 0;
   for (const Term& term : cue) {
-    int s = TermScore(tokens, term);
+    int s = TermScore(tokens, starts, term);
     if (s < 0) return -1;
     total += s;
   }
   return total;
 }
+
+}  // namespace
 
 Lexicon::Lexicon() : impl_(std::make_unique<Impl>()) {}
 Lexicon::Lexicon(Lexicon&&) noexcept = default;
@@ -254,13 +290,14 @@ std::string Lexicon::Match(std::string_view context, std::string_view kind, int*
 const Entry* Lexicon::Impl::Best(const std::vector<std::string>& tokens, std::string_view kind, int* score) const {
   const Entry* best = nullptr;
   int best_score = -1;
+  const TokenStarts starts(tokens);
   for (const Entry& e : entries) {
     if (!kind.empty() && e.kind != kind) continue;
     bool excluded = false;
-    for (const auto& phrase : e.excluded) excluded |= FindPhrase(tokens, phrase) >= 0;
+    for (const auto& phrase : e.excluded) excluded = excluded || Reads(tokens, starts, phrase);
     if (excluded) continue;
     for (const Cue& cue : e.cues) {
-      int s = CueScore(tokens, cue);
+      int s = CueScore(tokens, starts, cue);
       if (s > best_score) { best_score = s; best = &e; }
     }
   }
