@@ -3,8 +3,12 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <sstream>
+#include <utility>
+#include <vector>
 
 #include "baocao/recognize.h"
+#include "core/parallel.h"
 #include "core/strings.h"
 #include "normalize/decode.h"
 
@@ -298,38 +302,49 @@ void WriteArray(std::ostream& out, const char* key, const std::vector<T>& items,
   out << (pretty && !items.empty() ? "\n ]" : "]");
 }
 
+// From this many mentions WriteJson writes them beside the rest, on a second thread.
+constexpr size_t kParallelJsonMentions = 256;
+
 }  // namespace
 
 void WriteJson(const Extraction& x, std::ostream& out, bool pretty) {
-  // Everything but the two long arrays goes through ToJson; mentions and tables, which grow
-  // with the document, are written one element at a time, in the key order ToJson uses.
-  Extraction rest;
-  rest.document = x.document;
-  rest.meta = x.meta;
-  rest.sections = x.sections;
-  rest.references = x.references;
-  rest.facts = x.facts;
-  rest.flags = x.flags;   // checks, which grow with the document too, are streamed below
-  json top = ToJson(rest);
+  // Everything but the long arrays goes through ToJson; mentions, tables and checks, which grow
+  // with the document, are written one element at a time, in the key order ToJson uses. On a
+  // long document the tree is made and turned to text on a second thread while this one writes
+  // the mentions, the two about equal in cost.
+  std::vector<std::pair<std::string, std::string>> parts;   // ToJson's keys, in order, with text
+  std::ostringstream mentions;
+  internal::RunBoth(
+      [&] {
+        Extraction rest;
+        rest.document = x.document;
+        rest.meta = x.meta;
+        rest.sections = x.sections;
+        rest.references = x.references;
+        rest.facts = x.facts;
+        rest.flags = x.flags;
+        json top = ToJson(rest);
+        for (auto it = top.begin(); it != top.end(); ++it) {
+          bool streamed = it.key() == "mentions" || it.key() == "tables" || it.key() == "checks";
+          parts.emplace_back(it.key(), streamed ? std::string() : Dump(it.value()));
+        }
+      },
+      [&] { WriteArray(mentions, "mentions", x.mentions, pretty, [](const Mention& m) { return MentionText(m); }); },
+      x.mentions.size() >= kParallelJsonMentions);
   bool first = true;
   out << "{";
-  for (auto it = top.begin(); it != top.end(); ++it) {
-    if (it.key() == "mentions") {
-      WriteArray(out, "mentions", x.mentions, pretty, [](const Mention& m) { return MentionText(m); });
-      continue;
-    }
-    if (it.key() == "tables") {
+  for (const auto& [key, text] : parts) {
+    if (key == "mentions") {
+      out << mentions.view();
+    } else if (key == "tables") {
       WriteArray(out, "tables", x.tables, pretty, [](const Table& t) { return TableToJson(t); });
-      continue;
-    }
-    if (it.key() == "checks") {
+    } else if (key == "checks") {
       out << (first ? "" : ",") << (pretty ? "\n " : "") << "\"checks\": [";
       for (size_t i = 0; i < x.checks.size(); ++i) out << (i ? "," : "") << (pretty ? "\n  " : "") << Dump(CheckToJson(x.checks[i]));
       out << (pretty && !x.checks.empty() ? "\n ]" : "]");
-      first = false;
-      continue;
+    } else {
+      out << (first ? "" : ",") << (pretty ? "\n " : "") << Dump(json(key)) << ": " << text;
     }
-    out << (first ? "" : ",") << (pretty ? "\n " : "") << Dump(it.key()) << ": " << Dump(it.value());
     first = false;
   }
   out << (pretty ? "\n}" : "}");
