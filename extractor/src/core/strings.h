@@ -16,6 +16,14 @@ inline bool IsUtf8Continuation(std::string_view s, size_t i) {
   return i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;
 }
 
+// The largest character boundary of `s` at or before byte `n` (s.size() when n is past it):
+// where a cut to at most n bytes keeps every character whole.
+inline size_t CharBoundaryAtOrBefore(std::string_view s, size_t n) {
+  if (n >= s.size()) return s.size();
+  while (n > 0 && IsUtf8Continuation(s, n)) --n;
+  return n;
+}
+
 // `s` without leading and trailing spaces, tabs and carriage returns.
 std::string Trim(std::string_view s);
 

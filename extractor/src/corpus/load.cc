@@ -7,6 +7,7 @@
 #include <set>
 
 #include "baocao/text.h"
+#include "core/strings.h"
 #include "corpus/corpus_impl.h"
 #include "store/sqlite.h"
 
@@ -25,7 +26,7 @@ namespace {
 // Nguyên về ..." gives "UBND tỉnh Thái Nguyên".
 std::string IssuerAfter(std::string_view source, size_t end) {
   if (end >= source.size()) return {};
-  std::string_view rest = source.substr(end, 300);
+  std::string_view rest = source.substr(end, internal::CharBoundaryAtOrBefore(source.substr(end), 300));
   size_t stop = rest.find_first_of(";\n(");
   if (stop != std::string_view::npos) rest = rest.substr(0, stop);
   constexpr std::string_view kOf = "của ";
@@ -36,7 +37,7 @@ std::string IssuerAfter(std::string_view source, size_t end) {
     size_t at = issuer.find(cut);
     if (at != std::string_view::npos) issuer = issuer.substr(0, at);
   }
-  if (issuer.size() > 120) issuer = issuer.substr(0, 120);
+  if (issuer.size() > 120) issuer = issuer.substr(0, internal::CharBoundaryAtOrBefore(issuer, 120));
   std::string out(issuer);
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;

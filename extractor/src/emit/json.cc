@@ -357,11 +357,7 @@ json ErrorToJson(const std::string& path, const Status& status) {
 }
 
 // The first `bytes` bytes of `s`, cut back to a character boundary.
-std::string Prefix(const std::string& s, size_t bytes) {
-  if (s.size() <= bytes) return s;
-  while (bytes > 0 && internal::IsUtf8Continuation(s, bytes)) --bytes;
-  return s.substr(0, bytes);
-}
+std::string Prefix(const std::string& s, size_t bytes) { return s.substr(0, internal::CharBoundaryAtOrBefore(s, bytes)); }
 
 json StageToJson(const Stages& stages, std::string_view stage, std::string_view original) {
   if (stage == "text") {

@@ -43,13 +43,6 @@ bool KeptCodePoint(UChar32 cp) {
 }
 
 // Cuts `s` to at most `max` bytes on a code point boundary.
-std::string CutUtf8(const std::string& s, size_t max) {
-  if (s.size() <= max) return s;
-  size_t end = max;
-  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
-  return s.substr(0, end);
-}
-
 std::string TrimEnds(std::string s) {
   size_t b = 0;
   while (b < s.size() && (s[b] == '.' || s[b] == ' ' || s[b] == '-' || s[b] == '_')) ++b;
@@ -97,7 +90,7 @@ std::string SafeUploadName(std::string_view client_name) {
     size_t dot = collapsed.rfind('.');
     std::string extension;
     if (dot != std::string::npos && collapsed.size() - dot <= kMaxExtensionBytes) extension = collapsed.substr(dot);
-    collapsed = TrimEnds(CutUtf8(collapsed.substr(0, collapsed.size() - extension.size()), kMaxNameBytes - extension.size())) +
+    collapsed = TrimEnds(collapsed.substr(0, internal::CharBoundaryAtOrBefore(collapsed, kMaxNameBytes - extension.size()))) +
                 extension;
   }
   if (collapsed.empty() || collapsed.find_first_not_of('.') == std::string::npos) return "document";
