@@ -201,6 +201,43 @@ TEST(DowngradeUncertainFlags, AnErrorOnADoubtfulNumberBecomesAWarningThatSaysWhy
   EXPECT_NE(english[0].explanation.find("read by OCR with low confidence"), std::string::npos);
 }
 
+// "Đạt" beside 90% against "> 90%": OCR reads "≥" as ">", and here the sign alone decides.
+Flag AssessmentOnTheBound(std::optional<float> confidence, double value) {
+  Flag f;
+  f.kind = "assessment_mismatch";
+  f.severity = "error";
+  f.stated = 90;
+  f.computed = value;
+  f.explanation = "Tỷ lệ hồ sơ trực tuyến: tự đánh giá “Đạt” so với chỉ tiêu > 90%, nhưng giá trị 90% không đạt chỉ tiêu.";
+  for (const char* text : {"Đạt", "> 90%", "90%"}) {
+    Span s;
+    s.text = text;
+    s.confidence = confidence;
+    if (confidence) s.page = 2;
+    f.evidence.push_back(s);
+  }
+  return f;
+}
+
+TEST(DowngradeUncertainFlags, AVerdictThatRestsOnAComparatorReadByOcrIsAWarning) {
+  std::vector<Flag> flags = {AssessmentOnTheBound(96.0f, 90), AssessmentOnTheBound(std::nullopt, 90),
+                             AssessmentOnTheBound(96.0f, 85)};
+  DowngradeUncertainFlags(flags, {});
+  ASSERT_EQ(flags.size(), 3u);
+  // Sorted: the two sure errors first (a text layer's sign; a value off the bound), then the warning.
+  EXPECT_EQ(flags[0].severity, "error");
+  EXPECT_EQ(flags[1].severity, "error");
+  EXPECT_EQ(flags[2].severity, "warning");
+  EXPECT_EQ(*flags[2].computed, 90);
+  ASSERT_TRUE(flags[2].evidence[0].confidence.has_value());
+  EXPECT_NE(flags[2].explanation.find("chỉ phụ thuộc vào dấu so sánh (≥ hay >)"), std::string::npos) << flags[2].explanation;
+
+  std::vector<Flag> english = {AssessmentOnTheBound(96.0f, 90)};
+  DowngradeUncertainFlags(english, {.lang = "en"});
+  EXPECT_EQ(english[0].severity, "warning");
+  EXPECT_NE(english[0].explanation.find("rests on the comparison sign alone"), std::string::npos);
+}
+
 TEST(OcrJson, SpansCarryConfidenceAndUncertainOnlyWhenReadByOcr) {
   Span s;
   s.text = "377";

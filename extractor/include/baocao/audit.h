@@ -124,8 +124,10 @@ int SeverityRank(const std::string& severity);
 
 // Scanned input (baocao/ocr.h): an "error" flag one of whose evidence spans is `uncertain` (a
 // number OCR read with doubt) becomes a "warning", its explanation saying so in
-// `options.lang`, since the inconsistency may be a misread digit; flags are sorted again, most
-// severe first. Flags on text read from a text layer are left as they are.
+// `options.lang`, since the inconsistency may be a misread digit. So does an
+// assessment_mismatch whose value equals the target's bound when a span of it was read by OCR:
+// the verdict then rests on the sign alone, and OCR reads "≥" as ">". Flags are sorted again,
+// most severe first. Flags on text read from a text layer are left as they are.
 void DowngradeUncertainFlags(std::vector<Flag>& flags, const AuditOptions& options);
 
 }  // namespace baocao
