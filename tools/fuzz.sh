@@ -69,8 +69,9 @@ for debris in [
 ]:
     put(debris.encode())
 PY
-# PDF seeds for pdf_fuzz (the text fuzzers refuse them quickly): the small edge and bad PDFs.
-for f in corpus/pdf-edge/*.pdf; do
+# PDF seeds for pdf_fuzz (the text fuzzers refuse them quickly): the small edge and bad PDFs,
+# and the fixture reports small enough (ruled tables: drawn column borders).
+for f in corpus/pdf-edge/*.pdf corpus/pdf/*.pdf; do
   if [ "$(stat -c %s "$f")" -le 65536 ]; then cp "$f" "$seeds/pdf-$(basename "$f")"; fi
 done
 

@@ -43,6 +43,42 @@ TEST(ReadPdf, GivesEachPagesTextInReadingOrder) {
   EXPECT_TRUE(pdf->repairs.empty());
 }
 
+// A ruled table as office writers draw one: a stroked line for each column border.
+std::string ColumnBorders(std::initializer_list<double> xs, double top, double bottom) {
+  std::string out = "0.5 w";
+  for (double x : xs) out += " " + std::to_string(x) + " " + std::to_string(top) + " m " + std::to_string(x) + " " + std::to_string(bottom) + " l S";
+  return out;
+}
+
+TEST(ReadPdf, ADrawnColumnBorderSeparatesCellsSetAsCloseAsWords) {
+  // "13" ends a space's width before "Dam bao"; words spaced as in "Tang cuong kiem tra".
+  PdfPageSpec page{{{68, 730, "TT"}, {88, 730, "Nhiem vu"}, {260, 730, "Ket qua"},
+                    {70, 710, "12"}, {88, 710, "Tang cuong kiem tra"}, {260, 710, "Bao cao"},
+                    {72, 690, "13"}, {87.5, 690, "Dam bao ti le chi"}, {260, 690, "Bao cao"}}};
+  page.drawing = ColumnBorders({66, 85.5, 250, 400}, 745, 680);
+  Result<PdfDocument> pdf = ReadPdf(MakePdf({page}));
+  ASSERT_TRUE(pdf.ok()) << pdf.status().ToString();
+  EXPECT_NE(pdf->pages[0].text.find("12\tTang cuong kiem tra\tBao cao"), std::string::npos) << pdf->pages[0].text;
+  EXPECT_NE(pdf->pages[0].text.find("13\tDam bao ti le chi\tBao cao"), std::string::npos) << pdf->pages[0].text;
+}
+
+TEST(ReadPdf, ARowOfOneWrappedCellInsideARuledTableStaysInTheTable) {
+  // A row cut by a page break goes on as a row of one cell, padded apart from the rows around
+  // it; its borders are the table's, so it is the table's, not a paragraph.
+  PdfPageSpec page{{{68, 730, "TT"}, {90, 730, "Nhiem vu"}, {260, 730, "Ket qua"},
+                    {70, 700, "12"}, {90, 700, "Tang cuong kiem tra"}, {260, 700, "Bao cao"},
+                    {90, 660, "ve do luong tai phuong."},
+                    {70, 620, "13"}, {90, 620, "Dam bao ti le chi"}, {260, 620, "Bao cao"}}};
+  page.drawing = ColumnBorders({66, 85.5, 250, 400}, 745, 605);
+  Result<PdfDocument> pdf = ReadPdf(MakePdf({page}));
+  ASSERT_TRUE(pdf.ok()) << pdf.status().ToString();
+  const std::string& text = pdf->pages[0].text;
+  // In the cell it continues (or a row of its own), never a paragraph that ends the table.
+  EXPECT_EQ(text.find("\nve do luong"), std::string::npos) << text;
+  EXPECT_NE(text.find("Tang cuong kiem tra ve do luong tai phuong.\tBao cao"), std::string::npos) << text;
+  EXPECT_NE(text.find("13\tDam bao ti le chi\tBao cao"), std::string::npos) << text;
+}
+
 TEST(ReadPdf, TurnsARotatedPageUpright) {
   // /Rotate 90 on the page, and text drawn turned a quarter on a page that is not: both read
   // as upright text, top to bottom.

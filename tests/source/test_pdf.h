@@ -23,6 +23,7 @@ struct PdfPageSpec {
   std::vector<PdfText> texts;
   int rotate = 0;            // the page's /Rotate
   bool image_only = false;   // no text: a grey square, as a scan would have
+  std::string drawing;       // more content-stream operators, drawn first ("0.5 w 90 700 m 90 600 l S")
 };
 
 // A complete PDF (classic xref table) of the given pages.
@@ -37,9 +38,9 @@ inline std::string MakePdf(const std::vector<PdfPageSpec>& pages) {
   int font = add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
   std::string kids;
   for (const PdfPageSpec& page : pages) {
-    std::string content;
+    std::string content = page.drawing.empty() ? std::string() : page.drawing + "\n";
     if (page.image_only) {
-      content = "0.5 g 72 72 451 698 re f";
+      content += "0.5 g 72 72 451 698 re f";
     } else {
       for (const PdfText& t : page.texts) {
         std::string escaped;

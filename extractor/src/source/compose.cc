@@ -632,11 +632,13 @@ class Composer {
     size_t stop = i + 1;
     for (size_t k = i + 1; k < lines.size(); stop = ++k) {
       float gap = BoxGap(lines, k);
-      if (gap > kRegionGap * h) break;
       std::vector<float> grid_k = GridOf(*lines[k]);
       // Lines inside ruled tables belong together whatever their height (OCR measures a line's
-      // type size roughly); other lines must be of the table's type size.
+      // type size roughly); other lines must be of the table's type size. Inside one ruled
+      // table no gap between lines ends it: a tall row sets its cells' lines far apart.
       bool same_table = !grid.empty() && !grid_k.empty();
+      bool same_grid = same_table && !OtherGrid(grid, grid_k);
+      if (gap > kRegionGap * h && !same_grid) break;
       if (OtherGrid(grid, grid_k)) {
         // The next ruled table, set close below; but a heading drawn as a table of its own
         // over its body, whose columns do not line up with the body's, heads the body: the
@@ -648,7 +650,7 @@ class Composer {
       if (grid.empty()) grid = std::move(grid_k);
       if (gaps.size() >= 2) {
         float usual = std::max(Percentile(gaps, 0.5f), 0.3f * h);
-        if (gap > std::max(2.5f * usual, usual + 0.5f * h) && !SameColumnsAcross(lines, chunks, i, k, h)) break;
+        if (gap > std::max(2.5f * usual, usual + 0.5f * h) && !same_grid && !SameColumnsAcross(lines, chunks, i, k, h)) break;
       }
       if (!same_table && std::fabs(lines[k]->height - h) > 0.25f * h) break;   // another type size: not this table
       bool multi = chunks[k].size() >= 2;
@@ -715,15 +717,21 @@ class Composer {
     }
     float allowed_gap = std::min(std::max(inner_gap, 0.0f) + 1.0f, 1.2f * hh);
     auto same_size = [&](const Line& l) { return std::fabs(l.height - hh) <= 0.2f * hh; };
+    // A line drawn inside the region's own ruled table is one of its cells however far it is
+    // set from the next (a row of one wrapped cell, with the cell's padding above and below).
+    const std::vector<float> region_grid = GridOf(*lines[i]);
+    auto in_grid = [&](const Line& l) {
+      std::vector<float> g = GridOf(l);
+      return !region_grid.empty() && !g.empty() && !OtherGrid(region_grid, g);
+    };
+    auto wrapped = [&](size_t k, size_t next) {
+      const Line& l = *lines[k];
+      return chunks[k].size() < 2 && (in_grid(l) || (BoxGap(lines, next) <= allowed_gap && same_size(l))) &&
+             Fits(l, r.gutters, lo, hi, hh);
+    };
     // Wrapped cells below the last multi-piece line, and above the first.
-    while (r.end < lines.size() && chunks[r.end].size() < 2 && BoxGap(lines, r.end) <= allowed_gap &&
-           same_size(*lines[r.end]) && Fits(*lines[r.end], r.gutters, lo, hi, hh)) {
-      ++r.end;
-    }
-    while (r.begin > floor && chunks[r.begin - 1].size() < 2 && BoxGap(lines, r.begin) <= allowed_gap &&
-           same_size(*lines[r.begin - 1]) && Fits(*lines[r.begin - 1], r.gutters, lo, hi, hh)) {
-      --r.begin;
-    }
+    while (r.end < lines.size() && wrapped(r.end, r.end)) ++r.end;
+    while (r.begin > floor && wrapped(r.begin - 1, r.begin)) --r.begin;
     if (r.begin < i || r.end > end) {
       std::vector<Gutter> again = FindGutters(lines, r.begin, r.end, hh);
       if (again.size() == r.gutters.size()) r.gutters = std::move(again);

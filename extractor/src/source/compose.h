@@ -6,9 +6,11 @@
 //     running text, is read left column first, then the right one.
 //   - Tables ("stream" reconstruction, no ruling lines needed): consecutive lines whose words
 //     leave the same vertical strips empty are a table; the strips are the column boundaries.
-//     Where the page has vertical rulings (PageModel::rulings: a scan's, found by the OCR pass)
-//     the rulings that pass a table's lines are its column boundaries instead, and lines passed
-//     by another set of rulings belong to another table.
+//     Where the page has vertical rulings (PageModel::rulings: the column borders a text PDF
+//     draws, or a scan's, found by the OCR pass) the rulings that pass a table's lines are its
+//     column boundaries instead, lines passed by another set of rulings belong to another
+//     table, and lines inside one ruled table stay in it however far apart (a tall row, a row
+//     of one wrapped cell).
 //     A cell whose text wraps is one cell: the lines of a row are told apart by the padding
 //     between rows when the table has it, else by the row's number in the first column (also
 //     when that number sits in the middle of a tall row). A heading over two lines is one

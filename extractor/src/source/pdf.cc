@@ -136,7 +136,7 @@ struct Pending {
   bool garbage = false;                     // its text layer was not text (OCR replaced it)
   bool ocr_timed_out = false;
   std::string ocr_error;                    // OCR was due and failed (no language data ...)
-  std::vector<pdf_internal::Ruling> rulings;   // vertical rulings OCR found, in points
+  std::vector<pdf_internal::Ruling> rulings;   // vertical rulings, drawn or found by OCR, in points
   bool ocr_unreadable = false;              // OCR read it with too little confidence: no words
 };
 
@@ -150,7 +150,41 @@ struct PageDrawing {
   double image_share = 0;    // of the page's area under raster images (overlaps counted twice)
   long filled_contours = 0;  // subpaths of filled paths (a glyph outline is one to three)
   bool MayHideText() const { return image_share >= 0.05 || filled_contours >= 400; }
+  // Vertical strokes and hairline bars (a table's column borders), in the words' frame, in the
+  // order drawn; DrawnRulings makes them rulings.
+  std::vector<pdf_internal::Ruling> verticals;
+  bool too_many_verticals = false;   // vector art, not a table: none kept
 };
+
+// A table's vertical borders as drawn: a stroke or a filled bar this thin and this tall.
+constexpr double kRulingMaxWidth = 1.5, kRulingMinHeight = 4.0;
+// More vertical pieces than this on a page is a drawing, not tables (and bounds the memory).
+constexpr size_t kMaxDrawnVerticals = 4000;
+
+// The page's vertical rulings from the pieces drawn: pieces at one x (within half a point)
+// that touch or overlap along y are one ruling (a border drawn cell by cell); left to right.
+std::vector<pdf_internal::Ruling> DrawnRulings(const PageDrawing& drawing) {
+  if (drawing.too_many_verticals) return {};
+  std::vector<pdf_internal::Ruling> pieces = drawing.verticals;
+  std::sort(pieces.begin(), pieces.end(), [](const pdf_internal::Ruling& a, const pdf_internal::Ruling& b) { return a.x < b.x; });
+  std::vector<pdf_internal::Ruling> out;
+  for (size_t i = 0; i < pieces.size();) {
+    size_t j = i;   // pieces[i, j): one x
+    while (j < pieces.size() && pieces[j].x - pieces[i].x <= 0.5f) ++j;
+    std::sort(pieces.begin() + i, pieces.begin() + j,
+              [](const pdf_internal::Ruling& a, const pdf_internal::Ruling& b) { return a.y0 < b.y0; });
+    size_t first = out.size();
+    for (size_t k = i; k < j; ++k) {
+      if (out.size() > first && pieces[k].y0 <= out.back().y1 + 1.0f) {
+        out.back().y1 = std::max(out.back().y1, pieces[k].y1);
+      } else {
+        out.push_back(pieces[k]);
+      }
+    }
+    i = j;
+  }
+  return out;
+}
 
 // Poppler's text device in raw order that also sees the non-text content, without drawing it:
 // images are measured, not decoded (inline image data is skipped as Poppler's base device
@@ -162,6 +196,10 @@ class WordAndDrawingDevice : public TextOutputDev {
   const PageDrawing& drawing() const { return drawing_; }
 
   bool needNonText() override { return true; }
+  void stroke(GfxState* state) override {
+    Stroked(state);
+    TextOutputDev::stroke(state);
+  }
   void fill(GfxState* state) override { Filled(state); TextOutputDev::fill(state); }
   void eoFill(GfxState* state) override { Filled(state); TextOutputDev::eoFill(state); }
   void drawImageMask(GfxState* state, Object* ref, Stream* str, int width, int height, bool invert, bool interpolate,
@@ -196,7 +234,48 @@ class WordAndDrawingDevice : public TextOutputDev {
 
  private:
   void Filled(const GfxState* state) {
-    if (const GfxPath* path = state->getPath()) drawing_.filled_contours += path->getNumSubpaths();
+    const GfxPath* path = state->getPath();
+    if (!path) return;
+    drawing_.filled_contours += path->getNumSubpaths();
+    // A hairline bar (a border some writers fill rather than stroke): the box of a subpath of
+    // four or five points, thin and tall.
+    for (int i = 0; i < path->getNumSubpaths() && !drawing_.too_many_verticals; ++i) {
+      const GfxSubpath* sub = path->getSubpath(i);
+      int n = sub->getNumPoints();
+      if (n < 4 || n > 5) continue;
+      double x0 = 1e300, x1 = -1e300, y0 = 1e300, y1 = -1e300;
+      for (int k = 0; k < n; ++k) {
+        double x, y;
+        state->transform(sub->getX(k), sub->getY(k), &x, &y);
+        x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
+      }
+      AddVertical(x0, x1, y0, y1);
+    }
+  }
+  // Each straight segment of a stroked path that runs up or down the page.
+  void Stroked(const GfxState* state) {
+    const GfxPath* path = state->getPath();
+    if (!path) return;
+    for (int i = 0; i < path->getNumSubpaths() && !drawing_.too_many_verticals; ++i) {
+      const GfxSubpath* sub = path->getSubpath(i);
+      for (int k = 1; k < sub->getNumPoints(); ++k) {
+        if (sub->getCurve(k)) continue;
+        double ax, ay, bx, by;
+        state->transform(sub->getX(k - 1), sub->getY(k - 1), &ax, &ay);
+        state->transform(sub->getX(k), sub->getY(k), &bx, &by);
+        AddVertical(std::min(ax, bx), std::max(ax, bx), std::min(ay, by), std::max(ay, by));
+      }
+    }
+  }
+  void AddVertical(double x0, double x1, double y0, double y1) {
+    if (!(std::isfinite(x0) && std::isfinite(x1) && std::isfinite(y0) && std::isfinite(y1))) return;
+    if (x1 - x0 > kRulingMaxWidth || y1 - y0 < kRulingMinHeight) return;
+    if (drawing_.verticals.size() >= kMaxDrawnVerticals) {
+      drawing_.too_many_verticals = true;
+      drawing_.verticals.clear();
+      return;
+    }
+    drawing_.verticals.push_back({static_cast<float>((x0 + x1) / 2), static_cast<float>(y0), static_cast<float>(y1)});
   }
   // An image fills the unit square of its matrix: the box of its corners on the page.
   void Imaged(const GfxState* state) {
@@ -459,6 +538,8 @@ Pending ReadPage(WordReader& words, const std::function<poppler::document*()>& r
     return std::unique_ptr<poppler::page>(doc ? doc->create_page(index) : nullptr);
   };
   MaybeOcr(open_page, index, words.pages(), ocr, drawing, raw, p);
+  // A text layer's tables: their drawn column borders, as OCR finds a scan's.
+  if (!p.ocr) p.rulings = DrawnRulings(drawing);
   // The page's reading angle: the one most of its text is set at.
   size_t by_rotation[4] = {0, 0, 0, 0};
   for (const RawWord& rw : raw) by_rotation[rw.rotation & 3] += rw.text.size();
