@@ -79,6 +79,20 @@ TEST(ReadPdf, ARowOfOneWrappedCellInsideARuledTableStaysInTheTable) {
   EXPECT_NE(text.find("13\tDam bao ti le chi\tBao cao"), std::string::npos) << text;
 }
 
+TEST(ReadPdf, AnEmptyColumnBetweenDrawnBordersIsAnEmptyCell) {
+  // Body rows on a page of their own (the heading that named the columns is on the page
+  // before): the third column is empty on every row, the last ("Ghi chú") too. Their borders
+  // still make them cells, so each row has the table's five.
+  PdfPageSpec page{{{70, 730, "1"}, {90, 730, "Cap nhat du lieu"}, {310, 730, "32"},
+                    {70, 710, "2"}, {90, 710, "Tap huan can bo"}, {310, 710, "36"},
+                    {70, 690, "3"}, {90, 690, "Kiem tra dinh ky"}, {310, 690, "10"}}};
+  page.drawing = ColumnBorders({66, 85.5, 250, 300, 350, 450}, 745, 680);
+  Result<PdfDocument> pdf = ReadPdf(MakePdf({page}));
+  ASSERT_TRUE(pdf.ok()) << pdf.status().ToString();
+  EXPECT_NE(pdf->pages[0].text.find("1\tCap nhat du lieu\t\t32\t\n2\tTap huan can bo\t\t36\t\n"), std::string::npos)
+      << pdf->pages[0].text;
+}
+
 TEST(ReadPdf, TurnsARotatedPageUpright) {
   // /Rotate 90 on the page, and text drawn turned a quarter on a page that is not: both read
   // as upright text, top to bottom.

@@ -385,12 +385,14 @@ class Composer {
     return !a.empty() && !b.empty() && !within(a, b) && !within(b, a);
   }
 
-  // Column boundaries drawn on the page (PageModel::rulings): a ruling inside the extent of
-  // lines [b, e) that runs past half of them or more (two at least) and that no word of those
-  // lines crosses; its gutter is the empty strip around it on those lines. A ruled table's
-  // columns are what its rulings say, where word positions alone can mislead (a heading's
-  // words spaced like two cells, a wrapped label reaching its cell's edge). Empty when the
-  // rulings pass too few of the lines: the paragraph after a ruled table is not a table.
+  // Column boundaries drawn on the page (PageModel::rulings): a ruling that runs past half of
+  // lines [b, e) or more (two at least) and that no word of those lines crosses; its gutter is
+  // the empty strip around it on those lines. The outermost such rulings outside the lines'
+  // text are the table's borders; one between them is a boundary even where no word of these
+  // lines is beyond it (an empty column, such as "Ghi chú", at the edge or inside). A ruled
+  // table's columns are what its rulings say, where word positions alone can mislead (a
+  // heading's words spaced like two cells, a wrapped label reaching its cell's edge). Empty
+  // when the rulings pass too few of the lines: the paragraph after a ruled table is not a table.
   std::vector<Gutter> RuledGutters(const std::vector<const Line*>& lines, size_t b, size_t e) const {
     std::vector<Gutter> out;
     if (ignore_rulings_ || page_.rulings.empty() || e < b + 2) return out;
@@ -399,11 +401,15 @@ class Composer {
       lo = std::min(lo, lines[k]->box.x0);
       hi = std::max(hi, lines[k]->box.x1);
     }
+    struct Boundary {
+      float x;
+      Gutter strip;
+    };
+    std::vector<Boundary> kept;
     for (const Ruling& ruling : page_.rulings) {
-      if (ruling.x <= lo || ruling.x >= hi) continue;
       size_t passed = 0;
       bool crossed = false;
-      Gutter strip{lo, hi};
+      Gutter strip{std::min(lo, ruling.x), std::max(hi, ruling.x)};
       for (size_t k = b; k < e && !crossed; ++k) {
         const Line& line = *lines[k];
         float cy = line.box.cy();
@@ -418,11 +424,29 @@ class Composer {
         }
       }
       if (crossed || passed < 2 || 2 * passed < e - b) continue;
-      if (!out.empty() && strip.l <= out.back().r) {   // a double ruling: one boundary
-        out.back().r = std::max(out.back().r, strip.r);
-        continue;
+      kept.push_back({ruling.x, strip});
+    }
+    std::sort(kept.begin(), kept.end(), [](const Boundary& p, const Boundary& q) { return p.x < q.x; });
+    // The borders: the outermost rulings, when outside the text.
+    size_t first = !kept.empty() && kept.front().x <= lo ? 1 : 0;
+    size_t last = !kept.empty() && kept.back().x >= hi ? kept.size() - 1 : kept.size();
+    float prev_x = 0;
+    for (size_t k = first; k < last; ++k) {
+      const Boundary& r = kept[k];
+      if (r.x <= lo && k > first) continue;   // left of the text, inside the border: kept below
+      if (!out.empty() && r.strip.l <= out.back().r) {
+        if (r.x - prev_x <= 3.0f) {   // a double ruling: one boundary
+          out.back().r = std::max(out.back().r, r.strip.r);
+          prev_x = r.x;
+          continue;
+        }
+        // Two rulings with no word between them on these lines: an empty column.
+        out.back().r = std::min(out.back().r, prev_x + 1.0f);
+        out.push_back({std::max(r.strip.l, r.x - 1.0f), r.strip.r});
+      } else {
+        out.push_back(r.strip);
       }
-      out.push_back(strip);
+      prev_x = r.x;
     }
     return out;
   }
