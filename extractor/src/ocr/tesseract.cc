@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "baocao/ocr.h"
+#include "core/rulings.h"
 
 #ifdef _OPENMP
 #include <omp.h>
@@ -112,36 +113,9 @@ PixPtr ToPix(const OcrImage& image) {
 // short pieces, each a little aside of the last: the pieces are joined, and a joined ruling
 // that drifts sideways is dropped, since no one x is its column boundary.
 std::vector<OcrRuling> StraightRulings(std::vector<OcrRuling> pieces, int dpi) {
-  std::sort(pieces.begin(), pieces.end(), [](const OcrRuling& a, const OcrRuling& b) { return a.y0 < b.y0; });
-  const float step = std::max(2.0f, dpi / 60.0f);    // sideways between two pieces of one ruling
-  const float gap = std::max(4.0f, dpi / 20.0f);     // down between them (a crossing's blot)
-  const float drift = std::max(3.0f, dpi / 25.0f);   // sideways over the whole ruling: 3 pt
-  struct Joined {
-    OcrRuling last;     // the lowest piece so far
-    float x_min, x_max;
-    float y0, y1;
-  };
-  std::vector<Joined> joined;
-  for (const OcrRuling& p : pieces) {
-    Joined* into = nullptr;
-    for (Joined& j : joined) {
-      if (p.y0 <= j.y1 + gap && std::fabs(p.x - j.last.x) <= step) into = &j;
-    }
-    if (!into) {
-      joined.push_back({p, p.x, p.x, p.y0, p.y1});
-      continue;
-    }
-    into->last = p;
-    into->x_min = std::min(into->x_min, p.x);
-    into->x_max = std::max(into->x_max, p.x);
-    into->y1 = std::max(into->y1, p.y1);
-  }
-  std::vector<OcrRuling> out;
-  for (const Joined& j : joined) {
-    if (j.x_max - j.x_min <= drift) out.push_back({(j.x_min + j.x_max) / 2, j.y0, j.y1});
-  }
-  std::sort(out.begin(), out.end(), [](const OcrRuling& a, const OcrRuling& b) { return a.x < b.x; });
-  return out;
+  return internal::JoinRulings(std::move(pieces), {.step = std::max(2.0f, dpi / 60.0f),
+                                                   .gap = std::max(4.0f, dpi / 20.0f),
+                                                   .drift = std::max(3.0f, dpi / 25.0f)});   // 3 pt
 }
 
 // Table rulings painted white: Tesseract reads a ruling beside a word as '|', '[' or 'I', which

@@ -384,6 +384,10 @@ class Composer {
     };
     return !a.empty() && !b.empty() && !within(a, b) && !within(b, a);
   }
+  // Two lines drawn in one ruled table.
+  static bool SameGrid(const std::vector<float>& a, const std::vector<float>& b) {
+    return !a.empty() && !b.empty() && !OtherGrid(a, b);
+  }
 
   // Column boundaries drawn on the page (PageModel::rulings): a ruling that runs past half of
   // lines [b, e) or more (two at least) and that no word of those lines crosses; its gutter is
@@ -661,9 +665,10 @@ class Composer {
       // type size roughly); other lines must be of the table's type size. Inside one ruled
       // table no gap between lines ends it: a tall row sets its cells' lines far apart.
       bool same_table = !grid.empty() && !grid_k.empty();
-      bool same_grid = same_table && !OtherGrid(grid, grid_k);
+      bool other_grid = OtherGrid(grid, grid_k);
+      bool same_grid = same_table && !other_grid;
       if (gap > kRegionGap * h && !same_grid) break;
-      if (OtherGrid(grid, grid_k)) {
+      if (other_grid) {
         // The next ruled table, set close below; but a heading drawn as a table of its own
         // over its body, whose columns do not line up with the body's, heads the body: the
         // two are one table, read from word positions alone.
@@ -744,14 +749,10 @@ class Composer {
     // A line drawn inside the region's own ruled table is one of its cells however far it is
     // set from the next (a row of one wrapped cell, with the cell's padding above and below).
     const std::vector<float> region_grid = GridOf(*lines[i]);
-    auto in_grid = [&](const Line& l) {
-      std::vector<float> g = GridOf(l);
-      return !region_grid.empty() && !g.empty() && !OtherGrid(region_grid, g);
-    };
     auto wrapped = [&](size_t k, size_t next) {
       const Line& l = *lines[k];
-      return chunks[k].size() < 2 && (in_grid(l) || (BoxGap(lines, next) <= allowed_gap && same_size(l))) &&
-             Fits(l, r.gutters, lo, hi, hh);
+      bool close = SameGrid(region_grid, GridOf(l)) || (BoxGap(lines, next) <= allowed_gap && same_size(l));
+      return chunks[k].size() < 2 && close && Fits(l, r.gutters, lo, hi, hh);
     };
     // Wrapped cells below the last multi-piece line, and above the first.
     while (r.end < lines.size() && wrapped(r.end, r.end)) ++r.end;

@@ -34,6 +34,7 @@
 #include <system_error>
 #include <thread>
 
+#include "core/rulings.h"
 #include "core/strings.h"
 #include "source/chars.h"
 #include "source/compose.h"
@@ -165,25 +166,7 @@ constexpr size_t kMaxDrawnVerticals = 4000;
 // that touch or overlap along y are one ruling (a border drawn cell by cell); left to right.
 std::vector<pdf_internal::Ruling> DrawnRulings(const PageDrawing& drawing) {
   if (drawing.too_many_verticals) return {};
-  std::vector<pdf_internal::Ruling> pieces = drawing.verticals;
-  std::sort(pieces.begin(), pieces.end(), [](const pdf_internal::Ruling& a, const pdf_internal::Ruling& b) { return a.x < b.x; });
-  std::vector<pdf_internal::Ruling> out;
-  for (size_t i = 0; i < pieces.size();) {
-    size_t j = i;   // pieces[i, j): one x
-    while (j < pieces.size() && pieces[j].x - pieces[i].x <= 0.5f) ++j;
-    std::sort(pieces.begin() + i, pieces.begin() + j,
-              [](const pdf_internal::Ruling& a, const pdf_internal::Ruling& b) { return a.y0 < b.y0; });
-    size_t first = out.size();
-    for (size_t k = i; k < j; ++k) {
-      if (out.size() > first && pieces[k].y0 <= out.back().y1 + 1.0f) {
-        out.back().y1 = std::max(out.back().y1, pieces[k].y1);
-      } else {
-        out.push_back(pieces[k]);
-      }
-    }
-    i = j;
-  }
-  return out;
+  return internal::JoinRulings(drawing.verticals, {.step = 0.5f, .gap = 1.0f, .drift = 1.0f});
 }
 
 // Poppler's text device in raw order that also sees the non-text content, without drawing it:
