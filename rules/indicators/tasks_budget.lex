@@ -44,11 +44,16 @@ match: Tỷ lệ chi cho KHCN, ĐMST, chuyển đổi số trong tổng chi ngâ
 match: Đảm bảo tỉ lệ chi tối thiểu 3% ngân sách phường cho phát triển khoa học, công nghệ => target 3
 
 indicator budget.sti_allocated_vnd
-cue: (khoa học | KHCN | chuyển đổi số | CDS | đổi mới sáng tạo | kinh phí | dự án | mua sắm | đầu tư | trang thiết bị)
-not: giải ngân | so với tổng chi | vốn đầu tư
+# Money for anything ("kinh phí", "dự án", "đầu tư") is science and technology money only with a
+# word of the field beside it: an industrial park's investment is not (real reports of Lào Cai).
+cue: (khoa học | KHCN | chuyển đổi số | CDS | đổi mới sáng tạo)
+cue: (kinh phí | dự án | mua sắm | đầu tư | trang thiết bị) + (camera | phần mềm | máy tính | thiết bị số | công nghệ | nền tảng số | chữ ký số | hạ tầng số | cơ sở dữ liệu | số hóa)
+not: giải ngân | so với tổng chi | vốn đầu tư | tổng mức đầu tư | vốn ngoài ngân sách | hạ tầng | bồi thường | giải phóng mặt bằng | vốn đăng ký | vốn doanh nghiệp | doanh thu | nộp ngân sách | thu ngân sách | vốn điều lệ
 match: Tỷ lệ chi cho KHCN, ĐMST, chuyển đổi số trong tổng chi ngân sách phường năm 2025 là 1.665.600.000 đồng => actual 1665600000
 match: Mua sắm trang thiết bị phục vụ công tác chuyển đổi số là 100 triệu đồng => actual 100000000
 reject: toàn tỉnh có 2.934 dự án đầu tư còn hiệu lực với tổng vốn đầu tư khoảng 2.008.314 tỷ đồng
+reject: Dự án hạ tầng cụm công nghiệp do Công ty CP Đầu tư làm chủ đầu tư, tổng mức đầu tư 485 tỷ đồng
+reject: Ngân sách nhà nước: hạ tầng đã đầu tư 132,82 tỷ đồng
 
 indicator budget.sti_disbursed_vnd
 cue: giải ngân
