@@ -1,5 +1,6 @@
 // Rounding: a stated percentage agrees with the recomputed one within half a unit of its last
-// written decimal (plus 1e-9), and the decimals are read from the text as written.
+// written decimal (plus 1e-9), or, for a rate, when it is the recomputed one cut to its
+// decimals; and the decimals are read from the text as written.
 #include <gtest/gtest.h>
 
 #include "baocao/audit.h"
@@ -37,6 +38,30 @@ TEST(AuditTolerance, HalfUnitOfTheLastStatedDecimal) {
     EXPECT_EQ(AgreesWithin(c.stated, c.decimals, c.computed), c.agrees)
         << c.stated << " (" << c.decimals << " decimals) vs " << c.computed;
   }
+}
+
+TEST(AuditTolerance, ARateCutToItsDecimalsAgrees) {
+  // Offices often cut rather than round: 5.583 / 9.174 = 60,858...% written 60,85%.
+  const Case cases[] = {
+      {60.85, 2, 5583.0 / 9174 * 100, true},      // cut
+      {60.86, 2, 5583.0 / 9174 * 100, true},      // rounded
+      {60.84, 2, 5583.0 / 9174 * 100, false},
+      {60.8, 1, 5583.0 / 9174 * 100, true},       // cut to one decimal
+      {60, 0, 5583.0 / 9174 * 100, true},         // cut to none
+      {98.69, 2, 12294.0 / 12456 * 100, true},    // 98,6994 cut
+      {98.68, 2, 12294.0 / 12456 * 100, false},
+      {86.98, 2, 6578.0 / 7569 * 100, false},     // 86,907: neither
+      {50, 0, 50.0, true},                        // exact, whatever binary noise
+      {57.5, 1, 57.49999999999, true},
+      {99, 0, 99.99, true},                       // cut: 99
+      {99, 0, 100.0, false},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(RateAgrees(c.stated, c.decimals, c.computed), c.agrees)
+        << c.stated << " (" << c.decimals << " decimals) vs " << c.computed;
+  }
+  // Sums are not rates: AgreesWithin alone, no cutting.
+  EXPECT_FALSE(AgreesWithin(60.85, 2, 5583.0 / 9174 * 100));
 }
 
 TEST(AuditTolerance, DecimalsAsWritten) {

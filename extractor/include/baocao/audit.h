@@ -15,9 +15,12 @@
 // table totals.
 //
 // False alarms cost more than misses: values of different periods, scopes ("giai đoạn 1",
-// "lũy kế") or roles (target, actual) are never compared; rounding to the stated precision is
-// not a mismatch; the parts of a sum are taken nearest their total (same sentence, paragraph,
-// section) and never across sections.
+// "lũy kế") or roles (target, actual) are never compared, nor values whose own words say they
+// are of another unit ("cấp xã", "Cục Thuế"), time ("từ đầu năm") or kind ("trễ hạn"); a
+// value of a scoring rule ("dưới 95% thì ... 0 điểm") is no value; rounding or truncating to
+// the stated precision is not a mismatch; the parts of a sum are taken nearest their total
+// (same sentence, paragraph, section) and never across sections; documents other than reports
+// and plans are compared only within one sentence or table.
 // Ownership: AuditInput borrows the caller's values. Thread safety: AuditRules is immutable
 // after loading; Audit is a pure function. Complexity: about linear in facts × relations.
 #pragma once
@@ -73,6 +76,8 @@ struct AuditRules {
   std::vector<Scope> scopes;
   std::vector<std::string> stocks;                          // values as of a date, not over a period
   std::map<std::string, std::vector<std::string>> words;    // word lists by name (folded phrases)
+  std::map<std::string, std::vector<std::string>> written;  // the same lists as written (trimmed),
+                                                            // where capitals and diacritics count
   std::map<std::string, IndicatorLabel> catalogue;          // id -> kind and labels
 
   // Reads rules_dir/indicators.tsv (and indicators/extra.tsv if present) and every
@@ -114,6 +119,12 @@ AuditResult Audit(const AuditRules& rules, const AuditInput& input, const AuditO
 // unit of the last stated decimal, plus 1e-9 for binary noise. 98,70 vs 98.6994 agrees;
 // 86,98 vs 86.907 does not.
 bool AgreesWithin(double stated, int decimals, double computed);
+
+// Whether a stated rate (written with `decimals` decimals) agrees with the computed one: it is
+// the computed value rounded (AgreesWithin) or truncated to those decimals, as offices often
+// cut rather than round: 5.583 / 9.174 = 60,858...% written 60,85% or 60,86% agrees; 60,84%
+// does not.
+bool RateAgrees(double stated, int decimals, double computed);
 
 // Decimals written in a number's text: "98,70%" -> 2, "1.12%" -> 2, "12.456" -> 0, "57,5" -> 1.
 // `value` disambiguates a '.' or ',' that is a thousands mark.

@@ -95,7 +95,7 @@ const FactInfo* AuditContext::Nearest(const FactInfo& anchor, const std::vector<
   size_t best_distance = 0;
   auto fits = [&](const FactInfo& f) {
     return f.numeric && f.item_of < 0 && &f != &anchor && f.fact->role == anchor.fact->role && f.period == anchor.period &&
-           (!same_scope || f.scope == anchor.scope);
+           (!same_scope || f.scope == anchor.scope) && Comparable(*this, anchor, f, false);
   };
   auto consider = [&](const FactInfo& f) {
     int tier = Tier(anchor, f);
@@ -318,6 +318,7 @@ void BuildFactInfos(AuditContext& c) {
     c.facts.push_back(std::move(info));
   }
   std::stable_sort(c.facts.begin(), c.facts.end(), [](const FactInfo& a, const FactInfo& b) { return a.pos < b.pos; });
+  ReadSignatures(c);   // units, stretches, qualifiers; a scoring rule's threshold is no value
   std::map<int, std::vector<int>> by_block;
   for (size_t i = 0; i < c.facts.size(); ++i) {
     c.facts[i].index = static_cast<int>(i);
@@ -332,7 +333,8 @@ void BuildFactInfos(AuditContext& c) {
       const FactInfo& t = c.facts[ti];
       if (&t == &f || !t.numeric || !t.total_word || t.block != f.block || t.pos >= f.pos) continue;
       if (t.fact->indicator != f.fact->indicator || t.fact->role != f.fact->role || t.period != f.period ||
-          t.scope != f.scope || t.fact->span.normalized.begin == f.fact->span.normalized.begin) {
+          t.scope != f.scope || t.fact->span.normalized.begin == f.fact->span.normalized.begin ||
+          !Comparable(c, t, f, false)) {
         continue;
       }
       f.item_of = t.index;
@@ -381,7 +383,7 @@ AuditResult Audit(const AuditRules& rules, const AuditInput& input, const AuditO
   CheckAssessments(c);
   CheckNames(c);
   CheckDates(c);
-  CheckTables(c);
+  CheckStructure(c);
   auto first = [](const std::vector<Span>& spans) {
     size_t best = SIZE_MAX;
     for (const Span& s : spans) best = std::min(best, s.start);

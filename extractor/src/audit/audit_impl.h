@@ -34,6 +34,17 @@ struct FactInfo {
   int decimals = 0;          // decimals as written ("98,70%" -> 2)
   bool numeric = false;      // has a numeric value
   double value = 0;
+  // The signature (signature.cc): what the value's own words say it is of. Two values are one
+  // quantity, or members of one relation, only when these agree (Comparable).
+  std::string unit;          // whose figure: "unit_commune_level", "body:cuc thue"; empty: the issuer's
+  std::string unit_words;    // the words as written: "cấp xã", "Cục Thuế"
+  std::string stretch;       // which stretch of time: "period_to_date" ("từ đầu năm", "lũy kế"), or empty
+  std::string stretch_words;
+  std::map<std::string, std::string> qualifiers;   // which kind: "qualifier_late" -> "trễ hạn"
+  bool part = false;         // "trong đó" opens its clause: a part of a figure stated before
+  bool scoring = false;      // a scoring rule's threshold ("dưới 95% thì ... 0 điểm"): no value
+  size_t context = 0;        // a hash of its label's folded words without numbers
+  int context_words = 0;     // how many
 };
 
 // Everything the checks share.
@@ -45,6 +56,12 @@ struct AuditContext {
   std::map<std::string, std::vector<int>> by_indicator;     // indicator -> facts, in text order
   std::vector<Flag> flags;
   std::vector<Check> checks;
+  // How widely values are compared (signature.cc): a report or plan as a whole; a document of
+  // another kind (tờ trình, công văn, quyết định) within one sentence or table; a summary of
+  // comments or a scoring table (title "tổng hợp ý kiến", "chấm điểm") within one sentence or
+  // table row.
+  enum class Reach { kDocument, kTable, kSentence } reach = Reach::kDocument;
+  std::map<std::string, std::vector<std::string>> owned;   // indicator -> qualifier lists its name holds
 
   bool en() const { return options.lang == "en"; }
   // How far apart two facts are: 0 same sentence, 1 same paragraph or table, 2 same section,
@@ -69,6 +86,21 @@ struct AuditContext {
 // The contexts of every fact (periods, scopes, items...).
 void BuildFactInfos(AuditContext& c);
 
+// Signatures (signature.cc): the document's reach, from its kind and title; then each fact's
+// signature from its own words: the unit and stretch of time nearest before the value in its
+// sentence (else in its label), the qualifiers of its clause and label, "trong đó", a scoring
+// rule (which makes the fact no value); and its label context.
+void ReadSignatures(AuditContext& c);
+// Whether two facts may be one quantity (`same_quantity`: also both parts or both not) or
+// members of one relation: same unit, stretch and qualifiers, leaving aside the qualifiers the
+// indicators' own names hold ("đúng hạn" of the on-time rate), and within the document's reach.
+bool Comparable(const AuditContext& c, const FactInfo& a, const FactInfo& b, bool same_quantity);
+// The signature as a key, for grouping the statements of one indicator.
+std::string SignatureKey(const AuditContext& c, const FactInfo& f);
+// The signature's words as written, quoted: “cấp xã”, “trễ hạn” (not those of the indicator's
+// own name); empty if none.
+std::string SignatureWords(const AuditContext& c, const FactInfo& f);
+
 // Checks, each appending to c.flags and c.checks.
 void CheckSums(AuditContext& c);          // sum, exclusive, partition
 void CheckRatios(AuditContext& c);        // ratio
@@ -77,7 +109,11 @@ void CheckConflicts(AuditContext& c);     // one indicator, one period, two valu
 void CheckAssessments(AuditContext& c);   // Đạt / Không đạt against target and values
 void CheckNames(AuditContext& c);         // the issuing ward spelled two ways
 void CheckDates(AuditContext& c);         // deadlines passed, references after the document
-void CheckTables(AuditContext& c);        // table total rows, "N, trong đó:" before a table
+// Relations read from the document's own structure, catalogue or not (structure.cc): fractions
+// and their percentages, wholes and their listed parts, shares of a named whole, table total rows,
+// group rows, total columns and rate columns, numbered outlines, running accounts, a figure
+// stated twice. Runs after the catalogue checks: a number they flagged is not flagged again.
+void CheckStructure(AuditContext& c);
 
 // Numbers as a reader of the language writes them: vi 12.456 / 86,91; en 12,456 / 86.91.
 std::string FormatNumber(double value, int decimals, bool en);

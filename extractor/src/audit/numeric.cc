@@ -143,7 +143,7 @@ void CheckPartition(AuditContext& c, const Relation& r, FlagSet& found, std::set
     std::map<std::string, int> tiers;
     for (int pi : c.Of(r.anchor)) {
       const FactInfo& p = c.facts[pi];
-      if (!p.numeric || p.fact->role != t.fact->role || p.period != t.period) continue;
+      if (!p.numeric || p.fact->role != t.fact->role || p.period != t.period || !Comparable(c, t, p, false)) continue;
       std::string v = scope_value(p);
       if (v.empty()) continue;
       int tier = c.Tier(t, p);
@@ -237,7 +237,7 @@ std::optional<RatioResult> Evaluate(const AuditContext& c, const Relation& r, co
       const FactInfo* den = c.Nearest(rate, {d}, kAnywhere);
       if (!den || den->value <= 0 || den == num) continue;
       RatioResult result{&r, &rate, num, den, num->value / den->value * 100.0, false};
-      result.holds = AgreesWithin(rate.value, rate.decimals, result.computed);
+      result.holds = RateAgrees(rate.value, rate.decimals, result.computed);
       if (result.holds) return result;
       if (!first) first = result;
     }
@@ -245,11 +245,20 @@ std::optional<RatioResult> Evaluate(const AuditContext& c, const Relation& r, co
   return first;
 }
 
-bool SameGroup(const FactInfo& a, const FactInfo& b) {
-  return a.fact->indicator == b.fact->indicator && a.fact->role == b.fact->role && a.when == b.when && a.scope == b.scope;
+bool SameGroup(const AuditContext& c, const FactInfo& a, const FactInfo& b) {
+  return a.fact->indicator == b.fact->indicator && a.fact->role == b.fact->role && a.when == b.when && a.scope == b.scope &&
+         Comparable(c, a, b, true);
 }
 
 }  // namespace
+
+bool RateAgrees(double stated, int decimals, double computed) {
+  if (AgreesWithin(stated, decimals, computed)) return true;
+  // Truncated: the computed value with its further decimals cut off (60,858 -> 60,85).
+  double scale = std::pow(10.0, std::max(0, decimals));
+  double cut = std::floor(computed * scale + 1e-6) / scale;
+  return std::fabs(stated - cut) <= 1e-6 / scale;
+}
 
 void CheckRatios(AuditContext& c) {
   std::vector<RatioResult> results;
@@ -262,7 +271,9 @@ void CheckRatios(AuditContext& c) {
   }
   // The results of each statement group, to see whether another statement is confirmed.
   std::map<std::string, std::vector<size_t>> by_group;
-  auto group_key = [](const FactInfo& f) { return f.fact->indicator + "|" + f.fact->role + "|" + f.when + "|" + f.scope; };
+  auto group_key = [&](const FactInfo& f) {
+    return f.fact->indicator + "|" + f.fact->role + "|" + f.when + "|" + f.scope + "|" + SignatureKey(c, f);
+  };
   for (size_t i = 0; i < results.size(); ++i) by_group[group_key(*results[i].rate)].push_back(i);
   FlagSet found;
   std::set<std::string> seen;
@@ -281,7 +292,7 @@ void CheckRatios(AuditContext& c) {
     const std::vector<size_t>& group = by_group[group_key(*res.rate)];
     bool confirmed_elsewhere = std::any_of(group.begin(), group.end(), [&](size_t i) {
       const RatioResult& o = results[i];
-      return o.holds && o.rate != res.rate && SameGroup(*o.rate, *res.rate) &&
+      return o.holds && o.rate != res.rate && SameGroup(c, *o.rate, *res.rate) &&
              !AgreesWithin(o.rate->value, std::max(o.rate->decimals, res.rate->decimals), res.rate->value);
     });
     if (confirmed_elsewhere) continue;

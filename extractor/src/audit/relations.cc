@@ -203,6 +203,8 @@ Status AuditRules::AddFile(std::string_view content, const std::string& file, co
           for (const std::string& w : p) joined += (joined.empty() ? "" : " ") + w;
           list.push_back(joined);
         }
+        auto& as_written = written[name];
+        for (const std::string& phrase : Split(rest.substr(eq + 1), '|')) as_written.push_back(phrase);
       }
     } else {
       return fail("unknown directive '" + directive +

@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "audit/audit_impl.h"
+#include "core/strings.h"
 
 namespace baocao {
 namespace {
@@ -41,15 +42,57 @@ bool Agree(const FactInfo& a, const FactInfo& b) {
   return AgreesWithin(a.value, std::min(a.decimals, b.decimals), b.value);
 }
 
+// A fact's words, quoted for an explanation: its label, cut to about 90 bytes around the value
+// at word boundaries; `elide` puts "…" for the value ("còn … hồ sơ đang giải quyết").
+std::string Quote(const AuditContext& c, const FactInfo& f, bool elide) {
+  std::string label = f.fact->label;
+  const std::string& value = f.fact->span.text;
+  // Where the value stands in the label: the label is the text around it, white space collapsed.
+  size_t at = std::string::npos;
+  if (!value.empty()) {
+    std::string_view text = c.in.text;
+    size_t lo = f.pos > label.size() + 64 ? f.pos - label.size() - 64 : 0;
+    size_t found = text.substr(lo, label.size() + 128 + value.size()).find(label);
+    if (found != std::string_view::npos && lo + found <= f.pos && f.pos + value.size() <= lo + found + label.size()) {
+      at = f.pos - lo - found;
+    } else {
+      at = label.find(value);
+    }
+  }
+  if (elide && at != std::string::npos) label.replace(at, value.size(), "…");
+  constexpr size_t kMax = 90;
+  if (label.size() > kMax) {
+    size_t mark = at == std::string::npos ? 0 : at;
+    size_t begin = mark > kMax / 2 ? mark - kMax / 2 : 0;
+    size_t end = std::min(label.size(), begin + kMax);
+    if (begin > 0) {
+      size_t space = label.find(' ', begin);
+      begin = space != std::string::npos && space < mark ? space + 1 : internal::CharBoundaryAtOrBefore(label, begin);
+    }
+    if (end < label.size()) {
+      size_t space = label.rfind(' ', end);
+      end = space != std::string::npos && space > mark ? space : internal::CharBoundaryAtOrBefore(label, end);
+    }
+    label = (begin > 0 ? "…" : "") + label.substr(begin, end - begin) + (end < label.size() ? "…" : "");
+  }
+  return "“" + label + "”";
+}
+
+// Two statements read alike: the same label words, enough of them to say what is counted.
+bool SameWords(const FactInfo& a, const FactInfo& b) {
+  return a.context == b.context && a.context_words == b.context_words && a.context_words >= 3;
+}
+
 }  // namespace
 
 void CheckConflicts(AuditContext& c) {
-  using Key = std::tuple<std::string, std::string, std::string, std::string>;
+  // One indicator, role, period (or as-of date), scope and signature: one quantity.
+  using Key = std::tuple<std::string, std::string, std::string, std::string, std::string>;
   std::map<Key, std::vector<const FactInfo*>> groups;
   std::vector<Key> order;
   for (const FactInfo& f : c.facts) {
     if (!f.numeric || f.item_of >= 0) continue;
-    Key key{f.fact->indicator, f.fact->role, f.when, f.scope};
+    Key key{f.fact->indicator, f.fact->role, f.when, f.scope, SignatureKey(c, f)};
     auto& group = groups[key];
     if (group.empty()) order.push_back(key);
     // One mention read twice (a fraction as two facts of one indicator) is one statement.
@@ -70,11 +113,15 @@ void CheckConflicts(AuditContext& c) {
       const FactInfo& f = *group[i];
       // Two values of one indicator in one sentence ("14 hồ sơ phi địa giới/137 hồ sơ nộp trực
       // tuyến") are two things the linker read as one, not a document contradicting itself.
-      if (c.Tier(ref, f) == 0) continue;
+      if (c.Tier(ref, f) == 0 || !Comparable(c, ref, f, true)) continue;
       if (Agree(ref, f)) {
         agreeing.push_back(&f);
         continue;
       }
+      // Within one paragraph or table, or said in the same words, the two statements are
+      // surely of one quantity: an error. Across paragraphs in other words, the reading that
+      // makes them one is weaker: a warning.
+      bool sure = c.Tier(ref, f) <= 1 || SameWords(ref, f);
       auto same = std::find_if(raised.begin(), raised.end(), [&](const auto& r) { return Agree(*r.first, f); });
       if (same != raised.end()) {
         AddEvidence(same->second, f.fact->span);
@@ -82,7 +129,7 @@ void CheckConflicts(AuditContext& c) {
       }
       Flag flag;
       flag.kind = "conflicting_values";
-      flag.severity = "error";
+      flag.severity = sure ? "error" : "warning";
       flag.indicators = {ref.fact->indicator};
       flag.stated = ref.value;
       flag.computed = f.value;
@@ -94,12 +141,31 @@ void CheckConflicts(AuditContext& c) {
       if (!ref.fact->comparator.empty()) a = ComparatorText(ref.fact->comparator) + a;
       if (!f.fact->comparator.empty()) b = ComparatorText(f.fact->comparator) + b;
       std::string when = DescribeWhen(std::get<2>(key), stock, en);
-      if (en) {
-        flag.explanation = label + (target ? " (target)" : "") + ": " + a + " (line " + std::to_string(ref.fact->span.line) +
-                           ") and " + b + " (line " + std::to_string(f.fact->span.line) + ") are both given for " + when + ".";
+      // The words that made the two numbers one quantity: each statement's own, and the unit,
+      // time or kind both name.
+      std::string line_a = std::to_string(ref.fact->span.line), line_b = std::to_string(f.fact->span.line);
+      std::string shared = SignatureWords(c, ref);
+      std::string why;
+      if (SameWords(ref, f)) {
+        why = en ? " Both are written " + Quote(c, ref, true) : " Cả hai câu cùng viết " + Quote(c, ref, true);
       } else {
-        flag.explanation = label + (target ? " (chỉ tiêu)" : "") + ": " + a + " (dòng " + std::to_string(ref.fact->span.line) +
-                           ") và " + b + " (dòng " + std::to_string(f.fact->span.line) + ") cùng được nêu cho " + when + ".";
+        why = en ? " " + Quote(c, ref, false) + " (line " + line_a + ") and " + Quote(c, f, false) + " (line " + line_b +
+                       ") were both read as this indicator"
+                 : " " + Quote(c, ref, false) + " (dòng " + line_a + ") và " + Quote(c, f, false) + " (dòng " + line_b +
+                       ") đều được hiểu là chỉ tiêu này";
+      }
+      if (!shared.empty()) why += en ? ", both with " + shared : ", cùng gắn với " + shared;
+      why += ".";
+      if (flag.severity == "warning") {
+        why += en ? " The statements are in different paragraphs and worded differently: check that they are of one quantity."
+                  : " Hai câu ở các đoạn khác nhau và diễn đạt khác nhau: cần xem lại có đúng là cùng một đại lượng không.";
+      }
+      if (en) {
+        flag.explanation = label + (target ? " (target)" : "") + ": " + a + " (line " + line_a + ") and " + b + " (line " +
+                           line_b + ") are both given for " + when + "." + why;
+      } else {
+        flag.explanation = label + (target ? " (chỉ tiêu)" : "") + ": " + a + " (dòng " + line_a + ") và " + b + " (dòng " +
+                           line_b + ") cùng được nêu cho " + when + "." + why;
       }
       AddEvidence(flag, ref.fact->span);
       AddEvidence(flag, f.fact->span);

@@ -223,6 +223,25 @@ bool TargetBySection(const Context& c, size_t pos) {
 
 std::string RoleFor(const Context& c, const Mention& m, std::string_view before, size_t pos) {
   std::vector<std::string> tokens = Tokenize(before);
+  // "chỉ tiêu tối thiểu 98%, hiện đạt 97,3%": the target word belongs to the value after it; an
+  // actual word after that value, and no target word, makes this value an actual.
+  size_t begin = static_cast<size_t>(before.data() - c.text.data());
+  const Mention* last = nullptr;   // the last value before this one in its label context
+  auto [lo, hi] = c.Between(begin, m.span.normalized.begin);
+  for (auto it = lo; it != hi; ++it) {
+    const Mention* o = *it;
+    if (o != &m && o->span.normalized.end <= m.span.normalized.begin && o->type != MentionType::kPeriod &&
+        o->type != MentionType::kDate && o->type != MentionType::kReference) {
+      last = o;
+    }
+  }
+  if (last) {
+    std::vector<std::string> after = Tokenize(Slice(c.text, {last->span.normalized.end, m.span.normalized.begin}));
+    if (HasAny(after, c.lex.actual_words) && !HasAny(after, c.lex.target_words) &&
+        HasAny(Tokenize(Slice(c.text, {begin, last->span.normalized.end})), c.lex.target_words)) {
+      return "actual";
+    }
+  }
   if (HasAny(tokens, c.lex.target_words)) return "target";
   if (HasAny(tokens, c.lex.actual_words)) return "actual";
   if (c.meta.kind == "plan") return "target";
