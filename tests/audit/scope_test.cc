@@ -192,5 +192,28 @@ TEST(Conflicts, InTheSameWordsOrOneParagraphIsAnError) {
   EXPECT_EQ(paragraph[0].severity, "error");
 }
 
+// What the audit reads of each fact's words leaves the engine on the fact (docs/EXTENSIONS.md):
+// the unit as written, the qualifiers, the stretch of time.
+TEST(FactReadings, EachFactCarriesItsScopeQualifiersAndBasis) {
+  Extraction x = Audited(kReport +
+                         "I. Kết quả\n\nToàn tỉnh đã tiếp nhận 120.000 hồ sơ; cấp xã đã tiếp nhận 80.000 hồ sơ.\n\n"
+                         "Lũy kế từ đầu năm, tỷ lệ hồ sơ giải quyết trễ hạn là 0,8%.\n\n"
+                         "UBND phường đã tiếp nhận 1.200 hồ sơ.\n");
+  auto fact_at = [&](const std::string& text) -> const Fact* {
+    for (const Fact& f : x.facts) if (f.span.text.find(text) != std::string::npos) return &f;
+    return nullptr;
+  };
+  const Fact* province = fact_at("120.000");
+  const Fact* commune = fact_at("80.000");
+  const Fact* late = fact_at("0,8%");
+  const Fact* own = fact_at("1.200");
+  ASSERT_TRUE(province && commune && late && own);
+  EXPECT_EQ(province->scope, "Toàn tỉnh");
+  EXPECT_EQ(commune->scope, "cấp xã");
+  EXPECT_EQ(own->scope, "");   // the issuing unit's own figure
+  EXPECT_FALSE(late->basis.empty());
+  EXPECT_NE(std::find(late->qualifiers.begin(), late->qualifiers.end(), "trễ hạn"), late->qualifiers.end());
+}
+
 }  // namespace
 }  // namespace baocao

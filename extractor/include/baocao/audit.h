@@ -108,9 +108,17 @@ struct AuditOptions {
   std::string lang = "vi";   // language of explanations: vi | en
 };
 
+// What the audit read of one fact's own words (Fact::scope, qualifiers, basis).
+struct FactReading {
+  std::string scope;
+  std::vector<std::string> qualifiers;
+  std::string basis;
+};
+
 struct AuditResult {
   std::vector<Flag> flags;    // most severe first, then in document order
   std::vector<Check> checks;  // relations that held, in document order
+  std::vector<FactReading> readings;   // one for each of AuditInput::facts, in their order
 };
 
 AuditResult Audit(const AuditRules& rules, const AuditInput& input, const AuditOptions& options = {});

@@ -118,6 +118,13 @@ struct Fact {
   std::string period;
   std::string label;
   Span span;
+  // What the value's own words say it is of (the audit's reading, docs/EXTENSIONS.md): the unit
+  // whose figure it is, as written ("cấp xã", "Cục Thuế"; empty: the issuing unit's own), the
+  // kinds that qualify it ("trễ hạn", "trực tuyến"), and the stretch of time it covers ("lũy
+  // kế", "từ đầu năm", "trong kỳ"; empty: the period's own).
+  std::string scope;
+  std::vector<std::string> qualifiers;
+  std::string basis;
 };
 
 struct Flag {

@@ -376,6 +376,13 @@ AuditResult Audit(const AuditRules& rules, const AuditInput& input, const AuditO
   AuditResult result;
   if (!input.layout || !input.mentions || !input.facts || !input.meta || !input.span_of) return result;
   BuildFactInfos(c);
+  result.readings.resize(input.facts->size());
+  for (const FactInfo& f : c.facts) {
+    FactReading& r = result.readings[static_cast<size_t>(f.fact - input.facts->data())];
+    r.scope = f.unit_words;
+    r.basis = f.stretch_words;
+    for (const auto& [kind, words] : f.qualifiers) r.qualifiers.push_back(words);
+  }
   CheckSums(c);
   CheckRatios(c);
   CheckMagnitudes(c);

@@ -705,8 +705,14 @@ struct Structure {
           const Statement& x = *group[a];
           const Statement& y = *group[b];
           if (x.m->span.normalized.begin == y.m->span.normalized.begin || !other_place(x.m, y.m)) continue;
+          // Two words in common that say what is measured ("diện tích", "lấp đầy", "Bắc Văn Yên"),
+          // not the words every figure has around it ("tỷ lệ", "đạt", "tổng", "hồ sơ").
+          static const std::set<std::string> kGeneric = {
+              "ty", "le", "so", "dat", "tong", "cong", "ho", "cac", "duoc", "va", "chi", "tieu", "ket", "qua", "thuc",
+              "hien", "nam", "ke", "hoach", "tren", "dia", "ban", "don", "vi", "luong", "trong", "cua", "la", "co",
+              "khong", "da", "dang", "noi", "dung", "stt", "tt", "danh", "gia", "chu"};
           int shared = 0;
-          for (const std::string& w : x.words) shared += y.words.count(w);
+          for (const std::string& w : x.words) shared += y.words.count(w) && !kGeneric.count(w);
           if (shared < 2) continue;
           int differ = 0;
           for (size_t k = 0; k < x.digits.size(); ++k) differ += x.digits[k] != y.digits[k];

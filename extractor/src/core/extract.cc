@@ -352,6 +352,11 @@ Result<Extraction> Engine::ExtractText(std::string_view bytes, const std::string
   AuditResult audit = Audit(*impl_->audit, audit_input, options.audit);
   out.flags = std::move(audit.flags);
   out.checks = std::move(audit.checks);
+  for (size_t i = 0; i < out.facts.size() && i < audit.readings.size(); ++i) {
+    out.facts[i].scope = std::move(audit.readings[i].scope);
+    out.facts[i].qualifiers = std::move(audit.readings[i].qualifiers);
+    out.facts[i].basis = std::move(audit.readings[i].basis);
+  }
   out.mentions = std::move(mentions);
   if (stages) {
     stages->mentions = out.mentions;

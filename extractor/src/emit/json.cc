@@ -124,7 +124,8 @@ json ToJson(const Extraction& x) {
     json value = f.assessment ? json(*f.assessment) : (f.value ? Number(*f.value) : json(nullptr));
     facts.push_back({{"indicator", f.indicator}, {"role", f.role}, {"value", value},
                      {"unit", StringOrNull(f.unit)}, {"comparator", StringOrNull(f.comparator)},
-                     {"period", StringOrNull(f.period)}, {"label", f.label}, {"span", SpanToJson(f.span)}});
+                     {"period", StringOrNull(f.period)}, {"label", f.label}, {"span", SpanToJson(f.span)},
+                     {"scope", StringOrNull(f.scope)}, {"qualifiers", f.qualifiers}, {"basis", StringOrNull(f.basis)}});
   }
   json mentions = json::array();
   for (const Mention& mention : x.mentions) mentions.push_back(MentionToJson(mention));
