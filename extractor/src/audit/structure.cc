@@ -897,7 +897,9 @@ struct Structure {
       if (pct.type != MentionType::kPercent) continue;
       // The words after the percentage name the whole: "tổng vốn đầu tư", "so với tổng số hồ sơ".
       size_t le = text.find_first_of(").;", pct.span.normalized.end);
-      if (le != std::string_view::npos && le - pct.span.normalized.end > 120) le = pct.span.normalized.end + 120;
+      if (le != std::string_view::npos && le - pct.span.normalized.end > 120) {
+        le = CharBoundaryAtOrBefore(text, pct.span.normalized.end + 120);   // the name is quoted
+      }
       std::vector<std::string> after = Tokenize(Between(pct.span.normalized.end, le == std::string_view::npos ? text.size() : le));
       size_t at = 0;
       while (at < after.size() && at < 3 && after[at] != "tong") ++at;
@@ -1386,7 +1388,10 @@ struct Structure {
         std::string rest_folded = Folded(gap.substr(cue_at));
         bool one_notable = !paren_only && rest_folded.find(" " + cue + " co ") == 0;
         const size_t cue_pos = after + cue_at;
-        std::string cue_written = paren_only ? cue : std::string(Between(cue_pos, cue_pos + std::min<size_t>(gap.size() - cue_at, cue.size() + 6)));
+        // A window of the text the cue was read in, cut on a character boundary (it is quoted).
+        std::string cue_written =
+            paren_only ? cue
+                       : std::string(Between(cue_pos, CharBoundaryAtOrBefore(text, cue_pos + std::min<size_t>(gap.size() - cue_at, cue.size() + 6))));
         if (!paren_only) {
           // Cut the written cue to as many words as the phrase has.
           size_t want = Tokenize(cue).size(), seen = 0, k = 0;

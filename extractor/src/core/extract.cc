@@ -357,6 +357,7 @@ Result<Extraction> Engine::ExtractText(std::string_view bytes, const std::string
     out.facts[i].qualifiers = std::move(audit.readings[i].qualifiers);
     out.facts[i].basis = std::move(audit.readings[i].basis);
   }
+  std::vector<FactReading>().swap(audit.readings);
   out.mentions = std::move(mentions);
   if (stages) {
     stages->mentions = out.mentions;

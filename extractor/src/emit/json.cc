@@ -122,10 +122,15 @@ json ToJson(const Extraction& x) {
   json facts = json::array();
   for (const Fact& f : x.facts) {
     json value = f.assessment ? json(*f.assessment) : (f.value ? Number(*f.value) : json(nullptr));
-    facts.push_back({{"indicator", f.indicator}, {"role", f.role}, {"value", value},
-                     {"unit", StringOrNull(f.unit)}, {"comparator", StringOrNull(f.comparator)},
-                     {"period", StringOrNull(f.period)}, {"label", f.label}, {"span", SpanToJson(f.span)},
-                     {"scope", StringOrNull(f.scope)}, {"qualifiers", f.qualifiers}, {"basis", StringOrNull(f.basis)}});
+    json fact = {{"indicator", f.indicator}, {"role", f.role}, {"value", value},
+                 {"unit", StringOrNull(f.unit)}, {"comparator", StringOrNull(f.comparator)},
+                 {"period", StringOrNull(f.period)}, {"label", f.label}, {"span", SpanToJson(f.span)}};
+    // The audit's reading of the fact's words, where they say something (docs/EXTENSIONS.md):
+    // absent keys keep a long document's tree small.
+    if (!f.scope.empty()) fact["scope"] = f.scope;
+    if (!f.qualifiers.empty()) fact["qualifiers"] = f.qualifiers;
+    if (!f.basis.empty()) fact["basis"] = f.basis;
+    facts.push_back(std::move(fact));
   }
   json mentions = json::array();
   for (const Mention& mention : x.mentions) mentions.push_back(MentionToJson(mention));
