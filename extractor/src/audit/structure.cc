@@ -67,13 +67,11 @@ bool HasWord(const std::string& folded, const char* word) {
   return folded.find(std::string(" ") + word + " ") != std::string::npos;
 }
 
-// A stated rate agrees with the quotient rounded to its decimals, or truncated to them (offices
-// often cut: 5.583 / 9.174 = 60,858…% written as 60,85%). "khoảng" allows one unit more.
+// A stated rate agrees as the audit's RateAgrees says (rounded or truncated to its decimals);
+// one written after "khoảng" (about) within one unit of its last decimal more.
 bool RateAgrees(double stated, int decimals, double computed, bool approximate) {
-  if (AgreesWithin(stated, decimals, computed)) return true;
-  double scale = std::pow(10.0, std::max(0, decimals));
-  if (std::fabs(std::floor(computed * scale + 1e-7) / scale - stated) <= 1e-9) return true;
-  return approximate && std::fabs(stated - computed) <= 1.0 / scale + 1e-9;
+  if (baocao::RateAgrees(stated, decimals, computed)) return true;
+  return approximate && std::fabs(stated - computed) <= std::pow(10.0, -std::max(0, decimals)) + 1e-9;
 }
 
 struct Structure {
