@@ -276,12 +276,14 @@ void PrintFlags(const baocao::Extraction& x, const std::string& bytes, bool en) 
     warnings += f.severity == "warning";
   }
   auto plural = [](size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); };
+  // Relations found that hold (the broken ones are the flags).
+  size_t holding = std::count_if(x.checks.begin(), x.checks.end(), [](const baocao::Check& k) { return k.holds; });
   if (en) {
     std::cout << x.document.path << ": " << plural(x.flags.size(), "flag") << " (" << plural(errors, "error") << ", "
-              << plural(warnings, "warning") << "), " << plural(x.checks.size(), "relation") << " checked and holding\n";
+              << plural(warnings, "warning") << "), " << plural(holding, "relation") << " checked and holding\n";
   } else {
     std::cout << x.document.path << ": " << x.flags.size() << " cảnh báo (" << errors << " lỗi, " << warnings
-              << " lưu ý), " << x.checks.size() << " quan hệ đã kiểm tra và khớp\n";
+              << " lưu ý), " << holding << " quan hệ đã kiểm tra và khớp\n";
   }
   bool utf8 = x.document.encoding == "utf-8";
   int n = 0;

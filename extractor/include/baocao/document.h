@@ -156,6 +156,9 @@ struct Check {
   std::optional<double> stated;
   std::optional<double> computed;
   std::vector<CheckMember> members;
+  // False for a relation read from the document's structure that does not hold: its flag says
+  // why; the check lists it among the relations found (structure.cc).
+  bool holds = true;
 };
 
 struct DocumentInfo {

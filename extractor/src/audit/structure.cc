@@ -228,9 +228,30 @@ struct Structure {
     std::string key = MemberKey(check);
     if (checked.insert(key).second) c.checks.push_back(std::move(check));
   }
+  // A broken relation: its flag, and the relation among the checks with `holds` false, its
+  // members the flag's evidence (each the figure that starts there).
   void Raise(Flag flag) {
     for (const Span& s : flag.evidence) flagged_starts.insert(s.start);
+    Check k = MakeCheck(BrokenRelation(flag), flag.rule, {}, flag.stated, flag.computed);
+    k.holds = false;
+    for (const Span& s : flag.evidence) {
+      auto at = std::lower_bound(order.begin(), order.end(), s.normalized.begin,
+                                 [](const Mention* m, size_t p) { return m->span.normalized.begin < p; });
+      double value = 0;
+      if (at != order.end() && (*at)->span.normalized.begin == s.normalized.begin) {
+        value = (*at)->type == MentionType::kFraction ? (*at)->numerator : (*at)->number;
+      }
+      k.members.push_back({"", "member", value, s});
+    }
+    c.checks.push_back(std::move(k));
     c.flags.push_back(std::move(flag));
+  }
+  static std::string BrokenRelation(const Flag& f) {
+    if (f.kind == "conflicting_values") return "agree";
+    if (f.rule.find("fraction") != std::string::npos) return "fraction_percent";
+    if (f.kind == "ratio_mismatch") return f.rule.find("table") != std::string::npos ? "ratio" : "part_percent";
+    if (f.rule.find("table") != std::string::npos) return "table_sum";
+    return "sum";
   }
 
   // ------------------------------------------------------------------------------------------

@@ -97,7 +97,8 @@ static json CheckToJson(const Check& c) {
   }
   return {{"relation", c.relation}, {"rule", StringOrNull(c.rule)}, {"indicators", c.indicators},
           {"stated", c.stated ? Number(*c.stated) : json(nullptr)},
-          {"computed", c.computed ? Number(*c.computed) : json(nullptr)}, {"members", std::move(members)}};
+          {"computed", c.computed ? Number(*c.computed) : json(nullptr)}, {"members", std::move(members)},
+          {"holds", c.holds}};
 }
 
 json ToJson(const Extraction& x) {
