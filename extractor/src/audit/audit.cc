@@ -148,8 +148,7 @@ std::string AuditContext::IndicatorName(const std::string& id) const {
 bool AuditContext::HasWords(std::string_view text, const std::string& list) const {
   auto it = rules.words.find(list);
   if (it == rules.words.end()) return false;
-  std::string joined = " ";
-  for (const std::string& t : Tokenize(text)) joined += t + " ";
+  std::string joined = FoldedWords(text);
   for (const std::string& phrase : it->second) {
     if (joined.find(" " + phrase + " ") != std::string::npos) return true;
   }
@@ -354,6 +353,22 @@ Check MakeCheck(const std::string& relation, const std::string& rule, const std:
   check.stated = stated;
   check.computed = computed;
   return check;
+}
+
+Flag MakeFlag(const std::string& kind, const std::string& severity, double stated, double computed, const std::string& rule) {
+  Flag flag;
+  flag.kind = kind;
+  flag.severity = severity;
+  flag.stated = stated;
+  flag.computed = computed;
+  flag.rule = rule;
+  return flag;
+}
+
+std::string FoldedWords(std::string_view text) {
+  std::string out = " ";
+  for (const std::string& t : Tokenize(text)) out += t + " ";
+  return out;
 }
 
 void AddMember(Check& check, const FactInfo& f, const std::string& role) {

@@ -132,6 +132,10 @@ std::string JoinValues(const std::vector<double>& values, int decimals, bool en)
 Check MakeCheck(const std::string& relation, const std::string& rule, const std::vector<std::string>& indicators,
                 std::optional<double> stated, std::optional<double> computed);
 void AddMember(Check& check, const FactInfo& f, const std::string& role);
+Flag MakeFlag(const std::string& kind, const std::string& severity, double stated, double computed, const std::string& rule);
+// A text's folded words joined by single spaces, with a space at each end (" trong do "): a
+// phrase of a word list reads there as " " + phrase + " ".
+std::string FoldedWords(std::string_view text);
 // Appends a span to a flag's evidence unless an equal one is there.
 void AddEvidence(Flag& flag, const Span& span);
 void AddIndicator(std::vector<std::string>& ids, const std::string& id);

@@ -57,12 +57,6 @@ bool IsNumeric(const Mention& m) {
   return IsAdditive(m) || m.type == MentionType::kPercent || m.type == MentionType::kFraction;
 }
 
-// Folded words joined by single spaces, with a space at each end: " trong do ".
-std::string Folded(std::string_view text) {
-  std::string out = " ";
-  for (const std::string& t : Tokenize(text)) out += t + " ";
-  return out;
-}
 bool HasWord(const std::string& folded, const char* word) {
   return folded.find(std::string(" ") + word + " ") != std::string::npos;
 }
@@ -210,17 +204,6 @@ struct Structure {
     return comma == std::string_view::npos ? 0 : static_cast<int>(k - comma - 1);
   }
 
-  static Flag NewFlag(const std::string& kind, const std::string& severity, double stated, double computed, const std::string& rule) {
-    Flag f;
-    f.kind = kind;
-    f.severity = severity;
-    f.stated = stated;
-    f.computed = computed;
-    f.rule = rule;
-    return f;
-  }
-
-  Span SpanOf(const Mention& m) const { return m.span; }
   int Decimals(const Mention& m) const { return DecimalsWritten(m.span.text, m.number); }
   bool Flagged(const Mention& m) const { return flagged_starts.count(m.span.start) > 0; }
 
@@ -267,7 +250,7 @@ struct Structure {
   }
   // The word that introduces a percentage as the share just stated.
   static bool IntroducesShare(const std::string& folded_before) {
-    static const char* kCues[] = {"chiem", "dat", "ty le", "bang", "tuong ung", "dat ty le", "la"};
+    static const char* kCues[] = {"chiem", "dat", "ty le", "bang", "tuong ung", "la"};
     std::string tail = folded_before;
     for (const char* cue : kCues) {
       std::string w = std::string(" ") + cue + " ";
@@ -290,7 +273,7 @@ struct Structure {
     if (frac.denominator <= 0 || Flagged(pct)) return;
     double computed = frac.numerator / frac.denominator * 100.0;
     int d = Decimals(pct);
-    bool approx = HasWord(Folded(Between(frac.span.normalized.end, pct.span.normalized.begin)), "khoang");
+    bool approx = HasWord(FoldedWords(Between(frac.span.normalized.end, pct.span.normalized.begin)), "khoang");
     const bool en = c.en();
     // "70/139 …, chiếm 50%; 63/139 …, chiếm 46%; 06/139 …, chiếm 4%": the shares of one whole,
     // rounded so that they make 100%, may each be off by one unit of their last decimal.
@@ -305,7 +288,7 @@ struct Structure {
       Held(std::move(k));
       return;
     }
-    Flag f = NewFlag("ratio_mismatch", "error", pct.number, RoundTo(computed, d), "builtin:fraction_percent");
+    Flag f = MakeFlag("ratio_mismatch", "error", pct.number, RoundTo(computed, d), "builtin:fraction_percent");
     AddEvidence(f, frac.span);
     if (auto it = denominator_of.find(&frac); it != denominator_of.end()) AddEvidence(f, it->second->span);
     AddEvidence(f, pct.span);
@@ -373,7 +356,7 @@ struct Structure {
       if (ni < all.size()) {
         const Mention& next = *all[ni];
         if (next.type == MentionType::kPercent && next.span.normalized.begin < clause.end) {
-          std::string gap = Folded(Between(m.span.normalized.end, next.span.normalized.begin));
+          std::string gap = FoldedWords(Between(m.span.normalized.end, next.span.normalized.begin));
           std::string raw(Between(m.span.normalized.end, next.span.normalized.begin));
           bool paren = raw.find('(') != std::string::npos && Tokenize(raw).size() <= kPartPercentWords;
           if (!ChangesBase(gap) && (paren || IntroducesShare(gap))) {
@@ -477,7 +460,7 @@ struct Structure {
       std::string_view intro_text = Between(intro.range.begin, intro.range.end);
       while (!intro_text.empty() && (intro_text.back() == ' ' || intro_text.back() == '\n')) intro_text.remove_suffix(1);
       if (intro_text.empty() || intro_text.back() != ':') continue;
-      std::string folded = Folded(intro_text);
+      std::string folded = FoldedWords(intro_text);
       bool ends_with_cue = false;
       for (const std::string& p : breakdown->second) {
         std::string tail = " " + p + " ";
@@ -561,7 +544,7 @@ struct Structure {
               bool slip = DigitSlip(r, expect) || DigitSlip(a, a.number + (r.number - expect)) ||
                           DigitSlip(b, b.number + sign * (r.number - expect));
               if (!slip || Flagged(r) || Flagged(a) || Flagged(b)) continue;
-              Flag f = NewFlag("sum_mismatch", "warning", r.number, expect, "builtin:running_account");
+              Flag f = MakeFlag("sum_mismatch", "warning", r.number, expect, "builtin:running_account");
               AddEvidence(f, a.span);
               AddEvidence(f, b.span);
               AddEvidence(f, r.span);
@@ -610,7 +593,7 @@ struct Structure {
       bool coordinates = t.rows.size() > 60;
       for (const auto& row : t.header) {
         for (const TableCell& cell : row) {
-          std::string h = Folded(cell.text);
+          std::string h = FoldedWords(cell.text);
           coordinates |= h == " x " || h == " y " || h.find(" toa do ") != std::string::npos;
         }
       }
@@ -620,7 +603,7 @@ struct Structure {
         for (size_t j = 0; j < std::min<size_t>(3, row.size()); ++j) {
           for (const std::string& w : Tokenize(row[j].text)) if (!std::isdigit(static_cast<unsigned char>(w[0]))) label.insert(w);
           if (name.empty() && !Tokenize(row[j].text).empty() && !std::isdigit(static_cast<unsigned char>(Tokenize(row[j].text)[0][0]))) {
-            name = Folded(row[j].text);
+            name = FoldedWords(row[j].text);
           }
         }
         for (size_t j = 0; j < row.size(); ++j) {
@@ -668,7 +651,7 @@ struct Structure {
       const Grid& g = spaced[gi];
       for (size_t r = 0; r < g.cells.size(); ++r) {
         for (const Cell& cell : g.cells[r]) {
-          if (cell.m) cell_rows[cell.m->span.normalized.begin] = {100000 + static_cast<int>(gi), Folded(g.label[r])};
+          if (cell.m) cell_rows[cell.m->span.normalized.begin] = {100000 + static_cast<int>(gi), FoldedWords(g.label[r])};
         }
       }
     }
@@ -767,7 +750,7 @@ struct Structure {
             }
             common = raw;
           }
-          Flag f = NewFlag("conflicting_values", "warning", x.m->number, y.m->number, "builtin:repeated_figure");
+          Flag f = MakeFlag("conflicting_values", "warning", x.m->number, y.m->number, "builtin:repeated_figure");
           AddEvidence(f, x.m->span);
           AddEvidence(f, y.m->span);
           auto where = [&](const Span& sp) {
@@ -929,7 +912,7 @@ struct Structure {
       const Mention& part = *order[i - 1];
       if (!IsAdditive(part) || part.number <= 0) continue;
       std::string_view gap = Between(part.span.normalized.end, pct.span.normalized.begin);
-      std::string folded = Folded(gap);
+      std::string folded = FoldedWords(gap);
       if (Tokenize(gap).size() > kPartPercentWords || ChangesBase(folded) ||
           !(gap.find('(') != std::string_view::npos || IntroducesShare(folded))) {
         continue;
@@ -943,7 +926,7 @@ struct Structure {
         if (!IsAdditive(cand) || cand.number <= part.number || !SameKind(cand, part)) continue;
         size_t lb = cand.span.normalized.begin > 120 ? cand.span.normalized.begin - 120 : 0;
         lb = std::max(lb, LineStart(cand.span.normalized.begin, 120));
-        std::string label = Folded(Between(lb, cand.span.normalized.begin));
+        std::string label = FoldedWords(Between(lb, cand.span.normalized.begin));
         std::string want = " ";
         for (size_t k = 0; k < std::min<size_t>(3, name.size()); ++k) want += name[k] + " ";
         if (label.find(want) != std::string::npos) base = &cand;
@@ -985,7 +968,7 @@ struct Structure {
           continue;
         }
         if (Flagged(pct)) continue;
-        Flag f = NewFlag("ratio_mismatch", "error", pct.number, RoundTo(computed, d), "builtin:named_share");
+        Flag f = MakeFlag("ratio_mismatch", "error", pct.number, RoundTo(computed, d), "builtin:named_share");
         AddEvidence(f, base->span);
         AddEvidence(f, sh->part->span);
         AddEvidence(f, pct.span);
@@ -1089,7 +1072,7 @@ struct Structure {
     if (next.type != MentionType::kPercent || next.span.normalized.begin >= end) return nullptr;
     std::string_view raw = Between(order[index]->span.normalized.end, next.span.normalized.begin);
     if (raw.find(';') != std::string_view::npos) return nullptr;
-    std::string gap = Folded(raw);
+    std::string gap = FoldedWords(raw);
     if (ChangesBase(gap) || Tokenize(raw).size() > kPartPercentWords) return nullptr;
     // "(chiếm 42% tổng vốn đăng ký)": the percentage names its own base, another whole.
     std::vector<std::string> named = Tokenize(Between(next.span.normalized.end, std::min(text.size(), next.span.normalized.end + 40)));
@@ -1197,7 +1180,7 @@ struct Structure {
       }
       // The whole is this part's base only when another share or the sum confirms it.
       bool confirmed = shares_agree > 0 || sum_holds;
-      Flag f = NewFlag("ratio_mismatch", confirmed ? "error" : "warning", p.percent->number, RoundTo(computed, d), "builtin:part_percent");
+      Flag f = MakeFlag("ratio_mismatch", confirmed ? "error" : "warning", p.percent->number, RoundTo(computed, d), "builtin:part_percent");
       AddEvidence(f, total.span);
       AddEvidence(f, p.value->span);
       AddEvidence(f, p.percent->span);
@@ -1237,7 +1220,7 @@ struct Structure {
       for (const Part& p : parts) slip = slip || DigitSlip(*p.value, p.value->number + diff * (p.value->number / (p.amount != 0 ? p.amount : 1)));
       if (!slip) return false;
     }
-    Flag f = NewFlag("sum_mismatch", exhaustive ? "error" : "warning", total.number, sum, "builtin:stated_parts");
+    Flag f = MakeFlag("sum_mismatch", exhaustive ? "error" : "warning", total.number, sum, "builtin:stated_parts");
     AddEvidence(f, total.span);
     for (const Part& p : parts) AddEvidence(f, p.value->span);
     std::string why = shares_make_whole ? (en ? "their shares add up to 100%" : "các tỷ lệ của chúng cộng lại bằng 100%")
@@ -1326,7 +1309,7 @@ struct Structure {
         {
           // "chia thành 02 nhóm", "gồm 03 nội dung": the count of the parts, not a whole of them.
           size_t from = total.span.normalized.begin > 24 ? total.span.normalized.begin - 24 : 0;
-          std::string before = Folded(Between(from, total.span.normalized.begin));
+          std::string before = FoldedWords(Between(from, total.span.normalized.begin));
           bool counts_parts = false;
           for (const char* w : {" chia thanh ", " gom ", " bao gom ", " gom co ", " chia lam "}) {
             std::string tail(w);
@@ -1398,7 +1381,7 @@ struct Structure {
         if (cue == "cu the") {
           std::string_view after_cue = Between(after + cue_at, reach);
           size_t colon = after_cue.find(':');
-          std::string folded_after = Folded(after_cue);
+          std::string folded_after = FoldedWords(after_cue);
           if (!(colon != std::string_view::npos && Tokenize(after_cue.substr(0, colon)).size() <= 4) &&
               folded_after.find(" cu the nhu sau ") != 0) {
             continue;
@@ -1406,7 +1389,7 @@ struct Structure {
         }
         // Nothing but the whole's noun and a few words may stand between it and the cue.
         if (Tokenize(WithoutAsides(gap.substr(0, cue_at))).size() > kWholeToCueWords) continue;
-        std::string rest_folded = Folded(gap.substr(cue_at));
+        std::string rest_folded = FoldedWords(gap.substr(cue_at));
         bool one_notable = !paren_only && rest_folded.find(" " + cue + " co ") == 0;
         const size_t cue_pos = after + cue_at;
         // A window of the text the cue was read in, cut on a character boundary (it is quoted).
@@ -1416,7 +1399,6 @@ struct Structure {
         if (!paren_only) {
           // Cut the written cue to as many words as the phrase has.
           size_t want = Tokenize(cue).size(), seen = 0, k = 0;
-          std::string w;
           for (; k < cue_written.size(); ++k) {
             if (cue_written[k] == ' ' && ++seen == want) break;
           }
@@ -1445,7 +1427,6 @@ struct Structure {
         int expected = AnnouncedCount(sentence.begin, total.span.normalized.begin);
         size_t parts_start = cue_pos;
         if (!paren_only) {
-          std::string_view tail = Between(cue_pos, list_end);
           std::vector<const Mention*> first = In(cue_pos, list_end);
           if (!first.empty() && IsAdditive(*first.front())) {
             std::string_view between = Between(cue_pos, first.front()->span.normalized.begin);
@@ -1458,7 +1439,6 @@ struct Structure {
               parts_start = first.front()->span.normalized.end;
             }
           }
-          (void)tail;
         }
         // The parts of one whole: in the rest of the sentence, or in the list items below.
         auto collect = [&](const Mention& whole, std::vector<Part>& parts, bool& foreign) {
@@ -1473,7 +1453,7 @@ struct Structure {
               from = std::max(from, parts.back().value->span.normalized.end);
               if (parts.back().percent) from = std::max(from, parts.back().percent->span.normalized.end);
             }
-            if (from < v.span.normalized.begin) p.label = Folded(Between(from, v.span.normalized.begin));
+            if (from < v.span.normalized.begin) p.label = FoldedWords(Between(from, v.span.normalized.begin));
             parts.push_back(p);
           };
           for (const Mention* v : In(parts_from, list_end)) {
@@ -1564,7 +1544,7 @@ struct Structure {
         }
         if (parts.empty() || (one_notable && parts.size() == 1) || (paren_only && parts.size() < 2)) continue;
         {
-          std::string words = Folded(Between(sentence.begin, sentence.end));
+          std::string words = FoldedWords(Between(sentence.begin, sentence.end));
           for (const Part& p : parts) words += p.label;
           if (Scores(words)) continue;
         }
@@ -1726,7 +1706,7 @@ struct Structure {
   void SumFlag(const std::string& rule, const std::string& severity, const Mention& total, const std::vector<const Mention*>& parts,
                double sum, int decimals, const std::string& what) {
     const bool en = c.en();
-    Flag f = NewFlag("sum_mismatch", severity, total.number, sum, rule);
+    Flag f = MakeFlag("sum_mismatch", severity, total.number, sum, rule);
     AddEvidence(f, total.span);
     std::vector<double> values;
     for (const Mention* p : parts) {
@@ -1766,7 +1746,7 @@ struct Structure {
   bool TotalWords(std::string_view label) const {
     auto it = c.rules.words.find("total_row");
     if (it == c.rules.words.end()) return false;
-    std::string key = Folded(label);
+    std::string key = FoldedWords(label);
     for (const std::string& w : it->second) if (key == " " + w + " ") return true;
     return false;
   }
@@ -1784,7 +1764,7 @@ struct Structure {
         }
       }
       std::string h = g.column[j];
-      std::string fh = Folded(h) + (h.find('%') != std::string::npos ? "% " : "");
+      std::string fh = FoldedWords(h) + (h.find('%') != std::string::npos ? "% " : "");
       g.additive[j] = numeric >= 2 && pct == 0 && !NotAdditiveHeader(fh);
       g.rate[j] = numeric >= 2 && (fh.find("ty le") != std::string::npos || fh.find('%') != std::string::npos || pct * 2 >= numeric);
     }
@@ -2031,8 +2011,7 @@ struct Structure {
         }
         // Columns not named as a total need more rows to be sure the sum is no coincidence.
         int needed = named_total ? 2 : kLearnedErrorRows;
-        double share = named_total || !g.named ? kLearnedShare : kLearnedShare;
-        if (run.held >= needed && run.held >= share * run.tried && (!best || run.held > best->held)) best = &run;
+        if (run.held >= needed && run.held >= kLearnedShare * run.tried && (!best || run.held > best->held)) best = &run;
       }
       if (!best) continue;
       for (size_t r = 0; r < rows; ++r) {
@@ -2097,7 +2076,7 @@ struct Structure {
           continue;
         }
         if (Flagged(*z.m)) continue;
-        Flag f = NewFlag("ratio_mismatch", best_held >= kLearnedErrorRows ? "error" : "warning", z.m->number, RoundTo(computed, d), "builtin:table_rate_column");
+        Flag f = MakeFlag("ratio_mismatch", best_held >= kLearnedErrorRows ? "error" : "warning", z.m->number, RoundTo(computed, d), "builtin:table_rate_column");
         AddEvidence(f, x.m->span);
         AddEvidence(f, y.m->span);
         AddEvidence(f, z.m->span);
