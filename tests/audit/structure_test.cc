@@ -707,5 +707,11 @@ TEST(Structure, TwoOfThreeComplementaryPartsMayLeaveOneOut) {
   EXPECT_EQ(flags[0].severity, "error");
 }
 
+TEST(Structure, ThePiecesOfADateAreNoParts) {
+  // "6 tháng (trước ngày 05 tháng 6)": a day and a month in parentheses, not parts of six.
+  const std::string text = kReport + "Thực hiện chế độ báo cáo định kỳ hàng quý, 6 tháng (trước ngày 05 tháng 6) và báo cáo năm.\n";
+  EXPECT_TRUE(FlagsBy(Audited(text), "builtin:stated_parts").empty());
+}
+
 }  // namespace
 }  // namespace baocao

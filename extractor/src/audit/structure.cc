@@ -1602,7 +1602,8 @@ struct Structure {
       static const std::set<std::string> kNaming = {"dieu", "khoan", "diem", "trang", "nhom", "so", "muc", "chuong",
                                                     "lan", "dot", "bang", "hinh", "ma", "phu", "luc", "tcvn", "qcvn",
                                                     "giai", "doan", "khu", "lo", "thua", "to", "loai",
-                                                    "tang", "xuong", "goi", "thau", "phong", "block"};
+                                                    "tang", "xuong", "goi", "thau", "phong", "block",
+                                                    "ngay", "thang", "nam"};   // "ngày 05 tháng 6": a date's pieces
       // "số 45/KH-UBND" names a document; "tổng số 412" counts.
       if (kNaming.count(prev[0])) {
         if (prev[0] != "so") return true;
