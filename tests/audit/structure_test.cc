@@ -713,5 +713,113 @@ TEST(Structure, ThePiecesOfADateAreNoParts) {
   EXPECT_TRUE(FlagsBy(Audited(text), "builtin:stated_parts").empty());
 }
 
+TEST(Structure, AWholeBeforeASpaceAlignedTableOfFractionsIsTheSumOfTheirNumerators) {
+  // pdftotext's layout of "đã hỗ trợ … 2.594 hồ sơ, cụ thể:" over a table whose one column holds
+  // "hỗ trợ/Tổng số hồ sơ": 862 + 1.732 = 2.594; a row number alone on the line between a cell's
+  // lines ("2⏎  TTHC: …") is no figure of the row.
+  const std::string table =
+      "Qua đó, đã hỗ trợ hướng dẫn đối với 2.594 hồ\n"
+      "sơ TTHC, cụ thể:\n"
+      "                                                      Số lượng hồ sơ đã\n"
+      "TT                        Tên TTHC                    hỗ trợ/Tổng số hồ sơ\n"
+      "     Đăng ký biến động đất đai theo thỏa thuận            862/1.266\n"
+      "1\n"
+      "     của các thành viên hộ gia đình                        (68,1%)\n"
+      "     Xác nhận tiếp tục sử dụng đất nông nghiệp (Mã        1.732/2.090\n"
+      "2\n"
+      "     TTHC: 1.013947)                                        (82,9%)\n"
+      "     3. Mô hình “Hồ sơ không bản giấy”\n";
+  Extraction x = Audited(kReport + table);
+  EXPECT_TRUE(x.flags.empty()) << Explain(x.flags);
+  EXPECT_TRUE(HasCheckWith(x, "builtin:table_breakdown", "part", {"862", "1.732"}));
+  EXPECT_TRUE(HasCheckWith(x, "builtin:fraction_percent", "rate", {"82,9%"}));
+
+  const std::string text = kReport + Replaced(table, "1.732/", "1.782/");
+  Extraction broken = Audited(text);
+  std::vector<Flag> sums = FlagsBy(broken, "builtin:table_breakdown");
+  ASSERT_EQ(sums.size(), 1u) << Explain(broken.flags);
+  EXPECT_EQ(sums[0].severity, "warning");
+  EXPECT_EQ(sums[0].computed, 2644);
+  EXPECT_TRUE(Covers(sums[0], text, "(Mã", "1.782"));
+  EXPECT_TRUE(Covers(sums[0], text, "đối với", "2.594"));
+  EXPECT_EQ(FlagsBy(broken, "builtin:fraction_percent").size(), 1u) << Explain(broken.flags);
+}
+
+TEST(Structure, AFractionColumnWhoseHeadingNamesAnotherNounIsNoBreakdown) {
+  // The column counts tasks, the whole counts documents: nothing is read as parts.
+  const std::string table =
+      "Phường đã ban hành 25 văn bản, cụ thể:\n"
+      "TT        Lĩnh vực                       Nhiệm vụ hoàn thành/Tổng số\n"
+      "1         Chuyển đổi số                          12/20\n"
+      "2         Cải cách hành chính                     9/10\n";
+  Extraction x = Audited(kReport + table);
+  EXPECT_TRUE(ChecksBy(x, "builtin:table_breakdown").empty());
+  EXPECT_TRUE(FlagsBy(x, "builtin:table_breakdown").empty()) << Explain(x.flags);
+}
+
+const std::string kDetails =
+    "Trong năm 2025, UBND tỉnh đã cấp 09 giấy phép thăm dò, khai thác khoáng sản các loại. "
+    "Cụ thể đối với từng loại khoáng sản như sau:\n"
+    "- Đá làm VLXD thông thường 04 giấy phép: Thăm dò: 01 giấy phép; Khai thác: 03 giấy phép.\n"
+    "- Cát làm VLXD thông thường 04 giấy phép: Thăm dò: 02 giấy phép; Khai thác: 02 giấy phép.\n"
+    "- Đất làm vật liệu san lấp: 01 giấy phép khai thác.\n";
+
+TEST(Structure, AWholeTheSentenceBeforeCuTheNhuSauIsTheSumOfTheItemsBelow) {
+  Extraction x = Audited(kReport + kDetails);
+  EXPECT_TRUE(x.flags.empty()) << Explain(x.flags);
+  EXPECT_TRUE(HasCheckWith(x, "builtin:stated_parts", "part", {"04", "04", "01"}));
+
+  const std::string text = kReport + Replaced(kDetails, "san lấp: 01", "san lấp: 03");
+  Extraction broken = Audited(text);
+  std::vector<Flag> flags = FlagsBy(broken, "builtin:stated_parts");
+  ASSERT_EQ(flags.size(), 1u) << Explain(broken.flags);
+  EXPECT_EQ(flags[0].severity, "warning");
+  EXPECT_EQ(flags[0].stated, 9);
+  EXPECT_EQ(flags[0].computed, 11);
+  EXPECT_TRUE(Covers(flags[0], text, "san lấp", "03"));
+  EXPECT_TRUE(Says(flags[0], "Cụ thể đối với")) << flags[0].explanation;
+}
+
+TEST(Structure, ItemsBelowCuTheNhuSauThatCountAnotherNounAreNoParts) {
+  const std::string text = kReport +
+                           "Trong năm 2025, UBND tỉnh đã cấp 09 giấy phép khai thác khoáng sản. Cụ thể như sau:\n"
+                           "- Mỏ đá Bản Phiệt: 12 ha;\n"
+                           "- Mỏ cát sông Hồng: 7 ha.\n";
+  Extraction x = Audited(text);
+  EXPECT_TRUE(FlagsBy(x, "builtin:stated_parts").empty()) << Explain(x.flags);
+  EXPECT_TRUE(ChecksBy(x, "builtin:stated_parts").empty());
+}
+
+TEST(Structure, PartsThatNameTheWholesNounAmongFiguresOfOtherKindsAddUp) {
+  // 03 + 02 + 01 + 52 = 58 kho; the capacities in tấn and the 02 suppliers are no parts.
+  const std::string fine =
+      "Tổng số lượng kho VLNCN: 58 kho, trong đó: 02 đơn vị cung ứng có cụm kho Cam Đường sức chứa 210 tấn (03 kho) và "
+      "cụm kho Sin Quyền gồm có 02 kho với tổng sức chứa 180 tấn; Tổng Công ty có 01 kho với sức chứa 60 tấn và 52 kho "
+      "của các đơn vị sử dụng.\n";
+  Extraction x = Audited(kReport + fine);
+  EXPECT_TRUE(x.flags.empty()) << Explain(x.flags);
+  EXPECT_TRUE(HasCheckWith(x, "builtin:stated_parts", "part", {"03", "02", "01", "52"}));
+
+  const std::string text = kReport + Replaced(fine, "và 52 kho", "và 57 kho");
+  std::vector<Flag> flags = FlagsBy(Audited(text), "builtin:stated_parts");
+  ASSERT_EQ(flags.size(), 1u);
+  EXPECT_EQ(flags[0].severity, "warning");
+  EXPECT_TRUE(Covers(flags[0], text, "và 57", "57"));
+}
+
+TEST(Structure, AnAbbreviationCountsWhatItsFullNameCounts) {
+  // "37 cụm công nghiệp (… 05 CCN …; 05 CCN …; 27 CCN …)": CCN is a cụm công nghiệp.
+  const std::string fine =
+      "Hiện đang xúc tiến đầu tư: 37 cụm công nghiệp với tổng diện tích 2.029,4ha (Trong đó có 05 CCN đang thẩm định: "
+      "Châu Quế, Yên Hợp 2; 05 CCN đã có nhà đầu tư liên hệ: Phú Thịnh 4, Gia Hội; 27 CCN tiếp tục xúc tiến đầu tư).\n";
+  Extraction x = Audited(kReport + fine);
+  EXPECT_TRUE(x.flags.empty()) << Explain(x.flags);
+  EXPECT_TRUE(HasCheckWith(x, "builtin:stated_parts", "part", {"05", "05", "27"}));
+  const std::string text = kReport + Replaced(fine, "27 CCN", "21 CCN");
+  std::vector<Flag> flags = FlagsBy(Audited(text), "builtin:stated_parts");
+  ASSERT_EQ(flags.size(), 1u);
+  EXPECT_TRUE(Covers(flags[0], text, "21 CCN", "21"));
+}
+
 }  // namespace
 }  // namespace baocao

@@ -497,6 +497,156 @@ struct Structure {
   }
 
   // ------------------------------------------------------------------------------------------
+  // A whole above a table laid out by pdftotext whose rows end in a fraction cell: "đã hỗ trợ
+  // hướng dẫn đối với 2.594 hồ sơ TTHC, cụ thể:" over rows "… 862/1.266", "… 1.732/2.090" in a
+  // column "Số lượng hồ sơ đã hỗ trợ/Tổng số hồ sơ". The numerators are the parts of the whole
+  // when the column's heading names the whole's unit. A warning: the layout is read, not stated.
+  std::deque<Mention> numerators;
+
+  // Columns as pdftotext lays them out: characters, not bytes.
+  static size_t Columns(std::string_view s) {
+    size_t n = 0;
+    for (char ch : s) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+    return n;
+  }
+
+  // A line of running prose: it starts near the margin and runs on past `width` columns without
+  // the wide gaps that separate a table's cells.
+  static bool ProseLine(std::string_view line, size_t width) {
+    size_t indent = line.find_first_not_of(" \f");
+    if (indent == std::string_view::npos) return false;
+    std::string_view body = line.substr(indent);
+    while (!body.empty() && (body.back() == ' ' || body.back() == '\r')) body.remove_suffix(1);
+    return indent < width / 3 && body.find("  ") == std::string_view::npos && Columns(line.substr(0, indent + body.size())) > width;
+  }
+
+  // The fraction ending a line as its last cell ("   862/1.266", "  1.700/2.912/3.141"), or nullptr.
+  const Mention* FractionCellEnding(size_t lb, size_t le, size_t* column) const {
+    std::string_view line = Between(lb, le);
+    size_t last = line.find_last_not_of(" \f\r");
+    if (last == std::string_view::npos) return nullptr;
+    size_t start = line.find_last_of(' ', last);
+    start = start == std::string_view::npos ? 0 : start + 1;
+    if (start < 2 || line[start - 1] != ' ' || line[start - 2] != ' ') return nullptr;
+    for (size_t k = start; k <= last; ++k) {
+      char ch = line[k];
+      if (!(std::isdigit(static_cast<unsigned char>(ch)) || ch == '.' || ch == ',' || ch == '/')) return nullptr;
+    }
+    for (const Mention* m : In(lb + start, lb + start + 1)) {
+      if (m->type == MentionType::kFraction && m->span.normalized.begin == lb + start && m->numerator > 0) {
+        *column = Columns(line.substr(0, start));
+        return m;
+      }
+    }
+    return nullptr;
+  }
+
+  // The numerator of a fraction cell as a figure of its own, its span narrowed to its digits.
+  const Mention* Numerator(const Mention& f) {
+    Mention n = f;
+    n.type = MentionType::kCount;
+    n.number = f.numerator;
+    n.numerator = 0;
+    n.denominator = 0;
+    size_t slash = f.span.text.find('/');
+    if (slash != std::string::npos && f.span.end - f.span.start == f.span.text.size() &&
+        f.span.normalized.end - f.span.normalized.begin == f.span.text.size()) {
+      n.span.text = f.span.text.substr(0, slash);
+      n.span.end = n.span.start + slash;
+      n.span.normalized.end = n.span.normalized.begin + slash;
+    }
+    numerators.push_back(std::move(n));
+    return &numerators.back();
+  }
+
+  void FractionRowsAfterIntro() {
+    for (size_t lb = 0; lb < text.size();) {
+      size_t le = text.find('\n', lb);
+      if (le == std::string_view::npos) le = text.size();
+      std::string_view line = Between(lb, le);
+      size_t last = line.find_last_not_of(" \f\r");
+      if (last != std::string_view::npos && line[last] == ':' && last > 0) FractionRowsBelow(lb + last);
+      lb = le + 1;
+    }
+  }
+
+  void FractionRowsBelow(size_t colon) {
+    constexpr int kMaxTableLines = 120;
+    constexpr size_t kHeaderMargin = 12;   // a heading may start this far left of its cells
+    TextRange sentence = Sentence(colon - 1, 0, colon + 1, /*at_semicolon=*/true, /*at_newline=*/false);
+    std::vector<const Mention*> wholes;
+    for (const Mention* m : In(sentence.begin, colon)) {
+      if (m->type == MentionType::kCount && !m->unit.empty() && m->number > 0 && m->number == std::floor(m->number)) wholes.push_back(m);
+    }
+    if (wholes.empty()) return;
+    std::vector<std::pair<size_t, size_t>> above;   // lines before the first row
+    std::vector<const Mention*> cells;
+    size_t column = 0;
+    size_t lb = text.find('\n', colon);
+    if (lb == std::string_view::npos) return;
+    ++lb;
+    for (int n = 0; n < kMaxTableLines && lb < text.size(); ++n) {
+      size_t le = text.find('\n', lb);
+      if (le == std::string_view::npos) le = text.size();
+      std::string_view line = Between(lb, le);
+      size_t first = line.find_first_not_of(" \f");
+      if (first != std::string_view::npos) {
+        char ch = line[first];
+        bool bullet = ch == '-' || ch == '+' || ch == '*' || static_cast<unsigned char>(ch) == 0xE2;
+        if (ListMarkerAt(lb + first) && !bullet) break;   // the next heading
+        size_t at = 0;
+        if (const Mention* f = FractionCellEnding(lb, le, &at)) {
+          if (cells.empty()) column = at;
+          else if (at + kHeaderMargin < column || at > column + kHeaderMargin) break;   // another table
+          cells.push_back(f);
+        } else if (ProseLine(line, cells.empty() ? 70 : column + 2)) {
+          break;
+        } else if (cells.empty()) {
+          above.push_back({lb, le});
+        }
+      }
+      lb = le + 1;
+    }
+    if (cells.size() < 2) return;
+    // The heading of the cells' column: what stands above them, from a little left of them.
+    std::string heading;
+    for (auto [b, e] : above) {
+      std::string_view line = Between(b, e);
+      size_t skip = column > kHeaderMargin ? column - kHeaderMargin : 0, k = 0;
+      for (size_t cols = 0; k < line.size() && cols < skip; ++k) cols += (static_cast<unsigned char>(line[k]) & 0xC0) != 0x80;
+      while (k < line.size() && (static_cast<unsigned char>(line[k]) & 0xC0) == 0x80) ++k;
+      heading += std::string(line.substr(k)) + " ";
+    }
+    std::string folded_heading = FoldedWords(heading);
+    const Mention* whole = nullptr;
+    for (const Mention* m : wholes) {
+      std::vector<std::string> unit = Tokenize(m->unit);
+      if (unit.empty()) continue;
+      std::string noun = " " + unit[0] + (unit.size() > 1 ? " " + unit[1] : "") + " ";
+      if (folded_heading.find(noun) == std::string::npos) continue;
+      if (whole) return;   // two wholes the heading could name
+      whole = m;
+    }
+    if (!whole) return;
+    std::vector<const Mention*> parts;
+    double sum = 0;
+    for (const Mention* f : cells) {
+      parts.push_back(Numerator(*f));
+      sum += parts.back()->number;
+    }
+    // Far off either way, the column counts something else than the whole does.
+    if (sum > 2 * whole->number || 2 * sum < whole->number) return;
+    if (AgreesWithin(whole->number, 0, sum)) {
+      SumHeld("table_sum", "builtin:table_breakdown", *whole, parts, sum);
+    } else if (!Flagged(*whole)) {
+      const bool en = c.en();
+      std::string cue = std::string(Between(whole->span.normalized.begin, colon + 1));
+      SumFlag("builtin:table_breakdown", "warning", *whole, parts, sum, 0,
+              en ? "The first numbers of the column under “" + cue + "”" : "Các số đầu của cột trong bảng sau «" + cue + "»");
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------
   // Running accounts: "Số tiền còn nợ năm 2024: 85.243.017.232 đồng; Số phát sinh năm 2025:
   // 157.441.237.112 đồng; Số tiền phải thu năm 2025: 242.684.254.344 đồng; …". Among a few
   // amounts of one paragraph, a later one that is exactly the sum or the difference of two
@@ -1061,8 +1211,15 @@ struct Structure {
     if (total.type == MentionType::kMoney || part.type == MentionType::kMoney) {
       return total.type == part.type && total.unit == part.unit;
     }
-    std::string a = NounAfter(total), b = NounAfter(part);
+    std::string a = Unabbreviated(NounAfter(total)), b = Unabbreviated(NounAfter(part));
     return a.empty() || b.empty() || a == b;
+  }
+
+  // "37 cụm công nghiệp (… 27 CCN …)": an abbreviation counts what its first word counts.
+  static std::string Unabbreviated(const std::string& noun) {
+    static const std::map<std::string, std::string> kAbbreviations = {{"ccn", "cum"}, {"kcn", "khu"}, {"tthc", "thu"}};
+    auto it = kAbbreviations.find(noun);
+    return it == kAbbreviations.end() ? noun : it->second;
   }
 
   // The percentage that follows a part as its share: "8.051 (99,2%)", "69 hồ sơ, chiếm 0,8%".
@@ -1208,7 +1365,8 @@ struct Structure {
     // 12"): an error only where the words say the parts make the whole (their shares make 100%,
     // they are complementary, or they are as many as the text announces); else a warning, and
     // none where the parts exceed the whole many times over (another quantity was read).
-    if (Flagged(total)) return false;
+    // A whole already flagged against other parts may break here too; parts already flagged
+    // are one inconsistency told once.
     bool any_flagged = std::any_of(parts.begin(), parts.end(), [&](const Part& p) { return Flagged(*p.value); });
     if (any_flagged) return false;
     if (!exhaustive && (sum > 2 * total.number || sum < 0.5 * total.number)) return false;
@@ -1485,41 +1643,14 @@ struct Structure {
           std::string_view rest = Between(parts_from, list_end);
           while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\n')) rest.remove_suffix(1);
           if (parts.empty() && !rest.empty() && rest.back() == ':' && Tokenize(rest).size() <= 6) {
-            size_t line = text.find('\n', list_end);
-            std::string first_kind;
-            int continuation = 0;
-            while (line != std::string_view::npos && line + 1 < text.size() && static_cast<int>(parts.size()) < kMaxListedParts) {
-              size_t lb = line + 1, le = text.find('\n', lb);
-              if (le == std::string_view::npos) le = text.size();
-              line = le < text.size() ? le : std::string_view::npos;
-              if (Trim(std::string(Between(lb, le))).empty()) break;
-              std::string kind = MarkerKind(lb);
-              if (kind.empty()) {
-                // A wrapped item goes on; after an item that ended its sentence, prose ends the list.
-                std::string prev = Trim(std::string(Between(LineStart(lb - 1, 2000), lb - 1)));
-                bool ended = !prev.empty() && (prev.back() == '.' || prev.back() == ';' || prev.back() == ':');
-                if (parts.empty() || ended || ++continuation > 3) break;
-                continue;
-              }
-              if (first_kind.empty()) first_kind = kind;
-              else if (kind != first_kind) break;
-              continuation = 0;
-              // The item runs to the next marked line; its first figure of the whole's kind.
-              size_t item_end = le;
-              for (size_t nb = le; nb < text.size() && nb - le < 2000;) {
-                size_t ne = text.find('\n', nb + 1);
-                if (ne == std::string_view::npos) ne = text.size();
-                if (!MarkerKind(nb + 1).empty() || Trim(std::string(Between(nb + 1, ne))).empty()) break;
-                item_end = ne;
-                nb = ne;
-              }
+            for (TextRange item : ListItemsBelow(list_end)) {
               const Mention* pick = nullptr;
-              for (const Mention* v : In(lb, item_end)) {
+              for (const Mention* v : In(item.begin, item.end)) {
                 if (IsAdditive(*v) && SameKind(whole, *v) && !LeafMarkerAt(*v) && !NamesSomething(*v)) { pick = v; break; }
               }
               if (!pick) break;
-              parts_from = lb;
-              take(*pick, Sentence(pick->span.normalized.begin, lb, item_end, false, false).end);
+              parts_from = item.begin;
+              take(*pick, Sentence(pick->span.normalized.begin, item.begin, item.end, false, false).end);
             }
           }
         };
@@ -1527,6 +1658,20 @@ struct Structure {
         bool foreign = false;
         const Mention* whole = &total;
         collect(total, parts, foreign);
+        // Figures of other kinds mixed in ("58 kho, trong đó: … sức chứa 210 tấn (03 kho) …; 01 kho
+        // … 60 tấn và 52 kho"): where every part taken names the whole's noun, those are its parts.
+        auto named_parts = [&](const Mention& w, const std::vector<Part>& ps) {
+          std::string noun = Unabbreviated(NounAfter(w));
+          return !noun.empty() && ps.size() >= 2 &&
+                 std::all_of(ps.begin(), ps.end(), [&](const Part& p) { return Unabbreviated(NounAfter(*p.value)) == noun; });
+        };
+        // Only right after the whole and its noun ("58 kho, trong đó:"): a cue further on may open
+        // the parts of something named between ("210 tấn (03 kho) và Cụm kho … gồm có 02 kho").
+        bool named = false;
+        if (foreign && !paren_only && Tokenize(gap.substr(0, cue_at)).size() <= 2 && named_parts(total, parts)) {
+          foreign = false;
+          named = true;
+        }
         // "05 cụm … (tổng diện tích 338 ha, tổng mức đầu tư … 4.056 tỷ đồng), cụ thể:": when the
         // figure nearest the cue is of another kind than the parts, an earlier one of the
         // sentence may be their whole.
@@ -1555,9 +1700,96 @@ struct Structure {
         }
         if (foreign) continue;
         if (!used_totals.insert(whole->span.start).second) continue;
-        WholeAndParts(*whole, cue_written, std::move(parts), whole == &total ? expected : 0);
+        WholeAndParts(*whole, cue_written, std::move(parts), whole == &total && !named ? expected : 0);
       }
     }
+  }
+
+  // "… đã cấp 09 giấy phép …. Cụ thể đối với từng loại khoáng sản như sau:" over list items that
+  // each open with a count of one noun ("- Đá …: 04 giấy phép", "- Cát …: 04 giấy phép", "- Đất …:
+  // 01 giấy phép"): the whole is stated in the sentence before the one that announces them, as
+  // the first figure of that noun there. A warning where they do not add up (WholeAndParts).
+  void WholeBeforeDetails() {
+    for (const Block& block : c.in.layout->blocks) {
+      if (block.kind != BlockKind::kParagraph && block.kind != BlockKind::kListItem) continue;
+      std::string_view body = Between(block.range.begin, block.range.end);
+      while (!body.empty() && (body.back() == ' ' || body.back() == '\n')) body.remove_suffix(1);
+      if (body.size() < 2 || body.back() != ':') continue;
+      const size_t colon = block.range.begin + body.size() - 1;
+      TextRange cue = Sentence(colon - 1, block.range.begin, colon + 1, false, false);
+      std::string folded = FoldedWords(Between(cue.begin, colon));
+      if (folded.rfind(" cu the ", 0) != 0 || folded.find(" nhu sau ") == std::string::npos || !In(cue.begin, colon).empty()) continue;
+      size_t dot = cue.begin;
+      while (dot > block.range.begin && (text[dot - 1] == ' ' || text[dot - 1] == '\n')) --dot;
+      if (dot <= block.range.begin + 1 || text[dot - 1] != '.') continue;
+      TextRange stated = Sentence(dot - 2, block.range.begin, dot, false, false);
+      std::vector<TextRange> items = ListItemsBelow(colon);
+      if (items.size() < 2) continue;
+      // Each item's first figure that counts something; all of one noun.
+      std::vector<const Mention*> firsts;
+      std::string noun;
+      for (TextRange item : items) {
+        const Mention* pick = nullptr;
+        for (const Mention* v : In(item.begin, item.end)) {
+          if (IsAdditive(*v) && !LeafMarkerAt(*v) && !NamesSomething(*v)) { pick = v; break; }
+        }
+        std::string n = pick ? Unabbreviated(NounAfter(*pick)) : "";
+        if (n.empty() || (!noun.empty() && n != noun)) { firsts.clear(); break; }
+        noun = n;
+        firsts.push_back(pick);
+      }
+      if (firsts.size() < 2) continue;
+      const Mention* whole = nullptr;
+      for (const Mention* m : In(stated.begin, stated.end)) {
+        if (IsAdditive(*m) && !NamesSomething(*m) && Unabbreviated(NounAfter(*m)) == noun) { whole = m; break; }
+      }
+      if (!whole || whole->number <= 0) continue;
+      std::vector<Part> parts;
+      for (size_t k = 0; k < firsts.size(); ++k) {
+        const Mention& v = *firsts[k];
+        Part p{&v, ShareAfter(IndexOf(&v), items[k].end), FoldedWords(Between(items[k].begin, v.span.normalized.begin)), AmountOf(*whole, v)};
+        parts.push_back(p);
+      }
+      std::string cue_written(Between(cue.begin, CharBoundaryAtOrBefore(text, std::min(colon, cue.begin + 40))));
+      WholeAndParts(*whole, Trim(cue_written), std::move(parts), 0);
+    }
+  }
+
+  // The list items on the lines after `pos` ("- …", "a) …", "1. …"), one range each, its wrapped
+  // lines with it: as many as kMaxListedParts, of one marker kind, up to a blank line or prose.
+  std::vector<TextRange> ListItemsBelow(size_t pos) const {
+    std::vector<TextRange> items;
+    size_t line = text.find('\n', pos);
+    std::string first_kind;
+    int continuation = 0;
+    while (line != std::string_view::npos && line + 1 < text.size() && static_cast<int>(items.size()) < kMaxListedParts) {
+      size_t lb = line + 1, le = text.find('\n', lb);
+      if (le == std::string_view::npos) le = text.size();
+      line = le < text.size() ? le : std::string_view::npos;
+      if (Trim(std::string(Between(lb, le))).empty()) break;
+      std::string kind = MarkerKind(lb);
+      if (kind.empty()) {
+        // A wrapped item goes on; after an item that ended its sentence, prose ends the list.
+        std::string prev = Trim(std::string(Between(LineStart(lb - 1, 2000), lb - 1)));
+        bool ended = !prev.empty() && (prev.back() == '.' || prev.back() == ';' || prev.back() == ':');
+        if (items.empty() || ended || ++continuation > 3) break;
+        continue;
+      }
+      if (first_kind.empty()) first_kind = kind;
+      else if (kind != first_kind) break;
+      continuation = 0;
+      // The item runs to the next marked line.
+      size_t item_end = le;
+      for (size_t nb = le; nb < text.size() && nb - le < 2000;) {
+        size_t ne = text.find('\n', nb + 1);
+        if (ne == std::string_view::npos) ne = text.size();
+        if (!MarkerKind(nb + 1).empty() || Trim(std::string(Between(nb + 1, ne))).empty()) break;
+        item_end = ne;
+        nb = ne;
+      }
+      items.push_back({lb, item_end});
+    }
+    return items;
   }
 
   // A figure that names rather than counts: "Điều 50", "trang 9", "Nhóm 1", "[1]", "Thống Nhất 1",
@@ -1631,7 +1863,11 @@ struct Structure {
   // A small whole number that is all its line holds: a row number or a page number.
   bool AloneOnLine(const Mention& m) const {
     if (!IsAdditive(m) || m.number > 999 || m.number != std::floor(m.number)) return false;
-    size_t b = m.span.normalized.begin, e = m.span.normalized.end;
+    // The digits as written: a count read across the line break ("2⏎   TTHC", a row number
+    // before a cell's next line) is still a number alone on its line.
+    size_t b = m.span.normalized.begin, e = b;
+    while (e < m.span.normalized.end && (std::isdigit(static_cast<unsigned char>(text[e])) || text[e] == '.' || text[e] == ',')) ++e;
+    if (e == b) return false;
     while (b > 0 && text[b - 1] == ' ') --b;
     while (e < text.size() && text[e] == ' ') ++e;
     return (b == 0 || text[b - 1] == '\n') && (e >= text.size() || text[e] == '\n');
@@ -2107,6 +2343,8 @@ void CheckStructure(AuditContext& c) {
   s.spaced = s.SpacedGrids();
   for (const auto& grid : s.spaced) s.CheckGrid(grid);
   s.TableAfterBreakdown();
+  s.FractionRowsAfterIntro();
+  s.WholeBeforeDetails();
   s.RepeatedFigures();
   s.RunningAccounts();
 }
