@@ -745,6 +745,25 @@ TEST(Structure, AWholeBeforeASpaceAlignedTableOfFractionsIsTheSumOfTheirNumerato
   EXPECT_EQ(FlagsBy(broken, "builtin:fraction_percent").size(), 1u) << Explain(broken.flags);
 }
 
+TEST(Structure, AWholeBeforeATabbedTableOfFractionsIsTheSumOfTheirNumerators) {
+  // The same table as a PDF's text layer gives it: tab-separated, the share after the fraction.
+  const std::string table =
+      "Qua đó, đã hỗ trợ hướng dẫn đối với 20.316 hồ sơ TTHC, cụ thể:\n\n"
+      "TT\tTên TTHC\tSố lượng hồ sơ hỗ trợ /Tổng số hồ sơ\n"
+      "1\tĐăng ký biện pháp bảo đảm bằng quyền sử dụng đất (mã TTHC: 1.011441)\t8.368/8.654 (96,7%)\n"
+      "\tXóa đăng ký biện pháp bảo đảm bằng quyền sử dụng đất (mã TTHC:\t7.158/7.385 (96,9%)\n"
+      "\t1.011443)\t\n"
+      "3\tThủ tục Cấp giấy xác nhận tình trạng hôn nhân (mã TTHC: 1.004873)\t4.790/9.578 (50%)\n\n"
+      "5. Mô hình “Hồ sơ phi địa giới hành chính”\n";
+  Extraction x = Audited(kReport + table);
+  EXPECT_TRUE(x.flags.empty()) << Explain(x.flags);
+  EXPECT_TRUE(HasCheckWith(x, "builtin:table_breakdown", "part", {"8.368", "7.158", "4.790"}));
+  const std::string text = kReport + Replaced(table, "20.316", "20.346");
+  std::vector<Flag> flags = FlagsBy(Audited(text), "builtin:table_breakdown");
+  ASSERT_EQ(flags.size(), 1u);
+  EXPECT_TRUE(Covers(flags[0], text, "đối với", "20.346"));
+}
+
 TEST(Structure, AFractionColumnWhoseHeadingNamesAnotherNounIsNoBreakdown) {
   // The column counts tasks, the whole counts documents: nothing is read as parts.
   const std::string table =
@@ -819,6 +838,121 @@ TEST(Structure, AnAbbreviationCountsWhatItsFullNameCounts) {
   std::vector<Flag> flags = FlagsBy(Audited(text), "builtin:stated_parts");
   ASSERT_EQ(flags.size(), 1u);
   EXPECT_TRUE(Covers(flags[0], text, "21 CCN", "21"));
+}
+
+const std::string kNamedRates =
+    "Có 14 hồ sơ phi địa giới TTHC/137 hồ sơ nộp trực tuyến/156 tổng số hồ sơ. Tỷ lệ hồ sơ nộp trực tuyến đạt 88%. "
+    "Tỷ lệ hồ sơ phi địa giới TTHC so với hồ sơ nộp trực tuyến chiếm 10%.\n";
+
+TEST(Structure, ARateNamedByTheLabelsOfCountsBeforeItIsChecked) {
+  // 137 / 156 = 87,8% → 88%; 14 / 137 = 10,2% → 10%.
+  Extraction x = Audited(kReport + kNamedRates);
+  EXPECT_TRUE(x.flags.empty()) << Explain(x.flags);
+  EXPECT_TRUE(HasCheckWith(x, "builtin:named_rate", "rate", {"88%"}));
+  EXPECT_TRUE(HasCheckWith(x, "builtin:named_rate", "denominator", {"137 hồ sơ"}));
+
+  const std::string text = kReport + Replaced(kNamedRates, "chiếm 10%", "chiếm 16%");
+  std::vector<Flag> flags = FlagsBy(Audited(text), "builtin:named_rate");
+  ASSERT_EQ(flags.size(), 1u);
+  EXPECT_EQ(flags[0].severity, "warning");
+  EXPECT_EQ(flags[0].computed, 10);
+  EXPECT_TRUE(Covers(flags[0], text, "chiếm", "16%"));
+  EXPECT_TRUE(Covers(flags[0], text, "Có ", "14 hồ sơ"));
+  EXPECT_TRUE(Says(flags[0], "14 / 137 = 10%")) << flags[0].explanation;
+}
+
+TEST(Structure, ARateWhoseNameLabelsNoCountIsNotChecked) {
+  const std::string text = kReport + "Có 14 hồ sơ phi địa giới TTHC/137 hồ sơ nộp trực tuyến. Tỷ lệ hồ sơ giải quyết đúng hạn đạt 97%.\n";
+  Extraction x = Audited(text);
+  EXPECT_TRUE(ChecksBy(x, "builtin:named_rate").empty());
+  EXPECT_TRUE(FlagsBy(x, "builtin:named_rate").empty());
+}
+
+const std::string kRemainder =
+    "Chỉ tiêu sử dụng đất cụm công nghiệp phân bổ đến năm 2030 tại xã Trấn Yên là 60,0 ha. Hiện trạng đất cụm công "
+    "nghiệp theo số liệu thống kê năm 2025 là 1,69 ha. Như vậy chỉ tiêu đất cụm công nghiệp còn lại đến năm 2030 là 58,31 ha.\n";
+
+TEST(Structure, WhatIsLeftIsTheFirstOfTwoFiguresBeforeLessTheSecond) {
+  Extraction x = Audited(kReport + kRemainder);
+  EXPECT_TRUE(x.flags.empty()) << Explain(x.flags);
+  EXPECT_TRUE(HasCheckWith(x, "builtin:remainder", "total", {"60,0"}));
+
+  const std::string text = kReport + Replaced(kRemainder, "58,31", "53,31");
+  std::vector<Flag> flags = FlagsBy(Audited(text), "builtin:remainder");
+  ASSERT_EQ(flags.size(), 1u);
+  EXPECT_EQ(flags[0].severity, "warning");
+  EXPECT_TRUE(Covers(flags[0], text, "là 53", "53,31"));
+  EXPECT_TRUE(Says(flags[0], "60,0 − 1,69 = 58,31, khác số đã ghi là 53,31.")) << flags[0].explanation;
+}
+
+TEST(Structure, WhatIsLeftAfterMoreThanTwoFiguresIsNotGuessed) {
+  // Three earlier figures of the kind: which two make the remainder is not said.
+  const std::string text = kReport +
+                           "Tiếp nhận 100 hồ sơ, đã giải quyết 80 hồ sơ, trong đó trễ hạn 5 hồ sơ; còn lại 20 hồ sơ đang giải quyết.\n";
+  EXPECT_TRUE(FlagsBy(Audited(text), "builtin:remainder").empty());
+}
+
+TEST(Structure, PartsFarFromTheirWholeCountOnlyWhenTheyNameItsNoun) {
+  const std::string fine =
+      "Về diện tích 1,69 ha hiện trạng đất cụm công nghiệp trên địa bàn xã Trấn Yên đã được UBND tỉnh cho các tổ chức "
+      "thuê đất tại Cụm công nghiệp Báo Đáp để thực hiện dự án đầu tư (gồm: 0,67 ha của Công ty Cổ phần ATECH và 1,02 ha "
+      "của Doanh nghiệp tư nhân Đăng Khoa).\n";
+  Extraction x = Audited(kReport + fine);
+  EXPECT_TRUE(x.flags.empty()) << Explain(x.flags);
+  EXPECT_TRUE(HasCheckWith(x, "builtin:stated_parts", "part", {"0,67", "1,02"}));
+  const std::string text = kReport + Replaced(fine, "1,02 ha", "1,62 ha");
+  std::vector<Flag> flags = FlagsBy(Audited(text), "builtin:stated_parts");
+  ASSERT_EQ(flags.size(), 1u);
+  EXPECT_TRUE(Covers(flags[0], text, "và 1,62", "1,62"));
+}
+
+const std::string kNorms =
+    "Phụ lục 01\n\n"
+    "STT\tKhoản mục\tĐơn vị tính\tĐịnh mức tiêu hao\n"
+    "1\tTinh dầu quế thô (80%)\tTấn\t2,38\n"
+    "2\tĐiện năng\tkWh\t9.260\n"
+    "3\tHơi nước\tTấn\t140\n\n"
+    "Phụ lục 03\n\n"
+    "STT\tNội dung\tThiết kế cơ sở (TKCS)\tThiết kế xây dựng\tKết quả đối chiếu\n"
+    "4.1\tTinh dầu quế thô (80%)\t2,38 tấn\t2,38 tấn\tTrùng khớp\n"
+    "4.2\tĐiện năng\t9.260 kWh\t9.260 kWh\tTrùng khớp\n"
+    "4.3\tHơi nước\t140 tấn\t140 tấn\tTrùng khớp\n";
+
+TEST(Structure, TwoCellsARowSaysMatchMustHoldTheSameFigures) {
+  Extraction x = Audited(kReport + kNorms);
+  EXPECT_TRUE(x.flags.empty()) << Explain(x.flags);
+  EXPECT_TRUE(HasCheckWith(x, "builtin:said_to_match", "value", {"9.260", "9.260"}));
+
+  const std::string text = kReport + Replaced(kNorms, "Điện năng\t9.260 kWh", "Điện năng\t9.760 kWh");
+  Extraction broken = Audited(text);
+  std::vector<Flag> flags = FlagsBy(broken, "builtin:said_to_match");
+  ASSERT_EQ(flags.size(), 1u) << Explain(broken.flags);
+  EXPECT_EQ(flags[0].severity, "error");
+  EXPECT_TRUE(Covers(flags[0], text, "Điện năng\t9.7", "9.760"));
+  EXPECT_TRUE(Says(flags[0], "Dòng ghi «Trùng khớp» nhưng «9.760» và «9.260» khác nhau.")) << flags[0].explanation;
+}
+
+TEST(Structure, AThreeDigitFigureInTwoAppendicesRowsOfOneNameIsOneQuantity) {
+  // The unit comes from the "Đơn vị tính" column; "Hơi nước … 190" against "Hơi nước … 140 tấn".
+  const std::string text = kReport + Replaced(kNorms, "Tấn\t140", "Tấn\t190");
+  Extraction x = Audited(text);
+  std::vector<Flag> flags = FlagsBy(x, "builtin:repeated_figure");
+  ASSERT_EQ(flags.size(), 1u) << Explain(x.flags);
+  EXPECT_EQ(flags[0].severity, "warning");
+  EXPECT_TRUE(Covers(flags[0], text, "Tấn\t190", "190"));
+}
+
+TEST(Structure, ARoughFigureRecalledInAnAsideIsNoTwinOfAnExactOne) {
+  const std::string text = kReport +
+                           "Dự án đã được điều chỉnh (Quyết định số 3141/QĐ-UBND: 01 nhà xưởng mái lợp tôn, diện tích khoảng 935,5m2).\n"
+                           "Hạng mục đầu tư mới: 01 Nhà xưởng chế biến tinh dầu quế, diện tích xây dựng 932,5 m².\n\n"
+                           "STT\tNội dung\tThiết kế cơ sở\tThiết kế xây dựng\tKết quả đối chiếu\n"
+                           "1.2\tQuy mô\tNhà xưởng mái tôn, diện tích xây dựng 932,5 m².\tNhà xưởng mái tôn, diện tích xây dựng 932,5 m².\tTrùng khớp\n";
+  Extraction x = Audited(text);
+  EXPECT_TRUE(FlagsBy(x, "builtin:repeated_figure").empty()) << Explain(x.flags);
+  // The same area in the body, exact, one digit off the table, is flagged.
+  const std::string slip = Replaced(text, "diện tích xây dựng 932,5 m².\n", "diện tích xây dựng 937,5 m².\n");
+  EXPECT_EQ(FlagsBy(Audited(slip), "builtin:repeated_figure").size(), 1u);
 }
 
 }  // namespace

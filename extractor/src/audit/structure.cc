@@ -231,6 +231,8 @@ struct Structure {
   }
   static std::string BrokenRelation(const Flag& f) {
     if (f.kind == "conflicting_values") return "agree";
+    if (f.rule == "builtin:named_rate") return "ratio";
+    if (f.rule == "builtin:remainder") return "difference";
     if (f.rule.find("fraction") != std::string::npos) return "fraction_percent";
     if (f.kind == "ratio_mismatch") return f.rule.find("table") != std::string::npos ? "ratio" : "part_percent";
     if (f.rule.find("table") != std::string::npos) return "table_sum";
@@ -520,23 +522,37 @@ struct Structure {
     return indent < width / 3 && body.find("  ") == std::string_view::npos && Columns(line.substr(0, indent + body.size())) > width;
   }
 
-  // The fraction ending a line as its last cell ("   862/1.266", "  1.700/2.912/3.141"), or nullptr.
+  // The fraction that opens a line's last cell, or nullptr: after a tab ("…\t1.732/2.090 (82,9%)")
+  // or, laid out with spaces, as the line's last word after a gap ("   862/1.266",
+  // "  1.700/2.912/3.141"). `column` gets where the cell stands: its character column, or for a
+  // tabbed line a count of its tabs far from any character column.
   const Mention* FractionCellEnding(size_t lb, size_t le, size_t* column) const {
+    constexpr size_t kTabbed = 100000;
     std::string_view line = Between(lb, le);
-    size_t last = line.find_last_not_of(" \f\r");
+    size_t last = line.find_last_not_of(" \f\r\t");
     if (last == std::string_view::npos) return nullptr;
-    size_t start = line.find_last_of(' ', last);
-    start = start == std::string_view::npos ? 0 : start + 1;
-    if (start < 2 || line[start - 1] != ' ' || line[start - 2] != ' ') return nullptr;
-    for (size_t k = start; k <= last; ++k) {
+    size_t tab = line.rfind('\t', last);
+    size_t start = 0, end = last + 1;
+    if (tab != std::string_view::npos) {
+      start = line.find_first_not_of(' ', tab + 1);
+      // "1.732/2.090 (82,9%)": the cell's share after it.
+      size_t open = line.find('(', start);
+      if (open != std::string_view::npos && line[last] == ')') end = open;
+      while (end > start && line[end - 1] == ' ') --end;
+      *column = kTabbed + static_cast<size_t>(std::count(line.begin(), line.begin() + static_cast<long>(tab), '\t'));
+    } else {
+      start = line.find_last_of(' ', last);
+      start = start == std::string_view::npos ? 0 : start + 1;
+      if (start < 2 || line[start - 1] != ' ' || line[start - 2] != ' ') return nullptr;
+      *column = Columns(line.substr(0, start));
+    }
+    if (start >= end || line.substr(start, end - start).find('/') == std::string_view::npos) return nullptr;
+    for (size_t k = start; k < end; ++k) {
       char ch = line[k];
       if (!(std::isdigit(static_cast<unsigned char>(ch)) || ch == '.' || ch == ',' || ch == '/')) return nullptr;
     }
     for (const Mention* m : In(lb + start, lb + start + 1)) {
-      if (m->type == MentionType::kFraction && m->span.normalized.begin == lb + start && m->numerator > 0) {
-        *column = Columns(line.substr(0, start));
-        return m;
-      }
+      if (m->type == MentionType::kFraction && m->span.normalized.begin == lb + start && m->numerator > 0) return m;
     }
     return nullptr;
   }
@@ -589,7 +605,7 @@ struct Structure {
       size_t le = text.find('\n', lb);
       if (le == std::string_view::npos) le = text.size();
       std::string_view line = Between(lb, le);
-      size_t first = line.find_first_not_of(" \f");
+      size_t first = line.find_first_not_of(" \f\t");
       if (first != std::string_view::npos) {
         char ch = line[first];
         bool bullet = ch == '-' || ch == '+' || ch == '*' || static_cast<unsigned char>(ch) == 0xE2;
@@ -599,7 +615,7 @@ struct Structure {
           if (cells.empty()) column = at;
           else if (at + kHeaderMargin < column || at > column + kHeaderMargin) break;   // another table
           cells.push_back(f);
-        } else if (ProseLine(line, cells.empty() ? 70 : column + 2)) {
+        } else if (line.find('\t') == std::string_view::npos && ProseLine(line, cells.empty() || column >= 100000 ? 70 : column + 2)) {
           break;
         } else if (cells.empty()) {
           above.push_back({lb, le});
@@ -612,6 +628,10 @@ struct Structure {
     std::string heading;
     for (auto [b, e] : above) {
       std::string_view line = Between(b, e);
+      if (size_t tab = line.rfind('\t'); tab != std::string_view::npos) {
+        heading += std::string(line.substr(tab + 1)) + " ";
+        continue;
+      }
       size_t skip = column > kHeaderMargin ? column - kHeaderMargin : 0, k = 0;
       for (size_t cols = 0; k < line.size() && cols < skip; ++k) cols += (static_cast<unsigned char>(line[k]) & 0xC0) != 0x80;
       while (k < line.size() && (static_cast<unsigned char>(line[k]) & 0xC0) == 0x80) ++k;
@@ -643,6 +663,234 @@ struct Structure {
       std::string cue = std::string(Between(whole->span.normalized.begin, colon + 1));
       SumFlag("builtin:table_breakdown", "warning", *whole, parts, sum, 0,
               en ? "The first numbers of the column under “" + cue + "”" : "Các số đầu của cột trong bảng sau «" + cue + "»");
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Rates and remainders named by words across sentences. A warning each way: the relation rests
+  // on the words that name the figures, not on one sentence's grammar.
+
+  // The words a figure is named by, after it: "14 hồ sơ phi địa giới TTHC/…" → "ho so phi dia gioi
+  // tthc", "156 tổng số hồ⏎sơ." → "tong so ho so"; up to punctuation or the next figure.
+  std::string LabelAfter(const Mention& m, size_t limit) const {
+    size_t e = m.span.normalized.end, k = e;
+    limit = std::min({limit, text.size(), e + 200});
+    while (k < limit && std::string_view("/,;.:()\t").find(text[k]) == std::string_view::npos) ++k;
+    std::vector<const Mention*> next = In(e, k);
+    if (!next.empty()) k = next.front()->span.normalized.begin;
+    std::string unit = m.type == MentionType::kCount ? m.unit : "";
+    std::string label;
+    for (const std::string& w : Tokenize(unit + " " + std::string(Between(e, k)))) label += (label.empty() ? "" : " ") + w;
+    return label;
+  }
+
+  // Up to `sentences` sentences before `pos`, within its paragraph (a blank line ends it).
+  size_t SentencesBack(size_t pos, int sentences) const {
+    size_t from = pos;
+    for (int back = 0; back < sentences && from > 1; ++back) {
+      size_t end = from;
+      while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\n')) --end;
+      if (Between(end, from).find("\n\n") != std::string_view::npos || end < 2) break;
+      TextRange prev = Sentence(end - 1, 0, end, false, false);
+      if (prev.begin >= from) break;
+      from = prev.begin;
+    }
+    return from;
+  }
+
+  // "Có 14 hồ sơ phi địa giới TTHC/137 hồ sơ nộp trực tuyến/156 tổng số hồ sơ. Tỷ lệ hồ sơ nộp trực
+  // tuyến đạt 88%. Tỷ lệ hồ sơ phi địa giới TTHC so với hồ sơ nộp trực tuyến chiếm 10%.": a rate
+  // whose name is word for word the label of a count up to three sentences before. Its base is
+  // the count "so với" names, else the one labelled "tổng số" of the same noun.
+  void NamedRates() {
+    const bool en = c.en();
+    for (const Mention* pct : order) {
+      if (pct->type != MentionType::kPercent || Flagged(*pct) || !pct->comparator.empty()) continue;
+      TextRange sentence = Sentence(pct->span.normalized.begin, 0, text.size(), false, false);
+      if (!In(sentence.begin, pct->span.normalized.begin).empty()) continue;
+      std::vector<std::string> words = Tokenize(Between(sentence.begin, pct->span.normalized.begin));
+      if (words.size() < 3 || words[0] != "ty" || words[1] != "le") continue;
+      static const std::set<std::string> kVerbs = {"dat", "chiem", "la", "bang", "khoang", "duoc", "chi"};
+      while (!words.empty() && kVerbs.count(words.back())) words.pop_back();
+      std::string name, against;
+      bool after_so_voi = false;
+      for (size_t k = 2; k < words.size(); ++k) {
+        if (!after_so_voi && k + 1 < words.size() && words[k] == "so" && words[k + 1] == "voi") {
+          after_so_voi = true;
+          ++k;
+          continue;
+        }
+        std::string& into = after_so_voi ? against : name;
+        into += (into.empty() ? "" : " ") + words[k];
+      }
+      if (name.empty() || (after_so_voi && against.empty())) continue;
+      size_t from = SentencesBack(sentence.begin, 3);
+      std::vector<std::pair<const Mention*, std::string>> named;
+      for (const Mention* m : In(from, sentence.begin)) {
+        if (IsAdditive(*m) && !NamesSomething(*m) && m->number > 0) named.push_back({m, LabelAfter(*m, sentence.begin)});
+      }
+      auto only = [&](auto&& match) -> const Mention* {
+        const Mention* found = nullptr;
+        for (const auto& [m, label] : named) {
+          if (!match(label)) continue;
+          if (found) return nullptr;
+          found = m;
+        }
+        return found;
+      };
+      const Mention* numerator = only([&](const std::string& l) { return l == name; });
+      if (!numerator) continue;
+      std::vector<std::string> head = Tokenize(name);
+      std::string noun = head.size() >= 2 ? head[0] + " " + head[1] : head[0];
+      const Mention* base = after_so_voi ? only([&](const std::string& l) { return l == against; })
+                                         : only([&](const std::string& l) {
+                                             return l.rfind("tong so ", 0) == 0 && l.find(noun) != std::string::npos;
+                                           });
+      if (!base || base == numerator) continue;
+      int d = Decimals(*pct);
+      double computed = numerator->number / base->number * 100.0;
+      if (RateAgrees(pct->number, d, computed, false)) {
+        Check k = MakeCheck("ratio", "builtin:named_rate", {}, pct->number, RoundTo(computed, d));
+        k.members.push_back({"", "numerator", numerator->number, numerator->span});
+        k.members.push_back({"", "denominator", base->number, base->span});
+        k.members.push_back({"", "rate", pct->number, pct->span});
+        Held(std::move(k));
+        continue;
+      }
+      if (Flagged(*numerator) || Flagged(*base)) continue;
+      Flag f = MakeFlag("ratio_mismatch", "warning", pct->number, RoundTo(computed, d), "builtin:named_rate");
+      AddEvidence(f, numerator->span);
+      AddEvidence(f, base->span);
+      AddEvidence(f, pct->span);
+      std::string written(Between(sentence.begin, CharBoundaryAtOrBefore(text, std::min(pct->span.normalized.begin, sentence.begin + 120))));
+      std::string q = FormatNumber(numerator->number, Decimals(*numerator), en) + " / " + FormatNumber(base->number, Decimals(*base), en) +
+                      " = " + FormatValue(computed, d, "%", en);
+      f.explanation = en ? "“" + Trim(written) + "” names “" + numerator->span.text + "” over “" + base->span.text + "”: " + q +
+                               ", not the " + FormatValue(pct->number, d, "%", en) + " stated."
+                         : "«" + Trim(written) + "» gọi tên «" + numerator->span.text + "» trên «" + base->span.text + "»: " + q +
+                               ", khác tỷ lệ đã ghi là " + FormatValue(pct->number, d, "%", en) + ".";
+      Raise(std::move(f));
+    }
+  }
+
+  // "… là 60,0 ha. Hiện trạng … là 1,69 ha. Như vậy … còn lại đến năm 2030 là 58,31 ha.": what is
+  // left ("còn lại") after the only two figures of its kind in the sentences before: the first
+  // less the second. Flagged only where a digit or two written differently would make it exact.
+  void Remainders() {
+    auto cue = c.rules.words.find("remainder");
+    if (cue == c.rules.words.end()) return;
+    const bool en = c.en();
+    for (const Mention* x : order) {
+      if (!IsAdditive(*x) || NamesSomething(*x) || x->number <= 0 || Flagged(*x)) continue;
+      std::string noun = Unabbreviated(NounAfter(*x));
+      if (noun.empty() && x->type != MentionType::kMoney) continue;
+      TextRange sentence = Sentence(x->span.normalized.begin, 0, text.size(), false, false);
+      std::string before = FoldedWords(Between(sentence.begin, x->span.normalized.begin));
+      std::vector<std::string> lead = Tokenize(before);
+      std::string last;
+      for (size_t k = lead.size() > 8 ? lead.size() - 8 : 0; k < lead.size(); ++k) last += " " + lead[k];
+      last += " ";
+      bool cued = false;
+      for (const std::string& p : cue->second) {
+        std::string phrase;
+        for (const std::string& w : Tokenize(p)) phrase += " " + w;
+        cued |= !phrase.empty() && last.find(phrase + " ") != std::string::npos;
+      }
+      if (!cued) continue;
+      size_t from = SentencesBack(sentence.begin, 2);
+      std::vector<const Mention*> kin;
+      for (const Mention* m : In(from, x->span.normalized.begin)) {
+        if (!IsAdditive(*m) || NamesSomething(*m)) continue;
+        bool same = x->type == MentionType::kMoney ? (m->type == MentionType::kMoney && m->unit == x->unit)
+                                                   : Unabbreviated(NounAfter(*m)) == noun;
+        if (same) kin.push_back(m);
+      }
+      if (kin.size() != 2 || kin[0]->number <= kin[1]->number || Flagged(*kin[0]) || Flagged(*kin[1])) continue;
+      int d = std::max({Decimals(*x), Decimals(*kin[0]), Decimals(*kin[1])});
+      double left = kin[0]->number - kin[1]->number;
+      if (AgreesWithin(x->number, d, left)) {
+        Check k = MakeCheck("difference", "builtin:remainder", {}, x->number, RoundTo(left, d));
+        k.members.push_back({"", "total", kin[0]->number, kin[0]->span});
+        k.members.push_back({"", "part", kin[1]->number, kin[1]->span});
+        k.members.push_back({"", "part", x->number, x->span});
+        Held(std::move(k));
+        continue;
+      }
+      if (!DigitSlip(*x, left)) continue;
+      Flag f = MakeFlag("sum_mismatch", "warning", x->number, RoundTo(left, d), "builtin:remainder");
+      AddEvidence(f, kin[0]->span);
+      AddEvidence(f, kin[1]->span);
+      AddEvidence(f, x->span);
+      std::string q = FormatNumber(kin[0]->number, Decimals(*kin[0]), en) + " − " + FormatNumber(kin[1]->number, Decimals(*kin[1]), en) +
+                      " = " + FormatNumber(left, d, en);
+      f.explanation = en ? "“" + x->span.text + "” is what is left (“còn lại”) of “" + kin[0]->span.text + "” after “" + kin[1]->span.text +
+                               "”: " + q + ", not the " + FormatNumber(x->number, d, en) + " stated."
+                         : "«" + x->span.text + "» là phần «còn lại» của «" + kin[0]->span.text + "» sau «" + kin[1]->span.text + "»: " + q +
+                               ", khác số đã ghi là " + FormatNumber(x->number, d, en) + ".";
+      Raise(std::move(f));
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // A comparison table ("Thiết kế cơ sở | Thiết kế xây dựng | Kết quả đối chiếu") whose row says
+  // its two cells match ("Trùng khớp"): the figures of the two cells must be the same, one by
+  // one. An error where they are not: the document states the relation in the row itself.
+
+  void RowsSaidToMatch() {
+    auto verdicts = c.rules.words.find("said_to_match");
+    auto headings = c.rules.words.find("comparison_column");
+    if (verdicts == c.rules.words.end() || headings == c.rules.words.end()) return;
+    auto folded_set = [](const std::vector<std::string>& phrases) {
+      std::set<std::string> out;
+      for (const std::string& p : phrases) out.insert(FoldedWords(p));
+      return out;
+    };
+    const std::set<std::string> match_words = folded_set(verdicts->second);
+    const bool en = c.en();
+    for (const LayoutTable& t : c.in.layout->tables) {
+      int verdict_column = -1;
+      for (const auto& hrow : t.header) {
+        for (size_t j = 2; j < hrow.size(); ++j) {
+          std::string h = FoldedWords(hrow[j].text);
+          for (const std::string& p : headings->second) {
+            if (h.find(FoldedWords(p)) != std::string::npos) verdict_column = static_cast<int>(j);
+          }
+        }
+      }
+      if (verdict_column < 0) continue;
+      for (const auto& row : t.rows) {
+        if (static_cast<int>(row.size()) <= verdict_column || !match_words.count(FoldedWords(row[verdict_column].text))) continue;
+        const TableCell& a = row[verdict_column - 2];
+        const TableCell& b = row[verdict_column - 1];
+        auto figures = [&](const TableCell& cell) {
+          std::vector<const Mention*> out;
+          for (const Mention* m : In(cell.range.begin, cell.range.end)) {
+            if (IsAdditive(*m) || m->type == MentionType::kPercent) out.push_back(m);
+          }
+          return out;
+        };
+        std::vector<const Mention*> fa = figures(a), fb = figures(b);
+        if (fa.empty() || fa.size() != fb.size()) continue;
+        std::string verdict = Trim(row[verdict_column].text);
+        for (size_t k = 0; k < fa.size(); ++k) {
+          const Mention& x = *fa[k];
+          const Mention& y = *fb[k];
+          if (x.number == y.number && x.type == y.type) {
+            Check ck = MakeCheck("agree", "builtin:said_to_match", {}, x.number, y.number);
+            ck.members.push_back({"", "value", x.number, x.span});
+            ck.members.push_back({"", "value", y.number, y.span});
+            Held(std::move(ck));
+            continue;
+          }
+          if (Flagged(x) || Flagged(y)) continue;
+          Flag f = MakeFlag("conflicting_values", "error", x.number, y.number, "builtin:said_to_match");
+          AddEvidence(f, x.span);
+          AddEvidence(f, y.span);
+          f.explanation = en ? "The row says “" + verdict + "”, but “" + x.span.text + "” and “" + y.span.text + "” differ."
+                             : "Dòng ghi «" + verdict + "» nhưng «" + x.span.text + "» và «" + y.span.text + "» khác nhau.";
+          Raise(std::move(f));
+        }
+      }
     }
   }
 
@@ -724,6 +972,7 @@ struct Structure {
     std::string digits;            // the digits as written
     std::string unit;              // money unit, "%", or the counted noun
     std::set<std::string> words;   // content words before it
+    bool short_figure = false;     // three significant digits: paired only between rows of one name
   };
 
   std::string UnitOf(const Mention& m) const {
@@ -747,7 +996,20 @@ struct Structure {
           coordinates |= h == " x " || h == " y " || h.find(" toa do ") != std::string::npos;
         }
       }
+      // A column of units ("Đơn vị tính": "Tấn", "kWh", "m³") gives the unit of its row's figures.
+      int unit_column = -1;
+      for (const auto& hrow : t.header) {
+        for (size_t j = 0; j < hrow.size(); ++j) {
+          std::string h = FoldedWords(hrow[j].text);
+          if (h == " don vi tinh " || h == " dvt " || h == " don vi " || h == " dvt tinh ") unit_column = static_cast<int>(j);
+        }
+      }
       for (const auto& row : t.rows) {
+        std::string row_unit;
+        if (unit_column >= 0 && unit_column < static_cast<int>(row.size())) {
+          std::vector<std::string> u = Tokenize(row[unit_column].text);
+          if (u.size() == 1 && kNouns.count(u[0])) row_unit = u[0];
+        }
         std::set<std::string> label;
         std::string name;   // the row's first cell of words, folded
         for (size_t j = 0; j < std::min<size_t>(3, row.size()); ++j) {
@@ -771,6 +1033,7 @@ struct Structure {
           }
           if (percent) unit = "%";
           else if (money && (unit == "ty" || unit == "trieu" || unit == "dong")) unit = "money:đồng";
+          else if (unit.empty()) unit = row_unit;
           for (const Mention* m : In(row[j].range.begin, row[j].range.begin + row[j].text.size() + 1)) {
             if (coordinates) {
               dense->insert(m->span.normalized.begin);
@@ -815,6 +1078,11 @@ struct Structure {
       if (la.size() < 4 || lb.size() < 4) return false;
       return la.find(lb) != std::string::npos || lb.find(la) != std::string::npos;
     };
+    auto same_row_name = [&](const Mention* x, const Mention* y) {
+      auto a = cell_rows.find(x->span.normalized.begin), b = cell_rows.find(y->span.normalized.begin);
+      return a != cell_rows.end() && b != cell_rows.end() && a->second.first != b->second.first && a->second.second.size() >= 4 &&
+             a->second.second == b->second.second;
+    };
     static const std::set<std::string> kStop = {"va", "cua", "la", "tai", "trong", "do", "cac", "nhung", "voi", "duoc",
                                                 "theo", "cho", "tu", "den", "nam", "ngay", "thang", "so", "da", "co",
                                                 "mot", "khoang", "tren", "duoi", "ghi", "dat", "muc", "nay", "the"};
@@ -832,9 +1100,19 @@ struct Structure {
         if (auto it = cell_units.find(m->span.normalized.begin); it != cell_units.end()) st.unit = it->second;
       }
       bool year = m->number >= 1900 && m->number <= 2100 && m->number == std::floor(m->number) && st.digits.size() == 4;
-      if (lead == std::string::npos || st.digits.size() - lead < 4 || st.unit.empty() || year) continue;
+      if (lead == std::string::npos || st.digits.size() - lead < 3 || st.unit.empty() || year) continue;
+      st.short_figure = st.digits.size() - lead < 4;
+      if (st.short_figure && !cell_rows.count(m->span.normalized.begin)) continue;
       size_t from = m->span.normalized.begin > 80 ? m->span.normalized.begin - 80 : 0;
       std::vector<std::string> before = Tokenize(Between(from, m->span.normalized.begin));
+      // "(… Quyết định 3141/QĐ-UBND … diện tích khoảng 935,5m2)": a rough figure in an aside
+      // recalls another document's figure; it is no twin of this one's exact one.
+      static const std::set<std::string> kRough = {"khoang", "gan", "hon", "tren", "duoi", "xap", "xi", "uoc"};
+      if (!before.empty() && kRough.count(before.back())) {
+        int depth = 0;
+        for (char ch : Between(LineStart(m->span.normalized.begin, 2000), m->span.normalized.begin)) depth += ch == '(' ? 1 : ch == ')' ? -1 : 0;
+        if (depth > 0) continue;
+      }
       for (size_t k = before.size() > 6 ? before.size() - 6 : 0; k < before.size(); ++k) {
         if (before[k].size() >= 2 && !kStop.count(before[k]) && !std::isdigit(static_cast<unsigned char>(before[k][0]))) {
           st.words.insert(before[k]);
@@ -857,6 +1135,9 @@ struct Structure {
           const Statement& x = *group[a];
           const Statement& y = *group[b];
           if (x.m->span.normalized.begin == y.m->span.normalized.begin || !other_place(x.m, y.m)) continue;
+          // "Hơi nước | Tấn | 140" in one appendix, "Hơi nước | 140 tấn" in another: three digits
+          // are one quantity only as cells of two tables' rows of one name.
+          if ((x.short_figure || y.short_figure) && !same_row_name(x.m, y.m)) continue;
           // Two words in common that say what is measured ("diện tích", "lấp đầy", "Bắc Văn Yên"),
           // not the words every figure has around it ("tỷ lệ", "đạt", "tổng", "hồ sơ").
           static const std::set<std::string> kGeneric = {
@@ -1192,8 +1473,17 @@ struct Structure {
     while (k < text.size() && text[k] != ' ' && text[k] != '\n' && text[k] != '\t') ++k;
     std::vector<std::string> words = Tokenize(Between(b, k));
     if (words.size() != 1) return "";
-    if (!kNouns.count(words[0])) return "";
-    return words[0];
+    std::string word = SuperscriptsAsDigits(words[0]);
+    if (!kNouns.count(word)) return "";
+    return word;
+  }
+
+  // "m²", "m³" as "m2", "m3": one unit however the exponent is written.
+  static std::string SuperscriptsAsDigits(std::string word) {
+    for (auto [from, to] : {std::pair<std::string_view, char>{"\u00b2", '2'}, {"\u00b3", '3'}}) {
+      for (size_t at = word.find(from); at != std::string::npos; at = word.find(from)) word.replace(at, from.size(), 1, to);
+    }
+    return word;
   }
 
   // Units of measure and the nouns reports count, by their first syllable: a word that is
@@ -1546,7 +1836,11 @@ struct Structure {
           }
         }
         // Nothing but the whole's noun and a few words may stand between it and the cue.
-        if (Tokenize(WithoutAsides(gap.substr(0, cue_at))).size() > kWholeToCueWords) continue;
+        // Further, up to twice as many, only for parts that each name the whole's noun ("1,69 ha
+        // hiện trạng … cho các tổ chức thuê đất … (gồm: 0,67 ha của … và 1,02 ha của …)").
+        const size_t words_to_cue = Tokenize(WithoutAsides(gap.substr(0, cue_at))).size();
+        if (words_to_cue > 2 * kWholeToCueWords) continue;
+        const bool far_cue = words_to_cue > kWholeToCueWords;
         std::string rest_folded = FoldedWords(gap.substr(cue_at));
         bool one_notable = !paren_only && rest_folded.find(" " + cue + " co ") == 0;
         const size_t cue_pos = after + cue_at;
@@ -1672,6 +1966,7 @@ struct Structure {
           foreign = false;
           named = true;
         }
+        if (far_cue && (foreign || !named_parts(total, parts))) continue;
         // "05 cụm … (tổng diện tích 338 ha, tổng mức đầu tư … 4.056 tỷ đồng), cụ thể:": when the
         // figure nearest the cue is of another kind than the parts, an earlier one of the
         // sentence may be their whole.
@@ -2345,6 +2640,9 @@ void CheckStructure(AuditContext& c) {
   s.TableAfterBreakdown();
   s.FractionRowsAfterIntro();
   s.WholeBeforeDetails();
+  s.RowsSaidToMatch();
+  s.NamedRates();
+  s.Remainders();
   s.RepeatedFigures();
   s.RunningAccounts();
 }
