@@ -955,5 +955,42 @@ TEST(Structure, ARoughFigureRecalledInAnAsideIsNoTwinOfAnExactOne) {
   EXPECT_EQ(FlagsBy(Audited(slip), "builtin:repeated_figure").size(), 1u);
 }
 
+const std::string kChanges =
+    "Trong kỳ, phường đã tiếp nhận 1.250 hồ sơ, tăng 150 hồ sơ so với cùng kỳ năm 2024 (1.100 hồ sơ).\n\n"
+    "Tổng thu ngân sách đạt 1.200 tỷ đồng, tăng 20% so với cùng kỳ năm trước (1.000 tỷ đồng).\n\n"
+    "Tỷ lệ hồ sơ trực tuyến đạt 95%, tăng 3% so với năm 2024 (92%).\n\n"
+    "Số vụ vi phạm là 12 vụ, giảm 4 vụ so với năm 2024 là 16 vụ.\n";
+
+TEST(Structure, AChangeStatedWithBothItsEndsIsChecked) {
+  Extraction x = Audited(kReport + kChanges);
+  EXPECT_TRUE(x.flags.empty()) << Explain(x.flags);
+  EXPECT_EQ(ChecksBy(x, "builtin:stated_change").size(), 4u);
+  EXPECT_TRUE(HasCheckWith(x, "builtin:stated_change", "part", {"150 hồ sơ"}));
+
+  // A difference that does not hold is an error; a relative change a warning.
+  const std::string text = kReport + Replaced(kChanges, "giảm 4 vụ", "giảm 3 vụ");
+  std::vector<Flag> flags = FlagsBy(Audited(text), "builtin:stated_change");
+  ASSERT_EQ(flags.size(), 1u);
+  EXPECT_EQ(flags[0].severity, "error");
+  EXPECT_TRUE(Covers(flags[0], text, "giảm 3", "3"));
+  EXPECT_TRUE(Says(flags[0], "«12» so với «16»: 16 − 12 = 4, không phải giảm 3 như đã ghi.")) << flags[0].explanation;
+
+  const std::string relative = kReport + Replaced(kChanges, "tăng 20%", "tăng 25%");
+  flags = FlagsBy(Audited(relative), "builtin:stated_change");
+  ASSERT_EQ(flags.size(), 1u);
+  EXPECT_EQ(flags[0].severity, "warning");
+  EXPECT_EQ(flags[0].computed, 20);
+}
+
+TEST(Structure, ARatioOrAChangeWithoutItsBaseIsNoStatedChange) {
+  const std::string text = kReport +
+                           "Số người thoát nạn qua thang giảm 1,5 lần so với định mức 300 người.\n"
+                           "Tổng thu đạt 1.200 tỷ đồng, tăng 20% so với cùng kỳ.\n"
+                           "Phòng họp ở tầng 3, tăng 2 phòng so với năm trước.\n";
+  Extraction x = Audited(text);
+  EXPECT_TRUE(FlagsBy(x, "builtin:stated_change").empty()) << Explain(x.flags);
+  EXPECT_TRUE(ChecksBy(x, "builtin:stated_change").empty());
+}
+
 }  // namespace
 }  // namespace baocao

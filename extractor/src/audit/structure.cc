@@ -233,6 +233,7 @@ struct Structure {
     if (f.kind == "conflicting_values") return "agree";
     if (f.rule == "builtin:named_rate") return "ratio";
     if (f.rule == "builtin:remainder") return "difference";
+    if (f.rule == "builtin:stated_change") return f.kind == "ratio_mismatch" ? "ratio" : "difference";
     if (f.rule.find("fraction") != std::string::npos) return "fraction_percent";
     if (f.kind == "ratio_mismatch") return f.rule.find("table") != std::string::npos ? "ratio" : "part_percent";
     if (f.rule.find("table") != std::string::npos) return "table_sum";
@@ -891,6 +892,95 @@ struct Structure {
           Raise(std::move(f));
         }
       }
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // A change stated with both its ends: "đạt 1.250 hồ sơ, tăng 150 hồ sơ so với cùng kỳ năm 2024
+  // (1.100 hồ sơ)", "thu 1.200 tỷ đồng, tăng 20% so với cùng kỳ (1.000 tỷ đồng)". The figure
+  // before "tăng"/"giảm", the change, and the figure after "so với" of the first one's kind, all
+  // in one sentence. A difference must be exact (an error); a percentage must be the relative
+  // change, or for two rates the change in points, rounded or cut to its decimals (a warning:
+  // "tăng 20%" may be read either way).
+
+  void StatedChanges() {
+    auto up = c.rules.words.find("change_up"), down = c.rules.words.find("change_down");
+    if (up == c.rules.words.end() || down == c.rules.words.end()) return;
+    auto ends_with_any = [](const std::string& folded, const std::vector<std::string>& phrases) {
+      for (const std::string& p : phrases) {
+        std::string tail = FoldedWords(p);
+        if (folded.size() >= tail.size() && folded.compare(folded.size() - tail.size(), tail.size(), tail) == 0) return true;
+      }
+      return false;
+    };
+    const bool en = c.en();
+    for (size_t i = 1; i < order.size(); ++i) {
+      const Mention& change = *order[i];
+      if (!(IsAdditive(change) || change.type == MentionType::kPercent) || NamesSomething(change) || change.number <= 0) continue;
+      const Mention& from = *order[i - 1];
+      if (!(IsAdditive(from) || from.type == MentionType::kPercent) || NamesSomething(from)) continue;
+      TextRange sentence = Sentence(change.span.normalized.begin, 0, text.size(), /*at_semicolon=*/true, /*at_newline=*/false);
+      if (from.span.normalized.begin < sentence.begin) continue;
+      // "1.250 hồ sơ, tăng 150": the verb right before the change, a few words after the first.
+      std::string_view between = Between(from.span.normalized.end, change.span.normalized.begin);
+      std::string folded = FoldedWords(between);
+      bool rising = ends_with_any(folded, up->second), falling = !rising && ends_with_any(folded, down->second);
+      if (!(rising || falling) || Tokenize(between).size() > 6 || between.find_first_of(";:(") != std::string_view::npos) continue;
+      // "so với …" right after the change, then the base: the next figure of the first's kind.
+      size_t after = change.span.normalized.end;
+      std::string_view rest = Between(after, sentence.end);
+      std::vector<std::string> rest_words = Tokenize(rest.substr(0, std::min<size_t>(rest.size(), 40)));
+      size_t lead = 0;
+      while (lead < rest_words.size() && lead < 3 && rest_words[lead] != "so") ++lead;   // "150 hồ sơ so với"
+      if (lead + 1 >= rest_words.size() || rest_words[lead] != "so" || rest_words[lead + 1] != "voi") continue;
+      if (std::find(rest_words.begin(), rest_words.end(), "lan") != rest_words.end() &&
+          std::find(rest_words.begin(), rest_words.end(), "lan") - rest_words.begin() < static_cast<long>(lead)) {
+        continue;   // "giảm 1,5 lần so với": a ratio, not a change
+      }
+      const Mention* base = nullptr;
+      for (size_t k = i + 1; k < order.size() && order[k]->span.normalized.begin < sentence.end && k <= i + 4; ++k) {
+        const Mention& m = *order[k];
+        if (m.type == MentionType::kDate || m.type == MentionType::kPeriod || NamesSomething(m)) continue;
+        bool same = from.type == MentionType::kPercent ? m.type == MentionType::kPercent
+                                                       : IsAdditive(m) && m.type == from.type && SameKind(from, m) &&
+                                                             Unabbreviated(NounAfter(from)) == Unabbreviated(NounAfter(m));
+        if (same) { base = &m; break; }
+      }
+      if (!base || base->number <= 0) continue;
+      if (Tokenize(Between(change.span.normalized.end, base->span.normalized.begin)).size() > 14) continue;
+      double sign = rising ? 1.0 : -1.0;
+      bool points = from.type == MentionType::kPercent;
+      bool relative = change.type == MentionType::kPercent && !points;
+      if (!relative && !points && (change.type != from.type || !SameKind(from, change))) continue;
+      int d = Decimals(change);
+      double computed = relative ? sign * (from.number - base->number) / base->number * 100.0 : sign * (from.number - base->number);
+      bool holds = relative ? RateAgrees(change.number, d, computed, false) : AgreesWithin(change.number, d, computed);
+      if (holds) {
+        Check k = MakeCheck(relative ? "ratio" : "difference", "builtin:stated_change", {}, change.number, RoundTo(computed, d));
+        k.members.push_back({"", "value", from.number, from.span});
+        k.members.push_back({"", "part", change.number, change.span});
+        k.members.push_back({"", "value", base->number, base->span});
+        Held(std::move(k));
+        continue;
+      }
+      if (Flagged(from) || Flagged(change) || Flagged(*base)) continue;
+      Flag f = MakeFlag(relative ? "ratio_mismatch" : "sum_mismatch", relative ? "warning" : "error", change.number, RoundTo(computed, d),
+                        "builtin:stated_change");
+      AddEvidence(f, from.span);
+      AddEvidence(f, change.span);
+      AddEvidence(f, base->span);
+      std::string verb = rising ? (en ? "a rise" : "tăng") : (en ? "a fall" : "giảm");
+      // Written the way the change goes: the larger less the smaller as the verb says.
+      const Mention& high = rising ? from : *base;
+      const Mention& low = rising ? *base : from;
+      std::string q = (relative ? "(" : "") + FormatNumber(high.number, Decimals(high), en) + " − " + FormatNumber(low.number, Decimals(low), en) +
+                      (relative ? ") / " + FormatNumber(base->number, Decimals(*base), en) + " = " + FormatValue(computed, d, "%", en)
+                                : " = " + FormatNumber(computed, d, en));
+      f.explanation = en ? "“" + from.span.text + "” against “" + base->span.text + "” (“so với”): " + q + ", not " + verb + " of " +
+                               change.span.text + " as stated."
+                         : "«" + from.span.text + "» so với «" + base->span.text + "»: " + q + ", không phải " + verb + " " +
+                               change.span.text + " như đã ghi.";
+      Raise(std::move(f));
     }
   }
 
@@ -2132,7 +2222,9 @@ struct Structure {
                                                     "tang", "xuong", "goi", "thau", "phong", "block",
                                                     "ngay", "thang", "nam"};   // "ngày 05 tháng 6": a date's pieces
       // "số 45/KH-UBND" names a document; "tổng số 412" counts.
-      if (kNaming.count(prev[0])) {
+      // "tầng 3" names a floor; "tăng 150" is a rise (one folded word, two words as written).
+      bool rise = prev[0] == "tang" && prev_word.find("\u1ea7") == std::string_view::npos && prev_word.find("\u1ea6") == std::string_view::npos;
+      if (kNaming.count(prev[0]) && !rise) {
         if (prev[0] != "so") return true;
         std::vector<std::string> two = Tokenize(Between(wb > 12 ? wb - 12 : 0, we));
         if (two.size() < 2 || two[two.size() - 2] != "tong") return true;
@@ -2643,6 +2735,7 @@ void CheckStructure(AuditContext& c) {
   s.RowsSaidToMatch();
   s.NamedRates();
   s.Remainders();
+  s.StatedChanges();
   s.RepeatedFigures();
   s.RunningAccounts();
 }
