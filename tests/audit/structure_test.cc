@@ -992,5 +992,21 @@ TEST(Structure, ARatioOrAChangeWithoutItsBaseIsNoStatedChange) {
   EXPECT_TRUE(ChecksBy(x, "builtin:stated_change").empty());
 }
 
+TEST(Structure, InADecisionARelationAcrossSentencesIsAtMostAWarning) {
+  // The same broken share in a decision: the total is stated sentences away, so a warning.
+  const std::string decision = testing_util::Header("QUYẾT ĐỊNH", "QĐ-UBND", "Chấp thuận chủ trương đầu tư dự án");
+  const std::string text = decision + Replaced(kCapital, "chiếm 15%", "chiếm 18%");
+  Extraction x = Audited(text);
+  std::vector<Flag> flags = FlagsBy(x, "builtin:named_share");
+  ASSERT_EQ(flags.size(), 1u) << Explain(x.flags);
+  EXPECT_EQ(flags[0].severity, "warning");
+  EXPECT_TRUE(Says(flags[0], "liên hệ giữa các câu chỉ ở mức cảnh báo")) << flags[0].explanation;
+  // One sentence states its own relation: still an error.
+  const std::string one = decision + "Có 70/139 kiến nghị của cử tri đã được trả lời, chiếm 55%.\n";
+  std::vector<Flag> fractions = FlagsBy(Audited(one), "builtin:fraction_percent");
+  ASSERT_EQ(fractions.size(), 1u);
+  EXPECT_EQ(fractions[0].severity, "error");
+}
+
 }  // namespace
 }  // namespace baocao

@@ -229,6 +229,17 @@ struct Structure {
     c.checks.push_back(std::move(k));
     c.flags.push_back(std::move(flag));
   }
+  // Flags from `first` on that rest on more than one sentence of a letter or decision: warnings.
+  void AtMostWarnings(size_t first) {
+    const bool en = c.en();
+    for (size_t i = first; i < c.flags.size(); ++i) {
+      Flag& f = c.flags[i];
+      if (f.severity != "error") continue;
+      f.severity = "warning";
+      f.explanation += en ? " (Not a report or plan: a relation across sentences is a warning.)"
+                          : " (Văn bản không phải báo cáo, kế hoạch: liên hệ giữa các câu chỉ ở mức cảnh báo.)";
+    }
+  }
   static std::string BrokenRelation(const Flag& f) {
     if (f.kind == "conflicting_values") return "agree";
     if (f.rule == "builtin:named_rate") return "ratio";
@@ -2722,22 +2733,33 @@ struct Structure {
 
 void CheckStructure(AuditContext& c) {
   Structure s(c);
+  // Reports and plans are read whole. Letters, decisions and submissions: a relation that joins
+  // sentences is at most a warning. Comment tables and scoring annexes ("narrow_title"): only
+  // what one sentence or one table states is read.
+  const bool whole = c.reach == AuditContext::Reach::kDocument;
+  const bool narrow = c.reach == AuditContext::Reach::kSentence;
+  auto across_sentences = [&](auto&& read) {
+    if (narrow) return;
+    size_t first = c.flags.size();
+    read();
+    if (!whole) s.AtMostWarnings(first);
+  };
   s.Fractions();
   s.Breakdowns();
-  s.NamedShares();
+  across_sentences([&] { s.NamedShares(); });
   s.OutlineSums();
   for (const LayoutTable& t : c.in.layout->tables) s.CheckGrid(s.GridOf(t));
   s.spaced = s.SpacedGrids();
   for (const auto& grid : s.spaced) s.CheckGrid(grid);
   s.TableAfterBreakdown();
   s.FractionRowsAfterIntro();
-  s.WholeBeforeDetails();
+  across_sentences([&] { s.WholeBeforeDetails(); });
   s.RowsSaidToMatch();
-  s.NamedRates();
-  s.Remainders();
+  across_sentences([&] { s.NamedRates(); });
+  across_sentences([&] { s.Remainders(); });
   s.StatedChanges();
-  s.RepeatedFigures();
-  s.RunningAccounts();
+  across_sentences([&] { s.RepeatedFigures(); });
+  across_sentences([&] { s.RunningAccounts(); });
 }
 
 }  // namespace baocao
