@@ -1008,5 +1008,21 @@ TEST(Structure, InADecisionARelationAcrossSentencesIsAtMostAWarning) {
   EXPECT_EQ(fractions[0].severity, "error");
 }
 
+TEST(Structure, AnAmountOfSevenSignificantDigitsStatedAgainOneDigitOffIsAWarning) {
+  const std::string fine =
+      "1. Số phí phải nộp: Tổng số phí thẩm định thiết kế xây dựng phải nộp là: 6.695.793 đồng (làm tròn đến đồng).\n"
+      "3. Phí thẩm định được xác định theo công thức: X = 7.048.202.820 đồng x 0,19% x 50% = 6.695.793 đồng.\n"
+      "4. Mức phí tính toán là 6.695.793 đồng, nằm trong ngưỡng quy định.\n";
+  EXPECT_TRUE(FlagsBy(Audited(kReport + fine), "builtin:repeated_figure").empty());
+  const std::string text = kReport + Replaced(fine, "phải nộp là: 6.695.793", "phải nộp là: 6.695.743");
+  std::vector<Flag> flags = FlagsBy(Audited(text), "builtin:repeated_figure");
+  ASSERT_FALSE(flags.empty());
+  EXPECT_EQ(flags[0].severity, "warning");
+  EXPECT_TRUE(Covers(flags[0], text, "phải nộp là", "6.695.743"));
+  // Four digits in two sentences are too often two things: no flag.
+  const std::string two = kReport + "Khối lượng nổ lớn nhất trong một vụ nổ 1.260kg.\nĐã nổ lớn nhất là 1.200kg/lần nổ.\n";
+  EXPECT_TRUE(FlagsBy(Audited(two), "builtin:repeated_figure").empty());
+}
+
 }  // namespace
 }  // namespace baocao

@@ -1149,6 +1149,12 @@ struct Structure {
     }
   }
 
+  // "6695793" → 7, "5171344000000" → 7: the digits between the first and the last non-zero.
+  static size_t SignificantDigits(const std::string& digits) {
+    size_t first = digits.find_first_not_of('0'), last = digits.find_last_not_of('0');
+    return first == std::string::npos ? 0 : last - first + 1;
+  }
+
   // A report states a few thousand figures; past that (a concatenation, a data dump) pairing
   // figures across places costs memory and finds nothing a reader would call one quantity.
   static constexpr size_t kMaxFiguresToPair = 20000;
@@ -1247,7 +1253,7 @@ struct Structure {
               "khong", "da", "dang", "noi", "dung", "stt", "tt", "danh", "gia", "chu"};
           int shared = 0;
           for (const std::string& w : x.words) shared += y.words.count(w) && !kGeneric.count(w);
-          if (shared < 2) continue;
+          if (shared < 2 && SignificantDigits(x.digits) < 7) continue;
           int differ = 0;
           for (size_t k = 0; k < x.digits.size(); ++k) differ += x.digits[k] != y.digits[k];
           if (differ == 0) {
@@ -1263,8 +1269,11 @@ struct Structure {
           // A slip is told from two quantities only where one statement is a table's cell (the body
           // against its appendix): two sentences one digit apart are too often two things
           // ("lớn nhất trong một vụ nổ 1.260kg" in a plan, "lớn nhất là 1.200kg/lần nổ" done).
+          // Amounts of seven significant digits or more are the exception: two of them one digit
+          // apart are no coincidence ("phải nộp là: 6.695.793 đồng" against the formula's
+          // "= 6.695.793 đồng" and "Mức phí tính toán là 6.695.793 đồng").
           bool in_table = cell_rows.count(x.m->span.normalized.begin) || cell_rows.count(y.m->span.normalized.begin);
-          if (!in_table) continue;
+          if (!in_table && SignificantDigits(x.digits) < 7) continue;
           // The odd one out is written once; its twin at least once elsewhere.
           bool x_once = times[x.unit + "|" + x.digits] == 1, y_once = times[y.unit + "|" + y.digits] == 1;
           if (!(x_once || y_once) || Flagged(*x.m) || Flagged(*y.m)) continue;
