@@ -215,5 +215,31 @@ TEST(FactReadings, EachFactCarriesItsScopeQualifiersAndBasis) {
   EXPECT_NE(std::find(late->qualifiers.begin(), late->qualifiers.end(), "trễ hạn"), late->qualifiers.end());
 }
 
+// ---------------------------------------------------------------------------------------------
+// Figures known only within a range, and changes: met in news pages and national reports.
+
+TEST(Ratios, RoughOrBoundedFiguresContradictOnlyWhatNoValueInRangeGives) {
+  // "hơn 4,3 triệu", "trên 3,2 triệu": 75,7% is within what they allow.
+  const std::string fine = kReport +
+                           "Tính từ ngày 1/7 đến 19/8/2025, cả nước đã tiếp nhận tổng cộng hơn 4,3 triệu hồ sơ, trong đó có "
+                           "trên 3,2 triệu hồ sơ được nộp trực tuyến, chiếm 75,7%.\n";
+  EXPECT_TRUE(FlagsOf(fine, "ratio_mismatch").empty()) << Explain(Audited(fine).flags);
+  // 3,2 triệu (3,15–3,25) over more than 4,3 triệu is at most 75,6%: 95% is out of reach.
+  const std::string off = kReport +
+                          "Tính từ ngày 1/7 đến 19/8/2025, cả nước đã tiếp nhận tổng cộng hơn 4,3 triệu hồ sơ, trong đó có "
+                          "3,2 triệu hồ sơ được nộp trực tuyến, chiếm 95%.\n";
+  EXPECT_FALSE(FlagsOf(off, "ratio_mismatch").empty()) << Explain(Audited(off).flags);
+}
+
+TEST(Ratios, AChangeInAPercentageIsNoLevelOfIt) {
+  const std::string text = kReport +
+                           "Trong kỳ, phường đã tiếp nhận 4.300 hồ sơ, trong đó có 3.255 hồ sơ được nộp trực tuyến, chiếm 75,7%, "
+                           "tăng 5% so với kỳ báo cáo trước.\n";
+  Extraction x = Audited(text);
+  for (const Flag& f : x.flags) {
+    for (const Span& s : f.evidence) EXPECT_NE(s.text, "5%") << f.explanation;
+  }
+}
+
 }  // namespace
 }  // namespace baocao

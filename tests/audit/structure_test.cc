@@ -1024,5 +1024,20 @@ TEST(Structure, AnAmountOfSevenSignificantDigitsStatedAgainOneDigitOffIsAWarning
   EXPECT_TRUE(FlagsBy(Audited(two), "builtin:repeated_figure").empty());
 }
 
+TEST(Structure, AFigureOfTheSameVerbWithAnotherStatusEndsTheListOfParts) {
+  // "đã giải quyết 2.051 hồ sơ; trong đó 2.041 … trước hạn; đang giải quyết 214 hồ sơ …, chiếm
+  // 9,48%": 214 is of the 2.265 received, not a part of the 2.051 resolved.
+  const std::string text = kReport +
+                           "Trung tâm đã tiếp nhận 2.265 hồ sơ; trong đó tiếp nhận 2.007 hồ sơ trực tuyến; 258 hồ sơ trực tiếp. "
+                           "Trung tâm đã giải quyết và trả kết quả 2.051 hồ sơ; trong đó 2.041 hồ sơ giải quyết trước hạn, đạt tỉ "
+                           "lệ trên 99%; đang giải quyết 214 hồ sơ trong thời hạn, chiếm 9,45%.\n";
+  Extraction x = Audited(text);
+  EXPECT_TRUE(FlagsBy(x, "builtin:part_percent").empty()) << Explain(x.flags);
+  EXPECT_TRUE(HasCheckWith(x, "builtin:stated_parts", "part", {"2.007 hồ sơ", "258 hồ sơ"}));
+  // Another verb's status says nothing: "Đã lấp đầy với 43 cơ sở (33 đang hoạt động, 10 …)".
+  const std::string other = kReport + "Đã lấp đầy với 43 cơ sở (33 đang hoạt động, 10 đã có chủ trương đầu tư nhưng phải dừng).\n";
+  EXPECT_TRUE(HasCheckWith(Audited(other), "builtin:stated_parts", "part", {"33", "10"}));
+}
+
 }  // namespace
 }  // namespace baocao

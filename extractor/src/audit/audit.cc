@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 #include <set>
 
 #include "audit/audit_impl.h"
@@ -23,6 +24,71 @@ int SeverityRank(const std::string& severity) {
 bool AgreesWithin(double stated, int decimals, double computed) {
   double half_unit = 0.5 * std::pow(10.0, -std::max(0, decimals));
   return std::fabs(stated - computed) <= half_unit + 1e-9;
+}
+
+WrittenRange RangeOf(double value, std::string_view written, const std::string& comparator, bool rough) {
+  WrittenRange r{value, value, true};
+  // The digits as written and the scale word after them ("4,3 triệu": 1e6).
+  size_t k = 0;
+  while (k < written.size() && (std::isdigit(static_cast<unsigned char>(written[k])) || written[k] == '.' || written[k] == ',')) ++k;
+  std::string numeral(written.substr(0, k));
+  std::string rest = FoldedWords(written.substr(k));
+  double scale = rest.rfind(" ty ", 0) == 0 ? 1e9 : rest.rfind(" trieu ", 0) == 0 ? 1e6
+               : (rest.rfind(" nghin ", 0) == 0 || rest.rfind(" ngan ", 0) == 0) ? 1e3 : 1;
+  if (scale > 1 && !numeral.empty()) {
+    double shown = value / scale;
+    int decimals = DecimalsWritten(numeral, shown);
+    double half = 0.5 * std::pow(10.0, -decimals) * scale;
+    r.lo = value - half;
+    r.hi = value + half;
+    r.exact = false;
+  }
+  if (rough) {
+    // One unit of the last significant digit: "33.300" ±100, "0,4" ±0,1.
+    double unit = 1;
+    int decimals = DecimalsWritten(numeral.empty() ? std::string_view(written) : std::string_view(numeral), value / scale);
+    if (decimals > 0) {
+      unit = std::pow(10.0, -decimals) * scale;
+    } else {
+      long long whole = std::llround(value / scale);
+      unit = scale;
+      while (whole != 0 && whole % 10 == 0) {
+        whole /= 10;
+        unit *= 10;
+      }
+    }
+    r.lo = std::min(r.lo, value - unit);
+    r.hi = std::max(r.hi, value + unit);
+    r.exact = false;
+  }
+  if (comparator == ">" || comparator == ">=") {
+    r.hi = std::numeric_limits<double>::infinity();
+    r.exact = false;
+  } else if (comparator == "<" || comparator == "<=") {
+    r.lo = 0;
+    r.exact = false;
+  }
+  return r;
+}
+
+bool RateMayAgree(double stated, int decimals, const WrittenRange& numerator, const WrittenRange& denominator) {
+  if (denominator.hi <= 0) return false;
+  double lo = numerator.lo / denominator.hi * 100.0;
+  double hi = denominator.lo > 0 ? numerator.hi / denominator.lo * 100.0 : std::numeric_limits<double>::infinity();
+  // The quotients the stated rate stands for: rounded (half a unit below) or cut (a unit above).
+  double unit = std::pow(10.0, -std::max(0, decimals));
+  return hi >= stated - 0.5 * unit - 1e-9 && lo < stated + unit + 1e-9;
+}
+
+bool RoughBefore(std::string_view text, size_t pos) {
+  size_t from = pos > 24 ? pos - 24 : 0;
+  while (from > 0 && from < pos && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
+  std::string before = FoldedWords(text.substr(from, pos - from));
+  for (const char* w : {" khoang ", " gan ", " xap xi ", " uoc ", " uoc tinh ", " uoc dat "}) {
+    std::string tail(w);
+    if (before.size() >= tail.size() && before.compare(before.size() - tail.size(), tail.size(), tail) == 0) return true;
+  }
+  return false;
 }
 
 namespace {
@@ -297,6 +363,20 @@ void BuildFactInfos(AuditContext& c) {
       info.numeric = true;
       info.value = *f.value;
       info.decimals = DecimalsWritten(f.span.text, *f.value);
+      // "chiếm 75,7%, tăng 5% so với …": a change, not a level of the indicator.
+      {
+        size_t from = info.pos > 24 ? info.pos - 24 : 0;
+        while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
+        std::string before = FoldedWords(text.substr(from, info.pos - from));
+        for (const char* list : {"change_up", "change_down"}) {
+          auto it = c.rules.words.find(list);
+          if (it == c.rules.words.end()) continue;
+          for (const std::string& phrase : it->second) {
+            std::string tail = FoldedWords(phrase);
+            if (before.size() >= tail.size() && before.compare(before.size() - tail.size(), tail.size(), tail) == 0) info.numeric = false;
+          }
+        }
+      }
       // A count written with decimals ("3.50" in a table of scores) is not a count of things:
       // the value was linked to the wrong indicator, and checking it would only raise noise.
       const IndicatorLabel* label = c.Label(f.indicator);

@@ -136,6 +136,23 @@ Flag MakeFlag(const std::string& kind, const std::string& severity, double state
 // A text's folded words joined by single spaces, with a space at each end (" trong do "): a
 // phrase of a word list reads there as " " + phrase + " ".
 std::string FoldedWords(std::string_view text);
+// The values a figure as written may stand for. "hơn 4,3 triệu" is any value above 4,3 triệu;
+// "4,3 triệu" (a scale word after few digits) is 4,25–4,35 triệu; "khoảng 33.300" is one unit
+// of its last significant digit either way. An exact figure is its value alone.
+struct WrittenRange {
+  double lo = 0, hi = 0;
+  bool exact = true;
+};
+// `comparator` as the recognizer gives it (">", ">=", "<", "<="); `rough` when "khoảng",
+// "gần", "xấp xỉ" stands before it.
+WrittenRange RangeOf(double value, std::string_view written, const std::string& comparator, bool rough);
+// Whether a stated rate may be the quotient of two figures known only within their ranges: some
+// quotient in range rounds or cuts to it.
+bool RateMayAgree(double stated, int decimals, const WrittenRange& numerator, const WrittenRange& denominator);
+// Whether the words just before `pos` say the figure there is rough ("khoảng", "gần", "xấp xỉ",
+// "ước").
+bool RoughBefore(std::string_view text, size_t pos);
+
 // Appends a span to a flag's evidence unless an equal one is there.
 void AddEvidence(Flag& flag, const Span& span);
 void AddIndicator(std::vector<std::string>& ids, const std::string& id);

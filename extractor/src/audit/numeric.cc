@@ -239,6 +239,11 @@ std::optional<RatioResult> Evaluate(const AuditContext& c, const Relation& r, co
       RatioResult result{&r, &rate, num, den, num->value / den->value * 100.0, false};
       result.holds = RateAgrees(rate.value, rate.decimals, result.computed);
       if (result.holds) return result;
+      // "trên 3,2 triệu hồ sơ … hơn 4,3 triệu hồ sơ, chiếm 75,7%": figures known only within a
+      // range verify nothing and contradict only what no value in range gives.
+      WrittenRange rn = RangeOf(num->value, num->fact->span.text, num->fact->comparator, RoughBefore(c.in.text, num->pos));
+      WrittenRange rd = RangeOf(den->value, den->fact->span.text, den->fact->comparator, RoughBefore(c.in.text, den->pos));
+      if ((!rn.exact || !rd.exact) && RateMayAgree(rate.value, rate.decimals, rn, rd)) continue;
       if (!first) first = result;
     }
   }

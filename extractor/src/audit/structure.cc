@@ -2005,6 +2005,11 @@ struct Structure {
         // The parts of one whole: in the rest of the sentence, or in the list items below.
         auto collect = [&](const Mention& whole, std::vector<Part>& parts, bool& foreign) {
           size_t parts_from = parts_start;
+          // "đã giải quyết 2.051 hồ sơ; trong đó 2.041 … trước hạn; đang giải quyết 214 hồ sơ": a
+          // figure whose words give it another status than the whole's is no part of it, and the
+          // list of parts ends before it.
+          const std::string whole_status = Status(FoldedWords(Between(sentence.begin, whole.span.normalized.begin)), /*last=*/true);
+          bool list_over = false;
           auto take = [&](const Mention& v, size_t end) {
             if (NamesSomething(v)) return;
             if (!SameKind(whole, v)) { foreign = true; return; }
@@ -2016,9 +2021,15 @@ struct Structure {
               if (parts.back().percent) from = std::max(from, parts.back().percent->span.normalized.end);
             }
             if (from < v.span.normalized.begin) p.label = FoldedWords(Between(from, v.span.normalized.begin));
+            std::string status = Status(p.label, /*last=*/false);
+            if (!whole_status.empty() && !status.empty() && status != whole_status && Verb(status) == Verb(whole_status)) {
+              list_over = true;
+              return;
+            }
             parts.push_back(p);
           };
           for (const Mention* v : In(parts_from, list_end)) {
+            if (list_over) break;
             if (v->type == MentionType::kPercent) continue;
             if (!IsAdditive(*v)) break;
             // A part's own breakdown in parentheses ("03 giấy phép (01 cấp mới, 02 điều chỉnh)") is
@@ -2159,6 +2170,29 @@ struct Structure {
       WholeAndParts(*whole, Trim(cue_written), std::move(parts), 0);
     }
   }
+
+  // The status words give a figure (`words status_*`: "đã", "đang", "chưa") with the word they
+  // qualify: "status_done giai" for "đã giải quyết"; the first such phrase in `folded` (the last
+  // with `last`), or "".
+  std::string Status(const std::string& folded, bool last) const {
+    std::string found;
+    size_t found_at = 0;
+    for (const auto& [name, phrases] : c.rules.words) {
+      if (name.rfind("status_", 0) != 0) continue;
+      for (const std::string& p : phrases) {
+        std::string w = FoldedWords(p);
+        size_t at = last ? folded.rfind(w) : folded.find(w);
+        if (at == std::string::npos) continue;
+        if (found.empty() || (last ? at > found_at : at < found_at)) {
+          size_t next = at + w.size(), end = folded.find(' ', next);
+          found = name + " " + (end == std::string::npos ? std::string() : folded.substr(next, end - next));
+          found_at = at;
+        }
+      }
+    }
+    return found;
+  }
+  static std::string Verb(const std::string& status) { return status.substr(status.find(' ') + 1); }
 
   // The list items on the lines after `pos` ("- …", "a) …", "1. …"), one range each, its wrapped
   // lines with it: as many as kMaxListedParts, of one marker kind, up to a blank line or prose.
