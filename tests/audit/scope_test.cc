@@ -241,5 +241,48 @@ TEST(Ratios, AChangeInAPercentageIsNoLevelOfIt) {
   }
 }
 
+TEST(Conflicts, AParagraphThatOpensWithItsPeriodStatesEveryFigureOfItForThatPeriod) {
+  // A month and its quarter: the same words, two periods, no conflict.
+  const std::string text = kReport +
+                           "Tháng 9/2026, Trung tâm đã tiếp nhận 4.131 hồ sơ. Đã có kết quả trả trước và đúng hạn là 4.157 hồ sơ "
+                           "(đạt 99,71%). Hồ sơ quá hạn giải quyết nhưng chưa có kết quả là 12 hồ sơ (chiếm 0,29%).\n\n"
+                           "Quý III/2026, Trung tâm đã tiếp nhận 14.043 hồ sơ. Đã có kết quả trả trước và đúng hạn là 14.064 hồ sơ "
+                           "(đạt 99,74%). Hồ sơ quá hạn giải quyết nhưng chưa có kết quả là 37 hồ sơ (chiếm 0,26%).\n";
+  Extraction x = Audited(text);
+  EXPECT_TRUE(FlagsOf(text, "conflicting_values").empty()) << Explain(x.flags);
+  // The period is the fact's own, in the output too.
+  for (const Fact& f : x.facts) {
+    if (f.span.text.rfind("4.157", 0) == 0) EXPECT_EQ(f.period, "2026-09");
+    if (f.span.text.rfind("14.064", 0) == 0) EXPECT_EQ(f.period, "2026-Q3");
+  }
+}
+
+TEST(Conflicts, AParagraphThatOpensWithALevelStatesEveryFigureOfItForThatLevel) {
+  const std::string text = kReport +
+                           "Toàn tỉnh đã tiếp nhận 659.245 hồ sơ. Trong số hồ sơ đang giải quyết gồm 7.172 hồ sơ, có 1.222 hồ sơ "
+                           "đã quá hạn.\n\n"
+                           "Nếu tính riêng từng cấp, với cấp tỉnh, quý I đã tiếp nhận 54.575 hồ sơ; đã giải quyết 51.780 hồ sơ. "
+                           "Trong số hồ sơ đang giải quyết gồm 2.800 hồ sơ, có 128 hồ sơ đã quá hạn.\n";
+  Extraction x = Audited(text);
+  EXPECT_TRUE(FlagsOf(text, "conflicting_values").empty()) << Explain(x.flags);
+  EXPECT_TRUE(FlagsOf(text, "magnitude_anomaly").empty()) << Explain(x.flags);
+}
+
+TEST(Ratios, ApplicationsDueOrNewlyReceivedAreNoBaseOfTheOnTimeOnes) {
+  // "đến hạn giải quyết" is not "đã giải quyết"; "tiếp nhận mới" leaves out the carried-over
+  // applications that the resolved ones include.
+  const std::string text = kReport +
+                           "Trong tháng, đã tiếp nhận mới 4.131 hồ sơ, hồ sơ tồn kỳ trước chuyển sang là 2.171; đến hạn giải quyết "
+                           "là 4.169 hồ sơ. Đã có kết quả trả trước và đúng hạn là 4.157 hồ sơ (đạt 99,71%).\n";
+  Extraction x = Audited(text);
+  EXPECT_TRUE(FlagsOf(text, "magnitude_anomaly").empty()) << Explain(x.flags);
+  EXPECT_TRUE(FlagsOf(text, "ratio_mismatch").empty()) << Explain(x.flags);
+}
+
+TEST(Ratios, ABoundIsNoFractionsPercentage) {
+  const std::string text = kReport + "Có đến 5/9 xã đạt tỷ lệ này dưới 3% và cả 9/9 xã đạt tỷ lệ dưới 10%.\n";
+  EXPECT_TRUE(FlagsOf(text, "ratio_mismatch").empty()) << Explain(Audited(text).flags);
+}
+
 }  // namespace
 }  // namespace baocao

@@ -290,6 +290,12 @@ size_t ClauseStart(std::string_view text, size_t floor, size_t pos) {
   return b;
 }
 
+// Where the first fact at or after `pos` stands (facts are in text order), or npos.
+size_t FirstFactFrom(const AuditContext& c, size_t pos) {
+  auto it = std::lower_bound(c.facts.begin(), c.facts.end(), pos, [](const FactInfo& f, size_t p) { return f.pos < p; });
+  return it == c.facts.end() ? std::string::npos : it->pos;
+}
+
 bool Owns(const AuditContext& c, const std::string& indicator, const std::string& list) {
   auto it = c.owned.find(indicator);
   return it != c.owned.end() && std::find(it->second.begin(), it->second.end(), list) != it->second.end();
@@ -343,6 +349,30 @@ void ReadSignatures(AuditContext& c) {
       if (!hit) {
         hit = reader.Find(label, label_words, 0, label_words.size(), unit, false);
         source = label;
+      }
+      if (!hit && unit) {
+        // Whose figure carries over the clauses of a sentence ("với cấp tỉnh, quý I đã tiếp nhận
+        // 54.575 hồ sơ; đã giải quyết 51.780 hồ sơ") and over a paragraph that opens with it
+        // ("Với cấp huyện, 12 huyện … đã tiếp nhận …. Trong số 3.405 hồ sơ đang giải quyết …").
+        // Only the sentence's opening, before its first figure: a unit named after one figure
+        // ("2.890 người, xếp hạng 23 toàn thành phố; …") is that figure's.
+        source = text;
+        size_t first_figure = std::min(pos, FirstFactFrom(c, f.sentence.begin));
+        auto [s_lo, s_hi] = Within(sentence, std::min(f.sentence.begin, first_figure), first_figure);
+        hit = reader.Find(text, sentence, s_lo, s_hi, true, true);
+        if (!hit && f.block >= 0) {
+          const TextRange& para = c.in.layout->blocks[f.block].range;
+          size_t open_end = std::min({para.end, f.sentence.begin, text.size()});
+          if (para.begin < open_end) {
+            // The paragraph's opening, up to its first figure: "Với cấp huyện, 12 huyện …",
+            // "Nếu tính riêng từng cấp, với cấp tỉnh, quý I đã tiếp nhận 54.575 hồ sơ".
+            size_t stop = std::min(FirstFactFrom(c, para.begin), open_end);
+            if (stop > para.begin && stop - para.begin <= 120) {
+              Words opening = WordsOf(text.substr(para.begin, stop - para.begin), para.begin);
+              hit = reader.Find(text, opening, 0, opening.size(), true, true);
+            }
+          }
+        }
       }
       if (!hit) continue;
       std::string words(source.substr(hit->begin, hit->end - hit->begin));

@@ -369,7 +369,8 @@ struct Structure {
       while (ni < all.size() && (AloneOnLine(*all[ni]) || all[ni]->span.normalized.begin < m.span.normalized.begin)) ++ni;
       if (ni < all.size()) {
         const Mention& next = *all[ni];
-        if (next.type == MentionType::kPercent && next.span.normalized.begin < clause.end) {
+        // "cả 9/9 huyện … đạt tỷ lệ dưới 10%": a bound is no fraction's value.
+        if (next.type == MentionType::kPercent && next.span.normalized.begin < clause.end && next.comparator.empty()) {
           std::string gap = FoldedWords(Between(m.span.normalized.end, next.span.normalized.begin));
           std::string raw(Between(m.span.normalized.end, next.span.normalized.begin));
           bool paren = raw.find('(') != std::string::npos && Tokenize(raw).size() <= kPartPercentWords;

@@ -204,6 +204,20 @@ std::string PeriodFor(const Context& c, TextRange sentence, size_t pos) {
     if (m.type == MentionType::kPeriod && (best.empty() || m.span.normalized.begin < pos)) best = m.iso;
   }
   if (!best.empty()) return best;
+  // "Tháng 9/2021, Trung tâm … đã tiếp nhận …. Đã có kết quả trả trước và đúng hạn là 4.157 hồ
+  // sơ": a paragraph that opens with its period states each figure of it for that period.
+  auto block = std::upper_bound(c.layout.blocks.begin(), c.layout.blocks.end(), pos,
+                                [](size_t p, const Block& b) { return p < b.range.begin; });
+  if (block != c.layout.blocks.begin() && pos < std::prev(block)->range.end) {
+    const TextRange& para = std::prev(block)->range;
+    auto [plo, phi] = c.Between(para.begin, std::min(para.begin + 48, pos));
+    for (auto it = plo; it != phi; ++it) {
+      const Mention& m = **it;
+      if (m.type != MentionType::kPeriod || m.iso.empty()) continue;
+      if (c.text.substr(para.begin, m.span.normalized.begin - para.begin).find_first_of(".;:") == std::string_view::npos) return m.iso;
+      break;
+    }
+  }
   int section = c.SectionAt(pos);
   if (section >= 0 && !c.section_period[section].empty()) return c.section_period[section];
   if (!c.title_period.empty()) return c.title_period;
