@@ -1039,5 +1039,23 @@ TEST(Structure, AFigureOfTheSameVerbWithAnotherStatusEndsTheListOfParts) {
   EXPECT_TRUE(HasCheckWith(Audited(other), "builtin:stated_parts", "part", {"33", "10"}));
 }
 
+const std::string kDefinedRate =
+    "a) Đã phê duyệt quy hoạch chi tiết: 23 cụm công nghiệp với tổng diện tích 903,78 ha; trong đó diện tích đất công "
+    "nghiệp 650,32 ha chiếm 72%; đã cho thuê 188,75 ha; tỷ lệ lấp đầy bình quân đạt 29,0% (diện tích đất công nghiệp đã "
+    "cho thuê trên tổng diện tích đất công nghiệp).\n";
+
+TEST(Structure, ARateDefinedInWordsAfterItIsItsNamedFiguresQuotient) {
+  // 188,75 / 650,32 = 29,02%: each side is the figure whose own words end the side's words.
+  Extraction x = Audited(kReport + kDefinedRate);
+  EXPECT_TRUE(x.flags.empty()) << Explain(x.flags);
+  EXPECT_TRUE(HasCheckWith(x, "builtin:defined_rate", "denominator", {"650,32"}));
+  const std::string text = kReport + Replaced(kDefinedRate, "đạt 29,0%", "đạt 26,0%");
+  std::vector<Flag> flags = FlagsBy(Audited(text), "builtin:defined_rate");
+  ASSERT_EQ(flags.size(), 1u);
+  EXPECT_EQ(flags[0].severity, "warning");
+  EXPECT_TRUE(Covers(flags[0], text, "đã cho thuê 188", "188,75"));
+  EXPECT_TRUE(Says(flags[0], "188,75 / 650,32 = 29,0%")) << flags[0].explanation;
+}
+
 }  // namespace
 }  // namespace baocao

@@ -242,7 +242,7 @@ struct Structure {
   }
   static std::string BrokenRelation(const Flag& f) {
     if (f.kind == "conflicting_values") return "agree";
-    if (f.rule == "builtin:named_rate") return "ratio";
+    if (f.rule == "builtin:named_rate" || f.rule == "builtin:defined_rate") return "ratio";
     if (f.rule == "builtin:remainder") return "difference";
     if (f.rule == "builtin:stated_change") return f.kind == "ratio_mismatch" ? "ratio" : "difference";
     if (f.rule.find("fraction") != std::string::npos) return "fraction_percent";
@@ -782,6 +782,90 @@ struct Structure {
                                ", not the " + FormatValue(pct->number, d, "%", en) + " stated."
                          : "«" + Trim(written) + "» gọi tên «" + numerator->span.text + "» trên «" + base->span.text + "»: " + q +
                                ", khác tỷ lệ đã ghi là " + FormatValue(pct->number, d, "%", en) + ".";
+      Raise(std::move(f));
+    }
+  }
+
+  // "tỷ lệ lấp đầy bình quân đạt 29,0% (diện tích đất công nghiệp đã cho thuê trên tổng diện
+  // tích đất công nghiệp)": a rate defined in words right after it. Each side is the figure of
+  // its sentence (or the one before) whose own words before it end as the side's words do, two
+  // words at least and more than any other's: "đã cho thuê 188,75 ha" for "… đã cho thuê",
+  // "diện tích đất công nghiệp 650,32 ha" for "tổng diện tích đất công nghiệp". A warning: the
+  // figures are named, not written beside the rate.
+  void DefinedRates() {
+    const bool en = c.en();
+    for (const Mention* pct : order) {
+      if (pct->type != MentionType::kPercent || Flagged(*pct) || !pct->comparator.empty()) continue;
+      size_t open = pct->span.normalized.end;
+      while (open < text.size() && text[open] == ' ') ++open;
+      if (open >= text.size() || text[open] != '(') continue;
+      size_t close = text.find(')', open);
+      if (close == std::string_view::npos || close - open > 200 || !In(open, close).empty()) continue;
+      std::vector<std::string> words = Tokenize(Between(open + 1, close));
+      size_t split = 0;
+      for (size_t k = 1; k + 1 < words.size(); ++k) {
+        if (words[k] == "tren" || (words[k] == "so" && words[k + 1] == "voi")) { split = k; break; }
+      }
+      if (split < 2) continue;
+      std::vector<std::string> top(words.begin(), words.begin() + static_cast<long>(split));
+      std::vector<std::string> bottom(words.begin() + static_cast<long>(split) + (words[split] == "so" ? 2 : 1), words.end());
+      if (bottom.size() < 2) continue;
+      TextRange sentence = Sentence(pct->span.normalized.begin, 0, text.size(), false, false);
+      size_t from = SentencesBack(sentence.begin, 1);
+      // The figures before the rate and the words each is named by, back to the last mark.
+      std::vector<std::pair<const Mention*, std::vector<std::string>>> named;
+      size_t mark = from;
+      for (const Mention* m : In(from, pct->span.normalized.begin)) {
+        size_t b = std::max(mark, LineStart(m->span.normalized.begin, 400));
+        std::string_view lead = Between(b, m->span.normalized.begin);
+        size_t cut = lead.find_last_of(",;:(.");
+        if (cut != std::string_view::npos) lead = lead.substr(cut + 1);
+        if (IsAdditive(*m) && !NamesSomething(*m)) named.push_back({m, Tokenize(lead)});
+        mark = m->span.normalized.end;
+      }
+      auto side = [&](const std::vector<std::string>& name) -> const Mention* {
+        const Mention* best = nullptr;
+        size_t best_len = 0;
+        bool tie = false;
+        for (const auto& [m, label] : named) {
+          // The words the two end with ("… đất công nghiệp" of "trong đó diện tích đất công nghiệp").
+          size_t common = 0;
+          while (common < label.size() && common < name.size() && label[label.size() - 1 - common] == name[name.size() - 1 - common]) ++common;
+          if (common < 2) continue;
+          if (common > best_len) {
+            best = m;
+            best_len = common;
+            tie = false;
+          } else if (common == best_len) {
+            tie = true;
+          }
+        }
+        return tie ? nullptr : best;
+      };
+      const Mention* num = side(top);
+      const Mention* den = side(bottom);
+      if (!num || !den || num == den || den->number <= 0 || !SameKind(*num, *den)) continue;
+      if (Unabbreviated(NounAfter(*num)) != Unabbreviated(NounAfter(*den))) continue;
+      int d = Decimals(*pct);
+      double computed = num->number / den->number * 100.0;
+      if (RateAgrees(pct->number, d, computed, false)) {
+        Check k = MakeCheck("ratio", "builtin:defined_rate", {}, pct->number, RoundTo(computed, d));
+        k.members.push_back({"", "numerator", num->number, num->span});
+        k.members.push_back({"", "denominator", den->number, den->span});
+        k.members.push_back({"", "rate", pct->number, pct->span});
+        Held(std::move(k));
+        continue;
+      }
+      if (Flagged(*num) || Flagged(*den)) continue;
+      Flag f = MakeFlag("ratio_mismatch", "warning", pct->number, RoundTo(computed, d), "builtin:defined_rate");
+      AddEvidence(f, num->span);
+      AddEvidence(f, den->span);
+      AddEvidence(f, pct->span);
+      std::string definition(Between(open, CharBoundaryAtOrBefore(text, std::min(close + 1, open + 160))));
+      std::string q = FormatNumber(num->number, Decimals(*num), en) + " / " + FormatNumber(den->number, Decimals(*den), en) + " = " +
+                      FormatValue(computed, d, "%", en);
+      f.explanation = en ? "“" + pct->span.text + " " + definition + "”: " + q + ", not the " + FormatValue(pct->number, d, "%", en) + " stated."
+                         : "«" + pct->span.text + " " + definition + "»: " + q + ", khác tỷ lệ đã ghi là " + FormatValue(pct->number, d, "%", en) + ".";
       Raise(std::move(f));
     }
   }
@@ -2800,6 +2884,7 @@ void CheckStructure(AuditContext& c) {
   across_sentences([&] { s.WholeBeforeDetails(); });
   s.RowsSaidToMatch();
   across_sentences([&] { s.NamedRates(); });
+  across_sentences([&] { s.DefinedRates(); });
   across_sentences([&] { s.Remainders(); });
   s.StatedChanges();
   across_sentences([&] { s.RepeatedFigures(); });
