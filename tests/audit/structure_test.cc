@@ -1057,5 +1057,21 @@ TEST(Structure, ARateDefinedInWordsAfterItIsItsNamedFiguresQuotient) {
   EXPECT_TRUE(Says(flags[0], "188,75 / 650,32 = 29,0%")) << flags[0].explanation;
 }
 
+TEST(Structure, AFiveDigitFigureStatedAgainWithTheSameWordsOneDigitOffIsAWarning) {
+  const std::string fine =
+      "- Giấy phép sử dụng vật liệu nổ công nghiệp số 507/GP-UBND, với một số thông số cơ bản: Tổng khối lượng thuốc nổ "
+      "(Nhũ tương và Anfo): 92.075 Kg; khối lượng thuốc nổ lớn nhất trong một lần nổ không quá 100kg.\n"
+      "- Phương án nổ mìn tháng 01 năm 2026 với một số thông số cơ bản sau: Tổng khối lượng thuốc nổ dự kiến sử dụng là: "
+      "92.075kg; khối lượng thuốc nổ lớn nhất trong một vụ nổ 107,9kg.\n";
+  Extraction x = Audited(kReport + fine);
+  EXPECT_TRUE(FlagsBy(x, "builtin:repeated_figure").empty()) << Explain(x.flags);
+  ASSERT_EQ(ChecksBy(x, "builtin:repeated_figure").size(), 1u);
+  EXPECT_EQ(ChecksBy(x, "builtin:repeated_figure")[0].stated, 92075);
+  const std::string text = kReport + Replaced(fine, "là: 92.075kg", "là: 92.675kg");
+  std::vector<Flag> flags = FlagsBy(Audited(text), "builtin:repeated_figure");
+  ASSERT_EQ(flags.size(), 1u);
+  EXPECT_TRUE(Covers(flags[0], text, "là: 92", "92.675"));
+}
+
 }  // namespace
 }  // namespace baocao

@@ -1158,6 +1158,7 @@ struct Structure {
     std::string digits;            // the digits as written
     std::string unit;              // money unit, "%", or the counted noun
     std::set<std::string> words;   // content words before it
+    std::set<std::string> wide;    // content words of the ten before it
     bool short_figure = false;     // three significant digits: paired only between rows of one name
   };
 
@@ -1305,9 +1306,10 @@ struct Structure {
         for (char ch : Between(LineStart(m->span.normalized.begin, 2000), m->span.normalized.begin)) depth += ch == '(' ? 1 : ch == ')' ? -1 : 0;
         if (depth > 0) continue;
       }
-      for (size_t k = before.size() > 6 ? before.size() - 6 : 0; k < before.size(); ++k) {
+      for (size_t k = before.size() > 10 ? before.size() - 10 : 0; k < before.size(); ++k) {
         if (before[k].size() >= 2 && !kStop.count(before[k]) && !std::isdigit(static_cast<unsigned char>(before[k][0]))) {
-          st.words.insert(before[k]);
+          st.wide.insert(before[k]);
+          if (k + 6 >= before.size()) st.words.insert(before[k]);
         }
       }
       if (auto it = cell_words.find(m->span.normalized.begin); it != cell_words.end()) {
@@ -1338,7 +1340,10 @@ struct Structure {
               "khong", "da", "dang", "noi", "dung", "stt", "tt", "danh", "gia", "chu"};
           int shared = 0;
           for (const std::string& w : x.words) shared += y.words.count(w) && !kGeneric.count(w);
-          if (shared < 2 && SignificantDigits(x.digits) < 7) continue;
+          int wide_shared = 0;
+          for (const std::string& w : x.wide) wide_shared += y.wide.count(w) && !kGeneric.count(w);
+          const size_t significant = SignificantDigits(x.digits);
+          if (shared < 2 && significant < 7 && !(significant >= 5 && wide_shared >= 3)) continue;
           int differ = 0;
           for (size_t k = 0; k < x.digits.size(); ++k) differ += x.digits[k] != y.digits[k];
           if (differ == 0) {
@@ -1357,8 +1362,11 @@ struct Structure {
           // Amounts of seven significant digits or more are the exception: two of them one digit
           // apart are no coincidence ("phải nộp là: 6.695.793 đồng" against the formula's
           // "= 6.695.793 đồng" and "Mức phí tính toán là 6.695.793 đồng").
+          // So are figures of five significant digits whose ten words before share three that say
+          // what is measured ("Tổng khối lượng thuốc nổ (Nhũ tương và Anfo): 92.075 Kg" in the
+          // permit, "Tổng khối lượng thuốc nổ dự kiến sử dụng là: 92.075kg" in the plan).
           bool in_table = cell_rows.count(x.m->span.normalized.begin) || cell_rows.count(y.m->span.normalized.begin);
-          if (!in_table && SignificantDigits(x.digits) < 7) continue;
+          if (!in_table && significant < 7 && !(significant >= 5 && wide_shared >= 3)) continue;
           // The odd one out is written once; its twin at least once elsewhere.
           bool x_once = times[x.unit + "|" + x.digits] == 1, y_once = times[y.unit + "|" + y.digits] == 1;
           if (!(x_once || y_once) || Flagged(*x.m) || Flagged(*y.m)) continue;
