@@ -1,5 +1,6 @@
 // The comparison: latest report per ward and period, targets from plans, ranks by direction,
-// outliers by median and MAD (with MAD = 0 handled), filters, and the renderings' content.
+// outliers by median and MAD (with MAD = 0 handled), filters, only the ward's own figure of each
+// indicator, and the renderings' content.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -170,6 +171,48 @@ TEST(Compare, CellsPointToTheFlagsAboutThem) {
   EXPECT_EQ(c.flags.at(cell.flags[0]).kind, "assessment_mismatch");
   EXPECT_FALSE(*cell.meets_target);
   EXPECT_TRUE(*cell.assessment);
+}
+
+TEST(Compare, ShowsTheWardsOwnFigureNotOtherUnitsOrOtherKindsInItsReport) {
+  CorpusBuilder b;
+  int64_t plan = b.Doc("plan", "Gia Sàng", "Thái Nguyên", "2026-01-05");
+  int64_t report = b.Doc("report", "Gia Sàng", "Thái Nguyên", "2026-06-20");
+  int64_t other = b.Doc("report", "Trung Thành", "Thái Nguyên", "2026-06-20");
+  b.Fact(plan, kPay, "target", 60, "2026-H1", ">=").basis = "lũy kế";   // another stretch of time
+  b.Fact(plan, kPay, "target", 80, "2026-H1", ">=", "%", 12).qualifiers = {"phấn đấu"};   // a bound: the same figure
+  // Before the ward's own figure, the province's and the communes' in its report, and a late share.
+  b.Fact(report, kPay, "actual", 95, "2026-H1", "", "%", 30).scope = "toàn tỉnh";
+  b.Fact(report, kPay, "actual", 88, "2026-H1", "", "%", 31).scope = "các xã, phường";
+  b.Fact(report, kPay, "actual", 3.5, "2026-H1", "", "%", 32).qualifiers = {"trễ hạn"};
+  b.Fact(report, kPay, "actual", 82.5, "2026-H1", "", "%", 33);
+  // A ward whose report gives only the province's figure has no value of its own.
+  b.Fact(other, kPay, "actual", 95, "2026-H1").scope = "Toàn tỉnh";
+  Comparison c = Compare(b.Build(), Rules(), {});
+  ASSERT_EQ(c.periods.size(), 1u);
+  const ComparePeriod& p = c.periods[0];
+  ASSERT_EQ(p.rows.size(), 1u);
+  EXPECT_EQ(p.rows[0].ward, "Gia Sàng");
+  const CompareCell& cell = CellOf(p, "Gia Sàng", kPay);
+  ASSERT_TRUE(cell.actual.has_value());
+  EXPECT_EQ(*cell.actual, 82.5);
+  EXPECT_EQ(cell.actual_source.span.line, 33);
+  ASSERT_TRUE(cell.target.has_value());
+  EXPECT_EQ(*cell.target, 80);
+  EXPECT_EQ(cell.target_source.span.line, 12);
+  EXPECT_TRUE(*cell.meets_target);
+  EXPECT_EQ(p.indicators.at(0).values, 1u);   // nothing else was ranked beside it
+}
+
+TEST(Compare, TheCommuneLevelInAWardsReportIsTheWardsOwnFigure) {
+  // Since July 2025 a ward is the commune level: "thuộc thẩm quyền của cấp xã" is its own.
+  CorpusBuilder b;
+  int64_t report = b.Doc("report", "Gia Sàng", "Thái Nguyên", "2026-06-20");
+  b.Fact(report, kPay, "actual", 88, "2026-H1", "", "%", 31).scope = "cấp xã";
+  Comparison c = Compare(b.Build(), Rules(), {});
+  ASSERT_EQ(c.periods.size(), 1u);
+  const CompareCell& cell = CellOf(c.periods[0], "Gia Sàng", kPay);
+  ASSERT_TRUE(cell.actual.has_value());
+  EXPECT_EQ(*cell.actual, 88);
 }
 
 Comparison Sample() {

@@ -1,7 +1,8 @@
 // The cross-document audit on small corpora built by hand: each check raises its flag with
 // evidence from every document involved, and stays silent on what is consistent - a missed
 // target the report admits, values that differ only by rounding, a half-year report against a
-// yearly plan, stocks counted at different dates, the same number in two wards.
+// yearly plan, stocks counted at different dates, the same number in two wards, another unit's
+// figure ("toàn tỉnh") or another kind of figure ("trễ hạn", "lũy kế") in a ward's report.
 #include <gtest/gtest.h>
 
 #include "corpus_test_util.h"
@@ -123,6 +124,54 @@ TEST(PlanTargetCheck, ASlipInTheWardsNameStillMeetsItsPlan) {
   EXPECT_EQ(OfKind(flags, "name_variant")[0].severity, "warning");
 }
 
+TEST(PlanTargetCheck, ATargetMeetsOnlyTheWardsOwnResultOfTheSameKind) {
+  constexpr const char* kOnTime = "tthc.on_time_rate";
+  CorpusBuilder b;
+  int64_t plan = b.Doc("plan", "Gia Sàng", "Thái Nguyên", "2026-01-05");
+  int64_t report = b.Doc("report", "Gia Sàng", "Thái Nguyên", "2026-06-20");
+  b.Fact(plan, kOnTime, "target", 95, "2026-H1", ">=").qualifiers = {"tối thiểu"};
+  // Below the target, but other figures: the late share, the to-date figure, the province's.
+  b.Fact(report, kOnTime, "actual", 2.5, "2026-H1").qualifiers = {"quá hạn"};
+  b.Fact(report, kOnTime, "actual", 90, "2026-H1").basis = "lũy kế";
+  b.Fact(report, kOnTime, "actual", 91, "2026-H1").scope = "toàn tỉnh";
+  // The ward's own on-time rate ("đúng hạn" is the indicator's own name), which the "Đạt" is about.
+  b.Fact(report, kOnTime, "actual", 96, "2026-H1").qualifiers = {"đúng hạn"};
+  b.Assessment(report, kOnTime, true, "2026-H1");
+  EXPECT_TRUE(Audit(b).empty());
+
+  // The same target against the ward's own result below it is still an error: the bound
+  // "tối thiểu" is the target's comparator, not another kind of figure.
+  CorpusBuilder below;
+  plan = below.Doc("plan", "Gia Sàng", "Thái Nguyên", "2026-01-05");
+  report = below.Doc("report", "Gia Sàng", "Thái Nguyên", "2026-06-20");
+  below.Fact(plan, kOnTime, "target", 95, "2026-H1", ">=").qualifiers = {"tối thiểu"};
+  below.Fact(report, kOnTime, "actual", 2.5, "2026-H1").qualifiers = {"quá hạn"};
+  below.Fact(report, kOnTime, "actual", 93, "2026-H1", "", "%", 40);
+  below.Assessment(report, kOnTime, true, "2026-H1");
+  std::vector<CorpusFlag> flags = Audit(below);
+  ASSERT_EQ(flags.size(), 1u);
+  EXPECT_EQ(flags[0].kind, "assessment_mismatch");
+  EXPECT_EQ(flags[0].severity, "error");
+  EXPECT_EQ(*flags[0].stated, 93);
+  EXPECT_EQ(flags[0].evidence.at(1).span.line, 40);
+}
+
+TEST(PlanTargetCheck, TheFieldARankIsCountedInIsNoOtherUnit) {
+  // "Phấn đấu xếp hạng DTI của phường đạt thứ 10 toàn thành phố": the ward's own place.
+  CorpusBuilder b;
+  int64_t plan = b.Doc("plan", "Gia Sàng", "Thái Nguyên", "2026-01-05");
+  int64_t report = b.Doc("report", "Gia Sàng", "Thái Nguyên", "2026-12-20");
+  baocao::Fact& target = b.Fact(plan, "dti.rank", "target", 10, "2026", "", "thứ bậc");
+  target.scope = "toàn thành phố";
+  target.qualifiers = {"Phấn đấu"};
+  b.Fact(report, "dti.rank", "actual", 11, "2026", "", "thứ bậc");
+  b.Assessment(report, "dti.rank", true, "2026");
+  std::vector<CorpusFlag> flags = Audit(b);
+  ASSERT_EQ(flags.size(), 1u);
+  EXPECT_EQ(flags[0].kind, "assessment_mismatch");
+  EXPECT_EQ(*flags[0].computed, 10);
+}
+
 TEST(ConflictCheck, TwoReportsGivingTwoResultsIsAnError) {
   CorpusBuilder b;
   int64_t first = b.Doc("report", "Gia Sàng", "Thái Nguyên", "2026-06-20", "45/BC-UBND");
@@ -151,6 +200,17 @@ TEST(ConflictCheck, RoundingStocksAndOtherPeriodsAreNotConflicts) {
   b.Fact(c, "population.total", "actual", 31602, "2026", "", "người");   // counted at another date
   b.Fact(a, "tthc.on_time_rate", "actual", 98, "2026-H1");
   b.Fact(c, "tthc.on_time_rate", "actual", 99, "2026");             // another period
+  EXPECT_TRUE(Audit(b).empty());
+}
+
+TEST(ConflictCheck, OtherUnitsFiguresAndOtherKindsAreNotTheWardsValues) {
+  CorpusBuilder b;
+  int64_t first = b.Doc("report", "Gia Sàng", "Thái Nguyên", "2026-06-20");
+  int64_t second = b.Doc("report", "Gia Sàng", "Thái Nguyên", "2026-06-28");
+  b.Fact(first, kPay, "actual", 91.5, "2026-H1");
+  b.Fact(second, kPay, "actual", 95, "2026-H1").scope = "toàn tỉnh";
+  b.Fact(second, kPay, "actual", 4, "2026-H1").qualifiers = {"trễ hạn"};
+  b.Fact(second, kPay, "actual", 60, "2026-H1").basis = "từ đầu năm";
   EXPECT_TRUE(Audit(b).empty());
 }
 

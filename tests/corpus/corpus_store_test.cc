@@ -103,6 +103,72 @@ TEST_F(RealCorpusStore, CompareShowsThePlansAndReportsSideBySide) {
   EXPECT_TRUE(rows.count("Hồng Bàng") && rows.count("Ba Ngòi") && rows.count("Trung Thành"));
 }
 
+TEST_F(RealCorpusStore, LoadsWhatEachFactIsOf) {
+  // Chí Linh's report gives communes' figures ("cấp xã") and kinds of applications beside its own.
+  Store store = Open(true);
+  Result<Corpus> corpus = LoadCorpus(store, Rules());
+  ASSERT_TRUE(corpus.ok());
+  size_t scoped = 0, qualified = 0;
+  for (const CorpusFact& f : corpus->facts) {
+    scoped += !f.fact.scope.empty();
+    qualified += !f.fact.qualifiers.empty();
+  }
+  EXPECT_GT(scoped, 0u);
+  EXPECT_GT(qualified, 0u);
+}
+
+// A store written by hand: a ward's report with the province's late to-date rate before its own.
+TEST(CorpusFromStore, ReadsWhoseFigureEachFactIsAndComparesOnlyTheWardsOwn) {
+  char pattern[] = "/tmp/baocao-corpus-XXXXXX";
+  std::string dir = mkdtemp(pattern);
+  Extraction x;
+  x.document.path = "r.txt";
+  x.document.sha256 = "ab";
+  x.document.format = "text";
+  x.meta.kind = "report";
+  x.meta.ward = "Gia Sàng";
+  x.meta.province = "Thái Nguyên";
+  Fact province;
+  province.indicator = "tthc.online_payment_rate";
+  province.role = "actual";
+  province.value = 95;
+  province.unit = "%";
+  province.period = "2026-H1";
+  province.span.line = 7;
+  province.span.text = "95%";
+  province.scope = "toàn tỉnh";
+  province.qualifiers = {"trễ hạn", "trực tuyến"};
+  province.basis = "lũy kế";
+  Fact own = province;
+  own.value = 82.5;
+  own.span.line = 9;
+  own.span.text = "82,5%";
+  own.scope.clear();
+  own.qualifiers.clear();
+  own.basis.clear();
+  x.facts = {province, own};
+  {
+    Result<Store> store = Store::Open(dir + "/s.sqlite");
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    ASSERT_TRUE(store->Put(x, "bytes").ok());
+    Result<Corpus> corpus = LoadCorpus(*store, Rules());
+    ASSERT_TRUE(corpus.ok()) << corpus.status().ToString();
+    ASSERT_EQ(corpus->facts.size(), 2u);
+    const Fact& read = corpus->facts[0].fact;
+    EXPECT_EQ(read.scope, "toàn tỉnh");
+    EXPECT_EQ(read.qualifiers, (std::vector<std::string>{"trễ hạn", "trực tuyến"}));
+    EXPECT_EQ(read.basis, "lũy kế");
+    EXPECT_TRUE(corpus->facts[1].fact.scope.empty() && corpus->facts[1].fact.qualifiers.empty() &&
+                corpus->facts[1].fact.basis.empty());
+    Comparison c = Compare(*corpus, Rules(), {});
+    ASSERT_EQ(c.periods.size(), 1u);
+    ASSERT_EQ(c.periods[0].rows.size(), 1u);
+    ASSERT_TRUE(c.periods[0].rows[0].cells.at(0).actual.has_value());
+    EXPECT_EQ(*c.periods[0].rows[0].cells[0].actual, 82.5);
+  }
+  fs::remove_all(dir);
+}
+
 int CorpusFlagRows(const std::string& db) {
   sqlite3* h = nullptr;
   sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr);

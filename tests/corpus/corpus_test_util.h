@@ -51,8 +51,9 @@ class CorpusBuilder {
     corpus_.documents.push_back(d);
     return d.id;
   }
-  // A fact of document `doc` on line `line`; `text` defaults to the value as written.
-  void Fact(int64_t doc, const std::string& indicator, const std::string& role, double value, const std::string& period,
+  // A fact of document `doc` on line `line`; `text` defaults to the value as written. The
+  // reference (valid until the next fact) sets what else the fact says it is of (scope...).
+  baocao::Fact& Fact(int64_t doc, const std::string& indicator, const std::string& role, double value, const std::string& period,
             const std::string& comparator = "", const std::string& unit = "%", int line = 0, std::string text = "") {
     CorpusFact f;
     f.document = doc;
@@ -67,6 +68,7 @@ class CorpusBuilder {
     f.fact.span.end = f.fact.span.start + 5;
     f.fact.span.text = text.empty() ? Written(value, unit) : text;
     corpus_.facts.push_back(f);
+    return corpus_.facts.back().fact;
   }
   void Assessment(int64_t doc, const std::string& indicator, bool passed, const std::string& period) {
     CorpusFact f;

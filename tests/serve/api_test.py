@@ -469,6 +469,10 @@ class ServeApi(unittest.TestCase):
             self.assertEqual(row["text"], fact["span"]["text"])
             self.assertEqual(row["path"], "upload/chi-linh-2026-01-report.txt")
             self.assertEqual(row["ward"], "Chí Linh")
+            # Whose figure and of what kind, so a "toàn tỉnh" row is not read as the ward's.
+            self.assertEqual(row["scope"], fact.get("scope", ""))
+            self.assertEqual(json.loads(row["qualifiers"]) if row["qualifiers"] else [], fact.get("qualifiers", []))
+            self.assertEqual(row["basis"], fact.get("basis", ""))
             if isinstance(fact["value"], bool):   # an assessment: Đạt / Không đạt
                 self.assertEqual(row["assessment"], "true" if fact["value"] else "false")
             elif fact["value"] is not None:

@@ -126,6 +126,38 @@ TEST(ExportCsv, EveryTableReadsBackToTheStoresValues) {
   EXPECT_EQ(tables, 9);
 }
 
+TEST(ExportCsv, FactsSayWhoseFigureAndOfWhatKindAndSchemaSqlTypesThem) {
+  TempDir dir;
+  std::string db = dir / "s.sqlite";
+  MakeStore(dir, db);
+  ASSERT_EQ(Baocao("export --db " + db + " --csv " + (dir / "csv")).status, 0);
+  bool crlf_only = false;
+  auto rows = ParseCsv(testing_util::ReadBytes(dir.path() / "csv" / "facts.csv"), &crlf_only);
+  ASSERT_GT(rows.size(), 1u);
+  auto column = [&](const std::string& name) {
+    auto at = std::find(rows[0].begin(), rows[0].end(), std::optional<std::string>(name));
+    EXPECT_NE(at, rows[0].end()) << name;
+    return static_cast<size_t>(at - rows[0].begin());
+  };
+  size_t scope = column("scope"), qualifiers = column("qualifiers");
+  column("basis");
+  // The corpus's reports give communes' figures ("cấp xã") and kinds ("trực tuyến").
+  size_t scoped = 0, qualified = 0;
+  for (size_t r = 1; r < rows.size(); ++r) {
+    scoped += rows[r].at(scope).has_value();
+    if (rows[r].at(qualifiers)) {
+      ++qualified;
+      EXPECT_EQ(rows[r][qualifiers]->front(), '[') << *rows[r][qualifiers];   // a JSON array
+    }
+  }
+  EXPECT_GT(scoped, 0u);
+  EXPECT_GT(qualified, 0u);
+  std::string schema = testing_util::ReadBytes(dir.path() / "csv" / "schema.sql");
+  EXPECT_NE(schema.find("\"qualifiers\" JSONB"), std::string::npos);
+  EXPECT_NE(schema.find("\"scope\" TEXT"), std::string::npos);
+  EXPECT_NE(schema.find("\"basis\" TEXT"), std::string::npos);
+}
+
 TEST(ExportCommand, UsageAndFailures) {
   TempDir dir;
   EXPECT_EQ(Baocao("export").status, 2);                                              // no target
@@ -302,6 +334,7 @@ TEST_F(ExportPostgres, LoadsEveryRowAndLoadsAgainWithoutDuplicates) {
   EXPECT_EQ(pg.One("SELECT pg_typeof(extraction)::text || ' ' || pg_typeof(source)::text || ' ' || pg_typeof(value)::text "
                    "FROM documents, facts LIMIT 1"),
             "jsonb bytea double precision");
+  EXPECT_EQ(pg.One("SELECT count(*) > 0 FROM facts WHERE jsonb_typeof(qualifiers) = 'array' AND scope IS NULL"), "t");
   sqlite3* handle = nullptr;
   sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr);
   std::vector<std::string> sqlite_rows = Query(handle, "SELECT id, span_text, CASE WHEN value IS NULL THEN 'NULL' ELSE printf('%!.17g', value) END FROM facts ORDER BY id");

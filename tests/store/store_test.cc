@@ -11,6 +11,7 @@
 
 #include "baocao/extract.h"
 #include "baocao/json.h"
+#include "store/schema.h"
 #include "store_test_util.h"
 
 namespace baocao {
@@ -108,6 +109,40 @@ TEST(Store, PutWritesTheDocumentAndAllItsRows) {
                        "WHERE kind = 'sum_mismatch' AND stated = 377");
   ASSERT_EQ(flag.size(), 1u);
   EXPECT_EQ(flag[0], "377.0|378.0|[\"tthc.procedures_total\",\"dvc.full_online_count\",\"dvc.partial_online_count\"]|127");
+}
+
+TEST(Store, KeepsWhoseFigureAFactIsOfWhatKindAndOverWhatTime) {
+  TempDir dir;
+  Result<Store> store = Store::Open(dir / "s.sqlite");
+  ASSERT_TRUE(store.ok());
+  Doc doc = CorpusDoc("chi-linh-2026-01-report.txt", "a.txt");
+  ASSERT_GE(doc.x.facts.size(), 2u);
+  Fact& scoped = doc.x.facts[0];
+  scoped.scope = "toàn tỉnh";
+  scoped.qualifiers = {"trễ hạn", "trực tuyến"};
+  scoped.basis = "lũy kế";
+  Fact& plain = doc.x.facts[1];
+  plain.scope.clear();
+  plain.qualifiers.clear();
+  plain.basis.clear();
+  ASSERT_TRUE(store->Put(doc.x, doc.bytes).ok());
+  // The same through PrepareDocument, as `baocao ingest` writes.
+  doc.x.document.path = "b.txt";
+  ASSERT_TRUE(store->Put(PrepareDocument(doc.x, doc.bytes)).ok());
+  for (const char* path : {"a.txt", "b.txt"}) {
+    std::vector<std::string> rows = store_test::Query(
+        store->handle(), std::string("SELECT f.scope, f.qualifiers, f.basis FROM facts f JOIN documents d ON d.id = f.document_id "
+                                     "WHERE d.path = '") + path + "' ORDER BY f.id LIMIT 2");
+    // None is NULL, as for every optional text of the store.
+    EXPECT_EQ(rows, (std::vector<std::string>{"toàn tỉnh|[\"trễ hạn\",\"trực tuyến\"]|lũy kế", "NULL|NULL|NULL"})) << path;
+  }
+  // Every fact's columns say what its JSON in documents.extraction says.
+  EXPECT_EQ(store_test::Query(store->handle(),
+                              "SELECT count(*) FROM facts f JOIN documents d ON d.id = f.document_id, json_each(d.extraction, '$.facts') j "
+                              "WHERE j.key = (SELECT count(*) FROM facts g WHERE g.document_id = f.document_id AND g.id < f.id) "
+                              "AND (f.scope IS NOT json_extract(j.value, '$.scope') OR f.qualifiers IS NOT json_extract(j.value, '$.qualifiers') "
+                              "OR f.basis IS NOT json_extract(j.value, '$.basis'))"),
+            std::vector<std::string>{"0"});
 }
 
 TEST(Store, SamePathAndHashIsANoOpAndAnotherHashReplaces) {
@@ -269,6 +304,58 @@ TEST(Store, RefusesSchemasItDoesNotKnow) {
   Result<Store> again = Store::Open(dir / "same.sqlite");
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->Info("schema_version")->value_or(""), std::to_string(kStoreSchemaVersion));
+}
+
+// A store as a baocao of schema version 1 wrote it: that version's SQL, one document whose
+// extraction JSON reads its first fact as another unit's late, to-date figure, and its two facts.
+void WriteVersionOneStore(const std::string& path) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, store::Migrations().at(0), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  const char* rows = R"sql(
+    INSERT INTO store_info (key, value) VALUES ('schema_version', '1'), ('engine', 'baocao 0.1.0');
+    INSERT INTO documents (id, path, sha256, format, bytes, kind, ward, flag_count, error_count, ingested_at, engine,
+                           extraction, source)
+    VALUES (1, 'old/report.txt', 'ab12', 'text', 5, 'report', 'Gia Sàng', 0, 0, '2026-11-30T08:00:00Z', 'baocao 0.1.0',
+            '{"facts": [{"indicator": "tthc.on_time_rate", "scope": "toàn tỉnh", "qualifiers": ["quá hạn"], "basis": "lũy kế"},
+                        {"indicator": "tthc.on_time_rate"}]}', X'6869');
+    INSERT INTO facts (document_id, indicator, role, value, unit, period, span_start, span_end, span_line, span_text)
+    VALUES (1, 'tthc.on_time_rate', 'actual', 2.5, '%', '2026-H1', 10, 14, 3, '2,5%'),
+           (1, 'tthc.on_time_rate', 'actual', 97.5, '%', '2026-H1', 30, 35, 4, '97,5%');
+  )sql";
+  ASSERT_EQ(sqlite3_exec(db, rows, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  sqlite3_close(db);
+}
+
+TEST(Store, UpgradesAVersionOneStoreInPlaceKeepingItsRows) {
+  TempDir dir;
+  std::string db = dir / "old.sqlite";
+  WriteVersionOneStore(db);
+
+  // Reading only cannot upgrade: the error says what to do, and the file is left as it was.
+  Result<Store> reader = Store::Open(db, ReadOnly());
+  ASSERT_FALSE(reader.ok());
+  EXPECT_EQ(reader.status().code(), ErrorCode::kStore);
+  EXPECT_NE(reader.status().message().find("schema version 1"), std::string::npos) << reader.status().message();
+  EXPECT_NE(reader.status().message().find("open it for writing once to upgrade"), std::string::npos);
+
+  Result<Store> store = Store::Open(db);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  EXPECT_EQ(store->Info("schema_version")->value_or(""), "2");
+  EXPECT_EQ(store->Info("engine")->value_or(""), "baocao 0.1.0");
+  EXPECT_EQ(store_test::Query(store->handle(), "SELECT id, path, ward, extraction IS NOT NULL FROM documents"),
+            std::vector<std::string>{"1|old/report.txt|Gia Sàng|1"});
+  // The facts are kept, and what each is of is read from its document's extraction JSON.
+  EXPECT_EQ(store_test::Query(store->handle(), "SELECT id, value, span_text, scope, qualifiers, basis FROM facts ORDER BY id"),
+            (std::vector<std::string>{"1|2.5|2,5%|toàn tỉnh|[\"quá hạn\"]|lũy kế", "2|97.5|97,5%|NULL|NULL|NULL"}));
+
+  // The upgraded store takes new documents with every column, and readers now open it.
+  Doc doc = CorpusDoc("chi-linh-2026-01-report.txt", "new.txt");
+  ASSERT_TRUE(store->Put(doc.x, doc.bytes).ok());
+  EXPECT_EQ(RowsOf(db, "facts", "new.txt"), static_cast<int64_t>(doc.x.facts.size()));
+  Result<Store> later = Store::Open(db, ReadOnly());
+  ASSERT_TRUE(later.ok()) << later.status().ToString();
+  EXPECT_EQ(*later->CountDocuments(), 2);
 }
 
 }  // namespace

@@ -25,7 +25,10 @@
 //   name_variant         one ward written two ways across documents
 // Values meet only when they are statements of the same thing: same ward, same indicator, same
 // role, same period code ("2026" is never compared with "2026-H1": a half-year report says
-// nothing about a yearly target).
+// nothing about a yearly target), the ward's own figure (a fact whose scope names another
+// unit - "toàn tỉnh", "cấp xã", "Cục Thuế" - is no value of the ward) and the same qualifiers
+// and basis (a "trễ hạn" rate is not the on-time rate its plan targets; a "lũy kế" figure is
+// not the period's).
 //
 // Ownership: a Corpus is a plain value, independent of the Store it was read from.
 // Thread safety: loaded rules are immutable; AuditCorpus and Compare are pure functions.
@@ -90,6 +93,12 @@ struct CorpusRules {
   std::map<std::string, IndicatorLabel> catalogue;
   std::set<std::string> lower_is_better;   // ranks (kind "rank") and the ids direction.txt lists
   std::set<std::string> stocks;            // counted at a date (rules/audit/*.rel "stock")
+  // How a fact's own words (Fact::scope, qualifiers, basis) are read across documents: each
+  // phrase of the audit's unit_*, period_* and qualifier_* word lists (rules/audit/*.rel),
+  // case-folded, to its list's name; and per indicator the lists that do not set its facts
+  // apart: those its catalogue name holds, and for a rank every unit_* list (its field).
+  std::map<std::string, std::string> reading_lists;
+  std::map<std::string, std::set<std::string>> owned_lists;
 
   // `rules_dir` empty: $BAOCAO_RULES, else the source tree's rules/, as the Engine finds them.
   static Result<CorpusRules> Load(const std::string& rules_dir);

@@ -40,7 +40,7 @@ struct sqlite3;
 namespace baocao {
 
 // The schema this build writes (store_info.schema_version).
-inline constexpr int kStoreSchemaVersion = 1;
+inline constexpr int kStoreSchemaVersion = 2;
 
 enum class PutOutcome {
   kAdded,      // the path was not stored
@@ -114,6 +114,7 @@ struct PreparedDocument {
   std::vector<std::string> variants;     // per reference: document_references.variants
   std::vector<std::string> headers;      // per table: document_tables.header
   std::vector<std::string> rows;         // per table: document_tables.rows
+  std::vector<std::string> qualifiers;   // per fact: facts.qualifiers (empty: none, stored NULL)
   std::vector<std::string> indicators;   // per flag: flags.indicators
   std::vector<std::string> evidence;     // per flag: flags.evidence
 };

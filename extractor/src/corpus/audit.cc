@@ -62,36 +62,45 @@ bool Agree(const Fact& a, const Fact& b) {
 
 void CheckPlanTargets(const Context& cx, std::vector<CorpusFlag>& out) {
   using Key = std::tuple<std::string, std::string, std::string>;   // ward, period, indicator
-  std::map<Key, std::pair<const CorpusDocument*, const Fact*>> targets;   // the latest plan's first target
-  struct ReportValues {
-    std::vector<const Fact*> actuals, assessments;
-  };
-  std::map<std::pair<int64_t, Key>, ReportValues> reports;
+  // A target meets only results of its own reading (WardReading): a "trễ hạn" rate is not the
+  // on-time rate the plan targets, a "lũy kế" figure not the period's.
+  using Figure = std::pair<Key, std::string>;
+  std::map<Figure, std::pair<const CorpusDocument*, const Fact*>> targets;   // the latest plan's first target
+  std::map<std::pair<int64_t, Figure>, std::vector<const Fact*>> actuals;    // by report
+  // By report and indicator: a "Đạt" has no figure of its own to qualify, it speaks of the row.
+  std::map<std::pair<int64_t, Key>, std::vector<const Fact*>> assessments;
   for (const CorpusFact& cf : cx.corpus.facts) {
     const CorpusDocument* d = cx.corpus.Find(cf.document);
     const Fact& f = cf.fact;
     if (!d || d->ward_key.empty() || f.period.empty()) continue;
+    std::optional<std::string> reading = corpus::WardReading(f, cx.rules);
+    if (!reading) continue;   // another unit's figure ("toàn tỉnh", "cấp xã"): not the ward's
     Key key{d->ward_key, f.period, f.indicator};
+    Figure figure{key, *reading};
     if (d->kind == "plan" && f.role == "target" && f.value) {
       // The latest plan's first statement (facts come in document order).
-      auto it = targets.find(key);
-      if (it == targets.end() || IssuedBefore(it->second.first, d)) targets[key] = {d, &f};
+      auto it = targets.find(figure);
+      if (it == targets.end() || IssuedBefore(it->second.first, d)) targets[figure] = {d, &f};
     } else if (d->kind == "report" && f.role == "actual" && f.value) {
-      reports[{d->id, key}].actuals.push_back(&f);
+      actuals[{d->id, figure}].push_back(&f);
     } else if (d->kind == "report" && f.role == "assessment" && f.assessment) {
-      reports[{d->id, key}].assessments.push_back(&f);
+      assessments[{d->id, key}].push_back(&f);
     }
   }
-  for (const auto& [where, values] : reports) {
-    const auto& [doc, key] = where;
-    auto t = targets.find(key);
-    if (t == targets.end() || values.actuals.empty()) continue;
+  static const std::vector<const Fact*> kNone;
+  for (const auto& [where, results] : actuals) {
+    const auto& [doc, figure] = where;
+    const Key& key = figure.first;
+    auto t = targets.find(figure);
+    if (t == targets.end()) continue;
+    auto said_of = assessments.find({doc, key});
+    const std::vector<const Fact*>& said_here = said_of == assessments.end() ? kNone : said_of->second;
     const auto& [plan, target] = t->second;
     const CorpusDocument* report = cx.corpus.Find(doc);
     const std::string& indicator = std::get<2>(key);
     int direction = cx.rules.Direction(indicator);
     const Fact* missed = nullptr;
-    for (const Fact* a : values.actuals) {
+    for (const Fact* a : results) {
       if (!a->unit.empty() && !target->unit.empty() && a->unit != target->unit) continue;
       if (!Meets(*a->value, *target->value, target->comparator, direction)) {
         missed = a;
@@ -100,11 +109,11 @@ void CheckPlanTargets(const Context& cx, std::vector<CorpusFlag>& out) {
     }
     bool pass = false, fail = false;
     const Fact* said = nullptr;
-    for (const Fact* s : values.assessments) {
+    for (const Fact* s : said_here) {
       (*s->assessment ? pass : fail) = true;
       said = s;
     }
-    const Fact* actual = missed ? missed : values.actuals.front();
+    const Fact* actual = missed ? missed : results.front();
     std::string target_text = ComparatorText(target->comparator) + FormatValue(*target->value, target->unit);
     std::string value_text = FormatValue(*actual->value, actual->unit);
     std::string head = cx.Label(indicator) + ", " + cx.Period(std::get<1>(key)) + ", " +
@@ -151,7 +160,9 @@ void CheckPlanTargets(const Context& cx, std::vector<CorpusFlag>& out) {
 // ---- (b) one statement, two values -------------------------------------------------------------
 
 void CheckConflicts(const Context& cx, std::vector<CorpusFlag>& out) {
-  using Key = std::tuple<std::string, std::string, std::string, std::string, std::string>;   // ward, period, id, role, unit
+  // ward, period, id, role, unit, reading (WardReading: a "lũy kế" figure and the period's are
+  // two figures, not two values of one)
+  using Key = std::tuple<std::string, std::string, std::string, std::string, std::string, std::string>;
   std::map<Key, std::map<const CorpusDocument*, std::vector<const Fact*>, decltype(&IssuedBefore)>> groups;
   for (const CorpusFact& cf : cx.corpus.facts) {
     const Fact& f = cf.fact;
@@ -159,7 +170,9 @@ void CheckConflicts(const Context& cx, std::vector<CorpusFlag>& out) {
     if (cx.rules.stocks.count(f.indicator)) continue;   // counted at a date: two dates, two values
     const CorpusDocument* d = cx.corpus.Find(cf.document);
     if (!d || d->ward_key.empty()) continue;
-    Key key{d->ward_key, f.period, f.indicator, f.role, f.unit};
+    std::optional<std::string> reading = corpus::WardReading(f, cx.rules);
+    if (!reading) continue;   // another unit's figure: no statement of the ward's
+    Key key{d->ward_key, f.period, f.indicator, f.role, f.unit, *reading};
     auto [it, added] = groups.try_emplace(key, &IssuedBefore);
     it->second[d].push_back(&f);
   }

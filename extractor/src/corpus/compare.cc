@@ -73,8 +73,14 @@ Comparison Compare(const Corpus& corpus, const CorpusRules& rules, const std::ve
   std::set<std::string> wanted(options.indicators.begin(), options.indicators.end());
   using Key = std::pair<std::string, std::string>;   // period, ward key
   std::map<Key, const CorpusDocument*> report_of, plan_of;
+  // Only the ward's own figure of each indicator: another unit's ("toàn tỉnh") or another kind
+  // of figure ("trễ hạn", "lũy kế") is no value of this matrix, so a cell's actual and target
+  // are always one figure, and ranks set like against like. An assessment ("Đạt") has no
+  // figure of its own to qualify: only whose it is counts.
   auto keep = [&](const CorpusDocument* d, const Fact& f) {
     if (!d || d->ward_key.empty() || f.period.empty()) return false;
+    std::optional<std::string> reading = corpus::WardReading(f, rules);
+    if (!reading || (f.role != "assessment" && !reading->empty())) return false;
     if (!options.period.empty() && f.period != options.period) return false;
     if (!province.empty() && FoldKey(d->province) != province) return false;
     return wanted.empty() || wanted.count(f.indicator) > 0;

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <map>
+#include <optional>
 #include <set>
 #include <utility>
 
@@ -47,6 +48,18 @@ bool LinesReadable(const CorpusDocument& doc);
 
 // Resolves every document's ward (WardRegistry::Resolve, then unknown wards grouped by key).
 void ResolveWards(Corpus& corpus, const CorpusRules& rules);
+
+// Fills rules.reading_lists and rules.owned_lists from the audit's word lists and catalogue.
+void LearnReadings(const AuditRules& audit, CorpusRules& rules);
+// What a fact is a figure of beyond its indicator, role and period, as every check across
+// documents compares facts (reading.cc): nullopt when its scope names another unit than the
+// ward ("toàn tỉnh", "cấp xã", "Cục Thuế": not the ward's value); else the key of its basis and
+// qualifiers, "" for the indicator's own figure of the period. A bound ("tối thiểu"), what the
+// indicator's catalogue name itself says ("đúng hạn" of the on-time rate) and a rank's field
+// ("thứ 10 toàn thành phố") do not count;
+// spellings of one word list meet ("trễ hạn", "quá hạn"). Two facts are one figure only when
+// their keys are equal.
+std::optional<std::string> WardReading(const Fact& fact, const CorpusRules& rules);
 
 // The stored sources of `ids` whose spans index UTF-8 lines (others are left out); kStore when
 // the store cannot be read.

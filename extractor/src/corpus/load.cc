@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "baocao/text.h"
@@ -145,6 +146,18 @@ void ApplyFilter(Corpus& corpus, const CorpusFilter& filter) {
   std::erase_if(corpus.citations, [&](const CorpusCitation& c) { return !keep.count(c.document); });
 }
 
+// facts.qualifiers: a JSON array of strings, or NULL (read as "") for none.
+std::vector<std::string> QualifiersOf(const std::string& json) {
+  std::vector<std::string> out;
+  if (json.empty()) return out;
+  nlohmann::json parsed = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
+  if (!parsed.is_array()) return out;
+  for (const nlohmann::json& q : parsed) {
+    if (q.is_string()) out.push_back(q.get<std::string>());
+  }
+  return out;
+}
+
 Span ReadSpan(Statement& st, int first) {
   Span s;
   s.start = static_cast<size_t>(st.ColumnInt(first));
@@ -164,7 +177,7 @@ Result<Corpus> LoadCorpus(Store& store, const CorpusRules& rules, const CorpusFi
 
   Statement facts;
   if (facts.Prepare(db, "SELECT document_id, indicator, role, value, assessment, unit, comparator, period, label, "
-                        "span_start, span_end, span_line, span_page, span_text FROM facts "
+                        "span_start, span_end, span_line, span_page, span_text, scope, qualifiers, basis FROM facts "
                         "ORDER BY document_id, span_start, id") != SQLITE_OK) {
     return store::SqliteError(db, name, "facts");
   }
@@ -181,6 +194,9 @@ Result<Corpus> LoadCorpus(Store& store, const CorpusRules& rules, const CorpusFi
     f.fact.period = facts.ColumnText(7);
     f.fact.label = facts.ColumnText(8);
     f.fact.span = ReadSpan(facts, 9);
+    f.fact.scope = facts.ColumnText(14);
+    f.fact.qualifiers = QualifiersOf(facts.ColumnText(15));
+    f.fact.basis = facts.ColumnText(16);
     corpus.facts.push_back(std::move(f));
   }
   if (rc != SQLITE_DONE) return store::SqliteError(db, name, "facts");

@@ -218,6 +218,7 @@ Result<CorpusRules> CorpusRules::Load(const std::string& dir) {
   if (!audit.ok()) return audit.status();
   rules.catalogue = audit->catalogue;
   rules.stocks.insert(audit->stocks.begin(), audit->stocks.end());
+  corpus::LearnReadings(*audit, rules);
   for (const auto& [id, label] : rules.catalogue) {
     if (label.kind == "rank") rules.lower_is_better.insert(id);
   }

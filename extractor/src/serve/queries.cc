@@ -278,16 +278,16 @@ Status ExportFactsCsv(Store& store, const ExportQuery& query, const std::functio
   Query q(store.handle(),
           "SELECT f.document_id, d.path, d.ward, d.province, d.kind, d.date, f.indicator, f.role, f.value, "
           "f.assessment, f.unit, f.comparator, f.period, f.label, f.span_line, f.span_page, f.span_start, f.span_end, "
-          "f.span_text FROM facts f JOIN documents d ON d.id = f.document_id" +
+          "f.span_text, f.scope, f.qualifiers, f.basis FROM facts f JOIN documents d ON d.id = f.document_id" +
               where.sql() + " ORDER BY d.path, f.id");
   if (!q.ok()) return q.Error("cannot export facts");
   where.Bind(q);
   std::string chunk =
       "document_id,path,ward,province,kind,document_date,indicator,role,value,assessment,unit,comparator,period,"
-      "label,line,page,start,end,text\r\n";
+      "label,line,page,start,end,text,scope,qualifiers,basis\r\n";
   int rc;
   while ((rc = q.Step()) == SQLITE_ROW) {
-    for (int c = 0; c < 19; ++c) {
+    for (int c = 0; c < 22; ++c) {
       if (c > 0) chunk.push_back(',');
       if (q.Null(c)) continue;
       if (c == 8) chunk += ShortestNumber(q.Real(c));

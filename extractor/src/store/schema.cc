@@ -92,15 +92,38 @@ CREATE TABLE IF NOT EXISTS errors (
 );
 )sql";
 
-constexpr std::array<std::string_view, 8> kJsonColumns = {
+// Version 2: what a fact's own words say it is of (Fact::scope, qualifiers, basis), so that
+// readers of the store can tell a ward's own figure from a "toàn tỉnh" one and a "trễ hạn" rate
+// from the on-time one; NULL when the fact has none. The rows already stored are filled from
+// their document's extraction JSON, which holds them wherever the engine that wrote it read
+// them: ingest skips unchanged files, so without this an upgraded store would keep every old
+// fact unread, and a "toàn tỉnh" figure would still pass for the ward's. The k-th facts row of
+// a document (by id, as Put inserts them) is the JSON's facts[k]; the indicator must agree too.
+constexpr const char* kVersion2 = R"sql(
+ALTER TABLE facts ADD COLUMN scope TEXT;
+ALTER TABLE facts ADD COLUMN qualifiers TEXT;
+ALTER TABLE facts ADD COLUMN basis TEXT;
+WITH numbered AS (
+  SELECT id, document_id, indicator, row_number() OVER (PARTITION BY document_id ORDER BY id) - 1 AS k FROM facts
+), stated AS (
+  SELECT d.id AS document_id, j.key AS k, j.value AS fact
+  FROM documents d, json_each(CASE WHEN json_valid(d.extraction) THEN d.extraction END, '$.facts') j
+)
+UPDATE facts SET scope = json_extract(stated.fact, '$.scope'), qualifiers = json_extract(stated.fact, '$.qualifiers'),
+                 basis = json_extract(stated.fact, '$.basis')
+FROM numbered JOIN stated ON stated.document_id = numbered.document_id AND stated.k = numbered.k
+WHERE facts.id = numbered.id AND json_extract(stated.fact, '$.indicator') = numbered.indicator;
+)sql";
+
+constexpr std::array<std::string_view, 9> kJsonColumns = {
     "documents.extraction", "document_references.variants", "document_tables.header",
-    "document_tables.rows",  "flags.indicators",             "flags.evidence",
-    "corpus_flags.indicators", "corpus_flags.evidence"};
+    "document_tables.rows",  "facts.qualifiers",             "flags.indicators",
+    "flags.evidence",        "corpus_flags.indicators",      "corpus_flags.evidence"};
 
 }  // namespace
 
 const std::vector<const char*>& Migrations() {
-  static const std::vector<const char*> steps = {kVersion1};
+  static const std::vector<const char*> steps = {kVersion1, kVersion2};
   return steps;
 }
 

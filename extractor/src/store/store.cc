@@ -41,7 +41,8 @@ constexpr const char* kInsertTable =
     "span_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 constexpr const char* kInsertFact =
     "INSERT INTO facts (document_id, indicator, role, value, assessment, unit, comparator, period, label, span_start, "
-    "span_end, span_line, span_page, span_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+    "span_end, span_line, span_page, span_text, scope, qualifiers, basis) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
 constexpr const char* kInsertFlag =
     "INSERT INTO flags (document_id, kind, severity, indicators, stated, computed, explanation, rule, evidence) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
@@ -138,6 +139,7 @@ struct JsonColumns {
   const std::vector<std::string>* variants;
   const std::vector<std::string>* headers;
   const std::vector<std::string>* rows;
+  const std::vector<std::string>* qualifiers;
   const std::vector<std::string>* indicators;
   const std::vector<std::string>* evidence;
 };
@@ -156,6 +158,10 @@ void FillJsonColumns(const Extraction& x, PreparedDocument& d) {
     d.headers.push_back(CellsJson(t.header));
     d.rows.push_back(CellsJson(t.rows));
   }
+  // No qualifiers is NULL, as for the rows a version-1 store upgraded: one test for "none".
+  for (const Fact& f : x.facts) {
+    d.qualifiers.push_back(f.qualifiers.empty() ? std::string() : Dump(nlohmann::json(f.qualifiers)));
+  }
   for (const Flag& f : x.flags) {
     d.indicators.push_back(Dump(nlohmann::json(f.indicators)));
     d.evidence.push_back(SpansJson(f.evidence));
@@ -163,7 +169,7 @@ void FillJsonColumns(const Extraction& x, PreparedDocument& d) {
 }
 
 JsonColumns ColumnsOf(const PreparedDocument& d) {
-  return {&d.json, &d.variants, &d.headers, &d.rows, &d.indicators, &d.evidence};
+  return {&d.json, &d.variants, &d.headers, &d.rows, &d.qualifiers, &d.indicators, &d.evidence};
 }
 
 }  // namespace
@@ -519,7 +525,8 @@ Status Store::Impl::InsertRows(int64_t id, const Extraction& x, const JsonColumn
 
   Result<Statement*> facts = Prepared(insert_fact, kInsertFact);
   if (!facts.ok()) return facts.status();
-  for (const Fact& f : x.facts) {
+  for (size_t i = 0; i < x.facts.size(); ++i) {
+    const Fact& f = x.facts[i];
     Statement& st = **facts;
     st.Int(1, id);
     st.Text(2, f.indicator);
@@ -531,6 +538,9 @@ Status Store::Impl::InsertRows(int64_t id, const Extraction& x, const JsonColumn
     st.TextOrNull(8, f.period);
     st.TextOrNull(9, f.label);
     BindSpan(st, 10, f.span);
+    st.TextOrNull(15, f.scope);
+    st.TextOrNull(16, (*columns.qualifiers)[i]);
+    st.TextOrNull(17, f.basis);
     if (st.Step() != SQLITE_DONE) return fail("facts");
     st.Reset();
   }
