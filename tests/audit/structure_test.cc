@@ -1073,5 +1073,23 @@ TEST(Structure, AFiveDigitFigureStatedAgainWithTheSameWordsOneDigitOffIsAWarning
   EXPECT_TRUE(Covers(flags[0], text, "là: 92", "92.675"));
 }
 
+TEST(Structure, ACountBesideTheNamesItCountsMustMatchThem) {
+  const std::string fine =
+      "2. Đối với 03 đơn vị sử dụng hóa chất: Công ty TNHH MTV Supe lân Apromaco Lào Cai; Nhà máy gia công giấy "
+      "xuất khẩu Nguyễn Phúc; Xí nghiệp giấy Âu Lâu.\n";
+  Extraction x = Audited(kReport + fine);
+  EXPECT_TRUE(x.flags.empty()) << Explain(x.flags);
+  EXPECT_EQ(ChecksBy(x, "builtin:counted_list").size(), 1u);
+  const std::string text = kReport + Replaced(fine, "03 đơn vị", "05 đơn vị");
+  std::vector<Flag> flags = FlagsBy(Audited(text), "builtin:counted_list");
+  ASSERT_EQ(flags.size(), 1u);
+  EXPECT_EQ(flags[0].severity, "warning");
+  EXPECT_TRUE(Covers(flags[0], text, "Đối với", "05"));
+  EXPECT_TRUE(Says(flags[0], "nhưng chỉ có 3 tên nêu sau dấu hai chấm")) << flags[0].explanation;
+  // Items that carry figures of their own are parts, not names: no count of names is read.
+  const std::string parts = kReport + "Kết quả 03 đơn vị: Công ty A đạt 95%; Công ty B đạt 90%.\n";
+  EXPECT_TRUE(FlagsBy(Audited(parts), "builtin:counted_list").empty());
+}
+
 }  // namespace
 }  // namespace baocao

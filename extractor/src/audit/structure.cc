@@ -1081,6 +1081,96 @@ struct Structure {
   }
 
   // ------------------------------------------------------------------------------------------
+  // A count beside the list it counts: "Đối với 03 đơn vị sử dụng hóa chất: Công ty …; Nhà máy …;
+  // Xí nghiệp …." (names after a colon, one per semicolon), or "… 04 nội dung sau:" over list
+  // items. Names hold no figures of their own; as many as the count says. A warning: a list may
+  // group its names another way.
+
+  void CountedLists() {
+    constexpr double kMaxCounted = 30;
+    const bool en = c.en();
+    for (const Mention* m : order) {
+      if (!IsAdditive(*m) || m->number < 2 || m->number > kMaxCounted || m->number != std::floor(m->number)) continue;
+      if (NamesSomething(*m) || Flagged(*m) || NounAfter(*m).empty()) continue;
+      // The noun and a few words, then the colon.
+      size_t colon = text.find(':', m->span.normalized.end);
+      if (colon == std::string_view::npos || colon - m->span.normalized.end > 80) continue;
+      std::string_view noun = Between(m->span.normalized.end, colon);
+      if (noun.find_first_of(".;,()\n") != std::string_view::npos || Tokenize(noun).size() > 8 || !In(m->span.normalized.end, colon).empty()) {
+        continue;
+      }
+      size_t line_end = text.find('\n', colon);
+      if (line_end == std::string_view::npos) line_end = text.size();
+      std::string_view rest = Between(colon + 1, line_end);
+      while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\r')) rest.remove_suffix(1);
+      int items = 0;
+      std::string how;
+      if (!rest.empty()) {
+        // Names on the line, one per semicolon, up to the sentence's end.
+        size_t stop = rest.find(". ");
+        if (stop != std::string_view::npos) rest = rest.substr(0, stop);
+        if (!rest.empty() && rest.back() == '.') rest.remove_suffix(1);
+        if (rest.find(';') == std::string_view::npos) continue;
+        size_t from = 0;
+        bool names = true;
+        while (from <= rest.size() && names) {
+          size_t semi = rest.find(';', from);
+          std::string_view item = rest.substr(from, semi == std::string_view::npos ? std::string_view::npos : semi - from);
+          names = IsName(item, colon + 1 + from);
+          ++items;
+          if (semi == std::string_view::npos) break;
+          from = semi + 1;
+        }
+        if (!names) continue;
+        how = en ? "names after the colon" : "tên nêu sau dấu hai chấm";
+      } else {
+        // One list item below for each.
+        std::vector<TextRange> below = ListItemsBelow(colon);
+        bool names = !below.empty();
+        for (TextRange item : below) {
+          size_t at = item.begin;
+          while (at < item.end && (text[at] == ' ' || text[at] == '-' || text[at] == '+' || text[at] == '*')) ++at;
+          names = names && IsName(Between(at, item.end), at);
+        }
+        if (!names) continue;
+        items = static_cast<int>(below.size());
+        how = en ? "list items below" : "mục liệt kê bên dưới";
+      }
+      if (items < 2) continue;
+      if (items == static_cast<int>(m->number)) {
+        Check k = MakeCheck("sum", "builtin:counted_list", {}, m->number, items);
+        k.members.push_back({"", "total", m->number, m->span});
+        Held(std::move(k));
+        continue;
+      }
+      Flag f = MakeFlag("sum_mismatch", "warning", m->number, items, "builtin:counted_list");
+      AddEvidence(f, m->span);
+      std::string said(Between(m->span.normalized.begin, colon + 1));
+      f.explanation = en ? "“" + said + "” is followed by " + std::to_string(items) + " " + how + ", not " + m->span.text + "."
+                         : "«" + said + "» nhưng chỉ có " + std::to_string(items) + " " + how + ", khác số đã nêu là " + m->span.text + ".";
+      Raise(std::move(f));
+    }
+  }
+
+  // A name in a list: two words at least, opening with a capital, no figure but one that names
+  // ("Yên Hợp 2"), at most 200 bytes.
+  bool IsName(std::string_view item, size_t at) const {
+    size_t lead = item.find_first_not_of(' ');
+    if (lead == std::string_view::npos || item.size() > 200) return false;
+    item = item.substr(lead);
+    at += lead;
+    if (Tokenize(item).size() < 2) return false;
+    int32_t i = 0;
+    UChar32 cp = 0;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(item.data()), i, static_cast<int32_t>(item.size()), cp);
+    if (cp <= 0 || !u_isupper(cp)) return false;
+    for (const Mention* v : In(at, at + item.size())) {
+      if ((IsAdditive(*v) || v->type == MentionType::kPercent) && !NamesSomething(*v)) return false;
+    }
+    return true;
+  }
+
+  // ------------------------------------------------------------------------------------------
   // Running accounts: "Số tiền còn nợ năm 2024: 85.243.017.232 đồng; Số phát sinh năm 2025:
   // 157.441.237.112 đồng; Số tiền phải thu năm 2025: 242.684.254.344 đồng; …". Among a few
   // amounts of one paragraph, a later one that is exactly the sum or the difference of two
@@ -2895,6 +2985,7 @@ void CheckStructure(AuditContext& c) {
   across_sentences([&] { s.DefinedRates(); });
   across_sentences([&] { s.Remainders(); });
   s.StatedChanges();
+  s.CountedLists();
   across_sentences([&] { s.RepeatedFigures(); });
   across_sentences([&] { s.RunningAccounts(); });
 }
