@@ -252,8 +252,12 @@ TEST(Conflicts, AParagraphThatOpensWithItsPeriodStatesEveryFigureOfItForThatPeri
   EXPECT_TRUE(FlagsOf(text, "conflicting_values").empty()) << Explain(x.flags);
   // The period is the fact's own, in the output too.
   for (const Fact& f : x.facts) {
-    if (f.span.text.rfind("4.157", 0) == 0) EXPECT_EQ(f.period, "2026-09");
-    if (f.span.text.rfind("14.064", 0) == 0) EXPECT_EQ(f.period, "2026-Q3");
+    if (f.span.text.rfind("4.157", 0) == 0) {
+      EXPECT_EQ(f.period, "2026-09");
+    }
+    if (f.span.text.rfind("14.064", 0) == 0) {
+      EXPECT_EQ(f.period, "2026-Q3");
+    }
   }
 }
 

@@ -59,7 +59,7 @@ testing::AssertionResult Covers(const Flag& f, const std::string& text, const st
   if (pos == std::string::npos) return testing::AssertionFailure() << "no “" << number << "” after “" << context << "”";
   std::string spans;
   for (const Span& s : f.evidence) {
-    spans += "[" + std::to_string(s.start) + "," + std::to_string(s.end) + ") «" + s.text + "» ";
+    spans.append("[").append(std::to_string(s.start)).append(",").append(std::to_string(s.end)).append(") «").append(s.text).append("» ");
     if (s.end > text.size() || text.compare(s.start, s.end - s.start, s.text) != 0) {
       return testing::AssertionFailure() << "evidence «" << s.text << "» is not the text at [" << s.start << ", " << s.end << ")";
     }

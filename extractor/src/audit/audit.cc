@@ -467,7 +467,7 @@ void AddIndicator(std::vector<std::string>& ids, const std::string& id) {
 // ---------------------------------------------------------------------------------------------
 
 AuditResult Audit(const AuditRules& rules, const AuditInput& input, const AuditOptions& options) {
-  AuditContext c{rules, input, options, {}, {}, {}, {}};
+  AuditContext c{rules, input, options, {}, {}, {}, {}, AuditContext::Reach::kDocument, {}};
   AuditResult result;
   if (!input.layout || !input.mentions || !input.facts || !input.meta || !input.span_of) return result;
   BuildFactInfos(c);

@@ -1308,8 +1308,9 @@ struct Structure {
               if (unit.empty() && kUnits.count(w)) unit = w;
             }
           }
-          if (percent) unit = "%";
-          else if (money && (unit == "ty" || unit == "trieu" || unit == "dong")) unit = "money:đồng";
+          static const std::string kPercentUnit = "%", kMoneyUnit = "money:đồng";
+          if (percent) unit = kPercentUnit;
+          else if (money && (unit == "ty" || unit == "trieu" || unit == "dong")) unit = kMoneyUnit;
           else if (unit.empty()) unit = row_unit;
           for (const Mention* m : In(row[j].range.begin, row[j].range.begin + row[j].text.size() + 1)) {
             if (coordinates) {
@@ -1373,7 +1374,7 @@ struct Structure {
     for (const Mention* m : order) {
       if (!(IsAdditive(*m) || m->type == MentionType::kPercent) || NamesSomething(*m)) continue;
       if (dense.count(m->span.normalized.begin)) continue;
-      Statement st{m, "", UnitOf(*m), {}};
+      Statement st{m, "", UnitOf(*m), {}, {}, false};
       for (char ch : m->span.text) {
         if (std::isdigit(static_cast<unsigned char>(ch))) st.digits.push_back(ch);
         else if (!(ch == '.' || ch == ',')) break;
@@ -2639,7 +2640,10 @@ struct Structure {
     for (size_t j = 0; j < g.width; ++j) {
       std::string h;
       for (const auto& row : t.header) {
-        if (j < row.size() && !Trim(row[j].text).empty()) h += (h.empty() ? "" : " ") + Trim(row[j].text);
+        if (j < row.size() && !Trim(row[j].text).empty()) {
+          if (!h.empty()) h += ' ';
+          h += Trim(row[j].text);
+        }
       }
       g.column.push_back(h);
     }
