@@ -8,6 +8,7 @@
 #include "baocao/corpus.h"
 #include "baocao/store.h"
 #include "cli.h"
+#include "core/strings.h"
 
 namespace baocao::cli {
 namespace {
@@ -53,12 +54,8 @@ std::string Quote(const CorpusEvidence& e) {
   constexpr size_t kContext = 70;
   const std::string& line = e.line_text;
   size_t s = e.span.start - e.line_begin, t = e.span.end - e.line_begin;
-  auto char_start = [&](size_t pos) {
-    while (pos > 0 && pos < line.size() && (static_cast<unsigned char>(line[pos]) & 0xC0) == 0x80) --pos;
-    return pos;
-  };
-  size_t from = s > kContext ? char_start(s - kContext) : 0;
-  size_t to = t + kContext < line.size() ? char_start(t + kContext) : line.size();
+  size_t from = s > kContext ? internal::CharBoundaryAtOrBefore(line, s - kContext) : 0;
+  size_t to = t + kContext < line.size() ? internal::CharBoundaryAtOrBefore(line, t + kContext) : line.size();
   std::string out = (from > 0 ? "…" : "") + line.substr(from, s - from) + "«" + line.substr(s, t - s) + "»" +
                     line.substr(t, to - t) + (to < line.size() ? "…" : "");
   std::string shown;

@@ -8,6 +8,7 @@
 #include "baocao/corpus.h"
 #include "baocao/store.h"
 #include "cli.h"
+#include "core/strings.h"
 
 namespace baocao::cli {
 namespace {
@@ -50,7 +51,7 @@ std::string TightComparator(const std::string& c) {
 // "91,5/≥90 (2)!*#": result/target (rank), '!' below target, '*' outlier, '#' flagged.
 std::string CellText(const CompareCell& c) {
   std::string out = c.actual ? VietnameseNumber(*c.actual) : (c.target ? "–" : "");
-  if (c.target) out += "/" + TightComparator(c.comparator) + VietnameseNumber(*c.target);
+  if (c.target) out.append("/").append(TightComparator(c.comparator)).append(VietnameseNumber(*c.target));
   if (c.rank) out += " (" + std::to_string(c.rank) + ")";
   if (c.meets_target && !*c.meets_target) out += "!";
   if (c.outlier) out += "*";
@@ -73,7 +74,9 @@ void PrintComparison(const Comparison& comparison) {
     for (size_t first = 0; first < p.indicators.size(); first += kPerBlock) {
       size_t last = std::min(p.indicators.size(), first + kPerBlock);
       std::cout << "\n" << column("Phường, xã", kWard) << column("Tỉnh, thành phố", kProvince);
-      for (size_t i = first; i < last; ++i) std::cout << column("[" + std::to_string(i + 1) + "]", kCell);
+      for (size_t i = first; i < last; ++i) {
+        std::cout << column(internal::Concat({"[", std::to_string(i + 1), "]"}), kCell);
+      }
       std::cout << "\n";
       for (const CompareRow& r : p.rows) {
         std::cout << column(r.ward, kWard) << column(r.province, kProvince);

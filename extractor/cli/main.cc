@@ -16,10 +16,13 @@
 #include "baocao/extract.h"
 #include "baocao/json.h"
 #include "cli.h"
+#include "core/strings.h"
 
 namespace {
 
 using namespace baocao::cli;
+using baocao::internal::CharBoundaryAtOrAfter;
+using baocao::internal::CharBoundaryAtOrBefore;
 
 constexpr const char* kVersion = "baocao 0.1.0";
 
@@ -235,12 +238,6 @@ std::pair<size_t, size_t> LineAround(const std::string& bytes, size_t offset) {
   return {begin, end};
 }
 
-// Moves `pos` back (or forward) to the start of a UTF-8 character.
-size_t CharStart(const std::string& s, size_t pos, bool forward) {
-  while (pos > 0 && pos < s.size() && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) forward ? ++pos : --pos;
-  return pos;
-}
-
 // One evidence line: the line's text with each evidence span between « », long lines cut to
 // the neighbourhood of the spans; tabs shown as " | " (table cells).
 std::string QuoteLine(const std::string& bytes, size_t begin, size_t end, std::vector<std::pair<size_t, size_t>> spans) {
@@ -252,14 +249,14 @@ std::string QuoteLine(const std::string& bytes, size_t begin, size_t end, std::v
     size_t s = std::max(spans[i].first, cursor), e = std::min(std::max(spans[i].second, s), end);
     size_t from = cursor;
     if (s - cursor > 2 * kContext && (i > 0 || s - begin > kContext)) {
-      if (i > 0) out += bytes.substr(cursor, CharStart(bytes, cursor + kContext, false) - cursor);
+      if (i > 0) out += bytes.substr(cursor, CharBoundaryAtOrBefore(bytes, cursor + kContext) - cursor);
       out += "…";
-      from = CharStart(bytes, s - kContext, true);
+      from = CharBoundaryAtOrAfter(bytes, s - kContext);
     }
     out += bytes.substr(from, s - from) + "«" + bytes.substr(s, e - s) + "»";
     cursor = e;
   }
-  if (end - cursor > kContext) out += bytes.substr(cursor, CharStart(bytes, cursor + kContext, false) - cursor) + "…";
+  if (end - cursor > kContext) out += bytes.substr(cursor, CharBoundaryAtOrBefore(bytes, cursor + kContext) - cursor) + "…";
   else out += bytes.substr(cursor, end - cursor);
   std::string shown;
   for (char ch : out) {

@@ -1,4 +1,5 @@
-// The small string helpers the stages share: cuts to a byte budget keep every character whole.
+// The small string helpers the stages share: cuts to a byte budget keep every character whole,
+// white space squeezed, pieces joined.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -26,6 +27,40 @@ TEST(Strings, OnlyContinuationBytesContinueACharacter) {
   EXPECT_TRUE(IsUtf8Continuation(s, 1));
   EXPECT_FALSE(IsUtf8Continuation(s, 2));
   EXPECT_FALSE(IsUtf8Continuation(s, s.size()));   // past the end
+}
+
+TEST(Strings, ACutFromAByteMovesOnToTheNextWholeCharacter) {
+  const std::string name = "Chí Linh";   // 'í' is bytes 2-3
+  EXPECT_EQ(CharBoundaryAtOrAfter(name, 2), 2u);
+  EXPECT_EQ(CharBoundaryAtOrAfter(name, 3), 4u);   // inside 'í': after it
+  EXPECT_EQ(CharBoundaryAtOrAfter(name, 0), 0u);
+  EXPECT_EQ(CharBoundaryAtOrAfter(name, 100), name.size());
+  EXPECT_EQ(CharBoundaryAtOrAfter("\x91" "a", 0), 0u);   // byte 0 is a boundary, as for AtOrBefore
+}
+
+TEST(Strings, SqueezeMakesEachRunOfWhiteSpaceOneSpace) {
+  struct Case {
+    std::string_view in, dropped, white, out;
+  };
+  const Case cases[] = {
+      {"  a \t\n b  ", "", kAsciiWhiteSpace, "a b"},
+      {"a\r\f\vb", "", kAsciiWhiteSpace, "a b"},
+      {"**Kế hoạch** số 12", "*", kAsciiWhiteSpace, "Kế hoạch số 12"},
+      {"a * b", "*", kAsciiWhiteSpace, "a b"},   // a dropped character does not end a run
+      {"a * b", "", kAsciiWhiteSpace, "a * b"},
+      {"a\rb  c\n", "", kSpaceTabNewline, "a\rb c"},   // only the given white space counts
+      {"", "", kAsciiWhiteSpace, ""},
+      {" \n ", "", kAsciiWhiteSpace, ""},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(Squeeze(c.in, c.dropped, c.white), c.out) << "'" << c.in << "'";
+  }
+}
+
+TEST(Strings, ConcatJoinsItsPiecesInOrder) {
+  const std::string year = "2026";
+  EXPECT_EQ(Concat({"Q", std::string("3"), " ", year}), "Q3 2026");
+  EXPECT_EQ(Concat({}), "");
 }
 
 }  // namespace

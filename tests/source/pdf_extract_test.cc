@@ -130,7 +130,9 @@ TEST(PdfExtract, GivesSpansTheirBoxWhenAsked) {
     EXPECT_GE(b[0], 0);
     EXPECT_LE(b[3], 842.1);
     // One line of text is one line of boxes: no taller than a few lines.
-    if (m.span.text.find('\n') == std::string::npos) EXPECT_LT(b[3] - b[1], 40) << m.span.text;
+    if (m.span.text.find('\n') == std::string::npos) {
+      EXPECT_LT(b[3] - b[1], 40) << m.span.text;
+    }
     ++boxed;
   }
   EXPECT_GT(boxed, 100u);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "baocao/pdf.h"
+#include "core/strings.h"
 #include "corpus_util.h"
 #include "test_pdf.h"
 
@@ -46,7 +47,10 @@ TEST(ReadPdf, GivesEachPagesTextInReadingOrder) {
 // A ruled table as office writers draw one: a stroked line for each column border.
 std::string ColumnBorders(std::initializer_list<double> xs, double top, double bottom) {
   std::string out = "0.5 w";
-  for (double x : xs) out += " " + std::to_string(x) + " " + std::to_string(top) + " m " + std::to_string(x) + " " + std::to_string(bottom) + " l S";
+  for (double x : xs) {
+    out += internal::Concat({" ", std::to_string(x), " ", std::to_string(top), " m ", std::to_string(x), " ",
+                             std::to_string(bottom), " l S"});
+  }
   return out;
 }
 

@@ -23,7 +23,7 @@ struct PdfPageSpec {
   std::vector<PdfText> texts;
   int rotate = 0;            // the page's /Rotate
   bool image_only = false;   // no text: a grey square, as a scan would have
-  std::string drawing;       // more content-stream operators, drawn first ("0.5 w 90 700 m 90 600 l S")
+  std::string drawing{};     // more content-stream operators, drawn first ("0.5 w 90 700 m 90 600 l S")
 };
 
 // A complete PDF (classic xref table) of the given pages.

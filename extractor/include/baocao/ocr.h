@@ -57,6 +57,7 @@ constexpr float kUncertainWordConfidence = 80.0f;
 // uncertain, even in a word read with more confidence as a whole.
 constexpr float kUncertainGlyphConfidence = 90.0f;
 
+// Every field has an initializer, so `{.page_timeout_ms = 1000}` names only what it changes.
 struct OcrOptions {
   // Off unless asked for: OCR costs seconds a page and needs Tesseract's language data, so a
   // library caller opts in. The command line asks for kAuto by default (--ocr, $BAOCAO_OCR).
@@ -70,9 +71,9 @@ struct OcrOptions {
   int dpi = 300;
   int page_timeout_ms = 60000;   // per page; 0: no limit
   // Where Tesseract's language data is; empty: TESSDATA_PREFIX, else Tesseract's default.
-  std::string tessdata_dir;
+  std::string tessdata_dir{};
   // Called before each page read by OCR (page, pages in the document), e.g. for a progress line.
-  std::function<void(int page, int pages)> progress;
+  std::function<void(int page, int pages)> progress{};
 };
 
 // A page image, dark text on light, rows of `stride` bytes. RGB is read as its brightest channel:

@@ -31,14 +31,15 @@
 
 namespace baocao {
 
+// Every field has an initializer, so `{.max_pages = 10}` names only what it changes.
 struct PdfOptions {
-  std::string password;        // tried as the owner and as the user password
+  std::string password{};      // tried as the owner and as the user password
   int max_pages = 20000;       // more pages: kTooLarge
   bool word_boxes = false;     // keep each word's box (PdfPage::words), for spans' bbox
   // Scanned pages (baocao/ocr.h): under kAuto a page whose text layer is absent or garbage is
   // rendered and read by Tesseract; its words go through the same line, paragraph and table
   // reconstruction, and keep their confidence (PdfWordBox::confidence).
-  OcrOptions ocr;
+  OcrOptions ocr{};
 };
 
 // A word of a page's text and where it is drawn: PDF points, origin at the top left of the

@@ -27,6 +27,32 @@ std::string Trim(std::string_view s) {
   return std::string(s.substr(b, e - b + 1));
 }
 
+std::string Concat(std::initializer_list<std::string_view> pieces) {
+  size_t size = 0;
+  for (std::string_view piece : pieces) size += piece.size();
+  std::string out;
+  out.reserve(size);
+  for (std::string_view piece : pieces) out.append(piece);
+  return out;
+}
+
+std::string Squeeze(std::string_view s, std::string_view dropped, std::string_view white) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;   // a run of white space waits to be written before the next character
+  for (char c : s) {
+    if (white.find(c) != std::string_view::npos) {
+      space = !out.empty();
+      continue;
+    }
+    if (dropped.find(c) != std::string_view::npos) continue;
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
 std::vector<std::string> SplitTrimmed(std::string_view s, char sep, bool keep_empty) {
   std::vector<std::string> out;
   size_t start = 0;

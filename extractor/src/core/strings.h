@@ -1,6 +1,7 @@
 // Internal: small string helpers shared by the stages (one copy instead of one per file).
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,8 +25,33 @@ inline size_t CharBoundaryAtOrBefore(std::string_view s, size_t n) {
   return n;
 }
 
+// The smallest character boundary of `s` at or after byte `n` (s.size() when n is past it):
+// where a cut from byte n on starts on a whole character. Byte 0 counts as a boundary, as above.
+inline size_t CharBoundaryAtOrAfter(std::string_view s, size_t n) {
+  if (n >= s.size()) return s.size();
+  while (n > 0 && IsUtf8Continuation(s, n)) ++n;
+  return n;
+}
+
 // `s` without leading and trailing spaces, tabs and carriage returns.
 std::string Trim(std::string_view s);
+
+// The pieces joined into one string, sized once: Concat({"Q", "1", " ", year}). Also what to
+// write where `"literal" + std::string(...)` would be natural: GCC 12 inlines that operator's
+// insert at position 0 and warns falsely (-Wrestrict, "accessing 9223372036854775810 or more
+// bytes"). The pieces must outlive the call, as temporaries of the calling expression do.
+std::string Concat(std::initializer_list<std::string_view> pieces);
+
+// What Squeeze counts as white space unless told otherwise.
+inline constexpr std::string_view kAsciiWhiteSpace = " \t\n\r\f\v";
+// Space, tab and newline only: text the engine assembles from words (a PDF table's cells, a
+// rule's captured words) is squeezed on these, so a CR, FF or VT inside a word stays as read.
+inline constexpr std::string_view kSpaceTabNewline = " \t\n";
+
+// `s` with every run of `white` characters made one space, none left at either end, and every
+// `dropped` character removed without ending a run: Squeeze(" a *\n b ", "*") == "a b".
+// Linear in s; allocates the result only.
+std::string Squeeze(std::string_view s, std::string_view dropped = {}, std::string_view white = kAsciiWhiteSpace);
 
 // `s` cut at every `sep`, each piece trimmed; empty pieces are kept only with `keep_empty`.
 std::vector<std::string> SplitTrimmed(std::string_view s, char sep, bool keep_empty);

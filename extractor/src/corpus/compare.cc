@@ -7,19 +7,16 @@
 #include <tuple>
 
 #include "baocao/text.h"
+#include "core/statistics.h"
 #include "corpus/corpus_impl.h"
 
 namespace baocao {
 namespace {
 
+using internal::Median;
+
 bool IssuedBefore(const CorpusDocument* a, const CorpusDocument* b) {
   return std::tie(a->date, a->id) < std::tie(b->date, b->id);
-}
-
-double Median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  size_t n = v.size();
-  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
 CompareSource SourceOf(const CorpusDocument* d, const Fact* f) {

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "core/strings.h"
 #include "corpus/corpus_impl.h"
 
 namespace baocao {
@@ -38,7 +39,8 @@ std::string PeriodWords(std::string_view period, std::string_view lang) {
     if (tail == "H1") return en ? "first half of " + year : "6 tháng đầu năm " + year;
     if (tail == "H2") return en ? "second half of " + year : "6 tháng cuối năm " + year;
     if (tail.size() == 2 && tail[0] == 'Q' && tail[1] >= '1' && tail[1] <= '4') {
-      return en ? "Q" + tail.substr(1) + " " + year : std::string("quý ") + kRoman[tail[1] - '0'] + " năm " + year;
+      if (en) return internal::Concat({"Q", std::string_view(tail).substr(1), " ", year});
+      return std::string("quý ") + kRoman[tail[1] - '0'] + " năm " + year;
     }
     if (digits(tail)) return en ? year + "-" + tail : "tháng " + std::to_string(std::stoi(tail)) + "/" + year;
   }

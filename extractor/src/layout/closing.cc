@@ -6,10 +6,19 @@
 #include <re2/re2.h>
 
 #include "baocao/text.h"
+#include "core/chars.h"
 #include "core/script.h"
+#include "core/strings.h"
 #include "layout/parts.h"
 
 namespace baocao::layout_internal {
+
+using internal::IsLetter;
+using internal::IsLowerLetter;
+using internal::IsUpperLetter;
+using internal::NextCodePoint;
+using internal::Squeeze;
+
 namespace {
 
 constexpr size_t kLookBack = 12;    // lines before "Nơi nhận" that may hold the title
@@ -69,12 +78,12 @@ bool IsNamePiece(std::string_view s) {
     }
     if (!IsLetter(cp)) return false;
     if (word_start) {
-      if (!IsUpper(cp)) return false;
+      if (!IsUpperLetter(cp)) return false;
       ++words;
       word_start = false;
       letters_in_word = 1;
     } else {
-      if (!IsLower(cp) || ++letters_in_word > 8) return false;
+      if (!IsLowerLetter(cp) || ++letters_in_word > 8) return false;
     }
   }
   return words >= 2 && words <= 5;
@@ -102,7 +111,7 @@ bool IsBullet(std::string_view s) {
 // "KT.CHỦ TỊCH" -> "KT. CHỦ TỊCH".
 std::string NormalizeTitle(std::string_view s) {
   std::string prefix, rest;
-  std::string out = Squeeze(s);
+  std::string out = Squeeze(s, kEmphasis);
   if (RE2::FullMatch(out, SignerPrefix(), &prefix, &rest)) out = prefix + ". " + rest;
   return out;
 }
@@ -174,7 +183,7 @@ ClosingScan FindClosing(std::string_view text, const std::vector<Line>& lines, s
       if (IsStamp(s)) {
         used = true;
       } else if (anchor_seen && IsBullet(s)) {
-        c.recipients.push_back(Squeeze(StripBullet(s)));
+        c.recipients.push_back(Squeeze(StripBullet(s), kEmphasis));
         used = true;
       } else if (!c.signer && IsTitlePiece(s, !titles.empty())) {
         titles.push_back(NormalizeTitle(s));
@@ -185,12 +194,12 @@ ClosingScan FindClosing(std::string_view text, const std::vector<Line>& lines, s
         c.signer_range = seg;
         used = true;
       } else if (anchor_seen && !c.recipients.empty() && !c.signer && s.size() < 200 &&
-                 (IsLower(FirstLetter(s)) || s.back() == ';' || s.back() == ',' || s.back() == '.')) {
+                 (IsLowerLetter(FirstLetter(s)) || s.back() == ';' || s.back() == ',' || s.back() == '.')) {
         // A recipient wrapped onto the next line, or one its bullet was lost from.
-        if (IsLower(FirstLetter(s))) {
-          c.recipients.back() += " " + Squeeze(s);
+        if (IsLowerLetter(FirstLetter(s))) {
+          c.recipients.back().append(" ").append(Squeeze(s, kEmphasis));
         } else {
-          c.recipients.push_back(Squeeze(s));
+          c.recipients.push_back(Squeeze(s, kEmphasis));
         }
         used = true;
       }

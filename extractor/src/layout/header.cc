@@ -8,10 +8,17 @@
 #include <utility>
 
 #include "baocao/text.h"
+#include "core/chars.h"
 #include "core/script.h"
+#include "core/strings.h"
 #include "layout/parts.h"
 
 namespace baocao::layout_internal {
+
+using internal::IsLowerLetter;
+using internal::IsUpperLetter;
+using internal::Squeeze;
+
 namespace {
 
 constexpr size_t kMaxHeaderLines = 60;   // non-blank lines looked at before giving up
@@ -53,7 +60,7 @@ const RE2& SubjectPattern() {  // "V/v góp ý dự thảo ..." (official letter
   return re;
 }
 
-std::string Pad2(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
+std::string Pad2(int v) { return internal::Concat({v < 10 ? "0" : "", std::to_string(v)}); }
 
 // ISO date, partial when the day or the month is blank.
 std::string IsoDate(const std::string& y, const std::string& m, const std::string& d) {
@@ -190,7 +197,7 @@ HeaderScan AnalyzeHeader(std::string_view text, const std::vector<Line>& lines) 
                         RE2::PartialMatch(s, NumericDatePattern(), &g1, &g2, &g3, &g4))) {
       std::string_view place = g1;
       while (!place.empty() && (place.back() == ' ' || place.back() == '*')) place.remove_suffix(1);
-      if (IsUpper(FirstLetter(place))) {
+      if (IsUpperLetter(FirstLetter(place))) {
         h.date_line = seg;
         h.place = std::string(place);
         h.date = IsoDate(g4, g3, g2);
@@ -273,7 +280,7 @@ HeaderScan AnalyzeHeader(std::string_view text, const std::vector<Line>& lines) 
       if (title == Title::kWaiting) {
         continues = !OpensBody(text, rest.front()) && lines[i].end - lines[i].begin < kMaxLineBytes;
       } else if (gap) {
-        continues = IsLower(FirstLetter(View(text, rest.front())));
+        continues = IsLowerLetter(FirstLetter(View(text, rest.front())));
       } else {
         continues = !OpensBody(text, rest.front());
       }
@@ -305,11 +312,11 @@ HeaderScan AnalyzeHeader(std::string_view text, const std::vector<Line>& lines) 
     std::string joined;
     for (TextRange r : title_parts) {
       if (!joined.empty()) joined.push_back(' ');
-      joined += Squeeze(View(text, r));
+      joined += Squeeze(View(text, r), kEmphasis);
     }
     h.title_text = joined;
   }
-  for (TextRange r : issuer_parts) h.issuer_lines.push_back(Squeeze(View(text, r)));
+  for (TextRange r : issuer_parts) h.issuer_lines.push_back(Squeeze(View(text, r), kEmphasis));
   if (!issuer_parts.empty()) {
     std::string joined;
     for (const std::string& s : h.issuer_lines) joined += (joined.empty() ? "" : " ") + s;

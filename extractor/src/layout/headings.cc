@@ -6,10 +6,15 @@
 #include <algorithm>
 
 #include "baocao/text.h"
+#include "core/chars.h"
 #include "core/script.h"
 #include "layout/parts.h"
 
 namespace baocao::layout_internal {
+
+using internal::IsUpperLetter;
+using internal::NextCodePoint;
+
 namespace {
 
 constexpr size_t kMaxHeadingCodePoints = 200;
@@ -45,7 +50,7 @@ bool TitleStartsWell(std::string_view title) {
   while (pos < title.size()) {
     char32_t cp = NextCodePoint(title, pos);
     if (cp == '"' || cp == '\'' || cp == '(' || cp == '*' || cp == '[') continue;
-    return IsUpper(cp) || (cp >= '0' && cp <= '9');
+    return IsUpperLetter(cp) || (cp >= '0' && cp <= '9');
   }
   return false;
 }
@@ -127,7 +132,7 @@ std::optional<TextRange> MatchListItem(std::string_view text, TextRange line) {
   if (!spaced) {
     // "-Tạo sự thống nhất": a dash glued to a capital still opens an item.
     size_t pos = after;
-    if (pos >= line.end || !IsUpper(NextCodePoint(text, pos))) return std::nullopt;
+    if (pos >= line.end || !IsUpperLetter(NextCodePoint(text, pos))) return std::nullopt;
   }
   TextRange item = Trim(text, {after, r.end > after ? r.end : after});
   if (item.empty()) return std::nullopt;

@@ -4,13 +4,16 @@
 #include <cstring>
 
 #include "baocao/layout.h"
+#include "core/strings.h"
 #include "layout/parts.h"
 
 namespace baocao {
 
+using internal::Squeeze;
 using layout_internal::ClosingScan;
 using layout_internal::HeaderScan;
 using layout_internal::Heading;
+using layout_internal::kEmphasis;
 using layout_internal::Line;
 using layout_internal::TableBuilder;
 using layout_internal::Trim;
@@ -109,7 +112,7 @@ class Builder {
     s.number = h.number;
     s.range = Trim(text_, {lines[i].begin, lines[i].end});
     s.line = lines[i].number;
-    s.title = layout_internal::Squeeze(View(text_, h.title));
+    s.title = Squeeze(View(text_, h.title), kEmphasis);
     size_t last = i;
     if (h.takes_next_title) {
       // "Phần 1" / "Phụ lục I:" with the title on the following line(s).
@@ -127,7 +130,8 @@ class Builder {
             layout_internal::MatchHeading(text_, r) || layout_internal::MatchListItem(text_, r)) {
           break;
         }
-        s.title += (s.title.empty() ? "" : " ") + layout_internal::Squeeze(t);
+        if (!s.title.empty()) s.title += ' ';
+        s.title += Squeeze(t, kEmphasis);
         s.range.end = r.end;
         last = j;
         ++taken;

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "baocao/text.h"
+#include "core/chars.h"
 #include "core/script.h"
 #include "layout/text_util.h"
 
@@ -278,10 +279,7 @@ std::vector<UnitName> Mentions(std::string_view text, const RE2& re, bool counci
     size_t at = static_cast<size_t>(unit.data() - text.data());
     if (!council && at >= 1) {
       // "thị xã X" is no commune; a letter just before means we are inside a word.
-      size_t pos = at - 1;
-      while (pos > 0 && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) --pos;
-      size_t p = pos;
-      if (layout_internal::IsLetter(layout_internal::NextCodePoint(text, p))) continue;
+      if (internal::IsLetter(internal::LastCodePoint(text, at))) continue;
       std::string before = FoldKey(text.substr(at >= 6 ? at - 6 : 0, at >= 6 ? 6 : at));
       if (before.ends_with("thi ") && FoldKey(std::string_view(unit.data(), unit.size())) == "xa") continue;
     }

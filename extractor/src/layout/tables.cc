@@ -9,9 +9,13 @@
 #include <re2/re2.h>
 
 #include "baocao/text.h"
+#include "core/chars.h"
 #include "layout/parts.h"
 
 namespace baocao::layout_internal {
+
+using internal::IsLowerLetter;
+
 namespace {
 
 constexpr size_t kMaxHeaderRows = 3;
@@ -193,7 +197,7 @@ bool TableBuilder::Offer(const Line& line) {
         break;
       }
     }
-    bool lower = lead && IsLower(FirstLetter(lead->text));
+    bool lower = lead && IsLowerLetter(FirstLetter(lead->text));
     if (break_since_row_ || after_blank || lower) {
       Continue(row);
       break_since_row_ = false;

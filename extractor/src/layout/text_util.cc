@@ -1,4 +1,3 @@
-#include "core/strings.h"
 #include "layout/text_util.h"
 
 #include <unicode/uchar.h>
@@ -7,8 +6,16 @@
 #include <memory>
 
 #include "baocao/text.h"
+#include "core/chars.h"
+#include "core/strings.h"
 
 namespace baocao::layout_internal {
+
+using internal::IsLetter;
+using internal::IsLowerLetter;
+using internal::IsUpperLetter;
+using internal::NextCodePoint;
+
 namespace {
 
 using internal::AppendUtf8;
@@ -105,43 +112,6 @@ std::vector<TextRange> Segments(std::string_view text, TextRange line) {
   return out;
 }
 
-char32_t NextCodePoint(std::string_view s, size_t& pos) {
-  unsigned char c = static_cast<unsigned char>(s[pos]);
-  if (c < 0x80) {
-    ++pos;
-    return c;
-  }
-  int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
-  if (len == 0 || pos + len > s.size()) {
-    ++pos;
-    return 0xFFFD;
-  }
-  char32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
-  for (int k = 1; k < len; ++k) {
-    unsigned char cc = static_cast<unsigned char>(s[pos + k]);
-    if ((cc & 0xC0) != 0x80) {
-      ++pos;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (cc & 0x3F);
-  }
-  pos += len;
-  return cp;
-}
-
-bool IsLetter(char32_t cp) {
-  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-  return u_isalpha(static_cast<UChar32>(cp));
-}
-bool IsUpper(char32_t cp) {
-  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
-  return u_isupper(static_cast<UChar32>(cp));
-}
-bool IsLower(char32_t cp) {
-  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
-  return u_islower(static_cast<UChar32>(cp));
-}
-
 char32_t FirstLetter(std::string_view s) {
   size_t pos = 0;
   while (pos < s.size()) {
@@ -157,8 +127,8 @@ bool IsAllUpper(std::string_view s, int min_letters) {
   size_t pos = 0;
   while (pos < s.size()) {
     char32_t cp = NextCodePoint(s, pos);
-    if (IsLower(cp)) return false;
-    if (IsUpper(cp)) ++letters;
+    if (IsLowerLetter(cp)) return false;
+    if (IsUpperLetter(cp)) ++letters;
   }
   return letters >= min_letters;
 }
@@ -169,23 +139,6 @@ size_t CodePointsUpTo(std::string_view s, size_t limit) {
     if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++n;
   }
   return n;
-}
-
-std::string Squeeze(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  bool space = false;
-  for (char c : s) {
-    if (IsSpace(c) || c == '\n') {
-      space = !out.empty();
-      continue;
-    }
-    if (c == '*') continue;
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
 }
 
 std::string FoldWord(std::string_view word) {
@@ -217,7 +170,7 @@ bool WordReader::Next(Word* word) {
     }
     word->begin = start;
     word->end = end;
-    word->capitalized = IsUpper(cp);
+    word->capitalized = IsUpperLetter(cp);
     word->fold = FoldWord(text_.substr(start, end - start));
     pos_ = end;
     return true;

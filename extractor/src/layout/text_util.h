@@ -1,5 +1,6 @@
 // Small text helpers shared by the Layout stage and meta: lines, segments, trimming, letter
-// case and a fast word fold. Internal to extractor/src/layout.
+// case and a fast word fold. Internal to extractor/src/layout; code points, letter tests and
+// Squeeze are core's (core/chars.h, core/strings.h).
 //
 // Everything works on byte offsets into the normalized Text and costs time linear in what it
 // reads; nothing allocates per byte.
@@ -36,12 +37,6 @@ bool IsBlank(std::string_view s);
 // pieces dropped.
 std::vector<TextRange> Segments(std::string_view text, TextRange line);
 
-// Decodes the code point at `pos` (U+FFFD for a bad byte); advances `pos`.
-char32_t NextCodePoint(std::string_view s, size_t& pos);
-
-bool IsLetter(char32_t cp);
-bool IsUpper(char32_t cp);
-bool IsLower(char32_t cp);
 // First letter of `s` (0 when it has none before a digit or the end).
 char32_t FirstLetter(std::string_view s);
 // At least `min_letters` cased letters and none of them lower case: "UBND PHƯỜNG CHÍ LINH".
@@ -49,9 +44,9 @@ bool IsAllUpper(std::string_view s, int min_letters = 2);
 // Number of code points in `s`, counting at most `limit`.
 size_t CodePointsUpTo(std::string_view s, size_t limit);
 
-// `s` with every run of white space (newlines and tabs included) made one space, trimmed, and
-// Markdown emphasis stars removed.
-std::string Squeeze(std::string_view s);
+// Markdown emphasis the Text stage may leave: layout keeps no star in a title or a name it
+// squeezes (Squeeze(s, kEmphasis)), as Trim keeps none at a range's ends.
+inline constexpr std::string_view kEmphasis = "*";
 
 // Lower-case, diacritic-free form of one word, as baocao::FoldKey gives it ("Hoà" -> "hoa"),
 // through a table built once, so folding every word of a large text stays cheap.

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "baocao/ocr.h"
-#include "source/chars.h"
+#include "core/chars.h"
 
 namespace baocao {
 
@@ -72,7 +72,7 @@ constexpr long kMinInkForText = 150;          // at 50 dpi: about fifteen charac
 TextLayerQuality ClassifyTextLayer(std::string_view text, long dark_pixels, int ink_dpi) {
   size_t visible = 0, letters = 0, vietnamese = 0, replacement = 0;
   for (size_t i = 0; i < text.size();) {
-    char32_t c = pdf_internal::NextCodePoint(text, i);
+    char32_t c = internal::NextCodePoint(text, i);
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') continue;
     ++visible;
     if (c == 0xFFFD) {
@@ -88,7 +88,7 @@ TextLayerQuality ClassifyTextLayer(std::string_view text, long dark_pixels, int 
       }
       continue;
     }
-    if (pdf_internal::IsCombiningMark(c)) continue;   // NFD tone marks belong to their letter
+    if (internal::IsCombiningMark(c)) continue;   // NFD tone marks belong to their letter
     bool junk = (c < 0x20) || (c >= 0x7F && c < 0xA0) || (c >= 0xE000 && c <= 0xF8FF);
     if (junk || u_isalpha(static_cast<UChar32>(c))) {
       ++letters;

@@ -29,6 +29,7 @@
 
 #include "baocao/ocr.h"
 #include "core/rulings.h"
+#include "core/statistics.h"
 
 #ifdef _OPENMP
 #include <omp.h>
@@ -317,13 +318,11 @@ OcrPage LineBands(RawPage raw, int dpi) {
   }
   float usual = 0;
   if (!rows.empty()) {
-    std::nth_element(rows.begin(), rows.begin() + rows.size() / 2, rows.end());
-    usual = rows[rows.size() / 2];
+    usual = internal::Percentile(std::move(rows), 0.5f);
   } else if (!raw.words.empty()) {
     std::vector<float> heights;
     for (const OcrWord& w : raw.words) heights.push_back(w.y1 - w.y0);
-    std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
-    usual = 1.25f * heights[heights.size() / 2];   // ink of letters with tone marks: about 0.8 of a row
+    usual = 1.25f * internal::Percentile(std::move(heights), 0.5f);   // ink of letters with tone marks: about 0.8 of a row
   }
   for (size_t first = 0; first < raw.words.size();) {
     size_t last = first;
@@ -406,8 +405,7 @@ std::vector<Region> MissedInk(Pix* gray, const std::vector<OcrWord>& words) {
   if (words.size() < 10) return out;
   std::vector<float> heights;
   for (const OcrWord& w : words) heights.push_back(w.y1 - w.y0);
-  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
-  const float word_h = heights[heights.size() / 2];
+  const float word_h = internal::Percentile(std::move(heights), 0.5f);
   if (word_h < 6) return out;
   PixPtr ink(pixConvertTo1(gray, 160));
   if (!ink) return out;

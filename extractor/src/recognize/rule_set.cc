@@ -18,12 +18,17 @@
 #include "baocao/recognize.h"
 #include "baocao/text.h"
 #include "core/parallel.h"
+#include "core/strings.h"
 
 namespace baocao {
 
 std::string FormatNumber(double v);  // numbers.cc
 
 namespace {
+
+using internal::kSpaceTabNewline;
+using internal::Squeeze;
+using internal::Trim;
 
 struct Rule {
   RuleInfo info;
@@ -40,13 +45,6 @@ struct Rule {
   std::unique_ptr<RE2> re;
   std::vector<std::pair<std::string, int>> groups;  // group name -> index
 };
-
-std::string Trim(std::string_view s) {
-  size_t b = s.find_first_not_of(" \t\r");
-  if (b == std::string_view::npos) return "";
-  size_t e = s.find_last_not_of(" \t\r");
-  return std::string(s.substr(b, e - b + 1));
-}
 
 std::string EscapeForRegex(std::string_view word) {
   std::string out;
@@ -165,17 +163,6 @@ std::string CurrencyOf(std::string_view currency) {
   if (key == "usd" || key == "do la" || key == "do la my" || key == "$") return "USD";
   if (key == "eur" || key == "euro") return "EUR";
   return Trim(currency);
-}
-
-std::string CollapseSpaces(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n') { space = !out.empty(); continue; }
-    if (space) { out.push_back(' '); space = false; }
-    out.push_back(c);
-  }
-  return out;
 }
 
 std::string StripSpaces(std::string_view s) {
@@ -543,7 +530,7 @@ const std::vector<RuleInfo>& RuleSet::rules() const { return impl_->infos; }
 std::string RuleSet::CanonicalKind(std::string_view kind) const {
   auto it = impl_->kinds.find(FoldKey(kind));
   if (it != impl_->kinds.end()) return it->second;
-  std::string k = CollapseSpaces(kind);
+  std::string k = Squeeze(kind, {}, kSpaceTabNewline);
   return k;
 }
 
@@ -585,13 +572,13 @@ bool RuleSet::Impl::Interpret(const Rule& rule, const re2::StringPiece* g, std::
       if (number("to", &to)) m.range_to = to * ScaleOf(f.Get("to_scale").empty() ? f.Get("scale") : f.Get("to_scale"));
       if (rule.type == MentionType::kPercent) m.unit = "%";
       if (rule.type == MentionType::kMoney && m.unit.empty()) m.unit = CurrencyOf(f.Get("currency"));
-      if (rule.type == MentionType::kCount && m.unit.empty()) m.unit = CollapseSpaces(f.Get("noun"));
+      if (rule.type == MentionType::kCount && m.unit.empty()) m.unit = Squeeze(f.Get("noun"), {}, kSpaceTabNewline);
       break;
     }
     case MentionType::kFraction: {
       if (!number("num", &m.numerator) || !number("den", &m.denominator)) return false;
       if (m.denominator == 0) return false;
-      if (m.unit.empty()) m.unit = CollapseSpaces(f.Get("noun"));
+      if (m.unit.empty()) m.unit = Squeeze(f.Get("noun"), {}, kSpaceTabNewline);
       break;
     }
     case MentionType::kDate: {
@@ -644,7 +631,7 @@ bool RuleSet::Impl::Interpret(const Rule& rule, const re2::StringPiece* g, std::
       std::string_view num = f.Get("number");
       if (num.empty()) return false;
       auto known = kinds.find(FoldKey(f.Get("kind")));
-      m.ref_kind = known != kinds.end() ? known->second : CollapseSpaces(f.Get("kind"));
+      m.ref_kind = known != kinds.end() ? known->second : Squeeze(f.Get("kind"), {}, kSpaceTabNewline);
       m.iso = StripSpaces(num);
       if (!f.Get("month").empty()) {
         m.ref_date = IsoDate(f.Get("day"), f.Get("month"), f.Get("year"));

@@ -7,10 +7,20 @@
 #include <string_view>
 
 #include "baocao/text.h"
-#include "source/chars.h"
+#include "core/chars.h"
+#include "core/statistics.h"
+#include "core/strings.h"
 
 namespace baocao::pdf_internal {
 namespace {
+
+using internal::FirstCodePoint;
+using internal::IsCombiningMark;
+using internal::IsDigit;
+using internal::IsLetter;
+using internal::IsLowerLetter;
+using internal::LastCodePoint;
+using internal::Percentile;
 
 // Distances in line heights (the line's median word height, about 1.15 times its type size).
 constexpr float kWordGap = 0.12f;     // a wider gap between two words is a space
@@ -20,13 +30,6 @@ constexpr float kRegionGap = 1.6f;    // lines of one table are at most this far
 constexpr size_t kMaxLoneLines = 16;  // one-piece lines (a tall cell) before a table's columns are known
 constexpr float kStretchedSpace = 0.25f;     // a wider gap may part two cells set close
 constexpr float kOcrStretchedSpace = 0.4f;   // the same between words read by OCR (Run())
-
-float Percentile(std::vector<float> v, float q) {
-  if (v.empty()) return 0;
-  size_t k = std::min(v.size() - 1, static_cast<size_t>(q * static_cast<float>(v.size() - 1) + 0.5f));
-  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(k), v.end());
-  return v[k];
-}
 
 struct Chunk {
   size_t first = 0, last = 0;   // positions in Line::words, inclusive
@@ -43,19 +46,6 @@ struct CellLine {
   std::vector<std::vector<size_t>> cells;
   bool spanning = false;   // a piece of the line runs over a column boundary (merged cells)
 };
-
-std::string Squeeze(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n') {
-      if (!out.empty() && out.back() != ' ') out += ' ';
-    } else {
-      out += c;
-    }
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
 
 // "1", "12", "1.2", "IV", "a", "a)", "3." : what numbers a table's rows.
 bool IsOrdinal(std::string_view s) {
@@ -634,7 +624,7 @@ class Composer {
   std::string FirstChunkText(const Line& line, const std::vector<Chunk>& chunks) const {
     std::string s;
     for (size_t k = chunks[0].first; k <= chunks[0].last; ++k) s += words_[line.words[k]].text + " ";
-    return Squeeze(s);
+    return internal::Squeeze(s, {}, internal::kSpaceTabNewline);
   }
 
   Region FindRegion(const std::vector<const Line*>& lines, const std::vector<std::vector<Chunk>>& chunks,
@@ -932,7 +922,7 @@ class Composer {
   std::string CellText(const Line& line, const std::vector<size_t>& positions) const {
     std::string s;
     for (size_t k : positions) s += words_[line.words[k]].text + " ";
-    return Squeeze(s);
+    return internal::Squeeze(s, {}, internal::kSpaceTabNewline);
   }
 
   // A row: the lines whose words make its cells, top to bottom.
@@ -1237,7 +1227,7 @@ class Composer {
       if (c) key += '\t';
       std::string cell;
       for (size_t k : row) cell += CellText(*lines[k], cells[k].cells[c]) + " ";
-      key += Squeeze(cell);
+      key += internal::Squeeze(cell, {}, internal::kSpaceTabNewline);
     }
     return key;
   }

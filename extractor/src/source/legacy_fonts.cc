@@ -9,10 +9,18 @@
 #include <array>
 #include <cstdint>
 
+#include "core/chars.h"
 #include "core/strings.h"
 #include "source/chars.h"
 
 namespace baocao::pdf_internal {
+
+using internal::IsDigit;
+using internal::IsLetter;
+using internal::IsLowerLetter;
+using internal::IsUpperLetter;
+using internal::NextCodePoint;
+
 namespace {
 
 // TCVN 5712:1993 (the ABC fonts' "VN3" set) bytes 0xA0..0xFF: 0 keeps the byte's Latin-1

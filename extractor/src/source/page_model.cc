@@ -6,9 +6,13 @@
 #include <numeric>
 #include <string_view>
 
-#include "source/chars.h"
+#include "core/chars.h"
+#include "core/statistics.h"
 
 namespace baocao::pdf_internal {
+
+using internal::FirstCodePoint;
+using internal::IsCombiningMark;
 
 void Box::Extend(const Box& b) {
   x0 = std::min(x0, b.x0);
@@ -26,13 +30,6 @@ struct OpenLine {
   float sum_y0, sum_y1;
   size_t count;
 };
-
-float Median(std::vector<float> v) {
-  if (v.empty()) return 0;
-  size_t mid = v.size() / 2;
-  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid), v.end());
-  return v[mid];
-}
 
 }  // namespace
 
@@ -91,7 +88,7 @@ std::vector<Line> BuildLines(const std::vector<Word>& words, const std::vector<u
               [&](uint32_t a, uint32_t b) { return words[a].box.x0 < words[b].box.x0; });
     heights.clear();
     for (uint32_t w : line.words) heights.push_back(words[w].box.height());
-    line.height = std::max(Median(heights), 0.1f);
+    line.height = std::max(internal::Percentile(heights, 0.5f), 0.1f);
   }
   // Top to bottom by the line's baseline region (the bottom of its median word).
   std::stable_sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) {

@@ -35,6 +35,7 @@
 #include <thread>
 
 #include "core/rulings.h"
+#include "core/statistics.h"
 #include "core/strings.h"
 #include "source/chars.h"
 #include "source/compose.h"
@@ -483,8 +484,7 @@ void MaybeOcr(const std::function<std::unique_ptr<poppler::page>()>& open_page, 
   if (!read->words.empty()) {
     std::vector<float> confidences;
     for (const OcrWord& w : read->words) confidences.push_back(w.confidence);
-    std::nth_element(confidences.begin(), confidences.begin() + confidences.size() / 2, confidences.end());
-    if (confidences[confidences.size() / 2] < kReadableMedianConfidence) {
+    if (internal::Percentile(std::move(confidences), 0.5f) < kReadableMedianConfidence) {
       p.ocr_unreadable = true;
       return;
     }
