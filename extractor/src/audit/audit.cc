@@ -80,15 +80,23 @@ bool RateMayAgree(double stated, int decimals, const WrittenRange& numerator, co
   return hi >= stated - 0.5 * unit - 1e-9 && lo < stated + unit + 1e-9;
 }
 
-bool RoughBefore(std::string_view text, size_t pos) {
-  size_t from = pos > 24 ? pos - 24 : 0;
-  while (from > 0 && from < pos && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
-  std::string before = FoldedWords(text.substr(from, pos - from));
-  for (const char* w : {" khoang ", " gan ", " xap xi ", " uoc ", " uoc tinh ", " uoc dat "}) {
-    std::string tail(w);
-    if (before.size() >= tail.size() && before.compare(before.size() - tail.size(), tail.size(), tail) == 0) return true;
+std::string FoldedWordsBefore(std::string_view text, size_t pos, size_t reach) {
+  pos = std::min(pos, text.size());
+  size_t from = internal::CharBoundaryAtOrBefore(text, pos > reach ? pos - reach : 0);
+  return FoldedWords(text.substr(from, pos - from));
+}
+
+bool EndsWithPhrase(const std::string& folded, const std::vector<std::string>& phrases) {
+  for (const std::string& p : phrases) {
+    std::string tail = FoldedWords(p);
+    if (tail.size() > 1 && folded.size() >= tail.size() && folded.compare(folded.size() - tail.size(), tail.size(), tail) == 0) return true;
   }
   return false;
+}
+
+bool RoughBefore(std::string_view text, size_t pos) {
+  static const std::vector<std::string> kRough = {"khoảng", "gần", "xấp xỉ", "ước", "ước tính", "ước đạt"};
+  return EndsWithPhrase(FoldedWordsBefore(text, pos, 24), kRough);
 }
 
 namespace {
@@ -364,18 +372,10 @@ void BuildFactInfos(AuditContext& c) {
       info.value = *f.value;
       info.decimals = DecimalsWritten(f.span.text, *f.value);
       // "chiếm 75,7%, tăng 5% so với …": a change, not a level of the indicator.
-      {
-        size_t from = info.pos > 24 ? info.pos - 24 : 0;
-        while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
-        std::string before = FoldedWords(text.substr(from, info.pos - from));
-        for (const char* list : {"change_up", "change_down"}) {
-          auto it = c.rules.words.find(list);
-          if (it == c.rules.words.end()) continue;
-          for (const std::string& phrase : it->second) {
-            std::string tail = FoldedWords(phrase);
-            if (before.size() >= tail.size() && before.compare(before.size() - tail.size(), tail.size(), tail) == 0) info.numeric = false;
-          }
-        }
+      std::string before = FoldedWordsBefore(text, info.pos, 24);
+      for (const char* list : {"change_up", "change_down"}) {
+        auto it = c.rules.words.find(list);
+        if (it != c.rules.words.end() && EndsWithPhrase(before, it->second)) info.numeric = false;
       }
       // A count written with decimals ("3.50" in a table of scores) is not a count of things:
       // the value was linked to the wrong indicator, and checking it would only raise noise.

@@ -152,6 +152,10 @@ bool RateMayAgree(double stated, int decimals, const WrittenRange& numerator, co
 // Whether the words just before `pos` say the figure there is rough ("khoảng", "gần", "xấp xỉ",
 // "ước").
 bool RoughBefore(std::string_view text, size_t pos);
+// The folded words (FoldedWords) of the `reach` bytes before `pos`, cut on a character boundary.
+std::string FoldedWordsBefore(std::string_view text, size_t pos, size_t reach);
+// Whether folded words (FoldedWords) end with one of `phrases` ("tăng", "tăng thêm"), word for word.
+bool EndsWithPhrase(const std::string& folded, const std::vector<std::string>& phrases);
 
 // Appends a span to a flag's evidence unless an equal one is there.
 void AddEvidence(Flag& flag, const Span& span);

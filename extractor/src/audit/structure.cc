@@ -535,12 +535,14 @@ struct Structure {
     return indent < width / 3 && body.find("  ") == std::string_view::npos && Columns(line.substr(0, indent + body.size())) > width;
   }
 
+  // A tabbed line's cell column: its count of tabs, past any column of characters.
+  static constexpr size_t kTabbed = 100000;
+
   // The fraction that opens a line's last cell, or nullptr: after a tab ("…\t1.732/2.090 (82,9%)")
   // or, laid out with spaces, as the line's last word after a gap ("   862/1.266",
   // "  1.700/2.912/3.141"). `column` gets where the cell stands: its character column, or for a
   // tabbed line a count of its tabs far from any character column.
   const Mention* FractionCellEnding(size_t lb, size_t le, size_t* column) const {
-    constexpr size_t kTabbed = 100000;
     std::string_view line = Between(lb, le);
     size_t last = line.find_last_not_of(" \f\r\t");
     if (last == std::string_view::npos) return nullptr;
@@ -628,7 +630,7 @@ struct Structure {
           if (cells.empty()) column = at;
           else if (at + kHeaderMargin < column || at > column + kHeaderMargin) break;   // another table
           cells.push_back(f);
-        } else if (line.find('\t') == std::string_view::npos && ProseLine(line, cells.empty() || column >= 100000 ? 70 : column + 2)) {
+        } else if (line.find('\t') == std::string_view::npos && ProseLine(line, cells.empty() || column >= kTabbed ? 70 : column + 2)) {
           break;
         } else if (cells.empty()) {
           above.push_back({lb, le});
@@ -697,6 +699,15 @@ struct Structure {
     return label;
   }
 
+  // A rate that is its numerator over its denominator, as a check.
+  void HeldRatio(const std::string& rule, const Mention& numerator, const Mention& denominator, const Mention& rate, double computed) {
+    Check k = MakeCheck("ratio", rule, {}, rate.number, computed);
+    k.members.push_back({"", "numerator", numerator.number, numerator.span});
+    k.members.push_back({"", "denominator", denominator.number, denominator.span});
+    k.members.push_back({"", "rate", rate.number, rate.span});
+    Held(std::move(k));
+  }
+
   // Up to `sentences` sentences before `pos`, within its paragraph (a blank line ends it).
   size_t SentencesBack(size_t pos, int sentences) const {
     size_t from = pos;
@@ -763,11 +774,7 @@ struct Structure {
       int d = Decimals(*pct);
       double computed = numerator->number / base->number * 100.0;
       if (RateAgrees(pct->number, d, computed, false)) {
-        Check k = MakeCheck("ratio", "builtin:named_rate", {}, pct->number, RoundTo(computed, d));
-        k.members.push_back({"", "numerator", numerator->number, numerator->span});
-        k.members.push_back({"", "denominator", base->number, base->span});
-        k.members.push_back({"", "rate", pct->number, pct->span});
-        Held(std::move(k));
+        HeldRatio("builtin:named_rate", *numerator, *base, *pct, RoundTo(computed, d));
         continue;
       }
       if (Flagged(*numerator) || Flagged(*base)) continue;
@@ -849,11 +856,7 @@ struct Structure {
       int d = Decimals(*pct);
       double computed = num->number / den->number * 100.0;
       if (RateAgrees(pct->number, d, computed, false)) {
-        Check k = MakeCheck("ratio", "builtin:defined_rate", {}, pct->number, RoundTo(computed, d));
-        k.members.push_back({"", "numerator", num->number, num->span});
-        k.members.push_back({"", "denominator", den->number, den->span});
-        k.members.push_back({"", "rate", pct->number, pct->span});
-        Held(std::move(k));
+        HeldRatio("builtin:defined_rate", *num, *den, *pct, RoundTo(computed, d));
         continue;
       }
       if (Flagged(*num) || Flagged(*den)) continue;
@@ -888,11 +891,7 @@ struct Structure {
       for (size_t k = lead.size() > 8 ? lead.size() - 8 : 0; k < lead.size(); ++k) last += " " + lead[k];
       last += " ";
       bool cued = false;
-      for (const std::string& p : cue->second) {
-        std::string phrase;
-        for (const std::string& w : Tokenize(p)) phrase += " " + w;
-        cued |= !phrase.empty() && last.find(phrase + " ") != std::string::npos;
-      }
+      for (const std::string& p : cue->second) cued |= last.find(FoldedWords(p)) != std::string::npos;
       if (!cued) continue;
       size_t from = SentencesBack(sentence.begin, 2);
       std::vector<const Mention*> kin;
@@ -1002,13 +1001,6 @@ struct Structure {
   void StatedChanges() {
     auto up = c.rules.words.find("change_up"), down = c.rules.words.find("change_down");
     if (up == c.rules.words.end() || down == c.rules.words.end()) return;
-    auto ends_with_any = [](const std::string& folded, const std::vector<std::string>& phrases) {
-      for (const std::string& p : phrases) {
-        std::string tail = FoldedWords(p);
-        if (folded.size() >= tail.size() && folded.compare(folded.size() - tail.size(), tail.size(), tail) == 0) return true;
-      }
-      return false;
-    };
     const bool en = c.en();
     for (size_t i = 1; i < order.size(); ++i) {
       const Mention& change = *order[i];
@@ -1020,7 +1012,7 @@ struct Structure {
       // "1.250 hồ sơ, tăng 150": the verb right before the change, a few words after the first.
       std::string_view between = Between(from.span.normalized.end, change.span.normalized.begin);
       std::string folded = FoldedWords(between);
-      bool rising = ends_with_any(folded, up->second), falling = !rising && ends_with_any(folded, down->second);
+      bool rising = EndsWithPhrase(folded, up->second), falling = !rising && EndsWithPhrase(folded, down->second);
       if (!(rising || falling) || Tokenize(between).size() > 6 || between.find_first_of(";:(") != std::string_view::npos) continue;
       // "so với …" right after the change, then the base: the next figure of the first's kind.
       size_t after = change.span.normalized.end;
