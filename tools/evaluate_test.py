@@ -11,6 +11,7 @@ import tempfile
 import textwrap
 import unicodedata
 import unittest
+import zipfile
 from pathlib import Path
 
 TOOLS = Path(__file__).resolve().parent
@@ -721,6 +722,429 @@ class MatchingTest(unittest.TestCase):
         self.assertEqual(evaluate.short_names(["chi-linh-2026-01-report.txt", "ba-ngoi-2026-plan.txt"]),
                          ["chi-linh", "ba-ngoi"])
         self.assertEqual(evaluate.short_names(["x-2026-a.txt", "x-2025-b.txt"]), ["x-2026-a", "x-2025-b"])
+
+
+# ---------------------------------------------------------------------------------------------
+# The real sets: --mention-set (passages with every mention written down) and --meta-set
+
+def located(text, mentions, line=10, not_mentions=None):
+    """A gold passage as tools/evaluate prepares it (asserting it has no gold error)."""
+    passage = {"line": line, "text": text, "mentions": mentions}
+    if not_mentions is not None:
+        passage["not_mentions"] = not_mentions
+    problems, ready = evaluate.locate_passage(passage)
+    assert not problems, problems
+    return ready
+
+
+def engine_mention(data: bytes, text, mention_type, value, occurrence=0, **extra):
+    """An engine mention on the n-th occurrence of `text` in data."""
+    return {"type": mention_type, "value": value, "span": span_of(data, text, occurrence), **extra}
+
+
+def in_passage(mention):
+    return {"mention": mention, "start": mention["span"]["start"], "end": mention["span"]["end"]}
+
+
+class MentionMatchingTest(unittest.TestCase):
+
+    def test_kth_listing_is_the_kth_occurrence_in_bytes(self):
+        text = "Có 5 xã đạt, thêm 5 xã và 5 xã nữa; 5%"
+        ready = located(text, [
+            {"text": "5 xã", "type": "count", "value": 5, "unit": "xã"},
+            {"text": "5 xã", "type": "count", "value": 5, "unit": "xã"},
+            {"text": "5%", "type": "percent", "value": 5}], line=7)
+        data = text.encode("utf-8")
+        needle = "5 xã".encode("utf-8")
+        first = data.find(needle)
+        self.assertEqual([(g["start"], g["end"]) for g in ready["golds"]],
+                         [(first, first + len(needle)),
+                          (data.find(needle, first + 1), data.find(needle, first + 1) + len(needle)),
+                          (data.find(b"5%"), data.find(b"5%") + 2)])
+        self.assertEqual([g["line"] for g in ready["golds"]], [7, 7, 7])
+
+    def test_gold_errors_name_the_file_the_passage_line_and_the_mention(self):
+        gold = {"passages": [
+            {"line": 3, "text": "năm 2025 và 75,7%",
+             "mentions": [{"text": "75,7%", "type": "percent", "value": 75.7},
+                          {"text": "năm 2025", "type": "period", "value": "2025"}]},
+            {"line": 9, "text": "tăng 12 hộ", "mentions": [{"text": "12 hộ", "type": "cout", "value": 12}]},
+            {"line": 12, "text": "ngày 5/3", "mentions": [{"text": "ngày 5/3", "type": "date", "value": "5/3"}]},
+            {"line": 20, "text": "50%", "mentions": [{"text": "50 %", "type": "percent", "value": 50}]},
+            {"line": 30, "text": "Điều 5: 7 xã", "not_mentions": ["Điều 6"],
+             "mentions": [{"text": "7 xã", "type": "count", "value": 7}]},
+            {"line": 40, "text": "ok 3", "mentions": [{"text": "3", "type": "number", "value": 3}]},
+        ]}
+        errors = []
+        ready = evaluate.mention_passages("x.json", gold, errors)
+        self.assertEqual([p["line"] for p in ready], [40])
+        self.assertEqual(len(errors), 5, errors)
+        self.assertIn("x.json: passage line 3: mention 2 «năm 2025»: not found after the previous "
+                      "mention (it occurs earlier", errors[0])
+        self.assertIn("x.json: passage line 9: mention 1 «12 hộ»: unknown type \"cout\"", errors[1])
+        self.assertIn("x.json: passage line 12: mention 1 «ngày 5/3»: date value \"5/3\" is not", errors[2])
+        self.assertIn("x.json: passage line 20: mention 1 «50 %»: not found after the previous mention "
+                      "(not in the passage's text)", errors[3])
+        self.assertIn("x.json: passage line 30: not_mentions «Điều 6» is not in the passage's text",
+                      errors[4])
+        errors = []
+        self.assertEqual(evaluate.mention_passages("y.json", {"passage": []}, errors), [])
+        self.assertEqual(errors, ['y.json: no "passages" list'])
+
+    def test_mention_equal(self):
+        eq = evaluate.mention_equal
+        self.assertTrue(eq({"type": "count", "value": 3139}, {"type": "number", "value": 3139.0}))
+        self.assertTrue(eq({"type": "number", "value": 1e12}, {"type": "count", "value": 1e12 + 1e-4}))
+        self.assertFalse(eq({"type": "number", "value": 4.3}, {"type": "number", "value": 4.30001}))
+        self.assertFalse(eq({"type": "number", "value": 1}, {"type": "number", "value": True}))
+        self.assertFalse(eq({"type": "number", "value": 50}, {"type": "percent", "value": 50, "unit": "%"}))
+        # ranges; comparators must agree, and a gold without one requires none
+        rng = {"from": 1000, "to": 2000}
+        self.assertTrue(eq({"type": "money", "value": rng, "unit": "đồng"},
+                           {"type": "money", "value": {"from": 1000.0, "to": 2000}, "unit": "đồng"}))
+        self.assertFalse(eq({"type": "money", "value": rng, "unit": "đồng"},
+                            {"type": "money", "value": 1000, "unit": "đồng"}))
+        self.assertTrue(eq({"type": "percent", "value": 50, "comparator": ">"},
+                           {"type": "percent", "value": 50, "unit": "%", "comparator": ">"}))
+        self.assertFalse(eq({"type": "percent", "value": 50, "comparator": ">="},
+                            {"type": "percent", "value": 50, "unit": "%", "comparator": ">"}))
+        self.assertFalse(eq({"type": "percent", "value": 50},
+                            {"type": "percent", "value": 50, "unit": "%", "comparator": ">"}))
+        self.assertTrue(eq({"type": "percent", "value": 50},
+                           {"type": "percent", "value": 50, "comparator": None}))
+        # units: money and percent only (a gold percent without unit means "%")
+        self.assertFalse(eq({"type": "money", "value": 100, "unit": "USD"},
+                            {"type": "money", "value": 100, "unit": "đồng"}))
+        self.assertTrue(eq({"type": "money", "value": 100, "unit": "usd"},
+                           {"type": "money", "value": 100, "unit": "USD"}))
+        self.assertFalse(eq({"type": "percent", "value": 5}, {"type": "percent", "value": 5, "unit": "điểm"}))
+        self.assertTrue(eq({"type": "count", "value": 7, "unit": "ngày"},
+                           {"type": "count", "value": 7, "unit": "hộ"}))
+        # dates: "--MM-DD" takes any year
+        self.assertTrue(eq({"type": "date", "value": "--08-23"}, {"type": "date", "value": "2025-08-23"}))
+        self.assertTrue(eq({"type": "date", "value": "--08-23"}, {"type": "date", "value": "--08-23"}))
+        self.assertFalse(eq({"type": "date", "value": "--08-23"}, {"type": "date", "value": "2025-08-24"}))
+        self.assertFalse(eq({"type": "date", "value": "2025-08-23"}, {"type": "date", "value": "--08-23"}))
+        self.assertTrue(eq({"type": "period", "value": "2025-Q1"}, {"type": "period", "value": "2025-Q1"}))
+        # references: spaces dropped, kind only when both give one, date only when the gold does
+        ref = {"type": "reference", "value": "63/QĐ-UBND", "kind": "Quyết định", "date": "2025-07-17"}
+        self.assertTrue(eq(ref, {"type": "reference", "value": "63/QĐ - UBND", "kind": "quyết định",
+                                 "date": "2025-07-17"}))
+        self.assertTrue(eq(ref, {"type": "reference", "value": "63/QĐ-UBND", "kind": "",
+                                 "date": "2025-07-17"}))
+        self.assertFalse(eq(ref, {"type": "reference", "value": "63/QĐ-UBND", "kind": "Quyết định"}))
+        self.assertFalse(eq(ref, {"type": "reference", "value": "63/QĐ-UBND", "kind": "Nghị quyết",
+                                  "date": "2025-07-17"}))
+        self.assertTrue(eq({"type": "reference", "value": "57", "kind": ""},
+                           {"type": "reference", "value": "57", "kind": "Nghị quyết", "date": "2024-12-22"}))
+        self.assertFalse(eq({"type": "reference", "value": "57"}, {"type": "reference", "value": "57-NQ/TW"}))
+        self.assertTrue(eq({"type": "fraction", "value": {"numerator": 32, "denominator": 34}},
+                           {"type": "fraction", "value": {"numerator": 32.0, "denominator": 34}}))
+
+    def test_categories(self):
+        cats = evaluate.mention_categories
+        self.assertEqual(cats({"text": "ba mươi ba", "type": "number", "value": 33}), ["spelled_or_shorthand"])
+        self.assertEqual(cats({"text": "2,5 tr", "type": "number", "value": 2500000}), ["spelled_or_shorthand"])
+        self.assertEqual(cats({"text": "500k", "type": "money", "value": 500000}),
+                         ["spelled_or_shorthand", "money"])
+        self.assertEqual(cats({"text": "2 trường", "type": "count", "value": 2}), [])
+        self.assertEqual(cats({"text": "trên 50%", "type": "percent", "value": 50, "comparator": ">"}),
+                         ["range_or_bound"])
+        self.assertEqual(cats({"text": "5-7 ngày", "type": "count", "value": {"from": 5, "to": 7}}),
+                         ["range_or_bound"])
+        self.assertEqual(cats({"text": "ngày 23/8/2025", "type": "date", "value": "2025-08-23"}),
+                         ["absolute_date"])
+        self.assertEqual(cats({"text": "ngày 23/8", "type": "date", "value": "--08-23"}), [])
+
+    def test_passage_outcomes(self):
+        # gold: a count read right, a percent read with the wrong value, a date the engine reads
+        # as two numbers (type confusion), a period it does not see; the engine also reads
+        # "Điều 5" (listed under not_mentions) and a stray number.
+        text = "Điều 5: có 32 xã, đạt 75,7%; ngày 23/8/2025; năm 2026; mã 77."
+        data = text.encode("utf-8")
+        ready = located(text, [
+            {"text": "32 xã", "type": "count", "value": 32, "unit": "xã"},
+            {"text": "75,7%", "type": "percent", "value": 75.7},
+            {"text": "ngày 23/8/2025", "type": "date", "value": "2025-08-23"},
+            {"text": "năm 2026", "type": "period", "value": "2026"}], not_mentions=["Điều 5"])
+        engines = [
+            engine_mention(data, "5", "number", 5),
+            engine_mention(data, "32 xã", "count", 32, unit="xã"),
+            engine_mention(data, "75,7%", "percent", 75.0, unit="%"),
+            engine_mention(data, "23/8", "number", 23),
+            engine_mention(data, "2025", "number", 2025),  # the date's year
+            engine_mention(data, "77", "number", 77),
+        ]
+        tally = {}
+        rows, outside = evaluate.score_mention_file("p.json", [ready], [0], {"mentions": engines}, tally)
+        self.assertEqual(outside, 0)
+        report = evaluate.mention_report(tally)
+        total = report["all"]
+        self.assertEqual([total[n] for n in ("gold", "found", "wrong", "missed", "confused")], [4, 1, 1, 2, 1])
+        self.assertEqual([total[n] for n in ("engine", "correct", "false_pos")], [6, 1, 2])
+        self.assertEqual(total["recall"], 0.25)
+        self.assertAlmostEqual(total["precision"], 1 / 6)
+        self.assertEqual(report["types"]["percent"]["wrong"], 1)
+        self.assertEqual(report["types"]["number"]["engine"], 5)
+        self.assertEqual(report["types"]["number"]["false_pos"], 2)
+        self.assertEqual(report["categories"]["absolute_date"]["missed"], 1)
+        self.assertIsNone(report["categories"]["absolute_date"]["precision"])
+        # listed in text order: kind, gold type, gold text, engine text
+        self.assertEqual([(r[3], r[4], r[5], r[8]) for r in rows],
+                         [("false_positive", "not_mention", "Điều 5", "5"),
+                          ("wrong_value", "percent", "75,7%", "75,7%"),
+                          ("missed_type", "date", "ngày 23/8/2025", "23/8 | 2025"),
+                          ("missed", "period", "năm 2026", ""),
+                          ("false_positive", "", "", "77")])
+        self.assertEqual((rows[1][6], rows[1][9]), ("75.7", "75.0 %"))
+
+    def test_one_engine_mention_reads_at_most_one_gold_mention(self):
+        # a range read as one mention where the gold lists two numbers: both wrong
+        text = "30 - 50 doanh nghiệp"
+        data = text.encode("utf-8")
+        ready = located(text, [{"text": "30", "type": "number", "value": 30},
+                               {"text": "50 doanh nghiệp", "type": "count", "value": 50}])
+        wide = in_passage(engine_mention(data, text, "count", {"from": 30, "to": 50}))
+        self.assertEqual(evaluate.match_passage(ready["golds"], [wide]),
+                         ([("wrong", [0]), ("wrong", [0])], ["overlap"]))
+        # a mention that reads one gold mention right is not also the other's wrong value
+        wide["mention"]["value"] = 50
+        self.assertEqual(evaluate.match_passage(ready["golds"], [wide]),
+                         ([("missed", []), ("found", [0])], ["correct"]))
+
+    def test_engine_mentions_map_back_to_their_passage(self):
+        first = located("Tăng 12%.", [{"text": "12%", "type": "percent", "value": 12}], line=5)
+        second = located("Giảm 3 hộ và 4 hộ.", [{"text": "3 hộ", "type": "count", "value": 3},
+                                                 {"text": "4 hộ", "type": "count", "value": 4}], line=40)
+        data, bases = evaluate.compose_passages([first, second])
+        self.assertEqual(data.decode("utf-8"), "Tăng 12%.\n\n\nGiảm 3 hộ và 4 hộ.")
+        self.assertEqual(bases, [0, len("Tăng 12%.\n\n\n".encode("utf-8"))])
+        output = {"mentions": [engine_mention(data, "12%", "percent", 12, unit="%"),
+                               engine_mention(data, "4 hộ", "count", 4),
+                               engine_mention(data, "3 hộ", "count", 3),
+                               {"type": "number", "value": 1, "span": None},
+                               {"type": "number", "value": 9, "span": {"start": 5, "end": 14}}]}
+        tally = {}
+        rows, outside = evaluate.score_mention_file("f.json", [first, second], bases, output, tally)
+        self.assertEqual((rows, outside), ([], 2))  # no span; across the separator
+        self.assertEqual((tally[("all", "all")]["found"], tally[("all", "all")]["engine"]), (3, 3))
+
+
+# A stand-in engine for `extract --jsonl [--ocr never] FILE...`: with "mentions" in its table it
+# reads each text and prints a mention at every occurrence of the table's texts; with "meta" it
+# prints the meta of the file whose name ends with a key ("refused": an error line instead).
+REAL_SET_ENGINE = """#!{python}
+import json, pathlib, sys
+table = json.loads(pathlib.Path({table!r}).read_text(encoding="utf-8"))
+args = sys.argv[1:]
+assert args[0] == "extract" and "--jsonl" in args, args
+if table.get("crash"):
+    sys.exit(70)
+for name in [a for a in args[1:] if a.endswith((".txt", ".pdf"))]:
+    if "meta" in table:
+        meta = [v for k, v in table["meta"].items() if name.endswith(k)]
+        if meta and meta[0] == "refused":
+            print(json.dumps({{"document": {{"path": name}}, "error": {{"code": "no_text", "message": "scan"}}}}))
+        else:
+            print(json.dumps({{"document": {{"path": name}}, "meta": meta[0] if meta else {{}}}}))
+        continue
+    data = pathlib.Path(name).read_bytes()
+    mentions = []
+    for text, mention in table["mentions"]:
+        needle = text.encode("utf-8")
+        start = data.find(needle)
+        while start >= 0:
+            mentions.append(dict(mention, span={{"start": start, "end": start + len(needle),
+                                                 "line": 1, "page": None, "text": text}}))
+            start = data.find(needle, start + 1)
+    print(json.dumps({{"document": {{"path": name}}, "mentions": mentions}}, ensure_ascii=False))
+"""
+
+
+class RealSetCliTest(unittest.TestCase):
+
+    def setUp(self):
+        self._tmp = tempfile.TemporaryDirectory()
+        self.root = Path(self._tmp.name)
+        self.table = self.root / "table.json"
+        self.engine = self.root / "fake-engine"
+        self.engine.write_text(REAL_SET_ENGINE.format(python=sys.executable, table=str(self.table)),
+                               encoding="utf-8")
+        self.engine.chmod(0o755)
+
+    def tearDown(self):
+        self._tmp.cleanup()
+
+    def run_set(self, *args):
+        run = subprocess.run([sys.executable, str(EVALUATE), *args, "--engine", str(self.engine)],
+                             capture_output=True, text=True)
+        return run.returncode, run.stdout, run.stderr
+
+    def mention_set(self, mentions_by_text):
+        """A two-file mention set; the stand-in engine answers with mentions_by_text."""
+        folder = self.root / "real-mentions"
+        folder.mkdir(exist_ok=True)
+        write_json(folder / "a.json", {"source": "real/a.pdf", "via": "pdftotext -layout", "passages": [
+            {"line": 4, "text": "Đạt 75,7%, tăng 12 hộ.",
+             "mentions": [{"text": "75,7%", "type": "percent", "value": 75.7},
+                          {"text": "12 hộ", "type": "count", "value": 12, "unit": "hộ"}]},
+            {"line": 9, "text": "Theo Quyết định số 63/QĐ-UBND ngày 17/7/2025.",
+             "mentions": [{"text": "Quyết định số 63/QĐ-UBND ngày 17/7/2025", "type": "reference",
+                           "kind": "Quyết định", "value": "63/QĐ-UBND", "date": "2025-07-17"}]}]})
+        write_json(folder / "b.json", {"source": "real/b.docx", "via": "tools/docx-text", "passages": [
+            {"line": 2, "text": "trên 50% số xã", "not_mentions": [],
+             "mentions": [{"text": "trên 50%", "type": "percent", "value": 50, "comparator": ">"}]}]})
+        (folder / "README.md").write_text("not gold", encoding="utf-8")
+        write_json(self.table, {"mentions": mentions_by_text})
+        return folder
+
+    def test_mention_set_scores_gates_and_lists(self):
+        folder = self.mention_set([
+            ["75,7%", {"type": "percent", "value": 75.7, "unit": "%"}],
+            ["12 hộ", {"type": "count", "value": 21, "unit": "hộ"}],
+            ["Quyết định số 63/QĐ-UBND ngày 17/7/2025", {"type": "reference", "value": "63/QĐ-UBND",
+                                                         "kind": "Quyết định", "date": "2025-07-17"}],
+            ["trên 50%", {"type": "percent", "value": 50, "unit": "%", "comparator": ">"}],
+            ["xã", {"type": "number", "value": 0}]])
+        status, out, err = self.run_set("--mention-set", str(folder), "--json")
+        self.assertEqual(status, 0, err)
+        report = json.loads(out)
+        total = report["rows"]["all"]
+        self.assertEqual([total[n] for n in ("gold", "found", "wrong", "engine", "false_pos")], [4, 3, 1, 5, 1])
+        self.assertEqual(report["gold_errors"], [])
+        status, out, err = self.run_set("--mention-set", str(folder), "--min-recall", "0.75",
+                                        "--min-precision", "0.6", "--max-wrong-values", "1")
+        self.assertEqual(status, 0, err)
+        self.assertIn("all 3 thresholds met", out)
+        status, out, _ = self.run_set("--mention-set", str(folder), "--max-wrong-values", "0")
+        self.assertEqual(status, 1)
+        self.assertIn("threshold missed: mentions wrong = 1, needs <= 0 (--max-wrong-values)", out)
+        # --list: the TSV alone on stdout, the table on stderr
+        status, out, err = self.run_set("--mention-set", str(folder), "--list")
+        self.assertEqual(status, 0)
+        lines = out.splitlines()
+        self.assertEqual(lines[0].split("\t"), list(evaluate.MENTION_COLUMNS))
+        self.assertEqual([line.split("\t")[:4] for line in lines[1:]],
+                         [["a.json", "4", "4", "wrong_value"], ["b.json", "2", "2", "false_positive"]])
+        self.assertIn("precision", err)
+
+    def test_gold_errors_are_reported_and_their_passage_left_out(self):
+        folder = self.mention_set([["75,7%", {"type": "percent", "value": 75.7, "unit": "%"}]])
+        (folder / "c.json").write_text('{"passages": [', encoding="utf-8")  # still being written
+        write_json(folder / "d.json", {"passages": [{"line": 3, "text": "x 5", "mentions": [
+            {"text": "6", "type": "number", "value": 6}]}]})
+        status, out, err = self.run_set("--mention-set", str(folder), "--json")
+        self.assertEqual(status, 0, err)
+        report = json.loads(out)
+        self.assertEqual(len(report["gold_errors"]), 2)
+        self.assertIn("gold error: c.json: cannot read", err)
+        self.assertIn("gold error: d.json: passage line 3: mention 1 «6»: not found", err)
+        self.assertEqual(report["rows"]["all"]["gold"], 4)
+
+    def test_usage_and_engine_errors_exit_2(self):
+        folder = self.mention_set([])
+        self.assertEqual(self.run_set("--mention-set", str(self.root / "nope"))[0], 2)
+        self.assertEqual(self.run_set("--mention-set", str(folder), "--min-fields", "1")[0], 2)
+        self.assertEqual(self.run_set("--mention-set", str(folder), "--min-references-p", "1")[0], 2)
+        self.assertEqual(run_cli("--mention-set", str(folder))[0], 2)  # no --engine
+        self.assertEqual(run_cli("--gold", str(folder), "--pred", str(folder), "--list")[0], 2)
+        write_json(self.table, {"crash": True})
+        status, _, err = self.run_set("--mention-set", str(folder))
+        self.assertEqual(status, 2)
+        self.assertIn("engine exited 70", err)
+
+    def meta_set(self):
+        shared = self.root / "shared"
+        (shared / "real").mkdir(parents=True)
+        for name in ("a.pdf", "b.pdf", "c.pdf", "d.doc"):
+            (shared / "real" / name).write_bytes(b"%PDF-1.4 placeholder")
+        with zipfile.ZipFile(shared / "real" / "e.docx", "w") as docx:
+            docx.writestr("word/document.xml", (
+                '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                '<w:body><w:p><w:r><w:t>Số: 7/BC-SCT</w:t></w:r></w:p></w:body></w:document>'))
+        tsv = self.root / "real-meta.tsv"
+        tsv.write_text("\n".join([
+            "file\tkind\tnumber\tsymbol\tissuer\tprovince\tdate\tsigner\tnote",
+            "# a comment",
+            "real/a.pdf\treport\t43/BC-UBND\tBC-UBND\tỦy ban nhân dân tỉnh Lào Cai\tLào Cai\t2026-01-26"
+            "\tTrần Thị Hồng Vân\tfine",
+            "real/b.pdf\tdecision\t\tQĐ-UBND\tSở Nội vụ\tLâm Đồng\t2026\tX",
+            "real/c.pdf\tother\t\t\t\t\t\t\t",
+            "real/d.doc\treport\t\t\t\t\t\t\t",
+            "real/e.docx\treport\t7/BC-SCT\tBC-SCT\t\t\t\t\t",
+            "real/missing.pdf\tother\t\t\t\t\t\t\t",
+            "real/short.pdf\tother",
+        ]) + "\n", encoding="utf-8")
+        write_json(self.table, {"meta": {
+            "a.pdf": {"kind": "report", "number": "43 / BC-UBND", "symbol": "BC-UBND",
+                      "issuer": "UBND TỈNH  LÀO CAI", "province": "lào cai", "date": "2026-01-26",
+                      "signer": "Trần Thị Hồng Vân", "ward": "not scored"},
+            "b.pdf": {"kind": "Decision", "number": None, "symbol": "QĐ-UBND", "issuer": "Sở Nội vụ",
+                      "province": "Lâm Đồng", "date": "2026-05", "signer": None},
+            "c.pdf": "refused",
+            "e.docx.txt": {"kind": "report", "number": "7/BC-SCT", "symbol": "BC-SCT"}}})
+        return shared, tsv
+
+    def test_meta_set(self):
+        shared, tsv = self.meta_set()
+        status, out, err = self.run_set("--meta-set", str(tsv), "--shared", str(shared), "--json", "--list")
+        self.assertEqual(status, 0, err)
+        report = json.loads(out)
+        self.assertEqual(report["fields"]["kind"]["total"], 4)  # a, b, c (refused: all null), e
+        self.assertEqual({name: report["fields"][name]["right"] for name in evaluate.META_SET_FIELDS},
+                         {"kind": 2, "number": 4, "symbol": 4, "issuer": 4, "province": 4, "date": 3,
+                          "signer": 3})
+        self.assertEqual(sorted((r["file"], r["field"]) for r in report["list"]),
+                         [("real/b.pdf", "date"), ("real/b.pdf", "kind"), ("real/b.pdf", "signer"),
+                          ("real/c.pdf", "kind")])
+        self.assertAlmostEqual(report["fraction"]["fields"], 24 / 28)
+        self.assertEqual(sorted(report["gold_errors"]),
+                         ["real-meta.tsv:8: real/missing.pdf is not in " + str(shared.resolve()),
+                          "real-meta.tsv:9: 2 fields, the header has 9"])
+        self.assertIn("real/d.doc", err)
+        self.assertIn("no_text", err)
+        status, out, _ = self.run_set("--meta-set", str(tsv), "--shared", str(shared), "--min-fields", "0.9")
+        self.assertEqual(status, 1)
+        self.assertIn("threshold missed: meta fields = 0.857, needs >= 0.9 (--min-fields)", out)
+        status, out, _ = self.run_set("--meta-set", str(tsv), "--shared", str(shared), "--min-fields", "0.85")
+        self.assertEqual(status, 0, out)
+        status, out, _ = self.run_set("--meta-set", str(tsv), "--shared", str(self.root / "absent"))
+        self.assertEqual((status, out.split(":")[0]), (77, "skipped"))
+
+    def test_meta_key(self):
+        key = evaluate.meta_key
+        self.assertEqual(key("issuer", "Uỷ ban nhân dân  tỉnh Lào Cai"), key("issuer", "UBND tỉnh LÀO CAI"))
+        self.assertEqual(key("number", "43 / BC-UBND"), "43/BC-UBND")
+        self.assertNotEqual(key("number", "43/bc-ubnd"), "43/BC-UBND")
+        self.assertEqual(key("signer", None), key("signer", "  "))
+        self.assertEqual(key("date", unicodedata.normalize("NFD", "Hà Nội")), "Hà Nội")
+        self.assertNotEqual(key("kind", "Report"), key("kind", "report"))
+
+
+@unittest.skipUnless(any((CORPUS / "real-mentions").glob("*.json")), "no real mention set")
+class RealMentionSetTest(unittest.TestCase):
+    """The real mention set, its gold turned into engine output, must score perfectly."""
+
+    def test_gold_as_engine_output_scores_perfectly(self):
+        tally = {}
+        for path in sorted((CORPUS / "real-mentions").glob("*.json")):
+            try:
+                gold = json.loads(path.read_text(encoding="utf-8"))
+            except ValueError:
+                continue  # being written; tools/evaluate reports it as a gold error
+            passages = evaluate.mention_passages(path.name, gold, [])
+            data, bases = evaluate.compose_passages(passages)
+            mentions = []
+            for passage, base in zip(passages, bases):
+                for g in passage["golds"]:
+                    mentions.append(dict(g["mention"], span={"start": base + g["start"],
+                                                             "end": base + g["end"]}))
+            rows, outside = evaluate.score_mention_file(path.name, passages, bases,
+                                                        {"mentions": mentions}, tally)
+            self.assertEqual((rows, outside), ([], 0), path.name)
+        total = tally.get(("all", "all"), dict.fromkeys(evaluate.MENTION_COUNTS, 0))
+        self.assertEqual(total["found"], total["gold"])
+        self.assertEqual(total["correct"], total["engine"])
 
 
 @unittest.skipUnless((CORPUS / "gold").is_dir() and (CORPUS / "docs").is_dir(), "no corpus")
