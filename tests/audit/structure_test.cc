@@ -510,7 +510,7 @@ TEST(Structure, AFigureRepeatedInTheAppendixIsACheck) {
   std::vector<Check> agree = ChecksBy(x, "builtin:repeated_figure");
   ASSERT_EQ(agree.size(), 1u);
   EXPECT_EQ(agree[0].relation, "agree");
-  EXPECT_EQ(Members(agree[0], "value"), (std::vector<std::string>{"970,46", "970,46"}));
+  EXPECT_EQ(Members(agree[0], "value"), (std::vector<std::string>{"970,46 ha", "970,46"}));
 }
 
 TEST(Structure, AFigureRepeatedWithOneDigitChangedIsAWarning) {
@@ -522,7 +522,7 @@ TEST(Structure, AFigureRepeatedWithOneDigitChangedIsAWarning) {
   EXPECT_EQ(flags[0].severity, "warning");   // the engine cannot prove they are one quantity
   EXPECT_TRUE(Covers(flags[0], text, "\t970,56", "970,56"));
   EXPECT_TRUE(Covers(flags[0], text, "phường là", "970,46"));
-  EXPECT_TRUE(Says(flags[0], "«970,46» (dòng 13) và «970,56» (dòng 18) chỉ khác nhau một chữ số")) << flags[0].explanation;
+  EXPECT_TRUE(Says(flags[0], "«970,46 ha» (dòng 13) và «970,56» (dòng 18) chỉ khác nhau một chữ số")) << flags[0].explanation;
   // A figure that differs in two digits is another quantity.
   EXPECT_TRUE(FlagsBy(Audited(kReport + Replaced(kLand, "\t970,46", "\t980,56")), "builtin:repeated_figure").empty());
 }
@@ -575,7 +575,7 @@ TEST(Structure, NamesThatEndInANumberAreNotParts) {
                              "Tỉnh có 03 cụm công nghiệp với tổng diện tích 150 ha, gồm: CCN Thống Nhất 1 diện tích 50 ha, CCN Thống "
                              "Nhất 2 diện tích 60 ha, CCN Phú Thịnh 3 diện tích 40 ha.\n");
   EXPECT_TRUE(parks.flags.empty()) << Explain(parks.flags);
-  EXPECT_TRUE(HasCheckWith(parks, "builtin:stated_parts", "part", {"50", "60", "40"}));
+  EXPECT_TRUE(HasCheckWith(parks, "builtin:stated_parts", "part", {"50 ha", "60 ha", "40 ha"}));
   Extraction mines = Audited(kReport +
                              "Trên địa bàn có 04 giấy phép khai thác khoáng sản, trong đó: Công ty TNHH MTV Khoáng sản 3 - Vimico được "
                              "cấp 02 giấy phép, Công ty Cổ phần Apatit Việt Nam được cấp 02 giấy phép.\n");
@@ -875,7 +875,7 @@ const std::string kRemainder =
 TEST(Structure, WhatIsLeftIsTheFirstOfTwoFiguresBeforeLessTheSecond) {
   Extraction x = Audited(kReport + kRemainder);
   EXPECT_TRUE(x.flags.empty()) << Explain(x.flags);
-  EXPECT_TRUE(HasCheckWith(x, "builtin:remainder", "total", {"60,0"}));
+  EXPECT_TRUE(HasCheckWith(x, "builtin:remainder", "total", {"60,0 ha"}));
 
   const std::string text = kReport + Replaced(kRemainder, "58,31", "53,31");
   std::vector<Flag> flags = FlagsBy(Audited(text), "builtin:remainder");
@@ -899,7 +899,7 @@ TEST(Structure, PartsFarFromTheirWholeCountOnlyWhenTheyNameItsNoun) {
       "của Doanh nghiệp tư nhân Đăng Khoa).\n";
   Extraction x = Audited(kReport + fine);
   EXPECT_TRUE(x.flags.empty()) << Explain(x.flags);
-  EXPECT_TRUE(HasCheckWith(x, "builtin:stated_parts", "part", {"0,67", "1,02"}));
+  EXPECT_TRUE(HasCheckWith(x, "builtin:stated_parts", "part", {"0,67 ha", "1,02 ha"}));
   const std::string text = kReport + Replaced(fine, "1,02 ha", "1,62 ha");
   std::vector<Flag> flags = FlagsBy(Audited(text), "builtin:stated_parts");
   ASSERT_EQ(flags.size(), 1u);
@@ -921,7 +921,7 @@ const std::string kNorms =
 TEST(Structure, TwoCellsARowSaysMatchMustHoldTheSameFigures) {
   Extraction x = Audited(kReport + kNorms);
   EXPECT_TRUE(x.flags.empty()) << Explain(x.flags);
-  EXPECT_TRUE(HasCheckWith(x, "builtin:said_to_match", "value", {"9.260", "9.260"}));
+  EXPECT_TRUE(HasCheckWith(x, "builtin:said_to_match", "value", {"9.260 kWh", "9.260 kWh"}));
 
   const std::string text = kReport + Replaced(kNorms, "Điện năng\t9.260 kWh", "Điện năng\t9.760 kWh");
   Extraction broken = Audited(text);
@@ -929,7 +929,7 @@ TEST(Structure, TwoCellsARowSaysMatchMustHoldTheSameFigures) {
   ASSERT_EQ(flags.size(), 1u) << Explain(broken.flags);
   EXPECT_EQ(flags[0].severity, "error");
   EXPECT_TRUE(Covers(flags[0], text, "Điện năng\t9.7", "9.760"));
-  EXPECT_TRUE(Says(flags[0], "Dòng ghi «Trùng khớp» nhưng «9.760» và «9.260» khác nhau.")) << flags[0].explanation;
+  EXPECT_TRUE(Says(flags[0], "Dòng ghi «Trùng khớp» nhưng «9.760 kWh» và «9.260 kWh» khác nhau.")) << flags[0].explanation;
 }
 
 TEST(Structure, AThreeDigitFigureInTwoAppendicesRowsOfOneNameIsOneQuantity) {
@@ -1048,7 +1048,7 @@ TEST(Structure, ARateDefinedInWordsAfterItIsItsNamedFiguresQuotient) {
   // 188,75 / 650,32 = 29,02%: each side is the figure whose own words end the side's words.
   Extraction x = Audited(kReport + kDefinedRate);
   EXPECT_TRUE(x.flags.empty()) << Explain(x.flags);
-  EXPECT_TRUE(HasCheckWith(x, "builtin:defined_rate", "denominator", {"650,32"}));
+  EXPECT_TRUE(HasCheckWith(x, "builtin:defined_rate", "denominator", {"650,32 ha"}));
   const std::string text = kReport + Replaced(kDefinedRate, "đạt 29,0%", "đạt 26,0%");
   std::vector<Flag> flags = FlagsBy(Audited(text), "builtin:defined_rate");
   ASSERT_EQ(flags.size(), 1u);

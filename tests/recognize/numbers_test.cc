@@ -39,6 +39,45 @@ TEST(VietnameseNumerals, ReadsSpelledOutNumbers) {
   }
 }
 
+TEST(VietnameseNumerals, ReadsTheWholeGrammar) {
+  struct { const char* text; double value; } cases[] = {
+      {"bảy trăm linh năm", 705}, {"một nghìn không trăm hai mươi tư", 1024},
+      {"sáu trăm nghìn", 600000}, {"ba tỷ rưỡi", 3.5e9}, {"hai trăm rưỡi", 250},
+      {"mười lăm phẩy năm", 15.5}, {"hai phẩy năm tỷ", 2.5e9}, {"ba phẩy không năm", 3.05},
+      {"một nghìn linh năm", 1005}, {"ba nghìn tỷ", 3e12}, {"hai tỷ ba trăm nghìn", 2000300000},
+      {"Một Trăm Hai Mươi Triệu", 120000000}, {"MỘT TRĂM", 100}, {"hai mươi nhăm", 25},
+      {"chín mươi chín", 99}, {"một nghìn ba trăm sáu mươi tỷ, sáu trăm sáu mươi tám triệu", 1360668000000}, {"mười một", 11}, {"không trăm", -1},
+  };
+  for (const auto& c : cases) {
+    double v = -1;
+    if (c.value < 0) {
+      EXPECT_FALSE(ParseVietnameseNumerals(c.text, &v)) << c.text;
+      continue;
+    }
+    EXPECT_TRUE(ParseVietnameseNumerals(c.text, &v)) << c.text;
+    EXPECT_DOUBLE_EQ(v, c.value) << c.text;
+  }
+}
+
+// Readings a writer could mean two ways give no number at all: a wrong value is worse than none.
+TEST(VietnameseNumerals, RefusesWhatItIsNotSureOf) {
+  double v;
+  for (const char* text : {"một nghìn hai", "hai trăm tư", "hai triệu ba trăm", "một trăm năm",
+                           "hai nghìn ba nghìn", "ba trăm linh", "rưỡi", "mười phẩy"}) {
+    EXPECT_FALSE(ParseVietnameseNumerals(text, &v)) << text;
+  }
+}
+
+TEST(VietnameseNumerals, FindsEachNumeralOfARunAndStopsAtDoubt) {
+  std::vector<SpelledNumber> found = FindVietnameseNumerals("hai mươi ba năm", false);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_DOUBLE_EQ(found[0].value, 23);
+  EXPECT_EQ(found[0].end, std::string_view("hai mươi ba").size());
+  EXPECT_TRUE(FindVietnameseNumerals("một nghìn hai", false).empty());
+  EXPECT_TRUE(FindVietnameseNumerals("hai", false).empty());
+  ASSERT_EQ(FindVietnameseNumerals("hai", true).size(), 1u);
+}
+
 TEST(VietnameseNumerals, RefusesTwoDigitsInARow) {
   double v;
   EXPECT_FALSE(ParseVietnameseNumerals("ba năm", &v));

@@ -76,7 +76,24 @@ std::string RenderMention(const Mention& mention);
 // "1.665.600.000", "94.3" -> 94.3). False when `s` is not a number.
 bool ParseVietnameseNumber(std::string_view s, double* value);
 
-// Parses spelled-out Vietnamese numerals ("hai mươi ba" -> 23, "một trăm linh năm" -> 105).
+// Parses spelled-out Vietnamese numerals ("hai mươi ba" -> 23, "một trăm linh năm" -> 105,
+// "một nghìn không trăm hai mươi tư" -> 1024, "ba tỷ rưỡi" -> 3500000000, "mười lăm phẩy năm"
+// -> 15.5). True only when all of `words` is one numeral the grammar is sure of.
 bool ParseVietnameseNumerals(std::string_view words, double* value);
+
+// A numeral found in a run of words: bytes [begin, end) of the run, and its value.
+struct SpelledNumber {
+  size_t begin = 0, end = 0;
+  double value = 0;
+};
+// The numerals of a run of numeral words, left to right, each the longest the grammar reads
+// there ("hai mươi ba năm" -> 23 over "hai mươi ba"). A run the grammar is unsure of ("một
+// nghìn hai", said for 1.200 and written for 1.002; "hai trăm tư") gives nothing from there on:
+// a number is never guessed. One digit word alone ("hai", "năm") is a numeral only when
+// `single_digit` (a unit follows it: "năm phần trăm"); otherwise "một" is also "a", "năm" "year".
+std::vector<SpelledNumber> FindVietnameseNumerals(std::string_view words, bool single_digit);
+
+// Whether `word` is one of a spelled numeral's words ("hai", "mươi", "nghìn", "rưỡi", "phẩy").
+bool IsVietnameseNumeralWord(std::string_view word);
 
 }  // namespace baocao

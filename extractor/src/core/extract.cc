@@ -150,12 +150,56 @@ bool NamedPdf(const std::string& path) {
   return ext == ".pdf";
 }
 
-// A date written without its year takes the year of the document's date.
-void InferYears(std::vector<Mention>& mentions, const std::optional<std::string>& doc_date) {
-  for (Mention& m : mentions) {
-    if (m.type != MentionType::kDate || m.iso.rfind("--", 0) != 0) continue;
-    if (!doc_date || doc_date->size() < 4) continue;
-    m.iso = doc_date->substr(0, 4) + m.iso.substr(1);
+// A date or month written without its year ("ngày 23/8", "tháng 10") takes the year its sentence
+// gives (the nearest date or period there that has one: "… tháng 10, tính đến ngày 30/10/2025"),
+// else the year of the document's date (docs/OUTPUT.md).
+void InferYears(std::vector<Mention>& mentions, std::string_view text, const std::optional<std::string>& doc_date) {
+  auto yearless = [](const Mention& m) {
+    return (m.type == MentionType::kDate || m.type == MentionType::kPeriod) && m.iso.rfind("--", 0) == 0;
+  };
+  auto year_of = [](const Mention& m) -> std::string {
+    if (m.type != MentionType::kDate && m.type != MentionType::kPeriod) return "";
+    if (m.iso.size() < 4 || !std::isdigit(static_cast<unsigned char>(m.iso[0]))) return "";
+    return m.iso.substr(0, 4);
+  };
+  // The sentence around a position: from after the last ". ", ";" or blank line before it to the
+  // first after it.
+  constexpr size_t kMaxReach = 2000;   // bytes either side: a sentence, not a run-on text
+  auto sentence = [&](size_t pos) {
+    size_t b = pos, e = pos;
+    const size_t b_limit = pos > kMaxReach ? pos - kMaxReach : 0, e_limit = std::min(text.size(), pos + kMaxReach);
+    while (b > b_limit && !(text[b - 1] == ';' || (text[b - 1] == '.' && b < text.size() && (text[b] == ' ' || text[b] == '\n')) ||
+                      (text[b - 1] == '\n' && b >= 2 && text[b - 2] == '\n'))) {
+      --b;
+    }
+    while (e < e_limit && !(text[e] == ';' || (text[e] == '.' && (e + 1 >= text.size() || text[e + 1] == ' ' || text[e + 1] == '\n')) ||
+                                (text[e] == '\n' && e + 1 < text.size() && text[e + 1] == '\n'))) {
+      ++e;
+    }
+    return std::make_pair(b, e);
+  };
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    Mention& m = mentions[i];
+    if (!yearless(m)) continue;
+    auto [b, e] = sentence(m.span.normalized.begin);
+    std::string year;
+    size_t best = std::string::npos;
+    // Mentions are in text order: only those of the sentence are looked at.
+    size_t first = std::lower_bound(mentions.begin(), mentions.end(), b, [](const Mention& x, size_t at) {
+                     return x.span.normalized.begin < at;
+                   }) - mentions.begin();
+    for (size_t j = first; j < mentions.size() && mentions[j].span.normalized.begin < e; ++j) {
+      const Mention& o = mentions[j];
+      if (j == i || o.span.normalized.end > e) continue;
+      std::string y = year_of(o);
+      if (y.empty()) continue;
+      size_t distance = o.span.normalized.begin > m.span.normalized.begin ? o.span.normalized.begin - m.span.normalized.begin
+                                                                          : m.span.normalized.begin - o.span.normalized.begin;
+      if (distance < best) best = distance, year = y;
+    }
+    if (year.empty() && doc_date && doc_date->size() >= 4) year = doc_date->substr(0, 4);
+    if (year.empty()) continue;
+    m.iso = year + m.iso.substr(1);
     m.year_inferred = true;
   }
 }
@@ -322,7 +366,7 @@ Result<Extraction> Engine::ExtractText(std::string_view bytes, const std::string
                     },
                     size >= kParallelRecognizeMinBytes && size <= kParallelRecognizeMaxBytes);
 
-  InferYears(mentions, out.meta.date);
+  InferYears(mentions, text->view(), out.meta.date);
 
   out.facts = LinkFacts(*impl_->lexicon, text->view(), layout, mentions, out.meta);
   for (Fact& f : out.facts) f.span = text->SpanOf(f.span.normalized, bytes);

@@ -29,6 +29,10 @@ std::vector<Reference> MergeReferences(const std::vector<Mention>& mentions) {
   std::vector<const Mention*> bare;
   for (const Mention& m : mentions) {
     if (m.type != MentionType::kReference) continue;
+    // The document's own "Số: 43/BC-UBND" names the document itself (meta), not one it cites.
+    if (m.rule_id == "reference.own_number") continue;
+    // A draft's "Kế hoạch số   /KH-UBND": no number yet, nothing to find the document by.
+    if (!m.iso.empty() && m.iso[0] == '/') continue;
     if (IsBareNumber(m.iso)) { bare.push_back(&m); continue; }
     std::string key = NumberKey(m.iso);
     auto it = by_key.find(key);

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include <unicode/unistr.h>
+
 #include "baocao/recognize.h"
 #include "baocao/text.h"
 
@@ -96,67 +98,324 @@ bool ParseVietnameseNumber(std::string_view s, double* value) {
 
 namespace {
 
-struct NumeralWord {
-  const char* key;   // FoldKey of the word
-  int value;         // digit value, or -1 for "mươi", -2 "trăm", -3 "nghìn", -4 "triệu", -5 "tỷ", -6 "linh"
+// One word of a spelled numeral, as the grammar below sees it.
+enum class Word { kDigit, kTen, kTy, kHundred, kLinh, kScale, kHalf, kPoint, kOther };
+
+struct NumeralToken {
+  Word word = Word::kOther;
+  int digit = 0;          // kDigit: 0..9
+  double scale = 0;       // kScale: 1e3, 1e6, 1e9
+  std::string spelling;   // lower case, NFC: "mốt", "lăm" and "tư" are only read after "mươi"
+  size_t begin = 0, end = 0;  // bytes in the words given
 };
 
-const NumeralWord kNumerals[] = {
-    {"khong", 0},  {"mot", 1},    {"hai", 2},   {"ba", 3},     {"bon", 4},  {"tu", 4},
-    {"nam", 5},    {"lam", 5},    {"sau", 6},   {"bay", 7},    {"tam", 8},  {"chin", 9},
-    {"muoi", -1},  {"tram", -2},  {"nghin", -3}, {"ngan", -3}, {"trieu", -4}, {"ty", -5},
-    {"ti", -5},    {"linh", -6},  {"le", -6},
+// Lower case for the few capitals a numeral can start with ("Một trăm", "MỘT TRĂM").
+std::string Lower(std::string_view word) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())))
+      .toLower()
+      .toUTF8String(out);
+  return out;
+}
+
+NumeralToken Classify(std::string_view raw) {
+  struct Entry { const char* spelling; Word word; int digit; double scale; };
+  static const Entry kWords[] = {
+      {"không", Word::kDigit, 0, 0}, {"một", Word::kDigit, 1, 0},  {"mốt", Word::kDigit, 1, 0},
+      {"hai", Word::kDigit, 2, 0},   {"ba", Word::kDigit, 3, 0},   {"bốn", Word::kDigit, 4, 0},
+      {"tư", Word::kDigit, 4, 0},    {"năm", Word::kDigit, 5, 0},  {"lăm", Word::kDigit, 5, 0},
+      {"nhăm", Word::kDigit, 5, 0},  {"sáu", Word::kDigit, 6, 0},  {"bảy", Word::kDigit, 7, 0},
+      {"bẩy", Word::kDigit, 7, 0},   {"tám", Word::kDigit, 8, 0},  {"chín", Word::kDigit, 9, 0},
+      {"mười", Word::kTen, 0, 0},    {"mươi", Word::kTy, 0, 0},    {"trăm", Word::kHundred, 0, 0},
+      {"linh", Word::kLinh, 0, 0},   {"lẻ", Word::kLinh, 0, 0},    {"nghìn", Word::kScale, 0, 1e3},
+      {"ngàn", Word::kScale, 0, 1e3}, {"triệu", Word::kScale, 0, 1e6}, {"tỷ", Word::kScale, 0, 1e9},
+      {"tỉ", Word::kScale, 0, 1e9},  {"rưỡi", Word::kHalf, 0, 0},  {"phẩy", Word::kPoint, 0, 0},
+  };
+  NumeralToken t;
+  t.spelling = Lower(raw);
+  for (const Entry& e : kWords) {
+    if (t.spelling == e.spelling) {
+      t.word = e.word;
+      t.digit = e.digit;
+      t.scale = e.scale;
+      break;
+    }
+  }
+  return t;
+}
+
+// A numeral's words only ever follow a "mươi"/"mười" ("hai mươi mốt", "mười lăm", "ba mươi tư").
+bool OnlyAfterTens(const NumeralToken& t) {
+  return t.spelling == "mốt" || t.spelling == "lăm" || t.spelling == "nhăm" || t.spelling == "tư";
+}
+
+// The grammar of spelled Vietnamese numerals, strict: a reading it is not sure of is refused
+// rather than guessed ("một nghìn hai" may be 1200 or 1002; "hai trăm tư" is said for 240).
+class NumeralReader {
+ public:
+  NumeralReader(const std::vector<NumeralToken>& tokens, bool single_digit)
+      : t_(tokens), single_digit_(single_digit) {}
+
+  enum class Outcome { kNone, kNumber, kDoubt };
+  struct Reading {
+    Outcome outcome = Outcome::kNone;
+    double value = 0;
+    size_t next = 0;   // the first token not read
+  };
+
+  // The longest numeral starting at token `i`.
+  Reading Read(size_t i) const {
+    Reading r;
+    const size_t first = i;
+    double total = 0;
+    double last_scale = 0;   // the scale of the last group, 0 before any
+    double largest_scale = 0;
+    bool ended_by_half = false;
+    bool bare_digit_last = false;
+    while (true) {
+      Group g = ReadGroup(i, last_scale > 0);
+      if (g.doubt) return Doubt(i);
+      if (!g.ok) break;
+      size_t j = g.next;
+      if (Is(j, Word::kScale)) {
+        double scale = t_[j].scale;
+        ++j;
+        // "nghìn tỷ": stacked scales multiply.
+        while (Is(j, Word::kScale) && t_[j].scale > scale) scale *= t_[j++].scale;
+        if (scale > largest_scale && largest_scale > 0) {
+          // "một nghìn ba trăm sáu mươi tỷ": what came before counts the larger unit.
+          total = (total + g.value) * scale;
+        } else if (last_scale > 0 && scale >= last_scale) {
+          return Doubt(j);  // "hai nghìn ba nghìn"
+        } else {
+          total += g.value * scale;
+        }
+        last_scale = scale;
+        largest_scale = std::max(largest_scale, scale);
+        i = j;
+        bare_digit_last = false;
+        if (Is(i, Word::kHalf)) {  // "ba tỷ rưỡi": half the last unit, and the numeral ends
+          total += scale / 2;
+          ++i;
+          ended_by_half = true;
+          break;
+        }
+        continue;
+      }
+      // A group without a scale ends the numeral. After "triệu" or "tỷ" it may stand for the
+      // next scale down ("hai triệu ba trăm" said for 2.300.000); after any scale a bare digit
+      // may ("một nghìn hai" for 1.200): in doubt.
+      if (last_scale > 1e3 && !g.formal) return Doubt(j);
+      if (last_scale > 0 && g.bare_digit) return Doubt(j);
+      total += g.value;
+      bare_digit_last = g.bare_digit;
+      i = j;
+      break;
+    }
+    if (i == first) return r;
+    if (!ended_by_half && Is(i, Word::kPoint)) {
+      // "mười lăm phẩy năm" (15,5), "hai phẩy năm tỷ" (2,5 tỷ): a decimal part, then a scale
+      // when none came before.
+      double decimals = 0;
+      size_t j = i + 1;
+      if (!ReadDecimals(j, &decimals, &j)) return Doubt(j);
+      double value = total + decimals;
+      if (Is(j, Word::kScale)) {
+        if (last_scale > 0) return Doubt(j);
+        double scale = t_[j].scale;
+        ++j;
+        while (Is(j, Word::kScale) && t_[j].scale > scale) scale *= t_[j++].scale;
+        value *= scale;
+      }
+      total = value;
+      i = j;
+      bare_digit_last = false;
+    }
+    // One digit word alone is not a numeral ("một" is also "a", "năm" also "year").
+    if (i - first == 1 && bare_digit_last && !single_digit_) return r;
+    if (i - first == 1 && t_[first].word == Word::kTen && !single_digit_) return r;
+    // A word the grammar cannot place right after the numeral puts it in doubt: "rưỡi",
+    // "phẩy", a "linh" or "mươi" with nothing before it.
+    if (Is(i, Word::kHalf) || Is(i, Word::kPoint) || Is(i, Word::kLinh) || Is(i, Word::kTy) ||
+        Is(i, Word::kHundred)) {
+      return Doubt(i);
+    }
+    r.outcome = Outcome::kNumber;
+    r.value = total;
+    r.next = i;
+    return r;
+  }
+
+ private:
+  struct Group {
+    bool ok = false, doubt = false;
+    bool bare_digit = false;   // one digit word ("hai")
+    bool formal = false;       // written out in full: "không trăm …", "linh …"
+    double value = 0;
+    size_t next = 0;
+  };
+
+  bool Is(size_t i, Word w) const { return i < t_.size() && t_[i].word == w; }
+  bool Digit(size_t i, int lo = 1) const { return Is(i, Word::kDigit) && t_[i].digit >= lo; }
+
+  static Reading Doubt(size_t next) { return {Outcome::kDoubt, 0, next}; }
+
+  // Tens and units: "mười", "mười lăm", "hai mươi", "hai mươi mốt"; a bare digit when allowed.
+  Group ReadTens(size_t i, bool allow_bare_digit) const {
+    Group g;
+    if (Is(i, Word::kTen)) {
+      g.value = 10;
+      ++i;
+      // "mười năm" is more often ten years than fifteen: only "lăm" gives fifteen.
+      if (Digit(i) && t_[i].spelling != "năm" && t_[i].spelling != "tư" && t_[i].spelling != "mốt" &&
+          t_[i].spelling != "nhăm") {
+        g.value += t_[i].digit;
+        ++i;
+      }
+    } else if (Digit(i, 2) && !OnlyAfterTens(t_[i]) && Is(i + 1, Word::kTy)) {
+      g.value = 10 * t_[i].digit;
+      i += 2;
+      // "hai mươi năm" is twenty years: a unit after "mươi" is written "lăm".
+      if (Digit(i) && t_[i].spelling != "năm") {
+        g.value += t_[i].digit;
+        ++i;
+      }
+    } else if (allow_bare_digit && Digit(i) && !OnlyAfterTens(t_[i])) {
+      g.value = t_[i].digit;
+      g.bare_digit = true;
+      ++i;
+    } else {
+      return g;
+    }
+    g.ok = true;
+    g.next = i;
+    return g;
+  }
+
+  // A number below a thousand; `after_scale` allows "không trăm" and "linh" to open it.
+  Group ReadGroup(size_t i, bool after_scale) const {
+    Group g;
+    bool zero_hundreds = after_scale && Is(i, Word::kDigit) && t_[i].digit == 0;
+    if (((Digit(i) && !OnlyAfterTens(t_[i])) || zero_hundreds) && Is(i + 1, Word::kHundred)) {
+      g.value = 100 * t_[i].digit;
+      g.formal = zero_hundreds;
+      size_t j = i + 2;
+      if (Is(j, Word::kLinh)) {
+        if (!Digit(j + 1) || t_[j + 1].spelling == "lăm" || t_[j + 1].spelling == "mốt") {
+          g.doubt = true;
+          return g;
+        }
+        g.value += t_[j + 1].digit;
+        g.formal = true;
+        j += 2;
+      } else if (Is(j, Word::kHalf)) {  // "hai trăm rưỡi": 250
+        g.value += 50;
+        ++j;
+      } else if (Group tens = ReadTens(j, false); tens.ok) {
+        g.value += tens.value;
+        j = tens.next;
+      } else if (Is(j, Word::kDigit)) {  // "hai trăm tư": said for 240, written for 204
+        g.doubt = true;
+        return g;
+      }
+      g.ok = true;
+      g.next = j;
+      return g;
+    }
+    if (after_scale && Is(i, Word::kLinh)) {  // "một nghìn linh năm"
+      if (!Digit(i + 1) || t_[i + 1].spelling == "lăm" || t_[i + 1].spelling == "mốt") {
+        g.doubt = true;
+        return g;
+      }
+      g.value = t_[i + 1].digit;
+      g.formal = true;
+      g.ok = true;
+      g.next = i + 2;
+      return g;
+    }
+    return ReadTens(i, true);
+  }
+
+  // After "phẩy": digit words one by one ("không năm" = ,05) or one numeral ("hai mươi lăm" = ,25).
+  bool ReadDecimals(size_t i, double* decimals, size_t* next) const {
+    std::string digits;
+    size_t j = i;
+    while (Is(j, Word::kDigit) && !(Is(j + 1, Word::kTy) || Is(j + 1, Word::kHundred))) {
+      digits.push_back(static_cast<char>('0' + t_[j].digit));
+      ++j;
+    }
+    if (!digits.empty()) {
+      double v = 0;
+      for (char c : digits) v = v * 10 + (c - '0');
+      *decimals = v / std::pow(10.0, double(digits.size()));
+      *next = j;
+      return true;
+    }
+    Group g = ReadGroup(i, false);
+    if (!g.ok || g.doubt || g.bare_digit) return false;
+    int places = g.value >= 100 ? 3 : 2;
+    *decimals = g.value / std::pow(10.0, places);
+    *next = g.next;
+    return true;
+  }
+
+  const std::vector<NumeralToken>& t_;
+  bool single_digit_;
 };
 
-int Lookup(const std::string& key) {
-  for (const auto& w : kNumerals) if (key == w.key) return w.value;
-  return -100;
+std::vector<NumeralToken> Tokenize(std::string_view words) {
+  std::vector<NumeralToken> tokens;
+  size_t i = 0;
+  while (i < words.size()) {
+    // "một nghìn ba trăm sáu mươi tỷ, sáu trăm …": a comma may part the groups of an amount.
+    auto separator = [&](size_t k) { return words[k] == ' ' || words[k] == '\t' || words[k] == '\n' || words[k] == ','; };
+    while (i < words.size() && separator(i)) ++i;
+    size_t b = i;
+    while (i < words.size() && !separator(i)) ++i;
+    if (i > b) {
+      NumeralToken t = Classify(words.substr(b, i - b));
+      t.begin = b;
+      t.end = i;
+      tokens.push_back(std::move(t));
+    }
+  }
+  return tokens;
 }
 
 }  // namespace
 
-bool ParseVietnameseNumerals(std::string_view words, double* value) {
-  std::string folded = FoldKey(words);
-  // "mười" (ten) and "mươi" (-ty) fold alike; the first word decides: "mười" starts a number.
-  std::vector<std::string> tokens;
-  size_t start = 0;
-  for (size_t i = 0; i <= folded.size(); ++i) {
-    if (i == folded.size() || folded[i] == ' ') {
-      if (i > start) tokens.push_back(folded.substr(start, i - start));
-      start = i + 1;
+std::vector<SpelledNumber> FindVietnameseNumerals(std::string_view words, bool single_digit) {
+  std::vector<SpelledNumber> found;
+  std::vector<NumeralToken> tokens = Tokenize(words);
+  NumeralReader reader(tokens, single_digit);
+  size_t i = 0;
+  while (i < tokens.size()) {
+    NumeralReader::Reading r = reader.Read(i);
+    if (r.outcome == NumeralReader::Outcome::kDoubt) {
+      // Nothing is read from a run of numeral words the grammar is unsure of.
+      break;
     }
-  }
-  if (tokens.empty()) return false;
-  double total = 0;      // completed groups (millions, thousands ...)
-  double group = 0;      // the current group below a thousand
-  double current = -1;   // the last digit word not yet placed
-  bool any = false;
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    int v = Lookup(tokens[i]);
-    if (v == -100) return false;
-    any = true;
-    if (v >= 0) {
-      if (current >= 0) return false;  // two digits in a row ("hai ba") is not a numeral
-      current = v;
-    } else if (v == -1) {  // mươi / mười
-      if (current < 0) { group += 10; }          // "mười" = 10
-      else { group += current * 10; current = -1; }
-    } else if (v == -2) {
-      group += (current < 0 ? 1 : current) * 100;
-      current = -1;
-    } else if (v == -6) {  // linh/lẻ: a zero tens digit
+    if (r.outcome == NumeralReader::Outcome::kNone) {
+      ++i;
       continue;
-    } else {
-      double scale = v == -3 ? 1e3 : v == -4 ? 1e6 : 1e9;
-      if (current >= 0) { group += current; current = -1; }
-      if (group == 0) group = 1;
-      total += group * scale;
-      group = 0;
     }
+    found.push_back({tokens[i].begin, tokens[r.next - 1].end, r.value});
+    i = r.next;
   }
-  if (!any) return false;
-  if (current >= 0) group += current;
-  *value = total + group;
+  return found;
+}
+
+bool IsVietnameseNumeralWord(std::string_view word) { return Classify(word).word != Word::kOther; }
+
+bool ParseVietnameseNumerals(std::string_view words, double* value) {
+  std::vector<SpelledNumber> found = FindVietnameseNumerals(words, true);
+  size_t last = words.find_last_not_of(" \t\n");
+  size_t first = words.find_first_not_of(" \t\n");
+  if (found.size() != 1 || found[0].begin != first || last == std::string_view::npos ||
+      found[0].end != last + 1) {
+    return false;
+  }
+  *value = found[0].value;
   return true;
 }
 

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <mutex>
 #include <optional>
 #include <sstream>
@@ -42,6 +43,7 @@ struct Rule {
   std::string fixed_unit;
   std::optional<double> fixed_value;  // "không có hồ sơ quá hạn" counts zero
   std::string comparator;
+  int kind_before = 0;            // reference: the kind is among this many words before the match
   std::unique_ptr<RE2> re;
   std::vector<std::pair<std::string, int>> groups;  // group name -> index
 };
@@ -148,8 +150,8 @@ double ScaleOf(std::string_view scale) {
   std::istringstream words(key);
   std::string w;
   while (words >> w) {
-    if (w == "nghin" || w == "ngan") factor *= 1e3;
-    else if (w == "trieu") factor *= 1e6;
+    if (w == "nghin" || w == "ngan" || w == "k") factor *= 1e3;
+    else if (w == "trieu" || w == "tr" || w == "tr." || w == "m") factor *= 1e6;
     else if (w == "ty" || w == "ti") factor *= 1e9;
     else if (w == "tram") factor *= 1e2;
     else if (w == "van") factor *= 1e4;
@@ -157,12 +159,50 @@ double ScaleOf(std::string_view scale) {
   return factor;
 }
 
+// The unit of an amount: "đồng" for the đồng however written, else the currency's ISO code.
 std::string CurrencyOf(std::string_view currency) {
+  static const std::pair<const char*, const char*> kCodes[] = {
+      {"dong", "đồng"}, {"d", "đồng"},      {"vnd", "đồng"},       {"vnđ", "đồng"},
+      {"usd", "USD"},   {"us$", "USD"},     {"$", "USD"},          {"do la", "USD"},
+      {"do la my", "USD"}, {"do-la", "USD"}, {"do-la my", "USD"},  {"eur", "EUR"},
+      {"euro", "EUR"},  {"€", "EUR"},       {"gbp", "GBP"},        {"£", "GBP"},
+      {"bang anh", "GBP"}, {"inr", "INR"},  {"rupee", "INR"},      {"aed", "AED"},
+      {"dirham", "AED"}, {"jpy", "JPY"},    {"yen nhat", "JPY"},   {"¥", "JPY"},
+      {"cny", "CNY"},   {"rmb", "CNY"},     {"nhan dan te", "CNY"},
+  };
   std::string key = FoldKey(currency);
-  if (key.empty() || key == "dong" || key == "d" || key == "vnd" || key == "vnđ") return "đồng";
-  if (key == "usd" || key == "do la" || key == "do la my" || key == "$") return "USD";
-  if (key == "eur" || key == "euro") return "EUR";
+  if (key.empty()) return "đồng";
+  for (const auto& [spelling, code] : kCodes) {
+    if (key == spelling) return code;
+  }
   return Trim(currency);
+}
+
+// Words a spelled digit is followed by that are not what it counts: "hai là", "ba và bốn",
+// "bốn của" (grammar words, and "năm"/"tháng" read as dates elsewhere).
+bool IsFunctionWord(std::string_view word) {
+  static const std::set<std::string> kWords = {
+      "va", "la", "cua", "trong", "duoc", "co", "da", "dang", "se", "voi", "cho", "cac", "nhung", "nay",
+      "do", "thi", "ma", "hoac", "hay", "tai", "theo", "ve", "tu", "den", "khi", "neu", "vi", "nen",
+      "bang", "nhu", "cung", "deu", "con", "lai", "ra", "vao", "len", "xuong", "roi", "chua", "khong",
+      "nam", "thang", "ngay", "muoi", "tram", "nghin", "ngan", "trieu", "ty", "ti", "phan", "phay", "ruoi",
+      "mot", "hai", "ba", "bon", "sau", "bay", "tam", "chin", "lam", "nham", "linh", "le"};
+  return kWords.count(FoldKey(word)) > 0;
+}
+
+// A footnote's mark glued to a symbol's end ("42/2024/QH151", "105/2025/NĐ-CP2"): issuing
+// bodies' codes end in letters, and the National Assembly's in its two-digit term (QH15).
+std::string WithoutFootnoteMark(std::string symbol) {
+  size_t tail = symbol.find_last_of("-/");
+  if (tail == std::string::npos) return symbol;
+  std::string_view last = std::string_view(symbol).substr(tail + 1);
+  size_t letters = 0;
+  while (letters < last.size() && !std::isdigit(static_cast<unsigned char>(last[letters]))) ++letters;
+  std::string_view digits = last.substr(letters);
+  if (letters < 2 || digits.empty() || digits.find_first_not_of("0123456789") != std::string_view::npos) return symbol;
+  const bool assembly = last.substr(0, letters) == "QH";
+  if ((assembly && digits.size() == 3) || (!assembly && digits.size() == 1)) symbol.pop_back();
+  return symbol;
 }
 
 std::string StripSpaces(std::string_view s) {
@@ -226,6 +266,14 @@ struct RuleSet::Impl {
   Status AddFile(std::string_view content, const std::string& file, const std::string& vocab_dir,
                  const std::map<std::string, std::string>& global_macros,
                  std::map<std::string, std::string>* exported);
+  // Whether the words between a kind and "số" name one document ("Luật Phòng cháy, chữa cháy
+  // và cứu nạn, cứu hộ"), not a phrase that runs into another citation ("quy định tại Thông tư").
+  bool NameOfOneDocument(std::string_view name) const;
+  // The kind that opens a document's name ending at `end` ("Luật Phòng cháy, chữa cháy … " before
+  // "số 55/2024/QH15"): the nearest kind among `max_words` words back, none past a sentence's
+  // punctuation, a figure or a word that joins two phrases ("tại", "theo", "của"). Returns its
+  // start and canonical spelling, or npos.
+  std::pair<size_t, std::string> KindBefore(std::string_view text, size_t end, int max_words) const;
   bool Interpret(const Rule& rule, const re2::StringPiece* g, std::string_view text,
                  std::vector<Mention>& out) const;
 };
@@ -252,6 +300,37 @@ Status Expand(const std::string& pattern, const std::map<std::string, std::strin
     out->push_back(pattern[i++]);
   }
   return Status::Ok();
+}
+
+// A pattern in which each Vietnamese vowel (and d/đ) matches any of its marked forms.
+std::string AnyToneMarks(const std::string& pattern) {
+  static const char* const kGroups[] = {
+      "aàáảãạăằắẳẵặâầấẩẫậ", "eèéẻẽẹêềếểễệ", "iìíỉĩị", "oòóỏõọôồốổỗộơờớởỡợ", "uùúủũụưừứửữự",
+      "yỳýỷỹỵ", "dđ",
+  };
+  auto code_points = [](std::string_view s) {
+    std::vector<std::string> out;
+    for (size_t i = 0; i < s.size();) {
+      size_t n = 1;
+      unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c >= 0xF0) n = 4; else if (c >= 0xE0) n = 3; else if (c >= 0xC0) n = 2;
+      out.emplace_back(s.substr(i, n));
+      i += n;
+    }
+    return out;
+  };
+  std::string out;
+  for (const std::string& cp : code_points(pattern)) {
+    const char* group = nullptr;
+    for (const char* g : kGroups) {
+      for (const std::string& member : code_points(g)) {
+        if (member == cp) group = g;
+      }
+    }
+    if (group) out += std::string("[") + group + "]";
+    else out += cp;
+  }
+  return out;
 }
 
 Status LoadVocab(const std::string& path, const std::string& where, std::vector<std::string>* words) {
@@ -302,12 +381,34 @@ Status RuleSet::Impl::AddFile(std::string_view content, const std::string& file,
         std::vector<std::string> words;
         Status st = LoadVocab(vocab_dir + "/" + value, where, &words);
         if (!st.ok()) return st;
-        if (name == "REFERENCE_KIND") {
-          for (const auto& w : words) kinds[FoldKey(w)] = w;
+        const bool reference_kinds = name == "REFERENCE_KIND";
+        if (reference_kinds) {
+          // "Quyết định | QĐ": a canonical kind, then other ways it is written.
+          std::vector<std::string> spellings;
+          for (const auto& w : words) {
+            std::vector<std::string> names;
+            size_t start = 0;
+            for (size_t bar = w.find('|');; bar = w.find('|', start)) {
+              std::string one = Trim(w.substr(start, bar == std::string::npos ? std::string::npos : bar - start));
+              if (!one.empty()) names.push_back(one);
+              if (bar == std::string::npos) break;
+              start = bar + 1;
+            }
+            if (names.empty()) continue;
+            for (const auto& n : names) {
+              kinds[FoldKey(n)] = names[0];
+              spellings.push_back(n);
+            }
+          }
+          words = std::move(spellings);
         }
         std::sort(words.begin(), words.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
         std::string alt;
-        for (const auto& w : words) alt += (alt.empty() ? "" : "|") + EscapeForRegex(w);
+        for (const auto& w : words) {
+          // Kinds are matched whatever their tone marks: OCR and hurried typing write "Quyết đinh",
+          // "Nghị quỵết", "Kết lụận"; the kind is named by its canonical spelling all the same.
+          alt += (alt.empty() ? "" : "|") + (reference_kinds ? AnyToneMarks(EscapeForRegex(w)) : EscapeForRegex(w));
+        }
         macros[name] = alt;
       } else {
         std::string expanded;
@@ -351,6 +452,9 @@ Status RuleSet::Impl::AddFile(std::string_view content, const std::string& file,
       std::sort(rule->groups.begin(), rule->groups.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
     } else if (key == "priority") {
       rule->priority = std::atoi(value.c_str());
+    } else if (key == "kind_before") {
+      rule->kind_before = std::atoi(value.c_str());
+      if (rule->kind_before < 1 || rule->kind_before > 40) return {ErrorCode::kBadRules, where + ": kind_before is 1 to 40 words"};
     } else if (key == "unit") {
       rule->fixed_unit = value;
     } else if (key == "value") {
@@ -555,10 +659,53 @@ bool RuleSet::Impl::Interpret(const Rule& rule, const re2::StringPiece* g, std::
     case MentionType::kMoney:
     case MentionType::kCount: {
       double v = 0;
+      // Spelled numerals other than the one this mention reads ("hai mươi ba năm mươi hộ" is
+      // two): each becomes a mention of its own, with the rule's type only when it ends the match.
+      std::vector<SpelledNumber> others;
       if (!number("num", &v)) {
         std::string_view words = f.Get("words");
         if (!words.empty()) {
-          if (!ParseVietnameseNumerals(words, &v)) return false;
+          const TextRange written = f.Range("words");
+          const bool words_end_match = written.end == m.span.normalized.end;
+          size_t wb = written.begin, we = written.end;
+          // The run's ends must be word ends: "ba" of "bao" and "hai" of "khai" are not numerals.
+          auto space = [&](size_t i) { return text[i] == ' ' || text[i] == '\t' || text[i] == '\n'; };
+          while (we > wb && IsAlnumAt(text, we, false)) {
+            while (we > wb && !space(we - 1)) --we;
+            while (we > wb && space(we - 1)) --we;
+          }
+          if (IsAlnumAt(text, wb, true)) {
+            while (wb < we && !space(wb)) ++wb;
+            while (wb < we && space(wb)) ++wb;
+          }
+          if (we <= wb) return false;
+          // A run is read whole or not at all: words that follow other numeral words ("hai" of
+          // "một nghìn hai hồ sơ") are the tail of a numeral this rule did not see.
+          {
+            size_t p = wb;
+            while (p > 0 && (space(p - 1) || text[p - 1] == ',')) --p;
+            size_t q = p;
+            while (q > 0 && !space(q - 1) && text[q - 1] != ',') --q;
+            if (q < p && p < wb && IsVietnameseNumeralWord(text.substr(q, p - q))) return false;
+          }
+          // What the match holds around the words must still touch them.
+          if (!words_end_match && we != written.end) return false;
+          if (written.begin != m.span.normalized.begin && wb != written.begin) return false;
+          // One digit word counts only when what it counts follows it in the match ("năm phần
+          // trăm", "hai nhà"): alone, "một" is also "a" and "năm" also "year".
+          const bool unit_follows = !words_end_match;
+          std::vector<SpelledNumber> found = FindVietnameseNumerals(text.substr(wb, we - wb), unit_follows);
+          if (found.empty()) return false;
+          // The numeral that what follows the words (a currency, "phần trăm", a noun) belongs
+          // to is the one that ends them; the others are plain numbers.
+          SpelledNumber own = words_end_match ? found.front() : found.back();
+          if (!words_end_match && wb + own.end != we) return false;
+          if (words_end_match) others.assign(found.begin() + 1, found.end());
+          else found.pop_back(), others = std::move(found);
+          if (own.begin > 0 || written.begin == m.span.normalized.begin) m.span.normalized.begin = wb + own.begin;
+          if (words_end_match) m.span.normalized.end = wb + own.end;
+          v = own.value;
+          for (SpelledNumber& n : others) n.begin += wb, n.end += wb;
         } else if (rule.fixed_value) {
           v = *rule.fixed_value;
         } else {
@@ -569,14 +716,56 @@ bool RuleSet::Impl::Interpret(const Rule& rule, const re2::StringPiece* g, std::
       double scale = ScaleOf(f.Get("scale").empty() ? f.Get("to_scale") : f.Get("scale"));
       m.number = v * scale;
       double to = 0;
+      double cents = 0;
+      if (number("cents", &cents)) m.number += cents / 100;
       if (number("to", &to)) m.range_to = to * ScaleOf(f.Get("to_scale").empty() ? f.Get("scale") : f.Get("to_scale"));
       if (rule.type == MentionType::kPercent) m.unit = "%";
       if (rule.type == MentionType::kMoney && m.unit.empty()) m.unit = CurrencyOf(f.Get("currency"));
       if (rule.type == MentionType::kCount && m.unit.empty()) m.unit = Squeeze(f.Get("noun"), {}, kSpaceTabNewline);
+      if (rule.type == MentionType::kCount && !f.Get("words").empty() && IsFunctionWord(m.unit)) return false;
+      // "tỷ lệ", "tỷ trọng" (rate, share) begin a word, not a scale: "1.00 Tỷ lệ hồ sơ".
+      if (std::string_view scale = f.Get("to_scale").empty() ? f.Get("scale") : f.Get("to_scale"); !scale.empty()) {
+        size_t after = f.Range(f.Get("to_scale").empty() ? "scale" : "to_scale").end;
+        while (after < text.size() && (text[after] == ' ' || text[after] == '\t')) ++after;
+        std::string next = FoldKey(text.substr(after, std::min<size_t>(12, text.size() - after)));
+        if (next.rfind("le", 0) == 0 || next.rfind("trong", 0) == 0) {
+          size_t n = next.rfind("le", 0) == 0 ? 2 : 5;
+          if (next.size() == n || !std::isalnum(static_cast<unsigned char>(next[n]))) return false;
+        }
+      }
+      if (std::string_view sign = f.Get("sign"); !sign.empty()) {
+        if (sign == "-") {
+          // A minus glued to its figure, after a space or "(", with words before it on the line:
+          // a dash that opens a line is a bullet.
+          size_t at = f.Range("sign").begin;
+          if (at == 0 || (text[at - 1] != ' ' && text[at - 1] != '(')) return false;
+          size_t line_start = text.rfind('\n', at);
+          line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+          if (text.substr(line_start, at - line_start).find_first_not_of(" \t(") == std::string_view::npos) return false;
+        }
+        m.number = -m.number;
+      }
+      for (const SpelledNumber& n : others) {
+        Mention plain;
+        plain.type = MentionType::kNumber;
+        plain.rule_id = rule.info.id;
+        plain.number = n.value;
+        plain.span.normalized = {n.begin, n.end};
+        out.push_back(std::move(plain));
+      }
       break;
     }
     case MentionType::kFraction: {
       if (!number("num", &m.numerator) || !number("den", &m.denominator)) return false;
+      // "1.700/2.912/3.141" lists three figures (a table's columns in one cell), not a fraction.
+      {
+        const TextRange all = m.span.normalized;
+        auto digit_at = [&](size_t i) { return i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])); };
+        if ((all.end < text.size() && text[all.end] == '/' && digit_at(all.end + 1)) ||
+            (all.begin >= 2 && text[all.begin - 1] == '/' && digit_at(all.begin - 2))) {
+          return false;
+        }
+      }
       if (m.denominator == 0) return false;
       if (m.unit.empty()) m.unit = Squeeze(f.Get("noun"), {}, kSpaceTabNewline);
       break;
@@ -591,7 +780,12 @@ bool RuleSet::Impl::Interpret(const Rule& rule, const re2::StringPiece* g, std::
       std::string to_iso = IsoDate(f.Get("to_day"), f.Get("to_month"), f.Get("to_year").empty() ? year : f.Get("to_year"));
       std::string_view from_year = f.Get("from_year");
       if (from_year.empty()) from_year = f.Get("to_year").empty() ? year : f.Get("to_year");
-      if (!f.Get("from_month").empty() && !to_iso.empty()) {
+      if (!f.Get("from_quarter").empty()) {
+        int q1 = RomanOrInt(f.Get("from_quarter")), q2 = RomanOrInt(f.Get("to_quarter"));
+        int y1 = ToInt(from_year), y2 = ToInt(f.Get("to_year"));
+        if (q1 < 1 || q1 > 4 || q2 < 1 || q2 > 4 || y1 < 1900 || y2 < y1 || (y2 == y1 && q2 < q1)) return false;
+        m.iso = std::to_string(y1) + "-Q" + std::to_string(q1) + "/" + std::to_string(y2) + "-Q" + std::to_string(q2);
+      } else if (!f.Get("from_month").empty() && !to_iso.empty()) {
         std::string from_iso = IsoDate(f.Get("from_day"), f.Get("from_month"), from_year);
         if (from_iso.empty()) return false;
         m.iso = from_iso + "/" + to_iso;
@@ -613,6 +807,12 @@ bool RuleSet::Impl::Interpret(const Rule& rule, const re2::StringPiece* g, std::
           m.iso = std::string(year) + "-" + Pad2(first) + "/" + std::string(year) + "-" + Pad2(final_month);
         }
       } else if (!f.Get("month").empty()) {
+        if (year.empty()) {  // "tháng 10": the year comes from the context (InferYears)
+          int month = ToInt(f.Get("month"));
+          if (month < 1 || month > 12) return false;
+          m.iso = "--" + Pad2(month);
+          break;
+        }
         m.iso = IsoDate("", f.Get("month"), year);
         if (m.iso.size() != 7) return false;
       } else if (!f.Get("year_to").empty()) {
@@ -630,11 +830,27 @@ bool RuleSet::Impl::Interpret(const Rule& rule, const re2::StringPiece* g, std::
     case MentionType::kReference: {
       std::string_view num = f.Get("number");
       if (num.empty()) return false;
+      std::string kind_found;
+      if (rule.kind_before > 0) {
+        auto [kind_start, kind] = KindBefore(text, m.span.normalized.begin, rule.kind_before);
+        if (kind_start == std::string::npos) return false;
+        m.span.normalized.begin = kind_start;
+        kind_found = kind;
+      }
+      // "phương án 2,7 m": a number that goes on past the match is not a document's number.
+      if (size_t ne = f.Range("number").end; ne + 1 < text.size() && (text[ne] == '.' || text[ne] == ',') &&
+                                              std::isdigit(static_cast<unsigned char>(text[ne + 1]))) {
+        return false;
+      }
+      if (std::string_view name = f.Get("name"); !name.empty() && !NameOfOneDocument(name)) return false;
       auto known = kinds.find(FoldKey(f.Get("kind")));
-      m.ref_kind = known != kinds.end() ? known->second : Squeeze(f.Get("kind"), {}, kSpaceTabNewline);
-      m.iso = StripSpaces(num);
+      m.ref_kind = !kind_found.empty() ? kind_found
+                   : known != kinds.end() ? known->second : Squeeze(f.Get("kind"), {}, kSpaceTabNewline);
+      m.iso = WithoutFootnoteMark(StripSpaces(num));
       if (!f.Get("month").empty()) {
         m.ref_date = IsoDate(f.Get("day"), f.Get("month"), f.Get("year"));
+      } else if (int y = ToInt(f.Get("year")); y >= 1900 && y <= 2100) {
+        m.ref_date = std::to_string(y);  // a draft's "ngày … tháng … năm 2026"
       }
       std::string_view also = f.Get("also");
       if (!also.empty()) {
@@ -655,6 +871,57 @@ bool RuleSet::Impl::Interpret(const Rule& rule, const re2::StringPiece* g, std::
   }
   out.push_back(std::move(m));
   return true;
+}
+
+bool RuleSet::Impl::NameOfOneDocument(std::string_view name) const {
+  std::string key = " " + FoldKey(name) + " ";
+  for (const char* joint : {" tai ", " theo ", " boi ", " cua ", " ngay "}) {
+    if (key.find(joint) != std::string::npos) return false;
+  }
+  for (const auto& [kind_key, canonical] : kinds) {
+    if (key.find(" " + kind_key + " ") != std::string::npos) return false;
+  }
+  return true;
+}
+
+std::pair<size_t, std::string> RuleSet::Impl::KindBefore(std::string_view text, size_t end, int max_words) const {
+  const auto none = std::make_pair(std::string::npos, std::string());
+  // The words before `end`, nearest first, each with its start; a blank line or a sentence's
+  // punctuation ends the search.
+  std::vector<std::pair<size_t, std::string>> words;   // start, FoldKey
+  size_t pos = end;
+  bool paragraph_start = false;
+  while (!paragraph_start && static_cast<int>(words.size()) < max_words + 5 && pos > 0) {
+    size_t e = pos;
+    while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\n' || text[e - 1] == ',')) {
+      if (text[e - 1] == '\n' && e >= 2 && text[e - 2] == '\n') paragraph_start = true;
+      --e;
+    }
+    if (paragraph_start) break;
+    size_t b = e;
+    while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '\t' && text[b - 1] != '\n' && text[b - 1] != ',') --b;
+    if (b == e) break;
+    std::string_view word = text.substr(b, e - b);
+    if (word.find_first_of(".;:()\"0123456789") != std::string_view::npos) break;
+    words.emplace_back(b, FoldKey(word));
+    pos = b;
+  }
+  // words[i] is the i-th word back. A kind of n words ends at words[i - n + 1] and starts at words[i].
+  for (size_t i = 0; i < words.size() && static_cast<int>(i) < max_words; ++i) {
+    const std::string& w = words[i].second;
+    if (w == "tai" || w == "theo" || w == "boi" || w == "cua" || w == "ngay") return none;
+    for (size_t n = std::min<size_t>(6, i + 1); n >= 1; --n) {
+      std::string key;
+      for (size_t k = 0; k < n; ++k) key += (k ? " " : "") + words[i - k].second;
+      auto it = kinds.find(key);
+      if (it == kinds.end()) continue;
+      // The longest kind that starts here ("Kế hoạch hành động" over "Kế hoạch"): look one word
+      // further back for a longer kind that ends inside this one? Kinds are matched from their
+      // first word, so a start earlier than words[i] is tried at a later i.
+      return {words[i].first, it->second};
+    }
+  }
+  return none;
 }
 
 std::vector<Mention> RuleSet::Recognize(std::string_view text) const {
@@ -746,7 +1013,15 @@ std::vector<Mention> RuleSet::Recognize(std::string_view text) const {
           continue;
         }
         if (rule.is_skip) {
-          found.candidates.push_back({{b, e}, rule.priority, kSkipped});
+          // A group named "claim" is what the rule claims of its match: RE2 has no lookahead, so
+          // "a serial number followed by a capital" matches the capital and claims the number.
+          TextRange claimed{b, e};
+          std::string_view claim = Fields(rule, groups, text).Get("claim");
+          if (!claim.empty()) {
+            size_t cb = claim.data() - text.data();
+            claimed = {cb, cb + claim.size()};
+          }
+          found.candidates.push_back({claimed, rule.priority, kSkipped});
         } else {
           produced.clear();
           if (impl_->Interpret(rule, groups, text, produced)) {
@@ -845,11 +1120,25 @@ std::vector<Mention> RuleSet::Recognize(std::string_view text) const {
         }
         if (found) break;
       } else {
-        size_t to = std::min(text.size(), e + 48);
+        // "từ 12 tháng trở lên", "3 tia phun trở lên", "Từ 20% số cơ quan, đơn vị trở lên": the
+        // bound may follow the words that say what is counted, up to eight words with no figure
+        // and no stop between.
+        size_t to = std::min(text.size(), e + 160);
         re2::StringPiece window(text.data() + e, to - e);
         re2::StringPiece g[1];
+        auto words_only = [](std::string_view gap) {
+          if (gap.find_first_of("0123456789.;:()\t\n%") != std::string_view::npos) return false;
+          int words = 0;
+          bool in_word = false;
+          for (char ch : gap) {
+            bool sep = ch == ' ' || ch == ',';
+            if (!sep && !in_word) ++words;
+            in_word = !sep;
+          }
+          return words <= 8;
+        };
         if (rule.re->Match(window, 0, window.size(), RE2::UNANCHORED, g, 1) &&
-            std::string_view(window.data(), g[0].data() - window.data()).find_first_not_of(" \t") == std::string_view::npos) {
+            words_only(std::string_view(window.data(), g[0].data() - window.data()))) {
           m.comparator = rule.comparator;
           m.span.normalized.end = e + (g[0].data() - window.data()) + g[0].size();
           break;
