@@ -69,4 +69,9 @@ class Lexicon {
 std::vector<Fact> LinkFacts(const Lexicon& lexicon, std::string_view text, const Layout& layout,
                             const std::vector<Mention>& mentions, const Meta& meta);
 
+// Bare figures in a table column whose heading names their unit ("Tỷ lệ (%)", "TMĐT (tỷ đồng)",
+// "Diện tích (ha)") become percentages, amounts in đồng (scaled) or measures. `mentions` are in
+// text order with normalized ranges; a figure written with its own unit or bound is left as is.
+void TypeFiguresByColumnUnits(const Layout& layout, std::vector<Mention>& mentions);
+
 }  // namespace baocao

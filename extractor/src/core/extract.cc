@@ -367,6 +367,7 @@ Result<Extraction> Engine::ExtractText(std::string_view bytes, const std::string
                     size >= kParallelRecognizeMinBytes && size <= kParallelRecognizeMaxBytes);
 
   InferYears(mentions, text->view(), out.meta.date);
+  TypeFiguresByColumnUnits(layout, mentions);
 
   out.facts = LinkFacts(*impl_->lexicon, text->view(), layout, mentions, out.meta);
   for (Fact& f : out.facts) f.span = text->SpanOf(f.span.normalized, bytes);

@@ -2,6 +2,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -181,13 +182,16 @@ std::string CurrencyOf(std::string_view currency) {
 // Words a spelled digit is followed by that are not what it counts: "hai là", "ba và bốn",
 // "bốn của" (grammar words, and "năm"/"tháng" read as dates elsewhere).
 bool IsFunctionWord(std::string_view word) {
+  // Compared with their marks: "con số" is counted, "còn" is not; "tài liệu" is, "tại" is not.
   static const std::set<std::string> kWords = {
-      "va", "la", "cua", "trong", "duoc", "co", "da", "dang", "se", "voi", "cho", "cac", "nhung", "nay",
-      "do", "thi", "ma", "hoac", "hay", "tai", "theo", "ve", "tu", "den", "khi", "neu", "vi", "nen",
-      "bang", "nhu", "cung", "deu", "con", "lai", "ra", "vao", "len", "xuong", "roi", "chua", "khong",
-      "nam", "thang", "ngay", "muoi", "tram", "nghin", "ngan", "trieu", "ty", "ti", "phan", "phay", "ruoi",
-      "mot", "hai", "ba", "bon", "sau", "bay", "tam", "chin", "lam", "nham", "linh", "le"};
-  return kWords.count(FoldKey(word)) > 0;
+      "và", "là", "của", "trong", "được", "có", "đã", "đang", "sẽ", "với", "cho", "các", "những", "này",
+      "đó", "thì", "mà", "hoặc", "hay", "tại", "theo", "về", "từ", "đến", "khi", "nếu", "vì", "nên",
+      "bằng", "như", "cũng", "đều", "còn", "lại", "ra", "vào", "lên", "xuống", "rồi", "chưa", "không",
+      "năm", "tháng", "ngày", "mười", "mươi", "trăm", "nghìn", "ngàn", "triệu", "tỷ", "tỉ", "phần", "phẩy",
+      "rưỡi", "một", "hai", "ba", "bốn", "tư", "sáu", "bảy", "bẩy", "tám", "chín", "lăm", "nhăm", "linh", "lẻ"};
+  std::string lower;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size()))).toLower().toUTF8String(lower);
+  return kWords.count(lower) > 0;
 }
 
 // A footnote's mark glued to a symbol's end ("42/2024/QH151", "105/2025/NĐ-CP2"): issuing
