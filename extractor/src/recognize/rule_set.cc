@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cmath>
 #include <atomic>
 #include <deque>
 #include <filesystem>
@@ -111,6 +112,19 @@ int ToInt(std::string_view s) {
     if (v > 100000) return -1;
   }
   return s.empty() ? -1 : v;
+}
+
+// A month as a number or as a word ("mười", "mười hai", "tư", "giêng", "chạp"); -1 otherwise.
+int MonthNumber(std::string_view s) {
+  int v = ToInt(s);
+  if (v >= 0) return v;
+  std::string key = FoldKey(s);
+  if (key == "gieng") return 1;
+  if (key == "chap") return 12;
+  if (key == "tu") return 4;
+  double n = 0;
+  if (ParseVietnameseNumerals(s, &n) && n >= 1 && n <= 12 && n == std::floor(n)) return static_cast<int>(n);
+  return -1;
 }
 
 int RomanOrInt(std::string_view s) {
@@ -775,6 +789,11 @@ bool RuleSet::Impl::Interpret(const Rule& rule, const re2::StringPiece* g, std::
       break;
     }
     case MentionType::kDate: {
+      // A date that goes on ("trước 15/11" of "trước 15/11/2025") is the longer date's.
+      if (size_t end = m.span.normalized.end; end + 1 < text.size() && (text[end] == '/' || text[end] == '.' || text[end] == '-') &&
+                                              std::isdigit(static_cast<unsigned char>(text[end + 1]))) {
+        return false;
+      }
       m.iso = IsoDate(f.Get("day"), f.Get("month"), f.Get("year"));
       if (m.iso.empty()) return false;
       break;
@@ -795,6 +814,7 @@ bool RuleSet::Impl::Interpret(const Rule& rule, const re2::StringPiece* g, std::
         m.iso = from_iso + "/" + to_iso;
       } else if (!f.Get("quarter").empty()) {
         int q = RomanOrInt(f.Get("quarter"));
+        if (q < 0) q = MonthNumber(f.Get("quarter"));  // "quý tư", "quý hai"
         if (q < 1 || q > 4 || ToInt(year) < 1900) return false;
         m.iso = std::string(year) + "-Q" + std::to_string(q);
       } else if (!f.Get("half").empty()) {
@@ -817,7 +837,15 @@ bool RuleSet::Impl::Interpret(const Rule& rule, const re2::StringPiece* g, std::
           m.iso = "--" + Pad2(month);
           break;
         }
-        m.iso = IsoDate("", f.Get("month"), year);
+        std::string_view month = f.Get("month");
+        std::string month_digits;
+        if (ToInt(month) < 0) {  // "tháng mười năm 2024"
+          int n = MonthNumber(month);
+          if (n < 1) return false;
+          month_digits = std::to_string(n);
+          month = month_digits;
+        }
+        m.iso = IsoDate("", month, year);
         if (m.iso.size() != 7) return false;
       } else if (!f.Get("year_to").empty()) {
         int a = ToInt(year), b = ToInt(f.Get("year_to"));
@@ -840,6 +868,11 @@ bool RuleSet::Impl::Interpret(const Rule& rule, const re2::StringPiece* g, std::
         if (kind_start == std::string::npos) return false;
         m.span.normalized.begin = kind_start;
         kind_found = kind;
+      }
+      // "Quyết định 2026": a year, not the number of a document.
+      if (rule.info.id == "reference.short_form" && num.size() == 4) {
+        int year = ToInt(num);
+        if (year >= 1900 && year <= 2100) return false;
       }
       // "phương án 2,7 m": a number that goes on past the match is not a document's number.
       if (size_t ne = f.Range("number").end; ne + 1 < text.size() && (text[ne] == '.' || text[ne] == ',') &&
