@@ -466,10 +466,14 @@ void AddIndicator(std::vector<std::string>& ids, const std::string& id) {
 
 // ---------------------------------------------------------------------------------------------
 
-AuditResult Audit(const AuditRules& rules, const AuditInput& input, const AuditOptions& options) {
-  AuditContext c{rules, input, options, {}, {}, {}, {}, AuditContext::Reach::kDocument, {}};
+AuditResult Audit(const AuditRules& rules, const AuditInput& given, const AuditOptions& options) {
   AuditResult result;
-  if (!input.layout || !input.mentions || !input.facts || !input.meta || !input.span_of) return result;
+  if (!given.layout || !given.mentions || !given.facts || !given.meta || !given.span_of) return result;
+  const std::vector<Mention> figures = WithoutAmountsInWords(*given.mentions, given.text);
+  AuditInput input = given;
+  input.mentions = &figures;
+  AuditContext c{rules, input, options, {}, {}, {}, {}, AuditContext::Reach::kDocument, {}};
+  CheckAmountsInWords(c, *given.mentions);
   BuildFactInfos(c);
   result.readings.resize(input.facts->size());
   for (const FactInfo& f : c.facts) {

@@ -567,7 +567,11 @@ struct Structure {
       if (!(std::isdigit(static_cast<unsigned char>(ch)) || ch == '.' || ch == ',' || ch == '/')) return nullptr;
     }
     for (const Mention* m : In(lb + start, lb + start + 1)) {
-      if (m->type == MentionType::kFraction && m->span.normalized.begin == lb + start && m->numerator > 0) return m;
+      if (m->span.normalized.begin != lb + start) continue;
+      if (m->type == MentionType::kFraction && m->numerator > 0) return m;
+      // "1.700/2.912/3.141": a cell of three figures (the recognizer reads no fraction there);
+      // its first figure is the column's, as a fraction cell's numerator is.
+      if (m->type == MentionType::kNumber && m->span.normalized.end < text.size() && text[m->span.normalized.end] == '/') return m;
     }
     return nullptr;
   }
@@ -666,7 +670,7 @@ struct Structure {
     std::vector<const Mention*> parts;
     double sum = 0;
     for (const Mention* f : cells) {
-      parts.push_back(Numerator(*f));
+      parts.push_back(f->type == MentionType::kFraction ? Numerator(*f) : f);
       sum += parts.back()->number;
     }
     // Far off either way, the column counts something else than the whole does.
@@ -1848,6 +1852,11 @@ struct Structure {
     for (char ch : m.span.text) {
       if (std::isdigit(static_cast<unsigned char>(ch))) written.push_back(ch);
       else if (std::isalpha(static_cast<unsigned char>(ch)) || static_cast<unsigned char>(ch) >= 0x80) break;
+    }
+    // A figure written with a scale word ("7,45 tỷ" is 7.450.000.000) slips in the digits written.
+    if (!written.empty() && written.size() < 16 && m.number != 0) {
+      double as_written = std::stod(written) / std::pow(10.0, d);
+      if (as_written > 0 && std::fabs(m.number / as_written - 1.0) > 1e-9) value /= m.number / as_written;
     }
     long long scaled = std::llround(value * std::pow(10.0, d));
     if (std::fabs(value * std::pow(10.0, d) - static_cast<double>(scaled)) > 1e-6) return false;

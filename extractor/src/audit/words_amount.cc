@@ -1,0 +1,60 @@
+// An amount written in figures and again in words ("5.171.344.000.000 đồng (Bằng chữ: Năm nghìn
+// một trăm bảy mươi mốt tỷ, ba trăm bốn mươi bốn triệu đồng chẵn)"): the two must be one amount.
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "audit/audit_impl.h"
+
+namespace baocao {
+
+bool AmountInWords(const std::vector<Mention>& mentions, size_t i, std::string_view text, size_t* figures) {
+  const Mention& words = mentions[i];
+  if (words.type != MentionType::kMoney || words.rule_id != "money.spelled" || i == 0) return false;
+  // "(Bằng chữ:" or "(bằng chữ" just before the words, the figures just before that.
+  const size_t b = words.span.normalized.begin;
+  if (!EndsWithPhrase(FoldedWordsBefore(text, b, 24), {"bang chu"})) return false;
+  const Mention& before = mentions[i - 1];
+  if (before.type != MentionType::kMoney || before.span.normalized.end > b || b - before.span.normalized.end > 32) return false;
+  *figures = i - 1;
+  return true;
+}
+
+std::vector<Mention> WithoutAmountsInWords(const std::vector<Mention>& mentions, std::string_view text) {
+  std::vector<Mention> kept;
+  kept.reserve(mentions.size());
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    size_t figures = 0;
+    if (!AmountInWords(mentions, i, text, &figures)) kept.push_back(mentions[i]);
+  }
+  return kept;
+}
+
+void CheckAmountsInWords(AuditContext& c, const std::vector<Mention>& mentions) {
+  const bool en = c.en();
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    size_t f = 0;
+    if (!AmountInWords(mentions, i, c.in.text, &f)) continue;
+    const Mention& words = mentions[i];
+    const Mention& figures = mentions[f];
+    if (figures.unit != words.unit) continue;
+    const Span figures_span = c.in.span_of(figures.span.normalized), words_span = c.in.span_of(words.span.normalized);
+    if (std::fabs(figures.number - words.number) < 0.5) {
+      Check k = MakeCheck("agree", "builtin:amount_in_words", {}, figures.number, words.number);
+      k.members.push_back({"", "figures", figures.number, figures_span});
+      k.members.push_back({"", "words", words.number, words_span});
+      c.checks.push_back(std::move(k));
+      continue;
+    }
+    Flag flag = MakeFlag("conflicting_values", "error", figures.number, words.number, "builtin:amount_in_words");
+    AddEvidence(flag, figures_span);
+    AddEvidence(flag, words_span);
+    flag.explanation = en ? "The amount in figures “" + figures_span.text + "” is " + FormatValue(figures.number, 0, figures.unit, en) +
+                                "; in words “" + words_span.text + "” it is " + FormatValue(words.number, 0, words.unit, en) + "."
+                          : "Số tiền ghi bằng số «" + figures_span.text + "» là " + FormatValue(figures.number, 0, figures.unit, en) +
+                                ", ghi bằng chữ «" + words_span.text + "» lại là " + FormatValue(words.number, 0, words.unit, en) + ".";
+    c.flags.push_back(std::move(flag));
+  }
+}
+
+}  // namespace baocao
