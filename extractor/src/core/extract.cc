@@ -199,7 +199,18 @@ void InferYears(std::vector<Mention>& mentions, std::string_view text, const std
     }
     if (year.empty() && doc_date && doc_date->size() >= 4) year = doc_date->substr(0, 4);
     if (year.empty()) continue;
-    m.iso = year + m.iso.substr(1);
+    // "--08-23" → "2026-08-23"; a span of days "--04-26/--05-03" takes the year at both ends.
+    std::string iso;
+    for (size_t start = 0; start <= m.iso.size();) {
+      size_t slash = m.iso.find('/', start);
+      std::string part = m.iso.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+      if (part.rfind("--", 0) == 0) part = year + part.substr(1);
+      if (!iso.empty()) iso.push_back('/');
+      iso.append(part);
+      if (slash == std::string::npos) break;
+      start = slash + 1;
+    }
+    m.iso = iso;
     m.year_inferred = true;
   }
 }

@@ -223,6 +223,36 @@ std::string WithoutFootnoteMark(std::string symbol) {
   return symbol;
 }
 
+// A symbol that names a document by itself, with no kind before it: its year and its issuer
+// ("60/2021/TT-BTC"), or its type and issuer ("186/QĐ-UBND").
+bool FullSymbol(std::string_view number) {
+  size_t slash = number.find('/');
+  if (slash == std::string_view::npos || number.find('-', slash) == std::string_view::npos) return false;
+  std::string_view after = number.substr(slash + 1);
+  if (after.size() > 5 && (after.substr(0, 2) == "19" || after.substr(0, 2) == "20") && after[4] == '/') return true;
+  for (std::string_view type : {"QĐ-", "NQ-", "NĐ-", "TT-", "CT-", "KH-", "BC-", "TB-", "TTr-", "HD-", "CĐ-", "KL-", "QH"}) {
+    if (after.substr(0, type.size()) == type) return true;
+  }
+  return false;
+}
+
+// Whether a date or period read up to `end` goes on as a longer one ("trước 15/11" of "trước
+// 15/11/2025", "12 - 15/11" of "12 - 15/11/2025"): the longer reading is the right one.
+bool GoesOn(std::string_view text, size_t end) {
+  return end + 1 < text.size() && (text[end] == '/' || text[end] == '.' || text[end] == '-') &&
+         std::isdigit(static_cast<unsigned char>(text[end + 1]));
+}
+
+// Whether a bare year at `begin` follows words ("Luật Đất đai 2024", "tầm nhìn đến 2050"), not a
+// figure, a cell's start or a sign: in a column or a list of figures "2024" may be a count.
+bool YearAfterWords(std::string_view text, size_t begin) {
+  size_t k = begin;
+  while (k > 0 && text[k - 1] == ' ') --k;
+  if (k == begin || k == 0) return false;
+  unsigned char c = static_cast<unsigned char>(text[k - 1]);
+  return c >= 0x80 || std::isalpha(c);
+}
+
 std::string StripSpaces(std::string_view s) {
   std::string out;
   for (char c : s) if (c != ' ' && c != '\t' && c != '\n') out.push_back(c);
@@ -666,6 +696,12 @@ bool RuleSet::Impl::Interpret(const Rule& rule, const re2::StringPiece* g, std::
   m.comparator = rule.comparator;
   size_t begin = g[0].data() - text.data();
   m.span.normalized = {begin, begin + g[0].size()};
+  // A group named "claim" is the mention's text: the rest of the match is context the rule needs
+  // ("lương 8 triệu": the amount is "8 triệu", "lương" says it is one).
+  if (std::string_view claim = f.Get("claim"); !claim.empty()) {
+    size_t cb = claim.data() - text.data();
+    m.span.normalized = {cb, cb + claim.size()};
+  }
   auto number = [&](std::string_view name, double* v) -> bool {
     std::string_view s = f.Get(name);
     if (s.empty()) return false;
@@ -789,27 +825,34 @@ bool RuleSet::Impl::Interpret(const Rule& rule, const re2::StringPiece* g, std::
       break;
     }
     case MentionType::kDate: {
-      // A date that goes on ("trước 15/11" of "trước 15/11/2025") is the longer date's.
-      if (size_t end = m.span.normalized.end; end + 1 < text.size() && (text[end] == '/' || text[end] == '.' || text[end] == '-') &&
-                                              std::isdigit(static_cast<unsigned char>(text[end + 1]))) {
-        return false;
-      }
+      if (GoesOn(text, m.span.normalized.end)) return false;
       m.iso = IsoDate(f.Get("day"), f.Get("month"), f.Get("year"));
       if (m.iso.empty()) return false;
       break;
     }
     case MentionType::kPeriod: {
+      if (GoesOn(text, m.span.normalized.end)) return false;
+      if (rule.info.id == "period.bare_year" && !YearAfterWords(text, m.span.normalized.begin)) return false;
+      if (!f.Get("week").empty()) {
+        int w = ToInt(f.Get("week")), y = ToInt(f.Get("year"));
+        if (w < 1 || w > 53 || y < 1900 || y > 2100) return false;
+        m.iso = std::to_string(y) + "-W" + Pad2(w);
+        break;
+      }
       std::string_view year = f.Get("year");
       std::string to_iso = IsoDate(f.Get("to_day"), f.Get("to_month"), f.Get("to_year").empty() ? year : f.Get("to_year"));
       std::string_view from_year = f.Get("from_year");
+      // "từ ngày 27 đến 29/6": the first day is of the last one's month.
+      std::string_view from_month = f.Get("from_month");
+      if (from_month.empty() && !f.Get("from_day").empty()) from_month = f.Get("to_month");
       if (from_year.empty()) from_year = f.Get("to_year").empty() ? year : f.Get("to_year");
       if (!f.Get("from_quarter").empty()) {
         int q1 = RomanOrInt(f.Get("from_quarter")), q2 = RomanOrInt(f.Get("to_quarter"));
         int y1 = ToInt(from_year), y2 = ToInt(f.Get("to_year"));
         if (q1 < 1 || q1 > 4 || q2 < 1 || q2 > 4 || y1 < 1900 || y2 < y1 || (y2 == y1 && q2 < q1)) return false;
         m.iso = std::to_string(y1) + "-Q" + std::to_string(q1) + "/" + std::to_string(y2) + "-Q" + std::to_string(q2);
-      } else if (!f.Get("from_month").empty() && !to_iso.empty()) {
-        std::string from_iso = IsoDate(f.Get("from_day"), f.Get("from_month"), from_year);
+      } else if (!from_month.empty() && !to_iso.empty()) {
+        std::string from_iso = IsoDate(f.Get("from_day"), from_month, from_year);
         if (from_iso.empty()) return false;
         m.iso = from_iso + "/" + to_iso;
       } else if (!f.Get("quarter").empty()) {
@@ -865,9 +908,12 @@ bool RuleSet::Impl::Interpret(const Rule& rule, const re2::StringPiece* g, std::
       std::string kind_found;
       if (rule.kind_before > 0) {
         auto [kind_start, kind] = KindBefore(text, m.span.normalized.begin, rule.kind_before);
-        if (kind_start == std::string::npos) return false;
-        m.span.normalized.begin = kind_start;
-        kind_found = kind;
+        if (kind_start != std::string::npos) {
+          m.span.normalized.begin = kind_start;
+          kind_found = kind;
+        } else if (!f.Get("so_lead").empty() || !FullSymbol(num)) {
+          return false;  // "số 12" with no kind is no citation; a bare symbol must be a full one
+        }
       }
       // "Quyết định 2026": a year, not the number of a document.
       if (rule.info.id == "reference.short_form" && num.size() == 4) {
@@ -1038,9 +1084,13 @@ std::vector<Mention> RuleSet::Recognize(std::string_view text) const {
                        !((IsAlnumAt(text, b, false) && IsAlnumAt(text, b, true)) ||
                          (IsAlnumAt(text, e, true) && IsAlnumAt(text, e, false)));
         if (bounded && rule.strict_boundary && (IsAlnumAt(text, b, true) || IsAlnumAt(text, e, false))) bounded = false;
-      // A number must not continue a longer number ("1.234" is not "234" after a dot).
-        if (bounded && rule.word_boundary && b >= 2 && (text[b - 1] == '.' || text[b - 1] == ',') &&
-            std::isdigit(static_cast<unsigned char>(text[b - 2])) && std::isdigit(static_cast<unsigned char>(text[b]))) {
+        // A number must not continue a longer number ("1.234" is not "234" after a dot); nor may
+        // a count or an amount start inside a date or a symbol ("21/07/2021 Văn bản" is no count
+        // of 2021 văn bản).
+        if (bounded && rule.word_boundary && b >= 2 && std::isdigit(static_cast<unsigned char>(text[b - 2])) &&
+            std::isdigit(static_cast<unsigned char>(text[b])) &&
+            (text[b - 1] == '.' || text[b - 1] == ',' ||
+             (text[b - 1] == '/' && (rule.type == MentionType::kCount || rule.type == MentionType::kMoney)))) {
           bounded = false;
         }
         if (bounded && Confined(rule) && CrossesBoundary(text.substr(b, e - b))) bounded = false;
