@@ -177,7 +177,7 @@ double ScaleOf(std::string_view scale) {
 // The unit of an amount: "đồng" for the đồng however written, else the currency's ISO code.
 std::string CurrencyOf(std::string_view currency) {
   static const std::pair<const char*, const char*> kCodes[] = {
-      {"dong", "đồng"}, {"d", "đồng"},      {"vnd", "đồng"},       {"vnđ", "đồng"},
+      {"dong", "đồng"}, {"d", "đồng"},      {"vnd", "đồng"},       {"vnđ", "đồng"},      {"₫", "đồng"},
       {"usd", "USD"},   {"us$", "USD"},     {"$", "USD"},          {"do la", "USD"},
       {"do la my", "USD"}, {"do-la", "USD"}, {"do-la my", "USD"},  {"eur", "EUR"},
       {"euro", "EUR"},  {"€", "EUR"},       {"gbp", "GBP"},        {"£", "GBP"},
@@ -1085,12 +1085,12 @@ std::vector<Mention> RuleSet::Recognize(std::string_view text) const {
                          (IsAlnumAt(text, e, true) && IsAlnumAt(text, e, false)));
         if (bounded && rule.strict_boundary && (IsAlnumAt(text, b, true) || IsAlnumAt(text, e, false))) bounded = false;
         // A number must not continue a longer number ("1.234" is not "234" after a dot); nor may
-        // a count or an amount start inside a date or a symbol ("21/07/2021 Văn bản" is no count
-        // of 2021 văn bản).
+        // a count start at the year of a date ("21/07/2021 Văn bản" is no count of 2021 văn bản).
         if (bounded && rule.word_boundary && b >= 2 && std::isdigit(static_cast<unsigned char>(text[b - 2])) &&
             std::isdigit(static_cast<unsigned char>(text[b])) &&
             (text[b - 1] == '.' || text[b - 1] == ',' ||
-             (text[b - 1] == '/' && (rule.type == MentionType::kCount || rule.type == MentionType::kMoney)))) {
+             (text[b - 1] == '/' && rule.type == MentionType::kCount && b + 4 <= text.size() &&
+              (text.substr(b, 2) == "19" || text.substr(b, 2) == "20") && std::isdigit(static_cast<unsigned char>(text[b + 3]))))) {
           bounded = false;
         }
         if (bounded && Confined(rule) && CrossesBoundary(text.substr(b, e - b))) bounded = false;
