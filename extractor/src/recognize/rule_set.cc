@@ -1185,6 +1185,8 @@ std::vector<Mention> RuleSet::Recognize(std::string_view text) const {
         m.type != MentionType::kMoney && m.type != MentionType::kCount) continue;
     if (!m.comparator.empty()) continue;
     for (const Rule& rule : impl_->rules) {
+      // A range has its two ends: "Từ 80% - 100% … trở lên" bounds no range.
+      if (!rule.before && m.range_to) continue;
       if (!rule.is_comparator) continue;
       size_t b = m.span.normalized.begin, e = m.span.normalized.end;
       if (rule.before) {
