@@ -198,6 +198,22 @@ void InferYears(std::vector<Mention>& mentions, std::string_view text, const std
       if (distance < best) best = distance, year = y;
     }
     if (year.empty() && doc_date && doc_date->size() >= 4) year = doc_date->substr(0, 4);
+    // A text with no date of its own (a page saved from a portal): the nearest year before it in
+    // its paragraph, else the nearest after.
+    if (year.empty()) {
+      size_t para_b = m.span.normalized.begin > kMaxReach ? m.span.normalized.begin - kMaxReach : 0;
+      size_t blank = text.rfind("\n\n", m.span.normalized.begin);
+      if (blank != std::string_view::npos && blank > para_b) para_b = blank;
+      size_t para_e = std::min(text.size(), m.span.normalized.end + kMaxReach);
+      size_t next_blank = text.find("\n\n", m.span.normalized.end);
+      if (next_blank != std::string_view::npos && next_blank < para_e) para_e = next_blank;
+      for (size_t j = i; j-- > 0 && mentions[j].span.normalized.begin >= para_b;) {
+        if (!(year = year_of(mentions[j])).empty()) break;
+      }
+      for (size_t j = i + 1; year.empty() && j < mentions.size() && mentions[j].span.normalized.end <= para_e; ++j) {
+        year = year_of(mentions[j]);
+      }
+    }
     if (year.empty()) continue;
     // "--08-23" → "2026-08-23"; a span of days "--04-26/--05-03" takes the year at both ends.
     std::string iso;

@@ -858,8 +858,22 @@ bool RuleSet::Impl::Interpret(const Rule& rule, const re2::StringPiece* g, std::
       } else if (!f.Get("quarter").empty()) {
         int q = RomanOrInt(f.Get("quarter"));
         if (q < 0) q = MonthNumber(f.Get("quarter"));  // "quý tư", "quý hai"
+        if (q >= 1 && q <= 4 && year.empty()) {   // "Quý III": the year from the context
+          m.iso = "--Q" + std::to_string(q);
+          break;
+        }
         if (q < 1 || q > 4 || ToInt(year) < 1900) return false;
         m.iso = std::string(year) + "-Q" + std::to_string(q);
+      } else if (!f.Get("months").empty() && f.Get("half").empty()) {
+        // "9 tháng năm 2024": January to the ninth month.
+        int months = ToInt(f.Get("months"));
+        if (months < 1 || months > 12) return false;
+        if (year.empty()) {
+          m.iso = "--01/--" + Pad2(months);
+          break;
+        }
+        if (ToInt(year) < 1900) return false;
+        m.iso = std::string(year) + "-01/" + std::string(year) + "-" + Pad2(months);
       } else if (!f.Get("half").empty()) {
         // "6 tháng đầu năm" is a half year; "5 tháng đầu năm" the months it counts.
         bool last = FoldKey(f.Get("half")) == "cuoi";
