@@ -201,7 +201,7 @@ bool IsFunctionWord(std::string_view word) {
       "và", "là", "của", "trong", "được", "có", "đã", "đang", "sẽ", "với", "cho", "các", "những", "này",
       "đó", "thì", "mà", "hoặc", "hay", "tại", "theo", "về", "từ", "đến", "khi", "nếu", "vì", "nên",
       "bằng", "như", "cũng", "đều", "còn", "lại", "ra", "vào", "lên", "xuống", "rồi", "chưa", "không",
-      "năm", "tháng", "ngày", "mười", "mươi", "trăm", "nghìn", "ngàn", "triệu", "tỷ", "tỉ", "phần", "phẩy",
+      "năm", "mười", "mươi", "trăm", "nghìn", "ngàn", "triệu", "tỷ", "tỉ", "phần", "phẩy",
       "rưỡi", "một", "hai", "ba", "bốn", "tư", "sáu", "bảy", "bẩy", "tám", "chín", "lăm", "nhăm", "linh", "lẻ"};
   std::string lower;
   icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size()))).toLower().toUTF8String(lower);
@@ -234,6 +234,16 @@ bool FullSymbol(std::string_view number) {
     if (after.substr(0, type.size()) == type) return true;
   }
   return false;
+}
+
+// Whether the words around a pair of prices say one is bought and the other sold ("mua vào -
+// bán ra", "giá mua … giá bán"), within the sentence.
+bool QuotesBuyAndSell(std::string_view text, TextRange range) {
+  size_t b = range.begin > 80 ? range.begin - 80 : 0, e = std::min(text.size(), range.end + 80);
+  while (b < range.begin && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) ++b;
+  while (e < text.size() && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) ++e;
+  std::string around = " " + FoldKey(text.substr(b, e - b)) + " ";
+  return around.find(" mua vao") != std::string::npos && around.find(" ban ra") != std::string::npos;
 }
 
 // Whether a date or period read up to `end` goes on as a longer one ("trước 15/11" of "trước
@@ -772,6 +782,23 @@ bool RuleSet::Impl::Interpret(const Rule& rule, const re2::StringPiece* g, std::
       double to = 0;
       double cents = 0;
       if (number("cents", &cents)) m.number += cents / 100;
+      // "23.340 - 23.350 đồng/USD (mua vào - bán ra)": a buying and a selling price, two amounts,
+      // no range.
+      if (rule.type == MentionType::kMoney && !f.Get("to").empty() && QuotesBuyAndSell(text, m.span.normalized)) {
+        double to = 0;
+        if (!number("to", &to)) return false;
+        const double scale_to = ScaleOf(f.Get("to_scale").empty() ? f.Get("scale") : f.Get("to_scale"));
+        if (m.unit.empty()) m.unit = CurrencyOf(f.Get("currency"));
+        Mention buy = m, sell = m;
+        buy.number = v * scale_to;
+        buy.span.normalized.end = f.Range("num").end;
+        if (!f.Get("scale").empty()) buy.span.normalized.end = f.Range("scale").end;
+        sell.number = to * scale_to;
+        sell.span.normalized.begin = f.Range("to").begin;
+        out.push_back(std::move(buy));
+        out.push_back(std::move(sell));
+        return true;
+      }
       if (number("to", &to)) m.range_to = to * ScaleOf(f.Get("to_scale").empty() ? f.Get("scale") : f.Get("to_scale"));
       if (rule.type == MentionType::kPercent) m.unit = "%";
       if (rule.type == MentionType::kMoney && m.unit.empty()) m.unit = CurrencyOf(f.Get("currency"));
