@@ -59,6 +59,17 @@ const ClosingCase kClosingCases[] = {
     {"NoNameThenAppendix", "Nơi nhận:\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nPHỤ LỤC I\n", "<none>",
      "KT. CHỦ TỊCH PHÓ CHỦ TỊCH", 1},
     {"NoClosing", "Nội dung.\n\nNơi nhận hồ sơ là Trung tâm Phục vụ hành chính công.\n", "<none>", "<none>", 0},
+    // A Word signature table whose cells a converter wrote as one line each.
+    {"OneLineCellsListThenTitleAndName",
+     "Nội dung./.\n\nNơi nhận: - Như trên; - Ban Giám đốc Sở; - Lưu: VT, KT (An).\t\tKT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Trần Văn Bảy\n",
+     "Trần Văn Bảy", "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC", 3},
+    {"OneLineCellWithThePositionAfterTheName",
+     "Nội dung./.\n\nNơi nhận: - Thành viên Tổ; - Lưu: VT.\tTM. TỔ CÔNG TÁC TỔ TRƯỞNG Lê Thị Mai PHÓ GIÁM ĐỐC SỞ NỘI VỤ\n",
+     "Lê Thị Mai", "TM. TỔ CÔNG TÁC TỔ TRƯỞNG", 2},
+    {"OneLineCellWithABodysNameIsNoSigner", "Nội dung./.\n\nNơi nhận: - Lưu: VT.\tTM. UBND Phường Hòa Bình\n", "<none>",
+     "TM. UBND Phường Hòa Bình", 1},
+    {"OneLineCellWithoutPrefix",
+     "Nội dung./.\n\nNơi nhận: - Như trên; - Lưu: VT, QLXD (Hà).\tGIÁM ĐỐC Phạm Thu Hà\n", "Phạm Thu Hà", "GIÁM ĐỐC", 2},
 };
 
 INSTANTIATE_TEST_SUITE_P(Cases, LayoutClosing, testing::ValuesIn(kClosingCases),
@@ -87,6 +98,14 @@ TEST(Layout, WrappedRecipientJoinsThePreviousOne) {
   Layout layout = AnalyzeLayout("Nơi nhận:\n- Các cơ quan, đơn vị\ntrên địa bàn phường;\n- Lưu: VT.\n\nCHỦ TỊCH\n\nLê An Bình\n");
   EXPECT_EQ(layout.closing.recipients,
             (std::vector<std::string>{"Các cơ quan, đơn vị trên địa bàn phường;", "Lưu: VT."}));
+  EXPECT_EQ(Opt(layout.closing.signer), "Lê An Bình");
+}
+
+TEST(Layout, RecipientsListedOnTheAnchorsLine) {
+  Layout layout = AnalyzeLayout(
+      "Nội dung./.\n\nNơi nhận: - Sở Tài chính (để b/c); - UBND các xã, phường; - Lưu: VT, KT.\tCHỦ TỊCH Lê An Bình\n");
+  EXPECT_EQ(layout.closing.recipients,
+            (std::vector<std::string>{"Sở Tài chính (để b/c);", "UBND các xã, phường;", "Lưu: VT, KT."}));
   EXPECT_EQ(Opt(layout.closing.signer), "Lê An Bình");
 }
 

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "baocao/layout.h"
 
@@ -65,6 +66,34 @@ const HeaderCase kHeaderCases[] = {
      "21/BC-UBND", "BC-UBND", "An Dương", "2026-07-02", "report"},
     {"CapitalsAloneAreNoHeader", "KẾT QUẢ ĐÁNH GIÁ CÁC TIÊU CHÍ\nNĂM 2025\n\nI. ĐỐI VỚI CẤP SỞ\n",
      "<none>", "<none>", "<none>", "<none>", ""},
+    {"StampedNumberBeforeSpacedSymbol",
+     "Số: 2170 /QĐ - UBND\tCao Bằng, ngày 23 tháng 6 năm 2026\n\nQUYẾT ĐỊNH\nChấp thuận chủ trương\n",
+     "2170/QĐ-UBND", "QĐ-UBND", "Cao Bằng", "2026-06-23", "decision"},
+    {"BlankNumberBeforeSpacedSymbol", "Số:         /BC - SXD\tCao Bằng, ngày    tháng 6 năm 2026\nBÁO CÁO\nTình hình\n",
+     "<none>", "BC-SXD", "Cao Bằng", "2026-06", "report"},
+    {"SubjectRunIntoTheNumberPiece",
+     "Số:512 /SXD-QLN V/v góp ý dự thảo quy chế\tCao Bằng, ngày 03 tháng 2 năm 2026\n\nKính gửi: Sở Tư pháp\n",
+     "512/SXD-QLN", "SXD-QLN", "Cao Bằng", "2026-02-03", "official_letter"},
+    {"CertificateDatedByItsFirstIssue",
+     "UBND TỈNH CAO BẰNG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBAN QUẢN LÝ KHU KINH TẾ\tĐộc lập - Tự do - Hạnh phúc\n\n"
+     "GIẤY CHỨNG NHẬN ĐĂNG KÝ ĐẦU TƯ\n\nMã số dự án: 1234567890\nChứng nhận lần đầu: ngày 12 tháng 3 năm 2026\n\n"
+     "Căn cứ Luật Đầu tư;\n",
+     "<none>", "<none>", "<none>", "2026-03-12", "other"},
+    {"DocumentIssuedWithADecision",
+     "BỘ Y TẾ\n\nHƯỚNG DẪN KỸ THUẬT PHÒNG CHỐNG DỊCH\n\n(Ban hành kèm theo Quyết định số 250/QĐ-BYT ngày 5 tháng 3 năm 2026\n\n"
+     "của Bộ trưởng Bộ Y tế)\n\n1. Phạm vi áp dụng\n",
+     "<none>", "<none>", "<none>", "2026-03-05", "other"},
+    {"DocumentIssuedWithADecisionNoKindLine",
+     "BỘ Y TẾ\n\nCÁC GIẢI PHÁP KỸ THUẬT PHÒNG CHỐNG DỊCH\n\n(Ban hành kèm theo Quyết định số 250/QĐ-BYT ngày 5/3/2026 "
+     "của Bộ trưởng Bộ Y tế)\n\n1. Phạm vi áp dụng\n",
+     "<none>", "<none>", "<none>", "2026-03-05", ""},
+    {"CitationOfAnotherDocumentKeepsTheDraftsOwnDate",
+     "Số: /KH-SYT\tCao Bằng, ngày tháng 4 năm 2026\nKẾ HOẠCH\nThực hiện Đề án\n"
+     "(Ban hành kèm theo Nghị quyết số 35-NQ/TU ngày 29/12/2025 của Tỉnh ủy)\n\nCăn cứ\n",
+     "<none>", "KH-SYT", "Cao Bằng", "2026-04", "plan"},
+    {"DocumentIssuedWithADecisionGluedDigits",
+     "Bảng 3\nTIÊU CHÍ ĐÁNH GIÁ\n(Ban hành kèm theo Quyết định số1187/QĐ-BNV ngày15 tháng10 năm 2025 của Bộ Nội vụ)\n\nSTT\tTiêu chí\n",
+     "<none>", "<none>", "<none>", "2025-10-15", ""},
 };
 
 INSTANTIATE_TEST_SUITE_P(Cases, LayoutHeader, testing::ValuesIn(kHeaderCases),
@@ -143,6 +172,42 @@ TEST(Layout, SubjectLineOfOfficialLetterIsItsTitle) {
   EXPECT_EQ(layout.header.kind, "official_letter");
   EXPECT_EQ(Opt(layout.header.number), "464/STC-VP");
   EXPECT_EQ(Opt(layout.header.title_text), "góp ý dự thảo Kế hoạch kiểm tra cải cách hành chính năm 2026");
+}
+
+TEST(Layout, HeaderTableCellsWrittenAsOneLineEach) {
+  // A Word header table whose columns a converter wrote as one line each, tab between them.
+  Layout layout = AnalyzeLayout(
+      "UBND TỈNH CAO BẰNG SỞ XÂY DỰNG Số: /KH-SXD\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+      "Cao Bằng, ngày tháng 5 năm 2026\n\nKẾ HOẠCH\nKiểm tra an toàn công trình\n\nCăn cứ Luật Xây dựng;\n");
+  EXPECT_EQ(layout.header.issuer_lines, std::vector<std::string>{"UBND TỈNH CAO BẰNG SỞ XÂY DỰNG"});
+  EXPECT_EQ(Opt(layout.header.number), "<none>");
+  EXPECT_EQ(Opt(layout.header.symbol), "KH-SXD");
+  EXPECT_EQ(Opt(layout.header.place), "Cao Bằng");
+  EXPECT_EQ(Opt(layout.header.date), "2026-05");
+  EXPECT_EQ(layout.header.kind, "plan");
+  EXPECT_EQ(Opt(layout.header.title_text), "Kiểm tra an toàn công trình");
+}
+
+TEST(Layout, IssuerRunIntoTheMottoStopsAtIt) {
+  Layout layout = AnalyzeLayout(
+      "VĂN PHÒNG QUỐC HỘI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n_______\tĐộc lập - Tự do - Hạnh phúc\n\n"
+      "Số: 9/TB-VPQH\tHà Nội, ngày 2 tháng 3 năm 2026\n\nTHÔNG BÁO\nKết luận\n");
+  EXPECT_EQ(layout.header.issuer_lines, std::vector<std::string>{"VĂN PHÒNG QUỐC HỘI"});
+  EXPECT_EQ(Opt(layout.header.number), "9/TB-VPQH");
+}
+
+TEST(Layout, RuleDrawnUnderTheIssuerIsNoPartOfIt) {
+  Layout layout = AnalyzeLayout(
+      "UBND TỈNH CAO BẰNG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ Y TẾ ---------\tĐộc lập - Tự do - Hạnh phúc ------\n"
+      "Số: 7/SYT-NV\tCao Bằng, ngày 2 tháng 3 năm 2026\nV/v tiêm chủng\n\nKính gửi: các xã\n");
+  EXPECT_EQ(layout.header.issuer_lines, (std::vector<std::string>{"UBND TỈNH CAO BẰNG", "SỞ Y TẾ"}));
+}
+
+TEST(Layout, MottoWordsInATitleStayInIt) {
+  Layout layout = AnalyzeLayout(
+      "Số: 5/KH-UBND\nHà Nội, ngày 1 tháng 8 năm 2026\nKẾ HOẠCH\n"
+      "Kỷ niệm 81 năm Quốc khánh nước Cộng hòa xã hội chủ nghĩa Việt Nam\n\nCăn cứ Luật;\n");
+  EXPECT_EQ(Opt(layout.header.title_text), "Kỷ niệm 81 năm Quốc khánh nước Cộng hòa xã hội chủ nghĩa Việt Nam");
 }
 
 }  // namespace

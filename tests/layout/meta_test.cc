@@ -105,15 +105,86 @@ TEST(LayoutMeta, IssuerFromHeaderIssuerLines) {
   EXPECT_EQ(Opt(meta.date), "2026-02-05");
 }
 
-TEST(LayoutMeta, IssuerUnderParentCouncilIsNoWard) {
+TEST(LayoutMeta, IssuerUnderParentCouncilIsNamedWithItsProvinceAndIsNoWard) {
   Meta meta = MetaOf(
       "UBND TỈNH LÂM ĐỒNG          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
       "SỞ NỘI VỤ                   Độc lập - Tự do - Hạnh phúc\n"
       "Số: 181/BC-SNV              Lâm Đồng, ngày 05 tháng 11 năm 2025\n\nBÁO CÁO\nTổng kết\n\n"
       "Kính gửi: Chủ tịch\n\nSở Nội vụ báo cáo như sau.\n");
-  EXPECT_EQ(Opt(meta.issuer), "Sở Nội vụ");
+  EXPECT_EQ(Opt(meta.issuer), "Sở Nội vụ tỉnh Lâm Đồng");
   EXPECT_EQ(Opt(meta.ward), "<none>");
 }
+
+struct IssuerCase {
+  const char* name;
+  const char* text;
+  const char* issuer;
+  const char* province;
+};
+
+class LayoutIssuer : public testing::TestWithParam<IssuerCase> {};
+
+TEST_P(LayoutIssuer, NamesTheIssuingBodyAndItsProvince) {
+  Meta meta = MetaOf(GetParam().text);
+  EXPECT_EQ(Opt(meta.issuer), GetParam().issuer);
+  EXPECT_EQ(Opt(meta.province), GetParam().province);
+}
+
+const IssuerCase kIssuerCases[] = {
+    {"DepartmentOfAProvince",
+     "UBND TỈNH THÁI NGUYÊN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ TÀI CHÍNH\tĐộc lập - Tự do - Hạnh phúc\n"
+     "Số: 12/STC-NS\tThái Nguyên, ngày 3 tháng 2 năm 2026\nV/v dự toán\n\nKính gửi: UBND tỉnh Khánh Hòa\n\n"
+     "Sở Tài chính đề nghị tỉnh Khánh Hòa, tỉnh Khánh Hòa phối hợp.\n",
+     "Sở Tài chính tỉnh Thái Nguyên", "Thái Nguyên"},
+    {"OfficeOfTheCouncilNamesTheCouncil",
+     "UBND TỈNH KHÁNH HÒA\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nVĂN PHÒNG\tĐộc lập - Tự do - Hạnh phúc\n"
+     "Số: 4/BC-VP\tKhánh Hòa, ngày 3 tháng 2 năm 2026\nBÁO CÁO\nTình hình\n\nVăn phòng UBND tỉnh báo cáo.\n",
+     "Văn phòng UBND tỉnh Khánh Hòa", "Khánh Hòa"},
+    {"WrappedCouncilAndWrappedBody",
+     "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH THÁI NGUYÊN\tĐộc lập - Tự do - Hạnh phúc\n"
+     "TRUNG TÂM PHỤC VỤ\nHÀNH CHÍNH CÔNG\nSố: 8/TTPVHCC\tThái Nguyên, ngày 3 tháng 2 năm 2026\nV/v tiếp nhận hồ sơ\n\n"
+     "Kính gửi: các sở\n\nTrung tâm Phục vụ hành chính công tiếp nhận.\n",
+     "Trung tâm Phục vụ hành chính công tỉnh Thái Nguyên", "Thái Nguyên"},
+    {"NameKeepsTheHeadersPunctuation",
+     "UBND TỈNH KHÁNH HÒA\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTRUNG TÂM XÚC TIẾN ĐẦU TƯ\tĐộc lập - Tự do - Hạnh phúc\n"
+     "THƯƠNG MẠI VÀ DU LỊCH\nSố: 6/TTXT\tKhánh Hòa, ngày 3 tháng 2 năm 2026\nV/v báo cáo\n\nKính gửi: Sở Nội vụ\n\n"
+     "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch báo cáo.\n",
+     "Trung tâm Xúc tiến Đầu tư Thương mại và Du lịch tỉnh Khánh Hòa", "Khánh Hòa"},
+    {"DepartmentOfAMinistryHasNoProvince",
+     "BỘ Y TẾ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCỤC QUẢN LÝ DƯỢC\tĐộc lập - Tự do - Hạnh phúc\n"
+     "Số: 88/QLD-CL\tHà Nội, ngày 3 tháng 2 năm 2026\nV/v thu hồi thuốc\n\nKính gửi: Sở Y tế tỉnh Khánh Hòa\n\n"
+     "Cục Quản lý Dược đề nghị Sở Y tế tỉnh Khánh Hòa thu hồi.\n",
+     "Cục Quản lý Dược", "<none>"},
+    {"NationalBodyRunIntoTheMotto",
+     "VĂN PHÒNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\t Độc lập - Tự do - Hạnh phúc\n"
+     "Số: 7/TB-VPCP\tHà Nội, ngày 3 tháng 2 năm 2026\n\nTHÔNG BÁO\nKết luận\n\nVăn phòng Chính phủ thông báo.\n",
+     "Văn phòng Chính phủ", "<none>"},
+    {"TeamNamedWithTheBodyThatSetItUp",
+     "SỞ CÔNG THƯƠNG THÁI NGUYÊN ĐOÀN KIỂM TRA THEO QĐ SỐ 120/QĐ-SCT Số: /ĐKT-SCT\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM "
+     "Độc lập - Tự do - Hạnh phúc Thái Nguyên, ngày tháng 4 năm 2026\n\nBÁO CÁO\nKết quả kiểm tra\n\n"
+     "Thực hiện Quyết định số 120/QĐ-SCT của Giám đốc Sở Công Thương, Đoàn kiểm tra đã làm việc theo kế hoạch.\n",
+     "Đoàn kiểm tra theo QĐ số 120/QĐ-SCT - Sở Công Thương Thái Nguyên", "Thái Nguyên"},
+    {"CouncilAndBodyInOneCell",
+     "UBND TỈNH KHÁNH HÒA SỞ XÂY DỰNG Số: /KH-SXD\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+     "Khánh Hòa, ngày tháng 5 năm 2026\n\nKẾ HOẠCH\nKiểm tra\n\nSở Xây dựng ban hành.\n",
+     "Sở Xây dựng tỉnh Khánh Hòa", "Khánh Hòa"},
+    {"StrayLetterTypedBeforeTheCouncil",
+     "DUBND TỈNH KHÁNH HÒA VĂN PHÒNG Số: /BC-VP\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+     "Khánh Hòa, ngày tháng 6 năm 2026\n\nBÁO CÁO\nTình hình\n\nVăn phòng báo cáo.\n",
+     "Văn phòng UBND tỉnh Khánh Hòa", "Khánh Hòa"},
+    {"NameWrappedBeforeACommonWordIsOneBody",
+     "BỘ CÔNG AN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCỤC CẢNH SÁT\tĐộc lập - Tự do - Hạnh phúc\n"
+     "PHÒNG CHÁY, CHỮA CHÁY\nSố: 15/C07-P2\tHà Nội, ngày 3 tháng 2 năm 2026\nV/v kiểm tra\n\nKính gửi: Công an tỉnh Khánh Hòa\n\n"
+     "Cục Cảnh sát phòng cháy, chữa cháy đề nghị.\n",
+     "Cục Cảnh sát phòng cháy, chữa cháy", "<none>"},
+    {"DocumentIssuedWithAMinistersDecision",
+     "BỘ Y TẾ\n\nHƯỚNG DẪN KỸ THUẬT\n\n(Ban hành kèm theo Quyết định số 250/QĐ-BYT ngày 5 tháng 3 năm 2026\n"
+     "của Bộ trưởng Bộ Y tế)\n\n1. Phạm vi: các cơ sở tại Hà Nội, Hà Nội và Hải Phòng.\n",
+     "Bộ Y tế", "<none>"},
+};
+
+INSTANTIATE_TEST_SUITE_P(Cases, LayoutIssuer, testing::ValuesIn(kIssuerCases),
+                         [](const testing::TestParamInfo<IssuerCase>& info) { return std::string(info.param.name); });
 
 TEST(LayoutMeta, IssuerFromTextMentionsOfTheDateLinePlace) {
   Meta meta = MetaOf(

@@ -198,6 +198,30 @@ TEST(NormalizeCharacters, UnifiesSpacesDashesAndQuotesButKeepsTabs) {
   });
 }
 
+// A PDF font that maps ư to ƣ (U+01A3) and Ư to Ƣ (U+01A2): repaired in place, offsets kept,
+// on a page of Vietnamese only.
+TEST(NormalizeCharacters, RepairsHornedUOfABrokenFontOnVietnamesePages) {
+  const std::string broken = "BỘ Y TẾ\tĐƢỜNG\nhƣớng dẫn Sở Công Thƣơng thực hiện\n";
+  Result<Text> text = Normalize(broken);
+  ASSERT_TRUE(text.ok());
+  EXPECT_EQ(text->view(), "BỘ Y TẾ\tĐƯỜNG\nhướng dẫn Sở Công Thương thực hiện\n");
+  std::vector<std::string> repairs = text->repairs();
+  EXPECT_NE(std::find(repairs.begin(), repairs.end(), "horned_u"), repairs.end());
+  size_t at = text->view().find("Thương");
+  EXPECT_EQ(text->SpanOf({at, at + std::string_view("Thương").size()}, broken).text, "Thƣơng");
+}
+
+TEST(NormalizeCharacters, LeavesOiOnAPageWithoutVietnamese) {
+  // First page: a transcription where ƣ is a letter of its own; second page: Vietnamese.
+  Result<Text> text = Normalize("Ƣmaƣ ƣba oƣn\f\nhƣớng dẫn Sở Công Thƣơng\n");
+  ASSERT_TRUE(text.ok());
+  EXPECT_EQ(text->view(), "Ƣmaƣ ƣba oƣn\f\nhướng dẫn Sở Công Thương\n");
+  Result<Text> foreign = Normalize("Ƣmaƣ ƣba oƣn\n");
+  ASSERT_TRUE(foreign.ok());
+  EXPECT_EQ(foreign->view(), "Ƣmaƣ ƣba oƣn\n");
+  EXPECT_TRUE(foreign->repairs().empty());
+}
+
 // Regression (Engine foundation, item 3): the debris pattern used {1,2000}, above RE2's limit of
 // 1000, so it never compiled and no markup of any kind was removed.
 TEST(NormalizeDebris, RemovesHtml) {

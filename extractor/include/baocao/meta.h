@@ -7,16 +7,30 @@
 //
 // Where each field comes from:
 //   kind, number, symbol, date, title, place   the header (Layout::header); kind "other" when
-//                                              neither a kind line, "V/v" nor a symbol says it
+//                                              neither a kind line, "V/v" nor a symbol says it;
+//                                              without a date line, the date of "Chứng nhận lần
+//                                              đầu: ngày …" (certificates) or of the decision a
+//                                              document says it was issued with ("(Ban hành kèm
+//                                              theo Quyết định số … ngày …)")
 //   signer, signer_title, recipients           the closing block
-//   issuer, ward   the header's issuer lines ("ỦY BAN NHÂN DÂN / PHƯỜNG CHÍ LINH"); without
-//                  them, the text's "UBND|Ủy ban nhân dân <phường|xã|...> <Name>" mentions whose
-//                  name is the place of the date line (spelled as most mentions spell it),
+//   issuer, ward   the header's issuer lines ("ỦY BAN NHÂN DÂN / PHƯỜNG CHÍ LINH" -> "UBND
+//                  phường Chí Linh"). A body under a parent is the issuer: under a council it is
+//                  named with the council's unit and place ("UBND TỈNH LÀO CAI" / "SỞ CÔNG
+//                  THƯƠNG" -> "Sở Công Thương tỉnh Lào Cai", "VĂN PHÒNG" -> "Văn phòng UBND tỉnh
+//                  Lào Cai"), under a ministry or another body it stands alone ("BỘ CÔNG THƯƠNG"
+//                  / "CỤC HÓA CHẤT" -> "Cục Hóa chất"), a team (Đoàn, Tổ) is named with the body
+//                  that set it up ("Đoàn kiểm tra - Sở Công Thương Lào Cai"). A cell written as one
+//                  line is cut where a province's name ends and a body's begins. Without issuer
+//                  lines, the body a "(Ban hành kèm theo Quyết định số … của Bộ trưởng Bộ X)"
+//                  names; else the text's "UBND|Ủy ban nhân dân <phường|xã|...> <Name>" mentions
+//                  whose name is the place of the date line (spelled as most mentions spell it),
 //                  written "UBND phường Chí Linh"; ward is the name of a phường, xã, thị trấn or
 //                  đặc khu
-//   province       the gazetteer's name mentioned most often ("tỉnh Khánh Hòa", "UBND tỉnh Thái
-//                  Nguyên", "Thành ủy Hải Phòng", "Smart Hải Phòng"), ties to the earliest;
-//                  absent when none is mentioned
+//   province       the province the issuer block names ("UBND TỈNH LÂM ĐỒNG"); none for a national
+//                  body (Bộ, Cục, Chính phủ, Văn phòng Chính phủ, Quốc hội ...) whose block names
+//                  none, whatever its text or place line names; otherwise the gazetteer's name
+//                  mentioned most often ("tỉnh Khánh Hòa", "UBND tỉnh Thái Nguyên", "Thành ủy Hải
+//                  Phòng", "Smart Hải Phòng"), ties to the earliest; absent when none is mentioned
 //
 // Province names are only taken from the gazetteer (data in rules/places/), matched without
 // regard to case or tone-mark placement, and returned in the gazetteer's spelling. A name in

@@ -32,14 +32,47 @@ const RE2& SignerPrefix() {
   return re;
 }
 
-// "Nơi nhận:", "Nơi nhận: (VBĐT)"; not "Nơi nhận hồ sơ ...".
+constexpr size_t kMaxInlineListBytes = 2000;
+
+// "Nơi nhận:", "Nơi nhận: (VBĐT)"; not "Nơi nhận hồ sơ ...". A word processor's table cell
+// written as one line holds the whole list: "Nơi nhận: - Như trên; - Lưu: VT.".
 bool IsRecipientsAnchor(std::string_view s) {
-  if (s.size() > 120) return false;
-  std::string key = FoldKey(s);
+  if (s.size() > kMaxInlineListBytes) return false;
+  std::string key = FoldKey(s.substr(0, std::min<size_t>(s.size(), 40)));
   if (!key.starts_with("noi nhan")) return false;
   std::string_view after = std::string_view(key).substr(8);
   while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
-  return after.empty() || after.front() == ':' || after.front() == '(';
+  if (s.size() <= 120) return after.empty() || after.front() == ':' || after.front() == '(';
+  if (after.empty() || after.front() != ':') return false;
+  after.remove_prefix(1);
+  while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
+  return !after.empty() && (after.front() == '-' || after.front() == '+');
+}
+
+// The items of a list written on the anchor's line: "Nơi nhận: - Như trên; - Lưu: VT." ->
+// {"Như trên;", "Lưu: VT."}.
+std::vector<std::string> InlineRecipients(std::string_view s) {
+  std::vector<std::string> out;
+  size_t colon = s.find(':');
+  if (colon == std::string_view::npos) return out;
+  std::string_view rest = s.substr(colon + 1);
+  size_t start = std::string_view::npos;
+  for (size_t i = 0; i < rest.size(); ++i) {
+    if ((rest[i] != '-' && rest[i] != '+') || (i + 1 < rest.size() && rest[i + 1] != ' ')) continue;
+    size_t k = i;
+    while (k > 0 && rest[k - 1] == ' ') --k;
+    if (k > 0 && rest[k - 1] != ';' && rest[k - 1] != '.' && rest[k - 1] != ',') continue;
+    if (start != std::string_view::npos) {
+      std::string item = Squeeze(rest.substr(start, k - start), kEmphasis);
+      if (!item.empty()) out.push_back(std::move(item));
+    }
+    start = i + 1;
+  }
+  if (start != std::string_view::npos) {
+    std::string item = Squeeze(rest.substr(start), kEmphasis);
+    if (!item.empty()) out.push_back(std::move(item));
+  }
+  return out;
 }
 
 bool HasRoleWord(std::string_view s) {
@@ -108,6 +141,63 @@ bool IsBullet(std::string_view s) {
   return !s.empty() && (s[0] == '-' || s[0] == '+' || s.starts_with("•"));
 }
 
+// A signature cell written as one line: the title, the name, and perhaps the signer's position
+// under it ("KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Hoàng Văn Thuân", "TM. ĐOÀN KIỂM TRA TRƯỞNG ĐOÀN Hoàng Văn
+// Thuân PHÓ GIÁM ĐỐC SỞ CÔNG THƯƠNG") -> its pieces; any other segment comes back whole.
+std::vector<TextRange> SignatureParts(std::string_view text, TextRange seg) {
+  std::string_view s = View(text, seg);
+  std::vector<TextRange> whole{seg};
+  if (s.size() > kMaxPieceBytes) return whole;
+  // Words separated by single spaces, as [begin, end) in `s`.
+  std::vector<std::pair<size_t, size_t>> words;
+  for (size_t i = 0; i < s.size();) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    if (j > i) words.emplace_back(i, j);
+    i = j;
+  }
+  auto has_lower = [&](size_t k) {
+    std::string_view w = s.substr(words[k].first, words[k].second - words[k].first);
+    size_t pos = 0;
+    while (pos < w.size()) {
+      if (IsLowerLetter(NextCodePoint(w, pos))) return true;
+    }
+    return false;
+  };
+  size_t name = 0;
+  while (name < words.size() && !has_lower(name)) ++name;
+  if (name == 0 || name == words.size()) return whole;
+  size_t rest = name;
+  while (rest < words.size() && has_lower(rest)) ++rest;
+  for (size_t k = rest; k < words.size(); ++k) {
+    if (has_lower(k)) return whole;
+  }
+  TextRange title{seg.begin, seg.begin + words[name - 1].second};
+  TextRange person{seg.begin + words[name].first, seg.begin + words[rest - 1].second};
+  if (!IsTitlePiece(View(text, title), false) || !IsNamePiece(View(text, person))) return whole;
+  // "TM. UBND Phường Hòa Bình": a body's name after its title, not a person's.
+  static constexpr std::string_view kNotNames[] = {"phuong", "xa", "tinh", "huyen", "thi", "thanh",
+                                                   "so", "ban", "uy", "cong", "phong", "cuc"};
+  std::string first = FoldKey(s.substr(words[name].first, words[name].second - words[name].first));
+  for (std::string_view w : kNotNames) {
+    if (first == w) return whole;
+  }
+  std::vector<TextRange> out{title, person};
+  if (rest < words.size()) out.push_back(TextRange{seg.begin + words[rest].first, seg.end});
+  return out;
+}
+
+// The pieces of a line: its segments, a one-line signature cell cut into its parts.
+std::vector<TextRange> Pieces(std::string_view text, TextRange line) {
+  std::vector<TextRange> out;
+  for (TextRange seg : Segments(text, line)) {
+    std::vector<TextRange> parts = SignatureParts(text, seg);
+    out.insert(out.end(), parts.begin(), parts.end());
+  }
+  return out;
+}
+
 // "KT.CHỦ TỊCH" -> "KT. CHỦ TỊCH".
 std::string NormalizeTitle(std::string_view s) {
   std::string prefix, rest;
@@ -153,7 +243,7 @@ ClosingScan FindClosing(std::string_view text, const std::vector<Line>& lines, s
     if (IsBlank(View(text, lr))) continue;
     ++seen;
     bool only_closing = true;
-    for (TextRange seg : Segments(text, lr)) {
+    for (TextRange seg : Pieces(text, lr)) {
       std::string_view s = View(text, seg);
       only_closing = only_closing && (IsTitlePiece(s, false) || IsNamePiece(s) || IsStamp(s));
     }
@@ -172,14 +262,15 @@ ClosingScan FindClosing(std::string_view text, const std::vector<Line>& lines, s
     if (IsBlank(View(text, lr))) continue;
     if (lr.end - lr.begin > 2000) break;
     bool used = false;
-    for (TextRange seg : Segments(text, lr)) {
+    for (TextRange seg : Pieces(text, lr)) {
       std::string_view s = View(text, seg);
-      if (s.size() > kMaxPieceBytes) continue;
       if (!anchor_seen && i == anchor && IsRecipientsAnchor(s)) {
         anchor_seen = true;
         used = true;
+        for (std::string& item : InlineRecipients(s)) c.recipients.push_back(std::move(item));
         continue;
       }
+      if (s.size() > kMaxPieceBytes) continue;
       if (IsStamp(s)) {
         used = true;
       } else if (anchor_seen && IsBullet(s)) {

@@ -4,6 +4,7 @@
 // same here because every line is cut into Segments first.
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -41,6 +42,28 @@ const RE2& NumberOnlyPattern() {
   static const RE2 re(R"(^(?:Số|SỐ|Sô|SÔ)[ \t]*[:.]?[ \t]*[0-9._… ]*$)", RE2::Quiet);
   return re;
 }
+// "Số: 2170 /QĐ - UBND", "Số: /BC - SCT": the piece without the spaces that stand beside the
+// separators of number and symbol (a number stamped into a gap, a template typed with spaces),
+// for NumberPattern: "Số: 2170/QĐ-UBND".
+std::string WithoutSeparatorSpaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    if (s[i] != ' ' && s[i] != '\t') {
+      out.push_back(s[i++]);
+      continue;
+    }
+    size_t j = i;
+    while (j < s.size() && (s[j] == ' ' || s[j] == '\t')) ++j;
+    char before = out.empty() ? '\0' : out.back();
+    char after = j < s.size() ? s[j] : '\0';
+    bool beside = before == '-' || before == '/' || after == '-' || after == '/';
+    if (!beside || after == '\0') out.append(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
 // "Chí Linh, ngày 26 tháng 01 năm 2026", blanks allowed: "Ba Ngòi, ngày   tháng   năm 2026".
 const RE2& DatePattern() {
   static const RE2 re(
@@ -52,6 +75,22 @@ const RE2& DatePattern() {
 const RE2& NumericDatePattern() {
   static const RE2 re(
       R"(^([^,\d\n]{2,80}?)[ \t]*,[ \t]*(?i:ngày)[ \t]*([0-9]{1,2})[ \t]*[/.-][ \t]*([0-9]{1,2})[ \t]*[/.-][ \t]*([0-9]{4}))",
+      RE2::Quiet);
+  return re;
+}
+// "Chứng nhận lần đầu: ngày 30 tháng 6 năm 2026", "(Cấp lần đầu: Ngày 23 tháng 6 năm 2026)": the
+// date of a certificate or licence, which has no place and date line of its own.
+const RE2& FirstIssuePattern() {
+  static const RE2 re(
+      R"(^[(]?[ \t]*(?i:cấp|chứng nhận|đăng ký)[ \t]+(?i:lần đầu)[ \t]*:?[ \t]*(?i:ngày)[ \t]*([0-9]{1,2})[ \t]*(?:(?i:tháng)|/)[ \t]*([0-9]{1,2})[ \t]*(?:(?i:năm)|/)[ \t]*([0-9]{4}))",
+      RE2::Quiet);
+  return re;
+}
+// "(Ban hành kèm theo Quyết định số 1074/QĐ-BXD ngày 29 tháng 6 năm 2026 của Bộ trưởng Bộ Xây
+// dựng)": what a document issued with a decision says of it instead of a header of its own.
+const RE2& IssuedWithPattern() {
+  static const RE2 re(
+      R"((?i:kèm theo)[ ]+(?:[^ ]+[ ]+){1,3}?(?i:số)[ ]*[0-9][^ ]*[ ]*(?i:ngày)[ ]*([0-9]{1,2})[ ]*(?:(?i:tháng)|/)[ ]*([0-9]{1,2})[ ]*(?:(?i:năm)|/)[ ]*([0-9]{4})(?:[ ,]*(?i:của)[ ]+([^()]+))?)",
       RE2::Quiet);
   return re;
 }
@@ -96,7 +135,75 @@ bool OpensBody(std::string_view text, TextRange seg) {
          MatchHeading(text, seg).has_value() || MatchListItem(text, seg).has_value();
 }
 
-enum class Piece { kOther, kIssuer, kMotto, kDecoration, kNumber, kDate, kKind, kSubject, kAddressee };
+// Word processors put each column of the header table into one cell, and a converter may write
+// a cell as one line: "UBND TỈNH LÀO CAI SỞ CÔNG THƯƠNG Số: /BC-SCT", "CỘNG HÒA XÃ HỘI CHỦ
+// NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Lào Cai, ngày tháng 6 năm 2026"; a PDF's text may
+// run "Số: 464/STC-VP V/v góp ý ..." together. The pieces of such a segment, cut before "Số:"
+// and "V/v" and around each line of the national motto (written as the motto is: its first
+// line in capitals, its second capitalized); a segment without them comes back whole.
+std::vector<TextRange> HeaderPieces(std::string_view text, TextRange seg) {
+  std::string_view s = View(text, seg);
+  std::vector<Word> words = Words(s);
+  std::vector<size_t> cuts;
+  auto folds = [&](size_t i, std::initializer_list<std::string_view> want) {
+    if (i + want.size() > words.size()) return false;
+    size_t k = i;
+    for (std::string_view w : want) {
+      if (words[k++].fold != w) return false;
+    }
+    return true;
+  };
+  for (size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
+    if (folds(i, {"cong", "hoa", "xa", "hoi", "chu", "nghia", "viet", "nam"}) &&
+        IsAllUpper(s.substr(w.begin, words[i + 7].end - w.begin))) {
+      cuts.push_back(w.begin);
+      cuts.push_back(words[i + 7].end);
+      i += 7;
+      continue;
+    }
+    if (folds(i, {"doc", "lap", "tu", "do", "hanh", "phuc"}) && w.capitalized && words[i + 2].capitalized &&
+        words[i + 4].capitalized) {
+      cuts.push_back(w.begin);
+      cuts.push_back(words[i + 5].end);
+      i += 5;
+      continue;
+    }
+    if (w.begin == 0) continue;
+    size_t after = w.end;
+    while (after < s.size() && (s[after] == ' ' || s[after] == '\t')) ++after;
+    bool spaced = s[w.begin - 1] == ' ' || s[w.begin - 1] == '\t';
+    if (w.fold == "so" && w.capitalized && spaced && after < s.size() && s[after] == ':') {
+      cuts.push_back(w.begin);
+    } else if (spaced && s.substr(w.begin).starts_with("V/") && w.end == w.begin + 1 && i + 1 < words.size() &&
+               words[i + 1].fold == "v" && words[i + 1].begin == w.begin + 2) {
+      cuts.push_back(w.begin);
+    }
+  }
+  // The rule drawn under a column, on the column's line: "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG -------".
+  for (size_t i = 0; i < s.size();) {
+    size_t j = i;
+    while (j < s.size() && (s[j] == '-' || s[j] == '_' || s[j] == '=' || s[j] == '*')) ++j;
+    if (j - i >= 3 && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t')) {
+      cuts.push_back(i);
+      cuts.push_back(j);
+    }
+    i = j > i ? j : i + 1;
+  }
+  std::sort(cuts.begin(), cuts.end());
+  std::vector<TextRange> out;
+  size_t from = 0;
+  cuts.push_back(s.size());
+  for (size_t cut : cuts) {
+    if (cut < from) continue;
+    TextRange r = Trim(text, {seg.begin + from, seg.begin + cut});
+    if (!r.empty()) out.push_back(r);
+    from = cut;
+  }
+  return out;
+}
+
+enum class Piece { kOther, kIssuer, kMotto, kDecoration, kNumber, kDate, kKind, kSubject, kAddressee, kIssued };
 
 struct Found {
   bool number = false, date = false, kind = false;
@@ -110,7 +217,7 @@ std::string KindOfLine(std::string_view segment) {
   while (!s.empty() && (s.back() == ':' || s.back() == '.' || s.back() == '*' || s.back() == ' ')) s.remove_suffix(1);
   while (!s.empty() && (s.front() == '*' || s.front() == ' ')) s.remove_prefix(1);
   if (s.empty() || CodePointsUpTo(s, 81) > 80) return "";
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 24> kKinds = {{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 29> kKinds = {{
       {"bao cao", "report"},        {"ke hoach", "plan"},        {"quyet dinh", "decision"},
       {"cong van", "official_letter"}, {"to trinh", "other"},     {"thong bao", "other"},
       {"cong dien", "other"},       {"chi thi", "other"},        {"nghi quyet", "other"},
@@ -119,6 +226,8 @@ std::string KindOfLine(std::string_view segment) {
       {"quy che", "other"},         {"quy dinh", "other"},       {"thong tri", "other"},
       {"ket luan", "other"},        {"du an", "other"},          {"hop dong", "other"},
       {"giay uy quyen", "other"},   {"ban ghi nho", "other"},    {"phieu trinh", "other"},
+      {"giay chung nhan", "other"}, {"giay phep", "other"},      {"giay gioi thieu", "other"},
+      {"thong cao", "other"},       {"ban thoa thuan", "other"},
   }};
   // Folding merges "PHƯỜNG" (ward) with "PHƯƠNG" (án): an issuer line "PHƯỜNG AN DƯƠNG" names
   // a ward, never the kind "PHƯƠNG ÁN".
@@ -154,6 +263,68 @@ std::string KindOfSymbol(std::string_view symbol) {
   return "official_letter";
 }
 
+namespace {
+
+// "Bộ trưởng Bộ Xây dựng" -> "Bộ Xây dựng": the body an official acts for.
+std::string BodyOfOfficial(std::string_view who) {
+  static constexpr std::string_view kOfficials[] = {
+      "bo truong", "thu truong", "chu tich", "pho chu tich", "tong giam doc", "giam doc",
+      "chu nhiem", "tong cuc truong", "cuc truong", "truong ban", "vien truong", "hieu truong"};
+  std::vector<Word> words = Words(who);
+  for (std::string_view official : kOfficials) {
+    size_t n = static_cast<size_t>(std::count(official.begin(), official.end(), ' ')) + 1;
+    if (words.size() <= n) continue;
+    std::string key;
+    for (size_t k = 0; k < n; ++k) key += (k ? " " : "") + words[k].fold;
+    if (key == official && words[n].capitalized) {
+      return std::string(who.substr(words[n].begin));
+    }
+  }
+  return std::string(who);
+}
+
+// What a document issued with another says of it near its top, instead of a number and a date
+// line of its own: "(Ban hành kèm theo Quyết định số … ngày 29 tháng 6 năm 2026 của Bộ trưởng Bộ
+// Xây dựng)" -> the date, and the issuer "Bộ Xây dựng".
+struct IssuedWithClause {
+  std::string date;
+  std::string issuer;
+};
+
+std::optional<IssuedWithClause> FindIssuedWith(std::string_view text, const std::vector<Line>& lines) {
+  constexpr size_t kLinesLooked = 15;
+  size_t seen = 0;
+  for (size_t i = 0; i < lines.size() && seen < kLinesLooked; ++i) {
+    TextRange lr = Trim(text, {lines[i].begin, lines[i].end});
+    std::string_view line = View(text, lr);
+    if (line.empty()) continue;
+    ++seen;
+    if (line.size() > kMaxSegmentBytes) continue;
+    std::string_view opened = line;
+    while (!opened.empty() && (opened.front() == '(' || opened.front() == ' ')) opened.remove_prefix(1);
+    if (!StartsWithFold(opened, "ban hanh kem theo") && !StartsWithFold(opened, "kem theo")) continue;
+    // The clause may wrap: read on to its closing parenthesis, two more lines at most.
+    std::string clause(line);
+    for (size_t j = i + 1, more = 0; j < lines.size() && more < 2 && clause.find(')') == std::string::npos; ++j) {
+      std::string_view next = View(text, Trim(text, {lines[j].begin, lines[j].end}));
+      if (next.empty()) continue;
+      clause += ' ';
+      clause += next;
+      ++more;
+    }
+    std::string day, month, year, by;
+    if (!RE2::PartialMatch(clause, IssuedWithPattern(), &day, &month, &year, &by)) return std::nullopt;
+    IssuedWithClause out;
+    out.date = IsoDate(year, month, day);
+    out.issuer = BodyOfOfficial(Squeeze(by, kEmphasis));
+    while (!out.issuer.empty() && (out.issuer.back() == ' ' || out.issuer.back() == '.')) out.issuer.pop_back();
+    return out;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 HeaderScan AnalyzeHeader(std::string_view text, const std::vector<Line>& lines) {
   HeaderScan scan;
   DocumentHeader& h = scan.header;
@@ -165,6 +336,7 @@ HeaderScan AnalyzeHeader(std::string_view text, const std::vector<Line>& lines) 
   std::vector<size_t> taken;
   Found found;
   std::string kind_from_line;
+  std::optional<std::string> issued;  // "Chứng nhận lần đầu: ngày ..."
   size_t nonblank = 0;
   size_t i = 0;
 
@@ -176,14 +348,15 @@ HeaderScan AnalyzeHeader(std::string_view text, const std::vector<Line>& lines) 
     if (IsDecoration(s)) return Piece::kDecoration;
     std::string g1, g2, g3, g4;
     if (!found.number) {
-      if (RE2::FullMatch(s, NumberPattern(), &g1, &g2, &g3)) {
+      if (RE2::FullMatch(s, NumberPattern(), &g1, &g2, &g3) ||
+          RE2::FullMatch(WithoutSeparatorSpaces(s), NumberPattern(), &g1, &g2, &g3)) {
         h.number_line = seg;
         h.symbol = g3;
         if (!g1.empty()) h.number = g1 + g2 + g3;
         return Piece::kNumber;
       }
       if (k + 1 < segs.size() && RE2::FullMatch(s, NumberOnlyPattern()) && text[segs[k + 1].begin] == '/') {
-        std::string joined = std::string(s) + std::string(View(text, segs[k + 1]));
+        std::string joined = WithoutSeparatorSpaces(std::string(s) + std::string(View(text, segs[k + 1])));
         if (RE2::FullMatch(joined, NumberPattern(), &g1, &g2, &g3)) {
           h.number_line = TextRange{seg.begin, segs[k + 1].end};
           h.symbol = g3;
@@ -203,6 +376,31 @@ HeaderScan AnalyzeHeader(std::string_view text, const std::vector<Line>& lines) 
         h.date = IsoDate(g4, g3, g2);
         return Piece::kDate;
       }
+    }
+    // A date line whose blanks were typed as spaces wide enough to cut it: "Cao Bằng, ngày" |
+    // "tháng 6 năm 2026".
+    if (!found.date && s.find(',') != std::string_view::npos && k + 1 < segs.size()) {
+      std::string key = FoldKey(s);
+      if (key.ends_with(" ngay") || key.ends_with(" thang")) {
+        std::string joined(s);
+        for (size_t more = 1; more <= 2 && k + more < segs.size(); ++more) {
+          joined.append(" ").append(View(text, segs[k + more]));
+          if (RE2::PartialMatch(joined, DatePattern(), &g1, &g2, &g3, &g4)) {
+            std::string_view place = g1;
+            while (!place.empty() && (place.back() == ' ' || place.back() == '*')) place.remove_suffix(1);
+            if (!IsUpperLetter(FirstLetter(place))) break;
+            h.date_line = TextRange{seg.begin, segs[k + more].end};
+            h.place = std::string(place);
+            h.date = IsoDate(g4, g3, g2);
+            *consumed = more + 1;
+            return Piece::kDate;
+          }
+        }
+      }
+    }
+    if (!found.date && !issued && RE2::PartialMatch(s, FirstIssuePattern(), &g1, &g2, &g3)) {
+      issued = IsoDate(g3, g2, g1);
+      return Piece::kIssued;
     }
     if (IsMotto(s)) return Piece::kMotto;
     if (!found.kind) {
@@ -229,6 +427,14 @@ HeaderScan AnalyzeHeader(std::string_view text, const std::vector<Line>& lines) 
     if (++nonblank > kMaxHeaderLines || line.size() > kMaxLineBytes) break;
     std::vector<TextRange> segs = Segments(text, lr);
     if (segs.empty()) continue;
+    if (title == Title::kNone) {  // the header's columns, each cell perhaps one line
+      std::vector<TextRange> pieces;
+      for (TextRange seg : segs) {
+        std::vector<TextRange> more = HeaderPieces(text, seg);
+        pieces.insert(pieces.end(), more.begin(), more.end());
+      }
+      segs = std::move(pieces);
+    }
 
     bool header_line = false;
     bool ends = false;
@@ -240,6 +446,7 @@ HeaderScan AnalyzeHeader(std::string_view text, const std::vector<Line>& lines) 
         case Piece::kNumber: found.number = true; header_line = true; break;
         case Piece::kDate: found.date = true; header_line = true; break;
         case Piece::kMotto: header_line = true; break;
+        case Piece::kIssued: header_line = true; break;
         case Piece::kDecoration:
           header_line = true;
           if (title == Title::kCollecting) title = Title::kDone;
@@ -303,7 +510,26 @@ HeaderScan AnalyzeHeader(std::string_view text, const std::vector<Line>& lines) 
     break;  // the first line that is no part of the header
   }
 
-  if (!found.any()) return HeaderScan{};  // upper-case lines alone are a title, not a header
+  // A document issued with another takes that one's date (and issuer, when it names none).
+  std::optional<IssuedWithClause> with;
+  if (!found.number && !found.date && !issued) with = FindIssuedWith(text, lines);
+  if (!found.any()) {  // upper-case lines alone are a title, not a header
+    if (!with) return HeaderScan{};
+    HeaderScan only;
+    only.header.date = with->date;
+    if (!with->issuer.empty()) {
+      only.header.issuer_lines.push_back(with->issuer);
+      only.header.issuer_line = with->issuer;
+    }
+    return only;
+  }
+  if (with) {
+    issued = with->date;
+    if (issuer_parts.empty() && !with->issuer.empty()) {
+      h.issuer_lines.push_back(with->issuer);
+      h.issuer_line = with->issuer;
+    }
+  }
 
   scan.body_start = i;
   scan.lines = std::move(taken);
@@ -323,6 +549,7 @@ HeaderScan AnalyzeHeader(std::string_view text, const std::vector<Line>& lines) 
     h.issuer_line = joined;
     h.issuer_range = TextRange{issuer_parts.front().begin, issuer_parts.back().end};
   }
+  if (!h.date && issued) h.date = issued;
   h.kind = kind_from_line;
   if (h.kind.empty() && h.symbol) h.kind = KindOfSymbol(*h.symbol);
   return scan;

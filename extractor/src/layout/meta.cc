@@ -9,6 +9,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <unordered_map>
 
 #include "baocao/text.h"
 #include "core/chars.h"
@@ -249,8 +250,11 @@ const RE2& BareCouncil() {
   return re;
 }
 // An issuer line such as "ỦY BAN NHÂN DÂN PHƯỜNG CHÍ LINH".
+// A draft's stray capital typed onto the abbreviation ("DUBND TỈNH LÀO CAI") is read as the
+// slip it is.
 const RE2& CouncilLine() {
-  static const RE2 re(std::string(R"(^(?i:ủy ban nhân dân|ubnd)[ ]+((?i:)") + kUnitWords + R"())[ ]+(.+)$)",
+  static const RE2 re(std::string(R"(^(?:(?i:ủy ban nhân dân|ubnd)|[A-Z]UBND)[ ]+((?i:)") + kUnitWords +
+                          R"())[ ]+(.+)$)",
                       RE2::Quiet);
   return re;
 }
@@ -296,70 +300,292 @@ std::string FirstWords(std::string_view name, size_t n) {
   return std::string(name.substr(0, words[n - 1].end));
 }
 
-// The way the text most often writes `upper` (an issuer line in capitals), not in capitals;
-// Vietnamese title case when the text never writes it.
-std::string Recase(std::string_view upper, std::string_view text) {
-  std::vector<std::string> target = FoldWords(upper);
-  if (target.empty()) return std::string(upper);
-  std::map<std::string, size_t> seen;
-  ForEachWord(text, target.size(), [&](const std::deque<Word>& words, size_t i) -> size_t {
-    if (i + target.size() > words.size()) return 1;
-    for (size_t k = 0; k < target.size(); ++k) {
-      if (words[i + k].fold != target[k]) return 1;
-      if (k > 0 && !Adjacent(text, words[i + k - 1], words[i + k]) &&
-          text.substr(words[i + k - 1].end, words[i + k].begin - words[i + k - 1].end) != ", ") {
-        return 1;
-      }
-    }
-    std::string_view spelled = text.substr(words[i].begin, words[i + target.size() - 1].end - words[i].begin);
-    if (!layout_internal::IsAllUpper(spelled)) ++seen[std::string(spelled)];
-    return target.size();
-  });
-  const std::string* best = nullptr;
-  size_t most = 0;
-  for (const auto& [s, n] : seen) {
-    if (n > most) {
-      best = &s;
-      most = n;
+bool HasLowerLetter(std::string_view s) {
+  size_t pos = 0;
+  while (pos < s.size()) {
+    if (internal::IsLowerLetter(internal::NextCodePoint(s, pos))) return true;
+  }
+  return false;
+}
+
+// `s` with its first letter in capitals.
+std::string CapitalizeFirst(std::string_view s) {
+  size_t pos = 0;
+  while (pos < s.size()) {
+    size_t begin = pos;
+    char32_t cp = internal::NextCodePoint(s, pos);
+    if (internal::IsLetter(cp)) {
+      return std::string(s.substr(0, begin)) + layout_internal::TitleCase(s.substr(begin, pos - begin)) +
+             std::string(s.substr(pos));
     }
   }
-  return best ? *best : layout_internal::TitleCase(upper);
+  return std::string(s);
+}
+
+// The way the text writes `upper` (an issuer line in capitals), not in capitals: the longest
+// runs of its words the text writes together, each as the text spells it most ("Sở Công
+// Thương" + "tỉnh Lào Cai"); a word the text writes only in capitals among small letters (an
+// abbreviation: "QĐ", "SCT") kept so, any other word the text never writes in small letters
+// in small letters. The name keeps its own separators ("ĐẦU TƯ THƯƠNG MẠI" stays without the
+// comma the body may write) and starts with a capital. A `proper` name (a place) has its words
+// the text never writes in small letters in title case. Vietnamese title case when the text
+// writes none of its words.
+std::string Recase(std::string_view upper, std::string_view text, bool proper = false) {
+  std::vector<Word> target = Words(upper);
+  if (target.empty()) return std::string(upper);
+  const size_t n = target.size();
+  // seen[k][len - 1]: the spellings of target words [k, k + len) in the text, not in capitals,
+  // with how often each is seen (a name has few; more than kSpellings are not told apart).
+  using Tally = std::vector<std::pair<std::string_view, size_t>>;
+  constexpr size_t kSpellings = 8;
+  std::vector<std::vector<Tally>> seen(n, std::vector<Tally>(n));
+  std::vector<bool> abbreviation(n, false);
+  std::unordered_map<std::string, std::vector<size_t>> where;   // a folded word -> its places in target
+  for (size_t k = 0; k < n; ++k) where[target[k].fold].push_back(k);
+  auto lower_in = [&](const Word& w) { return HasLowerLetter(text.substr(w.begin, w.end - w.begin)); };
+  constexpr size_t kAhead = 2;
+  ForEachWord(text, std::max(n, kAhead), [&](const std::deque<Word>& words, size_t i) -> size_t {
+    auto found = where.find(words[i].fold);
+    if (found == where.end()) return 1;
+    for (size_t k : found->second) {
+      bool lower = false;   // a small letter in the run so far
+      for (size_t len = 1; k + len <= n && i + len <= words.size(); ++len) {
+        const Word& last = words[i + len - 1];
+        if (last.fold != target[k + len - 1].fold) break;
+        if (len > 1) {
+          const Word& prev = words[i + len - 2];
+          if (!Adjacent(text, prev, last) && text.substr(prev.end, last.begin - prev.end) != ", ") break;
+        }
+        lower = lower || lower_in(last);
+        if (!lower) {
+          // In capitals among words in small letters: an abbreviation ("số 12/QĐ-SCT ngày").
+          if (len == 1 && last.capitalized) {
+            for (size_t j = i >= 2 ? i - 2 : 0; j < std::min(words.size(), i + 1 + kAhead); ++j) {
+              if (j != i && lower_in(words[j])) abbreviation[k] = true;
+            }
+          }
+          continue;
+        }
+        std::string_view spelled = text.substr(words[i].begin, last.end - words[i].begin);
+        Tally& tally = seen[k][len - 1];
+        auto at = std::find_if(tally.begin(), tally.end(), [&](const auto& e) { return e.first == spelled; });
+        if (at != tally.end()) {
+          ++at->second;
+        } else if (tally.size() < kSpellings) {
+          tally.emplace_back(spelled, 1);
+        }
+      }
+    }
+    return 1;
+  });
+  auto most = [](const Tally& counts) {
+    std::string_view best;
+    size_t top = 0;
+    for (const auto& [spelling, count] : counts) {
+      if (count > top) {
+        best = spelling;
+        top = count;
+      }
+    }
+    return best;
+  };
+  bool any = false;
+  std::string out;
+  size_t copied = 0;   // bytes of `upper` written
+  for (size_t k = 0; k < n;) {
+    size_t len = n - k;
+    while (len > 0 && seen[k][len - 1].empty()) --len;
+    out.append(upper.substr(copied, target[k].begin - copied));
+    if (len == 0 || (abbreviation[k] && len == 1)) {
+      std::string_view word = upper.substr(target[k].begin, target[k].end - target[k].begin);
+      out += abbreviation[k] ? std::string(word)
+                             : proper ? layout_internal::TitleCase(word) : layout_internal::Lower(word);
+      copied = target[k].end;
+      ++k;
+      continue;
+    }
+    any = true;
+    std::string_view spelling = most(seen[k][len - 1]);
+    std::vector<Word> words = Words(spelling);
+    for (size_t j = 0; j < len; ++j) {
+      if (j > 0) out.append(upper.substr(target[k + j - 1].end, target[k + j].begin - target[k + j - 1].end));
+      out.append(spelling.substr(words[j].begin, words[j].end - words[j].begin));
+    }
+    copied = target[k + len - 1].end;
+    k += len;
+  }
+  out.append(upper.substr(copied));
+  if (!any) return layout_internal::TitleCase(upper);
+  return CapitalizeFirst(out);
 }
 
 struct Issuer {
   std::string issuer;
   std::optional<std::string> ward;
+  bool national = false;   // a body of the State or the Party at national level
 };
 
-std::optional<Issuer> IssuerFromHeader(const DocumentHeader& h, std::string_view text) {
-  const std::vector<std::string>& lines = h.issuer_lines;
+// The words that begin the name of a body under another, on the line of the header's issuer
+// block where that body's name starts ("UBND TỈNH LÀO CAI" / "SỞ CÔNG THƯƠNG", "BỘ CÔNG THƯƠNG" /
+// "CỤC HÓA CHẤT", "SỞ CÔNG THƯƠNG LÀO CAI" / "ĐOÀN KIỂM TRA"). Folded.
+constexpr std::string_view kBodyHeads[] = {
+    "so", "cuc", "chi cuc", "tong cuc", "vu", "van phong", "ban", "trung tam", "doan", "to", "phong",
+    "thanh tra", "hoi dong", "truong", "vien", "benh vien", "cong an", "bo chi huy", "kho bac", "dang uy"};
+// Of them, the teams set up for a task, named with the body that set them up.
+constexpr std::string_view kTeamHeads[] = {"doan", "to"};
+
+bool StartsWithPhrase(const std::string& key, std::string_view phrase) {
+  return key.starts_with(phrase) && (key.size() == phrase.size() || key[phrase.size()] == ' ');
+}
+
+template <size_t N>
+bool StartsWithAny(const std::string& key, const std::string_view (&phrases)[N]) {
+  for (std::string_view p : phrases) {
+    if (StartsWithPhrase(key, p)) return true;
+  }
+  return false;
+}
+
+// A line that begins a body's name, not one that continues a name wrapped before a common word
+// that starts like one ("ỦY BAN MẶT TRẬN" / "TỔ QUỐC VIỆT NAM", "CỤC CẢNH SÁT" / "PHÒNG CHÁY,
+// CHỮA CHÁY ...").
+bool BeginsBody(const std::string& key) {
+  static constexpr std::string_view kNotBodies[] = {"to quoc", "to chuc", "phong chay", "phong chong",
+                                                    "phong ngua", "phong ve", "vu khi", "so huu"};
+  return StartsWithAny(key, kBodyHeads) && !StartsWithAny(key, kNotBodies);
+}
+
+// A line that ends a name in the middle of a phrase: the next line continues it ("CỤC ĐỔI MỚI
+// SÁNG TẠO, CHUYỂN ĐỔI XANH VÀ" / "KHUYẾN CÔNG").
+bool EndsOpen(std::string_view line) {
+  while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
+  if (line.empty()) return true;
+  char last = line.back();
+  if (last == ',' || last == '-' || last == '&') return true;
+  std::string key = FoldKey(line);
+  return key.ends_with(" va") || key == "va";
+}
+
+// A body of the State or the Party at national level: ministries, the Government and its
+// office, the National Assembly, the central courts and agencies, the Party's central bodies,
+// a department (Cục) at the top of the block. (A block that names a province, "CỤC THUẾ TỈNH
+// X", still gives that province: BuildMeta.)
+bool IsNationalBody(const std::string& key) {
+  static constexpr std::string_view kNational[] = {
+      "chinh phu", "thu tuong", "van phong chinh phu", "quoc hoi", "uy ban thuong vu quoc hoi",
+      "van phong quoc hoi", "tong cuc", "cuc", "kiem toan nha nuoc", "toa an nhan dan toi cao",
+      "vien kiem sat nhan dan toi cao", "ngan hang nha nuoc", "bo chinh tri", "ban bi thu",
+      "ban chap hanh trung uong", "van phong trung uong", "bao hiem xa hoi viet nam"};
+  if (StartsWithPhrase(key, "bo")) return !StartsWithPhrase(key, "bo chi huy") && !StartsWithPhrase(key, "bo doi");
+  for (std::string_view p : kNational) {
+    if (StartsWithPhrase(key, p)) return true;
+  }
+  return key.find("trung uong") != std::string::npos;
+}
+
+// The text of a line in capitals as the text writes it; another line as it is.
+std::string Spelled(std::string_view line, std::string_view text, bool proper = false) {
+  return layout_internal::IsAllUpper(line) ? Recase(line, text, proper) : std::string(line);
+}
+
+// Issuer lines of a header whose cell a converter wrote as one line ("UBND TỈNH LÀO CAI SỞ CÔNG
+// THƯƠNG", "SỞ CÔNG THƯƠNG LÀO CAI ĐOÀN KIỂM TRA"): cut where a province's name ends and the
+// name of a body begins.
+std::vector<std::string> SplitMergedLines(const std::vector<std::string>& lines, const Gazetteer& places) {
+  std::vector<std::string> out;
+  for (const std::string& line : lines) {
+    std::vector<Word> words = Words(line);
+    size_t from = 0;
+    for (size_t p = 1; p < words.size(); ++p) {
+      std::string rest = FoldKey(std::string_view(line).substr(words[p].begin));
+      if (!BeginsBody(rest)) continue;
+      bool after_province = false;
+      for (const Gazetteer::Spelling& sp : places.spellings()) {
+        size_t n = sp.words.size();
+        if (n > p) continue;
+        bool same = true;
+        for (size_t k = 0; k < n && same; ++k) same = words[p - n + k].fold == sp.words[k];
+        after_province = after_province || same;
+      }
+      if (!after_province) continue;
+      std::string part = line.substr(from, words[p].begin - from);
+      while (!part.empty() && part.back() == ' ') part.pop_back();
+      out.push_back(part);
+      from = words[p].begin;
+    }
+    out.push_back(line.substr(from));
+  }
+  return out;
+}
+
+std::optional<Issuer> IssuerFromHeader(const DocumentHeader& h, std::string_view text, const Gazetteer& places) {
+  const std::vector<std::string> lines = SplitMergedLines(h.issuer_lines, places);
   if (lines.empty()) return std::nullopt;
   auto join = [&](size_t from, size_t to) {
     std::string s;
     for (size_t k = from; k < to; ++k) s += (s.empty() ? "" : " ") + lines[k];
     return s;
   };
-  // The issuing council: the last line, or the lines from a bare "ỦY BAN NHÂN DÂN" on read
-  // together ("ỦY BAN NHÂN DÂN" / "PHƯỜNG CHÍ LINH"). Not "UBND TỈNH LÂM ĐỒNG" / "SỞ NỘI VỤ",
-  // where the council is the parent of the issuer.
-  for (size_t k = 1; k <= std::min<size_t>(3, lines.size()); ++k) {
-    std::string head = FoldKey(lines[lines.size() - k]);
-    if (k > 1 && head != "uy ban nhan dan" && head != "ubnd") continue;
-    std::string unit, name;
-    if (RE2::FullMatch(join(lines.size() - k, lines.size()), CouncilLine(), &unit, &name)) {
-      Issuer out;
-      unit = layout_internal::Lower(unit);
-      std::string spelled = layout_internal::IsAllUpper(name) ? Recase(name, text) : name;
-      out.issuer = "UBND " + unit + " " + spelled;
-      if (IsWardLevel(unit)) out.ward = spelled;
-      return out;
-    }
-  }
-  // Another body ("UBND TỈNH LÂM ĐỒNG" / "SỞ NỘI VỤ"): the lines under the parent council.
+  // Where the issuing body's name starts: the first line after the top one that begins a body's
+  // name, the line before it being complete; or under a council on a line of its own
+  // ("UBND TỈNH LÂM ĐỒNG" / "SỞ NỘI VỤ"). None: the lines are one name.
   std::string unit, name;
-  size_t from = lines.size() >= 2 && RE2::FullMatch(lines[0], CouncilLine(), &unit, &name) ? 1 : 0;
-  std::string org = join(from, lines.size());
-  return Issuer{layout_internal::IsAllUpper(org) ? Recase(org, text) : org, std::nullopt};
+  size_t body = 0;
+  for (size_t k = 1; k < lines.size() && body == 0; ++k) {
+    if (BeginsBody(FoldKey(lines[k])) && !EndsOpen(lines[k - 1])) body = k;
+  }
+  if (body == 0 && lines.size() >= 2 && RE2::FullMatch(lines[0], CouncilLine(), &unit, &name)) body = 1;
+
+  if (body == 0) {
+    // The issuing council: the last line, or the lines from a bare "ỦY BAN NHÂN DÂN" on read
+    // together ("ỦY BAN NHÂN DÂN" / "PHƯỜNG CHÍ LINH").
+    for (size_t k = 1; k <= std::min<size_t>(3, lines.size()); ++k) {
+      std::string head = FoldKey(lines[lines.size() - k]);
+      if (k > 1 && head != "uy ban nhan dan" && head != "ubnd") continue;
+      if (RE2::FullMatch(join(lines.size() - k, lines.size()), CouncilLine(), &unit, &name)) {
+        Issuer out;
+        unit = layout_internal::Lower(unit);
+        std::string spelled = Spelled(name, text, /*proper=*/true);
+        out.issuer = "UBND " + unit + " " + spelled;
+        if (IsWardLevel(unit)) out.ward = spelled;
+        return out;
+      }
+    }
+    std::string org = join(0, lines.size());
+    return Issuer{Spelled(org, text), std::nullopt, IsNationalBody(FoldKey(org))};
+  }
+
+  std::string parent = join(0, body);
+  std::string own = Spelled(join(body, lines.size()), text);
+  std::string own_key = FoldKey(own);
+  bool team = StartsWithAny(own_key, kTeamHeads);
+  Issuer out;
+  out.national = IsNationalBody(FoldKey(parent));
+  if (RE2::FullMatch(parent, CouncilLine(), &unit, &name)) {
+    // A body of a council is named with the council's unit and place: "Sở Công Thương tỉnh
+    // Lào Cai", "Văn phòng UBND tỉnh Lào Cai", "Phòng Kinh tế phường Hồng Bàng"; a team
+    // with its council: "Đoàn kiểm tra - UBND tỉnh Lào Cai".
+    unit = layout_internal::Lower(unit);
+    // A province as the gazetteer spells it, without reading the text again.
+    std::string place = places.Canonical(name);
+    if (place.empty()) place = Spelled(name, text, /*proper=*/true);
+    std::string council = "UBND " + unit + " " + place;
+    if (team) {
+      out.issuer = own + " - " + council;
+    } else if (own_key.ends_with(" " + FoldKey(place))) {
+      out.issuer = own;   // "SỞ CÔNG THƯƠNG LÀO CAI" names its place already
+    } else if (own_key == "van phong") {
+      out.issuer = own + " " + council;   // the council's own office
+    } else {
+      out.issuer = own + " " + unit + " " + place;   // also "Văn phòng HĐND và UBND" + "phường X"
+    }
+    if (IsWardLevel(unit)) out.ward = place;
+    return out;
+  }
+  // Under a ministry, a department or another body: the issuer is the body under it ("BỘ CÔNG
+  // THƯƠNG" / "CỤC HÓA CHẤT"), a team named with the body that set it up.
+  out.issuer = team ? own + " - " + Spelled(parent, text) : own;
+  return out;
 }
 
 std::optional<Issuer> IssuerFromText(const DocumentHeader& h, std::string_view text) {
@@ -468,13 +694,23 @@ Meta BuildMeta(const Layout& layout, std::string_view text, const Gazetteer& pla
   meta.signer_title = layout.closing.signer_title;
   meta.recipients = layout.closing.recipients;
 
-  std::optional<Issuer> issuer = IssuerFromHeader(h, text);
+  std::optional<Issuer> issuer = IssuerFromHeader(h, text, places);
   if (!issuer) issuer = IssuerFromText(h, text);
   if (issuer) {
     meta.issuer = issuer->issuer;
     meta.ward = issuer->ward;
   }
-  meta.province = FindProvince(text, places);
+  // The province the header's issuer block names ("UBND TỈNH LÂM ĐỒNG" / "SỞ NỘI VỤ") is the
+  // document's; a national body that names none has none, whatever places its text (or its
+  // place line, "Hà Nội") names; otherwise the province the text names most.
+  std::string block;
+  for (const std::string& line : h.issuer_lines) block += (block.empty() ? "" : "\n") + line;
+  std::optional<std::string> own = block.empty() ? std::nullopt : FindProvince(block, places);
+  if (own) {
+    meta.province = own;
+  } else if (!issuer || !issuer->national) {
+    meta.province = FindProvince(text, places);
+  }
   return meta;
 }
 

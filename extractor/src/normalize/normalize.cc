@@ -529,6 +529,58 @@ void RewriteTones(std::string_view in, Writer& w) {
   w.Copy(in, copy_from, n);
 }
 
+// ---------------------------------------------------------------------------------------------
+// "ƣ" for "ư": Vietnamese PDFs whose font maps the glyph of ư (U+01B0) to the code of ƣ (U+01A3,
+// LATIN SMALL LETTER OI), Ư to Ƣ (U+01A2) - "Bộ Công Thƣơng", "hƣớng dẫn". Both are two bytes
+// in UTF-8 (C6 B0 / C6 A3, C6 AF / C6 A2), so the repair rewrites them in place and every
+// offset stays. Only on a page (the text between form feeds, a PDF's page breaks) whose other
+// letters are Vietnamese: ƣ is a letter of its own in a few other languages' transcriptions.
+
+// Letters only Vietnamese writes: đ, ă, ơ, ư and the tone-marked vowels of U+1EA0-U+1EF9, and the
+// hook above and dot below of a text not yet composed. Counted over [begin, end).
+size_t VietnameseLetters(std::string_view s, size_t begin, size_t end) {
+  size_t n = 0;
+  for (size_t i = begin; i + 1 < end; ++i) {
+    auto b0 = static_cast<unsigned char>(s[i]), b1 = static_cast<unsigned char>(s[i + 1]);
+    if ((b0 == 0xC4 && (b1 == 0x90 || b1 == 0x91 || b1 == 0x82 || b1 == 0x83)) ||   // Đ đ Ă ă
+        (b0 == 0xC6 && (b1 == 0xA0 || b1 == 0xA1 || b1 == 0xAF || b1 == 0xB0)) ||   // Ơ ơ Ư ư
+        (b0 == 0xCC && (b1 == 0x89)) || (b0 == 0xCC && b1 == 0xA3)) {               // U+0309, U+0323
+      ++n;
+    } else if (b0 == 0xE1 && i + 2 < end && (b1 == 0xBA || b1 == 0xBB)) {          // U+1E80-U+1EFF
+      auto b2 = static_cast<unsigned char>(s[i + 2]);
+      char32_t cp = 0x1000 | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+      if (cp >= 0x1EA0 && cp <= 0x1EF9) ++n;
+    }
+  }
+  return n;
+}
+
+// Rewrites ƣ/Ƣ as ư/Ư in place on each Vietnamese page of `s`; true when it did.
+bool RepairHornedU(std::string& s) {
+  if (s.find("\xC6\xA3") == std::string::npos && s.find("\xC6\xA2") == std::string::npos) return false;
+  bool changed = false;
+  for (size_t begin = 0; begin < s.size();) {
+    size_t end = s.find('\f', begin);
+    if (end == std::string::npos) end = s.size();
+    size_t broken = 0;
+    for (size_t i = begin; i + 1 < end; ++i) {
+      if (s[i] == '\xC6' && (s[i + 1] == '\xA3' || s[i + 1] == '\xA2')) ++broken;
+    }
+    // A page of Vietnamese: its own letters outnumber the broken ones (ư is a few percent of
+    // Vietnamese letters, its tone-marked vowels many times more), at least three of them.
+    if (broken > 0 && VietnameseLetters(s, begin, end) >= std::max<size_t>(3, broken)) {
+      for (size_t i = begin; i + 1 < end; ++i) {
+        if (s[i] != '\xC6') continue;
+        if (s[i + 1] == '\xA3') s[i + 1] = '\xB0';
+        else if (s[i + 1] == '\xA2') s[i + 1] = '\xAF';
+      }
+      changed = true;
+    }
+    begin = end + 1;
+  }
+  return changed;
+}
+
 bool IsSpaceOnly(std::string_view s) {
   return s.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos;
 }
@@ -571,6 +623,7 @@ Result<Text> Normalize(std::string_view original, const NormalizeOptions& option
   RewriteDebris(current, 0, current.size(), debris, text.repairs_, &row_start);
   std::string stage1 = std::move(debris.out);
   text.layers_.push_back(debris.TakeMap());
+  if (RepairHornedU(stage1)) text.repairs_.push_back("horned_u");
   if (!decoded.map) decoded.text.clear();  // the decoded copy is no longer needed
   else { std::string().swap(decoded.text); }
 
