@@ -260,7 +260,12 @@ bool YearAfterWords(std::string_view text, size_t begin) {
   while (k > 0 && text[k - 1] == ' ') --k;
   if (k == begin || k == 0) return false;
   unsigned char c = static_cast<unsigned char>(text[k - 1]);
-  return c >= 0x80 || std::isalpha(c);
+  if (!(c >= 0x80 || std::isalpha(c))) return false;
+  // "năm 2025" and "tháng 8/2025" are read whole by their own rules: no second reading to hold.
+  size_t w = k;
+  while (w > 0 && text[w - 1] != ' ' && text[w - 1] != '\n' && text[w - 1] != '\t') --w;
+  const std::string word = FoldKey(text.substr(w, k - w));
+  return word != "nam" && word != "thang" && word != "quy";
 }
 
 std::string StripSpaces(std::string_view s) {
