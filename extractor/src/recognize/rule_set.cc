@@ -246,6 +246,28 @@ bool QuotesBuyAndSell(std::string_view text, TextRange range) {
   return around.find(" mua vao") != std::string::npos && around.find(" ban ra") != std::string::npos;
 }
 
+// Whether a figure stands within the three words before `pos` ("2 bác sĩ trên", "3 tia phun trên").
+bool FigureJustBefore(std::string_view text, size_t pos) {
+  size_t k = pos, words = 0;
+  while (k > 0 && words <= 3) {
+    char c = text[k - 1];
+    if (c == '\n' || c == '.' || c == ';' || c == ':' || c == ',') return false;
+    if (std::isdigit(static_cast<unsigned char>(c))) return true;
+    if (c == ' ' && k >= 2 && text[k - 2] != ' ') ++words;
+    --k;
+  }
+  return false;
+}
+
+// Whether the word that ends right before `pos` (spaces skipped) folds to `word`.
+bool EndsWithWord(std::string_view text, size_t pos, std::string_view word) {
+  size_t k = pos;
+  while (k > 0 && text[k - 1] == ' ') --k;
+  size_t w = k;
+  while (w > 0 && text[w - 1] != ' ' && text[w - 1] != '\n' && text[w - 1] != '\t') --w;
+  return w < k && FoldKey(text.substr(w, k - w)) == word;
+}
+
 // Whether a date or period read up to `end` goes on as a longer one ("trước 15/11" of "trước
 // 15/11/2025", "12 - 15/11" of "12 - 15/11/2025"): the longer reading is the right one.
 bool GoesOn(std::string_view text, size_t end) {
@@ -1246,6 +1268,10 @@ std::vector<Mention> RuleSet::Recognize(std::string_view text) const {
         while (p < window.size() && rule.re->Match(window, p, window.size(), RE2::UNANCHORED, g, 1)) {
           size_t ge = g[0].data() - window.data() + g[0].size();
           if (std::string_view(window.data() + ge, window.size() - ge).find_first_not_of(" \t") == std::string_view::npos && !g[0].empty()) {
+            // "2 bác sĩ trên 01 vạn dân", "3 tia phun trên 1 tầng": "trên" between two figures
+            // and their nouns is "per", no bound.
+            size_t cb = from + (g[0].data() - window.data());
+            if (FoldKey(std::string_view(g[0].data(), g[0].size())) == "tren" && FigureJustBefore(text, cb)) break;
             m.comparator = rule.comparator;
             m.span.normalized.begin = from + (g[0].data() - window.data());
             found = true;
@@ -1261,7 +1287,11 @@ std::vector<Mention> RuleSet::Recognize(std::string_view text) const {
         size_t to = std::min(text.size(), e + 160);
         re2::StringPiece window(text.data() + e, to - e);
         re2::StringPiece g[1];
-        auto words_only = [](std::string_view gap) {
+        // After "từ" the counted words may be more: "từ 05 mỏ khoáng sản làm vật liệu xây dựng
+        // thông thường trở lên".
+        const bool from_word = EndsWithWord(text, m.span.normalized.begin, "tu");
+        const int max_words = from_word ? 12 : 8;
+        auto words_only = [max_words](std::string_view gap) {
           if (gap.find_first_of("0123456789.;:()\t\n%") != std::string_view::npos) return false;
           int words = 0;
           bool in_word = false;
@@ -1270,7 +1300,7 @@ std::vector<Mention> RuleSet::Recognize(std::string_view text) const {
             if (!sep && !in_word) ++words;
             in_word = !sep;
           }
-          return words <= 8;
+          return words <= max_words;
         };
         if (rule.re->Match(window, 0, window.size(), RE2::UNANCHORED, g, 1) &&
             words_only(std::string_view(window.data(), g[0].data() - window.data()))) {
