@@ -18,6 +18,9 @@ struct ColumnUnit {
 // The unit a heading names in parentheses ("Tỷ lệ lấp đầy (%)", "Vốn (tỷ đồng)"), as the folded
 // words there; a bare "%" heading too.
 ColumnUnit UnitOfHeading(const std::string& heading) {
+  // Units copied from strings, not assigned from literals: GCC 12 warns (-Wrestrict) on the
+  // literal assignment once it is inlined here, wrongly.
+  static const std::string kPercent = "%", kDong = "đồng";
   ColumnUnit u;
   std::string key = FoldKey(heading);
   size_t open = key.rfind('(');
@@ -27,7 +30,7 @@ ColumnUnit UnitOfHeading(const std::string& heading) {
   while (!inside.empty() && inside.back() == ' ') inside.pop_back();
   if (inside == "%" || key == "%") {
     u.type = MentionType::kPercent;
-    u.unit = "%";
+    u.unit = kPercent;
     return u;
   }
   static const std::pair<const char*, double> kMoney[] = {
@@ -37,7 +40,7 @@ ColumnUnit UnitOfHeading(const std::string& heading) {
     if (inside == words) {
       u.type = MentionType::kMoney;
       u.scale = scale;
-      u.unit = "đồng";
+      u.unit = kDong;
       return u;
     }
   }
