@@ -875,6 +875,9 @@ bool RuleSet::Impl::Interpret(const Rule& rule, const re2::StringPiece* g, std::
         }
       }
       if (m.denominator == 0) return false;
+      // "7.582/1" (cases/deaths), "58.177/21": a part is not more than its whole, and without a
+      // noun two figures joined by a slash are two figures.
+      if (m.numerator > m.denominator && f.Get("noun").empty()) return false;
       if (m.unit.empty()) m.unit = Squeeze(f.Get("noun"), {}, kSpaceTabNewline);
       break;
     }
@@ -979,8 +982,8 @@ bool RuleSet::Impl::Interpret(const Rule& rule, const re2::StringPiece* g, std::
         if (kind_start != std::string::npos) {
           m.span.normalized.begin = kind_start;
           kind_found = kind;
-        } else if (!f.Get("so_lead").empty() || !FullSymbol(num)) {
-          return false;  // "số 12" with no kind is no citation; a bare symbol must be a full one
+        } else if (!FullSymbol(num)) {
+          return false;  // "số 12/BC" with no kind is no citation: only a full symbol names one
         }
       }
       // "Quyết định 2026": a year, not the number of a document.
