@@ -54,7 +54,6 @@ class ExtractPool {
   std::deque<std::shared_ptr<Job>> queue_;
   std::map<std::thread::id, std::thread> threads_;
   std::vector<std::thread::id> retired_;
-  size_t idle_ = 0;
   size_t stragglers_ = 0;   // workers busy with a job whose request gave up
   size_t excess_ = 0;       // replacement workers not yet balanced by a retiring straggler
   bool shutdown_ = false;
