@@ -22,4 +22,12 @@ inline const Engine& SharedEngine() {
   return *engine;
 }
 
+// The mention whose text is `text` (on 1-based `line`, when given), or nullptr.
+inline const Mention* FindMention(const Extraction& x, const std::string& text, int line = 0) {
+  for (const Mention& m : x.mentions) {
+    if (m.span.text == text && (line == 0 || m.span.line == line)) return &m;
+  }
+  return nullptr;
+}
+
 }  // namespace baocao::testing_util

@@ -8,13 +8,12 @@
 namespace baocao {
 namespace {
 
+using testing_util::FindMention;
 using testing_util::SharedEngine;
 
 std::string ValueOf(const Extraction& x, const std::string& text) {
-  for (const Mention& m : x.mentions) {
-    if (m.span.text == text) return m.iso + (m.year_inferred ? " inferred" : "");
-  }
-  return "(none)";
+  const Mention* m = FindMention(x, text);
+  return m ? m->iso + (m->year_inferred ? " inferred" : "") : "(none)";
 }
 
 TEST(InferYears, AYearlessDateOrMonthTakesItsSentencesYearBeforeTheDocuments) {

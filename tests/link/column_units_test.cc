@@ -8,14 +8,8 @@
 namespace baocao {
 namespace {
 
+using testing_util::FindMention;
 using testing_util::SharedEngine;
-
-const Mention* MentionAt(const Extraction& x, const std::string& text, int line) {
-  for (const Mention& m : x.mentions) {
-    if (m.span.text == text && m.span.line == line) return &m;
-  }
-  return nullptr;
-}
 
 TEST(ColumnUnits, BareFiguresTakeTheUnitTheirHeadingNames) {
   const std::string text =
@@ -25,9 +19,9 @@ TEST(ColumnUnits, BareFiguresTakeTheUnitTheirHeadingNames) {
       "2\tCCN Đông Phố Mới\t37,14\t100\t15.738\n";
   Result<Extraction> x = SharedEngine().ExtractBytes(text, "table.txt", {});
   ASSERT_TRUE(x.ok()) << x.status().ToString();
-  const Mention* area = MentionAt(*x, "52", 6);
-  const Mention* rate = MentionAt(*x, "87,75", 6);
-  const Mention* cost = MentionAt(*x, "15.738", 7);
+  const Mention* area = FindMention(*x, "52", 6);
+  const Mention* rate = FindMention(*x, "87,75", 6);
+  const Mention* cost = FindMention(*x, "15.738", 7);
   ASSERT_NE(area, nullptr);
   ASSERT_NE(rate, nullptr);
   ASSERT_NE(cost, nullptr);
@@ -47,8 +41,8 @@ TEST(ColumnUnits, AFigureWithItsOwnUnitOrNoUnitedHeadingIsLeftAsWritten) {
       "1\tHồ sơ tiếp nhận\t120\t50 triệu đồng\n";
   Result<Extraction> x = SharedEngine().ExtractBytes(text, "table.txt", {});
   ASSERT_TRUE(x.ok()) << x.status().ToString();
-  const Mention* plain = MentionAt(*x, "120", 6);
-  const Mention* own = MentionAt(*x, "50 triệu đồng", 6);
+  const Mention* plain = FindMention(*x, "120", 6);
+  const Mention* own = FindMention(*x, "50 triệu đồng", 6);
   ASSERT_NE(plain, nullptr);
   ASSERT_NE(own, nullptr);
   EXPECT_EQ(plain->type, MentionType::kNumber);

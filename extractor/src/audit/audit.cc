@@ -469,11 +469,14 @@ void AddIndicator(std::vector<std::string>& ids, const std::string& id) {
 AuditResult Audit(const AuditRules& rules, const AuditInput& given, const AuditOptions& options) {
   AuditResult result;
   if (!given.layout || !given.mentions || !given.facts || !given.meta || !given.span_of) return result;
-  const std::vector<Mention> figures = WithoutAmountsInWords(*given.mentions, given.text);
+  const std::vector<AmountInWords> amounts = FindAmountsInWords(*given.mentions, given.text);
+  // A copy without the words-amounts only where there are some: most documents have none, and
+  // a long text's mentions are worth not copying.
+  const std::vector<Mention> figures = amounts.empty() ? std::vector<Mention>() : WithoutAmountsInWords(*given.mentions, amounts);
   AuditInput input = given;
-  input.mentions = &figures;
+  if (!amounts.empty()) input.mentions = &figures;
   AuditContext c{rules, input, options, {}, {}, {}, {}, AuditContext::Reach::kDocument, {}};
-  CheckAmountsInWords(c, *given.mentions);
+  CheckAmountsInWords(c, *given.mentions, amounts);
   BuildFactInfos(c);
   result.readings.resize(input.facts->size());
   for (const FactInfo& f : c.facts) {

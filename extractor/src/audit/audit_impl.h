@@ -117,8 +117,12 @@ void CheckStructure(AuditContext& c);
 // An amount in figures and again in words after "Bằng chữ" (words_amount.cc): one check each,
 // a conflicting_values error when they differ. The readers of the document's structure see the
 // words-amount not at all: it repeats the figures, it is no other quantity.
-void CheckAmountsInWords(AuditContext& c, const std::vector<Mention>& mentions);
-std::vector<Mention> WithoutAmountsInWords(const std::vector<Mention>& mentions, std::string_view text);
+struct AmountInWords {
+  size_t figures = 0, words = 0;   // indices into the mentions
+};
+std::vector<AmountInWords> FindAmountsInWords(const std::vector<Mention>& mentions, std::string_view text);
+void CheckAmountsInWords(AuditContext& c, const std::vector<Mention>& mentions, const std::vector<AmountInWords>& amounts);
+std::vector<Mention> WithoutAmountsInWords(const std::vector<Mention>& mentions, const std::vector<AmountInWords>& amounts);
 
 // Numbers as a reader of the language writes them: vi 12.456 / 86,91; en 12,456 / 86.91.
 std::string FormatNumber(double value, int decimals, bool en);

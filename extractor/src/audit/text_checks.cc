@@ -11,17 +11,12 @@
 #include <unicode/utf8.h>
 
 #include "audit/audit_impl.h"
+#include "core/strings.h"
 #include "baocao/text.h"
 #include "link/lexicon_impl.h"
 
 namespace baocao {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out;
-  icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size()))).toLower().toUTF8String(out);
-  return out;
-}
 
 struct Word {
   size_t begin, end;
@@ -64,7 +59,7 @@ void CheckNames(AuditContext& c) {
   if (!meta.ward || meta.ward->empty()) return;
   std::vector<std::string> syllables = Tokenize(*meta.ward);
   if (syllables.empty()) return;
-  const std::string canonical = Lower(*meta.ward);
+  const std::string canonical = internal::Lower(*meta.ward);
   const std::string_view text = c.in.text;
   struct Spelling {
     std::string text;
@@ -100,12 +95,12 @@ void CheckNames(AuditContext& c) {
     if (!match) continue;
     TextRange range{words[i].begin, words[i + k - 1].end};
     std::string spelled(text.substr(range.begin, range.end - range.begin));
-    std::string lower = Lower(spelled);
+    std::string lower = internal::Lower(spelled);
     if (lower == canonical) {
       spellings[0].places.push_back(range);
       continue;
     }
-    auto it = std::find_if(spellings.begin() + 1, spellings.end(), [&](const Spelling& s) { return Lower(s.text) == lower; });
+    auto it = std::find_if(spellings.begin() + 1, spellings.end(), [&](const Spelling& s) { return internal::Lower(s.text) == lower; });
     if (it == spellings.end()) spellings.push_back({spelled, {range}});
     else it->places.push_back(range);
   }

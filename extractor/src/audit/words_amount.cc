@@ -8,35 +8,40 @@
 
 namespace baocao {
 
-bool AmountInWords(const std::vector<Mention>& mentions, size_t i, std::string_view text, size_t* figures) {
-  const Mention& words = mentions[i];
-  if (words.type != MentionType::kMoney || words.rule_id != "money.spelled" || i == 0) return false;
-  // "(Bằng chữ:" or "(bằng chữ" just before the words, the figures just before that.
-  const size_t b = words.span.normalized.begin;
-  if (!EndsWithPhrase(FoldedWordsBefore(text, b, 24), {"bang chu"})) return false;
-  const Mention& before = mentions[i - 1];
-  if (before.type != MentionType::kMoney || before.span.normalized.end > b || b - before.span.normalized.end > 32) return false;
-  *figures = i - 1;
-  return true;
+std::vector<AmountInWords> FindAmountsInWords(const std::vector<Mention>& mentions, std::string_view text) {
+  std::vector<AmountInWords> found;
+  for (size_t i = 1; i < mentions.size(); ++i) {
+    const Mention& words = mentions[i];
+    if (words.type != MentionType::kMoney || words.rule_id != "money.spelled") continue;
+    // "(Bằng chữ:" or "(bằng chữ" just before the words, the figures just before that.
+    const size_t b = words.span.normalized.begin;
+    if (!EndsWithPhrase(FoldedWordsBefore(text, b, 24), {"bang chu"})) continue;
+    const Mention& figures = mentions[i - 1];
+    if (figures.type != MentionType::kMoney || figures.span.normalized.end > b || b - figures.span.normalized.end > 32) continue;
+    found.push_back({i - 1, i});
+  }
+  return found;
 }
 
-std::vector<Mention> WithoutAmountsInWords(const std::vector<Mention>& mentions, std::string_view text) {
+std::vector<Mention> WithoutAmountsInWords(const std::vector<Mention>& mentions, const std::vector<AmountInWords>& amounts) {
   std::vector<Mention> kept;
   kept.reserve(mentions.size());
+  size_t next = 0;
   for (size_t i = 0; i < mentions.size(); ++i) {
-    size_t figures = 0;
-    if (!AmountInWords(mentions, i, text, &figures)) kept.push_back(mentions[i]);
+    if (next < amounts.size() && amounts[next].words == i) {
+      ++next;
+      continue;
+    }
+    kept.push_back(mentions[i]);
   }
   return kept;
 }
 
-void CheckAmountsInWords(AuditContext& c, const std::vector<Mention>& mentions) {
+void CheckAmountsInWords(AuditContext& c, const std::vector<Mention>& mentions, const std::vector<AmountInWords>& amounts) {
   const bool en = c.en();
-  for (size_t i = 0; i < mentions.size(); ++i) {
-    size_t f = 0;
-    if (!AmountInWords(mentions, i, c.in.text, &f)) continue;
-    const Mention& words = mentions[i];
-    const Mention& figures = mentions[f];
+  for (const AmountInWords& a : amounts) {
+    const Mention& words = mentions[a.words];
+    const Mention& figures = mentions[a.figures];
     if (figures.unit != words.unit) continue;
     const Span figures_span = c.in.span_of(figures.span.normalized), words_span = c.in.span_of(words.span.normalized);
     if (std::fabs(figures.number - words.number) < 0.5) {

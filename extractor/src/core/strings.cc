@@ -1,5 +1,7 @@
 #include "core/strings.h"
 
+#include <unicode/unistr.h>
+
 namespace baocao::internal {
 
 void AppendUtf8(std::string& out, char32_t cp) {
@@ -18,6 +20,12 @@ void AppendUtf8(std::string& out, char32_t cp) {
     out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
     out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
   }
+}
+
+std::string Lower(std::string_view s) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size()))).toLower().toUTF8String(out);
+  return out;
 }
 
 std::string Trim(std::string_view s) {

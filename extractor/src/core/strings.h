@@ -36,6 +36,9 @@ inline size_t CharBoundaryAtOrAfter(std::string_view s, size_t n) {
 // `s` without leading and trailing spaces, tabs and carriage returns.
 std::string Trim(std::string_view s);
 
+// `s` in lower case (Unicode, ICU): "MỘT TRĂM" -> "một trăm"; marks are kept (FoldKey drops them).
+std::string Lower(std::string_view s);
+
 // The pieces joined into one string, sized once: Concat({"Q", "1", " ", year}). Also what to
 // write where `"literal" + std::string(...)` would be natural: GCC 12 inlines that operator's
 // insert at position 0 and warns falsely (-Wrestrict, "accessing 9223372036854775810 or more

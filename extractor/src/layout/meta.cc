@@ -1,5 +1,6 @@
 // Meta: the document's identity, read from the header and closing block, and, for what the
 // header may leave out (the issuing unit, the province), from how the text names them.
+#include "core/strings.h"
 #include "baocao/meta.h"
 
 #include <re2/re2.h>
@@ -287,7 +288,7 @@ std::vector<UnitName> Mentions(std::string_view text, const RE2& re, bool counci
       std::string before = FoldKey(text.substr(at >= 6 ? at - 6 : 0, at >= 6 ? 6 : at));
       if (before.ends_with("thi ") && FoldKey(std::string_view(unit.data(), unit.size())) == "xa") continue;
     }
-    out.push_back({layout_internal::Lower(std::string_view(unit.data(), unit.size())),
+    out.push_back({internal::Lower(std::string_view(unit.data(), unit.size())),
                    std::string(name.data(), name.size()), council});
   }
   return out;
@@ -399,7 +400,7 @@ std::string Recase(std::string_view upper, std::string_view text, bool proper = 
     if (len == 0 || (abbreviation[k] && len == 1)) {
       std::string_view word = upper.substr(target[k].begin, target[k].end - target[k].begin);
       out += abbreviation[k] ? std::string(word)
-                             : proper ? layout_internal::TitleCase(word) : layout_internal::Lower(word);
+                             : proper ? layout_internal::TitleCase(word) : internal::Lower(word);
       copied = target[k].end;
       ++k;
       continue;
@@ -544,7 +545,7 @@ std::optional<Issuer> IssuerFromHeader(const DocumentHeader& h, std::string_view
       if (k > 1 && head != "uy ban nhan dan" && head != "ubnd") continue;
       if (RE2::FullMatch(join(lines.size() - k, lines.size()), CouncilLine(), &unit, &name)) {
         Issuer out;
-        unit = layout_internal::Lower(unit);
+        unit = internal::Lower(unit);
         std::string spelled = Spelled(name, text, /*proper=*/true);
         out.issuer = "UBND " + unit + " " + spelled;
         if (IsWardLevel(unit)) out.ward = spelled;
@@ -565,7 +566,7 @@ std::optional<Issuer> IssuerFromHeader(const DocumentHeader& h, std::string_view
     // A body of a council is named with the council's unit and place: "Sở Công Thương tỉnh
     // Lào Cai", "Văn phòng UBND tỉnh Lào Cai", "Phòng Kinh tế phường Hồng Bàng"; a team
     // with its council: "Đoàn kiểm tra - UBND tỉnh Lào Cai".
-    unit = layout_internal::Lower(unit);
+    unit = internal::Lower(unit);
     // A province as the gazetteer spells it, without reading the text again.
     std::string place = places.Canonical(name);
     if (place.empty()) place = Spelled(name, text, /*proper=*/true);
@@ -607,7 +608,7 @@ std::optional<Issuer> IssuerFromText(const DocumentHeader& h, std::string_view t
       // "UBND phường đã ..." throughout, the name only in the date line.
       re2::StringPiece input(text.data(), text.size());
       std::string unit;
-      while (RE2::FindAndConsume(&input, BareCouncil(), &unit)) ++council_units[layout_internal::Lower(unit)];
+      while (RE2::FindAndConsume(&input, BareCouncil(), &unit)) ++council_units[internal::Lower(unit)];
       size_t total = 0;
       for (const auto& [u, n] : council_units) total += n;
       if (total < 2) return std::nullopt;

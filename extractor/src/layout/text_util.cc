@@ -205,14 +205,5 @@ std::string TitleCase(std::string_view s) {
   return out;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  size_t pos = 0;
-  while (pos < s.size()) {
-    AppendUtf8(out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(NextCodePoint(s, pos)))));
-  }
-  return out;
-}
 
 }  // namespace baocao::layout_internal

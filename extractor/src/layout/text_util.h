@@ -74,7 +74,5 @@ class WordReader {
 
 // Vietnamese title case for a name written in capitals: "CHÍ LINH" -> "Chí Linh".
 std::string TitleCase(std::string_view s);
-// Lower case: "PHƯỜNG" -> "phường".
-std::string Lower(std::string_view s);
 
 }  // namespace baocao::layout_internal

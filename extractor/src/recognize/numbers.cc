@@ -4,10 +4,9 @@
 #include <string>
 #include <vector>
 
-#include <unicode/unistr.h>
-
 #include "baocao/recognize.h"
 #include "baocao/text.h"
+#include "core/strings.h"
 
 namespace baocao {
 namespace {
@@ -109,15 +108,6 @@ struct NumeralToken {
   size_t begin = 0, end = 0;  // bytes in the words given
 };
 
-// Lower case for the few capitals a numeral can start with ("Một trăm", "MỘT TRĂM").
-std::string Lower(std::string_view word) {
-  std::string out;
-  icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())))
-      .toLower()
-      .toUTF8String(out);
-  return out;
-}
-
 NumeralToken Classify(std::string_view raw) {
   struct Entry { const char* spelling; Word word; int digit; double scale; };
   static const Entry kWords[] = {
@@ -132,7 +122,7 @@ NumeralToken Classify(std::string_view raw) {
       {"tỉ", Word::kScale, 0, 1e9},  {"rưỡi", Word::kHalf, 0, 0},  {"phẩy", Word::kPoint, 0, 0},
   };
   NumeralToken t;
-  t.spelling = Lower(raw);
+  t.spelling = internal::Lower(raw);  // "Một trăm", "MỘT TRĂM"
   for (const Entry& e : kWords) {
     if (t.spelling == e.spelling) {
       t.word = e.word;

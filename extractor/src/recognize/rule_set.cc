@@ -203,9 +203,7 @@ bool IsFunctionWord(std::string_view word) {
       "bằng", "như", "cũng", "đều", "còn", "lại", "ra", "vào", "lên", "xuống", "rồi", "chưa", "không",
       "năm", "mười", "mươi", "trăm", "nghìn", "ngàn", "triệu", "tỷ", "tỉ", "phần", "phẩy",
       "rưỡi", "một", "hai", "ba", "bốn", "tư", "sáu", "bảy", "bẩy", "tám", "chín", "lăm", "nhăm", "linh", "lẻ"};
-  std::string lower;
-  icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size()))).toLower().toUTF8String(lower);
-  return kWords.count(lower) > 0;
+  return kWords.count(internal::Lower(word)) > 0;
 }
 
 // A footnote's mark glued to a symbol's end ("42/2024/QH151", "105/2025/NĐ-CP2"): issuing
@@ -239,10 +237,9 @@ bool FullSymbol(std::string_view number) {
 // Whether the words around a pair of prices say one is bought and the other sold ("mua vào -
 // bán ra", "giá mua … giá bán"), within the sentence.
 bool QuotesBuyAndSell(std::string_view text, TextRange range) {
-  size_t b = range.begin > 80 ? range.begin - 80 : 0, e = std::min(text.size(), range.end + 80);
-  while (b < range.begin && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) ++b;
-  while (e < text.size() && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) ++e;
-  std::string around = " " + FoldKey(text.substr(b, e - b)) + " ";
+  const size_t b = internal::CharBoundaryAtOrAfter(text, range.begin > 80 ? range.begin - 80 : 0);
+  const size_t e = internal::CharBoundaryAtOrAfter(text, range.end + 80);
+  const std::string around = internal::Concat({" ", FoldKey(text.substr(b, e - b)), " "});
   return around.find(" mua vao") != std::string::npos && around.find(" ban ra") != std::string::npos;
 }
 
@@ -259,13 +256,14 @@ bool FigureJustBefore(std::string_view text, size_t pos) {
   return false;
 }
 
-// Whether the word that ends right before `pos` (spaces skipped) folds to `word`.
-bool EndsWithWord(std::string_view text, size_t pos, std::string_view word) {
+// The folded word that ends right before `pos`, spaces skipped: "nam" before "2025", "tu" before
+// "12 tháng".
+std::string FoldedWordBefore(std::string_view text, size_t pos) {
   size_t k = pos;
   while (k > 0 && text[k - 1] == ' ') --k;
   size_t w = k;
   while (w > 0 && text[w - 1] != ' ' && text[w - 1] != '\n' && text[w - 1] != '\t') --w;
-  return w < k && FoldKey(text.substr(w, k - w)) == word;
+  return FoldKey(text.substr(w, k - w));
 }
 
 // Whether a date or period read up to `end` goes on as a longer one ("trước 15/11" of "trước
@@ -277,16 +275,14 @@ bool GoesOn(std::string_view text, size_t end) {
 
 // Whether a bare year at `begin` follows words ("Luật Đất đai 2024", "tầm nhìn đến 2050"), not a
 // figure, a cell's start or a sign: in a column or a list of figures "2024" may be a count.
+// "năm 2025", "tháng 8/2025", "quý I/2025" are read whole by their own rules: no second reading.
 bool YearAfterWords(std::string_view text, size_t begin) {
   size_t k = begin;
   while (k > 0 && text[k - 1] == ' ') --k;
   if (k == begin || k == 0) return false;
   unsigned char c = static_cast<unsigned char>(text[k - 1]);
   if (!(c >= 0x80 || std::isalpha(c))) return false;
-  // "năm 2025" and "tháng 8/2025" are read whole by their own rules: no second reading to hold.
-  size_t w = k;
-  while (w > 0 && text[w - 1] != ' ' && text[w - 1] != '\n' && text[w - 1] != '\t') --w;
-  const std::string word = FoldKey(text.substr(w, k - w));
+  const std::string word = FoldedWordBefore(text, begin);
   return word != "nam" && word != "thang" && word != "quy";
 }
 
@@ -1292,7 +1288,7 @@ std::vector<Mention> RuleSet::Recognize(std::string_view text) const {
         re2::StringPiece g[1];
         // After "từ" the counted words may be more: "từ 05 mỏ khoáng sản làm vật liệu xây dựng
         // thông thường trở lên".
-        const bool from_word = EndsWithWord(text, m.span.normalized.begin, "tu");
+        const bool from_word = FoldedWordBefore(text, m.span.normalized.begin) == "tu";
         const int max_words = from_word ? 12 : 8;
         auto words_only = [max_words](std::string_view gap) {
           if (gap.find_first_of("0123456789.;:()\t\n%") != std::string_view::npos) return false;
