@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "baocao/extract.h"
+#include "baocao/pipeline/extract.h"
 #include "engine_util.h"
 
 namespace baocao::testing_util {

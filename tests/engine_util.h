@@ -6,7 +6,7 @@
 
 #include <cstdlib>
 
-#include "baocao/extract.h"
+#include "baocao/pipeline/extract.h"
 
 namespace baocao::testing_util {
 

@@ -1,12 +1,12 @@
-// `baocao audit --db FILE`: the checks across the documents of a store (baocao/corpus.h), written
+// `baocao audit --db FILE`: the checks across the documents of a store (baocao/corpus/corpus.h), written
 // to its corpus_flags table and printed the way `baocao audit` prints one document's flags.
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <map>
 
-#include "baocao/corpus.h"
-#include "baocao/store.h"
+#include "baocao/corpus/corpus.h"
+#include "baocao/store/store.h"
 #include "cli.h"
 #include "core/strings.h"
 

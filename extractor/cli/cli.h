@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "baocao/extract.h"
+#include "baocao/pipeline/extract.h"
 
 namespace baocao::cli {
 

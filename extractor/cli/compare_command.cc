@@ -1,12 +1,12 @@
 // `baocao compare`: the ward x indicator matrix of a store, for people (terminal, HTML, XLSX)
-// and machines (CSV, JSON). The library does the work (baocao/corpus.h); this parses options.
+// and machines (CSV, JSON). The library does the work (baocao/corpus/corpus.h); this parses options.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 
-#include "baocao/corpus.h"
-#include "baocao/store.h"
+#include "baocao/corpus/corpus.h"
+#include "baocao/store/store.h"
 #include "cli.h"
 #include "core/strings.h"
 

@@ -2,7 +2,7 @@
 // into PostgreSQL. The work is the library's (ExportCsv, ExportPostgres in store.h).
 #include <iostream>
 
-#include "baocao/store.h"
+#include "baocao/store/store.h"
 #include "cli.h"
 
 namespace baocao::cli {

@@ -18,8 +18,8 @@
 #include <unordered_set>
 #include <vector>
 
-#include "baocao/extract.h"
-#include "baocao/store.h"
+#include "baocao/pipeline/extract.h"
+#include "baocao/store/store.h"
 #include "cli.h"
 
 namespace baocao::cli {

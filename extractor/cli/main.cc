@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "baocao/extract.h"
-#include "baocao/json.h"
+#include "baocao/pipeline/extract.h"
+#include "baocao/emit/json.h"
 #include "cli.h"
 #include "core/strings.h"
 

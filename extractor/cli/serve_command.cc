@@ -1,5 +1,5 @@
 // `baocao serve`: options, signals and the URL line; the library does the serving
-// (baocao/serve.h, docs/SERVE.md).
+// (baocao/serve/serve.h, docs/SERVE.md).
 #include <pthread.h>
 #include <signal.h>
 
@@ -10,7 +10,7 @@
 #include <iostream>
 #include <thread>
 
-#include "baocao/serve.h"
+#include "baocao/serve/serve.h"
 #include "cli.h"
 
 namespace baocao::cli {

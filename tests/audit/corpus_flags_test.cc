@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "corpus_util.h"
-#include "baocao/extract.h"
+#include "baocao/pipeline/extract.h"
 
 namespace baocao {
 namespace {

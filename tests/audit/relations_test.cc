@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "baocao/audit.h"
+#include "baocao/audit/audit.h"
 
 namespace baocao {
 namespace {

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "audit_util.h"
-#include "baocao/extract.h"
+#include "baocao/pipeline/extract.h"
 
 namespace baocao {
 namespace {

@@ -3,7 +3,7 @@
 // decimals; and the decimals are read from the text as written.
 #include <gtest/gtest.h>
 
-#include "baocao/audit.h"
+#include "baocao/audit/audit.h"
 
 namespace baocao {
 namespace {

@@ -24,7 +24,7 @@
 #include <string>
 #include <vector>
 
-#include "baocao/extract.h"
+#include "baocao/pipeline/extract.h"
 
 extern char** environ;
 

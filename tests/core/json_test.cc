@@ -6,8 +6,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "baocao/extract.h"
-#include "baocao/json.h"
+#include "baocao/pipeline/extract.h"
+#include "baocao/emit/json.h"
 
 namespace baocao {
 namespace {

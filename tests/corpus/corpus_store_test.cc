@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <set>
 
-#include "baocao/extract.h"
+#include "baocao/pipeline/extract.h"
 #include "corpus_test_util.h"
 #include "corpus_util.h"
 

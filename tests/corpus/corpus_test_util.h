@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <string>
 
-#include "baocao/corpus.h"
+#include "baocao/corpus/corpus.h"
 #include "corpus/corpus_impl.h"
 
 namespace baocao::corpus_test {

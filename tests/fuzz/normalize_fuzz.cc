@@ -8,7 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "baocao/text.h"
+#include "baocao/normalize/text.h"
+#include "core/strings.h"
 #include "normalize/decode.h"
 
 namespace {

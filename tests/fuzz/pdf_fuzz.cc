@@ -1,5 +1,5 @@
 // Fuzzes the PDF source stage: ReadPdf must not crash or hang on any bytes, refuse them only
-// with the codes of baocao/pdf.h (never kInternal), and when it reads them give pages numbered
+// with the codes of baocao/source/pdf.h (never kInternal), and when it reads them give pages numbered
 // in order, valid UTF-8 texts ending in a line break, and word boxes inside their page's text.
 // Seeds: the small PDFs of corpus/pdf-edge/ (tools/fuzz.sh).
 #include <cstdint>
@@ -7,8 +7,8 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "baocao/pdf.h"
-#include "normalize/decode.h"
+#include "baocao/source/pdf.h"
+#include "core/strings.h"
 
 namespace {
 

@@ -7,10 +7,10 @@
 #include <string>
 #include <string_view>
 
-#include "baocao/extract.h"
-#include "baocao/json.h"
-#include "baocao/recognize.h"
-#include "normalize/decode.h"
+#include "baocao/pipeline/extract.h"
+#include "baocao/emit/json.h"
+#include "baocao/recognize/recognize.h"
+#include "core/strings.h"
 
 namespace {
 

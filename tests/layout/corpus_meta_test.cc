@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "corpus_util.h"
-#include "baocao/layout.h"
-#include "baocao/meta.h"
-#include "baocao/text.h"
+#include "baocao/layout/layout.h"
+#include "baocao/layout/meta.h"
+#include "baocao/normalize/text.h"
 
 namespace baocao {
 namespace {

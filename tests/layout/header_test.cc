@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "baocao/layout.h"
+#include "baocao/layout/layout.h"
 
 namespace baocao {
 namespace {

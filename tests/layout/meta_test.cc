@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "baocao/layout.h"
-#include "baocao/meta.h"
+#include "baocao/layout/layout.h"
+#include "baocao/layout/meta.h"
 
 namespace baocao {
 namespace {

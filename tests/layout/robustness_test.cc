@@ -4,8 +4,8 @@
 #include <random>
 #include <string>
 
-#include "baocao/layout.h"
-#include "baocao/meta.h"
+#include "baocao/layout/layout.h"
+#include "baocao/layout/meta.h"
 
 namespace baocao {
 namespace {

@@ -4,7 +4,7 @@
 #include <cctype>
 #include <string>
 
-#include "baocao/layout.h"
+#include "baocao/layout/layout.h"
 
 namespace baocao {
 namespace {

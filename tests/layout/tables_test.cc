@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "baocao/layout.h"
+#include "baocao/layout/layout.h"
 
 namespace baocao {
 namespace {

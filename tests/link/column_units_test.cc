@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "baocao/extract.h"
+#include "baocao/pipeline/extract.h"
 #include "engine_util.h"
 
 namespace baocao {

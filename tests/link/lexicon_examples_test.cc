@@ -10,7 +10,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "baocao/extract.h"
+#include "baocao/pipeline/extract.h"
 #include "engine_util.h"
 
 namespace baocao {

@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "baocao/text.h"
+#include "baocao/normalize/text.h"
 
 namespace baocao {
 namespace {

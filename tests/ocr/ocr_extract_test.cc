@@ -14,10 +14,10 @@
 #include <string>
 #include <vector>
 
-#include "baocao/audit.h"
-#include "baocao/extract.h"
+#include "baocao/audit/audit.h"
+#include "baocao/pipeline/extract.h"
 #include "engine_util.h"
-#include "baocao/json.h"
+#include "baocao/emit/json.h"
 #include "corpus_util.h"
 
 namespace baocao {

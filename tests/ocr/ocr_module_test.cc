@@ -1,4 +1,4 @@
-// The OCR module alone (baocao/ocr.h): which text layers need OCR, and Tesseract on page images
+// The OCR module alone (baocao/ocr/ocr.h): which text layers need OCR, and Tesseract on page images
 // made in the test (a corpus page rendered by Poppler, blank, noise, colour, malformed).
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-image.h>
@@ -15,7 +15,7 @@
 #include <string_view>
 #include <vector>
 
-#include "baocao/ocr.h"
+#include "baocao/ocr/ocr.h"
 #include "corpus_util.h"
 
 namespace baocao {

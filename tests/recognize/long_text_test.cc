@@ -7,7 +7,7 @@
 #include <sstream>
 #include <tuple>
 
-#include "baocao/recognize.h"
+#include "baocao/recognize/recognize.h"
 
 namespace baocao {
 namespace {

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "baocao/recognize.h"
+#include "baocao/recognize/recognize.h"
 
 namespace baocao {
 namespace {

@@ -3,7 +3,7 @@
 // type. One test case per example, named by file and line, so one failure hides no other.
 #include <gtest/gtest.h>
 
-#include "baocao/recognize.h"
+#include "baocao/recognize/recognize.h"
 
 namespace baocao {
 namespace {

@@ -4,7 +4,7 @@
 #include <chrono>
 #include <thread>
 
-#include "baocao/extract.h"
+#include "baocao/pipeline/extract.h"
 #include "corpus_util.h"
 #include "serve/extract_pool.h"
 #include "serve/queries.h"

@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "baocao/serve.h"
+#include "baocao/serve/serve.h"
 #include "serve/auth.h"
 #include "serve/upload.h"
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "baocao/layout.h"
+#include "baocao/layout/layout.h"
 #include "source/compose.h"
 #include "source/page_model.h"
 #include "test_pdf.h"

@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "baocao/extract.h"
+#include "baocao/pipeline/extract.h"
 #include "engine_util.h"
-#include "baocao/json.h"
+#include "baocao/emit/json.h"
 #include "corpus_util.h"
 #include "test_pdf.h"
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "baocao/pdf.h"
+#include "baocao/source/pdf.h"
 #include "core/strings.h"
 #include "corpus_util.h"
 #include "test_pdf.h"

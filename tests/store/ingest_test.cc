@@ -13,7 +13,7 @@
 #include <sstream>
 #include <thread>
 
-#include "baocao/extract.h"
+#include "baocao/pipeline/extract.h"
 #include "store_test_util.h"
 
 namespace baocao::store_test {

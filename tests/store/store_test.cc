@@ -1,7 +1,7 @@
 // The Store API (store.h): one document per Put with all its rows, replacement by path,
 // errors recorded and cleared, lookups, deletion with cascade, filters, schema versions, and
 // failures as kStore values naming the database.
-#include "baocao/store.h"
+#include "baocao/store/store.h"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -9,8 +9,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "baocao/extract.h"
-#include "baocao/json.h"
+#include "baocao/pipeline/extract.h"
+#include "baocao/emit/json.h"
 #include "store/schema.h"
 #include "store_test_util.h"
 

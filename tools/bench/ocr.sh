@@ -15,7 +15,7 @@
 #                                               # NAME.txt.result.json (the text version) and
 #                                               # NAME.pdf.pages.json, to see what a scan lost
 #   BAOCAO_OCR_CACHE=DIR tools/bench/ocr.sh     # reuse Tesseract's words of pages already read
-#                                               # (baocao/ocr.h): for tuning the layout only
+#                                               # (baocao/ocr/ocr.h): for tuning the layout only
 #
 # quality: for each variant (tools/make-scans: plain, degraded = each page one of rotated, blur,
 #   JPEG, red seal, phone photo), `tools/evaluate --pdf` on the four scans (through a wrapper

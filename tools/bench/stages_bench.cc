@@ -19,13 +19,13 @@
 #include <string>
 #include <vector>
 
-#include "baocao/extract.h"
-#include "baocao/json.h"
-#include "baocao/layout.h"
-#include "baocao/link.h"
-#include "baocao/meta.h"
-#include "baocao/recognize.h"
-#include "baocao/text.h"
+#include "baocao/pipeline/extract.h"
+#include "baocao/emit/json.h"
+#include "baocao/layout/layout.h"
+#include "baocao/link/link.h"
+#include "baocao/layout/meta.h"
+#include "baocao/recognize/recognize.h"
+#include "baocao/normalize/text.h"
 
 namespace {
 

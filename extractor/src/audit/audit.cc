@@ -1,5 +1,5 @@
 // The audit: the context of each fact, then every check, then flags sorted for people.
-#include "baocao/audit.h"
+#include "baocao/audit/audit.h"
 
 #include <algorithm>
 #include <cmath>
@@ -9,7 +9,7 @@
 #include <set>
 
 #include "audit/audit_impl.h"
-#include "baocao/text.h"
+#include "baocao/normalize/text.h"
 #include "core/strings.h"
 #include "link/lexicon_impl.h"
 
@@ -515,6 +515,8 @@ AuditResult Audit(const AuditRules& rules, const AuditInput& given, const AuditO
   });
   result.flags = std::move(c.flags);
   result.checks = std::move(c.checks);
+  // A flag resting on a number OCR read with doubt is a warning, not an error.
+  DowngradeUncertainFlags(result.flags, options);
   return result;
 }
 

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "baocao/audit.h"
+#include "baocao/audit/audit.h"
 
 namespace baocao {
 

@@ -1,9 +1,9 @@
-// Flags on numbers read by OCR with doubt: warnings, not errors (baocao/audit.h).
+// Flags on numbers read by OCR with doubt: warnings, not errors (baocao/audit/audit.h).
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
-#include "baocao/audit.h"
+#include "baocao/audit/audit.h"
 
 namespace baocao {
 

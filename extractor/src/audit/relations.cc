@@ -7,8 +7,8 @@
 #include <sstream>
 
 #include "audit/audit_impl.h"
-#include "baocao/audit.h"
-#include "baocao/text.h"
+#include "baocao/audit/audit.h"
+#include "baocao/normalize/text.h"
 #include "core/strings.h"
 #include "link/lexicon_impl.h"
 

@@ -14,7 +14,7 @@
 #include <unicode/utf8.h>
 
 #include "audit/audit_impl.h"
-#include "baocao/text.h"
+#include "baocao/normalize/text.h"
 #include "link/lexicon_impl.h"
 
 namespace baocao {

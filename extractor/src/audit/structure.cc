@@ -19,8 +19,8 @@
 #include <unicode/utf8.h>
 
 #include "audit/audit_impl.h"
-#include "baocao/recognize.h"
-#include "baocao/text.h"
+#include "baocao/recognize/recognize.h"
+#include "baocao/normalize/text.h"
 #include "core/strings.h"
 #include "link/lexicon_impl.h"
 

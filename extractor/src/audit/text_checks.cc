@@ -12,7 +12,7 @@
 
 #include "audit/audit_impl.h"
 #include "core/strings.h"
-#include "baocao/text.h"
+#include "baocao/normalize/text.h"
 #include "link/lexicon_impl.h"
 
 namespace baocao {

@@ -1,6 +1,6 @@
-#include "baocao/status.h"
+#include "baocao/core/status.h"
 
-#include "baocao/document.h"
+#include "baocao/core/document.h"
 
 namespace baocao {
 

@@ -34,6 +34,10 @@ inline size_t CharBoundaryAtOrAfter(std::string_view s, size_t n) {
 }
 
 // `s` without leading and trailing spaces, tabs and carriage returns.
+// The offset of the first byte of `s` that does not begin a valid UTF-8 character (an
+// overlong form, a surrogate, a code point above U+10FFFF, a truncated sequence), or npos.
+size_t FirstInvalidUtf8(std::string_view s);
+
 std::string Trim(std::string_view s);
 
 // `s` in lower case (Unicode, ICU): "MỘT TRĂM" -> "một trăm"; marks are kept (FoldKey drops them).

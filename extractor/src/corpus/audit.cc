@@ -6,7 +6,7 @@
 #include <set>
 #include <tuple>
 
-#include "baocao/text.h"
+#include "baocao/normalize/text.h"
 #include "corpus/corpus_impl.h"
 #include "store/sqlite.h"
 

@@ -9,7 +9,7 @@
 #include <set>
 #include <utility>
 
-#include "baocao/corpus.h"
+#include "baocao/corpus/corpus.h"
 
 namespace baocao::corpus {
 

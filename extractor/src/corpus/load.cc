@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "baocao/text.h"
+#include "baocao/normalize/text.h"
 #include "core/strings.h"
 #include "corpus/corpus_impl.h"
 #include "store/sqlite.h"

@@ -6,8 +6,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "baocao/extract.h"
-#include "baocao/text.h"
+#include "baocao/pipeline/extract.h"
+#include "baocao/normalize/text.h"
 #include "core/strings.h"
 #include "corpus/corpus_impl.h"
 

@@ -1,4 +1,4 @@
-#include "baocao/json.h"
+#include "baocao/emit/json.h"
 
 #include <charconv>
 #include <cmath>
@@ -7,10 +7,10 @@
 #include <utility>
 #include <vector>
 
-#include "baocao/recognize.h"
+#include "baocao/recognize/recognize.h"
 #include "core/parallel.h"
 #include "core/strings.h"
-#include "normalize/decode.h"
+#include "core/strings.h"
 
 namespace baocao {
 namespace {

@@ -5,7 +5,7 @@
 // appendices following it.
 #include <re2/re2.h>
 
-#include "baocao/text.h"
+#include "baocao/normalize/text.h"
 #include "core/chars.h"
 #include "core/script.h"
 #include "core/strings.h"

@@ -8,7 +8,7 @@
 #include <array>
 #include <utility>
 
-#include "baocao/text.h"
+#include "baocao/normalize/text.h"
 #include "core/chars.h"
 #include "core/script.h"
 #include "core/strings.h"

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "baocao/text.h"
+#include "baocao/normalize/text.h"
 #include "core/chars.h"
 #include "core/script.h"
 #include "layout/parts.h"

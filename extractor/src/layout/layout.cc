@@ -3,7 +3,7 @@
 // list items and paragraphs.
 #include <cstring>
 
-#include "baocao/layout.h"
+#include "baocao/layout/layout.h"
 #include "core/strings.h"
 #include "layout/parts.h"
 

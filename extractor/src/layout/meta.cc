@@ -1,7 +1,7 @@
 // Meta: the document's identity, read from the header and closing block, and, for what the
 // header may leave out (the issuing unit, the province), from how the text names them.
 #include "core/strings.h"
-#include "baocao/meta.h"
+#include "baocao/layout/meta.h"
 
 #include <re2/re2.h>
 
@@ -12,7 +12,7 @@
 #include <sstream>
 #include <unordered_map>
 
-#include "baocao/text.h"
+#include "baocao/normalize/text.h"
 #include "core/chars.h"
 #include "core/script.h"
 #include "layout/text_util.h"

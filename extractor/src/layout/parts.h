@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "baocao/layout.h"
+#include "baocao/layout/layout.h"
 #include "layout/text_util.h"
 
 namespace baocao::layout_internal {

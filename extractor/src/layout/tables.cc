@@ -8,7 +8,7 @@
 //   - rows of one table split by blank lines with nothing else between them.
 #include <re2/re2.h>
 
-#include "baocao/text.h"
+#include "baocao/normalize/text.h"
 #include "core/chars.h"
 #include "layout/parts.h"
 

@@ -5,7 +5,7 @@
 #include <array>
 #include <memory>
 
-#include "baocao/text.h"
+#include "baocao/normalize/text.h"
 #include "core/chars.h"
 #include "core/strings.h"
 

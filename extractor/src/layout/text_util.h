@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "baocao/document.h"
+#include "baocao/core/document.h"
 
 namespace baocao::layout_internal {
 

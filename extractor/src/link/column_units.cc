@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <string>
 
-#include "baocao/link.h"
-#include "baocao/text.h"
+#include "baocao/link/link.h"
+#include "baocao/normalize/text.h"
 
 namespace baocao {
 namespace {

@@ -8,8 +8,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-#include "baocao/link.h"
-#include "baocao/text.h"
+#include "baocao/link/link.h"
+#include "baocao/normalize/text.h"
 #include "core/strings.h"
 #include "link/lexicon_impl.h"
 

@@ -21,7 +21,7 @@
 #include <sstream>
 
 #include "core/strings.h"
-#include "baocao/text.h"
+#include "baocao/normalize/text.h"
 #include "link/lexicon_impl.h"
 
 namespace baocao {

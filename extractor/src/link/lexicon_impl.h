@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "baocao/link.h"
+#include "baocao/link/link.h"
 
 namespace baocao {
 

@@ -42,38 +42,6 @@ const std::array<uint32_t, 128>& Cp1258Table() {
 
 }  // namespace
 
-size_t FirstInvalidUtf8(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  size_t n = s.size(), i = 0;
-  while (i < n) {
-    // Fast path: eight ASCII bytes at a time.
-    while (i + 8 <= n) {
-      uint64_t chunk;
-      std::memcpy(&chunk, p + i, 8);
-      if (chunk & 0x8080808080808080ULL) break;
-      i += 8;
-    }
-    if (i >= n) break;
-    unsigned char c = p[i];
-    if (c < 0x80) { ++i; continue; }
-    size_t len;
-    uint32_t min;
-    if ((c & 0xE0) == 0xC0) { len = 2; min = 0x80; }
-    else if ((c & 0xF0) == 0xE0) { len = 3; min = 0x800; }
-    else if ((c & 0xF8) == 0xF0) { len = 4; min = 0x10000; }
-    else return i;
-    if (i + len > n) return i;
-    uint32_t cp = c & (0x7F >> len);
-    for (size_t k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (p[i + k] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
-    i += len;
-  }
-  return std::string::npos;
-}
-
 namespace {
 
 bool LooksUtf16(std::string_view s, bool* little_endian) {

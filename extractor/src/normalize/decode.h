@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "baocao/status.h"
-#include "baocao/text.h"
+#include "baocao/core/status.h"
+#include "baocao/normalize/text.h"
 
 namespace baocao::internal {
 
@@ -24,7 +24,5 @@ Status Decode(std::string_view in, const std::string& forced, Decoded& out);
 // the encoding leaves undefined). No combining: the bytes are shown as they are.
 std::string Cp1258ToUtf8(std::string_view in);
 
-// Offset of the first byte that does not start a valid UTF-8 sequence, or npos.
-size_t FirstInvalidUtf8(std::string_view s);
 
 }  // namespace baocao::internal

@@ -13,7 +13,7 @@
 #include <mutex>
 #include <unordered_map>
 
-#include "baocao/text.h"
+#include "baocao/normalize/text.h"
 #include "normalize/decode.h"
 
 namespace baocao {

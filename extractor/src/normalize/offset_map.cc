@@ -1,6 +1,6 @@
 #include <algorithm>
 
-#include "baocao/text.h"
+#include "baocao/normalize/text.h"
 
 namespace baocao {
 

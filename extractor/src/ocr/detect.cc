@@ -1,12 +1,12 @@
 // Which pages need OCR: the worth of a page's text layer, judged by its characters and, for a
-// thin one, by the ink on the page (baocao/ocr.h).
+// thin one, by the ink on the page (baocao/ocr/ocr.h).
 #include <unicode/uchar.h>
 
 #include <algorithm>
 #include <cstring>
 #include <vector>
 
-#include "baocao/ocr.h"
+#include "baocao/ocr/ocr.h"
 #include "core/chars.h"
 
 namespace baocao {

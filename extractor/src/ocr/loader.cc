@@ -1,5 +1,5 @@
 // The engine's side of the OCR module (ocr/module.h): RecognizeImage, OcrAvailable and
-// RepairOcrGlyphs of baocao/ocr.h, forwarded to libbaocao_ocr.so, loaded once on first use.
+// RepairOcrGlyphs of baocao/ocr/ocr.h, forwarded to libbaocao_ocr.so, loaded once on first use.
 // Where it is looked for: $BAOCAO_OCR_MODULE, then beside the running executable and one folder
 // up (an installed tree, the tests' folder), then the build folder this library was built in.
 #include <dlfcn.h>

@@ -7,7 +7,7 @@
 
 #include <string>
 
-#include "baocao/ocr.h"
+#include "baocao/ocr/ocr.h"
 
 namespace baocao::ocr_internal {
 

@@ -1,5 +1,5 @@
 // The one file that talks to Tesseract and Leptonica (docs/STYLE.md "Poppler behind one file",
-// the same rule): a page image in, words with boxes and confidences out (baocao/ocr.h).
+// the same rule): a page image in, words with boxes and confidences out (baocao/ocr/ocr.h).
 //
 // Preparation: RGB is reduced to its brightest channel (coloured seals and signatures fade, the
 // black text stays); the skew is measured and corrected with Leptonica (pixDeskewGeneral), so
@@ -27,7 +27,7 @@
 #include <string_view>
 #include <vector>
 
-#include "baocao/ocr.h"
+#include "baocao/ocr/ocr.h"
 #include "core/rulings.h"
 #include "core/statistics.h"
 

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "baocao/recognize.h"
-#include "baocao/text.h"
+#include "baocao/recognize/recognize.h"
+#include "baocao/normalize/text.h"
 #include "core/strings.h"
 
 namespace baocao {

@@ -18,8 +18,8 @@
 #include <sstream>
 #include <unordered_map>
 
-#include "baocao/recognize.h"
-#include "baocao/text.h"
+#include "baocao/recognize/recognize.h"
+#include "baocao/normalize/text.h"
 #include "core/parallel.h"
 #include "core/strings.h"
 

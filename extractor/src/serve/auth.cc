@@ -9,7 +9,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "baocao/serve.h"
+#include "baocao/serve/serve.h"
 #include "core/strings.h"
 
 namespace baocao {

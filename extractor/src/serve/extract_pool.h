@@ -20,8 +20,8 @@
 #include <thread>
 #include <vector>
 
-#include "baocao/extract.h"
-#include "baocao/store.h"
+#include "baocao/pipeline/extract.h"
+#include "baocao/store/store.h"
 
 namespace baocao::serve {
 

@@ -16,8 +16,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "baocao/status.h"
-#include "baocao/store.h"
+#include "baocao/core/status.h"
+#include "baocao/store/store.h"
 
 namespace baocao::serve {
 

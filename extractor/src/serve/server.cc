@@ -4,7 +4,7 @@
 // waits; the one writer connection (behind writer_mu_) stores the result; reads take a
 // read-only connection from the ReaderPool. A request is refused (401, 413) in the pre-routing
 // handler, before httplib reads its body.
-#include "baocao/serve.h"
+#include "baocao/serve/serve.h"
 
 #include <httplib.h>
 #include <sys/socket.h>
@@ -20,10 +20,10 @@
 #include <optional>
 #include <thread>
 
-#include "baocao/corpus.h"
-#include "baocao/json.h"
-#include "baocao/pdf.h"
-#include "baocao/store.h"
+#include "baocao/corpus/corpus.h"
+#include "baocao/emit/json.h"
+#include "baocao/source/pdf.h"
+#include "baocao/store/store.h"
 #include "serve/assets.h"
 #include "serve/auth.h"
 #include "serve/extract_pool.h"

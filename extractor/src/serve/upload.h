@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "baocao/status.h"
+#include "baocao/core/status.h"
 
 namespace baocao::serve {
 

@@ -6,7 +6,7 @@
 #include <deque>
 #include <string_view>
 
-#include "baocao/text.h"
+#include "baocao/normalize/text.h"
 #include "core/chars.h"
 #include "core/statistics.h"
 #include "core/strings.h"

@@ -28,7 +28,7 @@ struct Word {
   Box page_box;        // as Poppler gave it: the bbox reported for spans
   bool space_after = true;
   float confidence = -1;          // read by OCR: Tesseract's confidence 0..100; -1: text layer
-  bool uncertain_number = false;  // read by OCR: a number with doubtful digits (baocao/ocr.h)
+  bool uncertain_number = false;  // read by OCR: a number with doubtful digits (baocao/ocr/ocr.h)
 };
 
 // One visual line: words left to right.

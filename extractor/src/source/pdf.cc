@@ -6,7 +6,7 @@
 // its neighbours have been compared for running headers. Long documents are read ahead on two
 // worker threads (PagePrefetcher), each with its own Poppler document (and a poppler-cpp one
 // only once a page is to be rendered).
-#include "baocao/pdf.h"
+#include "baocao/source/pdf.h"
 
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
@@ -419,7 +419,7 @@ int Repair(std::vector<RawWord>& words) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Scanned pages (baocao/ocr.h): the page rendered upright as displayed, the frame of
+// Scanned pages (baocao/ocr/ocr.h): the page rendered upright as displayed, the frame of
 // text_list()'s boxes; gray for the ink count, colour for Tesseract (seals fade: ocr.h).
 
 poppler::image Render(const poppler::page& page, int dpi, poppler::image::format_enum format) {

@@ -15,7 +15,7 @@
 #include <set>
 #include <type_traits>
 
-#include "baocao/store.h"
+#include "baocao/store/store.h"
 #include "store/schema.h"
 #include "store/sqlite.h"
 

@@ -1,12 +1,12 @@
 // Store: Extractions in SQLite (docs/STORE.md). Every SQL text here is a constant; data only
 // ever reaches SQLite through bound parameters of statements prepared once per connection.
-#include "baocao/store.h"
+#include "baocao/store/store.h"
 
 #include <ctime>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "baocao/json.h"
+#include "baocao/emit/json.h"
 #include "store/schema.h"
 #include "store/sqlite.h"
 

@@ -17,11 +17,12 @@
 
 #include <memory>
 #include <string>
+#include <optional>
 #include <string_view>
 #include <vector>
 
-#include "baocao/document.h"
-#include "baocao/status.h"
+#include "baocao/core/document.h"
+#include "baocao/core/status.h"
 
 namespace baocao {
 
@@ -92,6 +93,12 @@ struct SpelledNumber {
 // a number is never guessed. One digit word alone ("hai", "năm") is a numeral only when
 // `single_digit` (a unit follows it: "năm phần trăm"); otherwise "một" is also "a", "năm" "year".
 std::vector<SpelledNumber> FindVietnameseNumerals(std::string_view words, bool single_digit);
+
+// A date or month written without its year ("ngày 23/8", "tháng 10": iso "--08-23", "--10")
+// takes the year its sentence gives (the nearest dated mention there), else the year of the
+// document's date (`doc_date`, ISO), else the nearest year in its paragraph; `year_inferred` is
+// then set (docs/OUTPUT.md). `mentions` in text order, offsets into `text`.
+void InferYears(std::vector<Mention>& mentions, std::string_view text, const std::optional<std::string>& doc_date);
 
 // Whether `word` is one of a spelled numeral's words ("hai", "mươi", "nghìn", "rưỡi", "phẩy").
 bool IsVietnameseNumeralWord(std::string_view word);

@@ -31,9 +31,9 @@
 #include <string_view>
 #include <vector>
 
-#include "baocao/document.h"
-#include "baocao/layout.h"
-#include "baocao/status.h"
+#include "baocao/core/document.h"
+#include "baocao/layout/layout.h"
+#include "baocao/core/status.h"
 
 namespace baocao {
 
@@ -93,7 +93,8 @@ struct AuditRules {
 };
 
 // What the audit reads: the normalized text, its layout and mentions, and the facts, all from
-// one extraction. `span_of` maps a normalized range to an original Span.
+// one extraction. `span_of` maps a normalized range to an original Span (with, for OCR text,
+// its words' confidence and doubt: Span::confidence, Span::uncertain).
 struct AuditInput {
   std::string_view text;
   const Layout* layout = nullptr;
@@ -141,7 +142,7 @@ int DecimalsWritten(std::string_view text, double value);
 // Severity order for sorting and exit codes: error 0, warning 1, info 2.
 int SeverityRank(const std::string& severity);
 
-// Scanned input (baocao/ocr.h): an "error" flag one of whose evidence spans is `uncertain` (a
+// Scanned input (baocao/ocr/ocr.h), applied by Audit() last: an "error" flag one of whose evidence spans is `uncertain` (a
 // number OCR read with doubt) becomes a "warning", its explanation saying so in
 // `options.lang`, since the inconsistency may be a misread digit. So does an
 // assessment_mismatch whose value equals the target's bound when a span of it was read by OCR:

@@ -1,9 +1,9 @@
-// Internal: distinct cited documents from reference mentions.
+// Distinct cited documents from reference mentions (the references of docs/OUTPUT.md).
 #pragma once
 
 #include <vector>
 
-#include "baocao/document.h"
+#include "baocao/core/document.h"
 
 namespace baocao {
 

@@ -19,9 +19,9 @@
 #include <string_view>
 #include <vector>
 
-#include "baocao/document.h"
-#include "baocao/layout.h"
-#include "baocao/status.h"
+#include "baocao/core/document.h"
+#include "baocao/layout/layout.h"
+#include "baocao/core/status.h"
 
 namespace baocao {
 

@@ -32,8 +32,8 @@
 #include <string_view>
 #include <vector>
 
-#include "baocao/document.h"
-#include "baocao/status.h"
+#include "baocao/core/document.h"
+#include "baocao/core/status.h"
 
 struct sqlite3;
 

@@ -26,8 +26,8 @@
 #include <string_view>
 #include <vector>
 
-#include "baocao/ocr.h"
-#include "baocao/status.h"
+#include "baocao/ocr/ocr.h"
+#include "baocao/core/status.h"
 
 namespace baocao {
 
@@ -36,7 +36,7 @@ struct PdfOptions {
   std::string password{};      // tried as the owner and as the user password
   int max_pages = 20000;       // more pages: kTooLarge
   bool word_boxes = false;     // keep each word's box (PdfPage::words), for spans' bbox
-  // Scanned pages (baocao/ocr.h): under kAuto a page whose text layer is absent or garbage is
+  // Scanned pages (baocao/ocr/ocr.h): under kAuto a page whose text layer is absent or garbage is
   // rendered and read by Tesseract; its words go through the same line, paragraph and table
   // reconstruction, and keep their confidence (PdfWordBox::confidence).
   OcrOptions ocr{};
@@ -49,7 +49,7 @@ struct PdfWordBox {
   uint32_t end = 0;
   float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
   float confidence = -1;          // read by OCR: 0..100; -1: from the text layer
-  bool uncertain_number = false;  // read by OCR: a number with doubtful digits (baocao/ocr.h)
+  bool uncertain_number = false;  // read by OCR: a number with doubtful digits (baocao/ocr/ocr.h)
 };
 
 struct PdfPage {

@@ -34,8 +34,8 @@
 #include <string>
 #include <vector>
 
-#include "baocao/extract.h"
-#include "baocao/status.h"
+#include "baocao/pipeline/extract.h"
+#include "baocao/core/status.h"
 
 namespace baocao {
 

@@ -8,7 +8,7 @@
 //                          // text gives an OcrPage without words, never an error
 //   for (const baocao::OcrWord& w : page->words) use(w.text, w.confidence, w.uncertain_number);
 //
-// The PDF reader (baocao/pdf.h) calls this for each page whose text layer is absent or garbage
+// The PDF reader (baocao/source/pdf.h) calls this for each page whose text layer is absent or garbage
 // (ClassifyTextLayer) under OcrMode::kAuto, or for every page under kAlways; the words then go
 // through the same line, paragraph and table reconstruction as the words of a text layer, and
 // their confidence reaches every span they make (Span::confidence, Span::uncertain).
@@ -38,7 +38,7 @@
 #include <string_view>
 #include <vector>
 
-#include "baocao/status.h"
+#include "baocao/core/status.h"
 
 namespace baocao {
 

@@ -38,7 +38,7 @@
 #include <string_view>
 #include <vector>
 
-#include "baocao/document.h"
+#include "baocao/core/document.h"
 
 namespace baocao {
 

@@ -12,9 +12,9 @@
 
 #include <ostream>
 
-#include "baocao/document.h"
-#include "baocao/extract.h"
-#include "baocao/status.h"
+#include "baocao/core/document.h"
+#include "baocao/pipeline/extract.h"
+#include "baocao/core/status.h"
 
 namespace baocao {
 

@@ -4,10 +4,10 @@
 //   if (!engine.ok()) return engine.status();             // kBadRules names file:line
 //   baocao::Result<baocao::Extraction> doc = engine->ExtractFile("report.txt");
 //   if (!doc.ok()) ...;            // kNotFound, kTooLarge, kBinary, kInvalidEncoding, kEmpty;
-//                                  // for a PDF also kEncrypted, kCorrupt, kNoText (baocao/pdf.h)
+//                                  // for a PDF also kEncrypted, kCorrupt, kNoText (baocao/source/pdf.h)
 //   std::string json = baocao::ToJson(*doc).dump(1);
 //
-// Stages: Source (read; a PDF, recognized by its content, becomes its pages' texts: baocao/pdf.h)
+// Stages: Source (read; a PDF, recognized by its content, becomes its pages' texts: baocao/source/pdf.h)
 // -> Text (normalize) -> Layout -> Mentions -> references and meta -> Facts -> Audit (flags and
 // checks, rules/audit/*.rel). For a PDF the pipeline runs on the page texts joined by "\f\n",
 // and every span of the result is then made page-local: `page`, offsets and `line` within
@@ -23,16 +23,21 @@
 #include <string_view>
 #include <vector>
 
-#include "baocao/audit.h"
-#include "baocao/document.h"
-#include "baocao/layout.h"
-#include "baocao/link.h"
-#include "baocao/pdf.h"
-#include "baocao/recognize.h"
-#include "baocao/status.h"
-#include "baocao/text.h"
+#include "baocao/audit/audit.h"
+#include "baocao/core/document.h"
+#include "baocao/layout/layout.h"
+#include "baocao/link/link.h"
+#include "baocao/source/pdf.h"
+#include "baocao/source/read.h"   // ReadFileBytes, Sha256Hex: for callers that read files themselves
+#include "baocao/recognize/recognize.h"
+#include "baocao/core/status.h"
+#include "baocao/normalize/text.h"
 
 namespace baocao {
+
+namespace internal {
+struct StageRules;
+}  // namespace internal
 
 struct EngineConfig {
   // Folder of rule files; empty: $BAOCAO_RULES, else the rules/ of the source tree the binary
@@ -47,7 +52,7 @@ struct ExtractOptions {
   // The audit stage (flags and checks): the language of its explanations (vi | en).
   AuditOptions audit;
   // PDF input: password, page limit, whether spans get a bbox (word_boxes), and OCR of
-  // scanned pages (pdf.ocr, baocao/ocr.h: off unless asked; spans then carry confidence, and
+  // scanned pages (pdf.ocr, baocao/ocr/ocr.h: off unless asked; spans then carry confidence, and
   // flags resting on a doubtful number are warnings).
   PdfOptions pdf;
 };
@@ -86,6 +91,7 @@ class Engine {
                                  Stages* stages) const;
   Result<Extraction> ExtractPdf(std::string_view bytes, const std::string& path, const ExtractOptions& options,
                                 Stages* stages) const;
+  internal::StageRules StageRules() const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
@@ -94,10 +100,5 @@ class Engine {
 // binary was built from, else rules/ beside (or one level above) the executable, else "rules".
 std::string DefaultRulesDir();
 
-// Reads a whole file, refusing one above `max_bytes` (kTooLarge) before reading it.
-Result<std::string> ReadFileBytes(const std::string& path, size_t max_bytes);
-
-// Lowercase hex SHA-256 of `bytes`.
-std::string Sha256Hex(std::string_view bytes);
 
 }  // namespace baocao

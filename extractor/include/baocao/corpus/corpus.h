@@ -47,10 +47,10 @@
 #include <string_view>
 #include <vector>
 
-#include "baocao/audit.h"
-#include "baocao/document.h"
-#include "baocao/status.h"
-#include "baocao/store.h"
+#include "baocao/audit/audit.h"
+#include "baocao/core/document.h"
+#include "baocao/core/status.h"
+#include "baocao/store/store.h"
 
 namespace baocao {
 

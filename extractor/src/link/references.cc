@@ -1,9 +1,9 @@
-#include "core/references.h"
+#include "baocao/link/references.h"
 
 #include <algorithm>
 #include <map>
 
-#include "baocao/text.h"
+#include "baocao/normalize/text.h"
 
 namespace baocao {
 namespace {

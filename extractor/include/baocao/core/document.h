@@ -31,7 +31,7 @@ struct Span {
   // PDF input, when asked for (ExtractOptions::pdf.word_boxes): the box of the words the span
   // covers, [x0, y0, x1, y1] in PDF points, origin at the top left of the page.
   std::optional<std::array<double, 4>> bbox;
-  // PDF pages read by OCR (baocao/ocr.h): the lowest confidence (0..100) of the words the span
+  // PDF pages read by OCR (baocao/ocr/ocr.h): the lowest confidence (0..100) of the words the span
   // covers, and whether one of them is a number whose digits are in doubt.
   std::optional<float> confidence;
   bool uncertain = false;

@@ -1,0 +1,99 @@
+#include "pipeline/stages.h"
+
+#include "baocao/link/references.h"
+#include "baocao/normalize/text.h"
+#include "core/parallel.h"
+
+namespace baocao::internal {
+
+namespace {
+
+// Texts of this size (from about 20 pages) get a thread of their own for recognition. Above it
+// the two stages' peaks of memory would add up, for a gain that no longer matters beside the
+// minutes such a text takes.
+constexpr size_t kParallelRecognizeMinBytes = 64 * 1024;
+constexpr size_t kParallelRecognizeMaxBytes = 16 * 1024 * 1024;
+
+void CopyTables(const Layout& layout, const Text& text, std::string_view original, Extraction& out) {
+  for (const Section& s : layout.sections) out.sections.push_back(s);
+  for (const LayoutTable& t : layout.tables) {
+    Table table;
+    table.span = text.SpanOf(t.range, original);
+    table.header = t.header;
+    table.rows = t.rows;
+    for (const TextRange& r : t.row_ranges) table.row_lines.push_back(text.OriginalLine(text.OriginalBegin(r.begin)));
+    out.tables.push_back(std::move(table));
+  }
+  for (Section& s : out.sections) s.line = text.OriginalLine(text.OriginalBegin(s.range.begin));
+}
+
+}  // namespace
+
+Result<Extraction> RunStages(const StageRules& rules, const SourceText& source, const ExtractOptions& options,
+                             Stages* stages) {
+  const std::string_view bytes = source.text;
+  Extraction out;
+  out.document = source.document;
+
+  Result<Text> text = Normalize(bytes, options.normalize);
+  if (!text.ok()) return Status(text.status().code(), source.document.path + ": " + text.status().message());
+  out.document.encoding = text->encoding();
+  out.document.repairs = source.repairs;
+  out.document.repairs.insert(out.document.repairs.end(), text->repairs().begin(), text->repairs().end());
+  // A span of the normalized text in the original bytes, with the OCR doubt of its words.
+  auto span_of = [&](TextRange r) {
+    Span s = text->SpanOf(r, bytes);
+    if (source.pages) source.pages->MarkDoubt(s);
+    return s;
+  };
+
+  // Recognition reads the text only, not its layout: on a long text it runs on a second thread
+  // while this one analyses the layout and the header, the two about equal in cost.
+  std::vector<Mention> mentions;
+  Layout layout;
+  const size_t size = text->view().size();
+  RunBoth([&] { mentions = rules.rules.Recognize(text->view()); },
+          [&] {
+            layout = AnalyzeLayout(text->view());
+            out.meta = BuildMeta(layout, text->view(), rules.places);
+          },
+          size >= kParallelRecognizeMinBytes && size <= kParallelRecognizeMaxBytes);
+
+  InferYears(mentions, text->view(), out.meta.date);
+  TypeFiguresByColumnUnits(layout, mentions);
+
+  out.facts = LinkFacts(rules.lexicon, text->view(), layout, mentions, out.meta);
+  for (Fact& f : out.facts) f.span = span_of(f.span.normalized);
+  for (Mention& m : mentions) m.span = span_of(m.span.normalized);
+  out.references = MergeReferences(mentions);
+  CopyTables(layout, *text, bytes, out);
+
+  // Audit: checks over the facts, each flag with its evidence spans.
+  AuditInput audit_input;
+  audit_input.text = text->view();
+  audit_input.layout = &layout;
+  audit_input.mentions = &mentions;
+  audit_input.facts = &out.facts;
+  audit_input.meta = &out.meta;
+  audit_input.references = &out.references;
+  audit_input.span_of = span_of;
+  AuditResult audit = Audit(rules.audit, audit_input, options.audit);
+  out.flags = std::move(audit.flags);
+  out.checks = std::move(audit.checks);
+  for (size_t i = 0; i < out.facts.size() && i < audit.readings.size(); ++i) {
+    out.facts[i].scope = std::move(audit.readings[i].scope);
+    out.facts[i].qualifiers = std::move(audit.readings[i].qualifiers);
+    out.facts[i].basis = std::move(audit.readings[i].basis);
+  }
+  std::vector<FactReading>().swap(audit.readings);
+  out.mentions = std::move(mentions);
+  if (stages) {   // --stage mentions: offsets into the text the stages read
+    stages->mentions = out.mentions;
+    stages->layout = std::move(layout);
+    stages->text = std::move(text).value();
+  }
+  if (source.pages) source.pages->Relocate(out);
+  return out;
+}
+
+}  // namespace baocao::internal

@@ -1,0 +1,56 @@
+// Reading input files (baocao/source/read.h).
+#include "baocao/source/read.h"
+
+#include <openssl/evp.h>
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+namespace baocao {
+
+Result<std::string> ReadFileBytes(const std::string& path, size_t max_bytes) {
+  struct stat st{};
+  if (::stat(path.c_str(), &st) != 0) {
+    return Status(errno == ENOENT ? ErrorCode::kNotFound : ErrorCode::kUnreadable,
+                  path + ": " + std::strerror(errno));
+  }
+  if (S_ISDIR(st.st_mode)) return Status(ErrorCode::kUnreadable, path + ": is a directory");
+  if (S_ISREG(st.st_mode) && static_cast<size_t>(st.st_size) > max_bytes) {
+    return Status(ErrorCode::kTooLarge, path + ": " + std::to_string(st.st_size) + " bytes exceeds the " +
+                                            std::to_string(max_bytes) + "-byte limit (--max-bytes)");
+  }
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return Status(ErrorCode::kUnreadable, path + ": " + std::strerror(errno));
+  std::string bytes;
+  if (S_ISREG(st.st_mode)) bytes.reserve(static_cast<size_t>(st.st_size));
+  char buf[1 << 16];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
+    bytes.append(buf, n);
+    if (bytes.size() > max_bytes) {  // a pipe or a file that grew: stop before memory runs away
+      std::fclose(f);
+      return Status(ErrorCode::kTooLarge, path + ": more than the " + std::to_string(max_bytes) + "-byte limit (--max-bytes)");
+    }
+  }
+  bool failed = std::ferror(f);
+  std::fclose(f);
+  if (failed) return Status(ErrorCode::kUnreadable, path + ": read error");
+  return bytes;
+}
+
+std::string Sha256Hex(std::string_view bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_Digest(bytes.data(), bytes.size(), digest, &len, EVP_sha256(), nullptr);
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  for (unsigned int i = 0; i < len; ++i) {
+    out.push_back(hex[digest[i] >> 4]);
+    out.push_back(hex[digest[i] & 15]);
+  }
+  return out;
+}
+
+}  // namespace baocao
