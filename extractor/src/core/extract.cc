@@ -388,15 +388,15 @@ Result<Extraction> Engine::ExtractText(std::string_view bytes, const std::string
   const size_t size = text->view().size();
   internal::RunBoth([&] { mentions = impl_->rules->Recognize(text->view()); },
                     [&] {
-                      layout = AnalyzeLayout(text->view());
-                      out.meta = BuildMeta(layout, text->view(), impl_->places);
+                      layout = AnalyzeLayout(text->view(), options.layout);
+                      out.meta = BuildMeta(layout, text->view(), impl_->places, options.layout);
                     },
                     size >= kParallelRecognizeMinBytes && size <= kParallelRecognizeMaxBytes);
 
   InferYears(mentions, text->view(), out.meta.date);
   TypeFiguresByColumnUnits(layout, mentions);
 
-  out.facts = LinkFacts(*impl_->lexicon, text->view(), layout, mentions, out.meta);
+  out.facts = LinkFacts(*impl_->lexicon, text->view(), layout, mentions, out.meta, options.link);
   for (Fact& f : out.facts) f.span = text->SpanOf(f.span.normalized, bytes);
   for (Mention& m : mentions) m.span = text->SpanOf(m.span.normalized, bytes);
   out.references = MergeReferences(mentions);
