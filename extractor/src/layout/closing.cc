@@ -21,9 +21,10 @@ using internal::Squeeze;
 
 namespace {
 
-constexpr size_t kLookBack = 12;    // lines before "Nơi nhận" that may hold the title
-constexpr size_t kLookAhead = 45;   // lines after it that may hold the list, title and name
-constexpr size_t kMaxPieceBytes = 400;
+// Bytes of a line folded to read its opening words ("Nơi nhận:", "(Đã ký)", "Người ký"): enough
+// for them with their marks decomposed and what follows the colon.
+constexpr size_t kOpeningBytes = 40;
+constexpr std::string_view kRecipientsWords = "noi nhan";   // "Nơi nhận", folded
 
 // "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "TL.", "TUQ.", "Q. GIÁM ĐỐC".
 const RE2& SignerPrefix() {
@@ -32,20 +33,23 @@ const RE2& SignerPrefix() {
   return re;
 }
 
-constexpr size_t kMaxInlineListBytes = 2000;
+std::string_view SkipSpaces(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  return s;
+}
 
 // "Nơi nhận:", "Nơi nhận: (VBĐT)"; not "Nơi nhận hồ sơ ...". A word processor's table cell
 // written as one line holds the whole list: "Nơi nhận: - Như trên; - Lưu: VT.".
-bool IsRecipientsAnchor(std::string_view s) {
-  if (s.size() > kMaxInlineListBytes) return false;
-  std::string key = FoldKey(s.substr(0, std::min<size_t>(s.size(), 40)));
-  if (!key.starts_with("noi nhan")) return false;
-  std::string_view after = std::string_view(key).substr(8);
-  while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
-  if (s.size() <= 120) return after.empty() || after.front() == ':' || after.front() == '(';
+bool IsRecipientsAnchor(std::string_view s, const LayoutLimits& limits) {
+  if (s.size() > limits.recipients_max_inline_bytes) return false;
+  std::string key = FoldKey(s.substr(0, std::min(s.size(), kOpeningBytes)));
+  if (!key.starts_with(kRecipientsWords)) return false;
+  std::string_view after = SkipSpaces(std::string_view(key).substr(kRecipientsWords.size()));
+  if (s.size() <= limits.recipients_short_anchor_bytes) {
+    return after.empty() || after.front() == ':' || after.front() == '(';
+  }
   if (after.empty() || after.front() != ':') return false;
-  after.remove_prefix(1);
-  while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
+  after = SkipSpaces(after.substr(1));
   return !after.empty() && (after.front() == '-' || after.front() == '+');
 }
 
@@ -88,16 +92,18 @@ bool HasRoleWord(std::string_view s) {
 
 // A piece of the signer's title. `more` once a title line was seen: then any short line in
 // capitals continues it ("PHÓ CHỦ TỊCH" under "KT. CHỦ TỊCH").
-bool IsTitlePiece(std::string_view s, bool more) {
-  if (s.empty() || s.size() > 160) return false;
+bool IsTitlePiece(std::string_view s, bool more, const LayoutLimits& limits) {
+  if (s.empty() || s.size() > limits.signer_title_max_bytes) return false;
   if (RE2::FullMatch(s, SignerPrefix())) return true;
-  return IsAllUpper(s, 3) && CodePointsUpTo(s, 61) <= 60 && (more || HasRoleWord(s)) &&
-         !MatchHeading(s, {0, s.size()});  // "VII. KIẾN NGHỊ", "PHỤ LỤC I" are no titles
+  const size_t most = limits.signer_title_max_code_points;
+  return IsAllUpper(s, limits.signer_title_min_letters) && CodePointsUpTo(s, most + 1) <= most &&
+         (more || HasRoleWord(s)) &&
+         !MatchHeading(s, {0, s.size()}, limits);  // "VII. KIẾN NGHỊ", "PHỤ LỤC I" are no titles
 }
 
-// "Trần Thị Hồng Vân": two to five words, each a capital then small letters.
-bool IsNamePiece(std::string_view s) {
-  if (s.empty() || s.size() > 60) return false;
+// "Trần Thị Hồng Vân": a few words, each a capital then small letters.
+bool IsNamePiece(std::string_view s, const LayoutLimits& limits) {
+  if (s.empty() || s.size() > limits.signer_name_max_bytes) return false;
   int words = 0;
   size_t pos = 0;
   bool word_start = true;
@@ -116,15 +122,15 @@ bool IsNamePiece(std::string_view s) {
       word_start = false;
       letters_in_word = 1;
     } else {
-      if (!IsLowerLetter(cp) || ++letters_in_word > 8) return false;
+      if (!IsLowerLetter(cp) || ++letters_in_word > limits.signer_name_max_word_letters) return false;
     }
   }
-  return words >= 2 && words <= 5;
+  return words >= limits.signer_name_min_words && words <= limits.signer_name_max_words;
 }
 
 // Signature stamps and marks that stand between the title and the name.
 bool IsStamp(std::string_view s) {
-  std::string key = FoldKey(s.substr(0, std::min<size_t>(s.size(), 40)));
+  std::string key = FoldKey(s.substr(0, std::min(s.size(), kOpeningBytes)));
   return key.starts_with("(da ky") || key.starts_with("da ky") || key.starts_with("ky boi") ||
          key.starts_with("nguoi ky") || key.starts_with("(ky") || key.starts_with("[") ||
          key.starts_with("(dau") || key.starts_with("ky ten");
@@ -133,22 +139,15 @@ bool IsStamp(std::string_view s) {
 std::string_view StripBullet(std::string_view s) {
   if (s.starts_with("•")) s.remove_prefix(std::string_view("•").size());
   else if (!s.empty() && (s[0] == '-' || s[0] == '+' || s[0] == '*')) s.remove_prefix(1);
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  return s;
+  return SkipSpaces(s);
 }
 
 bool IsBullet(std::string_view s) {
   return !s.empty() && (s[0] == '-' || s[0] == '+' || s.starts_with("•"));
 }
 
-// A signature cell written as one line: the title, the name, and perhaps the signer's position
-// under it ("KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Hoàng Văn Thuân", "TM. ĐOÀN KIỂM TRA TRƯỞNG ĐOÀN Hoàng Văn
-// Thuân PHÓ GIÁM ĐỐC SỞ CÔNG THƯƠNG") -> its pieces; any other segment comes back whole.
-std::vector<TextRange> SignatureParts(std::string_view text, TextRange seg) {
-  std::string_view s = View(text, seg);
-  std::vector<TextRange> whole{seg};
-  if (s.size() > kMaxPieceBytes) return whole;
-  // Words separated by single spaces, as [begin, end) in `s`.
+// Words separated by single spaces, as [begin, end) in `s`.
+std::vector<std::pair<size_t, size_t>> SpacedWords(std::string_view s) {
   std::vector<std::pair<size_t, size_t>> words;
   for (size_t i = 0; i < s.size();) {
     while (i < s.size() && s[i] == ' ') ++i;
@@ -157,14 +156,27 @@ std::vector<TextRange> SignatureParts(std::string_view text, TextRange seg) {
     if (j > i) words.emplace_back(i, j);
     i = j;
   }
-  auto has_lower = [&](size_t k) {
-    std::string_view w = s.substr(words[k].first, words[k].second - words[k].first);
-    size_t pos = 0;
-    while (pos < w.size()) {
-      if (IsLowerLetter(NextCodePoint(w, pos))) return true;
-    }
-    return false;
-  };
+  return words;
+}
+
+bool HasLowerLetter(std::string_view w) {
+  size_t pos = 0;
+  while (pos < w.size()) {
+    if (IsLowerLetter(NextCodePoint(w, pos))) return true;
+  }
+  return false;
+}
+
+// A signature cell written as one line: the title, the name, and perhaps the signer's position
+// under it ("KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Hoàng Văn Thuân", "TM. ĐOÀN KIỂM TRA TRƯỞNG ĐOÀN Hoàng Văn
+// Thuân PHÓ GIÁM ĐỐC SỞ CÔNG THƯƠNG") -> its pieces; any other segment comes back whole.
+std::vector<TextRange> SignatureParts(std::string_view text, TextRange seg, const LayoutLimits& limits) {
+  std::string_view s = View(text, seg);
+  std::vector<TextRange> whole{seg};
+  if (s.size() > limits.closing_max_piece_bytes) return whole;
+  const std::vector<std::pair<size_t, size_t>> words = SpacedWords(s);
+  auto has_lower = [&](size_t k) { return HasLowerLetter(s.substr(words[k].first, words[k].second - words[k].first)); };
+  // Words in capitals (the title), words in small letters (the name), words in capitals again.
   size_t name = 0;
   while (name < words.size() && !has_lower(name)) ++name;
   if (name == 0 || name == words.size()) return whole;
@@ -175,7 +187,7 @@ std::vector<TextRange> SignatureParts(std::string_view text, TextRange seg) {
   }
   TextRange title{seg.begin, seg.begin + words[name - 1].second};
   TextRange person{seg.begin + words[name].first, seg.begin + words[rest - 1].second};
-  if (!IsTitlePiece(View(text, title), false) || !IsNamePiece(View(text, person))) return whole;
+  if (!IsTitlePiece(View(text, title), false, limits) || !IsNamePiece(View(text, person), limits)) return whole;
   // "TM. UBND Phường Hòa Bình": a body's name after its title, not a person's.
   static constexpr std::string_view kNotNames[] = {"phuong", "xa", "tinh", "huyen", "thi", "thanh",
                                                    "so", "ban", "uy", "cong", "phong", "cuc"};
@@ -189,10 +201,10 @@ std::vector<TextRange> SignatureParts(std::string_view text, TextRange seg) {
 }
 
 // The pieces of a line: its segments, a one-line signature cell cut into its parts.
-std::vector<TextRange> Pieces(std::string_view text, TextRange line) {
+std::vector<TextRange> Pieces(std::string_view text, TextRange line, const LayoutLimits& limits) {
   std::vector<TextRange> out;
   for (TextRange seg : Segments(text, line)) {
-    std::vector<TextRange> parts = SignatureParts(text, seg);
+    std::vector<TextRange> parts = SignatureParts(text, seg, limits);
     out.insert(out.end(), parts.begin(), parts.end());
   }
   return out;
@@ -206,118 +218,160 @@ std::string NormalizeTitle(std::string_view s) {
   return out;
 }
 
-}  // namespace
+// What FindClosing reads: the text's lines and the limits.
+struct ClosingInput {
+  std::string_view text;
+  const std::vector<Line>& lines;
+  const LayoutLimits& limits;
 
-ClosingScan FindClosing(std::string_view text, const std::vector<Line>& lines, size_t from) {
-  ClosingScan scan;
-  size_t anchor = lines.size();
-  for (size_t i = from; i < lines.size(); ++i) {
-    TextRange seg = Trim(text, {lines[i].begin, lines[i].end});
-    std::string_view s = View(text, seg);
-    if (s.size() > 2000) continue;
+  TextRange LineRange(size_t i) const { return {lines[i].begin, lines[i].end}; }
+  bool Blank(size_t i) const { return IsBlank(View(text, LineRange(i))); }
+  bool TooLong(size_t i) const { return lines[i].end - lines[i].begin > limits.closing_max_line_bytes; }
+};
+
+// The line the block is read around: "Nơi nhận:"; without a list of recipients, the first
+// "TM." / "KT." line stands for it. lines.size() when there is neither.
+size_t FindAnchor(const ClosingInput& in, size_t from) {
+  const std::string_view text = in.text;
+  for (size_t i = from; i < in.lines.size(); ++i) {
+    TextRange seg = Trim(text, in.LineRange(i));
+    if (View(text, seg).size() > in.limits.closing_max_line_bytes) continue;
     std::vector<TextRange> segs = Segments(text, seg);
-    if (!segs.empty() && IsRecipientsAnchor(View(text, segs[0]))) {
-      anchor = i;
-      break;
+    if (!segs.empty() && IsRecipientsAnchor(View(text, segs[0]), in.limits)) return i;
+  }
+  for (size_t i = from; i < in.lines.size(); ++i) {
+    if (in.TooLong(i)) continue;
+    for (TextRange seg : Segments(text, in.LineRange(i))) {
+      if (RE2::FullMatch(View(text, seg), SignerPrefix())) return i;
     }
   }
-  if (anchor == lines.size()) {
-    // No list of recipients: the first "TM." / "KT." line stands for it.
-    for (size_t i = from; i < lines.size() && anchor == lines.size(); ++i) {
-      if (lines[i].end - lines[i].begin > 2000) continue;
-      for (TextRange seg : Segments(text, {lines[i].begin, lines[i].end})) {
-        if (RE2::FullMatch(View(text, seg), SignerPrefix())) {
-          anchor = i;
-          break;
-        }
-      }
-    }
-    if (anchor == lines.size()) return scan;
-  }
+  return in.lines.size();
+}
 
-  // The title (and name) may come first: take the lines just above that are only that.
+// The title (and name) may come first: the first of the lines just above the anchor that are
+// only that.
+size_t FirstLineAbove(const ClosingInput& in, size_t anchor, size_t from) {
   size_t start = anchor;
-  for (size_t i = anchor, seen = 0; i > from && seen < kLookBack;) {
+  for (size_t i = anchor, seen = 0; i > from && seen < in.limits.closing_look_back_lines;) {
     --i;
-    TextRange lr{lines[i].begin, lines[i].end};
-    if (IsBlank(View(text, lr))) continue;
+    if (in.Blank(i)) continue;
     ++seen;
     bool only_closing = true;
-    for (TextRange seg : Pieces(text, lr)) {
-      std::string_view s = View(text, seg);
-      only_closing = only_closing && (IsTitlePiece(s, false) || IsNamePiece(s) || IsStamp(s));
+    for (TextRange seg : Pieces(in.text, in.LineRange(i), in.limits)) {
+      std::string_view s = View(in.text, seg);
+      only_closing = only_closing && (IsTitlePiece(s, false, in.limits) || IsNamePiece(s, in.limits) || IsStamp(s));
     }
     if (!only_closing) break;
     start = i;
   }
+  return start;
+}
 
-  ClosingBlock& c = scan.closing;
+// The block as its lines are read, top to bottom.
+struct BlockReading {
+  ClosingBlock& closing;
   std::vector<std::string> titles;
   std::optional<TextRange> title_range;
   bool anchor_seen = false;
+};
+
+// A recipient wrapped onto the next line, or one its bullet was lost from.
+bool ContinuesRecipients(std::string_view s, const BlockReading& b, const LayoutLimits& limits) {
+  return b.anchor_seen && !b.closing.recipients.empty() && !b.closing.signer &&
+         s.size() <= limits.recipient_wrap_max_bytes &&
+         (IsLowerLetter(FirstLetter(s)) || s.back() == ';' || s.back() == ',' || s.back() == '.');
+}
+
+// Reads one piece of line `i` into the block; false when it is none of the block's.
+bool ReadPiece(const ClosingInput& in, size_t i, size_t anchor, TextRange seg, BlockReading& b) {
+  ClosingBlock& c = b.closing;
+  std::string_view s = View(in.text, seg);
+  if (!b.anchor_seen && i == anchor && IsRecipientsAnchor(s, in.limits)) {
+    b.anchor_seen = true;
+    for (std::string& item : InlineRecipients(s)) c.recipients.push_back(std::move(item));
+    return true;
+  }
+  if (s.size() > in.limits.closing_max_piece_bytes) return false;
+  if (IsStamp(s)) return true;
+  if (b.anchor_seen && IsBullet(s)) {
+    c.recipients.push_back(Squeeze(StripBullet(s), kEmphasis));
+    return true;
+  }
+  if (!c.signer && IsTitlePiece(s, !b.titles.empty(), in.limits)) {
+    b.titles.push_back(NormalizeTitle(s));
+    b.title_range = TextRange{b.title_range ? b.title_range->begin : seg.begin, seg.end};
+    return true;
+  }
+  if (!c.signer && !b.titles.empty() && IsNamePiece(s, in.limits)) {
+    c.signer = std::string(s);
+    c.signer_range = seg;
+    return true;
+  }
+  if (ContinuesRecipients(s, b, in.limits)) {
+    if (IsLowerLetter(FirstLetter(s))) {
+      c.recipients.back().append(" ").append(Squeeze(s, kEmphasis));
+    } else {
+      c.recipients.push_back(Squeeze(s, kEmphasis));
+    }
+    return true;
+  }
+  return false;
+}
+
+// Once the signer is named below the anchor the block is done, unless the recipients follow
+// the name (the next non-blank line a bullet).
+bool RecipientsFollow(const ClosingInput& in, size_t i, size_t limit) {
+  size_t j = i + 1;
+  while (j < limit && in.Blank(j)) ++j;
+  if (j >= limit) return false;
+  return IsBullet(View(in.text, Trim(in.text, in.LineRange(j))));
+}
+
+// Reads the block's lines from `start` on; returns the last line it took.
+size_t ReadBlock(const ClosingInput& in, size_t start, size_t anchor, BlockReading& b) {
   size_t last = anchor;
-  size_t limit = std::min(lines.size(), anchor + kLookAhead);
+  size_t limit = std::min(in.lines.size(), anchor + in.limits.closing_look_ahead_lines);
   for (size_t i = start; i < limit; ++i) {
-    TextRange lr{lines[i].begin, lines[i].end};
-    if (IsBlank(View(text, lr))) continue;
-    if (lr.end - lr.begin > 2000) break;
+    if (in.Blank(i)) continue;
+    if (in.TooLong(i)) break;
     bool used = false;
-    for (TextRange seg : Pieces(text, lr)) {
-      std::string_view s = View(text, seg);
-      if (!anchor_seen && i == anchor && IsRecipientsAnchor(s)) {
-        anchor_seen = true;
-        used = true;
-        for (std::string& item : InlineRecipients(s)) c.recipients.push_back(std::move(item));
-        continue;
-      }
-      if (s.size() > kMaxPieceBytes) continue;
-      if (IsStamp(s)) {
-        used = true;
-      } else if (anchor_seen && IsBullet(s)) {
-        c.recipients.push_back(Squeeze(StripBullet(s), kEmphasis));
-        used = true;
-      } else if (!c.signer && IsTitlePiece(s, !titles.empty())) {
-        titles.push_back(NormalizeTitle(s));
-        title_range = TextRange{title_range ? title_range->begin : seg.begin, seg.end};
-        used = true;
-      } else if (!c.signer && !titles.empty() && IsNamePiece(s)) {
-        c.signer = std::string(s);
-        c.signer_range = seg;
-        used = true;
-      } else if (anchor_seen && !c.recipients.empty() && !c.signer && s.size() < 200 &&
-                 (IsLowerLetter(FirstLetter(s)) || s.back() == ';' || s.back() == ',' || s.back() == '.')) {
-        // A recipient wrapped onto the next line, or one its bullet was lost from.
-        if (IsLowerLetter(FirstLetter(s))) {
-          c.recipients.back().append(" ").append(Squeeze(s, kEmphasis));
-        } else {
-          c.recipients.push_back(Squeeze(s, kEmphasis));
-        }
-        used = true;
-      }
+    for (TextRange seg : Pieces(in.text, in.LineRange(i), in.limits)) {
+      used = ReadPiece(in, i, anchor, seg, b) || used;
     }
     if (i == anchor) {
       used = true;
-      anchor_seen = true;
+      b.anchor_seen = true;
     }
     if (!used) {
       if (i < anchor) continue;
       break;
     }
     last = i;
-    if (c.signer && anchor_seen && i >= anchor) {
-      // The recipients may still follow a name written above them; otherwise done.
-      size_t j = i + 1;
-      while (j < limit && IsBlank(View(text, {lines[j].begin, lines[j].end}))) ++j;
-      if (j >= limit) break;
-      std::string_view next = View(text, Trim(text, {lines[j].begin, lines[j].end}));
-      if (!IsBullet(next)) break;
-    }
+    if (b.closing.signer && b.anchor_seen && i >= anchor && !RecipientsFollow(in, i, limit)) break;
   }
-  if (!titles.empty()) {
+  return last;
+}
+
+}  // namespace
+
+ClosingScan FindClosing(std::string_view text, const std::vector<Line>& lines, size_t from,
+                        const LayoutLimits& limits) {
+  ClosingScan scan;
+  const ClosingInput in{text, lines, limits};
+  const size_t anchor = FindAnchor(in, from);
+  if (anchor == lines.size()) return scan;
+  const size_t start = FirstLineAbove(in, anchor, from);
+  BlockReading reading{scan.closing, {}, std::nullopt, false};
+  const size_t last = ReadBlock(in, start, anchor, reading);
+  ClosingBlock& c = scan.closing;
+  if (!reading.titles.empty()) {
     std::string joined;
-    for (const std::string& t : titles) joined += (joined.empty() ? "" : " ") + t;
+    for (const std::string& t : reading.titles) {
+      if (!joined.empty()) joined += ' ';
+      joined += t;
+    }
     c.signer_title = joined;
-    c.signer_title_range = title_range;
+    c.signer_title_range = reading.title_range;
   }
   scan.first_line = start;
   scan.end_line = last + 1;

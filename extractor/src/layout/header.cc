@@ -22,10 +22,9 @@ using internal::Squeeze;
 
 namespace {
 
-constexpr size_t kMaxHeaderLines = 60;   // non-blank lines looked at before giving up
-constexpr size_t kMaxLineBytes = 4000;   // a longer line is body text, whatever it starts with
-constexpr size_t kMaxSegmentBytes = 600; // no header piece is longer
-constexpr size_t kMaxTitleBytes = 2000;
+// Slack a folded prefix is looked for in, past 4 bytes per folded letter: room for a mark a
+// decomposed text writes as a character of its own, and for spaces.
+constexpr size_t kFoldSlackBytes = 8;
 
 // "Số: 43/BC-UBND", "Số /KH-UBND" (number left blank), "Số: .../QĐ-UBND", "Số 01-KH/BCĐ".
 const RE2& NumberPattern() {
@@ -99,15 +98,13 @@ const RE2& SubjectPattern() {  // "V/v góp ý dự thảo ..." (official letter
   return re;
 }
 
-std::string Pad2(int v) { return internal::Concat({v < 10 ? "0" : "", std::to_string(v)}); }
-
 // ISO date, partial when the day or the month is blank.
 std::string IsoDate(const std::string& y, const std::string& m, const std::string& d) {
   int month = m.empty() ? 0 : std::stoi(m);
   int day = d.empty() ? 0 : std::stoi(d);
-  if (month < 1 || month > 12) return y;
-  if (day < 1 || day > 31) return y + "-" + Pad2(month);
-  return y + "-" + Pad2(month) + "-" + Pad2(day);
+  if (month < 1 || month > kMonthsInYear) return y;
+  if (day < 1 || day > kMaxDayOfMonth) return internal::Concat({y, "-", TwoDigits(month)});
+  return internal::Concat({y, "-", TwoDigits(month), "-", TwoDigits(day)});
 }
 
 bool IsDecoration(std::string_view s) {
@@ -125,14 +122,14 @@ bool IsMotto(std::string_view s) {
 }
 
 bool StartsWithFold(std::string_view s, std::string_view prefix) {
-  return FoldKey(s.substr(0, std::min<size_t>(s.size(), 4 * prefix.size() + 8))).starts_with(prefix);
+  return FoldKey(s.substr(0, std::min<size_t>(s.size(), 4 * prefix.size() + kFoldSlackBytes))).starts_with(prefix);
 }
 
 // Lines that open the body rather than continue a title.
-bool OpensBody(std::string_view text, TextRange seg) {
+bool OpensBody(std::string_view text, TextRange seg, const LayoutLimits& limits) {
   std::string_view s = View(text, seg);
   return StartsWithFold(s, "kinh gui") || StartsWithFold(s, "can cu") ||
-         MatchHeading(text, seg).has_value() || MatchListItem(text, seg).has_value();
+         MatchHeading(text, seg, limits).has_value() || MatchListItem(text, seg).has_value();
 }
 
 // Word processors put each column of the header table into one cell, and a converter may write
@@ -141,32 +138,38 @@ bool OpensBody(std::string_view text, TextRange seg) {
 // run "Số: 464/STC-VP V/v góp ý ..." together. The pieces of such a segment, cut before "Số:"
 // and "V/v" and around each line of the national motto (written as the motto is: its first
 // line in capitals, its second capitalized); a segment without them comes back whole.
-std::vector<TextRange> HeaderPieces(std::string_view text, TextRange seg) {
-  std::string_view s = View(text, seg);
-  std::vector<Word> words = Words(s);
+// The national motto's two lines, folded word by word: the first in capitals, the second with
+// its three phrases capitalized ("Độc lập - Tự do - Hạnh phúc").
+constexpr std::string_view kMottoFirstLine[] = {"cong", "hoa", "xa", "hoi", "chu", "nghia", "viet", "nam"};
+constexpr std::string_view kMottoSecondLine[] = {"doc", "lap", "tu", "do", "hanh", "phuc"};
+constexpr size_t kMottoFirstLast = std::size(kMottoFirstLine) - 1;   // its last word's index
+constexpr size_t kMottoSecondLast = std::size(kMottoSecondLine) - 1;
+
+// Whether `words` from `i` on are `want`.
+template <size_t N>
+bool FoldsAt(const std::vector<Word>& words, size_t i, const std::string_view (&want)[N]) {
+  if (i + N > words.size()) return false;
+  for (size_t k = 0; k < N; ++k) {
+    if (words[i + k].fold != want[k]) return false;
+  }
+  return true;
+}
+
+// Where HeaderPieces cuts a segment: around each motto line, before "Số:" and "V/v".
+std::vector<size_t> WordCuts(std::string_view s, const std::vector<Word>& words) {
   std::vector<size_t> cuts;
-  auto folds = [&](size_t i, std::initializer_list<std::string_view> want) {
-    if (i + want.size() > words.size()) return false;
-    size_t k = i;
-    for (std::string_view w : want) {
-      if (words[k++].fold != w) return false;
-    }
-    return true;
-  };
   for (size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
-    if (folds(i, {"cong", "hoa", "xa", "hoi", "chu", "nghia", "viet", "nam"}) &&
-        IsAllUpper(s.substr(w.begin, words[i + 7].end - w.begin))) {
+    if (FoldsAt(words, i, kMottoFirstLine) && IsAllUpper(s.substr(w.begin, words[i + kMottoFirstLast].end - w.begin))) {
       cuts.push_back(w.begin);
-      cuts.push_back(words[i + 7].end);
-      i += 7;
+      cuts.push_back(words[i + kMottoFirstLast].end);
+      i += kMottoFirstLast;
       continue;
     }
-    if (folds(i, {"doc", "lap", "tu", "do", "hanh", "phuc"}) && w.capitalized && words[i + 2].capitalized &&
-        words[i + 4].capitalized) {
+    if (FoldsAt(words, i, kMottoSecondLine) && w.capitalized && words[i + 2].capitalized && words[i + 4].capitalized) {
       cuts.push_back(w.begin);
-      cuts.push_back(words[i + 5].end);
-      i += 5;
+      cuts.push_back(words[i + kMottoSecondLast].end);
+      i += kMottoSecondLast;
       continue;
     }
     if (w.begin == 0) continue;
@@ -180,6 +183,18 @@ std::vector<TextRange> HeaderPieces(std::string_view text, TextRange seg) {
       cuts.push_back(w.begin);
     }
   }
+  return cuts;
+}
+
+// Word processors put each column of the header table into one cell, and a converter may write
+// a cell as one line: "UBND TỈNH LÀO CAI SỞ CÔNG THƯƠNG Số: /BC-SCT", "CỘNG HÒA XÃ HỘI CHỦ
+// NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Lào Cai, ngày tháng 6 năm 2026"; a PDF's text may
+// run "Số: 464/STC-VP V/v góp ý ..." together. The pieces of such a segment, cut before "Số:"
+// and "V/v" and around each line of the national motto (written as the motto is: its first
+// line in capitals, its second capitalized); a segment without them comes back whole.
+std::vector<TextRange> HeaderPieces(std::string_view text, TextRange seg) {
+  std::string_view s = View(text, seg);
+  std::vector<size_t> cuts = WordCuts(s, Words(s));
   // The rule drawn under a column, on the column's line: "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG -------".
   for (size_t i = 0; i < s.size();) {
     size_t j = i;
@@ -212,11 +227,12 @@ struct Found {
 
 }  // namespace
 
-std::string KindOfLine(std::string_view segment) {
+std::string KindOfLine(std::string_view segment, const LayoutLimits& limits) {
   std::string_view s = segment;
   while (!s.empty() && (s.back() == ':' || s.back() == '.' || s.back() == '*' || s.back() == ' ')) s.remove_suffix(1);
   while (!s.empty() && (s.front() == '*' || s.front() == ' ')) s.remove_prefix(1);
-  if (s.empty() || CodePointsUpTo(s, 81) > 80) return "";
+  const size_t most = limits.kind_line_max_code_points;
+  if (s.empty() || CodePointsUpTo(s, most + 1) > most) return "";
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 29> kKinds = {{
       {"bao cao", "report"},        {"ke hoach", "plan"},        {"quyet dinh", "decision"},
       {"cong van", "official_letter"}, {"to trinh", "other"},     {"thong bao", "other"},
@@ -291,21 +307,22 @@ struct IssuedWithClause {
   std::string issuer;
 };
 
-std::optional<IssuedWithClause> FindIssuedWith(std::string_view text, const std::vector<Line>& lines) {
-  constexpr size_t kLinesLooked = 15;
+std::optional<IssuedWithClause> FindIssuedWith(std::string_view text, const std::vector<Line>& lines,
+                                              const LayoutLimits& limits) {
   size_t seen = 0;
-  for (size_t i = 0; i < lines.size() && seen < kLinesLooked; ++i) {
+  for (size_t i = 0; i < lines.size() && seen < limits.issued_with_lines; ++i) {
     TextRange lr = Trim(text, {lines[i].begin, lines[i].end});
     std::string_view line = View(text, lr);
     if (line.empty()) continue;
     ++seen;
-    if (line.size() > kMaxSegmentBytes) continue;
+    if (line.size() > limits.header_max_piece_bytes) continue;
     std::string_view opened = line;
     while (!opened.empty() && (opened.front() == '(' || opened.front() == ' ')) opened.remove_prefix(1);
     if (!StartsWithFold(opened, "ban hanh kem theo") && !StartsWithFold(opened, "kem theo")) continue;
-    // The clause may wrap: read on to its closing parenthesis, two more lines at most.
+    // The clause may wrap: read on to its closing parenthesis, a few lines at most.
     std::string clause(line);
-    for (size_t j = i + 1, more = 0; j < lines.size() && more < 2 && clause.find(')') == std::string::npos; ++j) {
+    for (size_t j = i + 1, more = 0;
+         j < lines.size() && more < limits.issued_with_wrap_lines && clause.find(')') == std::string::npos; ++j) {
       std::string_view next = View(text, Trim(text, {lines[j].begin, lines[j].end}));
       if (next.empty()) continue;
       clause += ' ';
@@ -323,236 +340,297 @@ std::optional<IssuedWithClause> FindIssuedWith(std::string_view text, const std:
   return std::nullopt;
 }
 
-}  // namespace
+// The place before ", ngày" in a date line, without the spaces and stars after it.
+std::string_view PlaceOf(std::string_view place) {
+  while (!place.empty() && (place.back() == ' ' || place.back() == '*')) place.remove_suffix(1);
+  return place;
+}
 
-HeaderScan AnalyzeHeader(std::string_view text, const std::vector<Line>& lines) {
-  HeaderScan scan;
-  DocumentHeader& h = scan.header;
-  enum class Title { kNone, kWaiting, kCollecting, kDone } title = Title::kNone;
-  bool gap = false;
-  size_t title_bytes = 0;
-  std::vector<TextRange> title_parts;
-  std::vector<TextRange> issuer_parts;
-  std::vector<size_t> taken;
-  Found found;
-  std::string kind_from_line;
-  std::optional<std::string> issued;  // "Chứng nhận lần đầu: ngày ..."
-  size_t nonblank = 0;
-  size_t i = 0;
+// Reads the header line by line from the top: each line cut into pieces, each piece classified
+// (number, date line, kind line, issuer ...), the title's lines gathered after the kind line.
+class HeaderReader {
+ public:
+  HeaderReader(std::string_view text, const std::vector<Line>& lines, const LayoutLimits& limits)
+      : text_(text), lines_(lines), limits_(limits) {}
 
-  auto classify = [&](const std::vector<TextRange>& segs, size_t k, size_t* consumed) -> Piece {
+  HeaderScan Run() {
+    size_t i = 0;
+    for (; i < lines_.size(); ++i) {
+      if (!ReadLine(i)) break;
+    }
+    return Finish(i);
+  }
+
+ private:
+  enum class Title { kNone, kWaiting, kCollecting, kDone };
+
+  // Reads line `i`; false when the header ends before it.
+  bool ReadLine(size_t i) {
+    TextRange lr{lines_[i].begin, lines_[i].end};
+    std::string_view line = View(text_, lr);
+    if (IsBlank(line)) {
+      if (title_ == Title::kCollecting) gap_ = true;
+      return true;
+    }
+    if (++nonblank_ > limits_.header_max_lines || line.size() > limits_.header_max_line_bytes) return false;
+    std::vector<TextRange> segs = Segments(text_, lr);
+    if (segs.empty()) return true;
+    if (title_ == Title::kNone) {  // the header's columns, each cell perhaps one line
+      std::vector<TextRange> pieces;
+      for (TextRange seg : segs) {
+        std::vector<TextRange> more = HeaderPieces(text_, seg);
+        pieces.insert(pieces.end(), more.begin(), more.end());
+      }
+      segs = std::move(pieces);
+    }
+    bool header_line = false;
+    std::vector<TextRange> rest;  // pieces that are none of the header's items
+    for (size_t k = 0; k < segs.size();) {
+      size_t consumed = 1;
+      Piece piece = Classify(segs, k, &consumed);
+      if (piece == Piece::kAddressee) return false;   // "Kính gửi:" opens the body
+      header_line = Take(piece, segs[k], rest) || header_line;
+      k += consumed;
+    }
+    if (!rest.empty() && (title_ == Title::kWaiting || title_ == Title::kCollecting)) {
+      if (TitleContinues(i, rest.front()) && title_bytes_ < limits_.header_max_title_bytes) {
+        for (TextRange r : rest) AddTitlePart(r);
+        title_ = Title::kCollecting;
+        gap_ = false;
+        taken_.push_back(i);
+        return true;
+      }
+      title_ = Title::kDone;
+    }
+    if (header_line) {
+      taken_.push_back(i);
+      return true;
+    }
+    return false;  // the first line that is no part of the header
+  }
+
+  // Whether the pieces of line `i` that are none of the header's items continue the title.
+  bool TitleContinues(size_t i, TextRange first) const {
+    if (title_ == Title::kWaiting) {
+      return !OpensBody(text_, first, limits_) && lines_[i].end - lines_[i].begin < limits_.header_max_line_bytes;
+    }
+    if (gap_) return IsLowerLetter(FirstLetter(View(text_, first)));
+    return !OpensBody(text_, first, limits_);
+  }
+
+  void AddTitlePart(TextRange r) {
+    title_parts_.push_back(r);
+    title_bytes_ += r.end - r.begin;
+  }
+
+  // Records a classified piece; true when it makes its line a header line.
+  bool Take(Piece piece, TextRange seg, std::vector<TextRange>& rest) {
+    switch (piece) {
+      case Piece::kNumber: found_.number = true; return true;
+      case Piece::kDate: found_.date = true; return true;
+      case Piece::kMotto: return true;
+      case Piece::kIssued: return true;
+      case Piece::kDecoration:
+        if (title_ == Title::kCollecting) title_ = Title::kDone;
+        return true;
+      case Piece::kKind:
+        found_.kind = true;
+        title_ = Title::kWaiting;
+        return true;
+      case Piece::kSubject: TakeSubject(seg); return true;
+      case Piece::kIssuer: issuer_parts_.push_back(seg); return true;
+      case Piece::kAddressee: return false;
+      case Piece::kOther: rest.push_back(seg); return false;
+    }
+    return false;
+  }
+
+  // "V/v góp ý dự thảo ...": an official letter, whose subject is its title.
+  void TakeSubject(TextRange seg) {
+    found_.kind = true;
+    if (kind_from_line_.empty()) kind_from_line_ = "official_letter";
+    std::string_view s = View(text_, seg);
+    std::string subject;  // the text after "V/v", which ends the piece
+    RE2::FullMatch(s, SubjectPattern(), &subject);
+    size_t skip = s.size() - subject.size();
+    TextRange part{seg.begin + skip, seg.end};
+    if (!part.empty()) AddTitlePart(part);
+    title_ = Title::kCollecting;
+    gap_ = false;
+  }
+
+  Piece Classify(const std::vector<TextRange>& segs, size_t k, size_t* consumed) {
     *consumed = 1;
-    TextRange seg = segs[k];
-    std::string_view s = View(text, seg);
-    if (s.size() > kMaxSegmentBytes) return Piece::kOther;
+    std::string_view s = View(text_, segs[k]);
+    if (s.size() > limits_.header_max_piece_bytes) return Piece::kOther;
     if (IsDecoration(s)) return Piece::kDecoration;
-    std::string g1, g2, g3, g4;
-    if (!found.number) {
-      if (RE2::FullMatch(s, NumberPattern(), &g1, &g2, &g3) ||
-          RE2::FullMatch(WithoutSeparatorSpaces(s), NumberPattern(), &g1, &g2, &g3)) {
-        h.number_line = seg;
-        h.symbol = g3;
-        if (!g1.empty()) h.number = g1 + g2 + g3;
-        return Piece::kNumber;
-      }
-      if (k + 1 < segs.size() && RE2::FullMatch(s, NumberOnlyPattern()) && text[segs[k + 1].begin] == '/') {
-        std::string joined = WithoutSeparatorSpaces(std::string(s) + std::string(View(text, segs[k + 1])));
-        if (RE2::FullMatch(joined, NumberPattern(), &g1, &g2, &g3)) {
-          h.number_line = TextRange{seg.begin, segs[k + 1].end};
-          h.symbol = g3;
-          if (!g1.empty()) h.number = g1 + g2 + g3;
-          *consumed = 2;
-          return Piece::kNumber;
-        }
-      }
-    }
-    if (!found.date && (RE2::PartialMatch(s, DatePattern(), &g1, &g2, &g3, &g4) ||
-                        RE2::PartialMatch(s, NumericDatePattern(), &g1, &g2, &g3, &g4))) {
-      std::string_view place = g1;
-      while (!place.empty() && (place.back() == ' ' || place.back() == '*')) place.remove_suffix(1);
-      if (IsUpperLetter(FirstLetter(place))) {
-        h.date_line = seg;
-        h.place = std::string(place);
-        h.date = IsoDate(g4, g3, g2);
-        return Piece::kDate;
-      }
-    }
-    // A date line whose blanks were typed as spaces wide enough to cut it: "Cao Bằng, ngày" |
-    // "tháng 6 năm 2026".
-    if (!found.date && s.find(',') != std::string_view::npos && k + 1 < segs.size()) {
-      std::string key = FoldKey(s);
-      if (key.ends_with(" ngay") || key.ends_with(" thang")) {
-        std::string joined(s);
-        for (size_t more = 1; more <= 2 && k + more < segs.size(); ++more) {
-          joined.append(" ").append(View(text, segs[k + more]));
-          if (RE2::PartialMatch(joined, DatePattern(), &g1, &g2, &g3, &g4)) {
-            std::string_view place = g1;
-            while (!place.empty() && (place.back() == ' ' || place.back() == '*')) place.remove_suffix(1);
-            if (!IsUpperLetter(FirstLetter(place))) break;
-            h.date_line = TextRange{seg.begin, segs[k + more].end};
-            h.place = std::string(place);
-            h.date = IsoDate(g4, g3, g2);
-            *consumed = more + 1;
-            return Piece::kDate;
-          }
-        }
-      }
-    }
-    if (!found.date && !issued && RE2::PartialMatch(s, FirstIssuePattern(), &g1, &g2, &g3)) {
-      issued = IsoDate(g3, g2, g1);
+    if (!found_.number && ReadNumber(segs, k, consumed)) return Piece::kNumber;
+    if (!found_.date && (ReadDateLine(segs[k]) || ReadCutDateLine(segs, k, consumed))) return Piece::kDate;
+    std::string g1, g2, g3;
+    if (!found_.date && !issued_ && RE2::PartialMatch(s, FirstIssuePattern(), &g1, &g2, &g3)) {
+      issued_ = IsoDate(g3, g2, g1);
       return Piece::kIssued;
     }
     if (IsMotto(s)) return Piece::kMotto;
-    if (!found.kind) {
-      std::string kind = KindOfLine(s);
+    if (!found_.kind) {
+      std::string kind = KindOfLine(s, limits_);
       if (!kind.empty()) {
-        kind_from_line = kind;
-        h.kind_line = seg;
+        kind_from_line_ = kind;
+        header_.kind_line = segs[k];
         return Piece::kKind;
       }
       if (RE2::FullMatch(s, SubjectPattern(), &g1)) return Piece::kSubject;
     }
     if (StartsWithFold(s, "kinh gui")) return Piece::kAddressee;
-    if (!found.any() && title == Title::kNone && IsAllUpper(s)) return Piece::kIssuer;
+    if (!found_.any() && title_ == Title::kNone && IsAllUpper(s)) return Piece::kIssuer;
     return Piece::kOther;
-  };
-
-  for (; i < lines.size(); ++i) {
-    TextRange lr{lines[i].begin, lines[i].end};
-    std::string_view line = View(text, lr);
-    if (IsBlank(line)) {
-      if (title == Title::kCollecting) gap = true;
-      continue;
-    }
-    if (++nonblank > kMaxHeaderLines || line.size() > kMaxLineBytes) break;
-    std::vector<TextRange> segs = Segments(text, lr);
-    if (segs.empty()) continue;
-    if (title == Title::kNone) {  // the header's columns, each cell perhaps one line
-      std::vector<TextRange> pieces;
-      for (TextRange seg : segs) {
-        std::vector<TextRange> more = HeaderPieces(text, seg);
-        pieces.insert(pieces.end(), more.begin(), more.end());
-      }
-      segs = std::move(pieces);
-    }
-
-    bool header_line = false;
-    bool ends = false;
-    std::vector<TextRange> rest;  // pieces that are none of the header's items
-    for (size_t k = 0; k < segs.size();) {
-      size_t consumed = 1;
-      Piece piece = classify(segs, k, &consumed);
-      switch (piece) {
-        case Piece::kNumber: found.number = true; header_line = true; break;
-        case Piece::kDate: found.date = true; header_line = true; break;
-        case Piece::kMotto: header_line = true; break;
-        case Piece::kIssued: header_line = true; break;
-        case Piece::kDecoration:
-          header_line = true;
-          if (title == Title::kCollecting) title = Title::kDone;
-          break;
-        case Piece::kKind:
-          found.kind = true;
-          header_line = true;
-          title = Title::kWaiting;
-          break;
-        case Piece::kSubject: {
-          found.kind = true;
-          header_line = true;
-          if (kind_from_line.empty()) kind_from_line = "official_letter";
-          std::string_view s = View(text, segs[k]);
-          std::string subject;  // the text after "V/v", which ends the piece
-          RE2::FullMatch(s, SubjectPattern(), &subject);
-          size_t skip = s.size() - subject.size();
-          TextRange part{segs[k].begin + skip, segs[k].end};
-          if (!part.empty()) {
-            title_parts.push_back(part);
-            title_bytes += part.end - part.begin;
-          }
-          title = Title::kCollecting;
-          gap = false;
-          break;
-        }
-        case Piece::kAddressee: ends = true; break;
-        case Piece::kIssuer: issuer_parts.push_back(segs[k]); header_line = true; break;
-        case Piece::kOther: rest.push_back(segs[k]); break;
-      }
-      if (ends) break;
-      k += consumed;
-    }
-    if (ends) break;
-
-    if (!rest.empty() && (title == Title::kWaiting || title == Title::kCollecting)) {
-      bool continues;
-      if (title == Title::kWaiting) {
-        continues = !OpensBody(text, rest.front()) && lines[i].end - lines[i].begin < kMaxLineBytes;
-      } else if (gap) {
-        continues = IsLowerLetter(FirstLetter(View(text, rest.front())));
-      } else {
-        continues = !OpensBody(text, rest.front());
-      }
-      if (continues && title_bytes < kMaxTitleBytes) {
-        for (TextRange r : rest) {
-          title_parts.push_back(r);
-          title_bytes += r.end - r.begin;
-        }
-        title = Title::kCollecting;
-        gap = false;
-        taken.push_back(i);
-        continue;
-      }
-      title = Title::kDone;
-    }
-    if (header_line) {
-      taken.push_back(i);
-      continue;
-    }
-    break;  // the first line that is no part of the header
   }
 
-  // A document issued with another takes that one's date (and issuer, when it names none).
-  std::optional<IssuedWithClause> with;
-  if (!found.number && !found.date && !issued) with = FindIssuedWith(text, lines);
-  if (!found.any()) {  // upper-case lines alone are a title, not a header
-    if (!with) return HeaderScan{};
-    HeaderScan only;
-    only.header.date = with->date;
-    if (!with->issuer.empty()) {
-      only.header.issuer_lines.push_back(with->issuer);
-      only.header.issuer_line = with->issuer;
+  // "Số: 43/BC-UBND", or "Số: 181" with its symbol "/BC-SNV" the next piece.
+  bool ReadNumber(const std::vector<TextRange>& segs, size_t k, size_t* consumed) {
+    const TextRange seg = segs[k];
+    std::string_view s = View(text_, seg);
+    std::string number, separator, symbol;
+    if (RE2::FullMatch(s, NumberPattern(), &number, &separator, &symbol) ||
+        RE2::FullMatch(WithoutSeparatorSpaces(s), NumberPattern(), &number, &separator, &symbol)) {
+      SetNumber(seg, number, separator, symbol);
+      return true;
     }
-    return only;
-  }
-  if (with) {
-    issued = with->date;
-    if (issuer_parts.empty() && !with->issuer.empty()) {
-      h.issuer_lines.push_back(with->issuer);
-      h.issuer_line = with->issuer;
+    if (k + 1 < segs.size() && RE2::FullMatch(s, NumberOnlyPattern()) && text_[segs[k + 1].begin] == '/') {
+      std::string joined = WithoutSeparatorSpaces(std::string(s) + std::string(View(text_, segs[k + 1])));
+      if (RE2::FullMatch(joined, NumberPattern(), &number, &separator, &symbol)) {
+        SetNumber(TextRange{seg.begin, segs[k + 1].end}, number, separator, symbol);
+        *consumed = 2;
+        return true;
+      }
     }
+    return false;
   }
 
-  scan.body_start = i;
-  scan.lines = std::move(taken);
-  if (!title_parts.empty()) {
-    h.title = TextRange{title_parts.front().begin, title_parts.back().end};
+  void SetNumber(TextRange line, const std::string& number, const std::string& separator, const std::string& symbol) {
+    header_.number_line = line;
+    header_.symbol = symbol;
+    if (!number.empty()) header_.number = number + separator + symbol;
+  }
+
+  // "Chí Linh, ngày 26 tháng 01 năm 2026", "Hà Nội, ngày 10/01/2026".
+  bool ReadDateLine(TextRange seg) {
+    std::string_view s = View(text_, seg);
+    std::string place, day, month, year;
+    if (!RE2::PartialMatch(s, DatePattern(), &place, &day, &month, &year) &&
+        !RE2::PartialMatch(s, NumericDatePattern(), &place, &day, &month, &year)) {
+      return false;
+    }
+    if (!IsUpperLetter(FirstLetter(PlaceOf(place)))) return false;
+    SetDate(seg, PlaceOf(place), year, month, day);
+    return true;
+  }
+
+  // A date line whose blanks were typed as spaces wide enough to cut it: "Cao Bằng, ngày" |
+  // "tháng 6 năm 2026".
+  bool ReadCutDateLine(const std::vector<TextRange>& segs, size_t k, size_t* consumed) {
+    std::string_view s = View(text_, segs[k]);
+    if (s.find(',') == std::string_view::npos || k + 1 >= segs.size()) return false;
+    std::string key = FoldKey(s);
+    if (!key.ends_with(" ngay") && !key.ends_with(" thang")) return false;
+    std::string joined(s);
+    std::string place, day, month, year;
+    for (size_t more = 1; more <= limits_.header_date_pieces && k + more < segs.size(); ++more) {
+      joined.append(" ").append(View(text_, segs[k + more]));
+      if (RE2::PartialMatch(joined, DatePattern(), &place, &day, &month, &year)) {
+        if (!IsUpperLetter(FirstLetter(PlaceOf(place)))) return false;
+        SetDate(TextRange{segs[k].begin, segs[k + more].end}, PlaceOf(place), year, month, day);
+        *consumed = more + 1;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  void SetDate(TextRange line, std::string_view place, const std::string& year, const std::string& month,
+               const std::string& day) {
+    header_.date_line = line;
+    header_.place = std::string(place);
+    header_.date = IsoDate(year, month, day);
+  }
+
+  // The header as read up to line `body_start`: the "kèm theo" clause's date and issuer where
+  // it gives none, the title and issuer lines joined.
+  HeaderScan Finish(size_t body_start) {
+    // A document issued with another takes that one's date (and issuer, when it names none).
+    std::optional<IssuedWithClause> with;
+    if (!found_.number && !found_.date && !issued_) with = FindIssuedWith(text_, lines_, limits_);
+    if (!found_.any()) {  // upper-case lines alone are a title, not a header
+      HeaderScan only;
+      if (!with) return only;
+      only.header.date = with->date;
+      if (!with->issuer.empty()) {
+        only.header.issuer_lines.push_back(with->issuer);
+        only.header.issuer_line = with->issuer;
+      }
+      return only;
+    }
+    DocumentHeader& h = header_;
+    if (with) {
+      issued_ = with->date;
+      if (issuer_parts_.empty() && !with->issuer.empty()) {
+        h.issuer_lines.push_back(with->issuer);
+        h.issuer_line = with->issuer;
+      }
+    }
+    if (!title_parts_.empty()) {
+      h.title = TextRange{title_parts_.front().begin, title_parts_.back().end};
+      std::string joined;
+      for (TextRange r : title_parts_) {
+        if (!joined.empty()) joined.push_back(' ');
+        joined += Squeeze(View(text_, r), kEmphasis);
+      }
+      h.title_text = joined;
+    }
+    JoinIssuerLines();
+    if (!h.date && issued_) h.date = issued_;
+    h.kind = kind_from_line_;
+    if (h.kind.empty() && h.symbol) h.kind = KindOfSymbol(*h.symbol);
+    HeaderScan scan;
+    scan.header = std::move(header_);
+    scan.body_start = body_start;
+    scan.lines = std::move(taken_);
+    return scan;
+  }
+
+  void JoinIssuerLines() {
+    DocumentHeader& h = header_;
+    for (TextRange r : issuer_parts_) h.issuer_lines.push_back(Squeeze(View(text_, r), kEmphasis));
+    if (issuer_parts_.empty()) return;
     std::string joined;
-    for (TextRange r : title_parts) {
-      if (!joined.empty()) joined.push_back(' ');
-      joined += Squeeze(View(text, r), kEmphasis);
+    for (const std::string& s : h.issuer_lines) {
+      if (!joined.empty()) joined += ' ';
+      joined += s;
     }
-    h.title_text = joined;
-  }
-  for (TextRange r : issuer_parts) h.issuer_lines.push_back(Squeeze(View(text, r), kEmphasis));
-  if (!issuer_parts.empty()) {
-    std::string joined;
-    for (const std::string& s : h.issuer_lines) joined += (joined.empty() ? "" : " ") + s;
     h.issuer_line = joined;
-    h.issuer_range = TextRange{issuer_parts.front().begin, issuer_parts.back().end};
+    h.issuer_range = TextRange{issuer_parts_.front().begin, issuer_parts_.back().end};
   }
-  if (!h.date && issued) h.date = issued;
-  h.kind = kind_from_line;
-  if (h.kind.empty() && h.symbol) h.kind = KindOfSymbol(*h.symbol);
-  return scan;
+
+  std::string_view text_;
+  const std::vector<Line>& lines_;
+  const LayoutLimits& limits_;
+  DocumentHeader header_;
+  Title title_ = Title::kNone;
+  bool gap_ = false;               // a blank line since the title's last line
+  size_t title_bytes_ = 0;
+  std::vector<TextRange> title_parts_;
+  std::vector<TextRange> issuer_parts_;
+  std::vector<size_t> taken_;      // the lines the header took
+  Found found_;
+  std::string kind_from_line_;
+  std::optional<std::string> issued_;  // "Chứng nhận lần đầu: ngày ..."
+  size_t nonblank_ = 0;
+};
+
+}  // namespace
+
+HeaderScan AnalyzeHeader(std::string_view text, const std::vector<Line>& lines, const LayoutLimits& limits) {
+  return HeaderReader(text, lines, limits).Run();
 }
 
 }  // namespace baocao::layout_internal

@@ -17,7 +17,8 @@ using internal::NextCodePoint;
 
 namespace {
 
-constexpr size_t kMaxHeadingCodePoints = 200;
+// Bytes of a line folded to read "CÁC PHỤ LỤC" at its start, its marks perhaps decomposed.
+constexpr size_t kOpeningBytes = 40;
 
 const RE2& PartPattern() {  // "Phần 1", "PHẦN I.", "Phần thứ nhất: ..."
   static const RE2 re(std::string(R"(^((?:Phần|PHẦN)[ ]+(?:(?:thứ|THỨ)[ ]+[)") + internal::kLetterClass +
@@ -65,43 +66,45 @@ TextRange SubRange(std::string_view text, std::string_view piece) {
 
 }  // namespace
 
-std::optional<Heading> MatchHeading(std::string_view text, TextRange line) {
+std::optional<Heading> MatchHeading(std::string_view text, TextRange line, const LayoutLimits& limits) {
   TextRange r = Trim(text, line);
   std::string_view s = View(text, r);
-  if (s.empty() || CodePointsUpTo(s, kMaxHeadingCodePoints + 1) > kMaxHeadingCodePoints) return std::nullopt;
+  const size_t most = limits.heading_max_code_points;
+  if (s.empty() || CodePointsUpTo(s, most + 1) > most) return std::nullopt;
   if (s.back() == ';' || s.back() == ',') return std::nullopt;
   re2::StringPiece number_piece, rest_piece, close_piece;
   Heading h;
   if (RE2::FullMatch(s, PartPattern(), &number_piece, &rest_piece) ||
       RE2::FullMatch(s, AppendixPattern(), &number_piece, &rest_piece)) {
-    h.rank = 0;
-  } else if (IsAllUpper(s, 4) && FoldKey(s.substr(0, 40)).starts_with("cac phu luc")) {
-    h.rank = 0;  // "CÁC PHỤ LỤC CHI TIẾT": the appendices' own heading, unnumbered
+    h.rank = kRankPart;
+  } else if (IsAllUpper(s, limits.appendices_heading_min_letters) &&
+             FoldKey(s.substr(0, kOpeningBytes)).starts_with("cac phu luc")) {
+    h.rank = kRankPart;  // "CÁC PHỤ LỤC CHI TIẾT": the appendices' own heading, unnumbered
     h.title = r;
     return h;
   } else if (RE2::FullMatch(s, RomanPattern(), &number_piece, &rest_piece) && !number_piece.empty()) {
-    h.rank = 1;
+    h.rank = kRankRoman;
   } else if (RE2::FullMatch(s, ArabicPattern(), &number_piece, &close_piece, &rest_piece)) {
     std::string_view number = Sv(number_piece), close = Sv(close_piece);
     size_t parts = 1 + static_cast<size_t>(std::count(number.begin(), number.end(), '.'));
     if (parts == 1 && close.empty()) return std::nullopt;  // "12 hồ sơ", not "12."
-    h.rank = close == ")" ? 6 : static_cast<int>(std::min<size_t>(parts + 1, 5));
+    h.rank = close == ")" ? kRankLetter : static_cast<int>(std::min<size_t>(parts + 1, kRankDeepestNumber));
     // "1. Phụ lục I. Công tác chỉ đạo": an appendix numbered in a list of appendices.
     re2::StringPiece inner_number, inner_rest;
     if (RE2::FullMatch(rest_piece, AppendixPattern(), &inner_number, &inner_rest) && !inner_rest.empty()) {
-      h.rank = 0;
+      h.rank = kRankPart;
       h.number = std::string(Sv(inner_number));
       h.title = SubRange(text, Sv(inner_rest));
       return h;
     }
   } else if (RE2::FullMatch(s, LetterPattern(), &number_piece, &rest_piece)) {
-    h.rank = 6;
+    h.rank = kRankLetter;
   } else {
     return std::nullopt;
   }
   std::string_view number = Sv(number_piece), rest = Sv(rest_piece);
   if (rest.empty()) {
-    if (h.rank != 0) return std::nullopt;
+    if (h.rank != kRankPart) return std::nullopt;
     h.takes_next_title = true;  // "Phần 1" / "Phụ lục I": the title is on the next line
   } else if (!TitleStartsWell(rest)) {
     return std::nullopt;

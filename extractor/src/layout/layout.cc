@@ -23,14 +23,12 @@ namespace {
 
 enum class Role : unsigned char { kBody, kHeader, kClosing };
 
-constexpr size_t kMaxNextTitleLines = 3;
-constexpr size_t kMaxNextTitleCodePoints = 200;
-
 bool HasTab(std::string_view s) { return std::memchr(s.data(), '\t', s.size()) != nullptr; }
 
 class Builder {
  public:
-  Builder(std::string_view text, Layout& out) : text_(text), out_(out), tables_(text) {}
+  Builder(std::string_view text, const LayoutLimits& limits, Layout& out)
+      : text_(text), limits_(limits), out_(out), tables_(text, limits) {}
 
   void Run(const std::vector<Line>& lines, const std::vector<Role>& roles) {
     for (size_t i = 0; i < lines.size(); ++i) {
@@ -90,7 +88,7 @@ class Builder {
   // line it took (a heading may take its title from the lines after it).
   size_t Text(const std::vector<Line>& lines, const std::vector<Role>& roles, size_t i) {
     TextRange lr = Trim(text_, {lines[i].begin, lines[i].end});
-    if (std::optional<Heading> h = layout_internal::MatchHeading(text_, lr)) {
+    if (std::optional<Heading> h = layout_internal::MatchHeading(text_, lr, limits_)) {
       return AddHeading(*h, lines, roles, i);
     }
     if (layout_internal::MatchListItem(text_, {lines[i].begin, lines[i].end})) {
@@ -117,7 +115,8 @@ class Builder {
     if (h.takes_next_title) {
       // "Phần 1" / "Phụ lục I:" with the title on the following line(s).
       size_t taken = 0;
-      for (size_t j = i + 1; j < lines.size() && taken < kMaxNextTitleLines; ++j) {
+      const size_t most = limits_.next_title_max_code_points;
+      for (size_t j = i + 1; j < lines.size() && taken < limits_.next_title_max_lines; ++j) {
         TextRange r = Trim(text_, {lines[j].begin, lines[j].end});
         std::string_view t = View(text_, r);
         if (roles[j] != Role::kBody) break;
@@ -125,9 +124,8 @@ class Builder {
           if (taken > 0 || j > i + 2) break;  // one blank line may stand before the title
           continue;
         }
-        if (HasTab(t) || t.front() == '(' ||
-            layout_internal::CodePointsUpTo(t, kMaxNextTitleCodePoints + 1) > kMaxNextTitleCodePoints ||
-            layout_internal::MatchHeading(text_, r) || layout_internal::MatchListItem(text_, r)) {
+        if (HasTab(t) || t.front() == '(' || layout_internal::CodePointsUpTo(t, most + 1) > most ||
+            layout_internal::MatchHeading(text_, r, limits_) || layout_internal::MatchListItem(text_, r)) {
           break;
         }
         if (!s.title.empty()) s.title += ' ';
@@ -147,6 +145,7 @@ class Builder {
   }
 
   std::string_view text_;
+  const LayoutLimits& limits_;
   Layout& out_;
   TableBuilder tables_;
   int section_ = -1;
@@ -157,16 +156,17 @@ class Builder {
 
 }  // namespace
 
-Layout AnalyzeLayout(std::string_view text) {
+Layout AnalyzeLayout(std::string_view text, const LayoutOptions& options) {
+  const LayoutLimits& limits = options.limits;
   Layout out;
   std::vector<Line> lines = layout_internal::SplitLines(text);
   std::vector<Role> roles(lines.size(), Role::kBody);
 
-  HeaderScan header = layout_internal::AnalyzeHeader(text, lines);
+  HeaderScan header = layout_internal::AnalyzeHeader(text, lines, limits);
   out.header = std::move(header.header);
   for (size_t i : header.lines) roles[i] = Role::kHeader;
 
-  ClosingScan closing = layout_internal::FindClosing(text, lines, header.body_start);
+  ClosingScan closing = layout_internal::FindClosing(text, lines, header.body_start, limits);
   if (closing.closing.range) {
     out.closing = std::move(closing.closing);
     for (size_t i = closing.first_line; i < closing.end_line && i < lines.size(); ++i) {
@@ -176,7 +176,7 @@ Layout AnalyzeLayout(std::string_view text) {
     }
   }
 
-  Builder builder(text, out);
+  Builder builder(text, limits, out);
   builder.Run(lines, roles);
   return out;
 }

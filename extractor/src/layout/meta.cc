@@ -131,8 +131,8 @@ namespace {
 // Province
 
 // Words are neighbours when only spaces, a dot or a hyphen stand between them on one line.
-bool Adjacent(std::string_view text, const Word& a, const Word& b) {
-  if (b.begin < a.end || b.begin - a.end > 4) return false;
+bool Adjacent(std::string_view text, const Word& a, const Word& b, const LayoutLimits& limits) {
+  if (b.begin < a.end || b.begin - a.end > limits.meta_adjacent_gap_bytes) return false;
   for (size_t i = a.end; i < b.begin; ++i) {
     char c = text[i];
     if (c != ' ' && c != '.' && c != '-') return false;
@@ -140,9 +140,12 @@ bool Adjacent(std::string_view text, const Word& a, const Word& b) {
   return true;
 }
 
-// Calls `visit(window, i)` for each word of `text` in order: window[i] is the word, the two
-// before it stand at i-1 and i-2 (when there are), up to `ahead` words follow it. `visit`
-// returns how many words it took (at least one). Holds only a few words at a time.
+// Words ForEachWord keeps before the current one.
+constexpr size_t kWordsBehind = 2;
+
+// Calls `visit(window, i)` for each word of `text` in order: window[i] is the word, the
+// kWordsBehind before it stand at i-1, i-2 (when there are), up to `ahead` words follow it.
+// `visit` returns how many words it took (at least one). Holds only a few words at a time.
 template <typename Visit>
 void ForEachWord(std::string_view text, size_t ahead, Visit visit) {
   layout_internal::WordReader reader(text);
@@ -160,14 +163,14 @@ void ForEachWord(std::string_view text, size_t ahead, Visit visit) {
     }
     if (i >= window.size()) break;
     i += std::max<size_t>(1, visit(window, i));
-    while (i > 2 && !window.empty()) {
+    while (i > kWordsBehind && !window.empty()) {
       window.pop_front();
       --i;
     }
   }
 }
 
-std::optional<std::string> FindProvince(std::string_view text, const Gazetteer& places) {
+std::optional<std::string> FindProvince(std::string_view text, const Gazetteer& places, const LayoutLimits& limits) {
   struct Tally {
     size_t count = 0;
     size_t first = 0;
@@ -185,12 +188,13 @@ std::optional<std::string> FindProvince(std::string_view text, const Gazetteer& 
       bool match = true;
       bool capitals = true;
       for (size_t k = 0; k < n && match; ++k) {
-        match = words[i + k].fold == sp.words[k] && (k == 0 || Adjacent(text, words[i + k - 1], words[i + k]));
+        match = words[i + k].fold == sp.words[k] && (k == 0 || Adjacent(text, words[i + k - 1], words[i + k], limits));
         capitals = capitals && (!sp.capitals[k] || words[i + k].capitalized);
       }
       if (!match) continue;
-      std::string p1 = i >= 1 && Adjacent(text, words[i - 1], words[i]) ? words[i - 1].fold : "";
-      std::string p2 = i >= 2 && !p1.empty() && Adjacent(text, words[i - 2], words[i - 1]) ? words[i - 2].fold : "";
+      std::string p1 = i >= 1 && Adjacent(text, words[i - 1], words[i], limits) ? words[i - 1].fold : "";
+      std::string p2 =
+          i >= 2 && !p1.empty() && Adjacent(text, words[i - 2], words[i - 1], limits) ? words[i - 2].fold : "";
       bool context = p1 == "tinh" || p1 == "tp" || (p2 == "thanh" && (p1 == "pho" || p1 == "uy")) ||
                      (p2 == "tinh" && p1 == "uy");
       // "phường Hòa Bình", "tổ dân phố Hà Nội": a smaller unit of that name.
@@ -276,6 +280,9 @@ struct UnitName {
   bool council = false;
 };
 
+// "thị " of "thị xã", in bytes.
+constexpr size_t kThiBytes = std::string_view("thị ").size();
+
 std::vector<UnitName> Mentions(std::string_view text, const RE2& re, bool council) {
   std::vector<UnitName> out;
   re2::StringPiece input(text.data(), text.size());
@@ -285,7 +292,7 @@ std::vector<UnitName> Mentions(std::string_view text, const RE2& re, bool counci
     if (!council && at >= 1) {
       // "thị xã X" is no commune; a letter just before means we are inside a word.
       if (internal::IsLetter(internal::LastCodePoint(text, at))) continue;
-      std::string before = FoldKey(text.substr(at >= 6 ? at - 6 : 0, at >= 6 ? 6 : at));
+      std::string before = FoldKey(text.substr(at >= kThiBytes ? at - kThiBytes : 0, std::min(at, kThiBytes)));
       if (before.ends_with("thi ") && FoldKey(std::string_view(unit.data(), unit.size())) == "xa") continue;
     }
     out.push_back({internal::Lower(std::string_view(unit.data(), unit.size())),
@@ -323,29 +330,23 @@ std::string CapitalizeFirst(std::string_view s) {
   return std::string(s);
 }
 
-// The way the text writes `upper` (an issuer line in capitals), not in capitals: the longest
-// runs of its words the text writes together, each as the text spells it most ("Sở Công
-// Thương" + "tỉnh Lào Cai"); a word the text writes only in capitals among small letters (an
-// abbreviation: "QĐ", "SCT") kept so, any other word the text never writes in small letters
-// in small letters. The name keeps its own separators ("ĐẦU TƯ THƯƠNG MẠI" stays without the
-// comma the body may write) and starts with a capital. A `proper` name (a place) has its words
-// the text never writes in small letters in title case. Vietnamese title case when the text
-// writes none of its words.
-std::string Recase(std::string_view upper, std::string_view text, bool proper = false) {
-  std::vector<Word> target = Words(upper);
-  if (target.empty()) return std::string(upper);
+// tally[k][len - 1]: the spellings of `target` words [k, k + len) in the text, not in capitals,
+// with how often each is seen (a name has few; more than limits.meta_spellings are not told
+// apart); abbreviation[k]: word k is written in capitals among words in small letters.
+using Tally = std::vector<std::pair<std::string_view, size_t>>;
+struct Spellings {
+  std::vector<std::vector<Tally>> tally;
+  std::vector<bool> abbreviation;
+};
+
+Spellings TallySpellings(const std::vector<Word>& target, std::string_view text, const LayoutLimits& limits) {
   const size_t n = target.size();
-  // seen[k][len - 1]: the spellings of target words [k, k + len) in the text, not in capitals,
-  // with how often each is seen (a name has few; more than kSpellings are not told apart).
-  using Tally = std::vector<std::pair<std::string_view, size_t>>;
-  constexpr size_t kSpellings = 8;
-  std::vector<std::vector<Tally>> seen(n, std::vector<Tally>(n));
-  std::vector<bool> abbreviation(n, false);
+  const size_t ahead = limits.meta_abbreviation_ahead;
+  Spellings out{std::vector<std::vector<Tally>>(n, std::vector<Tally>(n)), std::vector<bool>(n, false)};
   std::unordered_map<std::string, std::vector<size_t>> where;   // a folded word -> its places in target
   for (size_t k = 0; k < n; ++k) where[target[k].fold].push_back(k);
   auto lower_in = [&](const Word& w) { return HasLowerLetter(text.substr(w.begin, w.end - w.begin)); };
-  constexpr size_t kAhead = 2;
-  ForEachWord(text, std::max(n, kAhead), [&](const std::deque<Word>& words, size_t i) -> size_t {
+  ForEachWord(text, std::max(n, ahead), [&](const std::deque<Word>& words, size_t i) -> size_t {
     auto found = where.find(words[i].fold);
     if (found == where.end()) return 1;
     for (size_t k : found->second) {
@@ -355,58 +356,76 @@ std::string Recase(std::string_view upper, std::string_view text, bool proper = 
         if (last.fold != target[k + len - 1].fold) break;
         if (len > 1) {
           const Word& prev = words[i + len - 2];
-          if (!Adjacent(text, prev, last) && text.substr(prev.end, last.begin - prev.end) != ", ") break;
+          if (!Adjacent(text, prev, last, limits) && text.substr(prev.end, last.begin - prev.end) != ", ") break;
         }
         lower = lower || lower_in(last);
         if (!lower) {
           // In capitals among words in small letters: an abbreviation ("số 12/QĐ-SCT ngày").
           if (len == 1 && last.capitalized) {
-            for (size_t j = i >= 2 ? i - 2 : 0; j < std::min(words.size(), i + 1 + kAhead); ++j) {
-              if (j != i && lower_in(words[j])) abbreviation[k] = true;
+            for (size_t j = i >= kWordsBehind ? i - kWordsBehind : 0; j < std::min(words.size(), i + 1 + ahead); ++j) {
+              if (j != i && lower_in(words[j])) out.abbreviation[k] = true;
             }
           }
           continue;
         }
         std::string_view spelled = text.substr(words[i].begin, last.end - words[i].begin);
-        Tally& tally = seen[k][len - 1];
+        Tally& tally = out.tally[k][len - 1];
         auto at = std::find_if(tally.begin(), tally.end(), [&](const auto& e) { return e.first == spelled; });
         if (at != tally.end()) {
           ++at->second;
-        } else if (tally.size() < kSpellings) {
+        } else if (tally.size() < limits.meta_spellings) {
           tally.emplace_back(spelled, 1);
         }
       }
     }
     return 1;
   });
-  auto most = [](const Tally& counts) {
-    std::string_view best;
-    size_t top = 0;
-    for (const auto& [spelling, count] : counts) {
-      if (count > top) {
-        best = spelling;
-        top = count;
-      }
+  return out;
+}
+
+// The spelling seen most often, the first of those seen as often.
+std::string_view MostSeen(const Tally& counts) {
+  std::string_view best;
+  size_t top = 0;
+  for (const auto& [spelling, count] : counts) {
+    if (count > top) {
+      best = spelling;
+      top = count;
     }
-    return best;
-  };
+  }
+  return best;
+}
+
+// The way the text writes `upper` (an issuer line in capitals), not in capitals: the longest
+// runs of its words the text writes together, each as the text spells it most ("Sở Công
+// Thương" + "tỉnh Lào Cai"); a word the text writes only in capitals among small letters (an
+// abbreviation: "QĐ", "SCT") kept so, any other word the text never writes in small letters
+// in small letters. The name keeps its own separators ("ĐẦU TƯ THƯƠNG MẠI" stays without the
+// comma the body may write) and starts with a capital. A `proper` name (a place) has its words
+// the text never writes in small letters in title case. Vietnamese title case when the text
+// writes none of its words.
+std::string Recase(std::string_view upper, std::string_view text, const LayoutLimits& limits, bool proper = false) {
+  std::vector<Word> target = Words(upper);
+  if (target.empty()) return std::string(upper);
+  const size_t n = target.size();
+  const Spellings seen = TallySpellings(target, text, limits);
   bool any = false;
   std::string out;
   size_t copied = 0;   // bytes of `upper` written
   for (size_t k = 0; k < n;) {
     size_t len = n - k;
-    while (len > 0 && seen[k][len - 1].empty()) --len;
+    while (len > 0 && seen.tally[k][len - 1].empty()) --len;
     out.append(upper.substr(copied, target[k].begin - copied));
-    if (len == 0 || (abbreviation[k] && len == 1)) {
+    if (len == 0 || (seen.abbreviation[k] && len == 1)) {
       std::string_view word = upper.substr(target[k].begin, target[k].end - target[k].begin);
-      out += abbreviation[k] ? std::string(word)
-                             : proper ? layout_internal::TitleCase(word) : internal::Lower(word);
+      out += seen.abbreviation[k] ? std::string(word)
+                                  : proper ? layout_internal::TitleCase(word) : internal::Lower(word);
       copied = target[k].end;
       ++k;
       continue;
     }
     any = true;
-    std::string_view spelling = most(seen[k][len - 1]);
+    std::string_view spelling = MostSeen(seen.tally[k][len - 1]);
     std::vector<Word> words = Words(spelling);
     for (size_t j = 0; j < len; ++j) {
       if (j > 0) out.append(upper.substr(target[k + j - 1].end, target[k + j].begin - target[k + j - 1].end));
@@ -485,8 +504,8 @@ bool IsNationalBody(const std::string& key) {
 }
 
 // The text of a line in capitals as the text writes it; another line as it is.
-std::string Spelled(std::string_view line, std::string_view text, bool proper = false) {
-  return layout_internal::IsAllUpper(line) ? Recase(line, text, proper) : std::string(line);
+std::string Spelled(std::string_view line, std::string_view text, const LayoutLimits& limits, bool proper = false) {
+  return layout_internal::IsAllUpper(line) ? Recase(line, text, limits, proper) : std::string(line);
 }
 
 // Issuer lines of a header whose cell a converter wrote as one line ("UBND TỈNH LÀO CAI SỞ CÔNG
@@ -519,7 +538,8 @@ std::vector<std::string> SplitMergedLines(const std::vector<std::string>& lines,
   return out;
 }
 
-std::optional<Issuer> IssuerFromHeader(const DocumentHeader& h, std::string_view text, const Gazetteer& places) {
+std::optional<Issuer> IssuerFromHeader(const DocumentHeader& h, std::string_view text, const Gazetteer& places,
+                                       const LayoutLimits& limits) {
   const std::vector<std::string> lines = SplitMergedLines(h.issuer_lines, places);
   if (lines.empty()) return std::nullopt;
   auto join = [&](size_t from, size_t to) {
@@ -540,24 +560,24 @@ std::optional<Issuer> IssuerFromHeader(const DocumentHeader& h, std::string_view
   if (body == 0) {
     // The issuing council: the last line, or the lines from a bare "ỦY BAN NHÂN DÂN" on read
     // together ("ỦY BAN NHÂN DÂN" / "PHƯỜNG CHÍ LINH").
-    for (size_t k = 1; k <= std::min<size_t>(3, lines.size()); ++k) {
+    for (size_t k = 1; k <= std::min(limits.issuer_council_lines, lines.size()); ++k) {
       std::string head = FoldKey(lines[lines.size() - k]);
       if (k > 1 && head != "uy ban nhan dan" && head != "ubnd") continue;
       if (RE2::FullMatch(join(lines.size() - k, lines.size()), CouncilLine(), &unit, &name)) {
         Issuer out;
         unit = internal::Lower(unit);
-        std::string spelled = Spelled(name, text, /*proper=*/true);
+        std::string spelled = Spelled(name, text, limits, /*proper=*/true);
         out.issuer = "UBND " + unit + " " + spelled;
         if (IsWardLevel(unit)) out.ward = spelled;
         return out;
       }
     }
     std::string org = join(0, lines.size());
-    return Issuer{Spelled(org, text), std::nullopt, IsNationalBody(FoldKey(org))};
+    return Issuer{Spelled(org, text, limits), std::nullopt, IsNationalBody(FoldKey(org))};
   }
 
   std::string parent = join(0, body);
-  std::string own = Spelled(join(body, lines.size()), text);
+  std::string own = Spelled(join(body, lines.size()), text, limits);
   std::string own_key = FoldKey(own);
   bool team = StartsWithAny(own_key, kTeamHeads);
   Issuer out;
@@ -569,7 +589,7 @@ std::optional<Issuer> IssuerFromHeader(const DocumentHeader& h, std::string_view
     unit = internal::Lower(unit);
     // A province as the gazetteer spells it, without reading the text again.
     std::string place = places.Canonical(name);
-    if (place.empty()) place = Spelled(name, text, /*proper=*/true);
+    if (place.empty()) place = Spelled(name, text, limits, /*proper=*/true);
     std::string council = "UBND " + unit + " " + place;
     if (team) {
       out.issuer = own + " - " + council;
@@ -585,11 +605,11 @@ std::optional<Issuer> IssuerFromHeader(const DocumentHeader& h, std::string_view
   }
   // Under a ministry, a department or another body: the issuer is the body under it ("BỘ CÔNG
   // THƯƠNG" / "CỤC HÓA CHẤT"), a team named with the body that set it up.
-  out.issuer = team ? own + " - " + Spelled(parent, text) : own;
+  out.issuer = team ? own + " - " + Spelled(parent, text, limits) : own;
   return out;
 }
 
-std::optional<Issuer> IssuerFromText(const DocumentHeader& h, std::string_view text) {
+std::optional<Issuer> IssuerFromText(const DocumentHeader& h, std::string_view text, const LayoutLimits& limits) {
   std::vector<UnitName> mentions = Mentions(text, CouncilMention(), /*council=*/true);
   std::vector<UnitName> units = Mentions(text, UnitMention(), /*council=*/false);
   mentions.insert(mentions.end(), units.begin(), units.end());
@@ -611,7 +631,7 @@ std::optional<Issuer> IssuerFromText(const DocumentHeader& h, std::string_view t
       while (RE2::FindAndConsume(&input, BareCouncil(), &unit)) ++council_units[internal::Lower(unit)];
       size_t total = 0;
       for (const auto& [u, n] : council_units) total += n;
-      if (total < 2) return std::nullopt;
+      if (total < limits.bare_council_min_mentions) return std::nullopt;
       spellings[*h.place] = 1;
     }
   } else {
@@ -652,7 +672,7 @@ std::optional<Issuer> IssuerFromText(const DocumentHeader& h, std::string_view t
 // hoạch số /KH-UBND ngày /02/2026 của UBND phường)"): the same symbol, the same number or
 // none, the same year and, when the header gives one, the same month.
 std::optional<std::string> CompleteDate(const DocumentHeader& h, std::string_view text) {
-  if (!h.date || h.date->size() >= 10 || !h.symbol || h.symbol->empty()) return h.date;
+  if (!h.date || h.date->size() >= layout_internal::kIsoDayChars || !h.symbol || h.symbol->empty()) return h.date;
   std::string digits;
   if (h.number) {
     for (char c : *h.number) {
@@ -670,11 +690,11 @@ std::optional<std::string> CompleteDate(const DocumentHeader& h, std::string_vie
   while (RE2::FindAndConsume(&input, re, &day, &month, &year)) {
     if (!h.date->starts_with(year)) continue;
     int m = std::stoi(month);
-    if (m < 1 || m > 12) continue;
-    std::string iso = year + "-" + (m < 10 ? "0" : "") + std::to_string(m);
-    if (h.date->size() == 7 && *h.date != iso) continue;
+    if (m < 1 || m > layout_internal::kMonthsInYear) continue;
+    std::string iso = internal::Concat({year, "-", layout_internal::TwoDigits(m)});
+    if (h.date->size() == layout_internal::kIsoMonthChars && *h.date != iso) continue;
     int d = day.empty() ? 0 : std::stoi(day);
-    if (d >= 1 && d <= 31) iso += std::string("-") + (d < 10 ? "0" : "") + std::to_string(d);
+    if (d >= 1 && d <= layout_internal::kMaxDayOfMonth) iso.append("-").append(layout_internal::TwoDigits(d));
     if (iso.size() > h.date->size()) return iso;
   }
   return h.date;
@@ -682,7 +702,8 @@ std::optional<std::string> CompleteDate(const DocumentHeader& h, std::string_vie
 
 }  // namespace
 
-Meta BuildMeta(const Layout& layout, std::string_view text, const Gazetteer& places) {
+Meta BuildMeta(const Layout& layout, std::string_view text, const Gazetteer& places, const LayoutOptions& options) {
+  const LayoutLimits& limits = options.limits;
   Meta meta;
   const DocumentHeader& h = layout.header;
   meta.kind = h.kind.empty() ? "other" : h.kind;
@@ -695,8 +716,8 @@ Meta BuildMeta(const Layout& layout, std::string_view text, const Gazetteer& pla
   meta.signer_title = layout.closing.signer_title;
   meta.recipients = layout.closing.recipients;
 
-  std::optional<Issuer> issuer = IssuerFromHeader(h, text, places);
-  if (!issuer) issuer = IssuerFromText(h, text);
+  std::optional<Issuer> issuer = IssuerFromHeader(h, text, places, limits);
+  if (!issuer) issuer = IssuerFromText(h, text, limits);
   if (issuer) {
     meta.issuer = issuer->issuer;
     meta.ward = issuer->ward;
@@ -706,11 +727,11 @@ Meta BuildMeta(const Layout& layout, std::string_view text, const Gazetteer& pla
   // place line, "Hà Nội") names; otherwise the province the text names most.
   std::string block;
   for (const std::string& line : h.issuer_lines) block += (block.empty() ? "" : "\n") + line;
-  std::optional<std::string> own = block.empty() ? std::nullopt : FindProvince(block, places);
+  std::optional<std::string> own = block.empty() ? std::nullopt : FindProvince(block, places, limits);
   if (own) {
     meta.province = own;
   } else if (!issuer || !issuer->national) {
-    meta.province = FindProvince(text, places);
+    meta.province = FindProvince(text, places, limits);
   }
   return meta;
 }

@@ -22,11 +22,11 @@ struct HeaderScan {
 // Reads the header from the top of the text: issuer block, national motto, "Số: 43/BC-UBND",
 // the place and date line, the kind line (or "V/v ..."), the title. A text whose top holds
 // none of number, date or kind has no header (body_start 0).
-HeaderScan AnalyzeHeader(std::string_view text, const std::vector<Line>& lines);
+HeaderScan AnalyzeHeader(std::string_view text, const std::vector<Line>& lines, const LayoutLimits& limits);
 
 // "report" for "BÁO CÁO", "plan" for "KẾ HOẠCH ..." (upper case), ... ; empty when `segment`
 // is no kind line.
-std::string KindOfLine(std::string_view segment);
+std::string KindOfLine(std::string_view segment, const LayoutLimits& limits);
 // The kind a document symbol implies: "BC-UBND" -> report, "KH/BCĐ" -> plan, "QĐ-UBND" ->
 // decision, "TTr-SNV" -> other, "UBND-VHXH" (issuer-unit, as official letters are numbered)
 // -> official_letter.
@@ -40,18 +40,26 @@ struct ClosingScan {
 };
 // Finds "Nơi nhận:" with its list, the signer's title and name, searching from line `from`;
 // the title may stand before or after the list. No block: closing.range is empty.
-ClosingScan FindClosing(std::string_view text, const std::vector<Line>& lines, size_t from);
+ClosingScan FindClosing(std::string_view text, const std::vector<Line>& lines, size_t from,
+                        const LayoutLimits& limits);
 
 // ---- headings.cc
+// A heading's rank: its marker's place in the order Decree 30 documents nest them. A numbered
+// heading ranks 1 + its number's parts ("1." 2, "1.1." 3, "1.1.1." 4), deeper ones all 5.
+inline constexpr int kRankPart = 0;          // "Phần 1", "Phụ lục I", "CÁC PHỤ LỤC"
+inline constexpr int kRankRoman = 1;         // "I."
+inline constexpr int kRankDeepestNumber = 5; // "1.1.1.1." and deeper
+inline constexpr int kRankLetter = 6;        // "a)", also "1)"
+
 struct Heading {
-  int rank = 0;               // 0 Phần / Phụ lục, 1 I., 2 1., 3 1.1., 4 1.1.1., 5 deeper, 6 a)
+  int rank = 0;               // kRankPart ... kRankLetter
   std::string number;         // "Phần 1", "Phụ lục I", "I", "1.2", "a"
   TextRange title;            // may be empty ("Phần 1" with its title on the next line)
   bool takes_next_title = false;  // Phần / Phụ lục without a title of its own
 };
 // A heading line: short-ish, starting with a section marker and a capitalized title. Never a
 // list item or a table row (the caller passes lines without tabs).
-std::optional<Heading> MatchHeading(std::string_view text, TextRange line);
+std::optional<Heading> MatchHeading(std::string_view text, TextRange line, const LayoutLimits& limits);
 // "- ", "+ ", "• ", "* ": the range of the item's text after its bullet.
 std::optional<TextRange> MatchListItem(std::string_view text, TextRange line);
 
@@ -59,7 +67,7 @@ std::optional<TextRange> MatchListItem(std::string_view text, TextRange line);
 // Builds tables from tab-separated lines, one line at a time, in text order.
 class TableBuilder {
  public:
-  explicit TableBuilder(std::string_view text) : text_(text) {}
+  TableBuilder(std::string_view text, const LayoutLimits& limits) : text_(text), limits_(limits) {}
   // Offers a line that contains a tab. False when the line is not a table row (it does not
   // continue the open table and cannot start one); the open table is then left as it is.
   bool Offer(const Line& line);
@@ -82,6 +90,7 @@ class TableBuilder {
   void Continue(const Cells& row);
 
   std::string_view text_;
+  const LayoutLimits& limits_;
   bool open_ = false;
   LayoutTable table_;
   Line first_line_;
@@ -91,7 +100,9 @@ class TableBuilder {
   bool blank_pending_ = false;
 };
 
-bool IsSttCell(std::string_view cell);      // "1", "2.1", "IV.", "a)", "-", "..", "(3)"
-bool IsNumericCell(std::string_view cell);  // "1752", "86,98%", "≥ 90%", "8/8"
+// "1", "2.1", "IV.", "a)", "-", "..", "(3)"
+bool IsSttCell(std::string_view cell, const LayoutLimits& limits);
+// "1752", "86,98%", "≥ 90%", "8/8"
+bool IsNumericCell(std::string_view cell, const LayoutLimits& limits);
 
 }  // namespace baocao::layout_internal

@@ -18,8 +18,6 @@ using internal::IsLowerLetter;
 
 namespace {
 
-constexpr size_t kMaxHeaderRows = 3;
-
 TextRange TrimSpaces(std::string_view text, size_t b, size_t e) {
   while (b < e && (text[b] == ' ' || text[b] == '\r')) ++b;
   while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\r')) --e;
@@ -56,24 +54,24 @@ size_t NonEmpty(const std::vector<TableCell>& cells) {
 }
 
 // The first cell of a header row: "STT", "TT", "Số TT".
-bool IsHeaderWord(std::string_view cell) {
-  if (cell.size() > 12) return false;
+bool IsHeaderWord(std::string_view cell, const LayoutLimits& limits) {
+  if (cell.size() > limits.table_header_word_max_bytes) return false;
   std::string key = FoldKey(cell);
   return key == "stt" || key == "tt" || key == "so tt" || key == "so thu tu";
 }
 
 }  // namespace
 
-bool IsSttCell(std::string_view cell) {
+bool IsSttCell(std::string_view cell, const LayoutLimits& limits) {
   static const RE2 re(
       R"(^(?:[0-9]{1,3}(?:\.[0-9]{1,3}){0,3}[.)]?|(?:X{0,3})(?:IX|IV|V?I{0,3})[.)]?|[a-zđ][.)]?|[-+*•]|\.{1,3}|\([0-9]{1,3}\))$)",
       RE2::Quiet);
-  return !cell.empty() && cell.size() < 20 && RE2::FullMatch(cell, re);
+  return !cell.empty() && cell.size() <= limits.stt_cell_max_bytes && RE2::FullMatch(cell, re);
 }
 
-bool IsNumericCell(std::string_view cell) {
+bool IsNumericCell(std::string_view cell, const LayoutLimits& limits) {
   static const RE2 re(R"(^[ 0-9.,%/≥≤<>=+-]*[0-9][ 0-9.,%/≥≤<>=+-]*$)", RE2::Quiet);
-  return !cell.empty() && cell.size() < 40 && RE2::FullMatch(cell, re);
+  return !cell.empty() && cell.size() <= limits.numeric_cell_max_bytes && RE2::FullMatch(cell, re);
 }
 
 TableBuilder::Cells TableBuilder::Split(const Line& line) const {
@@ -106,10 +104,10 @@ bool TableBuilder::IsRepeatedHeader(const Cells& row) {
 // A second or third header line: empty first cell, no numbers, filling a column the row above
 // left empty or reaching past it (a cell spanning several columns above).
 bool TableBuilder::IsSubHeader(const Cells& row) const {
-  if (!table_.rows.empty() || table_.header.size() >= kMaxHeaderRows) return false;
+  if (!table_.rows.empty() || table_.header.size() >= limits_.table_max_header_rows) return false;
   if (row.cells.empty() || !row.cells[0].text.empty()) return false;
   for (const TableCell& c : row.cells) {
-    if (IsNumericCell(c.text)) return false;
+    if (IsNumericCell(c.text, limits_)) return false;
   }
   const auto& above = table_.header.back();
   if (NonEmpty(row.cells) > 0 && row.cells.size() > above.size()) return true;
@@ -172,8 +170,8 @@ bool TableBuilder::Offer(const Line& line) {
   }
   const std::string& first = row.cells[0].text;
   // Another table: a new header ("STT ..."), or after a blank line a row that does not fit.
-  bool new_header = IsHeaderWord(first) && !SameText(row.cells, table_.header[0]);
-  bool misfit = after_blank && !first.empty() && !IsSttCell(first) && row.cells.size() != columns_ &&
+  bool new_header = IsHeaderWord(first, limits_) && !SameText(row.cells, table_.header[0]);
+  bool misfit = after_blank && !first.empty() && !IsSttCell(first, limits_) && row.cells.size() != columns_ &&
                 !SameText(row.cells, table_.header[0]);
   if (new_header || misfit) return false;
 

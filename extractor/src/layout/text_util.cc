@@ -20,10 +20,14 @@ namespace {
 
 using internal::AppendUtf8;
 
+constexpr char32_t kAsciiEnd = 0x80;            // code points below are ASCII, one byte each
+constexpr char32_t kSurrogatesBegin = 0xD800;   // U+D800..U+DFFF: UTF-16 surrogates, no
+constexpr char32_t kSurrogatesEnd = 0xE000;     // characters of their own
+
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
 bool IsWordChar(char32_t cp) {
-  if (cp < 0x80) {
+  if (cp < kAsciiEnd) {
     return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
   }
   int8_t type = u_charType(static_cast<UChar32>(cp));
@@ -38,11 +42,11 @@ const std::array<std::string, kFoldTableSize>& FoldTable() {
   static const std::unique_ptr<std::array<std::string, kFoldTableSize>> table = [] {
     auto t = std::make_unique<std::array<std::string, kFoldTableSize>>();
     for (char32_t cp = 0; cp < kFoldTableSize; ++cp) {
-      if (cp < 0x80) {
-        (*t)[cp] = std::string(1, static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
+      if (cp < kAsciiEnd) {
+        (*t)[cp] = std::string(1, static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp - 'A' + 'a' : cp));
         continue;
       }
-      if (cp >= 0xD800 && cp < 0xE000) continue;
+      if (cp >= kSurrogatesBegin && cp < kSurrogatesEnd) continue;
       std::string utf8;
       AppendUtf8(utf8, cp);
       (*t)[cp] = FoldKey(utf8);
@@ -136,7 +140,7 @@ bool IsAllUpper(std::string_view s, int min_letters) {
 size_t CodePointsUpTo(std::string_view s, size_t limit) {
   size_t n = 0;
   for (size_t i = 0; i < s.size() && n < limit; ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++n;
+    if (!internal::IsUtf8Continuation(s, i)) ++n;
   }
   return n;
 }
@@ -205,5 +209,10 @@ std::string TitleCase(std::string_view s) {
   return out;
 }
 
+std::string TwoDigits(int v) {
+  std::string out = std::to_string(v);
+  if (out.size() < 2) out.insert(out.begin(), '0');
+  return out;
+}
 
 }  // namespace baocao::layout_internal

@@ -75,4 +75,12 @@ class WordReader {
 // Vietnamese title case for a name written in capitals: "CHÍ LINH" -> "Chí Linh".
 std::string TitleCase(std::string_view s);
 
+// Calendar and ISO 8601 facts the header and meta read dates with.
+inline constexpr int kMonthsInYear = 12;
+inline constexpr int kMaxDayOfMonth = 31;
+inline constexpr size_t kIsoMonthChars = std::string_view("2026-01").size();
+inline constexpr size_t kIsoDayChars = std::string_view("2026-01-26").size();
+// A month or a day as ISO 8601 writes it, in two digits: 7 -> "07", 12 -> "12".
+std::string TwoDigits(int v);
+
 }  // namespace baocao::layout_internal

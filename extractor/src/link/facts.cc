@@ -16,8 +16,6 @@
 namespace baocao {
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
 // ": Tổng số ..." - a colon before a capitalized word opens a new sentence.
 bool ColonOpensSentence(std::string_view text, size_t colon) {
   size_t i = colon + 1;
@@ -30,11 +28,10 @@ bool ColonOpensSentence(std::string_view text, size_t colon) {
 }
 
 // Where the sentence holding `pos` starts and ends: a line, or ". " / "; " / "! " / "? ".
-TextRange SentenceOf(std::string_view text, size_t pos) {
-  // A "sentence" of a converter's run-on line is cut at 2 KB each way: linking looks nearby.
-  constexpr size_t kReach = 2048;
+// A "sentence" of a converter's run-on line is cut `reach` bytes each way: linking looks nearby.
+TextRange SentenceOf(std::string_view text, size_t pos, size_t reach) {
   size_t b = pos, e = pos;
-  size_t floor = pos > kReach ? pos - kReach : 0, ceiling = std::min(text.size(), pos + kReach);
+  size_t floor = pos > reach ? pos - reach : 0, ceiling = std::min(text.size(), pos + reach);
   // The cut lands on a character boundary: a label must never end inside a character.
   while (floor < pos && internal::IsUtf8Continuation(text, floor)) ++floor;
   while (ceiling > pos && internal::IsUtf8Continuation(text, ceiling)) --ceiling;
@@ -59,7 +56,8 @@ bool IsClauseBreak(std::string_view text, size_t i) {
   char c = text[i];
   if (c == ';') return true;
   // A comma between digits is a decimal mark, not a clause break.
-  if (c == ',') return !(i > 0 && i + 1 < text.size() && IsDigit(text[i - 1]) && IsDigit(text[i + 1]));
+  if (c == ',') return !(i > 0 && i + 1 < text.size() && internal::IsAsciiDigit(text[i - 1]) &&
+                         internal::IsAsciiDigit(text[i + 1]));
   return false;
 }
 
@@ -140,6 +138,7 @@ struct Context {
   const Layout& layout;
   const std::vector<Mention>& mentions;
   const Meta& meta;
+  const LinkTuning& tuning;
   // Indexes that keep linking linear-ish on long documents.
   std::vector<const Mention*> order;          // mentions by start position
   std::vector<int> parent;                    // section index -> enclosing section, or -1
@@ -181,7 +180,8 @@ void BuildIndexes(Context& c) {
     while (!stack.empty() && c.layout.sections[stack.back()].level >= s.level) stack.pop_back();
     c.parent.push_back(stack.empty() ? -1 : stack.back());
     stack.push_back(static_cast<int>(i));
-    size_t title_end = std::min(c.text.size(), s.range.begin + s.number.size() + s.title.size() + 8);
+    size_t title_end = std::min(c.text.size(), s.range.begin + s.number.size() + s.title.size() +
+                                                      c.tuning.section_title_slack_bytes);
     c.section_period.push_back(c.PeriodIn({s.range.begin, title_end}));
   }
   if (c.layout.header.title) c.title_period = c.PeriodIn(*c.layout.header.title);
@@ -210,7 +210,7 @@ std::string PeriodFor(const Context& c, TextRange sentence, size_t pos) {
                                 [](size_t p, const Block& b) { return p < b.range.begin; });
   if (block != c.layout.blocks.begin() && pos < std::prev(block)->range.end) {
     const TextRange& para = std::prev(block)->range;
-    auto [plo, phi] = c.Between(para.begin, std::min(para.begin + 48, pos));
+    auto [plo, phi] = c.Between(para.begin, std::min(para.begin + c.tuning.paragraph_opening_bytes, pos));
     for (auto it = plo; it != phi; ++it) {
       const Mention& m = **it;
       if (m.type != MentionType::kPeriod || m.iso.empty()) continue;
@@ -323,10 +323,10 @@ TextRange SegmentOf(const Context& c, TextRange clause, const Mention& m) {
 
 // "84,80% so với số công dân đã có thẻ Căn cước": the words after "so với" name the rate's
 // base, not its subject. Returns the base range (empty if none) within [from, to).
-TextRange BaseAfter(std::string_view text, size_t from, size_t to) {
+TextRange BaseAfter(std::string_view text, size_t from, size_t to, const LinkTuning& tuning) {
   std::string_view tail = text.substr(from, to - from);
   size_t at = tail.find("so với");
-  if (at == std::string_view::npos || at > 12) return {};
+  if (at == std::string_view::npos || at > tuning.base_max_gap_bytes) return {};
   return {from + at, to};
 }
 
@@ -342,7 +342,7 @@ bool Excluded(const Entry& e, const std::vector<std::string>& tokens) {
 const Entry* FindIndicator(const Context& c, const Mention& m, TextRange sentence, TextRange clause,
                            const char* kind, TextRange* label_range, TextRange* base) {
   TextRange seg = SegmentOf(c, clause, m);
-  *base = BaseAfter(c.text, m.span.normalized.end, seg.end);
+  *base = BaseAfter(c.text, m.span.normalized.end, seg.end, c.tuning);
   auto without_base = [&](TextRange r) -> std::string {
     std::string out(Slice(c.text, r));
     if (!base->empty() && base->begin >= r.begin && base->begin < r.end) {
@@ -406,7 +406,7 @@ void ProseFacts(const Context& c, const std::vector<const Mention*>& claimed_lis
       bool has_values = known != value_tables.end() ? known->second : (value_tables[table] = HasValueColumns(*table));
       if (has_values && !self_describing) continue;
     }
-    TextRange sentence = SentenceOf(c.text, pos);
+    TextRange sentence = SentenceOf(c.text, pos, c.tuning.sentence_reach_bytes);
     TextRange clause = ClauseOf(c.text, sentence, m.span.normalized.begin, m.span.normalized.end);
     if (m.type == MentionType::kFraction) {
       // A part over its whole: both sides become facts when the sentence names what they count.
@@ -522,7 +522,7 @@ std::string TablePeriod(const Context& c, const LayoutTable& table, size_t pos) 
       for (const Mention* m : MentionsIn(c, cell)) if (m->type == MentionType::kPeriod) return m->iso;
     }
   }
-  return PeriodFor(c, SentenceOf(c.text, pos), pos);
+  return PeriodFor(c, SentenceOf(c.text, pos, c.tuning.sentence_reach_bytes), pos);
 }
 
 // Rows of indicators: a label column and target / result / assessment columns.
@@ -625,8 +625,8 @@ void TableFacts(const Context& c, const LayoutTable& table, std::vector<const Me
 }  // namespace
 
 std::vector<Fact> LinkFacts(const Lexicon& lexicon, std::string_view text, const Layout& layout,
-                            const std::vector<Mention>& mentions, const Meta& meta) {
-  Context c{lexicon.impl(), text, layout, mentions, meta, {}, {}, {}, {}};
+                            const std::vector<Mention>& mentions, const Meta& meta, const LinkTuning& tuning) {
+  Context c{lexicon.impl(), text, layout, mentions, meta, tuning, {}, {}, {}, {}};
   BuildIndexes(c);
   std::vector<Fact> facts;
   std::vector<const Mention*> claimed;  // values a table already read

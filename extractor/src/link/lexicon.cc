@@ -45,6 +45,9 @@ Term ParseTerm(std::string_view raw) {
 
 }  // namespace
 
+// Bytes from this one up are parts of a UTF-8 letter (FoldKey leaves no other non-ASCII).
+constexpr unsigned char kFirstNonAscii = 0x80;
+
 std::vector<std::string> Tokenize(std::string_view text) {
   std::string folded = FoldKey(text);
   std::vector<std::string> tokens;
@@ -55,7 +58,7 @@ std::vector<std::string> Tokenize(std::string_view text) {
   };
   for (size_t i = 0; i < folded.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(folded[i]);
-    if (std::isalnum(c) || c >= 0x80) current.push_back(static_cast<char>(c));
+    if (std::isalnum(c) || c >= kFirstNonAscii) current.push_back(static_cast<char>(c));
     else flush();
   }
   flush();
@@ -104,20 +107,24 @@ class TokenStarts {
  public:
   explicit TokenStarts(const std::vector<std::string>& tokens) {
     for (const std::string& t : tokens) {
-      for (size_t n = 1; n <= std::min<size_t>(3, t.size()); ++n) bits_.set(Key(t, n));
+      for (size_t n = 1; n <= std::min(kStartBytes, t.size()); ++n) bits_.set(Key(t, n));
     }
   }
   bool MayRead(const Phrase& phrase) const {
     const std::string& first = phrase.front();
-    return first.empty() || bits_.test(Key(first, std::min<size_t>(3, first.size())));
+    return first.empty() || bits_.test(Key(first, std::min(kStartBytes, first.size())));
   }
 
  private:
+  // FNV-1a (32 bits) over the first n bytes, seeded with n.
+  static constexpr uint32_t kFnvOffsetBasis = 2166136261u;
+  static constexpr uint32_t kFnvPrime = 16777619u;
   static size_t Key(std::string_view s, size_t n) {
-    uint32_t h = 2166136261u ^ static_cast<uint32_t>(n);   // FNV-1a over the first n bytes
-    for (size_t i = 0; i < n; ++i) h = (h ^ static_cast<unsigned char>(s[i])) * 16777619u;
+    uint32_t h = kFnvOffsetBasis ^ static_cast<uint32_t>(n);
+    for (size_t i = 0; i < n; ++i) h = (h ^ static_cast<unsigned char>(s[i])) * kFnvPrime;
     return h % kBits;
   }
+  static constexpr size_t kStartBytes = 3;   // a token's start is its first 1, 2 or 3 bytes
   static constexpr size_t kBits = 4096;
   std::bitset<kBits> bits_;
 };
@@ -180,6 +187,15 @@ Status ReadCatalogue(const std::string& path, bool required, std::vector<Indicat
 
 }  // namespace
 
+namespace {
+
+// The words that open a line of a .lex file, with their space.
+constexpr std::string_view kIndicatorWord = "indicator ";
+constexpr std::string_view kFractionWord = "fraction ";
+constexpr std::string_view kAliasWord = "alias ";
+
+}  // namespace
+
 Status Lexicon::Impl::AddFile(const std::string& content, const std::string& file) {
   std::istringstream in(content);
   std::string raw;
@@ -191,25 +207,25 @@ Status Lexicon::Impl::AddFile(const std::string& content, const std::string& fil
     std::string line = Trim(raw);
     if (line.empty() || line[0] == '#') continue;
     auto starts = [&](std::string_view p) { return line.compare(0, p.size(), p) == 0; };
-    if (starts("indicator ")) {
-      std::string id = Trim(line.substr(10));
+    if (starts(kIndicatorWord)) {
+      std::string id = Trim(line.substr(kIndicatorWord.size()));
       const IndicatorInfo* info = Find(id);
       if (!info) return {ErrorCode::kBadRules, where + ": '" + id + "' is not in the indicator catalogue"};
       entries.push_back({id, info->kind, {}, {}, {}, "", ""});
       entry = &entries.back();
       continue;
     }
-    if (starts("fraction ")) {
-      auto parts = SplitOn(line.substr(9), '/');
+    if (starts(kFractionWord)) {
+      auto parts = SplitOn(line.substr(kFractionWord.size()), '/');
       if (parts.size() != 2 || !Find(parts[0]) || !Find(parts[1])) return {ErrorCode::kBadRules, where + ": expected 'fraction NUMERATOR_ID / DENOMINATOR_ID' with catalogue ids"};
       entries.push_back({"", "fraction", {}, {}, {}, parts[0], parts[1]});
       entry = &entries.back();
       continue;
     }
-    if (starts("alias ")) {
+    if (starts(kAliasWord)) {
       size_t eq = line.find('=');
       if (eq == std::string::npos) return {ErrorCode::kBadRules, where + ": expected 'alias NOUN = a | b'"};
-      std::string noun = FoldKey(Trim(line.substr(6, eq - 6)));
+      std::string noun = FoldKey(Trim(line.substr(kAliasWord.size(), eq - kAliasWord.size())));
       aliases[noun].push_back(noun);
       for (const std::string& a : SplitOn(line.substr(eq + 1), '|')) aliases[noun].push_back(FoldKey(a));
       continue;

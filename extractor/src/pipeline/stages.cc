@@ -54,15 +54,15 @@ Result<Extraction> RunStages(const StageRules& rules, const SourceText& source, 
   const size_t size = text->view().size();
   RunBoth([&] { mentions = rules.rules.Recognize(text->view()); },
           [&] {
-            layout = AnalyzeLayout(text->view());
-            out.meta = BuildMeta(layout, text->view(), rules.places);
+            layout = AnalyzeLayout(text->view(), options.layout);
+            out.meta = BuildMeta(layout, text->view(), rules.places, options.layout);
           },
           size >= kParallelRecognizeMinBytes && size <= kParallelRecognizeMaxBytes);
 
   InferYears(mentions, text->view(), out.meta.date);
   TypeFiguresByColumnUnits(layout, mentions);
 
-  out.facts = LinkFacts(rules.lexicon, text->view(), layout, mentions, out.meta);
+  out.facts = LinkFacts(rules.lexicon, text->view(), layout, mentions, out.meta, options.link);
   for (Fact& f : out.facts) f.span = span_of(f.span.normalized);
   for (Mention& m : mentions) m.span = span_of(m.span.normalized);
   out.references = MergeReferences(mentions);

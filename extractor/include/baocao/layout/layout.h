@@ -28,11 +28,15 @@
 //     title lines just above it when the converter put them first; it may stand mid-text,
 //     appendices following.
 //
+// The thresholds behind "short", "near" and "long" above are LayoutLimits, passed in with the
+// LayoutOptions (defaults: the values measured on the corpus).
+//
 // Never fails, never throws: text with no recognizable structure is one run of paragraphs.
 // Ownership: the Layout holds ranges into the caller's text, not the text itself.
 // Thread safety: pure function. Complexity: linear in the text.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -103,6 +107,121 @@ struct Layout {
   ClosingBlock closing;
 };
 
-Layout AnalyzeLayout(std::string_view text);
+// The thresholds of the Layout stage and of BuildMeta (baocao/meta.h), as data: each field
+// with its unit and why, so that a value can be swept without a rebuild (core/tuning.h:
+// SetTuningField(limits, "header_max_lines", 80)). The defaults are the values the gold corpus
+// and the real documents were read with; a change moves what is read as header, closing block,
+// heading or table, never a crash (every loop stays bounded by the text).
+struct LayoutLimits {
+  // ---- header (the top of the document, up to its title)
+  size_t header_max_lines = 60;        // non-blank lines: a header that has not ended by then is
+                                       // none (a long motto block and a wrapped title fit well)
+  size_t header_max_line_bytes = 4000; // bytes: a longer line is body text, whatever it starts
+                                       // with (a converter's run-on paragraph)
+  size_t header_max_piece_bytes = 600; // bytes: no header piece (number, date line, issuer
+                                       // line, "kèm theo" clause) is longer
+  size_t header_max_title_bytes = 2000;  // bytes: a title stops taking lines once this long
+  size_t header_date_pieces = 2;       // pieces after "Cao Bằng, ngày" joined to it when blanks
+                                       // typed as wide spaces cut the date line ("tháng 6", "năm")
+  size_t kind_line_max_code_points = 80;  // code points: a longer line is a sentence that starts
+                                          // with a kind's words, not the kind line
+  size_t issued_with_lines = 15;       // non-blank lines at the top searched for "(Ban hành kèm
+                                       // theo Quyết định số … ngày …)" when there is no date line
+  size_t issued_with_wrap_lines = 2;   // lines that clause may wrap onto before its ')'
+
+  // ---- closing block ("Nơi nhận:", the signer's title and name)
+  size_t closing_look_back_lines = 12;  // non-blank lines above "Nơi nhận" that may hold the
+                                        // signer's title and name (converters put them first)
+  size_t closing_look_ahead_lines = 45; // lines after it that may hold the list, title and name
+  size_t closing_max_line_bytes = 2000; // bytes: a longer line is body text, never the anchor
+                                        // nor a line of the block (it ends the block)
+  size_t closing_max_piece_bytes = 400; // bytes: a longer piece is no title, name, stamp or item
+  size_t recipients_max_inline_bytes = 2000;  // bytes: "Nơi nhận: - Như trên; - Lưu: VT." on
+                                              // one line (a table cell written as one line)
+  size_t recipients_short_anchor_bytes = 120; // bytes: a line this short starting "Nơi nhận"
+                                              // is the anchor when ':' or '(' follows; a longer
+                                              // one only when its list follows the colon
+  size_t recipient_wrap_max_bytes = 199;  // bytes: a recipient wrapped onto the next line, or one
+                                          // that lost its bullet, is at most this long
+  size_t signer_title_max_bytes = 160;    // bytes: "KT. CHỦ TỊCH PHÓ CHỦ TỊCH" and longer titles
+  int signer_title_min_letters = 3;       // capitals: "TM." alone is no title line
+  size_t signer_title_max_code_points = 60;  // code points of a title line in capitals without
+                                             // a "TM." / "KT." prefix; longer is a heading
+  size_t signer_name_max_bytes = 60;      // bytes: "Nguyễn Thị Thanh Hương" is 28
+  size_t signer_name_max_word_letters = 8;  // letters per word of a person's name ("Nguyễn" is
+                                            // 6, "Nghiêm" 6, "Khương" 6): longer is a common word
+  int signer_name_min_words = 2;          // words of a person's name: a family and a given name,
+  int signer_name_max_words = 5;          // up to two middle names and a compound given name
+
+  // ---- headings and tables
+  size_t heading_max_code_points = 200;   // code points: a numbered paragraph ("1. Căn cứ Kế
+                                          // hoạch …" over ten lines) is longer than a heading
+  int appendices_heading_min_letters = 4; // capitals of "CÁC PHỤ LỤC …" (all of "CAC PHU LUC"
+                                          // is 9): a capitalized sentence is no heading
+  size_t next_title_max_lines = 3;        // lines after "Phần 1" / "Phụ lục I" taken as its title
+  size_t next_title_max_code_points = 200;  // code points: a longer line is text, not a title
+  size_t table_max_header_rows = 3;       // header rows of a table (a header over three lines)
+  size_t table_header_word_max_bytes = 12;  // bytes of a first cell read as "STT" / "TT" / "Số
+                                            // TT" opening a new table's header
+  size_t stt_cell_max_bytes = 19;         // bytes: "IV.", "2.1.3", "(12)" ... are short
+  size_t numeric_cell_max_bytes = 39;     // bytes: "≥ 90%", "1.234.567", "8/8" ... are short
+
+  // ---- meta (baocao/meta.h)
+  size_t meta_adjacent_gap_bytes = 4;     // bytes of spaces, a dot or a hyphen between two words
+                                          // of one name ("Bà Rịa - Vũng Tàu", "TP. Hồ Chí Minh")
+  size_t meta_spellings = 8;              // spellings of a name tallied: a name has few; more
+                                          // are not told apart
+  size_t meta_abbreviation_ahead = 2;     // words after a word in capitals looked at for small
+                                          // letters (then it is an abbreviation: "số 12/QĐ-SCT ngày")
+  size_t issuer_council_lines = 3;        // last issuer lines read together as a council's name
+                                          // ("ỦY BAN NHÂN DÂN" / "PHƯỜNG" / "CHÍ LINH")
+  size_t bare_council_min_mentions = 2;   // "UBND phường đã …" mentions needed, the name being
+                                          // only in the date line, to name the issuer by it
+
+  template <class Visit>
+  void ForEachField(Visit&& visit) {
+    visit("header_max_lines", header_max_lines);
+    visit("header_max_line_bytes", header_max_line_bytes);
+    visit("header_max_piece_bytes", header_max_piece_bytes);
+    visit("header_max_title_bytes", header_max_title_bytes);
+    visit("header_date_pieces", header_date_pieces);
+    visit("kind_line_max_code_points", kind_line_max_code_points);
+    visit("issued_with_lines", issued_with_lines);
+    visit("issued_with_wrap_lines", issued_with_wrap_lines);
+    visit("closing_look_back_lines", closing_look_back_lines);
+    visit("closing_look_ahead_lines", closing_look_ahead_lines);
+    visit("closing_max_line_bytes", closing_max_line_bytes);
+    visit("closing_max_piece_bytes", closing_max_piece_bytes);
+    visit("recipients_max_inline_bytes", recipients_max_inline_bytes);
+    visit("recipients_short_anchor_bytes", recipients_short_anchor_bytes);
+    visit("recipient_wrap_max_bytes", recipient_wrap_max_bytes);
+    visit("signer_title_max_bytes", signer_title_max_bytes);
+    visit("signer_title_min_letters", signer_title_min_letters);
+    visit("signer_title_max_code_points", signer_title_max_code_points);
+    visit("signer_name_max_bytes", signer_name_max_bytes);
+    visit("signer_name_max_word_letters", signer_name_max_word_letters);
+    visit("signer_name_min_words", signer_name_min_words);
+    visit("signer_name_max_words", signer_name_max_words);
+    visit("heading_max_code_points", heading_max_code_points);
+    visit("appendices_heading_min_letters", appendices_heading_min_letters);
+    visit("next_title_max_lines", next_title_max_lines);
+    visit("next_title_max_code_points", next_title_max_code_points);
+    visit("table_max_header_rows", table_max_header_rows);
+    visit("table_header_word_max_bytes", table_header_word_max_bytes);
+    visit("stt_cell_max_bytes", stt_cell_max_bytes);
+    visit("numeric_cell_max_bytes", numeric_cell_max_bytes);
+    visit("meta_adjacent_gap_bytes", meta_adjacent_gap_bytes);
+    visit("meta_spellings", meta_spellings);
+    visit("meta_abbreviation_ahead", meta_abbreviation_ahead);
+    visit("issuer_council_lines", issuer_council_lines);
+    visit("bare_council_min_mentions", bare_council_min_mentions);
+  }
+};
+
+struct LayoutOptions {
+  LayoutLimits limits;
+};
+
+Layout AnalyzeLayout(std::string_view text, const LayoutOptions& options = {});
 
 }  // namespace baocao

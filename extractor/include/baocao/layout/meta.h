@@ -89,6 +89,8 @@ class Gazetteer {
   std::unordered_map<std::string, size_t> by_key_;   // folded words joined by ' ' -> province
 };
 
-Meta BuildMeta(const Layout& layout, std::string_view text, const Gazetteer& places);
+// `options.limits`: the thresholds of meta's reading (LayoutLimits' meta_* and issuer_* fields).
+Meta BuildMeta(const Layout& layout, std::string_view text, const Gazetteer& places,
+               const LayoutOptions& options = {});
 
 }  // namespace baocao

@@ -64,10 +64,32 @@ class Lexicon {
   std::unique_ptr<Impl> impl_;
 };
 
+// The distances LinkFacts looks within, as data (core/tuning.h: SetTuningField(tuning,
+// "sentence_reach_bytes", 4096)); the defaults are the values the gold corpus was linked with.
+struct LinkTuning {
+  size_t sentence_reach_bytes = 2048;   // bytes each way a "sentence" of a converter's run-on
+                                        // line is cut at: a value's label stands near it
+  size_t section_title_slack_bytes = 8; // bytes past a section's number and title searched for
+                                        // the period it names ("I. KẾT QUẢ NĂM 2025:", stars)
+  size_t paragraph_opening_bytes = 48;  // bytes at a paragraph's start whose period ("Tháng
+                                        // 9/2021, …") holds for each figure of the paragraph
+  size_t base_max_gap_bytes = 12;       // bytes after a rate within which "so với" starts the
+                                        // base it is measured against, not its subject
+
+  template <class Visit>
+  void ForEachField(Visit&& visit) {
+    visit("sentence_reach_bytes", sentence_reach_bytes);
+    visit("section_title_slack_bytes", section_title_slack_bytes);
+    visit("paragraph_opening_bytes", paragraph_opening_bytes);
+    visit("base_max_gap_bytes", base_max_gap_bytes);
+  }
+};
+
 // Facts from prose and tables. `mentions` carry normalized ranges (Span::normalized); the
 // returned facts carry the mention's normalized range in span.normalized (the caller maps it).
 std::vector<Fact> LinkFacts(const Lexicon& lexicon, std::string_view text, const Layout& layout,
-                            const std::vector<Mention>& mentions, const Meta& meta);
+                            const std::vector<Mention>& mentions, const Meta& meta,
+                            const LinkTuning& tuning = {});
 
 // Bare figures in a table column whose heading names their unit ("Tỷ lệ (%)", "TMĐT (tỷ đồng)",
 // "Diện tích (ha)") become percentages, amounts in đồng (scaled) or measures. `mentions` are in

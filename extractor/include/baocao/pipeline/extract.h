@@ -55,6 +55,8 @@ struct ExtractOptions {
   // scanned pages (pdf.ocr, baocao/ocr/ocr.h: off unless asked; spans then carry confidence, and
   // flags resting on a doubtful number are warnings).
   PdfOptions pdf;
+  LayoutOptions layout;   // the layout stage's and meta's thresholds (LayoutLimits)
+  LinkTuning link;        // the distances linking looks within
 };
 
 // Everything the stages produced for one document, for `--stage` and tests.

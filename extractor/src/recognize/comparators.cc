@@ -1,0 +1,109 @@
+// Comparators written next to a figure: before it ("tối thiểu 90%", "trên 1.000 hồ sơ") or after
+// it, perhaps past the words that say what is counted ("từ 12 tháng trở lên").
+#include <algorithm>
+#include <cctype>
+
+#include "baocao/normalize/text.h"
+#include "core/strings.h"
+#include "recognize/rule_set_impl.h"
+
+namespace baocao::recognize_internal {
+
+namespace {
+
+constexpr size_t kReachBefore = 48;    // bytes before a figure a comparator may start in
+constexpr size_t kReachAfter = 160;    // bytes after a figure a comparator may end in
+constexpr int kCountedWords = 8;       // words between a figure and its "trở lên"
+constexpr int kCountedWordsAfterFrom = 12;  // the same after "từ": "từ 05 mỏ khoáng sản làm
+                                            // vật liệu xây dựng thông thường trở lên"
+constexpr int kFigureReachWords = 3;   // words back FigureJustBefore looks for a figure
+
+// Whether a figure stands within the few words before `pos` ("2 bác sĩ trên", "3 tia phun trên").
+bool FigureJustBefore(std::string_view text, size_t pos) {
+  size_t k = pos, words = 0;
+  while (k > 0 && words <= kFigureReachWords) {
+    char c = text[k - 1];
+    if (c == '\n' || c == '.' || c == ';' || c == ':' || c == ',') return false;
+    if (std::isdigit(static_cast<unsigned char>(c))) return true;
+    if (c == ' ' && k >= 2 && text[k - 2] != ' ') ++words;
+    --k;
+  }
+  return false;
+}
+
+bool IsFigure(const Mention& m) {
+  return m.type == MentionType::kNumber || m.type == MentionType::kPercent || m.type == MentionType::kMoney ||
+         m.type == MentionType::kCount;
+}
+
+// A comparator of `rule` that ends right before `m` (only spaces between) joins it.
+bool AttachBefore(const Rule& rule, std::string_view text, Mention& m) {
+  const size_t b = m.span.normalized.begin;
+  size_t from = b > kReachBefore ? b - kReachBefore : 0;
+  while (from < b && internal::IsUtf8Continuation(text, from)) ++from;
+  re2::StringPiece window(text.data() + from, b - from);
+  re2::StringPiece g[1];
+  size_t p = 0;
+  while (p < window.size() && rule.re->Match(window, p, window.size(), RE2::UNANCHORED, g, 1)) {
+    size_t ge = g[0].data() - window.data() + g[0].size();
+    if (std::string_view(window.data() + ge, window.size() - ge).find_first_not_of(" \t") == std::string_view::npos &&
+        !g[0].empty()) {
+      // "2 bác sĩ trên 01 vạn dân", "3 tia phun trên 1 tầng": "trên" between two figures
+      // and their nouns is "per", no bound.
+      size_t cb = from + (g[0].data() - window.data());
+      if (FoldKey(std::string_view(g[0].data(), g[0].size())) == "tren" && FigureJustBefore(text, cb)) return false;
+      m.comparator = rule.comparator;
+      m.span.normalized.begin = from + (g[0].data() - window.data());
+      return true;
+    }
+    p = g[0].data() - window.data() + 1;
+  }
+  return false;
+}
+
+// Whether `gap` is only words (no figure, no stop), at most `max_words` of them.
+bool WordsOnly(std::string_view gap, int max_words) {
+  if (gap.find_first_of("0123456789.;:()\t\n%") != std::string_view::npos) return false;
+  int words = 0;
+  bool in_word = false;
+  for (char ch : gap) {
+    bool sep = ch == ' ' || ch == ',';
+    if (!sep && !in_word) ++words;
+    in_word = !sep;
+  }
+  return words <= max_words;
+}
+
+// "từ 12 tháng trở lên", "3 tia phun trở lên", "Từ 20% số cơ quan, đơn vị trở lên": the bound
+// may follow the words that say what is counted, with no figure and no stop between.
+bool AttachAfter(const Rule& rule, std::string_view text, Mention& m) {
+  const size_t e = m.span.normalized.end;
+  size_t to = std::min(text.size(), e + kReachAfter);
+  re2::StringPiece window(text.data() + e, to - e);
+  re2::StringPiece g[1];
+  const bool from_word = FoldedWordBefore(text, m.span.normalized.begin) == "tu";
+  const int max_words = from_word ? kCountedWordsAfterFrom : kCountedWords;
+  if (!rule.re->Match(window, 0, window.size(), RE2::UNANCHORED, g, 1) ||
+      !WordsOnly(std::string_view(window.data(), g[0].data() - window.data()), max_words)) {
+    return false;
+  }
+  m.comparator = rule.comparator;
+  m.span.normalized.end = e + (g[0].data() - window.data()) + g[0].size();
+  return true;
+}
+
+}  // namespace
+
+void AttachComparators(const std::vector<Rule>& rules, std::string_view text, std::vector<Mention>& mentions) {
+  for (Mention& m : mentions) {
+    if (!IsFigure(m) || !m.comparator.empty()) continue;
+    for (const Rule& rule : rules) {
+      // A range has its two ends: "Từ 80% - 100% … trở lên" bounds no range.
+      if (!rule.before && m.range_to) continue;
+      if (!rule.is_comparator) continue;
+      if (rule.before ? AttachBefore(rule, text, m) : AttachAfter(rule, text, m)) break;
+    }
+  }
+}
+
+}  // namespace baocao::recognize_internal
