@@ -6,9 +6,9 @@
 #include <map>
 
 #include "baocao/corpus/corpus.h"
+#include "baocao/corpus/evidence.h"
 #include "baocao/store/store.h"
 #include "cli.h"
-#include "core/strings.h"
 
 namespace baocao::cli {
 namespace {
@@ -46,26 +46,6 @@ Exit status: 0 no flag of severity error; 1 at least one; 2 usage error; 5 rules
 load; 8 the store could not be read or written.
 )";
 
-// The evidence line with the evidence between « », long lines cut around it; tabs as " | ".
-std::string Quote(const CorpusEvidence& e) {
-  if (e.line_text.empty() || e.span.start < e.line_begin || e.span.end > e.line_begin + e.line_text.size()) {
-    return "«" + e.span.text + "»";
-  }
-  constexpr size_t kContext = 70;
-  const std::string& line = e.line_text;
-  size_t s = e.span.start - e.line_begin, t = e.span.end - e.line_begin;
-  size_t from = s > kContext ? internal::CharBoundaryAtOrBefore(line, s - kContext) : 0;
-  size_t to = t + kContext < line.size() ? internal::CharBoundaryAtOrBefore(line, t + kContext) : line.size();
-  std::string out = (from > 0 ? "…" : "") + line.substr(from, s - from) + "«" + line.substr(s, t - s) + "»" +
-                    line.substr(t, to - t) + (to < line.size() ? "…" : "");
-  std::string shown;
-  for (char c : out) {
-    if (c == '\t') shown += " | ";
-    else shown.push_back(c);
-  }
-  return shown;
-}
-
 void Print(const std::vector<CorpusFlag>& flags, const std::string& db, size_t documents, bool en) {
   std::map<std::string, size_t> by_severity, by_kind;
   for (const CorpusFlag& f : flags) {
@@ -91,7 +71,7 @@ void Print(const std::vector<CorpusFlag>& flags, const std::string& db, size_t d
     for (const CorpusEvidence& e : f.evidence) {
       std::string where = e.path + ", " + (e.span.page ? (en ? "page " : "trang ") + std::to_string(*e.span.page) + ", " : "") +
                           (en ? "line " : "dòng ") + std::to_string(e.span.line) + ":";
-      std::cout << "   " << where << "  " << Quote(e) << "\n";
+      std::cout << "   " << where << "  " << QuoteEvidence(e) << "\n";
     }
     if (!f.rule.empty()) std::cout << "   " << (en ? "rule: " : "quy tắc: ") << f.rule << "\n";
   }

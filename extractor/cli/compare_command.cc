@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
+#include <variant>
 
 #include "baocao/corpus/corpus.h"
 #include "baocao/store/store.h"
@@ -110,103 +112,131 @@ void PrintComparison(const Comparison& comparison) {
   }
 }
 
-}  // namespace
-
-int CompareCommand(const std::vector<std::string>& args) {
+// What the command line asked for.
+struct CompareArgs {
   std::string db, rules_dir, html, xlsx;
   bool csv = false, json = false;
   CompareOptions options;
+};
+
+// "a, b,c" -> the ids a, b, c (spaces around each trimmed, empty ones dropped).
+void AddIndicatorIds(const std::string& list, std::vector<std::string>& ids) {
+  size_t from = 0;
+  while (from <= list.size()) {
+    size_t comma = std::min(list.find(',', from), list.size());
+    std::string id = list.substr(from, comma - from);
+    id.erase(0, id.find_first_not_of(' '));
+    id.erase(id.find_last_not_of(' ') + 1);
+    if (!id.empty()) ids.push_back(id);
+    from = comma + 1;
+  }
+}
+
+// Parses `args` into `out`; the exit status when the command ends here (help, usage error).
+std::optional<int> ParseCompareArgs(const std::vector<std::string>& args, CompareArgs& out) {
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
-    auto value = [&](std::string* out) -> bool {
+    auto value = [&](std::string* v) -> bool {
       if (i + 1 >= args.size()) return false;
-      *out = args[++i];
+      *v = args[++i];
       return true;
     };
     std::string v;
     if (a == "-h" || a == "--help") { std::cout << kCompareHelp; return kExitOk; }
-    if (a == "--db") { if (!value(&db)) return Usage("--db needs a store file"); }
-    else if (a == "--rules") { if (!value(&rules_dir)) return Usage("--rules needs a folder"); }
+    if (a == "--db") { if (!value(&out.db)) return Usage("--db needs a store file"); }
+    else if (a == "--rules") { if (!value(&out.rules_dir)) return Usage("--rules needs a folder"); }
     else if (a == "--indicator") {
       if (!value(&v)) return Usage("--indicator needs an indicator id");
-      size_t from = 0;
-      while (from <= v.size()) {
-        size_t comma = std::min(v.find(',', from), v.size());
-        std::string id = v.substr(from, comma - from);
-        id.erase(0, id.find_first_not_of(' '));
-        id.erase(id.find_last_not_of(' ') + 1);
-        if (!id.empty()) options.indicators.push_back(id);
-        from = comma + 1;
-      }
-    } else if (a == "--period") { if (!value(&options.period)) return Usage("--period needs a period such as 2026-H1"); }
-    else if (a == "--province") { if (!value(&options.province)) return Usage("--province needs a name"); }
-    else if (a == "--csv") csv = true;
-    else if (a == "--json") json = true;
-    else if (a == "--html") { if (!value(&html)) return Usage("--html needs a file"); }
-    else if (a == "--xlsx") { if (!value(&xlsx)) return Usage("--xlsx needs a file"); }
+      AddIndicatorIds(v, out.options.indicators);
+    } else if (a == "--period") { if (!value(&out.options.period)) return Usage("--period needs a period such as 2026-H1"); }
+    else if (a == "--province") { if (!value(&out.options.province)) return Usage("--province needs a name"); }
+    else if (a == "--csv") out.csv = true;
+    else if (a == "--json") out.json = true;
+    else if (a == "--html") { if (!value(&out.html)) return Usage("--html needs a file"); }
+    else if (a == "--xlsx") { if (!value(&out.xlsx)) return Usage("--xlsx needs a file"); }
     else if (a.size() > 1 && a[0] == '-') return Usage("unknown option '" + a + "' (baocao compare --help)");
     else return Usage("compare reads a store: --db FILE (unexpected '" + a + "')");
   }
-  if (db.empty()) return Usage("compare needs --db FILE (baocao ingest --db FILE builds it)");
-  if (int(csv) + int(json) + int(!html.empty()) + int(!xlsx.empty()) > 1) {
+  if (out.db.empty()) return Usage("compare needs --db FILE (baocao ingest --db FILE builds it)");
+  if (int(out.csv) + int(out.json) + int(!out.html.empty()) + int(!out.xlsx.empty()) > 1) {
     return Usage("--csv, --json, --html and --xlsx exclude each other");
   }
+  return std::nullopt;
+}
+
+// The comparison of the store, its cells' source lines attached; else the exit status, the
+// failure printed.
+std::variant<Comparison, int> LoadComparison(const CompareArgs& a) {
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(db, ec)) {
-    std::cerr << "baocao: store: " << db << ": no such store (baocao ingest --db " << db << " builds it)\n";
+  if (!std::filesystem::is_regular_file(a.db, ec)) {
+    std::cerr << "baocao: store: " << a.db << ": no such store (baocao ingest --db " << a.db << " builds it)\n";
     return kExitStore;
   }
-  Result<CorpusRules> rules = CorpusRules::Load(rules_dir);
+  Result<CorpusRules> rules = CorpusRules::Load(a.rules_dir);
   if (!rules.ok()) {
     std::cerr << "baocao: rules: " << rules.status().ToString() << "\n";
     return ExitCodeFor(rules.status().code());
   }
-  for (const std::string& id : options.indicators) {
+  for (const std::string& id : a.options.indicators) {
     if (!rules->catalogue.count(id)) return Usage("unknown indicator '" + id + "' (ids of rules/indicators.tsv)");
   }
   StoreOptions store_options;
   store_options.read_only = true;
-  Result<Store> store = Store::Open(db, store_options);
-  if (!store.ok()) {
-    std::cerr << "baocao: store: " << store.status().ToString() << "\n";
-    return ExitCodeFor(store.status().code());
-  }
-  CorpusFilter filter;
-  filter.province = options.province;
-  Result<Corpus> corpus = LoadCorpus(*store, *rules, filter);
+  Result<Store> store = Store::Open(a.db, store_options);
+  Result<Corpus> corpus = store.ok() ? LoadCorpus(*store, *rules, CorpusFilter{a.options.province})
+                                     : Result<Corpus>(store.status());
   if (!corpus.ok()) {
     std::cerr << "baocao: store: " << corpus.status().ToString() << "\n";
     return ExitCodeFor(corpus.status().code());
   }
   std::vector<CorpusFlag> flags = AuditCorpus(*corpus, *rules);
-  Comparison comparison = Compare(*corpus, *rules, flags, options);
+  Comparison comparison = Compare(*corpus, *rules, flags, a.options);
   if (Status s = AttachLines(*store, comparison); !s.ok()) {
     std::cerr << "baocao: store: " << s.ToString() << "\n";
     return ExitCodeFor(s.code());
   }
-  auto write_file = [&](const std::string& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-    out.close();
-    if (!out) {
-      std::cerr << "baocao: " << path << ": cannot write\n";
-      return kExitOutput;
-    }
-    return kExitOk;
-  };
-  if (csv) std::cout << CompareToCsv(comparison);
-  else if (json) std::cout << CompareToJson(comparison);
-  else if (!html.empty()) return write_file(html, CompareToHtml(comparison));
-  else if (!xlsx.empty()) {
-    if (Status s = CompareToXlsx(comparison, xlsx); !s.ok()) {
+  return comparison;
+}
+
+int WriteFile(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  out.close();
+  if (!out) {
+    std::cerr << "baocao: " << path << ": cannot write\n";
+    return kExitOutput;
+  }
+  return kExitOk;
+}
+
+// The comparison in the form asked for: CSV, JSON, an HTML page, a workbook, or the matrix
+// for people.
+int WriteComparison(const CompareArgs& a, const Comparison& comparison) {
+  if (!a.html.empty()) return WriteFile(a.html, CompareToHtml(comparison));
+  if (!a.xlsx.empty()) {
+    if (Status s = CompareToXlsx(comparison, a.xlsx); !s.ok()) {
       std::cerr << "baocao: " << s.message() << "\n";
       return kExitOutput;
     }
+  } else if (a.csv) {
+    std::cout << CompareToCsv(comparison);
+  } else if (a.json) {
+    std::cout << CompareToJson(comparison);
   } else {
     PrintComparison(comparison);
   }
   std::cout.flush();
   return std::cout ? kExitOk : kExitOutput;
+}
+
+}  // namespace
+
+int CompareCommand(const std::vector<std::string>& args) {
+  CompareArgs a;
+  if (std::optional<int> status = ParseCompareArgs(args, a)) return *status;
+  std::variant<Comparison, int> comparison = LoadComparison(a);
+  if (const int* status = std::get_if<int>(&comparison)) return *status;
+  return WriteComparison(a, std::get<Comparison>(comparison));
 }
 
 }  // namespace baocao::cli

@@ -13,16 +13,14 @@
 #include <string>
 #include <vector>
 
+#include "baocao/corpus/evidence.h"
 #include "baocao/pipeline/extract.h"
 #include "baocao/emit/json.h"
 #include "cli.h"
-#include "core/strings.h"
 
 namespace {
 
 using namespace baocao::cli;
-using baocao::internal::CharBoundaryAtOrAfter;
-using baocao::internal::CharBoundaryAtOrBefore;
 
 constexpr const char* kVersion = "baocao 0.1.0";
 
@@ -32,8 +30,10 @@ Usage:
   baocao extract [options] FILE...     one JSON per input (docs/OUTPUT.md)
   baocao facts [options] FILE...       the indicator facts of each input, as a table for people
   baocao audit [options] FILE...       the inconsistencies found in each input, with evidence
+  baocao audit --db FILE [options]     the inconsistencies across the documents of a store
   baocao ingest [options] PATH...      files and folders into the SQLite store (docs/STORE.md)
   baocao export --csv DIR | --postgres DSN   the store's tables as CSV or into PostgreSQL
+  baocao compare --db FILE [options]   the wards of a store side by side (docs/COMPARE.md)
   baocao serve [options]               the upload service and the auditors' web page (docs/SERVE.md)
   baocao --help | --version
 
@@ -45,11 +45,17 @@ Commands:
   audit     Check each input's numbers against each other (sums, ratios, two values for one
             indicator, self-assessments, deadlines, the ward's name) and print the flags with
             the lines they rest on. `baocao audit --help`. Exits 1 when a flag is an error.
+            With --db FILE: the documents of a store against each other (plans against
+            reports, two values for one figure, citations, ward names), written to its
+            corpus_flags table. `baocao audit --db FILE --help`.
   ingest    Extract files and folders in parallel into a SQLite store (--db, default
             ./baocao.sqlite); unchanged files are skipped, changed ones replaced, bad ones
             recorded. `baocao ingest --help`.
   export    Write every table of a store as CSV with a PostgreSQL schema.sql, or load it into
             PostgreSQL. `baocao export --help`.
+  compare   Compare the wards of a store indicator by indicator: each ward's latest values, its
+            plan's targets, ranks and outliers, printed for people or written as CSV, JSON, an
+            HTML page or a workbook. `baocao compare --help`.
   serve     Serve a store over HTTP: uploads (stored as ingest stores files), the documents,
             flags, comparison and CSV as JSON, and the auditors' web page at /. `baocao serve --help`.
 
@@ -226,46 +232,6 @@ int Extract(const std::vector<std::string>& args, bool facts_table = false) {
 // ---------------------------------------------------------------------------------------------
 // audit: flags for people.
 
-// The original line holding byte `offset` of `bytes`: [begin, end) without the line break.
-std::pair<size_t, size_t> LineAround(const std::string& bytes, size_t offset) {
-  offset = std::min(offset, bytes.size());
-  size_t begin = bytes.rfind('\n', offset == 0 ? std::string::npos : offset - 1);
-  begin = begin == std::string::npos ? 0 : begin + 1;
-  if (offset == 0) begin = 0;
-  size_t end = bytes.find('\n', offset);
-  if (end == std::string::npos) end = bytes.size();
-  if (end > begin && bytes[end - 1] == '\r') --end;
-  return {begin, end};
-}
-
-// One evidence line: the line's text with each evidence span between « », long lines cut to
-// the neighbourhood of the spans; tabs shown as " | " (table cells).
-std::string QuoteLine(const std::string& bytes, size_t begin, size_t end, std::vector<std::pair<size_t, size_t>> spans) {
-  constexpr size_t kContext = 70;
-  std::sort(spans.begin(), spans.end());
-  std::string out;
-  size_t cursor = begin;
-  for (size_t i = 0; i < spans.size(); ++i) {
-    size_t s = std::max(spans[i].first, cursor), e = std::min(std::max(spans[i].second, s), end);
-    size_t from = cursor;
-    if (s - cursor > 2 * kContext && (i > 0 || s - begin > kContext)) {
-      if (i > 0) out += bytes.substr(cursor, CharBoundaryAtOrBefore(bytes, cursor + kContext) - cursor);
-      out += "…";
-      from = CharBoundaryAtOrAfter(bytes, s - kContext);
-    }
-    out += bytes.substr(from, s - from) + "«" + bytes.substr(s, e - s) + "»";
-    cursor = e;
-  }
-  if (end - cursor > kContext) out += bytes.substr(cursor, CharBoundaryAtOrBefore(bytes, cursor + kContext) - cursor) + "…";
-  else out += bytes.substr(cursor, end - cursor);
-  std::string shown;
-  for (char ch : out) {
-    if (ch == '\t') shown += " | ";
-    else shown.push_back(ch);
-  }
-  return shown;
-}
-
 void PrintFlags(const baocao::Extraction& x, const std::string& bytes, bool en) {
   size_t errors = 0, warnings = 0;
   for (const baocao::Flag& f : x.flags) {
@@ -293,24 +259,10 @@ void PrintFlags(const baocao::Extraction& x, const std::string& bytes, bool en) 
     }
     std::cout << "\n   " << f.explanation << "\n";
     // Evidence grouped by line, in document order.
-    std::vector<const baocao::Span*> spans;
-    for (const baocao::Span& s : f.evidence) spans.push_back(&s);
-    std::stable_sort(spans.begin(), spans.end(), [](auto* a, auto* b) { return a->start < b->start; });
-    for (size_t i = 0; i < spans.size();) {
-      const baocao::Span& s = *spans[i];
-      std::string where = (s.page ? (en ? "page " : "trang ") + std::to_string(*s.page) + ", " : std::string()) +
-                          (en ? "line " : "dòng ") + std::to_string(s.line);
-      if (utf8 && !s.page && s.start <= bytes.size()) {
-        auto [begin, end] = LineAround(bytes, s.start);
-        std::vector<std::pair<size_t, size_t>> on_line;
-        size_t j = i;
-        for (; j < spans.size() && spans[j]->line == s.line && !spans[j]->page; ++j) on_line.push_back({spans[j]->start, spans[j]->end});
-        std::cout << "   " << Pad(where + ":", 11) << QuoteLine(bytes, begin, end, on_line) << "\n";
-        i = j;
-      } else {
-        std::cout << "   " << Pad(where + ":", 11) << "«" << s.text << "»\n";
-        ++i;
-      }
+    for (const baocao::EvidenceLine& l : baocao::QuoteEvidenceLines(f.evidence, bytes, utf8)) {
+      std::string where = (l.page ? (en ? "page " : "trang ") + std::to_string(*l.page) + ", " : std::string()) +
+                          (en ? "line " : "dòng ") + std::to_string(l.line);
+      std::cout << "   " << Pad(where + ":", 11) << l.quoted << "\n";
     }
     if (!f.rule.empty()) std::cout << "   " << (en ? "rule: " : "quy tắc: ") << f.rule << "\n";
   }

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <iostream>
+#include <optional>
 #include <thread>
 
 #include "baocao/serve/serve.h"
@@ -67,13 +68,19 @@ bool ParseBytes(const std::string& s, size_t* out) {
   return true;
 }
 
-}  // namespace
+// "2.5" -> 2.5: a positive number of seconds, at most a day.
+bool ParseSeconds(const std::string& s, double* out) {
+  char* end = nullptr;
+  errno = 0;
+  double seconds = std::strtod(s.c_str(), &end);
+  if (errno || end == s.c_str() || *end || !(seconds > 0) || seconds > 86400) return false;
+  *out = seconds;
+  return true;
+}
 
-int ServeCommand(const std::vector<std::string>& args) {
-  ServeOptions options;
-  options.extract = DefaultExtractOptions();   // scans read by OCR, as `extract` and `ingest` do
-  options.extract.pdf.ocr.progress = nullptr;
-  std::string token_file;
+// Parses `args` into `options` and `token_file`; the exit status when the command ends here
+// (help, usage error).
+std::optional<int> ParseServeArgs(const std::vector<std::string>& args, ServeOptions& options, std::string& token_file) {
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](std::string* out) -> bool {
@@ -104,12 +111,8 @@ int ServeCommand(const std::vector<std::string>& args) {
     } else if (a == "--max-upload") {
       if (!value(&v) || !ParseBytes(v, &options.max_upload)) return Usage("--max-upload needs a number of bytes (50M, 1048576)");
     } else if (a == "--extract-timeout") {
-      char* end = nullptr;
       if (!value(&v)) return Usage("--extract-timeout needs seconds");
-      errno = 0;
-      options.extract_timeout_seconds = std::strtod(v.c_str(), &end);
-      if (errno || end == v.c_str() || *end || !(options.extract_timeout_seconds > 0) ||
-          options.extract_timeout_seconds > 86400) {
+      if (!ParseSeconds(v, &options.extract_timeout_seconds)) {
         return Usage("--extract-timeout needs a positive number of seconds (at most 86400)");
       }
     } else if (a == "-q" || a == "--quiet") {
@@ -120,8 +123,12 @@ int ServeCommand(const std::vector<std::string>& args) {
       return Usage("unknown argument '" + a + "' (baocao serve --help)");
     }
   }
+  return std::nullopt;
+}
 
-  std::string fragment;
+// The bearer tokens: those of --token-file, or on loopback one made for this run and handed to
+// the page in the URL's `fragment`. The exit status when they cannot be had.
+std::optional<int> SetUpTokens(const std::string& token_file, ServeOptions& options, std::string& fragment) {
   if (!token_file.empty()) {
     Result<std::vector<std::string>> tokens = ReadTokenFile(token_file);
     if (!tokens.ok()) {
@@ -139,16 +146,52 @@ int ServeCommand(const std::vector<std::string>& args) {
     options.tokens.push_back(*token);
     fragment = "#token=" + *token;
   }
+  return std::nullopt;
+}
 
-  // Signals are taken by one thread with sigwait, so every other thread (httplib's, the
-  // workers) must block them: block before any thread starts.
+// Signals are taken by one thread with sigwait, so every other thread (httplib's, the
+// workers) must block them: block before any thread starts.
+sigset_t BlockStopSignals() {
   sigset_t stop_signals;
   sigemptyset(&stop_signals);
   sigaddset(&stop_signals, SIGINT);
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
   signal(SIGPIPE, SIG_IGN);
+  return stop_signals;
+}
 
+// Runs the server until SIGINT or SIGTERM stops it; its final status.
+Status RunUntilStopped(Server& server, const sigset_t& stop_signals, bool quiet) {
+  std::atomic<bool> finished{false};
+  std::thread waiter([&] {
+    timespec tick{0, 200 * 1000 * 1000};
+    while (!finished) {
+      int sig = sigtimedwait(&stop_signals, nullptr, &tick);
+      if (sig == SIGINT || sig == SIGTERM) {
+        if (!quiet) std::cerr << "baocao: serve: stopping (" << (sig == SIGINT ? "SIGINT" : "SIGTERM") << ")\n";
+        server.Stop();
+        return;
+      }
+    }
+  });
+  Status done = server.Run();
+  finished = true;
+  waiter.join();
+  return done;
+}
+
+}  // namespace
+
+int ServeCommand(const std::vector<std::string>& args) {
+  ServeOptions options;
+  options.extract = DefaultExtractOptions();   // scans read by OCR, as `extract` and `ingest` do
+  options.extract.pdf.ocr.progress = nullptr;
+  std::string token_file, fragment;
+  if (std::optional<int> status = ParseServeArgs(args, options, token_file)) return *status;
+  if (std::optional<int> status = SetUpTokens(token_file, options, fragment)) return *status;
+
+  sigset_t stop_signals = BlockStopSignals();
   Result<Server> server = Server::Start(options);
   if (!server.ok()) {
     std::cerr << "baocao: serve: " << server.status().ToString() << "\n";
@@ -159,22 +202,7 @@ int ServeCommand(const std::vector<std::string>& args) {
     std::cerr << "baocao: serving " << options.db << " on " << server->url()
               << (fragment.empty() ? "" : " (uploads need the token in the URL above)") << "; stop with Ctrl-C\n";
   }
-
-  std::atomic<bool> finished{false};
-  std::thread waiter([&] {
-    timespec tick{0, 200 * 1000 * 1000};
-    while (!finished) {
-      int sig = sigtimedwait(&stop_signals, nullptr, &tick);
-      if (sig == SIGINT || sig == SIGTERM) {
-        if (!options.quiet) std::cerr << "baocao: serve: stopping (" << (sig == SIGINT ? "SIGINT" : "SIGTERM") << ")\n";
-        server->Stop();
-        return;
-      }
-    }
-  });
-  Status done = server->Run();
-  finished = true;
-  waiter.join();
+  Status done = RunUntilStopped(*server, stop_signals, options.quiet);
   if (!done.ok()) {
     std::cerr << "baocao: serve: " << done.ToString() << "\n";
     return ExitCodeFor(done.code());

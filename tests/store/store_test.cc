@@ -12,6 +12,7 @@
 #include "baocao/pipeline/extract.h"
 #include "baocao/emit/json.h"
 #include "store/schema.h"
+#include "store/sqlite.h"
 #include "store_test_util.h"
 
 namespace baocao {
@@ -66,8 +67,8 @@ TEST(Store, OpenCreatesTheSchemaInWalMode) {
   Result<std::optional<std::string>> version = store->Info("schema_version");
   ASSERT_TRUE(version.ok());
   EXPECT_EQ(version->value_or(""), std::to_string(kStoreSchemaVersion));
-  EXPECT_EQ(store_test::Query(store->handle(), "PRAGMA journal_mode"), std::vector<std::string>{"wal"});
-  EXPECT_EQ(store_test::Query(store->handle(), "PRAGMA foreign_keys"), std::vector<std::string>{"1"});
+  EXPECT_EQ(store_test::Query(store::Connection(*store), "PRAGMA journal_mode"), std::vector<std::string>{"wal"});
+  EXPECT_EQ(store_test::Query(store::Connection(*store), "PRAGMA foreign_keys"), std::vector<std::string>{"1"});
   for (const char* table : {"documents", "document_references", "mentions", "document_tables", "facts", "flags",
                             "corpus_flags", "errors", "store_info"}) {
     EXPECT_EQ(Count(dir / "s.sqlite", table) >= 0, true) << table;
@@ -105,7 +106,7 @@ TEST(Store, PutWritesTheDocumentAndAllItsRows) {
 
   // The sum_mismatch flag keeps its numbers, indicators and evidence spans.
   std::vector<std::string> flag = store_test::Query(
-      store->handle(), "SELECT stated, computed, indicators, json_extract(evidence, '$[0].line') FROM flags "
+      store::Connection(*store), "SELECT stated, computed, indicators, json_extract(evidence, '$[0].line') FROM flags "
                        "WHERE kind = 'sum_mismatch' AND stated = 377");
   ASSERT_EQ(flag.size(), 1u);
   EXPECT_EQ(flag[0], "377.0|378.0|[\"tthc.procedures_total\",\"dvc.full_online_count\",\"dvc.partial_online_count\"]|127");
@@ -131,13 +132,13 @@ TEST(Store, KeepsWhoseFigureAFactIsOfWhatKindAndOverWhatTime) {
   ASSERT_TRUE(store->Put(PrepareDocument(doc.x, doc.bytes)).ok());
   for (const char* path : {"a.txt", "b.txt"}) {
     std::vector<std::string> rows = store_test::Query(
-        store->handle(), std::string("SELECT f.scope, f.qualifiers, f.basis FROM facts f JOIN documents d ON d.id = f.document_id "
+        store::Connection(*store), std::string("SELECT f.scope, f.qualifiers, f.basis FROM facts f JOIN documents d ON d.id = f.document_id "
                                      "WHERE d.path = '") + path + "' ORDER BY f.id LIMIT 2");
     // None is NULL, as for every optional text of the store.
     EXPECT_EQ(rows, (std::vector<std::string>{"toàn tỉnh|[\"trễ hạn\",\"trực tuyến\"]|lũy kế", "NULL|NULL|NULL"})) << path;
   }
   // Every fact's columns say what its JSON in documents.extraction says.
-  EXPECT_EQ(store_test::Query(store->handle(),
+  EXPECT_EQ(store_test::Query(store::Connection(*store),
                               "SELECT count(*) FROM facts f JOIN documents d ON d.id = f.document_id, json_each(d.extraction, '$.facts') j "
                               "WHERE j.key = (SELECT count(*) FROM facts g WHERE g.document_id = f.document_id AND g.id < f.id) "
                               "AND (f.scope IS NOT json_extract(j.value, '$.scope') OR f.qualifiers IS NOT json_extract(j.value, '$.qualifiers') "
@@ -230,7 +231,7 @@ TEST(Store, LookupsListsAndDeletion) {
   EXPECT_TRUE(*store->DeleteDocument(id));
   EXPECT_FALSE(*store->DeleteDocument(id));
   EXPECT_EQ(RowsOf(db, "facts", "x/chi-linh.txt"), 0);
-  EXPECT_EQ(store_test::Query(store->handle(), "SELECT count(*) FROM facts WHERE document_id = " + std::to_string(id)),
+  EXPECT_EQ(store_test::Query(store::Connection(*store), "SELECT count(*) FROM facts WHERE document_id = " + std::to_string(id)),
             std::vector<std::string>{"0"});   // cascaded
 }
 
@@ -285,7 +286,7 @@ TEST(Store, RefusesSchemasItDoesNotKnow) {
   {
     Result<Store> store = Store::Open(dir / "new.sqlite");
     ASSERT_TRUE(store.ok());
-    store_test::Query(store->handle(), "UPDATE store_info SET value = '99' WHERE key = 'schema_version'");
+    store_test::Query(store::Connection(*store), "UPDATE store_info SET value = '99' WHERE key = 'schema_version'");
   }
   Result<Store> newer = Store::Open(dir / "new.sqlite");
   ASSERT_FALSE(newer.ok());
@@ -343,10 +344,10 @@ TEST(Store, UpgradesAVersionOneStoreInPlaceKeepingItsRows) {
   ASSERT_TRUE(store.ok()) << store.status().ToString();
   EXPECT_EQ(store->Info("schema_version")->value_or(""), "2");
   EXPECT_EQ(store->Info("engine")->value_or(""), "baocao 0.1.0");
-  EXPECT_EQ(store_test::Query(store->handle(), "SELECT id, path, ward, extraction IS NOT NULL FROM documents"),
+  EXPECT_EQ(store_test::Query(store::Connection(*store), "SELECT id, path, ward, extraction IS NOT NULL FROM documents"),
             std::vector<std::string>{"1|old/report.txt|Gia Sàng|1"});
   // The facts are kept, and what each is of is read from its document's extraction JSON.
-  EXPECT_EQ(store_test::Query(store->handle(), "SELECT id, value, span_text, scope, qualifiers, basis FROM facts ORDER BY id"),
+  EXPECT_EQ(store_test::Query(store::Connection(*store), "SELECT id, value, span_text, scope, qualifiers, basis FROM facts ORDER BY id"),
             (std::vector<std::string>{"1|2.5|2,5%|toàn tỉnh|[\"quá hạn\"]|lũy kế", "2|97.5|97,5%|NULL|NULL|NULL"}));
 
   // The upgraded store takes new documents with every column, and readers now open it.

@@ -6,9 +6,10 @@
 #include <set>
 #include <tuple>
 
+#include "baocao/corpus/evidence.h"
 #include "baocao/normalize/text.h"
 #include "corpus/corpus_impl.h"
-#include "store/sqlite.h"
+#include "baocao/store/corpus_rows.h"
 
 namespace baocao {
 namespace {
@@ -60,100 +61,143 @@ bool Agree(const Fact& a, const Fact& b) {
 
 // ---- (a) a report against its plan's targets ---------------------------------------------------
 
-void CheckPlanTargets(const Context& cx, std::vector<CorpusFlag>& out) {
-  using Key = std::tuple<std::string, std::string, std::string>;   // ward, period, indicator
-  // A target meets only results of its own reading (WardReading): a "trễ hạn" rate is not the
-  // on-time rate the plan targets, a "lũy kế" figure not the period's.
-  using Figure = std::pair<Key, std::string>;
+using TargetKey = std::tuple<std::string, std::string, std::string>;   // ward, period, indicator
+// A target meets only results of its own reading (WardReading): a "trễ hạn" rate is not the
+// on-time rate the plan targets, a "lũy kế" figure not the period's.
+using Figure = std::pair<TargetKey, std::string>;
+
+// The figures a plan-against-report check compares, gathered from every fact.
+struct PlanFigures {
   std::map<Figure, std::pair<const CorpusDocument*, const Fact*>> targets;   // the latest plan's first target
   std::map<std::pair<int64_t, Figure>, std::vector<const Fact*>> actuals;    // by report
   // By report and indicator: a "Đạt" has no figure of its own to qualify, it speaks of the row.
-  std::map<std::pair<int64_t, Key>, std::vector<const Fact*>> assessments;
+  std::map<std::pair<int64_t, TargetKey>, std::vector<const Fact*>> assessments;
+};
+
+PlanFigures GatherPlanFigures(const Context& cx) {
+  PlanFigures p;
   for (const CorpusFact& cf : cx.corpus.facts) {
     const CorpusDocument* d = cx.corpus.Find(cf.document);
     const Fact& f = cf.fact;
     if (!d || d->ward_key.empty() || f.period.empty()) continue;
     std::optional<std::string> reading = corpus::WardReading(f, cx.rules);
     if (!reading) continue;   // another unit's figure ("toàn tỉnh", "cấp xã"): not the ward's
-    Key key{d->ward_key, f.period, f.indicator};
+    TargetKey key{d->ward_key, f.period, f.indicator};
     Figure figure{key, *reading};
     if (d->kind == "plan" && f.role == "target" && f.value) {
       // The latest plan's first statement (facts come in document order).
-      auto it = targets.find(figure);
-      if (it == targets.end() || IssuedBefore(it->second.first, d)) targets[figure] = {d, &f};
+      auto it = p.targets.find(figure);
+      if (it == p.targets.end() || IssuedBefore(it->second.first, d)) p.targets[figure] = {d, &f};
     } else if (d->kind == "report" && f.role == "actual" && f.value) {
-      actuals[{d->id, figure}].push_back(&f);
+      p.actuals[{d->id, figure}].push_back(&f);
     } else if (d->kind == "report" && f.role == "assessment" && f.assessment) {
-      assessments[{d->id, key}].push_back(&f);
+      p.assessments[{d->id, key}].push_back(&f);
     }
   }
+  return p;
+}
+
+// One report's results for one figure against its plan's target, and what the report says.
+struct TargetCase {
+  int64_t doc = 0;
+  const CorpusDocument* report = nullptr;
+  const CorpusDocument* plan = nullptr;
+  const Fact* target = nullptr;
+  const Fact* missed = nullptr;   // the first result that misses the target
+  const Fact* actual = nullptr;   // the missed result, else the first
+  const Fact* said = nullptr;     // the last "Đạt" / "Không đạt" of the row
+  bool pass = false, fail = false;
+  std::string indicator, period;
+};
+
+TargetCase JudgeResults(const Context& cx, int64_t doc, const TargetKey& key,
+                        const std::pair<const CorpusDocument*, const Fact*>& plan_target,
+                        const std::vector<const Fact*>& results, const std::vector<const Fact*>& said_here) {
+  TargetCase c;
+  c.doc = doc;
+  c.report = cx.corpus.Find(doc);
+  c.plan = plan_target.first;
+  c.target = plan_target.second;
+  c.indicator = std::get<2>(key);
+  c.period = std::get<1>(key);
+  int direction = cx.rules.Direction(c.indicator);
+  for (const Fact* a : results) {
+    if (!a->unit.empty() && !c.target->unit.empty() && a->unit != c.target->unit) continue;
+    if (!Meets(*a->value, *c.target->value, c.target->comparator, direction)) {
+      c.missed = a;
+      break;
+    }
+  }
+  for (const Fact* s : said_here) {
+    (*s->assessment ? c.pass : c.fail) = true;
+    c.said = s;
+  }
+  c.actual = c.missed ? c.missed : results.front();
+  return c;
+}
+
+// The flag's kind, severity and explanation when the report contradicts its plan's target (or
+// is silent about missing it); false when it does not.
+bool ExplainTargetCase(const Context& cx, const TargetCase& c, CorpusFlag& flag) {
+  const std::string target_text = ComparatorText(c.target->comparator) + FormatValue(*c.target->value, c.target->unit);
+  const std::string value_text = FormatValue(*c.actual->value, c.actual->unit);
+  const std::string head = cx.Label(c.indicator) + ", " + cx.Period(c.period) + ", " +
+                           WardName(c.report->ward, c.report->province, cx.en ? "en" : "vi") + ": ";
+  const std::string report = cx.Name(c.doc), plan = cx.Name(c.plan->id);
+  if (c.missed && c.pass && !c.fail) {
+    flag.kind = "assessment_mismatch";
+    flag.severity = "error";
+    flag.explanation = head + (cx.en ? report + " assesses “achieved” with " + value_text + ", but " + plan +
+                                           " set the target " + target_text + "."
+                                     : report + " đánh giá “Đạt” với kết quả " + value_text + ", nhưng " + plan +
+                                           " đặt chỉ tiêu " + target_text + ".");
+  } else if (c.missed && !c.pass && !c.fail) {
+    flag.kind = "target_missed";
+    flag.severity = "warning";
+    flag.explanation = head + (cx.en ? "the result " + value_text + " in " + report + " misses the target " +
+                                           target_text + " of " + plan + ", and the report does not say so."
+                                     : "kết quả " + value_text + " trong " + report + " chưa đạt chỉ tiêu " +
+                                           target_text + " của " + plan + ", báo cáo không nêu là chưa đạt.");
+  } else if (!c.missed && c.fail && !c.pass) {
+    flag.kind = "assessment_mismatch";
+    flag.severity = "warning";
+    flag.explanation = head + (cx.en ? report + " assesses “not achieved” although " + value_text +
+                                           " meets the target " + target_text + " of " + plan + "."
+                                     : report + " đánh giá “Không đạt” dù kết quả " + value_text +
+                                           " đã đạt chỉ tiêu " + target_text + " của " + plan + ".");
+  } else {
+    return false;
+  }
+  return true;
+}
+
+CorpusFlag TargetFlag(const Context& cx, const TargetCase& c, CorpusFlag flag) {
+  flag.rule = "corpus:plan_target";
+  flag.indicators = {c.indicator};
+  flag.ward = c.report->ward;
+  flag.province = c.report->province;
+  flag.period = c.period;
+  flag.stated = *c.actual->value;
+  flag.computed = *c.target->value;
+  flag.evidence.push_back(cx.Evidence(c.plan->id, c.target->span));
+  flag.evidence.push_back(cx.Evidence(c.doc, c.actual->span));
+  if (c.said && (c.pass || c.fail)) flag.evidence.push_back(cx.Evidence(c.doc, c.said->span));
+  return flag;
+}
+
+void CheckPlanTargets(const Context& cx, std::vector<CorpusFlag>& out) {
+  const PlanFigures figures = GatherPlanFigures(cx);
   static const std::vector<const Fact*> kNone;
-  for (const auto& [where, results] : actuals) {
+  for (const auto& [where, results] : figures.actuals) {
     const auto& [doc, figure] = where;
-    const Key& key = figure.first;
-    auto t = targets.find(figure);
-    if (t == targets.end()) continue;
-    auto said_of = assessments.find({doc, key});
-    const std::vector<const Fact*>& said_here = said_of == assessments.end() ? kNone : said_of->second;
-    const auto& [plan, target] = t->second;
-    const CorpusDocument* report = cx.corpus.Find(doc);
-    const std::string& indicator = std::get<2>(key);
-    int direction = cx.rules.Direction(indicator);
-    const Fact* missed = nullptr;
-    for (const Fact* a : results) {
-      if (!a->unit.empty() && !target->unit.empty() && a->unit != target->unit) continue;
-      if (!Meets(*a->value, *target->value, target->comparator, direction)) {
-        missed = a;
-        break;
-      }
-    }
-    bool pass = false, fail = false;
-    const Fact* said = nullptr;
-    for (const Fact* s : said_here) {
-      (*s->assessment ? pass : fail) = true;
-      said = s;
-    }
-    const Fact* actual = missed ? missed : results.front();
-    std::string target_text = ComparatorText(target->comparator) + FormatValue(*target->value, target->unit);
-    std::string value_text = FormatValue(*actual->value, actual->unit);
-    std::string head = cx.Label(indicator) + ", " + cx.Period(std::get<1>(key)) + ", " +
-                       WardName(report->ward, report->province, cx.en ? "en" : "vi") + ": ";
+    const TargetKey& key = figure.first;
+    auto t = figures.targets.find(figure);
+    if (t == figures.targets.end()) continue;
+    auto said_of = figures.assessments.find({doc, key});
+    const std::vector<const Fact*>& said_here = said_of == figures.assessments.end() ? kNone : said_of->second;
+    TargetCase c = JudgeResults(cx, doc, key, t->second, results, said_here);
     CorpusFlag flag;
-    if (missed && pass && !fail) {
-      flag.kind = "assessment_mismatch";
-      flag.severity = "error";
-      flag.explanation = head + (cx.en ? cx.Name(doc) + " assesses “achieved” with " + value_text + ", but " +
-                                             cx.Name(plan->id) + " set the target " + target_text + "."
-                                       : cx.Name(doc) + " đánh giá “Đạt” với kết quả " + value_text + ", nhưng " +
-                                             cx.Name(plan->id) + " đặt chỉ tiêu " + target_text + ".");
-    } else if (missed && !pass && !fail) {
-      flag.kind = "target_missed";
-      flag.severity = "warning";
-      flag.explanation = head + (cx.en ? "the result " + value_text + " in " + cx.Name(doc) + " misses the target " +
-                                             target_text + " of " + cx.Name(plan->id) + ", and the report does not say so."
-                                       : "kết quả " + value_text + " trong " + cx.Name(doc) + " chưa đạt chỉ tiêu " +
-                                             target_text + " của " + cx.Name(plan->id) + ", báo cáo không nêu là chưa đạt.");
-    } else if (!missed && fail && !pass) {
-      flag.kind = "assessment_mismatch";
-      flag.severity = "warning";
-      flag.explanation = head + (cx.en ? cx.Name(doc) + " assesses “not achieved” although " + value_text +
-                                             " meets the target " + target_text + " of " + cx.Name(plan->id) + "."
-                                       : cx.Name(doc) + " đánh giá “Không đạt” dù kết quả " + value_text +
-                                             " đã đạt chỉ tiêu " + target_text + " của " + cx.Name(plan->id) + ".");
-    } else {
-      continue;
-    }
-    flag.rule = "corpus:plan_target";
-    flag.indicators = {indicator};
-    flag.ward = report->ward;
-    flag.province = report->province;
-    flag.period = std::get<1>(key);
-    flag.stated = *actual->value;
-    flag.computed = *target->value;
-    flag.evidence.push_back(cx.Evidence(plan->id, target->span));
-    flag.evidence.push_back(cx.Evidence(doc, actual->span));
-    if (said && (pass || fail)) flag.evidence.push_back(cx.Evidence(doc, said->span));
-    out.push_back(std::move(flag));
+    if (ExplainTargetCase(cx, c, flag)) out.push_back(TargetFlag(cx, c, std::move(flag)));
   }
 }
 
@@ -283,113 +327,139 @@ bool SeparatorsOnly(const std::string& a, const std::string& b) {
   return strip(a) == strip(b);
 }
 
-void CheckCitations(const Context& cx, std::vector<CorpusFlag>& out) {
-  std::vector<std::pair<std::string, Statement>> statements;   // scope, statement
+using ScopedStatement = std::pair<std::string, Statement>;   // scope, statement
+
+// Every statement of a document's number and date that has a scope: the citations, and each
+// document's own header, which says what it is, as its citations do.
+std::vector<ScopedStatement> CollectStatements(const Context& cx) {
+  std::vector<ScopedStatement> statements;
   for (const CorpusCitation& c : cx.corpus.citations) {
     const CorpusDocument* d = cx.corpus.Find(c.document);
     if (!d || c.date.size() != 10) continue;
     std::string scope = ScopeOf(c.number, c.issuer, *d);
     if (!scope.empty()) statements.push_back({scope, {c.document, c.kind, c.number, c.date, c.span}});
   }
-  // A document's own header says what it is: the same statement its citations make.
   for (const CorpusDocument& d : cx.corpus.documents) {
     std::string kind = KindWord(d);
     if (kind.empty() || d.number.empty() || d.date.size() != 10 || !d.number_span) continue;
     std::string scope = ScopeOf(d.number, d.issuer, d);
     if (!scope.empty()) statements.push_back({scope, {d.id, kind, d.number, d.date, *d.number_span}});
   }
-  auto number_key = [](const std::string& n) {
-    std::string k = FoldKey(n);
-    std::erase(k, ' ');
-    return k;
-  };
-  // Dates: one kind, number and year, two dates.
-  std::map<std::string, std::map<std::string, std::vector<const Statement*>>> by_number;   // key -> date -> statements
-  // Symbols: one kind, number and date, two symbols.
-  std::map<std::string, std::map<std::string, std::vector<const Statement*>>> by_date;     // key -> number -> statements
+  return statements;
+}
+
+std::string NumberKey(const std::string& n) {
+  std::string k = FoldKey(n);
+  std::erase(k, ' ');
+  return k;
+}
+
+// key -> variant (a date, or a number) -> the statements that give it.
+using Variants = std::map<std::string, std::vector<const Statement*>>;
+struct CitationGroups {
+  std::map<std::string, Variants> by_number;   // one kind, number and year: its dates
+  std::map<std::string, Variants> by_date;     // one kind, number part and date: its symbols
+};
+
+CitationGroups GroupStatements(const std::vector<ScopedStatement>& statements) {
+  CitationGroups g;
   for (const auto& [scope, s] : statements) {
     std::string kind = FoldKey(s.kind);
-    by_number[scope + "|" + kind + "|" + number_key(s.number) + "|" + s.date.substr(0, 4)][s.date].push_back(&s);
+    g.by_number[scope + "|" + kind + "|" + NumberKey(s.number) + "|" + s.date.substr(0, 4)][s.date].push_back(&s);
     std::string part = NumberPart(s.number);
-    if (!part.empty()) by_date[scope + "|" + kind + "|" + part + "|" + s.date][number_key(s.number)].push_back(&s);
+    if (!part.empty()) g.by_date[scope + "|" + kind + "|" + part + "|" + s.date][NumberKey(s.number)].push_back(&s);
   }
-  auto evidence = [&](CorpusFlag& flag, const auto& variants) {
-    // Every document of a minority variant, then a few of the others.
-    std::vector<const std::vector<const Statement*>*> order;
-    for (const auto& [v, list] : variants) order.push_back(&list);
-    std::stable_sort(order.begin(), order.end(), [](auto* a, auto* b) { return a->size() < b->size(); });
-    std::set<int64_t> seen;
-    for (const auto* list : order) {
-      size_t taken = 0;
-      for (const Statement* s : *list) {
-        if (flag.evidence.size() >= kMaxEvidence || (taken >= 3 && list == order.back())) break;
-        if (!seen.insert(s->document).second) continue;
-        flag.evidence.push_back(cx.Evidence(s->document, s->span));
-        ++taken;
-      }
+  return g;
+}
+
+// Every document of a minority variant, then a few of the others.
+void AddVariantEvidence(const Context& cx, const Variants& variants, CorpusFlag& flag) {
+  std::vector<const std::vector<const Statement*>*> order;
+  for (const auto& [v, list] : variants) order.push_back(&list);
+  std::stable_sort(order.begin(), order.end(), [](auto* a, auto* b) { return a->size() < b->size(); });
+  std::set<int64_t> seen;
+  for (const auto* list : order) {
+    size_t taken = 0;
+    for (const Statement* s : *list) {
+      if (flag.evidence.size() >= kMaxEvidence || (taken >= 3 && list == order.back())) break;
+      if (!seen.insert(s->document).second) continue;
+      flag.evidence.push_back(cx.Evidence(s->document, s->span));
+      ++taken;
     }
-  };
-  auto count_docs = [](const std::vector<const Statement*>& list) {
-    std::set<int64_t> docs;
-    for (const Statement* s : list) docs.insert(s->document);
-    return docs.size();
-  };
-  // " (3 văn bản)": how many documents cite it so.
-  auto in_documents = [&](const std::vector<const Statement*>& list) {
-    size_t n = count_docs(list);
-    return " (" + std::to_string(n) + (cx.en ? " document" : " văn bản") + (cx.en && n > 1 ? "s" : "") + ")";
-  };
-  // A flag about citations within one ward (or province) names it, from one citing document.
-  auto scope = [&](CorpusFlag& flag, const std::string& key, const Statement* any) {
-    const CorpusDocument* d = cx.corpus.Find(any->document);
-    if (key.starts_with("ward|") && d) {
-      flag.ward = d->ward;
-      flag.province = d->province;
-    } else if (key.starts_with("province|") && d) {
-      flag.province = d->province;
-    }
-  };
-  for (const auto& [key, dates] : by_number) {
-    if (dates.size() < 2) continue;
-    const Statement* any = dates.begin()->second.front();
-    CorpusFlag flag;
-    flag.kind = "reference_mismatch";
-    flag.severity = "warning";
-    flag.rule = "corpus:reference_date";
-    std::string list;
-    for (const auto& [date, ss] : dates) {
-      if (!list.empty()) list += ", ";
-      list += DayMonthYear(date) + in_documents(ss);
-    }
-    flag.explanation = cx.en ? any->kind + " no. " + any->number + " is cited with " + std::to_string(dates.size()) +
-                                   " different dates: " + list + "."
-                             : any->kind + " số " + any->number + " được dẫn chiếu với " + std::to_string(dates.size()) +
-                                   " ngày khác nhau: " + list + ".";
-    evidence(flag, dates);
-    scope(flag, key, any);
-    out.push_back(std::move(flag));
   }
-  for (const auto& [key, numbers] : by_date) {
-    if (numbers.size() < 2) continue;
-    bool separators = true;
-    std::string list;
-    const Statement* any = numbers.begin()->second.front();
-    for (const auto& [n, ss] : numbers) {
-      separators = separators && SeparatorsOnly(n, numbers.begin()->first);
-      if (!list.empty()) list += ", ";
-      list += ss.front()->number + in_documents(ss);
-    }
-    CorpusFlag flag;
-    flag.kind = "reference_mismatch";
-    flag.severity = separators ? "info" : "warning";
-    flag.rule = "corpus:reference_symbol";
-    flag.explanation = cx.en ? any->kind + " of " + DayMonthYear(any->date) + " is cited with " + std::to_string(numbers.size()) +
-                                   " different numbers or symbols: " + list + "."
-                             : any->kind + " ngày " + DayMonthYear(any->date) + " được dẫn chiếu với " +
-                                   std::to_string(numbers.size()) + " số, ký hiệu khác nhau: " + list + ".";
-    evidence(flag, numbers);
-    scope(flag, key, any);
-    out.push_back(std::move(flag));
+}
+
+// " (3 văn bản)": how many documents cite it so.
+std::string InDocuments(const Context& cx, const std::vector<const Statement*>& list) {
+  std::set<int64_t> docs;
+  for (const Statement* s : list) docs.insert(s->document);
+  size_t n = docs.size();
+  return " (" + std::to_string(n) + (cx.en ? " document" : " văn bản") + (cx.en && n > 1 ? "s" : "") + ")";
+}
+
+// A flag about citations within one ward (or province) names it, from one citing document.
+void NameScope(const Context& cx, const std::string& key, const Statement* any, CorpusFlag& flag) {
+  const CorpusDocument* d = cx.corpus.Find(any->document);
+  if (key.starts_with("ward|") && d) {
+    flag.ward = d->ward;
+    flag.province = d->province;
+  } else if (key.starts_with("province|") && d) {
+    flag.province = d->province;
+  }
+}
+
+// One kind and number cited with several dates.
+CorpusFlag DateMismatch(const Context& cx, const std::string& key, const Variants& dates) {
+  const Statement* any = dates.begin()->second.front();
+  CorpusFlag flag;
+  flag.kind = "reference_mismatch";
+  flag.severity = "warning";
+  flag.rule = "corpus:reference_date";
+  std::string list;
+  for (const auto& [date, ss] : dates) {
+    if (!list.empty()) list += ", ";
+    list += DayMonthYear(date) + InDocuments(cx, ss);
+  }
+  flag.explanation = cx.en ? any->kind + " no. " + any->number + " is cited with " + std::to_string(dates.size()) +
+                                 " different dates: " + list + "."
+                           : any->kind + " số " + any->number + " được dẫn chiếu với " + std::to_string(dates.size()) +
+                                 " ngày khác nhau: " + list + ".";
+  AddVariantEvidence(cx, dates, flag);
+  NameScope(cx, key, any, flag);
+  return flag;
+}
+
+// One kind, number and date cited with several symbols; info when only '-' and '/' differ.
+CorpusFlag SymbolMismatch(const Context& cx, const std::string& key, const Variants& numbers) {
+  bool separators = true;
+  std::string list;
+  const Statement* any = numbers.begin()->second.front();
+  for (const auto& [n, ss] : numbers) {
+    separators = separators && SeparatorsOnly(n, numbers.begin()->first);
+    if (!list.empty()) list += ", ";
+    list += ss.front()->number + InDocuments(cx, ss);
+  }
+  CorpusFlag flag;
+  flag.kind = "reference_mismatch";
+  flag.severity = separators ? "info" : "warning";
+  flag.rule = "corpus:reference_symbol";
+  flag.explanation = cx.en ? any->kind + " of " + DayMonthYear(any->date) + " is cited with " + std::to_string(numbers.size()) +
+                                 " different numbers or symbols: " + list + "."
+                           : any->kind + " ngày " + DayMonthYear(any->date) + " được dẫn chiếu với " +
+                                 std::to_string(numbers.size()) + " số, ký hiệu khác nhau: " + list + ".";
+  AddVariantEvidence(cx, numbers, flag);
+  NameScope(cx, key, any, flag);
+  return flag;
+}
+
+void CheckCitations(const Context& cx, std::vector<CorpusFlag>& out) {
+  const std::vector<ScopedStatement> statements = CollectStatements(cx);
+  const CitationGroups groups = GroupStatements(statements);
+  for (const auto& [key, dates] : groups.by_number) {
+    if (dates.size() >= 2) out.push_back(DateMismatch(cx, key, dates));
+  }
+  for (const auto& [key, numbers] : groups.by_date) {
+    if (numbers.size() >= 2) out.push_back(SymbolMismatch(cx, key, numbers));
   }
 }
 
@@ -481,41 +551,15 @@ nlohmann::json EvidenceJson(const CorpusEvidence& e) {
 }  // namespace
 
 Status WriteCorpusFlags(Store& store, const std::vector<CorpusFlag>& flags) {
-  using store::Statement;
-  sqlite3* db = store.handle();
-  const std::string& name = store.path();
-  if (store::Exec(db, "BEGIN IMMEDIATE") != SQLITE_OK) return store::SqliteError(db, name, "corpus_flags: begin");
-  auto fail = [&](std::string_view what) {
-    Status s = store::SqliteError(db, name, what);
-    store::Exec(db, "ROLLBACK");
-    return s;
-  };
-  if (store::Exec(db, "DELETE FROM corpus_flags") != SQLITE_OK) return fail("corpus_flags: delete");
-  Statement insert;
-  if (insert.Prepare(db, "INSERT INTO corpus_flags (kind, severity, indicators, ward, period, stated, computed, "
-                         "explanation, rule, evidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)") != SQLITE_OK) {
-    return fail("corpus_flags: insert");
-  }
+  std::vector<store::CorpusFlagRow> rows;
+  rows.reserve(flags.size());
   for (const CorpusFlag& f : flags) {
-    insert.Reset();
     nlohmann::json evidence = nlohmann::json::array();
     for (const CorpusEvidence& e : f.evidence) evidence.push_back(EvidenceJson(e));
-    std::string indicators = nlohmann::json(f.indicators).dump();
-    std::string evidence_text = evidence.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    insert.Text(1, f.kind);
-    insert.Text(2, f.severity);
-    insert.Text(3, indicators);
-    insert.TextOrNull(4, f.ward);
-    insert.TextOrNull(5, f.period);
-    insert.OptDouble(6, f.stated);
-    insert.OptDouble(7, f.computed);
-    insert.Text(8, f.explanation);
-    insert.TextOrNull(9, f.rule);
-    insert.Text(10, evidence_text);
-    if (insert.Step() != SQLITE_DONE) return fail("corpus_flags: insert");
+    rows.push_back({f.kind, f.severity, nlohmann::json(f.indicators).dump(), f.ward, f.period, f.stated, f.computed,
+                    f.explanation, f.rule, evidence.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
   }
-  if (store::Exec(db, "COMMIT") != SQLITE_OK) return fail("corpus_flags: commit");
-  return Status::Ok();
+  return store::ReplaceCorpusFlags(store, rows);
 }
 
 namespace {
@@ -525,7 +569,7 @@ void AttachReadable(const std::map<int64_t, std::string>& readable, std::vector<
     for (CorpusEvidence& e : f.evidence) {
       auto it = readable.find(e.document);
       if (it == readable.end() || e.span.line == 0 || e.span.start > it->second.size()) continue;
-      auto [begin, end] = corpus::LineAround(it->second, e.span.start);
+      auto [begin, end] = LineAround(it->second, e.span.start);
       e.line_text = it->second.substr(begin, end - begin);
       e.line_begin = begin;
     }

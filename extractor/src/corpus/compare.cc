@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 
+#include "baocao/corpus/evidence.h"
 #include "baocao/normalize/text.h"
 #include "core/statistics.h"
 #include "corpus/corpus_impl.h"
@@ -62,55 +63,84 @@ void Spread(CompareIndicator& ind, std::vector<CompareCell*>& cells) {
   }
 }
 
-}  // namespace
+using PeriodWard = std::pair<std::string, std::string>;   // period, ward key
 
-Comparison Compare(const Corpus& corpus, const CorpusRules& rules, const std::vector<CorpusFlag>& flags,
-                   const CompareOptions& options) {
-  std::string province = FoldKey(options.province);
-  std::set<std::string> wanted(options.indicators.begin(), options.indicators.end());
-  using Key = std::pair<std::string, std::string>;   // period, ward key
-  std::map<Key, const CorpusDocument*> report_of, plan_of;
-  // Only the ward's own figure of each indicator: another unit's ("toàn tỉnh") or another kind
-  // of figure ("trễ hạn", "lũy kế") is no value of this matrix, so a cell's actual and target
-  // are always one figure, and ranks set like against like. An assessment ("Đạt") has no
-  // figure of its own to qualify: only whose it is counts.
-  auto keep = [&](const CorpusDocument* d, const Fact& f) {
+// Only the ward's own figure of each indicator: another unit's ("toàn tỉnh") or another kind
+// of figure ("trễ hạn", "lũy kế") is no value of this matrix, so a cell's actual and target
+// are always one figure, and ranks set like against like. An assessment ("Đạt") has no
+// figure of its own to qualify: only whose it is counts.
+class FactSelection {
+ public:
+  FactSelection(const CorpusRules& rules, const CompareOptions& options)
+      : rules_(rules), options_(options), province_(FoldKey(options.province)),
+        wanted_(options.indicators.begin(), options.indicators.end()) {}
+
+  bool Keep(const CorpusDocument* d, const Fact& f) const {
     if (!d || d->ward_key.empty() || f.period.empty()) return false;
-    std::optional<std::string> reading = corpus::WardReading(f, rules);
+    std::optional<std::string> reading = corpus::WardReading(f, rules_);
     if (!reading || (f.role != "assessment" && !reading->empty())) return false;
-    if (!options.period.empty() && f.period != options.period) return false;
-    if (!province.empty() && FoldKey(d->province) != province) return false;
-    return wanted.empty() || wanted.count(f.indicator) > 0;
-  };
+    if (!options_.period.empty() && f.period != options_.period) return false;
+    if (!province_.empty() && FoldKey(d->province) != province_) return false;
+    return wanted_.empty() || wanted_.count(f.indicator) > 0;
+  }
+
+ private:
+  const CorpusRules& rules_;
+  const CompareOptions& options_;
+  std::string province_;
+  std::set<std::string> wanted_;
+};
+
+// The latest report with an actual value and the latest plan with a target, per period and ward.
+struct LatestDocuments {
+  std::map<PeriodWard, const CorpusDocument*> report_of, plan_of;
+
+  const CorpusDocument* Report(const PeriodWard& key) const { return Find(report_of, key); }
+  const CorpusDocument* Plan(const PeriodWard& key) const { return Find(plan_of, key); }
+
+ private:
+  static const CorpusDocument* Find(const std::map<PeriodWard, const CorpusDocument*>& m, const PeriodWard& key) {
+    auto it = m.find(key);
+    return it == m.end() ? nullptr : it->second;
+  }
+};
+
+LatestDocuments FindLatestDocuments(const Corpus& corpus, const FactSelection& selection) {
+  LatestDocuments latest;
   for (const CorpusFact& cf : corpus.facts) {
     const CorpusDocument* d = corpus.Find(cf.document);
-    if (!keep(d, cf.fact) || !cf.fact.value) continue;
-    Key key{cf.fact.period, d->ward_key};
+    if (!selection.Keep(d, cf.fact) || !cf.fact.value) continue;
+    PeriodWard key{cf.fact.period, d->ward_key};
     if (d->kind == "report" && cf.fact.role == "actual") {
-      auto& r = report_of[key];
+      auto& r = latest.report_of[key];
       if (!r || IssuedBefore(r, d)) r = d;
     } else if (d->kind == "plan" && cf.fact.role == "target") {
-      auto& p = plan_of[key];
+      auto& p = latest.plan_of[key];
       if (!p || IssuedBefore(p, d)) p = d;
     }
   }
-  // The first statement of each indicator in the chosen documents.
-  struct Values {
-    const Fact* actual = nullptr;
-    const Fact* target = nullptr;
-    const Fact* report_target = nullptr;
-    const Fact* assessment = nullptr;
-  };
-  std::map<Key, std::map<std::string, Values>> values;
+  return latest;
+}
+
+// The first statement of each indicator in the chosen documents.
+struct Values {
+  const Fact* actual = nullptr;
+  const Fact* target = nullptr;
+  const Fact* report_target = nullptr;
+  const Fact* assessment = nullptr;
+};
+using ValuesByIndicator = std::map<std::string, Values>;
+
+std::map<PeriodWard, ValuesByIndicator> ChooseValues(const Corpus& corpus, const FactSelection& selection,
+                                                     const LatestDocuments& latest) {
+  std::map<PeriodWard, ValuesByIndicator> values;
   for (const CorpusFact& cf : corpus.facts) {
     const CorpusDocument* d = corpus.Find(cf.document);
-    if (!keep(d, cf.fact)) continue;
-    Key key{cf.fact.period, d->ward_key};
+    if (!selection.Keep(d, cf.fact)) continue;
+    PeriodWard key{cf.fact.period, d->ward_key};
     const Fact& f = cf.fact;
-    auto r = report_of.find(key);
-    auto p = plan_of.find(key);
-    bool from_report = r != report_of.end() && r->second == d;
-    bool from_plan = p != plan_of.end() && p->second == d;
+    bool from_report = latest.Report(key) == d;
+    bool from_plan = latest.Plan(key) == d;
     if (!from_report && !from_plan) continue;
     Values& v = values[key][f.indicator];
     if (from_report && f.role == "actual" && f.value && !v.actual) v.actual = &f;
@@ -118,87 +148,93 @@ Comparison Compare(const Corpus& corpus, const CorpusRules& rules, const std::ve
     if (from_report && f.role == "assessment" && f.assessment && !v.assessment) v.assessment = &f;
     if (from_plan && f.role == "target" && f.value && !v.target) v.target = &f;
   }
+  return values;
+}
 
-  Comparison out;
-  std::map<std::string, std::vector<Key>> periods;
-  for (const auto& [key, by_indicator] : values) periods[key.first].push_back(key);
-  for (auto it = periods.rbegin(); it != periods.rend(); ++it) {
-    ComparePeriod period;
-    period.period = it->first;
-    std::set<std::string> ids;
-    for (const Key& key : it->second) {
-      for (const auto& [id, v] : values[key]) {
-        if (v.actual || v.target || v.report_target) ids.insert(id);
-      }
+// The indicators of one period with a value or a target in some ward, in id order.
+std::vector<CompareIndicator> PeriodIndicators(const CorpusRules& rules, const std::vector<PeriodWard>& keys,
+                                               const std::map<PeriodWard, ValuesByIndicator>& values) {
+  std::set<std::string> ids;
+  for (const PeriodWard& key : keys) {
+    for (const auto& [id, v] : values.at(key)) {
+      if (v.actual || v.target || v.report_target) ids.insert(id);
     }
-    for (const std::string& id : ids) {
-      CompareIndicator ind;
-      ind.id = id;
-      auto c = rules.catalogue.find(id);
-      if (c != rules.catalogue.end()) {
-        ind.label = c->second.vi;
-        ind.unit = c->second.unit;
-        ind.kind = c->second.kind;
-      }
-      ind.direction = rules.Direction(id);
-      period.indicators.push_back(std::move(ind));
-    }
-    for (const Key& key : it->second) {
-      CompareRow row;
-      row.ward_key = key.second;
-      const CorpusDocument* report = report_of.count(key) ? report_of[key] : nullptr;
-      const CorpusDocument* plan = plan_of.count(key) ? plan_of[key] : nullptr;
-      const CorpusDocument* any = report ? report : plan;
-      row.ward = any->ward;
-      row.province = any->province;
-      row.report = SourceOf(report, nullptr);
-      row.plan = SourceOf(plan, nullptr);
-      if (report) row.report_date = report->date;
-      if (plan) row.plan_date = plan->date;
-      for (const CorpusDocument* d : {report, plan}) {
-        if (d && std::find(row.written.begin(), row.written.end(), d->ward_written) == row.written.end()) {
-          row.written.push_back(d->ward_written);
-        }
-      }
-      const auto& by_indicator = values[key];
-      for (const CompareIndicator& ind : period.indicators) {
-        CompareCell cell;
-        auto v = by_indicator.find(ind.id);
-        if (v != by_indicator.end()) {
-          const Values& x = v->second;
-          if (x.actual) {
-            cell.actual = *x.actual->value;
-            cell.actual_source = SourceOf(report, x.actual);
-          }
-          const Fact* target = x.target ? x.target : x.report_target;
-          if (target) {
-            cell.target = *target->value;
-            cell.comparator = target->comparator;
-            cell.target_source = SourceOf(x.target ? plan : report, target);
-          }
-          if (x.assessment) cell.assessment = *x.assessment->assessment;
-          if (cell.actual && cell.target) {
-            cell.meets_target = corpus::Meets(*cell.actual, *cell.target, cell.comparator, ind.direction);
-          }
-        }
-        row.cells.push_back(std::move(cell));
-      }
-      period.rows.push_back(std::move(row));
-    }
-    std::sort(period.rows.begin(), period.rows.end(), [](const CompareRow& a, const CompareRow& b) {
-      return std::tie(a.province, a.ward, a.ward_key) < std::tie(b.province, b.ward, b.ward_key);
-    });
-    for (size_t i = 0; i < period.indicators.size(); ++i) {
-      std::vector<CompareCell*> cells;
-      for (CompareRow& row : period.rows) {
-        if (row.cells[i].actual) cells.push_back(&row.cells[i]);
-      }
-      Spread(period.indicators[i], cells);
-    }
-    out.periods.push_back(std::move(period));
   }
+  std::vector<CompareIndicator> indicators;
+  for (const std::string& id : ids) {
+    CompareIndicator ind;
+    ind.id = id;
+    auto c = rules.catalogue.find(id);
+    if (c != rules.catalogue.end()) {
+      ind.label = c->second.vi;
+      ind.unit = c->second.unit;
+      ind.kind = c->second.kind;
+    }
+    ind.direction = rules.Direction(id);
+    indicators.push_back(std::move(ind));
+  }
+  return indicators;
+}
 
-  // The flags about a cell: same period, ward (and province) and indicator.
+CompareCell CellOf(const Values& x, const CorpusDocument* report, const CorpusDocument* plan, int direction) {
+  CompareCell cell;
+  if (x.actual) {
+    cell.actual = *x.actual->value;
+    cell.actual_source = SourceOf(report, x.actual);
+  }
+  const Fact* target = x.target ? x.target : x.report_target;
+  if (target) {
+    cell.target = *target->value;
+    cell.comparator = target->comparator;
+    cell.target_source = SourceOf(x.target ? plan : report, target);
+  }
+  if (x.assessment) cell.assessment = *x.assessment->assessment;
+  if (cell.actual && cell.target) cell.meets_target = corpus::Meets(*cell.actual, *cell.target, cell.comparator, direction);
+  return cell;
+}
+
+CompareRow RowOf(const PeriodWard& key, const LatestDocuments& latest, const ValuesByIndicator& by_indicator,
+                 const std::vector<CompareIndicator>& indicators) {
+  CompareRow row;
+  row.ward_key = key.second;
+  const CorpusDocument* report = latest.Report(key);
+  const CorpusDocument* plan = latest.Plan(key);
+  const CorpusDocument* any = report ? report : plan;
+  row.ward = any->ward;
+  row.province = any->province;
+  row.report = SourceOf(report, nullptr);
+  row.plan = SourceOf(plan, nullptr);
+  if (report) row.report_date = report->date;
+  if (plan) row.plan_date = plan->date;
+  for (const CorpusDocument* d : {report, plan}) {
+    if (d && std::find(row.written.begin(), row.written.end(), d->ward_written) == row.written.end()) {
+      row.written.push_back(d->ward_written);
+    }
+  }
+  for (const CompareIndicator& ind : indicators) {
+    auto v = by_indicator.find(ind.id);
+    row.cells.push_back(v == by_indicator.end() ? CompareCell() : CellOf(v->second, report, plan, ind.direction));
+  }
+  return row;
+}
+
+// Rows by province and ward; then each indicator's ranks, spread and outliers.
+void SortAndRank(ComparePeriod& period) {
+  std::sort(period.rows.begin(), period.rows.end(), [](const CompareRow& a, const CompareRow& b) {
+    return std::tie(a.province, a.ward, a.ward_key) < std::tie(b.province, b.ward, b.ward_key);
+  });
+  for (size_t i = 0; i < period.indicators.size(); ++i) {
+    std::vector<CompareCell*> cells;
+    for (CompareRow& row : period.rows) {
+      if (row.cells[i].actual) cells.push_back(&row.cells[i]);
+    }
+    Spread(period.indicators[i], cells);
+  }
+}
+
+// The flags about a cell (same period, ward and province, and indicator) marked on it and
+// kept; the others dropped.
+void AttachFlags(const std::vector<CorpusFlag>& flags, Comparison& out) {
   for (const CorpusFlag& f : flags) {
     std::vector<CompareCell*> hits;
     for (ComparePeriod& period : out.periods) {
@@ -216,6 +252,28 @@ Comparison Compare(const Corpus& corpus, const CorpusRules& rules, const std::ve
     for (CompareCell* c : hits) c->flags.push_back(out.flags.size());
     out.flags.push_back(f);
   }
+}
+
+}  // namespace
+
+Comparison Compare(const Corpus& corpus, const CorpusRules& rules, const std::vector<CorpusFlag>& flags,
+                   const CompareOptions& options) {
+  const FactSelection selection(rules, options);
+  const LatestDocuments latest = FindLatestDocuments(corpus, selection);
+  const std::map<PeriodWard, ValuesByIndicator> values = ChooseValues(corpus, selection, latest);
+  std::map<std::string, std::vector<PeriodWard>> periods;
+  for (const auto& [key, by_indicator] : values) periods[key.first].push_back(key);
+
+  Comparison out;
+  for (auto it = periods.rbegin(); it != periods.rend(); ++it) {   // the latest period first
+    ComparePeriod period;
+    period.period = it->first;
+    period.indicators = PeriodIndicators(rules, it->second, values);
+    for (const PeriodWard& key : it->second) period.rows.push_back(RowOf(key, latest, values.at(key), period.indicators));
+    SortAndRank(period);
+    out.periods.push_back(std::move(period));
+  }
+  AttachFlags(flags, out);
   return out;
 }
 
@@ -234,7 +292,7 @@ Status AttachLines(Store& store, Comparison& comparison) {
   auto fill = [&](CompareSource& s) {
     auto it = sources->find(s.document);
     if (it == sources->end() || s.span.line == 0 || s.span.start > it->second.size()) return;
-    auto [begin, end] = corpus::LineAround(it->second, s.span.start);
+    auto [begin, end] = LineAround(it->second, s.span.start);
     s.line_text = it->second.substr(begin, end - begin);
   };
   for (ComparePeriod& p : comparison.periods) {

@@ -41,8 +41,6 @@ std::string DocumentName(const CorpusDocument& doc, std::string_view lang);
 // "phường Gia Sàng (Thái Nguyên)".
 std::string WardName(const std::string& ward, const std::string& province, std::string_view lang);
 
-// The original line holding byte `offset`: [begin, end) without the line break.
-std::pair<size_t, size_t> LineAround(std::string_view bytes, size_t offset);
 // Whether a stored document's spans index UTF-8 text lines (text input decoded from UTF-8).
 bool LinesReadable(const CorpusDocument& doc);
 

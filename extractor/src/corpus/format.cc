@@ -107,16 +107,6 @@ std::string WardName(const std::string& ward, const std::string& province, std::
   return out;
 }
 
-std::pair<size_t, size_t> LineAround(std::string_view bytes, size_t offset) {
-  offset = std::min(offset, bytes.size());
-  size_t begin = offset == 0 ? 0 : bytes.rfind('\n', offset - 1);
-  begin = begin == std::string_view::npos ? 0 : (offset == 0 ? 0 : begin + 1);
-  size_t end = bytes.find('\n', offset);
-  if (end == std::string_view::npos) end = bytes.size();
-  if (end > begin && bytes[end - 1] == '\r') --end;
-  return {begin, end};
-}
-
 bool LinesReadable(const CorpusDocument& doc) {
   return doc.format != "pdf" && (doc.encoding.empty() || doc.encoding == "utf-8");
 }

@@ -141,11 +141,7 @@ void Chart(std::ostringstream& out, const ComparePeriod& p, size_t i, Sources& s
       << HtmlEscape(Num(top)) << "</text>\n</svg></figure>\n";
 }
 
-}  // namespace
-
-std::string CompareToHtml(const Comparison& comparison) {
-  std::ostringstream out;
-  Sources sources;
+void WriteHead(std::ostringstream& out, const Comparison& comparison) {
   size_t wards = 0;
   for (const ComparePeriod& p : comparison.periods) wards += p.rows.size();
   out << "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -161,70 +157,87 @@ std::string CompareToHtml(const Comparison& comparison) {
       << "<span><i class=\"chip\" style=\"box-shadow:inset 0 0 0 2px #c0392b\"></i>có cảnh báo</span>"
       << "<span><sup>n</sup> hạng</span></p>\n";
   if (comparison.periods.empty()) out << "<p>Không có số liệu để so sánh.</p>\n";
-  for (const ComparePeriod& p : comparison.periods) {
-    out << "<section id=\"p-" << HtmlEscape(p.period) << "\">\n<h2>Kỳ " << HtmlEscape(PeriodWords(p.period)) << " <span class=\"muted\">("
-        << HtmlEscape(p.period) << ")</span></h2>\n<div class=\"scroll\"><table class=\"matrix\"><thead><tr><th>Phường, xã</th><th>Tỉnh, thành phố</th>";
-    for (const CompareIndicator& ind : p.indicators) {
-      std::string label = ind.label.empty() ? ind.id : ind.label;
-      std::string shown = label.size() > 70 ? label.substr(0, label.rfind(' ', 70)) + " …" : label;
-      out << "<th title=\"" << HtmlEscape(ind.id + ": " + label) << "\">" << HtmlEscape(shown)
-          << (ind.unit.empty() ? "" : " (" + HtmlEscape(ind.unit) + ")") << "</th>";
-    }
-    out << "</tr></thead>\n<tbody>\n";
-    for (const CompareRow& r : p.rows) {
-      out << "<tr><td>" << HtmlEscape(r.ward);
-      if (r.written.size() > 1 || (r.written.size() == 1 && r.written[0] != r.ward)) {
-        std::string also;
-        for (const std::string& w : r.written) also += (also.empty() ? "" : ", ") + w;
-        out << "<br><small class=\"muted\">viết: " << HtmlEscape(also) << "</small>";
-      }
-      out << "</td><td>" << HtmlEscape(r.province) << "</td>";
-      for (size_t i = 0; i < p.indicators.size(); ++i) {
-        const CompareCell& c = r.cells[i];
-        std::string cls = "v";
-        if (c.meets_target && !*c.meets_target) cls += " miss";
-        if (c.outlier) cls += " outlier";
-        if (!c.flags.empty()) cls += " flagged";
-        out << "<td class=\"" << cls << "\" data-sort=\"" << (c.actual ? std::to_string(*c.actual) : "") << "\">";
-        if (c.actual) {
-          size_t n = sources.Add(c.actual_source);
-          out << "<a href=\"#src-" << n << "\" title=\"" << HtmlEscape(Where(c.actual_source)) << "\">" << Num(*c.actual) << "</a>";
-          if (c.rank) out << "<sup>" << c.rank << "</sup>";
-        } else if (c.target) {
-          out << "–";
-        }
-        if (c.target) {
-          size_t n = sources.Add(c.target_source);
-          out << "<small><a href=\"#src-" << n << "\" title=\"" << HtmlEscape(Where(c.target_source)) << "\">chỉ tiêu "
-              << HtmlEscape(corpus::ComparatorText(c.comparator)) << Num(*c.target) << "</a></small>";
-        }
-        if (c.outlier && c.robust_z) out << "<small>ngoại lai, z = " << HtmlEscape(Num(std::round(*c.robust_z * 10) / 10)) << "</small>";
-        for (size_t k : c.flags) {
-          out << "<small><a href=\"#flag-" << k + 1 << "\">⚑ " << HtmlEscape(comparison.flags[k].kind) << "</a></small>";
-        }
-        out << "</td>";
-      }
-      out << "</tr>\n";
-    }
-    out << "</tbody></table></div>\n<h3>Biểu đồ theo chỉ tiêu</h3>\n<div class=\"charts\">\n";
-    for (size_t i = 0; i < p.indicators.size(); ++i) Chart(out, p, i, sources);
-    out << "</div>\n</section>\n";
+}
+
+// The matrix's head row: one column per indicator, long labels cut at a word.
+void WriteMatrixHead(std::ostringstream& out, const ComparePeriod& p) {
+  out << "<section id=\"p-" << HtmlEscape(p.period) << "\">\n<h2>Kỳ " << HtmlEscape(PeriodWords(p.period)) << " <span class=\"muted\">("
+      << HtmlEscape(p.period) << ")</span></h2>\n<div class=\"scroll\"><table class=\"matrix\"><thead><tr><th>Phường, xã</th><th>Tỉnh, thành phố</th>";
+  for (const CompareIndicator& ind : p.indicators) {
+    std::string label = ind.label.empty() ? ind.id : ind.label;
+    std::string shown = label.size() > 70 ? label.substr(0, label.rfind(' ', 70)) + " …" : label;
+    out << "<th title=\"" << HtmlEscape(ind.id + ": " + label) << "\">" << HtmlEscape(shown)
+        << (ind.unit.empty() ? "" : " (" + HtmlEscape(ind.unit) + ")") << "</th>";
   }
-  if (!comparison.flags.empty()) {
-    out << "<h2>Cảnh báo giữa các văn bản</h2>\n<ul class=\"flags\">\n";
-    for (size_t k = 0; k < comparison.flags.size(); ++k) {
-      const CorpusFlag& f = comparison.flags[k];
-      out << "<li id=\"flag-" << k + 1 << "\"><span class=\"sev-" << HtmlEscape(f.severity) << "\">" << HtmlEscape(f.severity)
-          << "</span> <code>" << HtmlEscape(f.kind) << "</code> " << HtmlEscape(f.explanation) << "<ul>";
-      for (const CorpusEvidence& e : f.evidence) {
-        out << "<li class=\"line\">" << HtmlEscape(e.path) << ", dòng " << e.span.line << ": <q>" << HtmlEscape(e.span.text) << "</q>";
-        if (!e.line_text.empty()) out << " — " << HtmlEscape(e.line_text);
-        out << "</li>";
-      }
-      out << "</ul></li>\n";
-    }
-    out << "</ul>\n";
+  out << "</tr></thead>\n<tbody>\n";
+}
+
+// One cell: the value linked to its source, its rank, the target, the outlier's z and flags.
+void WriteCell(std::ostringstream& out, const CompareCell& c, const Comparison& comparison, Sources& sources) {
+  std::string cls = "v";
+  if (c.meets_target && !*c.meets_target) cls += " miss";
+  if (c.outlier) cls += " outlier";
+  if (!c.flags.empty()) cls += " flagged";
+  out << "<td class=\"" << cls << "\" data-sort=\"" << (c.actual ? std::to_string(*c.actual) : "") << "\">";
+  if (c.actual) {
+    size_t n = sources.Add(c.actual_source);
+    out << "<a href=\"#src-" << n << "\" title=\"" << HtmlEscape(Where(c.actual_source)) << "\">" << Num(*c.actual) << "</a>";
+    if (c.rank) out << "<sup>" << c.rank << "</sup>";
+  } else if (c.target) {
+    out << "–";
   }
+  if (c.target) {
+    size_t n = sources.Add(c.target_source);
+    out << "<small><a href=\"#src-" << n << "\" title=\"" << HtmlEscape(Where(c.target_source)) << "\">chỉ tiêu "
+        << HtmlEscape(corpus::ComparatorText(c.comparator)) << Num(*c.target) << "</a></small>";
+  }
+  if (c.outlier && c.robust_z) out << "<small>ngoại lai, z = " << HtmlEscape(Num(std::round(*c.robust_z * 10) / 10)) << "</small>";
+  for (size_t k : c.flags) {
+    out << "<small><a href=\"#flag-" << k + 1 << "\">⚑ " << HtmlEscape(comparison.flags[k].kind) << "</a></small>";
+  }
+  out << "</td>";
+}
+
+void WriteRow(std::ostringstream& out, const ComparePeriod& p, const CompareRow& r, const Comparison& comparison,
+              Sources& sources) {
+  out << "<tr><td>" << HtmlEscape(r.ward);
+  if (r.written.size() > 1 || (r.written.size() == 1 && r.written[0] != r.ward)) {
+    std::string also;
+    for (const std::string& w : r.written) also += (also.empty() ? "" : ", ") + w;
+    out << "<br><small class=\"muted\">viết: " << HtmlEscape(also) << "</small>";
+  }
+  out << "</td><td>" << HtmlEscape(r.province) << "</td>";
+  for (size_t i = 0; i < p.indicators.size(); ++i) WriteCell(out, r.cells[i], comparison, sources);
+  out << "</tr>\n";
+}
+
+// One period: its matrix, then a chart per indicator.
+void WritePeriod(std::ostringstream& out, const ComparePeriod& p, const Comparison& comparison, Sources& sources) {
+  WriteMatrixHead(out, p);
+  for (const CompareRow& r : p.rows) WriteRow(out, p, r, comparison, sources);
+  out << "</tbody></table></div>\n<h3>Biểu đồ theo chỉ tiêu</h3>\n<div class=\"charts\">\n";
+  for (size_t i = 0; i < p.indicators.size(); ++i) Chart(out, p, i, sources);
+  out << "</div>\n</section>\n";
+}
+
+void WriteFlags(std::ostringstream& out, const Comparison& comparison) {
+  if (comparison.flags.empty()) return;
+  out << "<h2>Cảnh báo giữa các văn bản</h2>\n<ul class=\"flags\">\n";
+  for (size_t k = 0; k < comparison.flags.size(); ++k) {
+    const CorpusFlag& f = comparison.flags[k];
+    out << "<li id=\"flag-" << k + 1 << "\"><span class=\"sev-" << HtmlEscape(f.severity) << "\">" << HtmlEscape(f.severity)
+        << "</span> <code>" << HtmlEscape(f.kind) << "</code> " << HtmlEscape(f.explanation) << "<ul>";
+    for (const CorpusEvidence& e : f.evidence) {
+      out << "<li class=\"line\">" << HtmlEscape(e.path) << ", dòng " << e.span.line << ": <q>" << HtmlEscape(e.span.text) << "</q>";
+      if (!e.line_text.empty()) out << " — " << HtmlEscape(e.line_text);
+      out << "</li>";
+    }
+    out << "</ul></li>\n";
+  }
+  out << "</ul>\n";
+}
+
+void WriteSources(std::ostringstream& out, const Sources& sources) {
   out << "<h2>Nguồn số liệu</h2>\n<ol class=\"sources\">\n";
   for (size_t n = 0; n < sources.list.size(); ++n) {
     const CompareSource& s = *sources.list[n];
@@ -234,6 +247,17 @@ std::string CompareToHtml(const Comparison& comparison) {
     out << "</li>\n";
   }
   out << "</ol>\n<script>" << kScript << "</script>\n</body>\n</html>\n";
+}
+
+}  // namespace
+
+std::string CompareToHtml(const Comparison& comparison) {
+  std::ostringstream out;
+  Sources sources;   // numbered as the page meets them: matrix cells, then charts, period by period
+  WriteHead(out, comparison);
+  for (const ComparePeriod& p : comparison.periods) WritePeriod(out, p, comparison, sources);
+  WriteFlags(out, comparison);
+  WriteSources(out, sources);
   return out.str();
 }
 

@@ -10,7 +10,7 @@
 #include "baocao/normalize/text.h"
 #include "core/strings.h"
 #include "corpus/corpus_impl.h"
-#include "store/sqlite.h"
+#include "baocao/store/corpus_rows.h"
 
 namespace baocao {
 
@@ -125,8 +125,6 @@ void ResolveWards(Corpus& corpus, const CorpusRules& rules) {
 
 namespace {
 
-using store::Statement;
-
 bool ProvinceMatches(const CorpusDocument& d, const CorpusFilter& filter) {
   return filter.province.empty() || FoldKey(d.province) == FoldKey(filter.province) ||
          (d.province.empty() && FoldKey(d.province_written) == FoldKey(filter.province));
@@ -146,112 +144,61 @@ void ApplyFilter(Corpus& corpus, const CorpusFilter& filter) {
   std::erase_if(corpus.citations, [&](const CorpusCitation& c) { return !keep.count(c.document); });
 }
 
-// facts.qualifiers: a JSON array of strings, or NULL (read as "") for none.
-std::vector<std::string> QualifiersOf(const std::string& json) {
-  std::vector<std::string> out;
-  if (json.empty()) return out;
-  nlohmann::json parsed = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
-  if (!parsed.is_array()) return out;
-  for (const nlohmann::json& q : parsed) {
-    if (q.is_string()) out.push_back(q.get<std::string>());
-  }
-  return out;
+CorpusDocument DocumentOf(const store::StoredDocumentMeta& m) {
+  CorpusDocument d;
+  d.id = m.id;
+  d.path = m.path;
+  d.kind = m.kind;
+  d.number = m.number;
+  d.symbol = m.symbol;
+  d.issuer = m.issuer;
+  d.ward_written = m.ward;
+  d.province_written = m.province;
+  d.date = m.date;
+  d.title = m.title;
+  d.format = m.format;
+  d.encoding = m.encoding;
+  return d;
 }
 
-Span ReadSpan(Statement& st, int first) {
-  Span s;
-  s.start = static_cast<size_t>(st.ColumnInt(first));
-  s.end = static_cast<size_t>(st.ColumnInt(first + 1));
-  s.line = static_cast<int>(st.ColumnInt(first + 2));
-  if (!st.IsNull(first + 3)) s.page = static_cast<int>(st.ColumnInt(first + 3));
-  s.text = st.ColumnText(first + 4);
-  return s;
-}
-
-}  // namespace
-
-Result<Corpus> LoadCorpus(Store& store, const CorpusRules& rules, const CorpusFilter& filter) {
-  sqlite3* db = store.handle();
-  const std::string& name = store.path();
-  Corpus corpus;
-
-  Statement facts;
-  if (facts.Prepare(db, "SELECT document_id, indicator, role, value, assessment, unit, comparator, period, label, "
-                        "span_start, span_end, span_line, span_page, span_text, scope, qualifiers, basis FROM facts "
-                        "ORDER BY document_id, span_start, id") != SQLITE_OK) {
-    return store::SqliteError(db, name, "facts");
-  }
-  int rc;
-  while ((rc = facts.Step()) == SQLITE_ROW) {
-    CorpusFact f;
-    f.document = facts.ColumnInt(0);
-    f.fact.indicator = facts.ColumnText(1);
-    f.fact.role = facts.ColumnText(2);
-    if (!facts.IsNull(3)) f.fact.value = facts.ColumnDouble(3);
-    if (!facts.IsNull(4)) f.fact.assessment = facts.ColumnInt(4) != 0;
-    f.fact.unit = facts.ColumnText(5);
-    f.fact.comparator = facts.ColumnText(6);
-    f.fact.period = facts.ColumnText(7);
-    f.fact.label = facts.ColumnText(8);
-    f.fact.span = ReadSpan(facts, 9);
-    f.fact.scope = facts.ColumnText(14);
-    f.fact.qualifiers = QualifiersOf(facts.ColumnText(15));
-    f.fact.basis = facts.ColumnText(16);
-    corpus.facts.push_back(std::move(f));
-  }
-  if (rc != SQLITE_DONE) return store::SqliteError(db, name, "facts");
-
-  Statement refs;
-  if (refs.Prepare(db, "SELECT document_id, iso, ref_kind, ref_date, span_start, span_end, span_line, span_page, span_text "
-                       "FROM mentions WHERE type = 'reference' ORDER BY document_id, span_start, id") != SQLITE_OK) {
-    return store::SqliteError(db, name, "mentions");
-  }
-  while ((rc = refs.Step()) == SQLITE_ROW) {
+// The stored citations the comparisons can use: a full date and a number.
+Status LoadCitations(Store& store, Corpus& corpus) {
+  return store::ForEachCitation(store, [&](store::StoredCitation&& r) {
+    if (r.date.size() != 10 || r.number.empty()) return;
     CorpusCitation c;
-    c.document = refs.ColumnInt(0);
-    c.number = refs.ColumnText(1);
-    c.kind = refs.ColumnText(2);
-    c.date = refs.ColumnText(3);
-    c.span = ReadSpan(refs, 4);
-    if (c.date.size() == 10 && !c.number.empty()) corpus.citations.push_back(std::move(c));
-  }
-  if (rc != SQLITE_DONE) return store::SqliteError(db, name, "mentions");
+    c.document = r.document;
+    c.number = std::move(r.number);
+    c.kind = std::move(r.kind);
+    c.date = std::move(r.date);
+    c.span = std::move(r.span);
+    corpus.citations.push_back(std::move(c));
+  });
+}
 
-  // Documents one at a time with their source: the source gives each citation's issuer and
-  // the ward's and number's places, and is then let go.
-  Statement docs;
-  if (docs.Prepare(db, "SELECT id, path, kind, number, symbol, issuer, ward, province, date, title, format, encoding, "
-                       "source FROM documents ORDER BY id") != SQLITE_OK) {
-    return store::SqliteError(db, name, "documents");
-  }
+// Documents one at a time with their source: the source gives each citation's issuer and the
+// ward's and number's places, and is then let go. Citations are ordered by document, as ids.
+Status LoadDocuments(Store& store, Corpus& corpus) {
   size_t next_citation = 0;
-  while ((rc = docs.Step()) == SQLITE_ROW) {
-    CorpusDocument d;
-    d.id = docs.ColumnInt(0);
-    d.path = docs.ColumnText(1);
-    d.kind = docs.ColumnText(2);
-    d.number = docs.ColumnText(3);
-    d.symbol = docs.ColumnText(4);
-    d.issuer = docs.ColumnText(5);
-    d.ward_written = docs.ColumnText(6);
-    d.province_written = docs.ColumnText(7);
-    d.date = docs.ColumnText(8);
-    d.title = docs.ColumnText(9);
-    d.format = docs.ColumnText(10);
-    d.encoding = docs.ColumnText(11);
+  return store::ForEachDocumentWithSource(store, [&](const store::StoredDocumentMeta& meta, std::string_view source) {
+    CorpusDocument d = DocumentOf(meta);
     std::vector<CorpusCitation*> mine;
     while (next_citation < corpus.citations.size() && corpus.citations[next_citation].document < d.id) ++next_citation;
     for (size_t i = next_citation; i < corpus.citations.size() && corpus.citations[i].document == d.id; ++i) {
       mine.push_back(&corpus.citations[i]);
     }
-    const void* blob = sqlite3_column_blob(docs.get(), 12);
-    int bytes = sqlite3_column_bytes(docs.get(), 12);
-    std::string_view source(static_cast<const char*>(blob), blob ? static_cast<size_t>(bytes) : 0);
     corpus::AddSourceSpans(d, source, mine);
     corpus.documents.push_back(std::move(d));
-  }
-  if (rc != SQLITE_DONE) return store::SqliteError(db, name, "documents");
+  });
+}
 
+}  // namespace
+
+Result<Corpus> LoadCorpus(Store& store, const CorpusRules& rules, const CorpusFilter& filter) {
+  Corpus corpus;
+  Status read = store::ForEachFact(store, [&](store::StoredFact&& f) { corpus.facts.push_back({f.document, std::move(f.fact)}); });
+  if (!read.ok()) return read;
+  if (Status s = LoadCitations(store, corpus); !s.ok()) return s;
+  if (Status s = LoadDocuments(store, corpus); !s.ok()) return s;
   corpus::ResolveWards(corpus, rules);
   ApplyFilter(corpus, filter);
   return corpus;
@@ -260,25 +207,16 @@ Result<Corpus> LoadCorpus(Store& store, const CorpusRules& rules, const CorpusFi
 namespace corpus {
 
 Result<std::map<int64_t, std::string>> ReadableSources(Store& store, const std::set<int64_t>& ids) {
-  sqlite3* db = store.handle();
-  Statement st;
-  if (st.Prepare(db, "SELECT format, encoding, source FROM documents WHERE id = ?1") != SQLITE_OK) {
-    return store::SqliteError(db, store.path(), "documents");
-  }
   std::map<int64_t, std::string> sources;
-  for (int64_t id : ids) {
-    st.Reset();
-    st.Int(1, id);
-    int rc = st.Step();
-    if (rc == SQLITE_DONE) continue;
-    if (rc != SQLITE_ROW) return store::SqliteError(db, store.path(), "documents");
-    CorpusDocument d;
-    d.id = id;
-    d.format = st.ColumnText(0);
-    d.encoding = st.ColumnText(1);
-    if (!LinesReadable(d)) continue;
-    sources[id] = st.ColumnBlob(2);
-  }
+  Status s = store::ForEachSource(
+      store, ids, [&](int64_t id, const std::string& format, const std::string& encoding, std::string_view source) {
+        CorpusDocument d;
+        d.id = id;
+        d.format = format;
+        d.encoding = encoding;
+        if (LinesReadable(d)) sources[id] = std::string(source);
+      });
+  if (!s.ok()) return s;
   return sources;
 }
 

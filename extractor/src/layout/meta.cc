@@ -109,7 +109,8 @@ Result<Gazetteer> Gazetteer::Load(const std::string& path) {
 
 Gazetteer Gazetteer::FromNames(std::vector<std::string> names) {
   Gazetteer g;
-  for (const std::string& n : names) g.Add(n, "", /*strict=*/false);
+  // Bad entries are skipped, as promised: an empty name is the only error a non-strict Add has.
+  for (const std::string& n : names) (void)g.Add(n, "", /*strict=*/false);
   return g;
 }
 

@@ -1,9 +1,7 @@
 // Internal: the read side of `baocao serve`: read-only store connections handed out to request
-// threads, and the queries behind GET /api/documents, /api/flags and /api/export.csv, written
-// against the documented schema (docs/STORE.md).
+// threads, and the answers of GET /api/documents, /api/flags and /api/export.csv as JSON and
+// CSV, made from the rows the store reads (store/browse.h).
 #pragma once
-
-#include <sqlite3.h>
 
 #include <cstdint>
 #include <functional>
@@ -18,6 +16,7 @@
 
 #include "baocao/core/status.h"
 #include "baocao/store/store.h"
+#include "baocao/store/browse.h"
 
 namespace baocao::serve {
 
@@ -47,34 +46,19 @@ class ReaderPool {
   std::vector<std::unique_ptr<Store>> free_;
 };
 
-// Filters of the document list (each optional; see docs/SERVE.md).
-struct DocumentQuery {
-  std::optional<std::string> ward, province, kind;
-  std::optional<std::string> period;      // documents with a fact of this period code ("2025-H1")
-  std::optional<std::string> date;        // meta date starting with this ("2026", "2026-01")
-  std::optional<std::string> date_from;   // meta date >= (ISO)
-  std::optional<std::string> date_to;     // meta date <= (ISO; a whole day or month included)
-  std::optional<std::string> q;           // substring of the path, title, ward (ASCII case-insensitive)
-  int64_t limit = 50;
-  int64_t offset = 0;
-};
+// Filters of the lists and the export (docs/SERVE.md), as the store reads them.
+using DocumentQuery = store::DocumentQuery;
+using FlagQuery = store::FlagQuery;
+using ExportQuery = store::ExportQuery;
+
 // {"total", "limit", "offset", "documents": [...]} ordered by path.
 Result<nlohmann::json> ListDocuments(Store& store, const DocumentQuery& query);
 // One document's list entry; nullopt when there is none.
 Result<std::optional<nlohmann::json>> DocumentSummary(Store& store, int64_t id);
 
-struct FlagQuery {
-  std::optional<std::string> kind, severity, ward, province;
-  std::optional<int64_t> document;
-  int64_t limit = 100;
-  int64_t offset = 0;
-};
 // {"total", "limit", "offset", "flags": [...]}: most severe first, then by path.
 Result<nlohmann::json> ListFlags(Store& store, const FlagQuery& query);
 
-struct ExportQuery {
-  std::optional<std::string> ward, province, kind, indicator, period;
-};
 // Streams the facts joined with their documents as RFC 4180 CSV (CRLF, UTF-8, header row) to
 // `write`, a few rows at a time; stops early (kInternal) when `write` returns false.
 Status ExportFactsCsv(Store& store, const ExportQuery& query, const std::function<bool(std::string_view)>& write);

@@ -29,6 +29,7 @@
 #include "serve/extract_pool.h"
 #include "serve/queries.h"
 #include "serve/upload.h"
+#include "serve/upload_body.h"
 
 namespace baocao {
 namespace {
@@ -214,6 +215,12 @@ struct Server::Impl {
   }
   httplib::Server::HandlerResponse PreRoute(const httplib::Request& req, httplib::Response& res);
   void Upload(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader);
+  // Whether `path` is stored with these bytes already (an upload of them is then a no-op).
+  Result<bool> StoredUnchanged(const std::string& path, const std::string& sha256);
+  void ExtractAndStore(httplib::Response& res, std::string bytes, const std::string& path, const std::string& sha256,
+                       serve::UploadKind kind);
+  void ExtractionFailed(httplib::Response& res, const Status& failure, const std::string& path,
+                        const std::string& sha256, serve::UploadKind kind);
   void Stored(httplib::Response& res, int status, const std::string& path, const char* outcome);
   void ListDocuments(const httplib::Request& req, httplib::Response& res);
   std::optional<StoredDocument> FindDocument(const httplib::Request& req, httplib::Response& res, bool with_source);
@@ -440,107 +447,36 @@ void Server::Impl::Upload(const httplib::Request& req, httplib::Response& res, c
     res.set_header("Retry-After", "1");
     return SendError(res, 503, "busy", "too many uploads at once; try again in a moment");
   }
+  serve::HttpError refused;
+  std::optional<serve::UploadBody> body = serve::ReadUploadBody(req, reader, options.max_upload, kMultipartSlack, refused);
+  if (!body) return SendError(res, refused.status, refused.code, refused.message);
 
-  const size_t limit = options.max_upload;
-  std::string bytes, name, declared_type;
-  size_t received = 0, files = 0;
-  bool too_large = false, extra_file = false;
-  bool read_ok;
-  if (req.is_multipart_form_data()) {
-    bool in_file = false;
-    read_ok = reader(
-        [&](const httplib::MultipartFormData& part) {
-          in_file = part.name == "file";
-          if (in_file && ++files > 1) {
-            extra_file = true;
-            return false;
-          }
-          if (in_file) {
-            name = part.filename;
-            declared_type = part.content_type;
-          }
-          return true;
-        },
-        [&](const char* data, size_t n) {
-          received += n;
-          // Past the limit the rest is drained, not kept, up to kMultipartSlack more (a chunked
-          // body has no Content-Length that the pre-routing check could refuse).
-          if (too_large) return received <= limit + kMultipartSlack;
-          if (!in_file) return received <= limit + kMultipartSlack;
-          if (bytes.size() + n > limit) {
-            too_large = true;
-            std::string().swap(bytes);
-            return true;
-          }
-          bytes.append(data, n);
-          return true;
-        });
-  } else {
-    declared_type = req.get_header_value("Content-Type");
-    std::string type = declared_type.substr(0, declared_type.find(';'));
-    std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    bool refused_type =
-        !type.empty() && type.rfind("text/", 0) != 0 && type != "application/pdf" && type != "application/octet-stream";
-    if (std::optional<std::string> n = Param(req, "name")) name = *n;
-    files = 1;
-    read_ok = reader([&](const char* data, size_t n) {
-      received += n;
-      if (too_large || refused_type) return received <= limit + kMultipartSlack;   // drained, not kept
-      if (bytes.size() + n > limit) {
-        too_large = true;
-        std::string().swap(bytes);
-        return true;
-      }
-      bytes.append(data, n);
-      return true;
-    });
-    if (refused_type && read_ok) {
-      return SendError(res, 415, "unsupported_media_type",
-                       "send a text or PDF file, as multipart/form-data (field 'file') or as the raw body (text/plain, "
-                       "application/pdf, application/octet-stream); not " + type);
-    }
-  }
-  if (too_large || (!read_ok && received > limit)) {
-    return SendError(res, 413, "too_large", "the file exceeds the " + std::to_string(limit) + "-byte limit (--max-upload)");
-  }
-  if (extra_file) return SendError(res, 400, "bad_request", "one file per request (one 'file' field)");
-  if (!read_ok) {
-    return SendError(res, 400, "bad_request", "the request body could not be read (a broken multipart form or connection)");
-  }
-  if (files == 0) return SendError(res, 400, "bad_request", "no file: send it in a multipart/form-data field named 'file'");
-
-  bool pdf = serve::LooksLikePdfBytes(bytes);
-  std::string safe = serve::SafeUploadName(name.empty() ? (pdf ? "document.pdf" : "document.txt") : name);
-  Result<serve::UploadKind> kind = serve::ClassifyUpload(bytes, safe, declared_type);
+  bool pdf = serve::LooksLikePdfBytes(body->bytes);
+  std::string safe = serve::SafeUploadName(body->name.empty() ? (pdf ? "document.pdf" : "document.txt") : body->name);
+  Result<serve::UploadKind> kind = serve::ClassifyUpload(body->bytes, safe, body->declared_type);
   if (!kind.ok()) return SendError(res, 415, "unsupported_media_type", kind.status().message());
   const std::string path = std::string(serve::kUploadPrefix) + safe;
-  const std::string sha256 = Sha256Hex(bytes);
-
+  const std::string sha256 = Sha256Hex(body->bytes);
   // The same bytes at the same path: nothing to do (as `baocao ingest` skips them).
-  {
-    Result<ReaderPool::Lease> store = readers->Acquire();
-    if (!store.ok()) return SendStatus(res, store.status());
-    Result<std::optional<std::string>> stored = (*store)->Sha256Of(path);
-    if (!stored.ok()) return SendStatus(res, stored.status());
-    if (*stored && **stored == sha256) return Stored(res, 200, path, "unchanged");
-  }
+  Result<bool> unchanged = StoredUnchanged(path, sha256);
+  if (!unchanged.ok()) return SendStatus(res, unchanged.status());
+  if (*unchanged) return Stored(res, 200, path, "unchanged");
+  ExtractAndStore(res, std::move(body->bytes), path, sha256, *kind);
+}
 
+Result<bool> Server::Impl::StoredUnchanged(const std::string& path, const std::string& sha256) {
+  Result<ReaderPool::Lease> store = readers->Acquire();
+  if (!store.ok()) return store.status();
+  Result<std::optional<std::string>> stored = (*store)->Sha256Of(path);
+  if (!stored.ok()) return stored.status();
+  return *stored && **stored == sha256;
+}
+
+void Server::Impl::ExtractAndStore(httplib::Response& res, std::string bytes, const std::string& path,
+                                   const std::string& sha256, serve::UploadKind kind) {
   auto timeout = std::chrono::milliseconds(static_cast<int64_t>(options.extract_timeout_seconds * 1000 + 0.5));
   Result<PreparedDocument> prepared = pool->Extract(std::move(bytes), path, std::max(timeout, std::chrono::milliseconds(1)));
-  if (!prepared.ok()) {
-    const Status& failure = prepared.status();
-    if (failure.code() == ErrorCode::kInternal) return SendStatus(res, failure);
-    // A PDF that cannot be read is a file that cannot be parsed, whatever the engine calls it.
-    int status = kind.value() == serve::UploadKind::kPdf ? 422 : HttpStatusFor(failure.code());
-    if (status == 413 || status == 500) status = HttpStatusFor(failure.code());
-    if (status == 422) {
-      // A text or PDF that failed goes to the errors table, as `baocao ingest` records a file it
-      // could not extract; a refused one (415, 413) leaves no trace.
-      std::lock_guard lock(writer_mu);
-      if (writer) writer->RecordError(path, sha256, failure);
-    }
-    return SendError(res, status, ErrorCodeName(failure.code()), failure.message());
-  }
+  if (!prepared.ok()) return ExtractionFailed(res, prepared.status(), path, sha256, kind);
   Result<PutOutcome> outcome = Status(ErrorCode::kInternal, "the store is closed");
   {
     std::lock_guard lock(writer_mu);
@@ -549,6 +485,25 @@ void Server::Impl::Upload(const httplib::Request& req, httplib::Response& res, c
   }
   if (!outcome.ok()) return SendStatus(res, outcome.status());
   Stored(res, *outcome == PutOutcome::kUnchanged ? 200 : 201, path, PutOutcomeName(*outcome));
+}
+
+void Server::Impl::ExtractionFailed(httplib::Response& res, const Status& failure, const std::string& path,
+                                    const std::string& sha256, serve::UploadKind kind) {
+  if (failure.code() == ErrorCode::kInternal) return SendStatus(res, failure);
+  // A PDF that cannot be read is a file that cannot be parsed, whatever the engine calls it.
+  int status = kind == serve::UploadKind::kPdf ? 422 : HttpStatusFor(failure.code());
+  if (status == 413 || status == 500) status = HttpStatusFor(failure.code());
+  if (status == 422) {
+    // A text or PDF that failed goes to the errors table, as `baocao ingest` records a file it
+    // could not extract; a refused one (415, 413) leaves no trace.
+    std::lock_guard lock(writer_mu);
+    if (writer) {
+      // The upload's answer is the extraction's failure either way; a store that cannot
+      // record it fails the next write, which reports it.
+      (void)writer->RecordError(path, sha256, failure);
+    }
+  }
+  SendError(res, status, ErrorCodeName(failure.code()), failure.message());
 }
 
 // The answer to an upload: the stored document's id, path, sha256, meta and flag count.

@@ -279,7 +279,7 @@ Result<int64_t> StreamRows(sqlite3* db, const std::string& path, const TableSche
 // A read transaction around the whole export: every table from one snapshot.
 class Snapshot {
  public:
-  explicit Snapshot(Store& store) : db_(store.handle()) { ok_ = store::Exec(db_, "BEGIN") == SQLITE_OK; }
+  explicit Snapshot(Store& store) : db_(store::Connection(store)) { ok_ = store::Exec(db_, "BEGIN") == SQLITE_OK; }
   ~Snapshot() {
     if (ok_) store::Exec(db_, "COMMIT");
   }
@@ -295,15 +295,15 @@ constexpr const char* kCsvEol = "\r\n";
 }  // namespace
 
 Result<std::string> PostgresSchema(Store& store) {
-  Result<std::vector<TableSchema>> tables = ReadSchema(store.handle(), store.path());
+  Result<std::vector<TableSchema>> tables = ReadSchema(store::Connection(store), store.path());
   if (!tables.ok()) return tables.status();
   return PgDdl(*tables, false);
 }
 
 Result<std::vector<ExportedTable>> ExportCsv(Store& store, const std::string& dir) {
   Snapshot snapshot(store);
-  if (!snapshot.ok()) return store::SqliteError(store.handle(), store.path(), "cannot begin a read transaction");
-  Result<std::vector<TableSchema>> tables = ReadSchema(store.handle(), store.path());
+  if (!snapshot.ok()) return store::SqliteError(store::Connection(store), store.path(), "cannot begin a read transaction");
+  Result<std::vector<TableSchema>> tables = ReadSchema(store::Connection(store), store.path());
   if (!tables.ok()) return tables.status();
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
@@ -325,7 +325,7 @@ Result<std::vector<ExportedTable>> ExportCsv(Store& store, const std::string& di
     int64_t rows = 0;
     Status s = write_file(file, [&](std::ofstream& out) -> Status {
       out << HeaderLine(t, kCsvEol);
-      Result<int64_t> n = StreamRows(store.handle(), store.path(), t, kCsvEol, [&](const std::string& chunk) {
+      Result<int64_t> n = StreamRows(store::Connection(store), store.path(), t, kCsvEol, [&](const std::string& chunk) {
         out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
         return out ? Status::Ok() : Status(ErrorCode::kStore, file.string() + ": cannot write");
       });
@@ -469,8 +469,8 @@ class Postgres {
 
 Result<std::vector<ExportedTable>> ExportPostgres(Store& store, const std::string& dsn, const std::string& pg_schema) {
   Snapshot snapshot(store);
-  if (!snapshot.ok()) return store::SqliteError(store.handle(), store.path(), "cannot begin a read transaction");
-  Result<std::vector<TableSchema>> tables = ReadSchema(store.handle(), store.path());
+  if (!snapshot.ok()) return store::SqliteError(store::Connection(store), store.path(), "cannot begin a read transaction");
+  Result<std::vector<TableSchema>> tables = ReadSchema(store::Connection(store), store.path());
   if (!tables.ok()) return tables.status();
 
   if (!Pq().error.empty()) return Status(ErrorCode::kStore, "postgres: " + Pq().error);
@@ -479,7 +479,9 @@ Result<std::vector<ExportedTable>> ExportPostgres(Store& store, const std::strin
   if (Pq().setClientEncoding(pg.get(), "UTF8") != 0) return pg.Error("cannot use UTF8");
   if (Status s = pg.Exec("BEGIN", "BEGIN"); !s.ok()) return s;
   auto abort = [&](Status s) {
-    pg.Exec("ROLLBACK", "ROLLBACK");
+    // `s` is the failure to report; should the ROLLBACK fail too, the transaction still never
+    // commits: PostgreSQL rolls it back when the connection closes.
+    (void)pg.Exec("ROLLBACK", "ROLLBACK");
     return s;
   };
   if (!pg_schema.empty()) {
@@ -503,7 +505,7 @@ Result<std::vector<ExportedTable>> ExportPostgres(Store& store, const std::strin
     copy += ") FROM STDIN WITH (FORMAT csv)";
     int64_t rows = 0;
     Status s = pg.Copy(copy, [&](const std::function<Status(const std::string&)>& sink) -> Status {
-      Result<int64_t> n = StreamRows(store.handle(), store.path(), t, "\n", sink);
+      Result<int64_t> n = StreamRows(store::Connection(store), store.path(), t, "\n", sink);
       if (!n.ok()) return n.status();
       rows = *n;
       return Status::Ok();

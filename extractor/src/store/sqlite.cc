@@ -40,10 +40,12 @@ std::optional<std::string> Statement::ColumnOptText(int col) {
   return ColumnText(col);
 }
 
-std::string Statement::ColumnBlob(int col) {
+std::string Statement::ColumnBlob(int col) { return std::string(ColumnBlobView(col)); }
+
+std::string_view Statement::ColumnBlobView(int col) {
   const void* data = sqlite3_column_blob(stmt_, col);
   if (!data) return {};
-  return std::string(static_cast<const char*>(data), sqlite3_column_bytes(stmt_, col));
+  return std::string_view(static_cast<const char*>(data), static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
 }
 
 int Exec(sqlite3* db, const char* sql) { return sqlite3_exec(db, sql, nullptr, nullptr, nullptr); }

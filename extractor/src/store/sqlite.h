@@ -1,4 +1,4 @@
-// The one place that talks to SQLite's C API: a prepared statement that finalizes itself, and
+// The one place that talks to SQLite's C API (with the files of store/ that include it): a prepared statement that finalizes itself, and
 // errors turned into kStore Status values that name the database file.
 #pragma once
 
@@ -10,8 +10,18 @@
 #include <string_view>
 
 #include "baocao/core/status.h"
+#include "baocao/store/store.h"
 
 namespace baocao::store {
+
+// A Store's connection, for the files of store/ (and the store's own tests): every other
+// component reads and writes through the functions those files declare. It stays owned by
+// the Store; do not close it.
+class Access {
+ public:
+  static sqlite3* Connection(Store& store);
+};
+inline sqlite3* Connection(Store& store) { return Access::Connection(store); }
 
 // kStore: "DB: WHAT: SQLite's message".
 Status SqliteError(sqlite3* db, const std::string& db_path, std::string_view what);
@@ -55,6 +65,8 @@ class Statement {
   std::string ColumnText(int col);
   std::optional<std::string> ColumnOptText(int col);
   std::string ColumnBlob(int col);
+  // The blob without a copy: valid until the next Step() or Reset().
+  std::string_view ColumnBlobView(int col);
 
  private:
   sqlite3_stmt* stmt_ = nullptr;

@@ -306,6 +306,10 @@ struct Store::Impl {
   Result<PutOutcome> Put(const Extraction& x, std::string_view source, const JsonColumns& columns);
   Result<PutOutcome> PutLocked(const Extraction& x, std::string_view source, const JsonColumns& columns);
   Status InsertRows(int64_t id, const Extraction& x, const JsonColumns& columns);
+  // Prepares `sql` in `slot` and runs it `count` times, `bind(statement, i)` binding row i.
+  template <typename Bind>
+  Status InsertEach(Statement& slot, const char* sql, size_t count, const char* table, const std::string& doc_path,
+                    Bind bind);
   Result<std::optional<StoredDocument>> Get(Statement& st, const char* sql, bool by_id, int64_t id,
                                             const std::string& key, bool with_source);
 };
@@ -344,7 +348,7 @@ Result<Store> Store::Open(const std::string& path, const StoreOptions& options) 
 }
 
 const std::string& Store::path() const { return impl_->path; }
-sqlite3* Store::handle() { return impl_->db; }
+sqlite3* store::Access::Connection(Store& store) { return store.impl_->db; }
 
 Status Store::Begin() {
   if (impl_->in_batch) return Status(ErrorCode::kInternal, impl_->path + ": Begin inside Begin");
@@ -455,114 +459,131 @@ Result<PutOutcome> Store::Impl::PutLocked(const Extraction& x, std::string_view 
   return outcome;
 }
 
-Status Store::Impl::InsertRows(int64_t id, const Extraction& x, const JsonColumns& columns) {
-  auto fail = [&](const char* table) { return Error(std::string("cannot insert into ") + table + " for " + x.document.path); };
+namespace {
 
-  Result<Statement*> refs = Prepared(insert_reference, kInsertReference);
-  if (!refs.ok()) return refs.status();
-  for (size_t i = 0; i < x.references.size(); ++i) {
-    const Reference& r = x.references[i];
-    Statement& st = **refs;
-    st.Int(1, id);
-    st.TextOrNull(2, r.kind);
-    st.Text(3, r.number);
-    st.TextOrNull(4, r.date);
-    st.Text(5, (*columns.variants)[i]);
-    if (!r.spans.empty()) BindSpan(st, 6, r.spans.front());
-    if (st.Step() != SQLITE_DONE) return fail("document_references");
-    st.Reset();
+void BindReference(Statement& st, int64_t id, const Reference& r, const std::string& variants) {
+  st.Int(1, id);
+  st.TextOrNull(2, r.kind);
+  st.Text(3, r.number);
+  st.TextOrNull(4, r.date);
+  st.Text(5, variants);
+  if (!r.spans.empty()) BindSpan(st, 6, r.spans.front());
+}
+
+// A mention's value columns: which are set depends on its type.
+void BindMentionValue(Statement& st, const Mention& m) {
+  switch (m.type) {
+    case MentionType::kNumber:
+    case MentionType::kPercent:
+    case MentionType::kMoney:
+    case MentionType::kCount:
+      st.Double(4, m.number);
+      st.OptDouble(5, m.range_to);
+      break;
+    case MentionType::kFraction:
+      st.Double(6, m.numerator);
+      st.Double(7, m.denominator);
+      break;
+    case MentionType::kDate:
+    case MentionType::kPeriod:
+      st.TextOrNull(8, m.iso);
+      break;
+    case MentionType::kReference:
+      st.TextOrNull(8, m.iso);
+      st.TextOrNull(11, m.ref_kind);
+      st.TextOrNull(12, m.ref_date);
+      break;
   }
+}
 
-  Result<Statement*> mentions = Prepared(insert_mention, kInsertMention);
-  if (!mentions.ok()) return mentions.status();
-  for (const Mention& m : x.mentions) {
-    Statement& st = **mentions;
-    st.Int(1, id);
-    st.Text(2, MentionTypeName(m.type));
-    st.Text(3, m.rule_id);
-    switch (m.type) {
-      case MentionType::kNumber:
-      case MentionType::kPercent:
-      case MentionType::kMoney:
-      case MentionType::kCount:
-        st.Double(4, m.number);
-        st.OptDouble(5, m.range_to);
-        break;
-      case MentionType::kFraction:
-        st.Double(6, m.numerator);
-        st.Double(7, m.denominator);
-        break;
-      case MentionType::kDate:
-      case MentionType::kPeriod:
-        st.TextOrNull(8, m.iso);
-        break;
-      case MentionType::kReference:
-        st.TextOrNull(8, m.iso);
-        st.TextOrNull(11, m.ref_kind);
-        st.TextOrNull(12, m.ref_date);
-        break;
-    }
-    st.TextOrNull(9, m.unit);
-    st.TextOrNull(10, m.comparator);
-    BindSpan(st, 13, m.span);
-    if (st.Step() != SQLITE_DONE) return fail("mentions");
-    st.Reset();
-  }
+void BindMention(Statement& st, int64_t id, const Mention& m) {
+  st.Int(1, id);
+  st.Text(2, MentionTypeName(m.type));
+  st.Text(3, m.rule_id);
+  BindMentionValue(st, m);
+  st.TextOrNull(9, m.unit);
+  st.TextOrNull(10, m.comparator);
+  BindSpan(st, 13, m.span);
+}
 
-  Result<Statement*> tables = Prepared(insert_table, kInsertTable);
-  if (!tables.ok()) return tables.status();
-  for (size_t i = 0; i < x.tables.size(); ++i) {
-    const Table& t = x.tables[i];
-    Statement& st = **tables;
-    st.Int(1, id);
-    st.Int(2, static_cast<int64_t>(i + 1));
-    st.Text(3, (*columns.headers)[i]);
-    st.Text(4, (*columns.rows)[i]);
-    BindSpan(st, 5, t.span);
-    if (st.Step() != SQLITE_DONE) return fail("document_tables");
-    st.Reset();
-  }
+void BindTable(Statement& st, int64_t id, size_t ordinal, const Table& t, const std::string& header,
+               const std::string& rows) {
+  st.Int(1, id);
+  st.Int(2, static_cast<int64_t>(ordinal));
+  st.Text(3, header);
+  st.Text(4, rows);
+  BindSpan(st, 5, t.span);
+}
 
-  Result<Statement*> facts = Prepared(insert_fact, kInsertFact);
-  if (!facts.ok()) return facts.status();
-  for (size_t i = 0; i < x.facts.size(); ++i) {
-    const Fact& f = x.facts[i];
-    Statement& st = **facts;
-    st.Int(1, id);
-    st.Text(2, f.indicator);
-    st.Text(3, f.role);
-    st.OptDouble(4, f.value);
-    if (f.assessment) st.Int(5, int64_t{*f.assessment ? 1 : 0});
-    st.TextOrNull(6, f.unit);
-    st.TextOrNull(7, f.comparator);
-    st.TextOrNull(8, f.period);
-    st.TextOrNull(9, f.label);
-    BindSpan(st, 10, f.span);
-    st.TextOrNull(15, f.scope);
-    st.TextOrNull(16, (*columns.qualifiers)[i]);
-    st.TextOrNull(17, f.basis);
-    if (st.Step() != SQLITE_DONE) return fail("facts");
-    st.Reset();
-  }
+void BindFact(Statement& st, int64_t id, const Fact& f, const std::string& qualifiers) {
+  st.Int(1, id);
+  st.Text(2, f.indicator);
+  st.Text(3, f.role);
+  st.OptDouble(4, f.value);
+  if (f.assessment) st.Int(5, int64_t{*f.assessment ? 1 : 0});
+  st.TextOrNull(6, f.unit);
+  st.TextOrNull(7, f.comparator);
+  st.TextOrNull(8, f.period);
+  st.TextOrNull(9, f.label);
+  BindSpan(st, 10, f.span);
+  st.TextOrNull(15, f.scope);
+  st.TextOrNull(16, qualifiers);
+  st.TextOrNull(17, f.basis);
+}
 
-  Result<Statement*> flags = Prepared(insert_flag, kInsertFlag);
-  if (!flags.ok()) return flags.status();
-  for (size_t i = 0; i < x.flags.size(); ++i) {
-    const Flag& f = x.flags[i];
-    Statement& st = **flags;
-    st.Int(1, id);
-    st.Text(2, f.kind);
-    st.Text(3, f.severity);
-    st.Text(4, (*columns.indicators)[i]);
-    st.OptDouble(5, f.stated);
-    st.OptDouble(6, f.computed);
-    st.Text(7, f.explanation);
-    st.TextOrNull(8, f.rule);
-    st.Text(9, (*columns.evidence)[i]);
-    if (st.Step() != SQLITE_DONE) return fail("flags");
+void BindFlag(Statement& st, int64_t id, const Flag& f, const std::string& indicators, const std::string& evidence) {
+  st.Int(1, id);
+  st.Text(2, f.kind);
+  st.Text(3, f.severity);
+  st.Text(4, indicators);
+  st.OptDouble(5, f.stated);
+  st.OptDouble(6, f.computed);
+  st.Text(7, f.explanation);
+  st.TextOrNull(8, f.rule);
+  st.Text(9, evidence);
+}
+
+}  // namespace
+
+template <typename Bind>
+Status Store::Impl::InsertEach(Statement& slot, const char* sql, size_t count, const char* table,
+                               const std::string& doc_path, Bind bind) {
+  Result<Statement*> prepared = Prepared(slot, sql);
+  if (!prepared.ok()) return prepared.status();
+  Statement& st = **prepared;
+  for (size_t i = 0; i < count; ++i) {
+    bind(st, i);
+    if (st.Step() != SQLITE_DONE) return Error(std::string("cannot insert into ") + table + " for " + doc_path);
     st.Reset();
   }
   return Status::Ok();
+}
+
+// Every row of the document's child tables, in the order docs/STORE.md lists them; stops at
+// the first failure.
+Status Store::Impl::InsertRows(int64_t id, const Extraction& x, const JsonColumns& c) {
+  const std::string& path = x.document.path;
+  Status s = InsertEach(insert_reference, kInsertReference, x.references.size(), "document_references", path,
+                        [&](Statement& st, size_t i) { BindReference(st, id, x.references[i], (*c.variants)[i]); });
+  if (s.ok()) {
+    s = InsertEach(insert_mention, kInsertMention, x.mentions.size(), "mentions", path,
+                   [&](Statement& st, size_t i) { BindMention(st, id, x.mentions[i]); });
+  }
+  if (s.ok()) {
+    s = InsertEach(insert_table, kInsertTable, x.tables.size(), "document_tables", path, [&](Statement& st, size_t i) {
+      BindTable(st, id, i + 1, x.tables[i], (*c.headers)[i], (*c.rows)[i]);
+    });
+  }
+  if (s.ok()) {
+    s = InsertEach(insert_fact, kInsertFact, x.facts.size(), "facts", path,
+                   [&](Statement& st, size_t i) { BindFact(st, id, x.facts[i], (*c.qualifiers)[i]); });
+  }
+  if (s.ok()) {
+    s = InsertEach(insert_flag, kInsertFlag, x.flags.size(), "flags", path, [&](Statement& st, size_t i) {
+      BindFlag(st, id, x.flags[i], (*c.indicators)[i], (*c.evidence)[i]);
+    });
+  }
+  return s;
 }
 
 Status Store::RecordError(const std::string& path, const std::string& sha256, const Status& status) {

@@ -1,8 +1,14 @@
 // Errors as values: every fallible function of the public API returns a Status or a
 // Result<T>. No exception crosses a public header.
 //
-//   baocao::Result<Source> src = baocao::ReadSource("a.txt", limits);
-//   if (!src.ok()) { std::cerr << src.status().ToString(); return ExitCodeFor(src.status()); }
+//   baocao::Result<std::string> bytes = baocao::ReadFileBytes("a.txt", 1 << 20);
+//   if (!bytes.ok()) {   // "not_found: a.txt: No such file or directory"
+//     std::cerr << bytes.status().ToString() << "\n";
+//     return bytes.status().code() == baocao::ErrorCode::kNotFound ? 3 : 4;
+//   }
+//
+// Both classes are [[nodiscard]]: a Status or Result left unread is a compile warning; discard
+// one on purpose with (void) and a comment saying why.
 //
 // Thread safety: plain values, safe to copy and move between threads.
 #pragma once
@@ -35,7 +41,7 @@ enum class ErrorCode {
 // Stable lowercase name of a code, used in logs and JSON error objects ("too_large").
 const char* ErrorCodeName(ErrorCode code);
 
-class Status {
+class [[nodiscard]] Status {
  public:
   Status() = default;
   Status(ErrorCode code, std::string message) : code_(code), message_(std::move(message)) {}
@@ -54,7 +60,7 @@ class Status {
 
 // A value or the Status that explains why there is none.
 template <typename T>
-class Result {
+class [[nodiscard]] Result {
  public:
   Result(T value) : value_(std::move(value)) {}          // NOLINT: implicit by design
   Result(Status status) : status_(std::move(status)) {}  // NOLINT: implicit by design

@@ -35,9 +35,12 @@
 #include "baocao/core/document.h"
 #include "baocao/core/status.h"
 
-struct sqlite3;
-
 namespace baocao {
+
+class Store;
+namespace store {
+class Access;   // store/sqlite.h: the connection, for the store's own files only
+}  // namespace store
 
 // The schema this build writes (store_info.schema_version).
 inline constexpr int kStoreSchemaVersion = 2;
@@ -161,11 +164,9 @@ class Store {
   // Value of a store_info key ("schema_version", "engine"); nullopt when absent.
   Result<std::optional<std::string>> Info(const std::string& key);
   const std::string& path() const;
-  // The connection, for library code that queries the documented schema directly (compare,
-  // audit across documents, export). It stays owned by the Store; do not close it.
-  sqlite3* handle();
 
  private:
+  friend class store::Access;
   Store();
   struct Impl;
   std::unique_ptr<Impl> impl_;
