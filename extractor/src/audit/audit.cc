@@ -9,9 +9,9 @@
 #include <set>
 
 #include "audit/audit_impl.h"
+#include "baocao/link.h"
 #include "baocao/text.h"
 #include "core/strings.h"
-#include "link/lexicon_impl.h"
 
 namespace baocao {
 

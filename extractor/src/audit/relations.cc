@@ -8,9 +8,9 @@
 
 #include "audit/audit_impl.h"
 #include "baocao/audit.h"
+#include "baocao/link.h"
 #include "baocao/text.h"
 #include "core/strings.h"
-#include "link/lexicon_impl.h"
 
 namespace baocao {
 namespace {

@@ -14,8 +14,8 @@
 #include <unicode/utf8.h>
 
 #include "audit/audit_impl.h"
+#include "baocao/link.h"
 #include "baocao/text.h"
-#include "link/lexicon_impl.h"
 
 namespace baocao {
 namespace {

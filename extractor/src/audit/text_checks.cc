@@ -11,9 +11,9 @@
 #include <unicode/utf8.h>
 
 #include "audit/audit_impl.h"
-#include "core/strings.h"
+#include "baocao/link.h"
 #include "baocao/text.h"
-#include "link/lexicon_impl.h"
+#include "core/strings.h"
 
 namespace baocao {
 namespace {
