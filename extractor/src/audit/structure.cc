@@ -50,8 +50,9 @@ TextRange Structure::Sentence(size_t pos, size_t floor, size_t ceiling, bool at_
   };
   // A converter's run-on line is cut 2 KB each way, as the audit's sentences are: the checks
   // stay linear in the text.
-  floor = std::max(floor, pos > kSentenceReach ? internal::CharBoundaryAtOrBefore(text, pos - kSentenceReach) : size_t{0});
-  ceiling = std::min(ceiling, internal::CharBoundaryAtOrBefore(text, std::min(text.size(), pos + kSentenceReach)));
+  const size_t reach = tuning.sentence_reach;
+  floor = std::max(floor, pos > reach ? internal::CharBoundaryAtOrBefore(text, pos - reach) : size_t{0});
+  ceiling = std::min(ceiling, internal::CharBoundaryAtOrBefore(text, std::min(text.size(), pos + reach)));
   size_t b = pos, e = pos;
   while (b > floor && !stop(b - 1)) --b;
   while (e < ceiling && !stop(e)) ++e;
@@ -73,12 +74,13 @@ char Structure::PrevNonSpace(size_t i) const {
 
 bool Structure::Scores(const std::string& folded) {
   static const std::set<std::string> kNotScore = {"thoi", "dia", "trong", "dac", "quan", "uu", "nhuoc", "khuyet", "diem"};
+  constexpr std::string_view kPoints = " diem ";
   size_t at = 0;
-  while ((at = folded.find(" diem ", at)) != std::string::npos) {
+  while ((at = folded.find(kPoints, at)) != std::string::npos) {
     size_t b = folded.rfind(' ', at - 1);
     std::string prev = b == std::string::npos || at == 0 ? "" : folded.substr(b + 1, at - b - 1);
     if (!kNotScore.count(prev)) return true;
-    at += 5;
+    at += kPoints.size() - 1;   // on to its last space, which may open the next one
   }
   return false;
 }
@@ -88,7 +90,7 @@ bool Structure::ListMarkerAt(size_t i) const {
   if (i >= text.size()) return false;
   char ch = text[i];
   if (ch == '-' || ch == '+' || ch == '*') return true;
-  if (static_cast<unsigned char>(ch) == 0xE2) return true;   // "•", "–" and other marks
+  if (static_cast<unsigned char>(ch) == kMarkLeadByte) return true;   // "•", "–" and other marks
   size_t j = i;
   while (j < text.size() && j - i < 4 && (std::isdigit(static_cast<unsigned char>(text[j])) || std::isalpha(static_cast<unsigned char>(text[j])))) ++j;
   if (j == i || j >= text.size()) return false;
@@ -103,7 +105,7 @@ std::string Structure::MarkerKind(size_t i) const {
   while (i < text.size() && text[i] == ' ') ++i;
   char ch = text[i];
   if (ch == '-' || ch == '+' || ch == '*') return std::string(1, ch);
-  if (static_cast<unsigned char>(ch) == 0xE2) return "mark";
+  if (static_cast<unsigned char>(ch) == kMarkLeadByte) return "mark";
   size_t j = i;
   while (j < text.size() && std::isalnum(static_cast<unsigned char>(text[j]))) ++j;
   bool digits = std::isdigit(static_cast<unsigned char>(ch));
@@ -127,6 +129,11 @@ int Structure::LeadingDecimals(std::string_view t) {
   while (k < t.size() && (std::isdigit(static_cast<unsigned char>(t[k])) || t[k] == '.' || t[k] == ',')) ++k;
   size_t comma = t.substr(0, k).rfind(',');
   return comma == std::string_view::npos ? 0 : static_cast<int>(k - comma - 1);
+}
+
+std::string Structure::QuotedLabel(const std::string& label) {
+  constexpr size_t kQuotedBytes = 80;   // a row's or heading's name is quoted this far
+  return label.size() > kQuotedBytes ? label.substr(0, CharBoundaryAtOrBefore(label, kQuotedBytes)) + "…" : label;
 }
 
 void Structure::Held(Check check) {
@@ -191,8 +198,9 @@ void Structure::SumFlag(const std::string& rule, const std::string& severity, co
     AddEvidence(f, p->span);
     values.push_back(p->number);
   }
-  std::string expr = (values.size() <= 12 ? JoinValues(values, decimals, en)
-                                          : (en ? std::to_string(values.size()) + " values" : std::to_string(values.size()) + " giá trị")) +
+  constexpr size_t kValuesWritten = 12;   // more parts than this are counted, not written out
+  std::string expr = (values.size() <= kValuesWritten ? JoinValues(values, decimals, en)
+                                                      : (en ? std::to_string(values.size()) + " values" : std::to_string(values.size()) + " giá trị")) +
                      " = " + FormatNumber(sum, decimals, en);
   f.explanation = en ? what + ": " + expr + ", not the " + FormatNumber(total.number, decimals, en) + " stated as the total."
                      : what + ": " + expr + ", khác tổng số đã ghi là " + FormatNumber(total.number, decimals, en) + ".";

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <optional>
 
 #include "audit/structure_impl.h"
 #include "baocao/link.h"
@@ -82,16 +83,16 @@ void Structure::TableAfterBreakdown() {
 // group its names another way.
 
 void Structure::CountedLists() {
-  constexpr double kMaxCounted = 30;
   const bool en = c.en();
   for (const Mention* m : order) {
-    if (!IsAdditive(*m) || m->number < 2 || m->number > kMaxCounted || m->number != std::floor(m->number)) continue;
+    if (!IsAdditive(*m) || m->number < 2 || m->number > tuning.counted_list_max || m->number != std::floor(m->number)) continue;
     if (NamesSomething(*m) || Flagged(*m) || NounAfter(*m).empty()) continue;
     // The noun and a few words, then the colon.
     size_t colon = text.find(':', m->span.normalized.end);
-    if (colon == std::string_view::npos || colon - m->span.normalized.end > 80) continue;
+    if (colon == std::string_view::npos || colon - m->span.normalized.end > tuning.counted_list_colon_reach) continue;
     std::string_view noun = Between(m->span.normalized.end, colon);
-    if (noun.find_first_of(".;,()\n") != std::string_view::npos || Tokenize(noun).size() > 8 || !In(m->span.normalized.end, colon).empty()) {
+    if (noun.find_first_of(".;,()\n") != std::string_view::npos || Tokenize(noun).size() > tuning.counted_list_noun_words ||
+    !In(m->span.normalized.end, colon).empty()) {
       continue;
     }
     size_t line_end = text.find('\n', colon);
@@ -170,47 +171,51 @@ bool Structure::Complementary(const std::vector<Part>& parts) const {
   return false;
 }
 
-bool Structure::WholeAndParts(const Mention& total, const std::string& cue, std::vector<Part> parts, int expected) {
+Structure::PartsReading Structure::ReadWholeAndParts(const Mention& total, const std::string& cue, const std::vector<Part>& parts,
+                                                     int expected) const {
+  PartsReading r;
   const bool en = c.en();
-  int dt = Decimals(total);
+  r.total_decimals = Decimals(total);
   // Shares: each against the whole.
-  int shares = 0, shares_agree = 0;
+  int shares = 0;
   double share_sum = 0;
   for (const Part& p : parts) {
     if (!p.percent) continue;
     ++shares;
     share_sum += p.percent->number;
     if (total.number > 0 && RateAgrees(p.percent->number, Decimals(*p.percent), p.amount / total.number * 100.0, false)) {
-      ++shares_agree;
+      ++r.shares_agree;
     }
   }
   bool all_shared = shares == static_cast<int>(parts.size());
-  bool shares_make_whole = all_shared && parts.size() >= 2 && std::fabs(share_sum - 100.0) <= 0.5 * parts.size() + 1e-9;
-  bool rounded_to_100 = all_shared && std::fabs(share_sum - 100.0) <= 1e-9;
-  double sum = 0;
-  int dp = dt;
-  std::vector<double> values;
+  r.shares_make_whole = all_shared && parts.size() >= 2 && std::fabs(share_sum - 100.0) <= tuning.share_rounding * parts.size() + kBinaryNoise;
+  r.rounded_to_100 = all_shared && std::fabs(share_sum - 100.0) <= kBinaryNoise;
+  r.decimals = r.total_decimals;
   for (const Part& p : parts) {
-    sum += p.amount;
-    values.push_back(p.amount);
-    dp = std::max(dp, Decimals(*p.value));
+    r.sum += p.amount;
+    r.values.push_back(p.amount);
+    r.decimals = std::max(r.decimals, Decimals(*p.value));
   }
-  bool sum_holds = parts.size() >= 2 && AgreesWithin(total.number, dp, sum);
-  bool counted = expected >= 2 && expected == static_cast<int>(parts.size());
-  bool complementary = Complementary(parts);
-  bool exhaustive = shares_make_whole || complementary || counted;
+  r.sum_holds = parts.size() >= 2 && AgreesWithin(total.number, r.decimals, r.sum);
+  r.counted = expected >= 2 && expected == static_cast<int>(parts.size());
+  r.complementary = Complementary(parts);
+  r.exhaustive = r.shares_make_whole || r.complementary || r.counted;
   // The whole and the words that open its parts, as written: «8.120 hồ sơ» … «trong đó»;
   // a list opened by a parenthesis or a colon quotes the whole with it: «23 doanh nghiệp … (».
   std::string open = en ? "“" : "«", close = en ? "”" : "»";
-  std::string quote = cue == "(" || cue == ":" ? open + total.span.text + " … " + cue + close
-                                               : open + total.span.text + close + " … " + open + cue + close;
+  r.quote = cue == "(" || cue == ":" ? open + total.span.text + " … " + cue + close
+                                     : open + total.span.text + close + " … " + open + cue + close;
+  return r;
+}
 
+void Structure::CheckPartShares(const Mention& total, const std::vector<Part>& parts, const PartsReading& r) {
+  const bool en = c.en();
   for (const Part& p : parts) {
     if (!p.percent || total.number <= 0 || Flagged(*p.percent)) continue;
     int d = Decimals(*p.percent);
     double computed = p.amount / total.number * 100.0;
     bool ok = RateAgrees(p.percent->number, d, computed, false) ||
-              (rounded_to_100 && std::fabs(p.percent->number - computed) <= std::pow(10.0, -d) + 1e-9);
+              (r.rounded_to_100 && std::fabs(p.percent->number - computed) <= std::pow(kDecimalBase, -d) + kBinaryNoise);
     if (ok) {
       Check k = MakeCheck("part_percent", "builtin:part_percent", {}, p.percent->number, RoundTo(computed, d));
       k.members.push_back({"", "whole", total.number, total.span});
@@ -220,16 +225,16 @@ bool Structure::WholeAndParts(const Mention& total, const std::string& cue, std:
       continue;
     }
     // The whole is this part's base only when another share or the sum confirms it.
-    bool confirmed = shares_agree > 0 || sum_holds;
+    bool confirmed = r.shares_agree > 0 || r.sum_holds;
     Flag f = MakeFlag("ratio_mismatch", confirmed ? "error" : "warning", p.percent->number, RoundTo(computed, d), "builtin:part_percent");
     AddEvidence(f, total.span);
     AddEvidence(f, p.value->span);
     AddEvidence(f, p.percent->span);
-    std::string q = FormatNumber(p.value->number, Decimals(*p.value), en) + " / " + FormatNumber(total.number, dt, en) + " = " +
-                    FormatValue(computed, d, "%", en);
-    f.explanation = en ? "Part “" + p.value->span.text + "” of the whole " + quote + ": " + q + ", not the " +
+    std::string q = FormatNumber(p.value->number, Decimals(*p.value), en) + " / " + FormatNumber(total.number, r.total_decimals, en) +
+                    " = " + FormatValue(computed, d, "%", en);
+    f.explanation = en ? "Part “" + p.value->span.text + "” of the whole " + r.quote + ": " + q + ", not the " +
                              FormatValue(p.percent->number, d, "%", en) + " stated beside it."
-                       : "Phần «" + p.value->span.text + "» của tổng " + quote + ": " + q + ", khác tỷ lệ ghi kèm là " +
+                       : "Phần «" + p.value->span.text + "» của tổng " + r.quote + ": " + q + ", khác tỷ lệ ghi kèm là " +
                              FormatValue(p.percent->number, d, "%", en) + ".";
     if (!confirmed) {
       f.explanation += en ? " (No other share confirms that the percentage is of this whole.)"
@@ -237,44 +242,54 @@ bool Structure::WholeAndParts(const Mention& total, const std::string& cue, std:
     }
     Raise(std::move(f));
   }
+}
+
+void Structure::FlagPartsSum(const Mention& total, const std::vector<Part>& parts, const PartsReading& r) {
+  const bool en = c.en();
+  // The list may name only some parts ("trong đó: nữ 30, đảng viên 12"): an error only where the
+  // words say the parts make the whole (their shares make 100%, they are complementary, or they
+  // are as many as the text announces); else a warning, and none where the parts and the whole
+  // are far apart (another quantity was read). A whole already flagged against other parts may
+  // break here too; parts already flagged are one inconsistency told once.
+  bool any_flagged = std::any_of(parts.begin(), parts.end(), [&](const Part& p) { return Flagged(*p.value); });
+  if (any_flagged) return;
+  const double far = tuning.far_off_factor;
+  if (!r.exhaustive && (r.sum > far * total.number || far * r.sum < total.number)) return;
+  if (!r.exhaustive) {
+    // Unannounced lists often name only some parts: warn only where one figure, with a digit or
+    // two written differently, would make the sum hold (a slip, not a missing part).
+    double diff = total.number - r.sum;
+    bool slip = DigitSlip(total, r.sum);
+    for (const Part& p : parts) slip = slip || DigitSlip(*p.value, p.value->number + diff * (p.value->number / (p.amount != 0 ? p.amount : 1)));
+    if (!slip) return;
+  }
+  Flag f = MakeFlag("sum_mismatch", r.exhaustive ? "error" : "warning", total.number, r.sum, "builtin:stated_parts");
+  AddEvidence(f, total.span);
+  for (const Part& p : parts) AddEvidence(f, p.value->span);
+  std::string why = r.shares_make_whole ? (en ? "their shares add up to 100%" : "các tỷ lệ của chúng cộng lại bằng 100%")
+                    : r.complementary   ? (en ? "they are complementary parts" : "đó là các phần bù nhau")
+                    : r.counted         ? (en ? "as many parts as the text announces" : "đủ số phần văn bản đã nêu")
+                                        : (en ? "the list may not name every part" : "danh sách có thể chưa nêu hết các phần");
+  std::string expr = JoinValues(r.values, r.decimals, en) + " = " + FormatNumber(r.sum, r.decimals, en);
+  f.explanation = en ? "Parts listed after " + r.quote + " (" + why + "): " + expr + ", not the " +
+                           FormatNumber(total.number, r.total_decimals, en) + " stated as the whole."
+                     : "Các phần nêu sau " + r.quote + " (" + why + "): " + expr + ", khác tổng đã nêu là " +
+                           FormatNumber(total.number, r.total_decimals, en) + ".";
+  Raise(std::move(f));
+}
+
+bool Structure::WholeAndParts(const Mention& total, const std::string& cue, std::vector<Part> parts, int expected) {
+  const PartsReading r = ReadWholeAndParts(total, cue, parts, expected);
+  CheckPartShares(total, parts, r);
   if (parts.size() < 2) return false;
-  if (sum_holds) {
-    Check k = MakeCheck("sum", "builtin:stated_parts", {}, total.number, sum);
+  if (r.sum_holds) {
+    Check k = MakeCheck("sum", "builtin:stated_parts", {}, total.number, r.sum);
     k.members.push_back({"", "total", total.number, total.span});
     for (const Part& p : parts) k.members.push_back({"", "part", p.amount, p.value->span});
     Held(std::move(k));
     return true;
   }
-  // Parts that do not add up. The list may name only some parts ("trong đó: nữ 30, đảng viên
-  // 12"): an error only where the words say the parts make the whole (their shares make 100%,
-  // they are complementary, or they are as many as the text announces); else a warning, and
-  // none where the parts exceed the whole many times over (another quantity was read).
-  // A whole already flagged against other parts may break here too; parts already flagged
-  // are one inconsistency told once.
-  bool any_flagged = std::any_of(parts.begin(), parts.end(), [&](const Part& p) { return Flagged(*p.value); });
-  if (any_flagged) return false;
-  if (!exhaustive && (sum > 2 * total.number || sum < 0.5 * total.number)) return false;
-  if (!exhaustive) {
-    // Unannounced lists often name only some parts: warn only where one figure, with a digit or
-    // two written differently, would make the sum hold (a slip, not a missing part).
-    double diff = total.number - sum;
-    bool slip = DigitSlip(total, sum);
-    for (const Part& p : parts) slip = slip || DigitSlip(*p.value, p.value->number + diff * (p.value->number / (p.amount != 0 ? p.amount : 1)));
-    if (!slip) return false;
-  }
-  Flag f = MakeFlag("sum_mismatch", exhaustive ? "error" : "warning", total.number, sum, "builtin:stated_parts");
-  AddEvidence(f, total.span);
-  for (const Part& p : parts) AddEvidence(f, p.value->span);
-  std::string why = shares_make_whole ? (en ? "their shares add up to 100%" : "các tỷ lệ của chúng cộng lại bằng 100%")
-                    : complementary   ? (en ? "they are complementary parts" : "đó là các phần bù nhau")
-                    : counted         ? (en ? "as many parts as the text announces" : "đủ số phần văn bản đã nêu")
-                                      : (en ? "the list may not name every part" : "danh sách có thể chưa nêu hết các phần");
-  std::string expr = JoinValues(values, dp, en) + " = " + FormatNumber(sum, dp, en);
-  f.explanation = en ? "Parts listed after " + quote + " (" + why + "): " + expr + ", not the " + FormatNumber(total.number, dt, en) +
-                           " stated as the whole."
-                     : "Các phần nêu sau " + quote + " (" + why + "): " + expr + ", khác tổng đã nêu là " +
-                           FormatNumber(total.number, dt, en) + ".";
-  Raise(std::move(f));
+  FlagPartsSum(total, parts, r);
   return false;
 }
 
@@ -294,262 +309,290 @@ void Structure::Breakdowns() {
     std::vector<const Mention*> here = In(block.range.begin, block.range.end);
     for (size_t mi = 0; mi < here.size(); ++mi) {
       const Mention& total = *here[mi];
-      if (!IsAdditive(total) || total.number <= 0 || NamesSomething(total)) continue;
-      {
-        // "chia thành 02 nhóm", "gồm 03 nội dung": the count of the parts, not a whole of them.
-        size_t from = total.span.normalized.begin > 24 ? total.span.normalized.begin - 24 : 0;
-        std::string before = FoldedWords(Between(from, total.span.normalized.begin));
-        bool counts_parts = false;
-        for (const char* w : {" chia thanh ", " gom ", " bao gom ", " gom co ", " chia lam "}) {
-          std::string tail(w);
-          counts_parts |= before.size() >= tail.size() && before.compare(before.size() - tail.size(), tail.size(), tail) == 0;
-        }
-        if (counts_parts) continue;
-      }
-      const size_t after = total.span.normalized.end;
-      TextRange sentence = Sentence(total.span.normalized.begin, block.range.begin, block.range.end, false, false);
-      // The next figure outside the asides that follow ("(bao gồm cả 02 giấy phép điều chỉnh)").
-      size_t next_pos = block.range.end;
-      for (size_t k = mi + 1; k < here.size() && k <= mi + 8; ++k) {
-        int depth = 0;
-        for (char ch : Between(after, here[k]->span.normalized.begin)) depth += ch == '(' ? 1 : ch == ')' ? -1 : 0;
-        if (depth > 0 && Between(here[k]->span.normalized.end, block.range.end).find(')') != std::string_view::npos) continue;
-        next_pos = here[k]->span.normalized.begin;
-        break;
-      }
-      // The cue may open the next sentence: "… đạt 291.881.108.667 đồng. Trong đó: …".
-      size_t reach = std::min(next_pos, sentence.end);
-      if (sentence.end < next_pos) {
-        TextRange following = Sentence(std::min(sentence.end + 2, block.range.end), block.range.begin, block.range.end, false, false);
-        std::string cue_next;
-        size_t at = FindCue(Between(following.begin, following.end), "parts_follow", &cue_next);
-        if (at != std::string_view::npos && Tokenize(Between(following.begin, following.begin + at)).empty()) {
-          reach = std::min(next_pos, following.end);
-          sentence.end = following.end;
-        }
-      }
-      std::string_view gap = Between(after, reach);
-      std::string cue;
-      size_t cue_at = FindCue(gap, "parts_follow", &cue);
-      // A cue inside an aside that closes before the list ("09 giấy phép … (bao gồm cả cấp mới và
-      // điều chỉnh), trong đó, thăm dò: 03 …") speaks of the aside: look past it.
-      while (cue_at != std::string_view::npos) {
-        std::string_view lead = gap.substr(0, cue_at);
-        size_t open = lead.rfind('(');
-        if (open == std::string_view::npos || lead.find(')', open) != std::string_view::npos) break;
-        size_t close = gap.find(')', cue_at);
-        if (close == std::string_view::npos) break;
-        std::string later;
-        size_t again = FindCue(gap.substr(close + 1), "parts_follow", &later);
-        if (again == std::string_view::npos) break;
-        cue_at = close + 1 + again;
-        cue = later;
-      }
-      bool paren_only = false;
-      if (cue_at == std::string_view::npos) {
-        // "23 doanh nghiệp (20 đang hoạt động, 03 tạm dừng)": parts in parentheses right after.
-        // "Cát làm VLXD 04 giấy phép: Thăm dò: 02 giấy phép; Khai thác: 02 giấy phép": after
-        // a colon that follows the whole's noun.
-        size_t open = gap.find('(');
-        size_t colon = gap.find(':');
-        if (colon != std::string_view::npos && (open == std::string_view::npos || colon < open) &&
-            Tokenize(gap.substr(0, colon)).size() >= 1 && Tokenize(gap.substr(0, colon)).size() <= 4 &&
-            gap.substr(0, colon).find_first_of(",;(") == std::string_view::npos && !NounAfter(total).empty()) {
-          cue_at = colon;
-          cue = ":";
-        } else if (open == std::string_view::npos || Tokenize(gap.substr(0, open)).size() > 4 ||
-                   gap.substr(0, open).find_first_of(",;:") != std::string_view::npos) {
-          continue;
-        } else {
-          cue_at = open;
-          cue = "(";
-        }
-        paren_only = true;
-      }
-      // "cụ thể" opens a list only as "cụ thể:" or "cụ thể như sau" ("kiến nghị cụ thể sửa đổi" does not).
-      if (cue == "cu the") {
-        std::string_view after_cue = Between(after + cue_at, reach);
-        size_t colon = after_cue.find(':');
-        std::string folded_after = FoldedWords(after_cue);
-        if (!(colon != std::string_view::npos && Tokenize(after_cue.substr(0, colon)).size() <= 4) &&
-            folded_after.find(" cu the nhu sau ") != 0) {
-          continue;
-        }
-      }
-      // Nothing but the whole's noun and a few words may stand between it and the cue.
-      // Further, up to twice as many, only for parts that each name the whole's noun ("1,69 ha
-      // hiện trạng … cho các tổ chức thuê đất … (gồm: 0,67 ha của … và 1,02 ha của …)").
-      const size_t words_to_cue = Tokenize(WithoutAsides(gap.substr(0, cue_at))).size();
-      if (words_to_cue > 2 * kWholeToCueWords) continue;
-      const bool far_cue = words_to_cue > kWholeToCueWords;
-      std::string rest_folded = FoldedWords(gap.substr(cue_at));
-      bool one_notable = !paren_only && rest_folded.find(" " + cue + " co ") == 0;
-      const size_t cue_pos = after + cue_at;
-      // A window of the text the cue was read in, cut on a character boundary (it is quoted).
-      std::string cue_written =
-          paren_only ? cue
-                     : std::string(Between(cue_pos, CharBoundaryAtOrBefore(text, cue_pos + std::min<size_t>(gap.size() - cue_at, cue.size() + 6))));
-      if (!paren_only) {
-        // Cut the written cue to as many words as the phrase has.
-        size_t want = Tokenize(cue).size(), seen = 0, k = 0;
-        for (; k < cue_written.size(); ++k) {
-          if (cue_written[k] == ' ' && ++seen == want) break;
-        }
-        cue_written = cue_written.substr(0, k);
-        while (!cue_written.empty() && std::ispunct(static_cast<unsigned char>(cue_written.back()))) cue_written.pop_back();
-      }
-      // The list ends where the parentheses holding the cue close, else with the sentence
-      // (after a bare colon, with its line).
-      size_t list_end = sentence.end;
-      if (cue == ":") {
-        size_t nl = text.find('\n', cue_pos);
-        if (nl != std::string_view::npos) list_end = std::min(list_end, nl);
-        // "Có 2 sáng kiến hoặc giải pháp mới: 1": a label and its value, not a whole and parts.
-        std::vector<const Mention*> first = In(cue_pos, list_end);
-        if (first.empty() || NounAfter(*first.front()).empty()) continue;
-      }
-      {
-        std::string_view lead = Between(after, cue_pos + (cue == "(" ? 1 : 0));
-        size_t open = lead.rfind('(');
-        if (open != std::string_view::npos && lead.find(')', open) == std::string_view::npos) {
-          size_t close = text.find(')', cue_pos);
-          if (close != std::string_view::npos) list_end = std::min(list_end, close);
-        }
-      }
-      // "chia thành 02 nhóm:" announces the parts' count; so does "04 cụm … 62ha (…)" before.
-      int expected = AnnouncedCount(sentence.begin, total.span.normalized.begin);
-      size_t parts_start = cue_pos;
-      if (!paren_only) {
-        std::vector<const Mention*> first = In(cue_pos, list_end);
-        if (!first.empty() && IsAdditive(*first.front())) {
-          std::string_view between = Between(cue_pos, first.front()->span.normalized.begin);
-          std::string_view after_first = Between(first.front()->span.normalized.end, list_end);
-          size_t colon = after_first.find(':');
-          // "chia thành 02 nhóm:" — the count, then the list.
-          if (Tokenize(between).size() <= 3 && colon != std::string_view::npos && Tokenize(after_first.substr(0, colon)).size() <= 3 &&
-              Tokenize(after_first.substr(colon + 1)).empty()) {
-            expected = static_cast<int>(first.front()->number);
-            parts_start = first.front()->span.normalized.end;
-          }
-        }
-      }
-      // The parts of one whole: in the rest of the sentence, or in the list items below.
-      auto collect = [&](const Mention& whole, std::vector<Part>& parts, bool& foreign) {
-        size_t parts_from = parts_start;
-        // "đã giải quyết 2.051 hồ sơ; trong đó 2.041 … trước hạn; đang giải quyết 214 hồ sơ": a
-        // figure whose words give it another status than the whole's is no part of it, and the
-        // list of parts ends before it.
-        const std::string whole_status = Status(FoldedWords(Between(sentence.begin, whole.span.normalized.begin)), /*last=*/true);
-        bool list_over = false;
-        auto take = [&](const Mention& v, size_t end) {
-          if (NamesSomething(v)) return;
-          if (!SameKind(whole, v)) { foreign = true; return; }
-          Part p{&v, ShareAfter(IndexOf(&v), end), "", AmountOf(whole, v)};
-          // Its label: the words since the previous part (and its share), or since the cue.
-          size_t from = parts_from;
-          if (!parts.empty()) {
-            from = std::max(from, parts.back().value->span.normalized.end);
-            if (parts.back().percent) from = std::max(from, parts.back().percent->span.normalized.end);
-          }
-          if (from < v.span.normalized.begin) p.label = FoldedWords(Between(from, v.span.normalized.begin));
-          std::string status = Status(p.label, /*last=*/false);
-          if (!whole_status.empty() && !status.empty() && status != whole_status && Verb(status) == Verb(whole_status)) {
-            list_over = true;
-            return;
-          }
-          parts.push_back(p);
-        };
-        for (const Mention* v : In(parts_from, list_end)) {
-          if (list_over) break;
-          if (v->type == MentionType::kPercent) continue;
-          if (!IsAdditive(*v)) break;
-          // A part's own breakdown in parentheses ("03 giấy phép (01 cấp mới, 02 điều chỉnh)") is
-          // one level down: not a part of this whole.
-          // A figure in parentheses after a part's name ("CCN Đông An (60 ha)") is that part.
-          int depth = 0;
-          size_t opened = 0;
-          size_t from = cue == "(" ? cue_pos + 1 : cue_pos;
-          std::string_view lead = Between(from, v->span.normalized.begin);
-          for (size_t q = 0; q < lead.size(); ++q) {
-            if (lead[q] == '(' && depth++ == 0) opened = from + q;
-            if (lead[q] == ')' && depth > 0) --depth;
-          }
-          if (depth > 0) {
-            size_t since = from;
-            if (!parts.empty()) since = std::max(since, parts.back().value->span.normalized.end);
-            bool after_name = parts.empty() || Between(since, opened).find_first_of(",;") != std::string_view::npos;
-            if (!after_name) continue;
-          }
-          // After a bare colon the parts name what the whole counts: "04 giấy phép: Thăm dò: 01 giấy phép".
-          if (cue == ":" && (NounAfter(whole).empty() || NounAfter(*v) != NounAfter(whole))) continue;
-          take(*v, list_end);
-        }
-        // "…, trong đó:" ending the paragraph: the list items below, one part each (the first
-        // figure of the whole's kind in each).
-        std::string_view rest = Between(parts_from, list_end);
-        while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\n')) rest.remove_suffix(1);
-        if (parts.empty() && !rest.empty() && rest.back() == ':' && Tokenize(rest).size() <= 6) {
-          for (TextRange item : ListItemsBelow(list_end)) {
-            const Mention* pick = nullptr;
-            for (const Mention* v : In(item.begin, item.end)) {
-              if (IsAdditive(*v) && SameKind(whole, *v) && !LeafMarkerAt(*v) && !NamesSomething(*v)) { pick = v; break; }
-            }
-            if (!pick) break;
-            parts_from = item.begin;
-            take(*pick, Sentence(pick->span.normalized.begin, item.begin, item.end, false, false).end);
-          }
-        }
-      };
-      std::vector<Part> parts;
-      bool foreign = false;
-      const Mention* whole = &total;
-      collect(total, parts, foreign);
-      // Figures of other kinds mixed in ("58 kho, trong đó: … sức chứa 210 tấn (03 kho) …; 01 kho
-      // … 60 tấn và 52 kho"): where every part taken names the whole's noun, those are its parts.
-      auto named_parts = [&](const Mention& w, const std::vector<Part>& ps) {
-        std::string noun = Unabbreviated(NounAfter(w));
-        return !noun.empty() && ps.size() >= 2 &&
-               std::all_of(ps.begin(), ps.end(), [&](const Part& p) { return Unabbreviated(NounAfter(*p.value)) == noun; });
-      };
-      // Only right after the whole and its noun ("58 kho, trong đó:"): a cue further on may open
-      // the parts of something named between ("210 tấn (03 kho) và Cụm kho … gồm có 02 kho").
-      bool named = false;
-      if (foreign && !paren_only && Tokenize(gap.substr(0, cue_at)).size() <= 2 && named_parts(total, parts)) {
-        foreign = false;
-        named = true;
-      }
-      if (far_cue && (foreign || !named_parts(total, parts))) continue;
-      // "05 cụm … (tổng diện tích 338 ha, tổng mức đầu tư … 4.056 tỷ đồng), cụ thể:": when the
-      // figure nearest the cue is of another kind than the parts, an earlier one of the
-      // sentence may be their whole.
-      for (size_t back = 1; back <= 3 && mi >= back && (parts.size() < 2 || foreign); ++back) {
-        const Mention& earlier = *here[mi - back];
-        if (earlier.span.normalized.begin < sentence.begin || !IsAdditive(earlier) || NamesSomething(earlier)) break;
-        std::vector<Part> other;
-        bool other_foreign = false;
-        collect(earlier, other, other_foreign);
-        if (other.size() >= 2 && !other_foreign) {
-          parts = std::move(other);
-          foreign = false;
-          whole = &earlier;
-        }
-      }
-      if (parts.empty() || (one_notable && parts.size() == 1) || (paren_only && parts.size() < 2)) continue;
-      {
-        std::string words = FoldedWords(Between(sentence.begin, sentence.end));
-        for (const Part& p : parts) words += p.label;
-        if (Scores(words)) continue;
-      }
-      if (foreign && !paren_only) {
-        // Parts of another kind mixed in: only the shares are read, each against the whole.
-        for (const Part& p : parts) if (p.percent) WholeAndParts(*whole, cue_written, {p}, 0);
-        continue;
-      }
-      if (foreign) continue;
-      if (!used_totals.insert(whole->span.start).second) continue;
-      WholeAndParts(*whole, cue_written, std::move(parts), whole == &total && !named ? expected : 0);
+      if (!IsAdditive(total) || total.number <= 0 || NamesSomething(total) || CountsParts(total)) continue;
+      if (std::optional<PartsList> list = OpenedParts(here, mi, block)) ReadParts(*list, here, mi, used_totals);
     }
   }
+}
+
+bool Structure::CountsParts(const Mention& total) const {
+  size_t from = total.span.normalized.begin > tuning.parts_count_reach ? total.span.normalized.begin - tuning.parts_count_reach : 0;
+  std::string before = FoldedWords(Between(from, total.span.normalized.begin));
+  bool counts_parts = false;
+  for (const char* w : {" chia thanh ", " gom ", " bao gom ", " gom co ", " chia lam "}) {
+    std::string tail(w);
+    counts_parts |= before.size() >= tail.size() && before.compare(before.size() - tail.size(), tail.size(), tail) == 0;
+  }
+  return counts_parts;
+}
+
+size_t Structure::NextFigurePastAsides(const std::vector<const Mention*>& here, size_t mi, const Block& block) const {
+  const size_t after = here[mi]->span.normalized.end;
+  for (size_t k = mi + 1; k < here.size() && k <= mi + tuning.aside_figures; ++k) {
+    int depth = 0;
+    for (char ch : Between(after, here[k]->span.normalized.begin)) depth += ch == '(' ? 1 : ch == ')' ? -1 : 0;
+    if (depth > 0 && Between(here[k]->span.normalized.end, block.range.end).find(')') != std::string_view::npos) continue;
+    return here[k]->span.normalized.begin;
+  }
+  return block.range.end;
+}
+
+std::optional<Structure::PartsList> Structure::OpenedParts(const std::vector<const Mention*>& here, size_t mi, const Block& block) const {
+  const Mention& total = *here[mi];
+  const size_t after = total.span.normalized.end;
+  PartsList list;
+  list.sentence = Sentence(total.span.normalized.begin, block.range.begin, block.range.end, false, false);
+  const size_t next_pos = NextFigurePastAsides(here, mi, block);
+  // The cue may open the next sentence: "… đạt 291.881.108.667 đồng. Trong đó: …".
+  size_t reach = std::min(next_pos, list.sentence.end);
+  if (list.sentence.end < next_pos) {
+    TextRange following = Sentence(std::min(list.sentence.end + 2, block.range.end), block.range.begin, block.range.end, false, false);
+    std::string cue_next;
+    size_t at = FindCue(Between(following.begin, following.end), "parts_follow", &cue_next);
+    if (at != std::string_view::npos && Tokenize(Between(following.begin, following.begin + at)).empty()) {
+      reach = std::min(next_pos, following.end);
+      list.sentence.end = following.end;
+    }
+  }
+  list.gap = Between(after, reach);
+  if (!FindPartsCue(list, total, reach) || !FindListBounds(list, total)) return std::nullopt;
+  return list;
+}
+
+bool Structure::FindPartsCue(PartsList& list, const Mention& total, size_t reach) const {
+  const std::string_view gap = list.gap;
+  size_t cue_at = FindCue(gap, "parts_follow", &list.cue);
+  // A cue inside an aside that closes before the list ("09 giấy phép … (bao gồm cả cấp mới và
+  // điều chỉnh), trong đó, thăm dò: 03 …") speaks of the aside: look past it.
+  while (cue_at != std::string_view::npos) {
+    std::string_view lead = gap.substr(0, cue_at);
+    size_t open = lead.rfind('(');
+    if (open == std::string_view::npos || lead.find(')', open) != std::string_view::npos) break;
+    size_t close = gap.find(')', cue_at);
+    if (close == std::string_view::npos) break;
+    std::string later;
+    size_t again = FindCue(gap.substr(close + 1), "parts_follow", &later);
+    if (again == std::string_view::npos) break;
+    cue_at = close + 1 + again;
+    list.cue = later;
+  }
+  if (cue_at == std::string_view::npos) {
+    // "23 doanh nghiệp (20 đang hoạt động, 03 tạm dừng)": parts in parentheses right after.
+    // "Cát làm VLXD 04 giấy phép: Thăm dò: 02 giấy phép; Khai thác: 02 giấy phép": after
+    // a colon that follows the whole's noun.
+    size_t open = gap.find('(');
+    size_t colon = gap.find(':');
+    if (colon != std::string_view::npos && (open == std::string_view::npos || colon < open) &&
+        Tokenize(gap.substr(0, colon)).size() >= 1 && Tokenize(gap.substr(0, colon)).size() <= 4 &&
+        gap.substr(0, colon).find_first_of(",;(") == std::string_view::npos && !NounAfter(total).empty()) {
+      cue_at = colon;
+      list.cue = ":";
+    } else if (open == std::string_view::npos || Tokenize(gap.substr(0, open)).size() > 4 ||
+               gap.substr(0, open).find_first_of(",;:") != std::string_view::npos) {
+      return false;
+    } else {
+      cue_at = open;
+      list.cue = "(";
+    }
+    list.paren_only = true;
+  }
+  list.cue_at = cue_at;
+  // "cụ thể" opens a list only as "cụ thể:" or "cụ thể như sau" ("kiến nghị cụ thể sửa đổi" does not).
+  if (list.cue == "cu the") {
+    std::string_view after_cue = Between(total.span.normalized.end + cue_at, reach);
+    size_t colon = after_cue.find(':');
+    std::string folded_after = FoldedWords(after_cue);
+    if (!(colon != std::string_view::npos && Tokenize(after_cue.substr(0, colon)).size() <= 4) &&
+        folded_after.find(" cu the nhu sau ") != 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool Structure::FindListBounds(PartsList& list, const Mention& total) const {
+  const size_t after = total.span.normalized.end;
+  const std::string& cue = list.cue;
+  // Nothing but the whole's noun and a few words may stand between it and the cue.
+  // Further, up to twice as many, only for parts that each name the whole's noun ("1,69 ha
+  // hiện trạng … cho các tổ chức thuê đất … (gồm: 0,67 ha của … và 1,02 ha của …)").
+  const size_t words_to_cue = Tokenize(WithoutAsides(list.gap.substr(0, list.cue_at))).size();
+  if (words_to_cue > 2 * tuning.whole_to_cue_words) return false;
+  list.far_cue = words_to_cue > tuning.whole_to_cue_words;
+  std::string rest_folded = FoldedWords(list.gap.substr(list.cue_at));
+  list.one_notable = !list.paren_only && rest_folded.find(" " + cue + " co ") == 0;
+  list.cue_pos = after + list.cue_at;
+  list.cue_written = CueAsWritten(list);
+  // The list ends where the parentheses holding the cue close, else with the sentence
+  // (after a bare colon, with its line).
+  list.list_end = list.sentence.end;
+  if (cue == ":") {
+    size_t nl = text.find('\n', list.cue_pos);
+    if (nl != std::string_view::npos) list.list_end = std::min(list.list_end, nl);
+    // "Có 2 sáng kiến hoặc giải pháp mới: 1": a label and its value, not a whole and parts.
+    std::vector<const Mention*> first = In(list.cue_pos, list.list_end);
+    if (first.empty() || NounAfter(*first.front()).empty()) return false;
+  }
+  std::string_view lead = Between(after, list.cue_pos + (cue == "(" ? 1 : 0));
+  size_t open = lead.rfind('(');
+  if (open != std::string_view::npos && lead.find(')', open) == std::string_view::npos) {
+    size_t close = text.find(')', list.cue_pos);
+    if (close != std::string_view::npos) list.list_end = std::min(list.list_end, close);
+  }
+  // "chia thành 02 nhóm:" announces the parts' count; so does "04 cụm … 62ha (…)" before.
+  list.expected = AnnouncedCount(list.sentence.begin, total.span.normalized.begin);
+  list.parts_start = list.cue_pos;
+  if (list.paren_only) return true;
+  std::vector<const Mention*> first = In(list.cue_pos, list.list_end);
+  if (first.empty() || !IsAdditive(*first.front())) return true;
+  std::string_view between = Between(list.cue_pos, first.front()->span.normalized.begin);
+  std::string_view after_first = Between(first.front()->span.normalized.end, list.list_end);
+  size_t colon = after_first.find(':');
+  // "chia thành 02 nhóm:" — the count, then the list.
+  if (Tokenize(between).size() <= 3 && colon != std::string_view::npos && Tokenize(after_first.substr(0, colon)).size() <= 3 &&
+      Tokenize(after_first.substr(colon + 1)).empty()) {
+    list.expected = static_cast<int>(first.front()->number);
+    list.parts_start = first.front()->span.normalized.end;
+  }
+  return true;
+}
+
+std::string Structure::CueAsWritten(const PartsList& list) const {
+  if (list.paren_only) return list.cue;
+  // A window of the text the cue was read in, cut on a character boundary (it is quoted): the
+  // folded phrase's bytes and a few more for the diacritics it lost.
+  constexpr size_t kDiacriticBytes = 6;
+  const size_t window = std::min<size_t>(list.gap.size() - list.cue_at, list.cue.size() + kDiacriticBytes);
+  std::string written(Between(list.cue_pos, CharBoundaryAtOrBefore(text, list.cue_pos + window)));
+  // Cut the written cue to as many words as the phrase has.
+  size_t want = Tokenize(list.cue).size(), seen = 0, k = 0;
+  for (; k < written.size(); ++k) {
+    if (written[k] == ' ' && ++seen == want) break;
+  }
+  written = written.substr(0, k);
+  while (!written.empty() && std::ispunct(static_cast<unsigned char>(written.back()))) written.pop_back();
+  return written;
+}
+
+void Structure::CollectParts(const PartsList& list, const Mention& whole, std::vector<Part>& parts, bool& foreign) const {
+  size_t parts_from = list.parts_start;
+  // "đã giải quyết 2.051 hồ sơ; trong đó 2.041 … trước hạn; đang giải quyết 214 hồ sơ": a figure
+  // whose words give it another status than the whole's is no part of it, and the list of parts
+  // ends before it.
+  const std::string whole_status = Status(FoldedWords(Between(list.sentence.begin, whole.span.normalized.begin)), /*last=*/true);
+  bool list_over = false;
+  auto take = [&](const Mention& v, size_t end) {
+    if (NamesSomething(v)) return;
+    if (!SameKind(whole, v)) { foreign = true; return; }
+    Part p{&v, ShareAfter(IndexOf(&v), end), "", AmountOf(whole, v)};
+    // Its label: the words since the previous part (and its share), or since the cue.
+    size_t from = parts_from;
+    if (!parts.empty()) {
+      from = std::max(from, parts.back().value->span.normalized.end);
+      if (parts.back().percent) from = std::max(from, parts.back().percent->span.normalized.end);
+    }
+    if (from < v.span.normalized.begin) p.label = FoldedWords(Between(from, v.span.normalized.begin));
+    std::string status = Status(p.label, /*last=*/false);
+    if (!whole_status.empty() && !status.empty() && status != whole_status && Verb(status) == Verb(whole_status)) {
+      list_over = true;
+      return;
+    }
+    parts.push_back(p);
+  };
+  for (const Mention* v : In(parts_from, list.list_end)) {
+    if (list_over) break;
+    if (v->type == MentionType::kPercent) continue;
+    if (!IsAdditive(*v)) break;
+    if (!PartOfThisList(list, whole, *v, parts)) continue;
+    take(*v, list.list_end);
+  }
+  // "…, trong đó:" ending the paragraph: the list items below, one part each (the first
+  // figure of the whole's kind in each).
+  std::string_view rest = Between(parts_from, list.list_end);
+  while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\n')) rest.remove_suffix(1);
+  if (!parts.empty() || rest.empty() || rest.back() != ':' || Tokenize(rest).size() > tuning.list_intro_words) return;
+  for (TextRange item : ListItemsBelow(list.list_end)) {
+    const Mention* pick = nullptr;
+    for (const Mention* v : In(item.begin, item.end)) {
+      if (IsAdditive(*v) && SameKind(whole, *v) && !LeafMarkerAt(*v) && !NamesSomething(*v)) { pick = v; break; }
+    }
+    if (!pick) break;
+    parts_from = item.begin;
+    take(*pick, Sentence(pick->span.normalized.begin, item.begin, item.end, false, false).end);
+  }
+}
+
+bool Structure::PartOfThisList(const PartsList& list, const Mention& whole, const Mention& v, const std::vector<Part>& parts) const {
+  // A part's own breakdown in parentheses ("03 giấy phép (01 cấp mới, 02 điều chỉnh)") is one
+  // level down: not a part of this whole. A figure in parentheses after a part's name ("CCN Đông
+  // An (60 ha)") is that part.
+  int depth = 0;
+  size_t opened = 0;
+  size_t from = list.cue == "(" ? list.cue_pos + 1 : list.cue_pos;
+  std::string_view lead = Between(from, v.span.normalized.begin);
+  for (size_t q = 0; q < lead.size(); ++q) {
+    if (lead[q] == '(' && depth++ == 0) opened = from + q;
+    if (lead[q] == ')' && depth > 0) --depth;
+  }
+  if (depth > 0) {
+    size_t since = from;
+    if (!parts.empty()) since = std::max(since, parts.back().value->span.normalized.end);
+    bool after_name = parts.empty() || Between(since, opened).find_first_of(",;") != std::string_view::npos;
+    if (!after_name) return false;
+  }
+  // After a bare colon the parts name what the whole counts: "04 giấy phép: Thăm dò: 01 giấy phép".
+  return !(list.cue == ":" && (NounAfter(whole).empty() || NounAfter(v) != NounAfter(whole)));
+}
+
+bool Structure::NamedParts(const Mention& whole, const std::vector<Part>& parts) const {
+  std::string noun = Unabbreviated(NounAfter(whole));
+  return !noun.empty() && parts.size() >= 2 &&
+         std::all_of(parts.begin(), parts.end(), [&](const Part& p) { return Unabbreviated(NounAfter(*p.value)) == noun; });
+}
+
+void Structure::ReadParts(const PartsList& list, const std::vector<const Mention*>& here, size_t mi, std::set<size_t>& used_totals) {
+  const Mention& total = *here[mi];
+  std::vector<Part> parts;
+  bool foreign = false;
+  const Mention* whole = &total;
+  CollectParts(list, total, parts, foreign);
+  // Figures of other kinds mixed in ("58 kho, trong đó: … sức chứa 210 tấn (03 kho) …; 01 kho
+  // … 60 tấn và 52 kho"): where every part taken names the whole's noun, those are its parts.
+  // Only right after the whole and its noun ("58 kho, trong đó:"): a cue further on may open
+  // the parts of something named between ("210 tấn (03 kho) và Cụm kho … gồm có 02 kho").
+  bool named = false;
+  if (foreign && !list.paren_only && Tokenize(list.gap.substr(0, list.cue_at)).size() <= 2 && NamedParts(total, parts)) {
+    foreign = false;
+    named = true;
+  }
+  if (list.far_cue && (foreign || !NamedParts(total, parts))) return;
+  // "05 cụm … (tổng diện tích 338 ha, tổng mức đầu tư … 4.056 tỷ đồng), cụ thể:": when the
+  // figure nearest the cue is of another kind than the parts, an earlier one of the
+  // sentence may be their whole.
+  for (size_t back = 1; back <= 3 && mi >= back && (parts.size() < 2 || foreign); ++back) {
+    const Mention& earlier = *here[mi - back];
+    if (earlier.span.normalized.begin < list.sentence.begin || !IsAdditive(earlier) || NamesSomething(earlier)) break;
+    std::vector<Part> other;
+    bool other_foreign = false;
+    CollectParts(list, earlier, other, other_foreign);
+    if (other.size() >= 2 && !other_foreign) {
+      parts = std::move(other);
+      foreign = false;
+      whole = &earlier;
+    }
+  }
+  if (parts.empty() || (list.one_notable && parts.size() == 1) || (list.paren_only && parts.size() < 2)) return;
+  std::string words = FoldedWords(Between(list.sentence.begin, list.sentence.end));
+  for (const Part& p : parts) words += p.label;
+  if (Scores(words)) return;
+  if (foreign && !list.paren_only) {
+    // Parts of another kind mixed in: only the shares are read, each against the whole.
+    for (const Part& p : parts) if (p.percent) WholeAndParts(*whole, list.cue_written, {p}, 0);
+    return;
+  }
+  if (foreign) return;
+  if (!used_totals.insert(whole->span.start).second) return;
+  WholeAndParts(*whole, list.cue_written, std::move(parts), whole == &total && !named ? list.expected : 0);
 }
 
 void Structure::WholeBeforeDetails() {
@@ -593,7 +636,8 @@ void Structure::WholeBeforeDetails() {
       Part p{&v, ShareAfter(IndexOf(&v), items[k].end), FoldedWords(Between(items[k].begin, v.span.normalized.begin)), AmountOf(*whole, v)};
       parts.push_back(p);
     }
-    std::string cue_written(Between(cue.begin, CharBoundaryAtOrBefore(text, std::min(colon, cue.begin + 40))));
+    constexpr size_t kQuotedCue = 40;   // bytes of the announcing sentence quoted
+    std::string cue_written(Between(cue.begin, CharBoundaryAtOrBefore(text, std::min(colon, cue.begin + kQuotedCue))));
     WholeAndParts(*whole, Trim(cue_written), std::move(parts), 0);
   }
 }

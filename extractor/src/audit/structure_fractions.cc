@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <optional>
 
 #include "audit/structure_impl.h"
 #include "baocao/link.h"
@@ -21,7 +22,7 @@ void Structure::FractionPercent(const Pair& pair) {
   const bool en = c.en();
   // "70/139 …, chiếm 50%; 63/139 …, chiếm 46%; 06/139 …, chiếm 4%": the shares of one whole,
   // rounded so that they make 100%, may each be off by one unit of their last decimal.
-  bool forced = pair.forced_to_100 && std::fabs(pct.number - computed) <= std::pow(10.0, -d) + 1e-9;
+  bool forced = pair.forced_to_100 && std::fabs(pct.number - computed) <= std::pow(kDecimalBase, -d) + kBinaryNoise;
   if (RateAgrees(pct.number, d, computed, approx) || forced) {
     Check k = MakeCheck("fraction_percent", "builtin:fraction_percent", {}, pct.number, RoundTo(computed, d));
     k.members.push_back({"", "numerator", frac.numerator, frac.span});
@@ -71,90 +72,79 @@ void Structure::JoinSlashFigures() {
   }
 }
 
-void Structure::Fractions() {
+std::vector<const Mention*> Structure::FiguresWithJoinedFractions() {
   JoinSlashFigures();
   std::vector<const Mention*> all = order;
   for (const Mention& f : joined_fractions) all.push_back(&f);
   std::stable_sort(all.begin(), all.end(), [](const Mention* a, const Mention* b) {
     return a->span.normalized.begin < b->span.normalized.begin;
   });
-  std::vector<Pair> pairs;
-  for (size_t i = 0; i < all.size(); ++i) {
-    const Mention& m = *all[i];
-    if (m.type != MentionType::kFraction) continue;
-    size_t pos = m.span.normalized.begin;
-    TextRange clause = Sentence(pos, 0, text.size(), /*at_semicolon=*/true, /*at_newline=*/false);
-    // "70/139 kiến nghị …, chiếm 50%": the next numeric mention in the clause, introduced as a share.
-    // A row number alone on its line between them ("862/1.266⏎1⏎(68,1%)", pdftotext's
-    // layout of a table) is passed over.
-    size_t ni = i + 1;
-    // The denominator of a joined fraction is no figure of its own.
-    if (denominator_of.count(&m)) ++ni;
-    while (ni < all.size() && (AloneOnLine(*all[ni]) || all[ni]->span.normalized.begin < m.span.normalized.begin)) ++ni;
-    if (ni < all.size()) {
-      const Mention& next = *all[ni];
-      // "cả 9/9 huyện … đạt tỷ lệ dưới 10%": a bound is no fraction's value.
-      if (next.type == MentionType::kPercent && next.span.normalized.begin < clause.end && next.comparator.empty()) {
-        std::string gap = FoldedWords(Between(m.span.normalized.end, next.span.normalized.begin));
-        std::string raw(Between(m.span.normalized.end, next.span.normalized.begin));
-        bool paren = raw.find('(') != std::string::npos && Tokenize(raw).size() <= kPartPercentWords;
-        if (!ChangesBase(gap) && (paren || IntroducesShare(gap))) {
-          std::vector<std::string> words = Tokenize(raw);
-          std::string cue = paren ? "(" : (words.size() >= 2 && words[words.size() - 2] == "ty" ? "tỷ lệ" : "");
-          if (cue.empty()) {
-            // The cue as written: the last word before the percentage.
-            std::string_view r = Between(m.span.normalized.end, next.span.normalized.begin);
-            while (!r.empty() && (r.back() == ' ' || r.back() == '\n')) r.remove_suffix(1);
-            size_t sp = r.find_last_of(" \n(");
-            cue = std::string(sp == std::string_view::npos ? r : r.substr(sp + 1));
-          }
-          pairs.push_back({&m, &next, cue});
-          continue;
-        }
-      }
-    }
-    // A table laid out by pdftotext: the fraction ends its line, "(68,1%)" ends one of the
-    // next three lines (the cell's second line), nothing else at the ends between.
-    {
-      size_t e = m.span.normalized.end;
-      while (e < text.size() && text[e] == ' ') ++e;
-      if (e < text.size() && text[e] == '\n') {
-        size_t lb = e + 1;
-        const Mention* found = nullptr;
-        for (int k = 0; k < 3 && lb < text.size() && !found; ++k) {
-          size_t le = text.find('\n', lb);
-          if (le == std::string_view::npos) le = text.size();
-          std::vector<const Mention*> on = In(lb, le);
-          if (!on.empty()) {
-            const Mention* last = on.back();
-            std::string_view tail = Between(last->span.normalized.end, le);
-            if (last->type == MentionType::kPercent && Trim(std::string(tail)) == ")" &&
-                PrevNonSpace(last->span.normalized.begin) == '(') {
-              found = last;
-            } else if (!(on.size() == 1 && AloneOnLine(*last))) {
-              std::string_view line_tail = Between(last->span.normalized.end, le);
-              if (Trim(std::string(line_tail)).empty()) break;   // another figure ends a line first
-            }
-          }
-          lb = le + 1;
-        }
-        if (found) {
-          pairs.push_back({&m, found, "("});
-          continue;
-        }
-      }
-    }
-    // "đạt 100% (45/45 nhiệm vụ)": a percentage just before, the fraction in parentheses.
-    if (i > 0) {
-      const Mention& prev = *all[i - 1];
-      if (prev.type == MentionType::kPercent && prev.span.normalized.end <= pos && prev.span.normalized.begin >= clause.begin) {
-        std::string raw(Between(prev.span.normalized.end, pos));
-        if (raw.find('(') != std::string::npos && Tokenize(raw).size() <= 2 && raw.size() <= 40) pairs.push_back({&m, &prev, "("});
-      }
-    }
+  return all;
+}
+
+std::optional<Structure::Pair> Structure::ShareAfterFraction(const std::vector<const Mention*>& all, size_t i, TextRange clause) const {
+  const Mention& m = *all[i];
+  // A row number alone on its line between them ("862/1.266⏎1⏎(68,1%)", pdftotext's layout of a
+  // table) is passed over; so is the denominator of a joined fraction, no figure of its own.
+  size_t ni = i + 1;
+  if (denominator_of.count(&m)) ++ni;
+  while (ni < all.size() && (AloneOnLine(*all[ni]) || all[ni]->span.normalized.begin < m.span.normalized.begin)) ++ni;
+  if (ni >= all.size()) return std::nullopt;
+  const Mention& next = *all[ni];
+  // "cả 9/9 huyện … đạt tỷ lệ dưới 10%": a bound is no fraction's value.
+  if (next.type != MentionType::kPercent || next.span.normalized.begin >= clause.end || !next.comparator.empty()) return std::nullopt;
+  std::string gap = FoldedWords(Between(m.span.normalized.end, next.span.normalized.begin));
+  std::string raw(Between(m.span.normalized.end, next.span.normalized.begin));
+  bool paren = raw.find('(') != std::string::npos && Tokenize(raw).size() <= tuning.part_percent_words;
+  if (ChangesBase(gap) || !(paren || IntroducesShare(gap))) return std::nullopt;
+  std::vector<std::string> words = Tokenize(raw);
+  std::string cue = paren ? "(" : (words.size() >= 2 && words[words.size() - 2] == "ty" ? "tỷ lệ" : "");
+  if (cue.empty()) {
+    // The cue as written: the last word before the percentage.
+    std::string_view r = Between(m.span.normalized.end, next.span.normalized.begin);
+    while (!r.empty() && (r.back() == ' ' || r.back() == '\n')) r.remove_suffix(1);
+    size_t sp = r.find_last_of(" \n(");
+    cue = std::string(sp == std::string_view::npos ? r : r.substr(sp + 1));
   }
-  // Shares of one whole: pairs with one denominator whose numerators make it and whose
-  // percentages make 100.
+  return Pair{&m, &next, cue};
+}
+
+const Mention* Structure::ShareOnLinesBelow(const Mention& m) const {
+  size_t e = m.span.normalized.end;
+  while (e < text.size() && text[e] == ' ') ++e;
+  if (e >= text.size() || text[e] != '\n') return nullptr;
+  size_t lb = e + 1;
+  const Mention* found = nullptr;
+  for (int k = 0; k < 3 && lb < text.size() && !found; ++k) {
+    size_t le = text.find('\n', lb);
+    if (le == std::string_view::npos) le = text.size();
+    std::vector<const Mention*> on = In(lb, le);
+    if (!on.empty()) {
+      const Mention* last = on.back();
+      std::string_view tail = Between(last->span.normalized.end, le);
+      if (last->type == MentionType::kPercent && Trim(std::string(tail)) == ")" && PrevNonSpace(last->span.normalized.begin) == '(') {
+        found = last;
+      } else if (!(on.size() == 1 && AloneOnLine(*last))) {
+        std::string_view line_tail = Between(last->span.normalized.end, le);
+        if (Trim(std::string(line_tail)).empty()) break;   // another figure ends a line first
+      }
+    }
+    lb = le + 1;
+  }
+  return found;
+}
+
+const Mention* Structure::ShareBeforeFraction(const std::vector<const Mention*>& all, size_t i, TextRange clause) const {
+  if (i == 0) return nullptr;
+  const size_t pos = all[i]->span.normalized.begin;
+  const Mention& prev = *all[i - 1];
+  if (prev.type != MentionType::kPercent || prev.span.normalized.end > pos || prev.span.normalized.begin < clause.begin) return nullptr;
+  std::string raw(Between(prev.span.normalized.end, pos));
+  bool parenthesized = raw.find('(') != std::string::npos && Tokenize(raw).size() <= 2 && raw.size() <= tuning.percent_fraction_gap;
+  return parenthesized ? &prev : nullptr;
+}
+
+void Structure::MarkSharesOfOneWhole(std::vector<Pair>& pairs) {
   std::map<double, std::vector<size_t>> by_whole;
   for (size_t k = 0; k < pairs.size(); ++k) by_whole[pairs[k].fraction->denominator].push_back(k);
   for (const auto& [whole, members] : by_whole) {
@@ -163,10 +153,28 @@ void Structure::Fractions() {
       parts += pairs[k].fraction->numerator;
       shares += pairs[k].percent->number;
     }
-    if (members.size() >= 2 && std::fabs(parts - whole) < 1e-9 && std::fabs(shares - 100.0) < 1e-9) {
+    if (members.size() >= 2 && std::fabs(parts - whole) < kBinaryNoise && std::fabs(shares - 100.0) < kBinaryNoise) {
       for (size_t k : members) pairs[k].forced_to_100 = true;
     }
   }
+}
+
+void Structure::Fractions() {
+  const std::vector<const Mention*> all = FiguresWithJoinedFractions();
+  std::vector<Pair> pairs;
+  for (size_t i = 0; i < all.size(); ++i) {
+    const Mention& m = *all[i];
+    if (m.type != MentionType::kFraction) continue;
+    TextRange clause = Sentence(m.span.normalized.begin, 0, text.size(), /*at_semicolon=*/true, /*at_newline=*/false);
+    if (std::optional<Pair> pair = ShareAfterFraction(all, i, clause)) {
+      pairs.push_back(*pair);
+    } else if (const Mention* below = ShareOnLinesBelow(m)) {
+      pairs.push_back({&m, below, "("});
+    } else if (const Mention* before = ShareBeforeFraction(all, i, clause)) {
+      pairs.push_back({&m, before, "("});
+    }
+  }
+  MarkSharesOfOneWhole(pairs);
   for (const Pair& p : pairs) FractionPercent(p);
 }
 
@@ -178,7 +186,7 @@ void Structure::Fractions() {
 
 size_t Structure::Columns(std::string_view s) {
   size_t n = 0;
-  for (char ch : s) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+  for (size_t i = 0; i < s.size(); ++i) n += !internal::IsUtf8Continuation(s, i);
   return n;
 }
 
@@ -252,58 +260,66 @@ void Structure::FractionRowsAfterIntro() {
   }
 }
 
-void Structure::FractionRowsBelow(size_t colon) {
-  constexpr int kMaxTableLines = 120;
-  constexpr size_t kHeaderMargin = 12;   // a heading may start this far left of its cells
-  TextRange sentence = Sentence(colon - 1, 0, colon + 1, /*at_semicolon=*/true, /*at_newline=*/false);
-  std::vector<const Mention*> wholes;
-  for (const Mention* m : In(sentence.begin, colon)) {
-    if (m->type == MentionType::kCount && !m->unit.empty() && m->number > 0 && m->number == std::floor(m->number)) wholes.push_back(m);
-  }
-  if (wholes.empty()) return;
-  std::vector<std::pair<size_t, size_t>> above;   // lines before the first row
-  std::vector<const Mention*> cells;
-  size_t column = 0;
+Structure::FractionCells Structure::FractionCellsBelow(size_t colon) const {
+  FractionCells out;
   size_t lb = text.find('\n', colon);
-  if (lb == std::string_view::npos) return;
+  if (lb == std::string_view::npos) return out;
   ++lb;
-  for (int n = 0; n < kMaxTableLines && lb < text.size(); ++n) {
+  const size_t margin = tuning.fraction_heading_margin;
+  for (int n = 0; n < tuning.fraction_table_lines && lb < text.size(); ++n) {
     size_t le = text.find('\n', lb);
     if (le == std::string_view::npos) le = text.size();
     std::string_view line = Between(lb, le);
     size_t first = line.find_first_not_of(" \f\t");
     if (first != std::string_view::npos) {
       char ch = line[first];
-      bool bullet = ch == '-' || ch == '+' || ch == '*' || static_cast<unsigned char>(ch) == 0xE2;
+      bool bullet = ch == '-' || ch == '+' || ch == '*' || static_cast<unsigned char>(ch) == kMarkLeadByte;
       if (ListMarkerAt(lb + first) && !bullet) break;   // the next heading
       size_t at = 0;
+      size_t prose_width = out.cells.empty() || out.column >= kTabbed ? tuning.prose_line_columns : out.column + 2;
       if (const Mention* f = FractionCellEnding(lb, le, &at)) {
-        if (cells.empty()) column = at;
-        else if (at + kHeaderMargin < column || at > column + kHeaderMargin) break;   // another table
-        cells.push_back(f);
-      } else if (line.find('\t') == std::string_view::npos && ProseLine(line, cells.empty() || column >= kTabbed ? 70 : column + 2)) {
+        if (out.cells.empty()) out.column = at;
+        else if (at + margin < out.column || at > out.column + margin) break;   // another table
+        out.cells.push_back(f);
+      } else if (line.find('\t') == std::string_view::npos && ProseLine(line, prose_width)) {
         break;
-      } else if (cells.empty()) {
-        above.push_back({lb, le});
+      } else if (out.cells.empty()) {
+        out.above.push_back({lb, le});
       }
     }
     lb = le + 1;
   }
-  if (cells.size() < 2) return;
-  // The heading of the cells' column: what stands above them, from a little left of them.
+  return out;
+}
+
+std::string Structure::ColumnHeading(const FractionCells& table) const {
+  const size_t margin = tuning.fraction_heading_margin;
   std::string heading;
-  for (auto [b, e] : above) {
+  for (auto [b, e] : table.above) {
     std::string_view line = Between(b, e);
     if (size_t tab = line.rfind('\t'); tab != std::string_view::npos) {
       heading += std::string(line.substr(tab + 1)) + " ";
       continue;
     }
-    size_t skip = column > kHeaderMargin ? column - kHeaderMargin : 0, k = 0;
-    for (size_t cols = 0; k < line.size() && cols < skip; ++k) cols += (static_cast<unsigned char>(line[k]) & 0xC0) != 0x80;
-    while (k < line.size() && (static_cast<unsigned char>(line[k]) & 0xC0) == 0x80) ++k;
+    size_t skip = table.column > margin ? table.column - margin : 0, k = 0;
+    for (size_t cols = 0; k < line.size() && cols < skip; ++k) cols += !internal::IsUtf8Continuation(line, k);
+    while (k < line.size() && internal::IsUtf8Continuation(line, k)) ++k;
     heading += std::string(line.substr(k)) + " ";
   }
-  std::string folded_heading = FoldedWords(heading);
+  return heading;
+}
+
+void Structure::FractionRowsBelow(size_t colon) {
+  TextRange sentence = Sentence(colon - 1, 0, colon + 1, /*at_semicolon=*/true, /*at_newline=*/false);
+  std::vector<const Mention*> wholes;
+  for (const Mention* m : In(sentence.begin, colon)) {
+    if (m->type == MentionType::kCount && !m->unit.empty() && m->number > 0 && m->number == std::floor(m->number)) wholes.push_back(m);
+  }
+  if (wholes.empty()) return;
+  const FractionCells table = FractionCellsBelow(colon);
+  if (table.cells.size() < 2) return;
+  // The heading of the cells' column names the whole's unit.
+  std::string folded_heading = FoldedWords(ColumnHeading(table));
   const Mention* whole = nullptr;
   for (const Mention* m : wholes) {
     std::vector<std::string> unit = Tokenize(m->unit);
@@ -316,12 +332,13 @@ void Structure::FractionRowsBelow(size_t colon) {
   if (!whole) return;
   std::vector<const Mention*> parts;
   double sum = 0;
-  for (const Mention* f : cells) {
+  for (const Mention* f : table.cells) {
     parts.push_back(f->type == MentionType::kFraction ? Numerator(*f) : f);
     sum += parts.back()->number;
   }
   // Far off either way, the column counts something else than the whole does.
-  if (sum > 2 * whole->number || 2 * sum < whole->number) return;
+  const double far = tuning.far_off_factor;
+  if (sum > far * whole->number || far * sum < whole->number) return;
   if (AgreesWithin(whole->number, 0, sum)) {
     SumHeld("table_sum", "builtin:table_breakdown", *whole, parts, sum);
   } else if (!Flagged(*whole)) {

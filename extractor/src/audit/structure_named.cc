@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <map>
+#include <optional>
 
 #include "audit/structure_impl.h"
 #include "baocao/link.h"
@@ -69,7 +71,8 @@ void Structure::NamedRates() {
     AddEvidence(f, numerator->span);
     AddEvidence(f, base->span);
     AddEvidence(f, pct->span);
-    std::string written(Between(sentence.begin, CharBoundaryAtOrBefore(text, std::min(pct->span.normalized.begin, sentence.begin + 120))));
+    constexpr size_t kQuotedName = 120;   // bytes of the rate's name quoted
+    std::string written(Between(sentence.begin, CharBoundaryAtOrBefore(text, std::min(pct->span.normalized.begin, sentence.begin + kQuotedName))));
     std::string q = FormatNumber(numerator->number, Decimals(*numerator), en) + " / " + FormatNumber(base->number, Decimals(*base), en) +
                     " = " + FormatValue(computed, d, "%", en);
     f.explanation = en ? "“" + Trim(written) + "” names “" + numerator->span.text + "” over “" + base->span.text + "”: " + q +
@@ -88,7 +91,7 @@ void Structure::DefinedRates() {
     while (open < text.size() && text[open] == ' ') ++open;
     if (open >= text.size() || text[open] != '(') continue;
     size_t close = text.find(')', open);
-    if (close == std::string_view::npos || close - open > 200 || !In(open, close).empty()) continue;
+    if (close == std::string_view::npos || close - open > tuning.rate_definition_bytes || !In(open, close).empty()) continue;
     std::vector<std::string> words = Tokenize(Between(open + 1, close));
     size_t split = 0;
     for (size_t k = 1; k + 1 < words.size(); ++k) {
@@ -104,7 +107,7 @@ void Structure::DefinedRates() {
     std::vector<std::pair<const Mention*, std::vector<std::string>>> named;
     size_t mark = from;
     for (const Mention* m : In(from, pct->span.normalized.begin)) {
-      size_t b = std::max(mark, LineStart(m->span.normalized.begin, 400));
+      size_t b = std::max(mark, LineStart(m->span.normalized.begin, tuning.definition_line_reach));
       std::string_view lead = Between(b, m->span.normalized.begin);
       size_t cut = lead.find_last_of(",;:(.");
       if (cut != std::string_view::npos) lead = lead.substr(cut + 1);
@@ -145,7 +148,8 @@ void Structure::DefinedRates() {
     AddEvidence(f, num->span);
     AddEvidence(f, den->span);
     AddEvidence(f, pct->span);
-    std::string definition(Between(open, CharBoundaryAtOrBefore(text, std::min(close + 1, open + 160))));
+    constexpr size_t kQuotedDefinition = 160;   // bytes of the definition quoted
+    std::string definition(Between(open, CharBoundaryAtOrBefore(text, std::min(close + 1, open + kQuotedDefinition))));
     std::string q = FormatNumber(num->number, Decimals(*num), en) + " / " + FormatNumber(den->number, Decimals(*den), en) + " = " +
                     FormatValue(computed, d, "%", en);
     f.explanation = en ? "“" + pct->span.text + " " + definition + "”: " + q + ", not the " + FormatValue(pct->number, d, "%", en) + " stated."
@@ -166,7 +170,8 @@ void Structure::Remainders() {
     std::string before = FoldedWords(Between(sentence.begin, x->span.normalized.begin));
     std::vector<std::string> lead = Tokenize(before);
     std::string last;
-    for (size_t k = lead.size() > 8 ? lead.size() - 8 : 0; k < lead.size(); ++k) last += " " + lead[k];
+    const size_t cue_words = tuning.remainder_cue_words;
+    for (size_t k = lead.size() > cue_words ? lead.size() - cue_words : 0; k < lead.size(); ++k) last += " " + lead[k];
     last += " ";
     bool cued = false;
     for (const std::string& p : cue->second) cued |= last.find(FoldedWords(p)) != std::string::npos;
@@ -228,11 +233,13 @@ void Structure::StatedChanges() {
     std::string_view between = Between(from.span.normalized.end, change.span.normalized.begin);
     std::string folded = FoldedWords(between);
     bool rising = EndsWithPhrase(folded, up->second), falling = !rising && EndsWithPhrase(folded, down->second);
-    if (!(rising || falling) || Tokenize(between).size() > 6 || between.find_first_of(";:(") != std::string_view::npos) continue;
+    if (!(rising || falling) || Tokenize(between).size() > tuning.change_verb_words || between.find_first_of(";:(") != std::string_view::npos) {
+      continue;
+    }
     // "so với …" right after the change, then the base: the next figure of the first's kind.
     size_t after = change.span.normalized.end;
     std::string_view rest = Between(after, sentence.end);
-    std::vector<std::string> rest_words = Tokenize(rest.substr(0, std::min<size_t>(rest.size(), 40)));
+    std::vector<std::string> rest_words = Tokenize(rest.substr(0, std::min<size_t>(rest.size(), tuning.change_so_voi_reach)));
     size_t lead = 0;
     while (lead < rest_words.size() && lead < 3 && rest_words[lead] != "so") ++lead;   // "150 hồ sơ so với"
     if (lead + 1 >= rest_words.size() || rest_words[lead] != "so" || rest_words[lead + 1] != "voi") continue;
@@ -250,7 +257,7 @@ void Structure::StatedChanges() {
       if (same) { base = &m; break; }
     }
     if (!base || base->number <= 0) continue;
-    if (Tokenize(Between(change.span.normalized.end, base->span.normalized.begin)).size() > 14) continue;
+    if (Tokenize(Between(change.span.normalized.end, base->span.normalized.begin)).size() > tuning.change_base_words) continue;
     double sign = rising ? 1.0 : -1.0;
     bool points = from.type == MentionType::kPercent;
     bool relative = change.type == MentionType::kPercent && !points;
@@ -291,13 +298,8 @@ void Structure::StatedChanges() {
 // Numbered outlines: "3.2.  Công bố, công khai TTHC …   3.50" is the sum of its points
 // "3.2.1. …  0.50", "3.2.2. …  1.50", … (a scoring framework, a budget by heading).
 
-void Structure::OutlineSums() {
-  struct Point {
-    std::vector<int> number;   // {3, 2} for "3.2."
-    const Mention* value;
-    std::string title;
-  };
-  std::vector<Point> points;
+std::vector<Structure::OutlinePoint> Structure::OutlinePoints() const {
+  std::vector<OutlinePoint> points;
   size_t b = 0;
   while (b < text.size()) {
     size_t e = text.find('\n', b);
@@ -309,7 +311,7 @@ void Structure::OutlineSums() {
     while (j < e && std::isdigit(static_cast<unsigned char>(text[j]))) {
       int n = 0;
       size_t k = j;
-      while (k < e && std::isdigit(static_cast<unsigned char>(text[k])) && k - j < 3) n = n * 10 + (text[k++] - '0');
+      while (k < e && std::isdigit(static_cast<unsigned char>(text[k])) && k - j < 3) n = n * kDecimalRadix + (text[k++] - '0');
       if (k >= e || text[k] != '.') break;
       number.push_back(n);
       j = k + 1;
@@ -333,15 +335,17 @@ void Structure::OutlineSums() {
     }
     b = e + 1;
   }
-  if (points.size() < 3) return;
+  return points;
+}
+
+std::vector<Structure::OutlineParent> Structure::OutlineParents(const std::vector<OutlinePoint>& points) const {
   // A heading numbered again further down (a second table) starts a new outline: only the
   // children up to the next point of the parent's level count.
-  struct Parent { size_t index; std::vector<size_t> children; };
-  std::vector<Parent> parents;
+  std::vector<OutlineParent> parents;
   for (size_t p = 0; p < points.size(); ++p) {
-    Parent parent{p, {}};
+    OutlineParent parent{p, {}};
     // Children follow their heading closely; a bound keeps an outline of thousands of points linear.
-    for (size_t q = p + 1; q < points.size() && q <= p + 400; ++q) {
+    for (size_t q = p + 1; q < points.size() && q <= p + tuning.outline_children_reach; ++q) {
       const auto& a = points[p].number;
       const auto& n = points[q].number;
       if (n.size() <= a.size() || !std::equal(a.begin(), a.end(), n.begin())) break;   // left the outline below p
@@ -350,13 +354,20 @@ void Structure::OutlineSums() {
     // Every point 1, 2, …, k present, each with its figure, and the parent's too.
     bool whole = parent.children.size() >= 2 && points[p].value;
     for (size_t k = 0; k < parent.children.size() && whole; ++k) {
-      const Point& child = points[parent.children[k]];
+      const OutlinePoint& child = points[parent.children[k]];
       whole = child.value && child.number.back() == static_cast<int>(k) + 1;
     }
     if (whole) parents.push_back(std::move(parent));
   }
+  return parents;
+}
+
+void Structure::OutlineSums() {
+  const std::vector<OutlinePoint> points = OutlinePoints();
+  if (points.size() < 3) return;
+  const std::vector<OutlineParent> parents = OutlineParents(points);
   int holding = 0;
-  for (const Parent& parent : parents) {
+  for (const OutlineParent& parent : parents) {
     double sum = 0;
     for (size_t q : parent.children) sum += points[q].value->number;
     const Mention& total = *points[parent.index].value;
@@ -364,40 +375,41 @@ void Structure::OutlineSums() {
     for (size_t q : parent.children) d = std::max(d, Decimals(*points[q].value));
     if (AgreesWithin(total.number, d, sum)) ++holding;
   }
+  for (const OutlineParent& parent : parents) CheckOutlineHeading(points, parent, holding);
+}
+
+void Structure::CheckOutlineHeading(const std::vector<OutlinePoint>& points, const OutlineParent& parent, int holding) {
   const bool en = c.en();
-  for (const Parent& parent : parents) {
-    std::vector<const Mention*> parts;
-    double sum = 0;
-    const Mention& total = *points[parent.index].value;
-    int d = Decimals(total);
-    for (size_t q : parent.children) {
-      parts.push_back(points[q].value);
-      sum += points[q].value->number;
-      d = std::max(d, Decimals(*points[q].value));
-    }
-    std::string marker;
-    for (int n : points[parent.index].number) marker += std::to_string(n) + ".";
-    if (AgreesWithin(total.number, d, sum)) {
-      SumHeld("sum", "builtin:outline_sum", total, parts, sum);
-      continue;
-    }
-    if (Flagged(total) || std::any_of(parts.begin(), parts.end(), [&](const Mention* m) { return Flagged(*m); })) continue;
-    // The outline is a sum where most headings are their points' sum; one heading alone is
-    // a slip only if a digit or two would mend it.
-    bool learned = holding >= kLearnedErrorRows;
-    if (!learned) {
-      bool slip = DigitSlip(total, sum);
-      for (const Mention* m : parts) slip = slip || DigitSlip(*m, m->number + total.number - sum);
-      if (!slip || holding < 1) continue;
-    }
-    std::string title = points[parent.index].title;
-    if (title.size() > 80) title = title.substr(0, CharBoundaryAtOrBefore(title, 80)) + "…";
-    SumFlag("builtin:outline_sum", learned ? "error" : "warning", total, parts, sum, d,
-            en ? "Heading " + marker + " “" + title + "” against its points " + marker + "1, " + marker + "2 … (" +
-                     std::to_string(holding) + " other headings of the outline add up)"
-               : "Mục " + marker + " «" + title + "» so với các mục con " + marker + "1, " + marker + "2 … (" +
-                     std::to_string(holding) + " mục khác của bảng cộng lại khớp)");
+  std::vector<const Mention*> parts;
+  double sum = 0;
+  const Mention& total = *points[parent.index].value;
+  int d = Decimals(total);
+  for (size_t q : parent.children) {
+    parts.push_back(points[q].value);
+    sum += points[q].value->number;
+    d = std::max(d, Decimals(*points[q].value));
   }
+  std::string marker;
+  for (int n : points[parent.index].number) marker += std::to_string(n) + ".";
+  if (AgreesWithin(total.number, d, sum)) {
+    SumHeld("sum", "builtin:outline_sum", total, parts, sum);
+    return;
+  }
+  if (Flagged(total) || std::any_of(parts.begin(), parts.end(), [&](const Mention* m) { return Flagged(*m); })) return;
+  // The outline is a sum where most headings are their points' sum; one heading alone is
+  // a slip only if a digit or two would mend it.
+  bool learned = holding >= tuning.learned_error_rows;
+  if (!learned) {
+    bool slip = DigitSlip(total, sum);
+    for (const Mention* m : parts) slip = slip || DigitSlip(*m, m->number + total.number - sum);
+    if (!slip || holding < 1) return;
+  }
+  std::string title = QuotedLabel(points[parent.index].title);
+  SumFlag("builtin:outline_sum", learned ? "error" : "warning", total, parts, sum, d,
+          en ? "Heading " + marker + " “" + title + "” against its points " + marker + "1, " + marker + "2 … (" +
+                   std::to_string(holding) + " other headings of the outline add up)"
+             : "Mục " + marker + " «" + title + "» so với các mục con " + marker + "1, " + marker + "2 … (" +
+                   std::to_string(holding) + " mục khác của bảng cộng lại khớp)");
 }
 
 // ------------------------------------------------------------------------------------------
@@ -405,110 +417,115 @@ void Structure::OutlineSums() {
 // đầu tư)" against the "Tổng vốn đầu tư: 5.171.344.000.000 đồng" stated above.
 
 void Structure::NamedShares() {
-  struct Share {
-    const Mention* part;
-    const Mention* percent;
-    const Mention* base;
-    std::string name;
-  };
-  std::vector<Share> shares;
+  std::vector<NamedShare> shares;
   for (size_t i = 1; i < order.size(); ++i) {
-    const Mention& pct = *order[i];
-    if (pct.type != MentionType::kPercent) continue;
-    // The words after the percentage name the whole: "tổng vốn đầu tư", "so với tổng số hồ sơ".
-    size_t le = text.find_first_of(").;", pct.span.normalized.end);
-    if (le != std::string_view::npos && le - pct.span.normalized.end > 120) {
-      le = CharBoundaryAtOrBefore(text, pct.span.normalized.end + 120);   // the name is quoted
-    }
-    std::vector<std::string> after = Tokenize(Between(pct.span.normalized.end, le == std::string_view::npos ? text.size() : le));
-    size_t at = 0;
-    while (at < after.size() && at < 3 && after[at] != "tong") ++at;
-    if (at >= after.size() || after[at] != "tong" || at + 2 >= after.size() + 1) continue;
-    std::vector<std::string> name(after.begin() + at, after.begin() + std::min(after.size(), at + 4));
-    if (name.size() < 2) continue;
-    // The part: the figure just before, introduced as a share.
-    const Mention& part = *order[i - 1];
-    if (!IsAdditive(part) || part.number <= 0) continue;
-    std::string_view gap = Between(part.span.normalized.end, pct.span.normalized.begin);
-    std::string folded = FoldedWords(gap);
-    if (Tokenize(gap).size() > kPartPercentWords || ChangesBase(folded) ||
-        !(gap.find('(') != std::string_view::npos || IntroducesShare(folded))) {
+    if (std::optional<NamedShare> share = ShareOfNamedWhole(i)) shares.push_back(std::move(*share));
+  }
+  std::map<const Mention*, std::vector<const NamedShare*>> by_base;
+  for (const NamedShare& sh : shares) by_base[sh.base].push_back(&sh);
+  for (const auto& [base, list] : by_base) CheckNamedShares(*base, list);
+}
+
+std::optional<Structure::NamedShare> Structure::ShareOfNamedWhole(size_t i) const {
+  const Mention& pct = *order[i];
+  if (pct.type != MentionType::kPercent) return std::nullopt;
+  // The words after the percentage name the whole: "tổng vốn đầu tư", "so với tổng số hồ sơ".
+  const size_t reach = tuning.share_name_reach;
+  size_t le = text.find_first_of(").;", pct.span.normalized.end);
+  if (le != std::string_view::npos && le - pct.span.normalized.end > reach) {
+    le = CharBoundaryAtOrBefore(text, pct.span.normalized.end + reach);   // the name is quoted
+  }
+  std::vector<std::string> after = Tokenize(Between(pct.span.normalized.end, le == std::string_view::npos ? text.size() : le));
+  size_t at = 0;
+  while (at < after.size() && at < 3 && after[at] != "tong") ++at;
+  if (at >= after.size() || after[at] != "tong" || at + 2 >= after.size() + 1) return std::nullopt;
+  std::vector<std::string> name(after.begin() + at, after.begin() + std::min(after.size(), at + 4));
+  if (name.size() < 2) return std::nullopt;
+  // The part: the figure just before, introduced as a share.
+  const Mention& part = *order[i - 1];
+  if (!IsAdditive(part) || part.number <= 0) return std::nullopt;
+  std::string_view gap = Between(part.span.normalized.end, pct.span.normalized.begin);
+  std::string folded = FoldedWords(gap);
+  if (Tokenize(gap).size() > tuning.part_percent_words || ChangesBase(folded) ||
+      !(gap.find('(') != std::string_view::npos || IntroducesShare(folded))) {
+    return std::nullopt;
+  }
+  const Mention* base = NamedWhole(part, name);
+  if (!base) return std::nullopt;
+  // The name as written, for the explanation: "tổng vốn đầu tư".
+  std::string written;
+  for (char ch : Between(pct.span.normalized.end, le == std::string_view::npos ? text.size() : le)) {
+    if (ch == '\n' || ch == '\t') ch = ' ';
+    if (ch != ' ' || (!written.empty() && written.back() != ' ')) written.push_back(ch);
+  }
+  return NamedShare{&part, &pct, base, Trim(written)};
+}
+
+const Mention* Structure::NamedWhole(const Mention& part, const std::vector<std::string>& name) const {
+  const size_t reach = tuning.named_whole_reach, label_reach = tuning.named_whole_label_reach;
+  const Mention* base = nullptr;
+  size_t floor = part.span.normalized.begin > reach ? part.span.normalized.begin - reach : 0;
+  std::vector<const Mention*> above = In(floor, part.span.normalized.begin);
+  for (auto it = above.rbegin(); it != above.rend() && !base; ++it) {
+    const Mention& cand = **it;
+    if (!IsAdditive(cand) || cand.number <= part.number || !SameKind(cand, part)) continue;
+    size_t lb = cand.span.normalized.begin > label_reach ? cand.span.normalized.begin - label_reach : 0;
+    lb = std::max(lb, LineStart(cand.span.normalized.begin, label_reach));
+    std::string label = FoldedWords(Between(lb, cand.span.normalized.begin));
+    std::string want = " ";
+    for (size_t k = 0; k < std::min<size_t>(3, name.size()); ++k) want += name[k] + " ";
+    if (label.find(want) != std::string::npos) base = &cand;
+  }
+  return base;
+}
+
+void Structure::CheckNamedShares(const Mention& base, const std::vector<const NamedShare*>& list) {
+  const bool en = c.en();
+  double share_sum = 0, part_sum = 0;
+  int dp = Decimals(base);
+  for (const NamedShare* sh : list) {
+    share_sum += sh->percent->number;
+    part_sum += sh->part->number;
+    dp = std::max(dp, Decimals(*sh->part));
+  }
+  bool rounded_to_100 = list.size() >= 2 && std::fabs(share_sum - 100.0) <= kBinaryNoise;
+  for (const NamedShare* sh : list) {
+    const Mention& pct = *sh->percent;
+    int d = Decimals(pct);
+    double computed = sh->part->number / base.number * 100.0;
+    bool ok = RateAgrees(pct.number, d, computed, false) ||
+              (rounded_to_100 && std::fabs(pct.number - computed) <= std::pow(kDecimalBase, -d) + kBinaryNoise);
+    if (ok) {
+      Check k = MakeCheck("part_percent", "builtin:named_share", {}, pct.number, RoundTo(computed, d));
+      k.members.push_back({"", "whole", base.number, base.span});
+      k.members.push_back({"", "part", sh->part->number, sh->part->span});
+      k.members.push_back({"", "rate", pct.number, pct.span});
+      Held(std::move(k));
       continue;
     }
-    // The whole: the nearest figure above whose own words name it ("Tổng vốn đầu tư: …").
-    const Mention* base = nullptr;
-    size_t floor = part.span.normalized.begin > 4000 ? part.span.normalized.begin - 4000 : 0;
-    std::vector<const Mention*> above = In(floor, part.span.normalized.begin);
-    for (auto it = above.rbegin(); it != above.rend() && !base; ++it) {
-      const Mention& cand = **it;
-      if (!IsAdditive(cand) || cand.number <= part.number || !SameKind(cand, part)) continue;
-      size_t lb = cand.span.normalized.begin > 120 ? cand.span.normalized.begin - 120 : 0;
-      lb = std::max(lb, LineStart(cand.span.normalized.begin, 120));
-      std::string label = FoldedWords(Between(lb, cand.span.normalized.begin));
-      std::string want = " ";
-      for (size_t k = 0; k < std::min<size_t>(3, name.size()); ++k) want += name[k] + " ";
-      if (label.find(want) != std::string::npos) base = &cand;
-    }
-    if (!base) continue;
-    // The name as written, for the explanation: "tổng vốn đầu tư".
-    std::string written;
-    for (char ch : Between(pct.span.normalized.end, le == std::string_view::npos ? text.size() : le)) {
-      if (ch == '\n' || ch == '\t') ch = ' ';
-      if (ch != ' ' || (!written.empty() && written.back() != ' ')) written.push_back(ch);
-    }
-    written = Trim(written);
-    shares.push_back({&part, &pct, base, written});
+    if (Flagged(pct)) continue;
+    Flag f = MakeFlag("ratio_mismatch", "error", pct.number, RoundTo(computed, d), "builtin:named_share");
+    AddEvidence(f, base.span);
+    AddEvidence(f, sh->part->span);
+    AddEvidence(f, pct.span);
+    std::string q = FormatNumber(sh->part->number, Decimals(*sh->part), en) + " / " +
+                    FormatNumber(base.number, Decimals(base), en) + " = " + FormatValue(computed, d, "%", en);
+    f.explanation = en ? "“" + sh->part->span.text + "” is said to be " + pct.span.text + " of “" + sh->name + "” (" +
+                             base.span.text + "): " + q + "."
+                       : "«" + sh->part->span.text + "» được ghi là chiếm " + pct.span.text + " «" + sh->name + "» (" +
+                             base.span.text + "): " + q + ", khác tỷ lệ đã ghi.";
+    Raise(std::move(f));
   }
-  const bool en = c.en();
-  std::map<const Mention*, std::vector<const Share*>> by_base;
-  for (const Share& sh : shares) by_base[sh.base].push_back(&sh);
-  for (const auto& [base, list] : by_base) {
-    double share_sum = 0, part_sum = 0;
-    int dp = Decimals(*base);
-    for (const Share* sh : list) {
-      share_sum += sh->percent->number;
-      part_sum += sh->part->number;
-      dp = std::max(dp, Decimals(*sh->part));
-    }
-    bool rounded_to_100 = list.size() >= 2 && std::fabs(share_sum - 100.0) <= 1e-9;
-    for (const Share* sh : list) {
-      const Mention& pct = *sh->percent;
-      int d = Decimals(pct);
-      double computed = sh->part->number / base->number * 100.0;
-      bool ok = RateAgrees(pct.number, d, computed, false) ||
-                (rounded_to_100 && std::fabs(pct.number - computed) <= std::pow(10.0, -d) + 1e-9);
-      if (ok) {
-        Check k = MakeCheck("part_percent", "builtin:named_share", {}, pct.number, RoundTo(computed, d));
-        k.members.push_back({"", "whole", base->number, base->span});
-        k.members.push_back({"", "part", sh->part->number, sh->part->span});
-        k.members.push_back({"", "rate", pct.number, pct.span});
-        Held(std::move(k));
-        continue;
-      }
-      if (Flagged(pct)) continue;
-      Flag f = MakeFlag("ratio_mismatch", "error", pct.number, RoundTo(computed, d), "builtin:named_share");
-      AddEvidence(f, base->span);
-      AddEvidence(f, sh->part->span);
-      AddEvidence(f, pct.span);
-      std::string q = FormatNumber(sh->part->number, Decimals(*sh->part), en) + " / " +
-                      FormatNumber(base->number, Decimals(*base), en) + " = " + FormatValue(computed, d, "%", en);
-      f.explanation = en ? "“" + sh->part->span.text + "” is said to be " + pct.span.text + " of “" + sh->name + "” (" +
-                               base->span.text + "): " + q + "."
-                         : "«" + sh->part->span.text + "» được ghi là chiếm " + pct.span.text + " «" + sh->name + "» (" +
-                               base->span.text + "): " + q + ", khác tỷ lệ đã ghi.";
-      Raise(std::move(f));
-    }
-    // Shares that make 100% are the whole's parts: they must add up to it.
-    if (list.size() < 2 || std::fabs(share_sum - 100.0) > 0.5 * list.size() + 1e-9) continue;
-    std::vector<const Mention*> parts;
-    for (const Share* sh : list) parts.push_back(sh->part);
-    if (AgreesWithin(base->number, dp, part_sum)) {
-      SumHeld("sum", "builtin:named_share", *base, parts, part_sum);
-    } else if (!Flagged(*base) && std::none_of(parts.begin(), parts.end(), [&](const Mention* p) { return Flagged(*p); })) {
-      SumFlag("builtin:named_share", "error", *base, parts, part_sum, dp,
-              en ? "Parts whose shares of “" + list.front()->name + "” add up to 100%"
-                 : "Các phần có tỷ lệ trên «" + list.front()->name + "» cộng lại bằng 100%");
-    }
+  // Shares that make 100% are the whole's parts: they must add up to it.
+  if (list.size() < 2 || std::fabs(share_sum - 100.0) > tuning.share_rounding * list.size() + kBinaryNoise) return;
+  std::vector<const Mention*> parts;
+  for (const NamedShare* sh : list) parts.push_back(sh->part);
+  if (AgreesWithin(base.number, dp, part_sum)) {
+    SumHeld("sum", "builtin:named_share", base, parts, part_sum);
+  } else if (!Flagged(base) && std::none_of(parts.begin(), parts.end(), [&](const Mention* p) { return Flagged(*p); })) {
+    SumFlag("builtin:named_share", "error", base, parts, part_sum, dp,
+            en ? "Parts whose shares of “" + list.front()->name + "” add up to 100%"
+               : "Các phần có tỷ lệ trên «" + list.front()->name + "» cộng lại bằng 100%");
   }
 }
 

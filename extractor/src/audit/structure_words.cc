@@ -33,7 +33,7 @@ bool Structure::IntroducesShare(const std::string& folded_before) {
 
 std::string Structure::LabelAfter(const Mention& m, size_t limit) const {
   size_t e = m.span.normalized.end, k = e;
-  limit = std::min({limit, text.size(), e + 200});
+  limit = std::min({limit, text.size(), e + tuning.label_after_reach});
   while (k < limit && std::string_view("/,;.:()\t").find(text[k]) == std::string_view::npos) ++k;
   std::vector<const Mention*> next = In(e, k);
   if (!next.empty()) k = next.front()->span.normalized.begin;
@@ -58,7 +58,7 @@ size_t Structure::SentencesBack(size_t pos, int sentences) const {
 
 bool Structure::IsName(std::string_view item, size_t at) const {
   size_t lead = item.find_first_not_of(' ');
-  if (lead == std::string_view::npos || item.size() > 200) return false;
+  if (lead == std::string_view::npos || item.size() > tuning.list_name_bytes) return false;
   item = item.substr(lead);
   at += lead;
   if (Tokenize(item).size() < 2) return false;
@@ -73,9 +73,9 @@ bool Structure::IsName(std::string_view item, size_t at) const {
 }
 
 double Structure::Multiplier(const std::string& noun) {
-  if (noun == "ty") return 1e9;
-  if (noun == "trieu") return 1e6;
-  if (noun == "nghin") return 1e3;
+  if (noun == "ty") return kBillion;
+  if (noun == "trieu") return kMillion;
+  if (noun == "nghin") return kThousand;
   return 0;
 }
 
@@ -147,9 +147,9 @@ const Mention* Structure::ShareAfter(size_t index, size_t end) const {
   std::string_view raw = Between(order[index]->span.normalized.end, next.span.normalized.begin);
   if (raw.find(';') != std::string_view::npos) return nullptr;
   std::string gap = FoldedWords(raw);
-  if (ChangesBase(gap) || Tokenize(raw).size() > kPartPercentWords) return nullptr;
+  if (ChangesBase(gap) || Tokenize(raw).size() > tuning.part_percent_words) return nullptr;
   // "(chiếm 42% tổng vốn đăng ký)": the percentage names its own base, another whole.
-  std::vector<std::string> named = Tokenize(Between(next.span.normalized.end, std::min(text.size(), next.span.normalized.end + 40)));
+  std::vector<std::string> named = Tokenize(Between(next.span.normalized.end, std::min(text.size(), next.span.normalized.end + tuning.share_base_reach)));
   for (size_t k = 0; k < named.size() && k < 3; ++k) {
     if (named[k] == "tong" || named[k] == "voi" || named[k] == "cua") return nullptr;
   }
@@ -162,15 +162,16 @@ bool Structure::DigitSlip(const Mention& m, double value) const {
   std::string written;
   for (char ch : m.span.text) {
     if (std::isdigit(static_cast<unsigned char>(ch))) written.push_back(ch);
-    else if (std::isalpha(static_cast<unsigned char>(ch)) || static_cast<unsigned char>(ch) >= 0x80) break;
+    else if (std::isalpha(static_cast<unsigned char>(ch)) || static_cast<unsigned char>(ch) >= kFirstNonAscii) break;
   }
   // A figure written with a scale word ("7,45 tỷ" is 7.450.000.000) slips in the digits written.
-  if (!written.empty() && written.size() < 16 && m.number != 0) {
-    double as_written = std::stod(written) / std::pow(10.0, d);
-    if (as_written > 0 && std::fabs(m.number / as_written - 1.0) > 1e-9) value /= m.number / as_written;
+  constexpr size_t kExactDigits = 16;   // a double holds a whole number of fewer digits exactly
+  if (!written.empty() && written.size() < kExactDigits && m.number != 0) {
+    double as_written = std::stod(written) / std::pow(kDecimalBase, d);
+    if (as_written > 0 && std::fabs(m.number / as_written - 1.0) > kBinaryNoise) value /= m.number / as_written;
   }
-  long long scaled = std::llround(value * std::pow(10.0, d));
-  if (std::fabs(value * std::pow(10.0, d) - static_cast<double>(scaled)) > 1e-6) return false;
+  long long scaled = std::llround(value * std::pow(kDecimalBase, d));
+  if (std::fabs(value * std::pow(kDecimalBase, d) - static_cast<double>(scaled)) > kScaledNoise) return false;
   std::string other = std::to_string(scaled);
   while (other.size() < written.size()) other.insert(other.begin(), '0');
   if (other.size() != written.size()) return false;
@@ -220,7 +221,7 @@ int Structure::AnnouncedCount(size_t from, size_t to) const {
   size_t cut = std::string_view(text.data(), to).find_last_of("\n,;:");
   if (cut != std::string_view::npos && cut + 1 > from) from = cut + 1;
   for (const Mention* m : In(from, to)) {
-    if (!IsAdditive(*m) || m->number < 2 || m->number > 50 || m->number != std::floor(m->number)) continue;
+    if (!IsAdditive(*m) || m->number < 2 || m->number > tuning.announced_count_max || m->number != std::floor(m->number)) continue;
     if (Decimals(*m) > 0 || NounAfter(*m).empty()) continue;
     return static_cast<int>(m->number);
   }
@@ -251,7 +252,7 @@ std::vector<TextRange> Structure::ListItemsBelow(size_t pos) const {
   size_t line = text.find('\n', pos);
   std::string first_kind;
   int continuation = 0;
-  while (line != std::string_view::npos && line + 1 < text.size() && static_cast<int>(items.size()) < kMaxListedParts) {
+  while (line != std::string_view::npos && line + 1 < text.size() && static_cast<int>(items.size()) < tuning.max_listed_parts) {
     size_t lb = line + 1, le = text.find('\n', lb);
     if (le == std::string_view::npos) le = text.size();
     line = le < text.size() ? le : std::string_view::npos;
@@ -259,7 +260,7 @@ std::vector<TextRange> Structure::ListItemsBelow(size_t pos) const {
     std::string kind = MarkerKind(lb);
     if (kind.empty()) {
       // A wrapped item goes on; after an item that ended its sentence, prose ends the list.
-      std::string prev = Trim(std::string(Between(LineStart(lb - 1, 2000), lb - 1)));
+      std::string prev = Trim(std::string(Between(LineStart(lb - 1, tuning.line_reach), lb - 1)));
       bool ended = !prev.empty() && (prev.back() == '.' || prev.back() == ';' || prev.back() == ':');
       if (items.empty() || ended || ++continuation > 3) break;
       continue;
@@ -269,7 +270,7 @@ std::vector<TextRange> Structure::ListItemsBelow(size_t pos) const {
     continuation = 0;
     // The item runs to the next marked line.
     size_t item_end = le;
-    for (size_t nb = le; nb < text.size() && nb - le < 2000;) {
+    for (size_t nb = le; nb < text.size() && nb - le < tuning.list_item_bytes;) {
       size_t ne = text.find('\n', nb + 1);
       if (ne == std::string_view::npos) ne = text.size();
       if (!MarkerKind(nb + 1).empty() || Trim(std::string(Between(nb + 1, ne))).empty()) break;
@@ -314,7 +315,7 @@ bool Structure::NamesSomething(const Mention& m) const {
   // The naming word stands right before the figure: "Điều 50", not "hạ tầng: 23".
   std::string_view prev_word = Between(wb, we);
   bool glued_word = !prev_word.empty() && (std::isalnum(static_cast<unsigned char>(prev_word.back())) ||
-                                           static_cast<unsigned char>(prev_word.back()) >= 0x80);
+                                           static_cast<unsigned char>(prev_word.back()) >= kFirstNonAscii);
   if (prev.size() == 1 && glued_word) {
     // Words that number what follows them; not those that end a phrase before a quantity
     // ("trực tuyến 800", "một phần 160", "lấp đầy 95%", "hiệu quả").
@@ -328,7 +329,7 @@ bool Structure::NamesSomething(const Mention& m) const {
     bool rise = prev[0] == "tang" && prev_word.find("\u1ea7") == std::string_view::npos && prev_word.find("\u1ea6") == std::string_view::npos;
     if (kNaming.count(prev[0]) && !rise) {
       if (prev[0] != "so") return true;
-      std::vector<std::string> two = Tokenize(Between(wb > 12 ? wb - 12 : 0, we));
+      std::vector<std::string> two = Tokenize(Between(wb > tuning.total_word_reach ? wb - tuning.total_word_reach : 0, we));
       if (two.size() < 2 || two[two.size() - 2] != "tong") return true;
     }
     // "Thống Nhất 1", "Phú Thịnh 3": a small number right after a capitalized name.
@@ -340,8 +341,8 @@ bool Structure::NamesSomething(const Mention& m) const {
       U8_NEXT(reinterpret_cast<const uint8_t*>(word.data()), i, static_cast<int32_t>(word.size()), cp);
       capital = cp > 0 && u_isupper(cp);
     }
-    bool glued = !word.empty() && std::isalpha(static_cast<unsigned char>(word.back())) | (static_cast<unsigned char>(word.back()) >= 0x80);
-    if (capital && glued && m.number < 100 && m.number == std::floor(m.number) && m.type == MentionType::kNumber && wb > 0 &&
+    bool glued = !word.empty() && std::isalpha(static_cast<unsigned char>(word.back())) | (static_cast<unsigned char>(word.back()) >= kFirstNonAscii);
+    if (capital && glued && m.number < tuning.name_number_limit && m.number == std::floor(m.number) && m.type == MentionType::kNumber && wb > 0 &&
         text[wb - 1] == ' ') {
       return true;
     }
@@ -350,7 +351,7 @@ bool Structure::NamesSomething(const Mention& m) const {
 }
 
 bool Structure::AloneOnLine(const Mention& m) const {
-  if (!IsAdditive(m) || m.number > 999 || m.number != std::floor(m.number)) return false;
+  if (!IsAdditive(m) || m.number > tuning.row_number_max || m.number != std::floor(m.number)) return false;
   // The digits as written: a count read across the line break ("2⏎   TTHC", a row number
   // before a cell's next line) is still a number alone on its line.
   size_t b = m.span.normalized.begin, e = b;
