@@ -72,8 +72,24 @@ struct IndicatorLabel {
   std::string en;
 };
 
+// An example of a relation, stock or scope line of a rule file, written under it in an
+// `examples` block (rules/audit/README.md, "Examples"): a short passage of a report in which the
+// audit finds the relation holding (`holds:`) or broken (`breaks:`). Examples change nothing the
+// audit checks; tests/audit/relation_examples_test.cc runs each through the engine.
+struct RelationExample {
+  std::string directive;                 // of the line: sum | exclusive | partition | ratio | part | cap | stock | scope
+  std::string relation;                  // a relation's Relation::where, as its checks and flags cite it
+  std::vector<std::string> indicators;   // a relation's anchor and members; a stock's ids
+  std::string scope;                     // a scope's name; a partition's scope
+  bool holds = true;                     // holds: (true) or breaks: (false)
+  std::string text;                      // the passage
+  std::string file;                      // where the example is written: "rules/audit/relations.rel"
+  int line = 0;
+};
+
 struct AuditRules {
   std::vector<Relation> relations;
+  std::vector<RelationExample> examples;                    // in file order
   std::vector<Scope> scopes;
   std::vector<std::string> stocks;                          // values as of a date, not over a period
   std::map<std::string, std::vector<std::string>> words;    // word lists by name (folded phrases)
