@@ -101,17 +101,15 @@ bool RoughBefore(std::string_view text, size_t pos, size_t reach) {
 
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
 // The numeric tokens of a text: digits with '.' and ',' between digits.
 std::vector<std::string_view> NumberTokens(std::string_view text) {
   std::vector<std::string_view> out;
   size_t i = 0;
   while (i < text.size()) {
-    if (!IsDigit(text[i])) { ++i; continue; }
+    if (!internal::IsAsciiDigit(text[i])) { ++i; continue; }
     size_t b = i;
-    while (i < text.size() && (IsDigit(text[i]) ||
-                               ((text[i] == '.' || text[i] == ',') && i + 1 < text.size() && IsDigit(text[i + 1])))) {
+    while (i < text.size() && (internal::IsAsciiDigit(text[i]) ||
+                               ((text[i] == '.' || text[i] == ',') && i + 1 < text.size() && internal::IsAsciiDigit(text[i + 1])))) {
       ++i;
     }
     out.push_back(text.substr(b, i - b));
@@ -124,14 +122,14 @@ std::vector<std::string_view> NumberTokens(std::string_view text) {
 std::vector<std::pair<double, int>> Readings(std::string_view token) {
   std::vector<std::pair<double, int>> out;
   std::string digits;
-  for (char ch : token) if (IsDigit(ch)) digits.push_back(ch);
+  for (char ch : token) if (internal::IsAsciiDigit(ch)) digits.push_back(ch);
   if (digits.empty()) return out;
   out.push_back({std::strtod(digits.c_str(), nullptr), 0});
   size_t mark = token.find_last_of(".,");
   if (mark != std::string_view::npos) {
     std::string whole, frac;
-    for (size_t i = 0; i < mark; ++i) if (IsDigit(token[i])) whole.push_back(token[i]);
-    for (size_t i = mark + 1; i < token.size(); ++i) if (IsDigit(token[i])) frac.push_back(token[i]);
+    for (size_t i = 0; i < mark; ++i) if (internal::IsAsciiDigit(token[i])) whole.push_back(token[i]);
+    for (size_t i = mark + 1; i < token.size(); ++i) if (internal::IsAsciiDigit(token[i])) frac.push_back(token[i]);
     std::string joined = (whole.empty() ? "0" : whole) + "." + frac;
     out.push_back({std::strtod(joined.c_str(), nullptr), static_cast<int>(frac.size())});
   }
@@ -269,7 +267,7 @@ std::string ScopeOf(const AuditRules& rules, std::string_view label) {
           const std::string& t = tokens[i + k];
           if (phrase[k] == kNumberSlot) {
             static const std::set<std::string> kRoman = {"i", "ii", "iii", "iv", "v", "vi"};
-            bool small = !t.empty() && t.size() <= 2 && std::all_of(t.begin(), t.end(), [](char ch) { return IsDigit(ch); });
+            bool small = !t.empty() && t.size() <= 2 && std::all_of(t.begin(), t.end(), internal::IsAsciiDigit);
             ok = small || kRoman.count(t);
             if (ok) slot = small ? std::to_string(std::atoi(t.c_str())) : t;
           } else {

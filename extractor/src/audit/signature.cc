@@ -16,6 +16,7 @@
 #include "audit/audit_impl.h"
 #include "baocao/link.h"
 #include "baocao/text.h"
+#include "core/strings.h"
 
 namespace baocao {
 namespace {
@@ -219,7 +220,7 @@ class Reader {
       }
     }
     for (size_t i = from; i + 1 < hi; ++i) {
-      bool number = std::all_of(w[i].folded.begin(), w[i].folded.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+      bool number = std::all_of(w[i].folded.begin(), w[i].folded.end(), internal::IsAsciiDigit);
       if (!number) continue;
       for (const auto& phrase : points_) if (FoldedAt(w, i + 1, hi, phrase)) return true;
     }
@@ -274,13 +275,11 @@ class Reader {
   std::set<std::string> issuer_;
 };
 
-bool IsDigit(char ch) { return ch >= '0' && ch <= '9'; }
-
 bool ClauseBreak(std::string_view text, size_t i) {
   char ch = text[i];
   if (ch == ';' || ch == '(' || ch == '\t') return true;
   // A comma between digits is a decimal mark.
-  if (ch == ',') return !(i > 0 && i + 1 < text.size() && IsDigit(text[i - 1]) && IsDigit(text[i + 1]));
+  if (ch == ',') return !(i > 0 && i + 1 < text.size() && internal::IsAsciiDigit(text[i - 1]) && internal::IsAsciiDigit(text[i + 1]));
   return false;
 }
 
@@ -425,7 +424,7 @@ void ReadScoringRule(const AuditContext& c, const Reader& reader, FactInfo& f, c
 void ReadContext(FactInfo& f, const Words& label_words) {
   std::string context;
   for (const Word& w : label_words) {
-    if (std::any_of(w.folded.begin(), w.folded.end(), IsDigit)) continue;
+    if (std::any_of(w.folded.begin(), w.folded.end(), internal::IsAsciiDigit)) continue;
     context += w.folded + " ";
     ++f.context_words;
   }

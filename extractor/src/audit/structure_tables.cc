@@ -8,6 +8,7 @@
 #include "audit/structure_impl.h"
 #include "baocao/link.h"
 #include "baocao/text.h"
+#include "core/strings.h"
 
 namespace baocao::audit_structure {
 
@@ -122,7 +123,7 @@ bool Structure::GroupMarker(const std::string& s) {
 bool Structure::LeafMarker(const std::string& s) {
   std::string t = Trim(s);
   while (!t.empty() && (t.back() == '.' || t.back() == ')')) t.pop_back();
-  return !t.empty() && t.size() <= 3 && std::all_of(t.begin(), t.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+  return !t.empty() && t.size() <= 3 && std::all_of(t.begin(), t.end(), internal::IsAsciiDigit);
 }
 
 bool Structure::TotalWords(std::string_view label) const {

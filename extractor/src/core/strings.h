@@ -11,6 +11,10 @@ namespace baocao::internal {
 // Appends the UTF-8 encoding of code point `cp` (valid scalar values only).
 void AppendUtf8(std::string& out, char32_t cp);
 
+// Whether `c` is one of the ASCII digits '0'..'9' (never a locale's other digits; for a code
+// point use core/chars.h's IsDigit).
+inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
 // Whether byte `i` of `s` continues a UTF-8 character (a cut there would split it); false
 // past the end.
 inline bool IsUtf8Continuation(std::string_view s, size_t i) {
