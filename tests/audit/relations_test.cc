@@ -83,6 +83,63 @@ TEST(AuditRules, BadLinesNameFileAndLine) {
   }
 }
 
+TEST(AuditRules, KeepsExamplesWithoutChangingWhatIsChecked) {
+  AuditRules rules;
+  ASSERT_TRUE(rules.LoadCatalogue(BAOCAO_RULES_DIR).ok());
+  Status st = rules.AddFile(
+      "scope phase = giai đoạn {n}\n"
+      "stock tthc.applications_pending\n"
+      "sum tthc.procedures_total = dvc.full_online_count + dvc.partial_online_count\n"
+      "\n"
+      "examples sum  tthc.procedures_total = dvc.full_online_count + dvc.partial_online_count\n"
+      "holds: Tổng số thủ tục hành chính: 358 thủ tục, trong đó DVC trực tuyến toàn trình: 198 TTHC\n"
+      "breaks: Tổng số thủ tục hành chính: 358 thủ tục.\\nDVC trực tuyến toàn trình: 218 TTHC\n"
+      "examples stock tthc.applications_pending\n"
+      "holds: Đến ngày 06/6/2026, còn 162 hồ sơ đang giải quyết.\n"
+      "examples scope phase = giai đoạn {n}   # a comment\n"
+      "breaks: Số nhiệm vụ được giao: 52 nhiệm vụ. Số nhiệm vụ được giao: 18 nhiệm vụ.\n",
+      "test.rel", "rules/audit/test.rel");
+  ASSERT_TRUE(st.ok()) << st.ToString();
+  ASSERT_EQ(rules.relations.size(), 1u);   // examples are no relations
+  EXPECT_EQ(rules.relations[0].where, "rules/audit/test.rel:3");
+  ASSERT_EQ(rules.examples.size(), 4u);
+  const RelationExample& held = rules.examples[0];
+  EXPECT_EQ(held.directive, "sum");
+  EXPECT_EQ(held.relation, "rules/audit/test.rel:3");
+  EXPECT_TRUE(held.holds);
+  EXPECT_EQ(held.file, "rules/audit/test.rel");
+  EXPECT_EQ(held.line, 6);
+  EXPECT_EQ(held.indicators, (std::vector<std::string>{"tthc.procedures_total", "dvc.full_online_count", "dvc.partial_online_count"}));
+  EXPECT_FALSE(rules.examples[1].holds);
+  EXPECT_EQ(rules.examples[1].text, "Tổng số thủ tục hành chính: 358 thủ tục.\nDVC trực tuyến toàn trình: 218 TTHC");   // "\\n": a line break
+  EXPECT_EQ(rules.examples[2].directive, "stock");
+  EXPECT_EQ(rules.examples[2].indicators, (std::vector<std::string>{"tthc.applications_pending"}));
+  EXPECT_EQ(rules.examples[3].directive, "scope");
+  EXPECT_EQ(rules.examples[3].scope, "phase");
+}
+
+TEST(AuditRules, BadExamplesNameFileAndLine) {
+  const BadLine cases[] = {
+      {"holds: Tổng số hồ sơ tiếp nhận: 1.250 hồ sơ", "outside an examples block"},
+      {"examples sum tthc.procedures_total = dvc.full_online_count", "no such relation, stock or scope line above"},
+      {"examples words total = tổng", "no such relation, stock or scope line above"},
+      {"examples stock tthc.applications_pending\nstock tthc.procedures_total", "an examples block without holds: or breaks:"},
+  };
+  for (const BadLine& c : cases) {
+    AuditRules rules;
+    ASSERT_TRUE(rules.LoadCatalogue(BAOCAO_RULES_DIR).ok());
+    // The bad line is the third: the message must say so.
+    Status st = rules.AddFile(std::string("words total = tổng\nstock tthc.applications_pending\n") + c.text + "\n", "rules/audit/x.rel");
+    ASSERT_FALSE(st.ok()) << c.text;
+    EXPECT_EQ(st.code(), ErrorCode::kBadRules);
+    EXPECT_EQ(st.message().rfind("rules/audit/x.rel:3: ", 0), 0u) << st.message();
+    EXPECT_NE(st.message().find(c.why), std::string::npos) << st.message();
+  }
+  AuditRules rules;
+  Status st = rules.AddFile("stock tthc.applications_pending\nexamples stock tthc.applications_pending\nholds:\n", "x.rel");
+  EXPECT_EQ(st.message(), "x.rel:3: 'holds:' without a text");
+}
+
 TEST(AuditRules, MissingFolderIsNoRelations) {
   // A rules folder without audit/ (an older layout, a test's own folder) loads with none.
   AuditRules rules;

@@ -9,9 +9,9 @@
 #include <set>
 
 #include "audit/audit_impl.h"
+#include "baocao/link/link.h"
 #include "baocao/normalize/text.h"
 #include "core/strings.h"
-#include "link/lexicon_impl.h"
 
 namespace baocao {
 
@@ -22,8 +22,8 @@ int SeverityRank(const std::string& severity) {
 }
 
 bool AgreesWithin(double stated, int decimals, double computed) {
-  double half_unit = 0.5 * std::pow(10.0, -std::max(0, decimals));
-  return std::fabs(stated - computed) <= half_unit + 1e-9;
+  double half_unit = kHalfUnit * std::pow(kDecimalBase, -std::max(0, decimals));
+  return std::fabs(stated - computed) <= half_unit + kBinaryNoise;
 }
 
 WrittenRange RangeOf(double value, std::string_view written, const std::string& comparator, bool rough) {
@@ -33,12 +33,12 @@ WrittenRange RangeOf(double value, std::string_view written, const std::string& 
   while (k < written.size() && (std::isdigit(static_cast<unsigned char>(written[k])) || written[k] == '.' || written[k] == ',')) ++k;
   std::string numeral(written.substr(0, k));
   std::string rest = FoldedWords(written.substr(k));
-  double scale = rest.rfind(" ty ", 0) == 0 ? 1e9 : rest.rfind(" trieu ", 0) == 0 ? 1e6
-               : (rest.rfind(" nghin ", 0) == 0 || rest.rfind(" ngan ", 0) == 0) ? 1e3 : 1;
+  double scale = rest.rfind(" ty ", 0) == 0 ? kBillion : rest.rfind(" trieu ", 0) == 0 ? kMillion
+               : (rest.rfind(" nghin ", 0) == 0 || rest.rfind(" ngan ", 0) == 0) ? kThousand : 1;
   if (scale > 1 && !numeral.empty()) {
     double shown = value / scale;
     int decimals = DecimalsWritten(numeral, shown);
-    double half = 0.5 * std::pow(10.0, -decimals) * scale;
+    double half = kHalfUnit * std::pow(kDecimalBase, -decimals) * scale;
     r.lo = value - half;
     r.hi = value + half;
     r.exact = false;
@@ -48,13 +48,13 @@ WrittenRange RangeOf(double value, std::string_view written, const std::string& 
     double unit = 1;
     int decimals = DecimalsWritten(numeral.empty() ? std::string_view(written) : std::string_view(numeral), value / scale);
     if (decimals > 0) {
-      unit = std::pow(10.0, -decimals) * scale;
+      unit = std::pow(kDecimalBase, -decimals) * scale;
     } else {
       long long whole = std::llround(value / scale);
       unit = scale;
-      while (whole != 0 && whole % 10 == 0) {
-        whole /= 10;
-        unit *= 10;
+      while (whole != 0 && whole % kDecimalRadix == 0) {
+        whole /= kDecimalRadix;
+        unit *= kDecimalRadix;
       }
     }
     r.lo = std::min(r.lo, value - unit);
@@ -76,8 +76,8 @@ bool RateMayAgree(double stated, int decimals, const WrittenRange& numerator, co
   double lo = numerator.lo / denominator.hi * 100.0;
   double hi = denominator.lo > 0 ? numerator.hi / denominator.lo * 100.0 : std::numeric_limits<double>::infinity();
   // The quotients the stated rate stands for: rounded (half a unit below) or cut (a unit above).
-  double unit = std::pow(10.0, -std::max(0, decimals));
-  return hi >= stated - 0.5 * unit - 1e-9 && lo < stated + unit + 1e-9;
+  double unit = std::pow(kDecimalBase, -std::max(0, decimals));
+  return hi >= stated - kHalfUnit * unit - kBinaryNoise && lo < stated + unit + kBinaryNoise;
 }
 
 std::string FoldedWordsBefore(std::string_view text, size_t pos, size_t reach) {
@@ -94,24 +94,22 @@ bool EndsWithPhrase(const std::string& folded, const std::vector<std::string>& p
   return false;
 }
 
-bool RoughBefore(std::string_view text, size_t pos) {
+bool RoughBefore(std::string_view text, size_t pos, size_t reach) {
   static const std::vector<std::string> kRough = {"khoảng", "gần", "xấp xỉ", "ước", "ước tính", "ước đạt"};
-  return EndsWithPhrase(FoldedWordsBefore(text, pos, 24), kRough);
+  return EndsWithPhrase(FoldedWordsBefore(text, pos, reach), kRough);
 }
 
 namespace {
-
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // The numeric tokens of a text: digits with '.' and ',' between digits.
 std::vector<std::string_view> NumberTokens(std::string_view text) {
   std::vector<std::string_view> out;
   size_t i = 0;
   while (i < text.size()) {
-    if (!IsDigit(text[i])) { ++i; continue; }
+    if (!internal::IsAsciiDigit(text[i])) { ++i; continue; }
     size_t b = i;
-    while (i < text.size() && (IsDigit(text[i]) ||
-                               ((text[i] == '.' || text[i] == ',') && i + 1 < text.size() && IsDigit(text[i + 1])))) {
+    while (i < text.size() && (internal::IsAsciiDigit(text[i]) ||
+                               ((text[i] == '.' || text[i] == ',') && i + 1 < text.size() && internal::IsAsciiDigit(text[i + 1])))) {
       ++i;
     }
     out.push_back(text.substr(b, i - b));
@@ -124,14 +122,14 @@ std::vector<std::string_view> NumberTokens(std::string_view text) {
 std::vector<std::pair<double, int>> Readings(std::string_view token) {
   std::vector<std::pair<double, int>> out;
   std::string digits;
-  for (char ch : token) if (IsDigit(ch)) digits.push_back(ch);
+  for (char ch : token) if (internal::IsAsciiDigit(ch)) digits.push_back(ch);
   if (digits.empty()) return out;
   out.push_back({std::strtod(digits.c_str(), nullptr), 0});
   size_t mark = token.find_last_of(".,");
   if (mark != std::string_view::npos) {
     std::string whole, frac;
-    for (size_t i = 0; i < mark; ++i) if (IsDigit(token[i])) whole.push_back(token[i]);
-    for (size_t i = mark + 1; i < token.size(); ++i) if (IsDigit(token[i])) frac.push_back(token[i]);
+    for (size_t i = 0; i < mark; ++i) if (internal::IsAsciiDigit(token[i])) whole.push_back(token[i]);
+    for (size_t i = mark + 1; i < token.size(); ++i) if (internal::IsAsciiDigit(token[i])) frac.push_back(token[i]);
     std::string joined = (whole.empty() ? "0" : whole) + "." + frac;
     out.push_back({std::strtod(joined.c_str(), nullptr), static_cast<int>(frac.size())});
   }
@@ -145,7 +143,7 @@ int DecimalsWritten(std::string_view text, double value) {
     auto readings = Readings(token);
     // Prefer the decimal reading when both give the value ("1.12" is 1.12, "12.456" is 12456).
     for (auto it = readings.rbegin(); it != readings.rend(); ++it) {
-      if (std::fabs(it->first - value) <= 1e-9 * std::max(1.0, std::fabs(value))) return it->second;
+      if (std::fabs(it->first - value) <= kBinaryNoise * std::max(1.0, std::fabs(value))) return it->second;
     }
   }
   return 0;
@@ -165,7 +163,7 @@ int AuditContext::Tier(const FactInfo& a, const FactInfo& b) const {
 const FactInfo* AuditContext::Nearest(const FactInfo& anchor, const std::vector<std::string>& ids, int max_tier,
                                       bool same_scope) const {
   const FactInfo* best = nullptr;
-  int best_tier = 99;
+  int best_tier = std::numeric_limits<int>::max();
   size_t best_distance = 0;
   auto fits = [&](const FactInfo& f) {
     return f.numeric && f.item_of < 0 && &f != &anchor && f.fact->role == anchor.fact->role && f.period == anchor.period &&
@@ -232,11 +230,10 @@ bool AuditContext::HasWords(std::string_view text, const std::string& list) cons
 namespace {
 
 // The sentence holding `pos`: bounded by line ends and by ". ", "! ", "? "; a converter's
-// run-on line is cut 2 KB each way.
-TextRange SentenceAround(std::string_view text, size_t pos) {
-  constexpr size_t kReach = 2048;
+// run-on line is cut `reach` bytes each way (AuditTuning::sentence_reach).
+TextRange SentenceAround(std::string_view text, size_t pos, size_t reach) {
   size_t b = std::min(pos, text.size()), e = b;
-  size_t floor = b > kReach ? b - kReach : 0, ceiling = std::min(text.size(), b + kReach);
+  size_t floor = b > reach ? b - reach : 0, ceiling = std::min(text.size(), b + reach);
   // Cut on character boundaries: the sentence is quoted as evidence.
   while (floor < b && internal::IsUtf8Continuation(text, floor)) ++floor;
   while (ceiling > b && internal::IsUtf8Continuation(text, ceiling)) --ceiling;
@@ -270,7 +267,7 @@ std::string ScopeOf(const AuditRules& rules, std::string_view label) {
           const std::string& t = tokens[i + k];
           if (phrase[k] == kNumberSlot) {
             static const std::set<std::string> kRoman = {"i", "ii", "iii", "iv", "v", "vi"};
-            bool small = !t.empty() && t.size() <= 2 && std::all_of(t.begin(), t.end(), [](char ch) { return IsDigit(ch); });
+            bool small = !t.empty() && t.size() <= 2 && std::all_of(t.begin(), t.end(), internal::IsAsciiDigit);
             ok = small || kRoman.count(t);
             if (ok) slot = small ? std::to_string(std::atoi(t.c_str())) : t;
           } else {
@@ -294,118 +291,119 @@ std::string PeriodEnd(const std::string& period) {
 
 }  // namespace
 
-void BuildFactInfos(AuditContext& c) {
-  const std::string_view text = c.in.text;
-  const Layout& layout = *c.in.layout;
-  // Mentions by position, for the as-of dates of stocks.
-  std::vector<const Mention*> dates;
-  for (const Mention& m : *c.in.mentions) if (m.type == MentionType::kDate) dates.push_back(&m);
-  std::sort(dates.begin(), dates.end(), [](const Mention* a, const Mention* b) {
+namespace {
+
+// Where things are in the document, for placing each fact: dates and percentages by position,
+// and the outermost ancestor of each section.
+struct DocumentIndex {
+  std::vector<const Mention*> dates;   // for the as-of dates of stocks
+  std::vector<size_t> percents;        // where percentages start, for scoring rubrics
+  std::vector<int> top;                // section -> its outermost ancestor
+};
+
+DocumentIndex IndexDocument(const AuditInput& in) {
+  DocumentIndex index;
+  for (const Mention& m : *in.mentions) if (m.type == MentionType::kDate) index.dates.push_back(&m);
+  std::sort(index.dates.begin(), index.dates.end(), [](const Mention* a, const Mention* b) {
     return a->span.normalized.begin < b->span.normalized.begin;
   });
-  std::vector<size_t> percents;   // where percentages start, for scoring rubrics below
-  for (const Mention& m : *c.in.mentions) if (m.type == MentionType::kPercent) percents.push_back(m.span.normalized.begin);
-  std::sort(percents.begin(), percents.end());
-  // Sections: the outermost ancestor of each.
-  std::vector<int> top(layout.sections.size(), -1);
-  {
-    std::vector<int> stack;
-    for (size_t i = 0; i < layout.sections.size(); ++i) {
-      while (!stack.empty() && layout.sections[stack.back()].level >= layout.sections[i].level) stack.pop_back();
-      top[i] = stack.empty() ? static_cast<int>(i) : top[stack.front()];
-      stack.push_back(static_cast<int>(i));
+  for (const Mention& m : *in.mentions) if (m.type == MentionType::kPercent) index.percents.push_back(m.span.normalized.begin);
+  std::sort(index.percents.begin(), index.percents.end());
+  const std::vector<Section>& sections = in.layout->sections;
+  index.top.assign(sections.size(), -1);
+  std::vector<int> stack;
+  for (size_t i = 0; i < sections.size(); ++i) {
+    while (!stack.empty() && sections[stack.back()].level >= sections[i].level) stack.pop_back();
+    index.top[i] = stack.empty() ? static_cast<int>(i) : index.top[stack.front()];
+    stack.push_back(static_cast<int>(i));
+  }
+  return index;
+}
+
+// The fact's sentence, paragraph or table block, and sections.
+void PlaceFact(const AuditContext& c, const DocumentIndex& index, FactInfo& info) {
+  const Layout& layout = *c.in.layout;
+  info.sentence = SentenceAround(c.in.text, info.pos, c.options.tuning.sentence_reach);
+  auto block = std::upper_bound(layout.blocks.begin(), layout.blocks.end(), info.pos,
+                                [](size_t p, const Block& b) { return p < b.range.begin; });
+  if (block != layout.blocks.begin() && info.pos < std::prev(block)->range.end) {
+    info.block = static_cast<int>(std::prev(block) - layout.blocks.begin());
+  }
+  auto section = std::upper_bound(layout.sections.begin(), layout.sections.end(), info.pos,
+                                  [](size_t p, const Section& s) { return p < s.range.begin; });
+  info.section = static_cast<int>(section - layout.sections.begin()) - 1;
+  info.top_section = info.section >= 0 ? index.top[info.section] : -1;
+}
+
+// "Đến ngày 06/6/2026, còn 162 hồ sơ": the date a stock is counted at, the last one after
+// "đến ngày" before it in its sentence; else the end of its period.
+std::string AsOfDate(const AuditContext& c, const DocumentIndex& index, const FactInfo& info) {
+  const std::string_view text = c.in.text;
+  const size_t reach = c.options.tuning.as_of_reach;
+  std::string as_of;
+  auto first = std::lower_bound(index.dates.begin(), index.dates.end(), info.sentence.begin,
+                                [](const Mention* m, size_t p) { return m->span.normalized.begin < p; });
+  for (auto it = first; it != index.dates.end(); ++it) {
+    const Mention* d = *it;
+    if (d->span.normalized.begin >= info.pos) break;
+    size_t from = d->span.normalized.begin >= info.sentence.begin + reach ? d->span.normalized.begin - reach : info.sentence.begin;
+    std::string_view before = text.substr(from, d->span.normalized.begin - from);
+    if (c.HasWords(std::string(before) + " ", "as_of")) as_of = d->iso;
+  }
+  return !as_of.empty() ? as_of : PeriodEnd(info.period);
+}
+
+// "tổng" before the value in its sentence, and not before a "trong đó" that opens a list of
+// components ("Tổng kinh phí là X, trong đó Y").
+bool TotalWordBefore(const AuditContext& c, const FactInfo& info) {
+  std::vector<std::string> tokens = Tokenize(c.in.text.substr(info.sentence.begin, info.pos - info.sentence.begin));
+  size_t from = 0;
+  if (auto it = c.rules.words.find("breakdown"); it != c.rules.words.end()) {
+    for (const std::string& phrase : it->second) {
+      std::vector<std::string> words = Tokenize(phrase);
+      for (size_t k = 0; k + words.size() <= tokens.size(); ++k) {
+        if (std::equal(words.begin(), words.end(), tokens.begin() + k)) from = std::max(from, k + words.size());
+      }
     }
   }
-  const auto& facts = *c.in.facts;
-  for (size_t i = 0; i < facts.size(); ++i) {
-    const Fact& f = facts[i];
-    FactInfo info;
-    info.fact = &f;
-    info.index = static_cast<int>(i);
-    info.pos = std::min(f.span.normalized.begin, text.size());
-    info.sentence = SentenceAround(text, info.pos);
-    auto block = std::upper_bound(layout.blocks.begin(), layout.blocks.end(), info.pos,
-                                  [](size_t p, const Block& b) { return p < b.range.begin; });
-    if (block != layout.blocks.begin() && info.pos < std::prev(block)->range.end) {
-      info.block = static_cast<int>(std::prev(block) - layout.blocks.begin());
-    }
-    auto section = std::upper_bound(layout.sections.begin(), layout.sections.end(), info.pos,
-                                    [](size_t p, const Section& s) { return p < s.range.begin; });
-    info.section = static_cast<int>(section - layout.sections.begin()) - 1;
-    info.top_section = info.section >= 0 ? top[info.section] : -1;
-    info.period = f.period;
-    info.when = f.period;
-    if (c.IsStock(f.indicator)) {
-      // "Đến ngày 06/6/2026, còn 162 hồ sơ": the date the stock is counted at.
-      std::string as_of;
-      auto first = std::lower_bound(dates.begin(), dates.end(), info.sentence.begin,
-                                    [](const Mention* m, size_t p) { return m->span.normalized.begin < p; });
-      for (auto it = first; it != dates.end(); ++it) {
-        const Mention* d = *it;
-        if (d->span.normalized.begin >= info.pos) break;
-        size_t from = d->span.normalized.begin >= info.sentence.begin + 24 ? d->span.normalized.begin - 24 : info.sentence.begin;
-        std::string_view before = text.substr(from, d->span.normalized.begin - from);
-        if (c.HasWords(std::string(before) + " ", "as_of")) as_of = d->iso;
-      }
-      info.when = !as_of.empty() ? as_of : PeriodEnd(f.period);
-    }
-    info.scope = ScopeOf(c.rules, f.label);
-    // "tổng" before the value in its sentence, and not before a "trong đó" that opens a list of
-    // components ("Tổng kinh phí là X, trong đó Y").
-    {
-      std::vector<std::string> tokens = Tokenize(text.substr(info.sentence.begin, info.pos - info.sentence.begin));
-      size_t from = 0;
-      if (auto it = c.rules.words.find("breakdown"); it != c.rules.words.end()) {
-        for (const std::string& phrase : it->second) {
-          std::vector<std::string> words = Tokenize(phrase);
-          for (size_t k = 0; k + words.size() <= tokens.size(); ++k) {
-            if (std::equal(words.begin(), words.end(), tokens.begin() + k)) from = std::max(from, k + words.size());
-          }
-        }
-      }
-      std::string tail;
-      for (size_t k = from; k < tokens.size(); ++k) tail += tokens[k] + " ";
-      info.total_word = c.HasWords(tail, "total");
-    }
-    if (f.value && !f.assessment) {
-      info.numeric = true;
-      info.value = *f.value;
-      info.decimals = DecimalsWritten(f.span.text, *f.value);
-      // "chiếm 75,7%, tăng 5% so với …": a change, not a level of the indicator.
-      std::string before = FoldedWordsBefore(text, info.pos, 24);
-      for (const char* list : {"change_up", "change_down"}) {
-        auto it = c.rules.words.find(list);
-        if (it != c.rules.words.end() && EndsWithPhrase(before, it->second)) info.numeric = false;
-      }
-      // A count written with decimals ("3.50" in a table of scores) is not a count of things:
-      // the value was linked to the wrong indicator, and checking it would only raise noise.
-      const IndicatorLabel* label = c.Label(f.indicator);
-      if (label && label->kind == "count" && label->unit.find('/') == std::string::npos &&
-          (info.decimals > 0 || info.value != std::floor(info.value))) {
-        info.numeric = false;
-      }
-      // "Đạt 100% TTHC thuộc thẩm quyền giải quyết: 1": a bare number after a percentage in its
-      // sentence is a score of a rubric, not a count of what the percentage counts.
-      bool bare = std::none_of(f.span.text.begin(), f.span.text.end(), [](char ch) {
-        return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || static_cast<unsigned char>(ch) >= 0x80 || ch == '/';
-      });
-      auto first_percent = std::lower_bound(percents.begin(), percents.end(), info.sentence.begin);
-      if (label && label->kind == "count" && bare && first_percent != percents.end() && *first_percent < info.pos) {
-        info.numeric = false;
-      }
-    }
-    c.facts.push_back(std::move(info));
+  std::string tail;
+  for (size_t k = from; k < tokens.size(); ++k) tail += tokens[k] + " ";
+  return c.HasWords(tail, "total");
+}
+
+// The fact's value as the checks read it, and whether they read it at all.
+void ReadValue(const AuditContext& c, const DocumentIndex& index, const Fact& f, FactInfo& info) {
+  if (!f.value || f.assessment) return;
+  info.numeric = true;
+  info.value = *f.value;
+  info.decimals = DecimalsWritten(f.span.text, *f.value);
+  // "chiếm 75,7%, tăng 5% so với …": a change, not a level of the indicator.
+  std::string before = FoldedWordsBefore(c.in.text, info.pos, c.options.tuning.change_reach);
+  for (const char* list : {"change_up", "change_down"}) {
+    auto it = c.rules.words.find(list);
+    if (it != c.rules.words.end() && EndsWithPhrase(before, it->second)) info.numeric = false;
   }
-  std::stable_sort(c.facts.begin(), c.facts.end(), [](const FactInfo& a, const FactInfo& b) { return a.pos < b.pos; });
-  ReadSignatures(c);   // units, stretches, qualifiers; a scoring rule's threshold is no value
-  std::map<int, std::vector<int>> by_block;
-  for (size_t i = 0; i < c.facts.size(); ++i) {
-    c.facts[i].index = static_cast<int>(i);
-    c.by_indicator[c.facts[i].fact->indicator].push_back(static_cast<int>(i));
-    if (c.facts[i].block >= 0) by_block[c.facts[i].block].push_back(static_cast<int>(i));
+  // A count written with decimals ("3.50" in a table of scores) is not a count of things:
+  // the value was linked to the wrong indicator, and checking it would only raise noise.
+  const IndicatorLabel* label = c.Label(f.indicator);
+  if (label && label->kind == "count" && label->unit.find('/') == std::string::npos &&
+      (info.decimals > 0 || info.value != std::floor(info.value))) {
+    info.numeric = false;
   }
-  // Items: in one paragraph, after a value stated as a total ("tổng kinh phí ... là X"), the
-  // values of the same indicator that are not totals are its components ("dự án ... là Y").
+  // "Đạt 100% TTHC thuộc thẩm quyền giải quyết: 1": a bare number after a percentage in its
+  // sentence is a score of a rubric, not a count of what the percentage counts.
+  bool bare = std::none_of(f.span.text.begin(), f.span.text.end(), [](char ch) {
+    return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || static_cast<unsigned char>(ch) >= kFirstNonAscii || ch == '/';
+  });
+  auto first_percent = std::lower_bound(index.percents.begin(), index.percents.end(), info.sentence.begin);
+  if (label && label->kind == "count" && bare && first_percent != index.percents.end() && *first_percent < info.pos) {
+    info.numeric = false;
+  }
+}
+
+// Items: in one paragraph, after a value stated as a total ("tổng kinh phí ... là X"), the
+// values of the same indicator that are not totals are its components ("dự án ... là Y").
+void MarkItems(AuditContext& c, std::map<int, std::vector<int>>& by_block) {
   for (FactInfo& f : c.facts) {
     if (!f.numeric || f.total_word || f.block < 0) continue;
     for (int ti : by_block[f.block]) {
@@ -419,6 +417,36 @@ void BuildFactInfos(AuditContext& c) {
       f.item_of = t.index;
     }
   }
+}
+
+}  // namespace
+
+void BuildFactInfos(AuditContext& c) {
+  const DocumentIndex index = IndexDocument(c.in);
+  const auto& facts = *c.in.facts;
+  for (size_t i = 0; i < facts.size(); ++i) {
+    const Fact& f = facts[i];
+    FactInfo info;
+    info.fact = &f;
+    info.index = static_cast<int>(i);
+    info.pos = std::min(f.span.normalized.begin, c.in.text.size());
+    PlaceFact(c, index, info);
+    info.period = f.period;
+    info.when = c.IsStock(f.indicator) ? AsOfDate(c, index, info) : f.period;
+    info.scope = ScopeOf(c.rules, f.label);
+    info.total_word = TotalWordBefore(c, info);
+    ReadValue(c, index, f, info);
+    c.facts.push_back(std::move(info));
+  }
+  std::stable_sort(c.facts.begin(), c.facts.end(), [](const FactInfo& a, const FactInfo& b) { return a.pos < b.pos; });
+  ReadSignatures(c);   // units, stretches, qualifiers; a scoring rule's threshold is no value
+  std::map<int, std::vector<int>> by_block;
+  for (size_t i = 0; i < c.facts.size(); ++i) {
+    c.facts[i].index = static_cast<int>(i);
+    c.by_indicator[c.facts[i].fact->indicator].push_back(static_cast<int>(i));
+    if (c.facts[i].block >= 0) by_block[c.facts[i].block].push_back(static_cast<int>(i));
+  }
+  MarkItems(c, by_block);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -469,7 +497,7 @@ void AddIndicator(std::vector<std::string>& ids, const std::string& id) {
 AuditResult Audit(const AuditRules& rules, const AuditInput& given, const AuditOptions& options) {
   AuditResult result;
   if (!given.layout || !given.mentions || !given.facts || !given.meta || !given.span_of) return result;
-  const std::vector<AmountInWords> amounts = FindAmountsInWords(*given.mentions, given.text);
+  const std::vector<AmountInWords> amounts = FindAmountsInWords(*given.mentions, given.text, options.tuning);
   // A copy without the words-amounts only where there are some: most documents have none, and
   // a long text's mentions are worth not copying.
   const std::vector<Mention> figures = amounts.empty() ? std::vector<Mention>() : WithoutAmountsInWords(*given.mentions, amounts);

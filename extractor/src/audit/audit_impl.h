@@ -14,6 +14,17 @@ namespace baocao {
 
 inline constexpr const char* kNumberSlot = "\x01n";   // "{n}" in a scope phrase
 
+// Plain constants of the audit's arithmetic and text; the judgment thresholds are AuditTuning's.
+inline constexpr double kDecimalBase = 10.0;     // a value's last decimal is a unit of 10^-decimals
+inline constexpr int kDecimalRadix = 10;         // digits of a whole number
+inline constexpr double kHalfUnit = 0.5;         // rounding keeps a value within half a unit
+inline constexpr double kBinaryNoise = 1e-9;     // slack for binary floating point on compared values
+inline constexpr double kScaledNoise = 1e-6;     // the same on a value scaled to units of its last decimal
+inline constexpr double kThousand = 1e3;         // "nghìn", "ngàn"
+inline constexpr double kMillion = 1e6;          // "triệu"
+inline constexpr double kBillion = 1e9;          // "tỷ"
+inline constexpr unsigned char kFirstNonAscii = 0x80;   // a byte from here on is part of a UTF-8 sequence
+
 // Folded words of a phrase of a rule file; "{n}" becomes kNumberSlot.
 std::vector<std::string> FoldPhrase(std::string_view phrase);
 
@@ -109,7 +120,7 @@ void CheckConflicts(AuditContext& c);     // one indicator, one period, two valu
 void CheckAssessments(AuditContext& c);   // Đạt / Không đạt against target and values
 void CheckNames(AuditContext& c);         // the issuing ward spelled two ways
 void CheckDates(AuditContext& c);         // deadlines passed, references after the document
-// Relations read from the document's own structure, catalogue or not (structure.cc): fractions
+// Relations read from the document's own structure, catalogue or not (structure*.cc): fractions
 // and their percentages, wholes and their listed parts, shares of a named whole, table total rows,
 // group rows, total columns and rate columns, numbered outlines, running accounts, a figure
 // stated twice. Runs after the catalogue checks: a number they flagged is not flagged again.
@@ -120,7 +131,8 @@ void CheckStructure(AuditContext& c);
 struct AmountInWords {
   size_t figures = 0, words = 0;   // indices into the mentions
 };
-std::vector<AmountInWords> FindAmountsInWords(const std::vector<Mention>& mentions, std::string_view text);
+std::vector<AmountInWords> FindAmountsInWords(const std::vector<Mention>& mentions, std::string_view text,
+                                              const AuditTuning& tuning);
 void CheckAmountsInWords(AuditContext& c, const std::vector<Mention>& mentions, const std::vector<AmountInWords>& amounts);
 std::vector<Mention> WithoutAmountsInWords(const std::vector<Mention>& mentions, const std::vector<AmountInWords>& amounts);
 
@@ -158,9 +170,9 @@ WrittenRange RangeOf(double value, std::string_view written, const std::string& 
 // Whether a stated rate may be the quotient of two figures known only within their ranges: some
 // quotient in range rounds or cuts to it.
 bool RateMayAgree(double stated, int decimals, const WrittenRange& numerator, const WrittenRange& denominator);
-// Whether the words just before `pos` say the figure there is rough ("khoảng", "gần", "xấp xỉ",
-// "ước").
-bool RoughBefore(std::string_view text, size_t pos);
+// Whether the words just before `pos` (within `reach` bytes, AuditTuning::rough_reach) say the
+// figure there is rough ("khoảng", "gần", "xấp xỉ", "ước").
+bool RoughBefore(std::string_view text, size_t pos, size_t reach);
 // The folded words (FoldedWords) of the `reach` bytes before `pos`, cut on a character boundary.
 std::string FoldedWordsBefore(std::string_view text, size_t pos, size_t reach);
 // Whether folded words (FoldedWords) end with one of `phrases` ("tăng", "tăng thêm"), word for word.

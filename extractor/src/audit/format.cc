@@ -10,13 +10,15 @@
 namespace baocao {
 
 double RoundTo(double value, int decimals) {
-  double scale = std::pow(10.0, std::max(0, decimals));
+  double scale = std::pow(kDecimalBase, std::max(0, decimals));
   return std::round(value * scale) / scale;
 }
 
 std::string FormatNumber(double value, int decimals, bool en) {
-  decimals = std::max(0, std::min(decimals, 6));
-  char buf[64];
+  constexpr int kMaxDecimalsShown = 6;     // no figure of a report is written finer
+  constexpr size_t kDigitsBuffer = 64;     // a double's digits with six decimals fit
+  decimals = std::max(0, std::min(decimals, kMaxDecimalsShown));
+  char buf[kDigitsBuffer];
   std::snprintf(buf, sizeof buf, "%.*f", decimals, std::fabs(value));
   std::string raw = buf;
   size_t dot = raw.find('.');
@@ -39,8 +41,14 @@ std::string FormatValue(double value, int decimals, const std::string& unit, boo
 }
 
 std::string FormatDate(const std::string& iso) {
-  if (iso.size() == 10 && iso[4] == '-' && iso[7] == '-') return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
-  if (iso.size() == 7 && iso[4] == '-') return iso.substr(5, 2) + "/" + iso.substr(0, 4);
+  // "2026-02-09": the year before the first dash, the month and the day after each dash.
+  constexpr size_t kYearLength = 4, kMonthAt = 5, kSecondDashAt = 7, kDayAt = 8, kPartLength = 2;
+  constexpr size_t kMonthIsoLength = 7, kDateIsoLength = 10;   // "2026-02", "2026-02-09"
+  const bool dashed = iso.size() > kYearLength && iso[kYearLength] == '-';
+  if (iso.size() == kDateIsoLength && dashed && iso[kSecondDashAt] == '-') {
+    return iso.substr(kDayAt, kPartLength) + "/" + iso.substr(kMonthAt, kPartLength) + "/" + iso.substr(0, kYearLength);
+  }
+  if (iso.size() == kMonthIsoLength && dashed) return iso.substr(kMonthAt, kPartLength) + "/" + iso.substr(0, kYearLength);
   return iso;
 }
 

@@ -11,9 +11,8 @@
 namespace baocao {
 namespace {
 
-// Parts of a sum are taken from the total's section at most: a figure of another section is
-// another statement, perhaps of another scope.
-constexpr int kSumReach = 2;
+// Members of a ratio or a part-whole relation are taken anywhere in the document (the farthest
+// tier of AuditContext::Tier); those of a sum, only as far as AuditTuning::sum_max_tier.
 constexpr int kAnywhere = 4;
 
 std::string Unit(const AuditContext& c, const FactInfo& f) {
@@ -67,7 +66,7 @@ void CheckSum(AuditContext& c, const Relation& r, FlagSet& found, std::set<std::
     std::vector<const FactInfo*> parts;
     bool all = true;
     for (const auto& alternatives : r.members) {
-      const FactInfo* p = c.Nearest(t, alternatives, kSumReach);
+      const FactInfo* p = c.Nearest(t, alternatives, c.options.tuning.sum_max_tier);
       if (p) parts.push_back(p);
       else all = false;
     }
@@ -147,7 +146,7 @@ void CheckPartition(AuditContext& c, const Relation& r, FlagSet& found, std::set
       std::string v = scope_value(p);
       if (v.empty()) continue;
       int tier = c.Tier(t, p);
-      if (tier > kSumReach) continue;
+      if (tier > c.options.tuning.sum_max_tier) continue;
       if (!parts.count(v) || tier < tiers[v]) {
         parts[v] = &p;
         tiers[v] = tier;
@@ -241,8 +240,9 @@ std::optional<RatioResult> Evaluate(const AuditContext& c, const Relation& r, co
       if (result.holds) return result;
       // "trên 3,2 triệu hồ sơ … hơn 4,3 triệu hồ sơ, chiếm 75,7%": figures known only within a
       // range verify nothing and contradict only what no value in range gives.
-      WrittenRange rn = RangeOf(num->value, num->fact->span.text, num->fact->comparator, RoughBefore(c.in.text, num->pos));
-      WrittenRange rd = RangeOf(den->value, den->fact->span.text, den->fact->comparator, RoughBefore(c.in.text, den->pos));
+      const size_t rough = c.options.tuning.rough_reach;
+      WrittenRange rn = RangeOf(num->value, num->fact->span.text, num->fact->comparator, RoughBefore(c.in.text, num->pos, rough));
+      WrittenRange rd = RangeOf(den->value, den->fact->span.text, den->fact->comparator, RoughBefore(c.in.text, den->pos, rough));
       if ((!rn.exact || !rd.exact) && RateMayAgree(rate.value, rate.decimals, rn, rd)) continue;
       if (!first) first = result;
     }
@@ -260,9 +260,9 @@ bool SameGroup(const AuditContext& c, const FactInfo& a, const FactInfo& b) {
 bool RateAgrees(double stated, int decimals, double computed) {
   if (AgreesWithin(stated, decimals, computed)) return true;
   // Truncated: the computed value with its further decimals cut off (60,858 -> 60,85).
-  double scale = std::pow(10.0, std::max(0, decimals));
-  double cut = std::floor(computed * scale + 1e-6) / scale;
-  return std::fabs(stated - cut) <= 1e-6 / scale;
+  double scale = std::pow(kDecimalBase, std::max(0, decimals));
+  double cut = std::floor(computed * scale + kScaledNoise) / scale;
+  return std::fabs(stated - cut) <= kScaledNoise / scale;
 }
 
 void CheckRatios(AuditContext& c) {
@@ -333,12 +333,17 @@ void CheckRatios(AuditContext& c) {
 // ---------------------------------------------------------------------------------------------
 // Magnitudes: a part above its whole, an item above its total, a rate above 100 %.
 
-void CheckMagnitudes(AuditContext& c) {
-  struct Excess {
-    const FactInfo* part;
-    std::string rule;
-  };
-  std::map<int, std::vector<Excess>> by_whole;   // whole fact index -> parts above it
+namespace {
+
+// A part above its whole: the part and the relation (or built-in rule) it breaks.
+struct Excess {
+  const FactInfo* part;
+  std::string rule;
+};
+using ExcessesByWhole = std::map<int, std::vector<Excess>>;   // whole fact index -> parts above it
+
+// "part P <= W" relations: each P against its nearest W, a check where it holds.
+void CompareParts(AuditContext& c, ExcessesByWhole& by_whole) {
   std::set<std::string> seen;
   for (const Relation& r : c.rules.relations) {
     if (r.kind != Relation::Kind::kPartWhole) continue;
@@ -363,9 +368,13 @@ void CheckMagnitudes(AuditContext& c) {
       by_whole[total.index].push_back({&item, "builtin:item_within_total"});
     }
   }
-  for (auto& [whole_index, parts] : by_whole) {
+}
+
+// One magnitude_anomaly for each whole, naming the first part above it and the others.
+void FlagExcesses(AuditContext& c, const ExcessesByWhole& by_whole) {
+  const bool en = c.en();
+  for (const auto& [whole_index, parts] : by_whole) {
     const FactInfo& w = c.facts[whole_index];
-    const bool en = c.en();
     Flag flag;
     flag.kind = "magnitude_anomaly";
     flag.severity = "error";
@@ -396,18 +405,22 @@ void CheckMagnitudes(AuditContext& c) {
     }
     c.flags.push_back(std::move(flag));
   }
-  // Caps: "cap kind:rate <= 100".
+}
+
+// Caps: "cap kind:rate <= 100", "cap ID <= N". A value under its cap is no check of its own.
+void CheckCaps(AuditContext& c) {
+  constexpr std::string_view kKindPrefix = "kind:";
   std::set<int> capped;
   for (const Relation& r : c.rules.relations) {
     if (r.kind != Relation::Kind::kCap) continue;
     for (const FactInfo& f : c.facts) {
       if (!f.numeric || capped.count(f.index)) continue;
       bool applies = r.anchor == f.fact->indicator;
-      if (r.anchor.rfind("kind:", 0) == 0) {
+      if (r.anchor.rfind(kKindPrefix, 0) == 0) {
         const IndicatorLabel* label = c.Label(f.fact->indicator);
-        applies = label && label->kind == r.anchor.substr(5) && (f.fact->unit.empty() || f.fact->unit == "%");
+        applies = label && label->kind == r.anchor.substr(kKindPrefix.size()) && (f.fact->unit.empty() || f.fact->unit == "%");
       }
-      if (!applies || f.value <= r.limit + 1e-9) continue;
+      if (!applies || f.value <= r.limit + kBinaryNoise) continue;
       capped.insert(f.index);
       Flag flag;
       flag.kind = "magnitude_anomaly";
@@ -425,6 +438,15 @@ void CheckMagnitudes(AuditContext& c) {
       c.flags.push_back(std::move(flag));
     }
   }
+}
+
+}  // namespace
+
+void CheckMagnitudes(AuditContext& c) {
+  ExcessesByWhole by_whole;
+  CompareParts(c, by_whole);
+  FlagExcesses(c, by_whole);
+  CheckCaps(c);
 }
 
 }  // namespace baocao

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "audit/audit_impl.h"
 #include "baocao/audit/audit.h"
 
 namespace baocao {
@@ -13,7 +14,7 @@ namespace {
 // ("≥ 90%" met by 90%, "> 90%" not), and Tesseract reads "≥" as ">" (measured on the scans of
 // tools/bench/ocr.sh): when a span of it was read by OCR, the sign may be the misreading.
 bool RestsOnAComparatorOcrRead(const Flag& f) {
-  if (f.kind != "assessment_mismatch" || !f.stated || !f.computed || std::fabs(*f.stated - *f.computed) > 1e-9) return false;
+  if (f.kind != "assessment_mismatch" || !f.stated || !f.computed || std::fabs(*f.stated - *f.computed) > kBinaryNoise) return false;
   return std::any_of(f.evidence.begin(), f.evidence.end(), [](const Span& s) { return s.confidence.has_value(); });
 }
 
@@ -31,7 +32,8 @@ void DowngradeUncertainFlags(std::vector<Flag>& flags, const AuditOptions& optio
       }
     }
     if (doubtful) {
-      char confidence[16] = "";
+      constexpr size_t kConfidenceBuffer = 16;   // "0" to "100" and the terminator
+      char confidence[kConfidenceBuffer] = "";
       if (doubtful->confidence) std::snprintf(confidence, sizeof confidence, "%.0f", *doubtful->confidence);
       if (options.lang == "en") {
         f.explanation += " The number «" + doubtful->text + "» was read by OCR with low confidence (" + confidence +

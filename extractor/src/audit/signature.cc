@@ -14,8 +14,9 @@
 #include <unicode/utf8.h>
 
 #include "audit/audit_impl.h"
+#include "baocao/link/link.h"
 #include "baocao/normalize/text.h"
-#include "link/lexicon_impl.h"
+#include "core/strings.h"
 
 namespace baocao {
 namespace {
@@ -123,7 +124,7 @@ std::vector<std::string> IssuerTokens(const std::vector<std::string>& tokens) {
 // The signature word lists of the rules, indexed by their first word.
 class Reader {
  public:
-  explicit Reader(const AuditContext& c) {
+  explicit Reader(const AuditContext& c) : body_name_words_(c.options.tuning.body_name_words) {
     for (const auto& [name, phrases] : c.rules.words) {
       bool unit = name.starts_with(kUnitPrefix), period = name.starts_with(kPeriodPrefix),
            qualifier = name.starts_with(kQualifierPrefix);
@@ -219,7 +220,7 @@ class Reader {
       }
     }
     for (size_t i = from; i + 1 < hi; ++i) {
-      bool number = std::all_of(w[i].folded.begin(), w[i].folded.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+      bool number = std::all_of(w[i].folded.begin(), w[i].folded.end(), internal::IsAsciiDigit);
       if (!number) continue;
       for (const auto& phrase : points_) if (FoldedAt(w, i + 1, hi, phrase)) return true;
     }
@@ -245,7 +246,7 @@ class Reader {
     for (size_t k = 0; k < head.size(); ++k) name.push_back(w[i + k].folded);
     size_t j = i + head.size(), end = w[j - 1].end;
     const size_t head_words = name.size();
-    while (j < hi && name.size() < head_words + 6) {
+    while (j < hi && name.size() < head_words + body_name_words_) {
       std::string_view gap = text.substr(w[j - 1].end, w[j].begin - w[j - 1].end);
       if (gap.find_first_not_of(' ') != std::string_view::npos) break;
       size_t k = 0;
@@ -267,19 +268,18 @@ class Reader {
     return Hit{w[i].begin, end, key};
   }
 
+  size_t body_name_words_;   // AuditTuning::body_name_words
   std::unordered_map<std::string, std::vector<Entry>> units_, periods_, qualifiers_;
   std::unordered_map<std::string, std::vector<std::vector<std::string>>> bodies_;
   std::vector<std::vector<std::string>> places_, breakdown_, scoring_if_, points_;
   std::set<std::string> issuer_;
 };
 
-bool IsDigit(char ch) { return ch >= '0' && ch <= '9'; }
-
 bool ClauseBreak(std::string_view text, size_t i) {
   char ch = text[i];
   if (ch == ';' || ch == '(' || ch == '\t') return true;
   // A comma between digits is a decimal mark.
-  if (ch == ',') return !(i > 0 && i + 1 < text.size() && IsDigit(text[i - 1]) && IsDigit(text[i + 1]));
+  if (ch == ',') return !(i > 0 && i + 1 < text.size() && internal::IsAsciiDigit(text[i - 1]) && internal::IsAsciiDigit(text[i + 1]));
   return false;
 }
 
@@ -303,116 +303,161 @@ bool Owns(const AuditContext& c, const std::string& indicator, const std::string
 
 }  // namespace
 
-void ReadSignatures(AuditContext& c) {
+namespace {
+
+// How widely values are compared (AuditContext::Reach): from the document's kind and title.
+void ReadReach(AuditContext& c) {
   const Meta& meta = *c.in.meta;
   const DocumentHeader& header = c.in.layout->header;
   // A text without a header says nothing of its kind: it is read as a whole.
   bool kind_known = header.kind_line.has_value() || header.symbol.has_value() || meta.symbol.has_value();
   if (kind_known && meta.kind != "report" && meta.kind != "plan") c.reach = AuditContext::Reach::kTable;
   if (meta.title && c.HasWords(*meta.title, "narrow_title")) c.reach = AuditContext::Reach::kSentence;
+}
+
+// What the indicator's own name says is no qualifier of it ("đúng hạn" of the on-time rate).
+void NoteOwnedWords(AuditContext& c, const Reader& reader, const std::string& id) {
+  if (c.owned.count(id)) return;
+  std::vector<std::string>& owned = c.owned[id];
+  const IndicatorLabel* catalogue = c.Label(id);
+  if (!catalogue) return;
+  Words name = WordsOf(catalogue->vi, 0);
+  std::map<std::string, std::string> found;
+  reader.Qualifiers(catalogue->vi, name, 0, name.size(), found);
+  for (const auto& [list, words] : found) owned.push_back(list);
+  for (bool unit : {true, false}) {
+    if (auto h = reader.Find(catalogue->vi, name, 0, name.size(), unit, false); h && !h->key.empty()) owned.push_back(h->key);
+  }
+}
+
+// What one fact's words are read from: the words of its sentence and label, and where the
+// part of its sentence that speaks of it starts (after the last ';' before it).
+struct FactWords {
+  const Words& sentence;
+  Words label;
+  size_t from = 0;   // bytes: the sentence before the value, from its last ';'
+  size_t pos = 0;    // bytes: the value
+};
+
+// Whose figure carries over the clauses of a sentence ("với cấp tỉnh, quý I đã tiếp nhận 54.575
+// hồ sơ; đã giải quyết 51.780 hồ sơ") and over a paragraph that opens with it ("Với cấp huyện,
+// 12 huyện … đã tiếp nhận …. Trong số 3.405 hồ sơ đang giải quyết …"). Only the opening, before
+// its first figure: a unit named after one figure ("2.890 người, xếp hạng 23 toàn thành phố;
+// …") is that figure's.
+std::optional<Hit> UnitOfOpening(const AuditContext& c, const Reader& reader, const FactInfo& f, const FactWords& fw) {
+  const std::string_view text = c.in.text;
+  size_t first_figure = std::min(fw.pos, FirstFactFrom(c, f.sentence.begin));
+  auto [s_lo, s_hi] = Within(fw.sentence, std::min(f.sentence.begin, first_figure), first_figure);
+  std::optional<Hit> hit = reader.Find(text, fw.sentence, s_lo, s_hi, true, true);
+  if (hit || f.block < 0) return hit;
+  const TextRange& para = c.in.layout->blocks[f.block].range;
+  size_t open_end = std::min({para.end, f.sentence.begin, text.size()});
+  if (para.begin >= open_end) return hit;
+  // The paragraph's opening, up to its first figure: "Với cấp huyện, 12 huyện …", "Nếu tính
+  // riêng từng cấp, với cấp tỉnh, quý I đã tiếp nhận 54.575 hồ sơ".
+  size_t stop = std::min(FirstFactFrom(c, para.begin), open_end);
+  if (stop <= para.begin || stop - para.begin > c.options.tuning.paragraph_opening_reach) return hit;
+  Words opening = WordsOf(text.substr(para.begin, stop - para.begin), para.begin);
+  return reader.Find(text, opening, 0, opening.size(), true, true);
+}
+
+// The unit and the stretch of time: the nearest before the value in its sentence, else in its
+// label, else (a unit) the one its sentence or paragraph opens with.
+void ReadUnitAndStretch(const AuditContext& c, const Reader& reader, FactInfo& f, const FactWords& fw) {
+  const std::string_view text = c.in.text;
+  const std::string& label = f.fact->label;
+  auto [lo, hi] = Within(fw.sentence, fw.from, fw.pos);
+  for (bool unit : {true, false}) {
+    std::optional<Hit> hit = reader.Find(text, fw.sentence, lo, hi, unit, true);
+    std::string_view source = text;
+    if (!hit) {
+      hit = reader.Find(label, fw.label, 0, fw.label.size(), unit, false);
+      source = label;
+    }
+    if (!hit && unit) {
+      source = text;
+      hit = UnitOfOpening(c, reader, f, fw);
+    }
+    if (!hit) continue;
+    std::string words(source.substr(hit->begin, hit->end - hit->begin));
+    if (unit) {
+      f.unit = hit->key;
+      f.unit_words = hit->key.empty() ? "" : words;
+    } else {
+      f.stretch = hit->key;
+      f.stretch_words = words;
+    }
+  }
+}
+
+// The qualifiers of the value's clause and label, and "trong đó" before it: "Toàn tỉnh tiếp
+// nhận 120.000 hồ sơ, trong đó cấp xã 80.000" is a part of what was stated before. A rate
+// after "trong đó" is a rate of its own subject, told apart by its unit.
+void ReadQualifiers(const AuditContext& c, const Reader& reader, FactInfo& f, const FactWords& fw) {
+  const std::string_view text = c.in.text;
+  size_t clause = ClauseStart(text, fw.from, fw.pos);
+  auto [clause_lo, clause_hi] = Within(fw.sentence, clause, fw.pos);
+  reader.Qualifiers(text, fw.sentence, clause_lo, clause_hi, f.qualifiers);
+  reader.Qualifiers(f.fact->label, fw.label, 0, fw.label.size(), f.qualifiers);
+  const IndicatorLabel* catalogue = c.Label(f.fact->indicator);
+  if (catalogue && catalogue->kind == "rate") return;
+  f.part = reader.Breakdown(fw.sentence, clause_lo, clause_hi, false);
+  if (!f.part && clause > fw.from + 1 && text[clause - 1] == ',') {
+    auto [prev_lo, prev_hi] = Within(fw.sentence, ClauseStart(text, fw.from, clause - 1), clause - 1);
+    f.part = reader.Breakdown(fw.sentence, prev_lo, prev_hi, true);
+  }
+}
+
+// A scoring rule: the words after the value to the end of its clause list ("dưới 95% thì
+// tiêu chí này đạt 0 điểm"). Its threshold is no value for any check.
+void ReadScoringRule(const AuditContext& c, const Reader& reader, FactInfo& f, const FactWords& fw) {
+  const std::string_view text = c.in.text;
+  size_t value_end = std::clamp(f.fact->span.normalized.end, fw.pos, std::max(fw.pos, f.sentence.end));
+  size_t stop = value_end;
+  while (stop < f.sentence.end && stop < text.size() && text[stop] != ';') ++stop;
+  auto [after_lo, after_hi] = Within(fw.sentence, value_end, stop);
+  f.scoring = reader.ScoringRule(fw.sentence, after_lo, after_hi);
+  if (f.scoring) f.numeric = false;
+}
+
+// The label's words without its numbers: two statements worded alike.
+void ReadContext(FactInfo& f, const Words& label_words) {
+  std::string context;
+  for (const Word& w : label_words) {
+    if (std::any_of(w.folded.begin(), w.folded.end(), internal::IsAsciiDigit)) continue;
+    context += w.folded + " ";
+    ++f.context_words;
+  }
+  f.context = std::hash<std::string>{}(context);
+}
+
+}  // namespace
+
+void ReadSignatures(AuditContext& c) {
+  ReadReach(c);
   const Reader reader(c);
   const std::string_view text = c.in.text;
   TextRange read_sentence{std::string::npos, std::string::npos};
   Words sentence;   // the words of the sentence read last: facts in text order share it
   for (FactInfo& f : c.facts) {
-    const std::string& label = f.fact->label;
-    const std::string& id = f.fact->indicator;
-    const IndicatorLabel* catalogue = c.Label(id);
-    // What the indicator's own name says is no qualifier of it ("đúng hạn" of the on-time rate).
-    if (!c.owned.count(id)) {
-      std::vector<std::string>& owned = c.owned[id];
-      if (catalogue) {
-        Words name = WordsOf(catalogue->vi, 0);
-        std::map<std::string, std::string> found;
-        reader.Qualifiers(catalogue->vi, name, 0, name.size(), found);
-        for (const auto& [list, words] : found) owned.push_back(list);
-        for (bool unit : {true, false}) {
-          if (auto h = reader.Find(catalogue->vi, name, 0, name.size(), unit, false); h && !h->key.empty()) owned.push_back(h->key);
-        }
-      }
-    }
+    NoteOwnedWords(c, reader, f.fact->indicator);
     if (f.sentence.begin != read_sentence.begin || f.sentence.end != read_sentence.end) {
       read_sentence = f.sentence;
       size_t b = std::min(f.sentence.begin, text.size()), e = std::min(std::max(f.sentence.end, b), text.size());
       sentence = WordsOf(text.substr(b, e - b), b);
     }
-    Words label_words = WordsOf(label, 0);
+    FactWords fw{sentence, WordsOf(f.fact->label, 0)};
     // The sentence before the value, from its last ';': "Số lượt làm bài: 2.585 lượt; Tỷ lệ ...:
     // 57,5%" are statements of their own.
-    size_t pos = std::min(f.pos, text.size());
-    size_t from = std::min(f.sentence.begin, pos);
-    if (size_t semicolon = text.substr(from, pos - from).rfind(';'); semicolon != std::string_view::npos) from += semicolon + 1;
-    auto [lo, hi] = Within(sentence, from, pos);
-    for (bool unit : {true, false}) {
-      std::optional<Hit> hit = reader.Find(text, sentence, lo, hi, unit, true);
-      std::string_view source = text;
-      if (!hit) {
-        hit = reader.Find(label, label_words, 0, label_words.size(), unit, false);
-        source = label;
-      }
-      if (!hit && unit) {
-        // Whose figure carries over the clauses of a sentence ("với cấp tỉnh, quý I đã tiếp nhận
-        // 54.575 hồ sơ; đã giải quyết 51.780 hồ sơ") and over a paragraph that opens with it
-        // ("Với cấp huyện, 12 huyện … đã tiếp nhận …. Trong số 3.405 hồ sơ đang giải quyết …").
-        // Only the sentence's opening, before its first figure: a unit named after one figure
-        // ("2.890 người, xếp hạng 23 toàn thành phố; …") is that figure's.
-        source = text;
-        size_t first_figure = std::min(pos, FirstFactFrom(c, f.sentence.begin));
-        auto [s_lo, s_hi] = Within(sentence, std::min(f.sentence.begin, first_figure), first_figure);
-        hit = reader.Find(text, sentence, s_lo, s_hi, true, true);
-        if (!hit && f.block >= 0) {
-          const TextRange& para = c.in.layout->blocks[f.block].range;
-          size_t open_end = std::min({para.end, f.sentence.begin, text.size()});
-          if (para.begin < open_end) {
-            // The paragraph's opening, up to its first figure: "Với cấp huyện, 12 huyện …",
-            // "Nếu tính riêng từng cấp, với cấp tỉnh, quý I đã tiếp nhận 54.575 hồ sơ".
-            size_t stop = std::min(FirstFactFrom(c, para.begin), open_end);
-            if (stop > para.begin && stop - para.begin <= 120) {
-              Words opening = WordsOf(text.substr(para.begin, stop - para.begin), para.begin);
-              hit = reader.Find(text, opening, 0, opening.size(), true, true);
-            }
-          }
-        }
-      }
-      if (!hit) continue;
-      std::string words(source.substr(hit->begin, hit->end - hit->begin));
-      if (unit) {
-        f.unit = hit->key;
-        f.unit_words = hit->key.empty() ? "" : words;
-      } else {
-        f.stretch = hit->key;
-        f.stretch_words = words;
-      }
+    fw.pos = std::min(f.pos, text.size());
+    fw.from = std::min(f.sentence.begin, fw.pos);
+    if (size_t semicolon = text.substr(fw.from, fw.pos - fw.from).rfind(';'); semicolon != std::string_view::npos) {
+      fw.from += semicolon + 1;
     }
-    size_t clause = ClauseStart(text, from, pos);
-    auto [clause_lo, clause_hi] = Within(sentence, clause, pos);
-    reader.Qualifiers(text, sentence, clause_lo, clause_hi, f.qualifiers);
-    reader.Qualifiers(label, label_words, 0, label_words.size(), f.qualifiers);
-    // "Toàn tỉnh tiếp nhận 120.000 hồ sơ, trong đó cấp xã 80.000": a part of what was stated
-    // before. A rate after "trong đó" is a rate of its own subject, told apart by its unit.
-    if (!catalogue || catalogue->kind != "rate") {
-      f.part = reader.Breakdown(sentence, clause_lo, clause_hi, false);
-      if (!f.part && clause > from + 1 && text[clause - 1] == ',') {
-        auto [prev_lo, prev_hi] = Within(sentence, ClauseStart(text, from, clause - 1), clause - 1);
-        f.part = reader.Breakdown(sentence, prev_lo, prev_hi, true);
-      }
-    }
-    // A scoring rule: the words after the value to the end of its clause list ("dưới 95% thì
-    // tiêu chí này đạt 0 điểm"). Its threshold is no value for any check.
-    size_t value_end = std::clamp(f.fact->span.normalized.end, pos, std::max(pos, f.sentence.end));
-    size_t stop = value_end;
-    while (stop < f.sentence.end && stop < text.size() && text[stop] != ';') ++stop;
-    auto [after_lo, after_hi] = Within(sentence, value_end, stop);
-    f.scoring = reader.ScoringRule(sentence, after_lo, after_hi);
-    if (f.scoring) f.numeric = false;
-    // The label's words without its numbers: two statements worded alike.
-    std::string context;
-    for (const Word& w : label_words) {
-      if (std::any_of(w.folded.begin(), w.folded.end(), IsDigit)) continue;
-      context += w.folded + " ";
-      ++f.context_words;
-    }
-    f.context = std::hash<std::string>{}(context);
+    ReadUnitAndStretch(c, reader, f, fw);
+    ReadQualifiers(c, reader, f, fw);
+    ReadScoringRule(c, reader, f, fw);
+    ReadContext(f, fw.label);
   }
 }
 

@@ -1,19 +1,20 @@
 // Checks on the text rather than on indicator facts: the issuing ward spelled two ways,
 // deadlines already past when the document was issued, cited documents dated after it. (Table
-// totals and other relations of the document's structure: structure.cc.)
+// totals and other relations of the document's structure: structure*.cc.)
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <map>
+#include <optional>
 
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include "audit/audit_impl.h"
-#include "core/strings.h"
+#include "baocao/link/link.h"
 #include "baocao/normalize/text.h"
-#include "link/lexicon_impl.h"
+#include "core/strings.h"
 
 namespace baocao {
 namespace {
@@ -84,7 +85,7 @@ void CheckNames(AuditContext& c) {
       else {
         // Cheap test first: an ASCII initial must be the syllable's; the fold is ICU work.
         unsigned char initial = static_cast<unsigned char>(text[w.begin]);
-        if (initial < 0x80 && std::tolower(initial) != syllables[j][0]) match = false;
+        if (initial < kFirstNonAscii && std::tolower(initial) != syllables[j][0]) match = false;
         else if (w.end - w.begin > 3 * syllables[j].size() + 4) match = false;
         else {
           std::vector<std::string> t = Tokenize(text.substr(w.begin, w.end - w.begin));
@@ -137,7 +138,20 @@ void CheckNames(AuditContext& c) {
 
 namespace {
 
-bool FullDate(const std::string& iso) { return iso.size() == 10 && iso[4] == '-' && iso[7] == '-'; }
+// ISO dates and periods as the recognizer writes them: "2026", "2026-02", "2026-Q1", "2026-H2",
+// "2026-02-09"; the year, then after its dash the month (or Q, H and their number), then after
+// a second dash the day.
+constexpr size_t kYearLength = 4;
+constexpr size_t kPeriodAt = 5;         // the month's first digit, or 'Q' or 'H'
+constexpr size_t kPeriodNumberAt = 6;   // the quarter's or the half's number
+constexpr size_t kSecondDashAt = 7;
+constexpr size_t kMonthIsoLength = 7;   // "2026-02", "2026-Q1"
+constexpr size_t kDateIsoLength = 10;   // "2026-02-09"
+constexpr int kMonthsPerQuarter = 3;
+
+bool FullDate(const std::string& iso) {
+  return iso.size() == kDateIsoLength && iso[kYearLength] == '-' && iso[kSecondDashAt] == '-';
+}
 
 // First and last day of a period or date ("2026-02" -> 2026-02-01, 2026-02-31: day numbers
 // only need to compare, not to exist).
@@ -145,70 +159,79 @@ std::pair<std::string, std::string> Bounds(const std::string& iso) {
   size_t slash = iso.find('/');
   if (slash != std::string::npos) return {Bounds(iso.substr(0, slash)).first, Bounds(iso.substr(slash + 1)).second};
   if (FullDate(iso)) return {iso, iso};
-  if (iso.size() == 7 && iso[4] == '-' && iso[5] != 'Q' && iso[5] != 'H') return {iso + "-01", iso + "-31"};
-  if (iso.size() == 7 && iso[5] == 'Q') {
-    int q = iso[6] - '0';
-    char a[8], b[8];
-    std::snprintf(a, sizeof a, "%02d", 3 * q - 2);
-    std::snprintf(b, sizeof b, "%02d", 3 * q);
-    return {iso.substr(0, 4) + "-" + a + "-01", iso.substr(0, 4) + "-" + b + "-31"};
+  const std::string year = iso.substr(0, kYearLength);
+  if (iso.size() == kMonthIsoLength && iso[kYearLength] == '-' && iso[kPeriodAt] != 'Q' && iso[kPeriodAt] != 'H') {
+    return {iso + "-01", iso + "-31"};
   }
-  if (iso.size() == 7 && iso[5] == 'H') {
-    bool first = iso[6] == '1';
-    return {iso.substr(0, 4) + (first ? "-01-01" : "-07-01"), iso.substr(0, 4) + (first ? "-06-31" : "-12-31")};
+  if (iso.size() == kMonthIsoLength && iso[kPeriodAt] == 'Q') {
+    constexpr size_t kMonthBuffer = 8;   // two digits and the terminator, with room
+    int q = iso[kPeriodNumberAt] - '0';
+    char a[kMonthBuffer], b[kMonthBuffer];
+    std::snprintf(a, sizeof a, "%02d", kMonthsPerQuarter * q - 2);
+    std::snprintf(b, sizeof b, "%02d", kMonthsPerQuarter * q);
+    return {year + "-" + a + "-01", year + "-" + b + "-31"};
   }
-  if (iso.size() == 4) return {iso + "-01-01", iso + "-12-31"};
+  if (iso.size() == kMonthIsoLength && iso[kPeriodAt] == 'H') {
+    bool first = iso[kPeriodNumberAt] == '1';
+    return {year + (first ? "-01-01" : "-07-01"), year + (first ? "-06-31" : "-12-31")};
+  }
+  if (iso.size() == kYearLength) return {iso + "-01-01", iso + "-12-31"};
   return {"", ""};
 }
 
-}  // namespace
-
-void CheckDates(AuditContext& c) {
+// The document's own date as evidence: its date line, and its first mention in the text.
+std::vector<Span> DocumentDateEvidence(const AuditContext& c) {
   const Meta& meta = *c.in.meta;
-  if (!meta.date || meta.date->size() < 4) return;
-  const bool en = c.en();
-  auto [doc_first, doc_last] = Bounds(*meta.date);
-  if (doc_first.empty()) return;
-  const Layout& layout = *c.in.layout;
-  std::vector<Span> doc_date_evidence;
-  if (layout.header.date_line) doc_date_evidence.push_back(c.SpanOf(*layout.header.date_line));
+  std::vector<Span> evidence;
+  if (c.in.layout->header.date_line) evidence.push_back(c.SpanOf(*c.in.layout->header.date_line));
   for (const Mention& m : *c.in.mentions) {
     if (m.type == MentionType::kDate && m.iso == *meta.date && !m.year_inferred) {
-      if (doc_date_evidence.empty() || doc_date_evidence.front().normalized.begin != m.span.normalized.begin) {
-        doc_date_evidence.push_back(m.span);
-      }
+      if (evidence.empty() || evidence.front().normalized.begin != m.span.normalized.begin) evidence.push_back(m.span);
       break;
     }
   }
-  // Cited documents: none may be dated after this one; the latest bounds its date from below.
-  std::string earliest = doc_first;
-  const Span* earliest_ref = nullptr;
-  if (c.in.references) {
-    for (const Reference& r : *c.in.references) {
-      if (!FullDate(r.date) || r.spans.empty()) continue;
-      if (r.date > doc_last) {
-        Flag flag;
-        flag.kind = "date_inconsistency";
-        flag.severity = "error";
-        flag.rule = "builtin:reference_after_document";
-        AddEvidence(flag, r.spans.front());
-        for (const Span& s : doc_date_evidence) AddEvidence(flag, s);
-        std::string name = r.kind + " " + r.number;
-        flag.explanation = en ? name + " is cited with the date " + FormatDate(r.date) + ", after this document's own date (" +
-                                    FormatDate(*meta.date) + ")."
-                              : name + " được dẫn chiếu với ngày " + FormatDate(r.date) + ", muộn hơn ngày của chính văn bản này (" +
-                                    FormatDate(*meta.date) + ").";
-        c.flags.push_back(std::move(flag));
-      } else if (r.date > earliest) {
-        earliest = r.date;
-        earliest_ref = &r.spans.front();
-      }
+  return evidence;
+}
+
+// The latest date the document cites (its own date at least), and where.
+struct LatestCited {
+  std::string date;
+  const Span* span = nullptr;
+};
+
+// Cited documents: none may be dated after this one; the latest bounds its date from below.
+LatestCited CheckReferences(AuditContext& c, const std::string& doc_first, const std::string& doc_last,
+                            const std::vector<Span>& doc_date_evidence) {
+  const Meta& meta = *c.in.meta;
+  const bool en = c.en();
+  LatestCited latest{doc_first, nullptr};
+  if (!c.in.references) return latest;
+  for (const Reference& r : *c.in.references) {
+    if (!FullDate(r.date) || r.spans.empty()) continue;
+    if (r.date > doc_last) {
+      Flag flag;
+      flag.kind = "date_inconsistency";
+      flag.severity = "error";
+      flag.rule = "builtin:reference_after_document";
+      AddEvidence(flag, r.spans.front());
+      for (const Span& s : doc_date_evidence) AddEvidence(flag, s);
+      std::string name = r.kind + " " + r.number;
+      flag.explanation = en ? name + " is cited with the date " + FormatDate(r.date) + ", after this document's own date (" +
+                                  FormatDate(*meta.date) + ")."
+                            : name + " được dẫn chiếu với ngày " + FormatDate(r.date) + ", muộn hơn ngày của chính văn bản này (" +
+                                  FormatDate(*meta.date) + ").";
+      c.flags.push_back(std::move(flag));
+    } else if (r.date > latest.date) {
+      latest = {r.date, &r.spans.front()};
     }
   }
-  if (meta.kind != "plan") return;   // a report looks back: its past deadlines are history
-  // Deadlines: dates in a "Thời gian hoàn thành" column, or after "trước" / "chậm nhất".
-  std::vector<std::pair<size_t, size_t>> deadline_cells;   // normalized ranges of deadline cells
-  for (const LayoutTable& t : layout.tables) {
+  return latest;
+}
+
+// The normalized ranges of the cells of deadline columns ("Thời gian hoàn thành"), sorted.
+std::vector<std::pair<size_t, size_t>> DeadlineCells(const AuditContext& c) {
+  std::vector<std::pair<size_t, size_t>> cells;
+  for (const LayoutTable& t : c.in.layout->tables) {
     std::vector<int> columns;
     for (const auto& row : t.header) {
       for (size_t j = 0; j < row.size(); ++j) {
@@ -217,67 +240,93 @@ void CheckDates(AuditContext& c) {
     }
     for (const auto& row : t.rows) {
       for (int j : columns) {
-        if (j < static_cast<int>(row.size()) && !row[j].range.empty()) deadline_cells.push_back({row[j].range.begin, row[j].range.end});
+        if (j < static_cast<int>(row.size()) && !row[j].range.empty()) cells.push_back({row[j].range.begin, row[j].range.end});
       }
     }
   }
-  std::sort(deadline_cells.begin(), deadline_cells.end());
+  std::sort(cells.begin(), cells.end());
+  return cells;
+}
+
+// "trước 02/2026", "trước ngày 30/6": where the deadline phrase before the date at `b` starts,
+// within its line or cell and `reach` bytes; nullopt when the words before it are none.
+std::optional<size_t> DeadlinePhraseStart(const AuditContext& c, size_t b, size_t reach) {
   const std::string_view text = c.in.text;
+  size_t line_start = text.rfind('\n', b == 0 ? 0 : b - 1);
+  line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+  size_t tab = text.rfind('\t', b == 0 ? 0 : b - 1);
+  if (tab != std::string_view::npos && tab + 1 > line_start && tab < b) line_start = tab + 1;
+  size_t from = b > line_start + reach ? b - reach : line_start;
+  std::vector<std::string> tokens = Tokenize(text.substr(from, b - from));
+  size_t popped = 0;
+  while (!tokens.empty() && (tokens.back() == "ngay" || tokens.back() == "thang" || tokens.back() == "nam")) {
+    tokens.pop_back();
+    ++popped;
+  }
+  size_t before_words = 0;   // how many words before the date the deadline phrase takes
+  if (auto it = c.rules.words.find("deadline_before"); it != c.rules.words.end()) {
+    for (const std::string& p : it->second) {
+      size_t n = std::count(p.begin(), p.end(), ' ') + 1;
+      if (n > tokens.size()) continue;
+      std::string tail;
+      for (size_t k = tokens.size() - n; k < tokens.size(); ++k) tail += (tail.empty() ? "" : " ") + tokens[k];
+      if (tail == p) before_words = std::max(before_words, n);
+    }
+  }
+  if (before_words == 0) return std::nullopt;
+  // Quote from "trước": walk back over the words the phrase took.
+  size_t phrase_begin = b;
+  for (size_t w = 0; w < before_words + popped; ++w) {
+    while (phrase_begin > from && text[phrase_begin - 1] == ' ') --phrase_begin;
+    while (phrase_begin > from && text[phrase_begin - 1] != ' ') --phrase_begin;
+  }
+  return phrase_begin;
+}
+
+void FlagPassedDeadline(AuditContext& c, Span deadline, const std::vector<Span>& doc_date_evidence, const LatestCited& latest) {
+  const Meta& meta = *c.in.meta;
+  const bool en = c.en();
+  Flag flag;
+  flag.kind = "date_inconsistency";
+  flag.severity = "error";
+  flag.rule = "builtin:deadline_before_document";
+  AddEvidence(flag, deadline);
+  for (const Span& s : doc_date_evidence) AddEvidence(flag, s);
+  if (latest.span) AddEvidence(flag, *latest.span);
+  std::string quoted = "“" + deadline.text + "”";
+  std::string cites = latest.span ? (en ? " and cites a document of " : " và dẫn chiếu văn bản ngày ") + FormatDate(latest.date) : "";
+  flag.explanation = en ? "The deadline " + quoted + " (line " + std::to_string(deadline.line) +
+                              ") had already passed when the document was issued: it is dated " + FormatDate(*meta.date) + cites + "."
+                        : "Thời hạn " + quoted + " (dòng " + std::to_string(deadline.line) +
+                              ") đã qua khi văn bản được ban hành: văn bản đề ngày " + FormatDate(*meta.date) + cites + ".";
+  c.flags.push_back(std::move(flag));
+}
+
+}  // namespace
+
+void CheckDates(AuditContext& c) {
+  const Meta& meta = *c.in.meta;
+  if (!meta.date || meta.date->size() < kYearLength) return;
+  auto [doc_first, doc_last] = Bounds(*meta.date);
+  if (doc_first.empty()) return;
+  const std::vector<Span> doc_date_evidence = DocumentDateEvidence(c);
+  const LatestCited latest = CheckReferences(c, doc_first, doc_last, doc_date_evidence);
+  if (meta.kind != "plan") return;   // a report looks back: its past deadlines are history
+  // Deadlines: dates in a "Thời gian hoàn thành" column, or after "trước" / "chậm nhất".
+  const std::vector<std::pair<size_t, size_t>> deadline_cells = DeadlineCells(c);
   for (const Mention& m : *c.in.mentions) {
     if ((m.type != MentionType::kDate && m.type != MentionType::kPeriod) || m.year_inferred) continue;
     size_t b = m.span.normalized.begin;
     auto cell = std::upper_bound(deadline_cells.begin(), deadline_cells.end(), std::make_pair(b, SIZE_MAX));
     bool in_cell = cell != deadline_cells.begin() && b < std::prev(cell)->second;
-    size_t line_start = text.rfind('\n', b == 0 ? 0 : b - 1);
-    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
-    size_t tab = text.rfind('\t', b == 0 ? 0 : b - 1);
-    if (tab != std::string_view::npos && tab + 1 > line_start && tab < b) line_start = tab + 1;
-    size_t from = b > line_start + 32 ? b - 32 : line_start;
-    std::string before(text.substr(from, b - from));
-    // "trước 02/2026", "trước ngày 30/6": the words right before the value.
-    std::vector<std::string> tokens = Tokenize(before);
-    size_t popped = 0;
-    while (!tokens.empty() && (tokens.back() == "ngay" || tokens.back() == "thang" || tokens.back() == "nam")) {
-      tokens.pop_back();
-      ++popped;
-    }
-    size_t before_words = 0;   // how many words of `before` the deadline phrase takes
-    if (auto it = c.rules.words.find("deadline_before"); it != c.rules.words.end()) {
-      for (const std::string& p : it->second) {
-        size_t n = std::count(p.begin(), p.end(), ' ') + 1;
-        if (n > tokens.size()) continue;
-        std::string tail;
-        for (size_t k = tokens.size() - n; k < tokens.size(); ++k) tail += (tail.empty() ? "" : " ") + tokens[k];
-        if (tail == p) before_words = std::max(before_words, n);
-      }
-    }
-    bool before_word = before_words > 0;
+    std::optional<size_t> phrase = DeadlinePhraseStart(c, b, c.options.tuning.deadline_word_reach);
+    bool before_word = phrase.has_value();
     if (!in_cell && !before_word) continue;
     auto [first, end] = Bounds(m.iso);
     if (first.empty()) continue;
-    bool passed = before_word ? first <= earliest : end < earliest;
+    bool passed = before_word ? first <= latest.date : end < latest.date;
     if (!passed) continue;
-    // Quote from "trước": walk back over the words the phrase took.
-    size_t phrase_begin = b;
-    for (size_t w = 0; before_word && w < before_words + popped; ++w) {
-      while (phrase_begin > from && text[phrase_begin - 1] == ' ') --phrase_begin;
-      while (phrase_begin > from && text[phrase_begin - 1] != ' ') --phrase_begin;
-    }
-    Flag flag;
-    flag.kind = "date_inconsistency";
-    flag.severity = "error";
-    flag.rule = "builtin:deadline_before_document";
-    Span deadline = c.SpanOf({phrase_begin, m.span.normalized.end});
-    AddEvidence(flag, deadline);
-    for (const Span& s : doc_date_evidence) AddEvidence(flag, s);
-    if (earliest_ref) AddEvidence(flag, *earliest_ref);
-    std::string quoted = "“" + deadline.text + "”";
-    std::string cites = earliest_ref ? (en ? " and cites a document of " : " và dẫn chiếu văn bản ngày ") + FormatDate(earliest) : "";
-    flag.explanation = en ? "The deadline " + quoted + " (line " + std::to_string(deadline.line) +
-                                ") had already passed when the document was issued: it is dated " + FormatDate(*meta.date) + cites + "."
-                          : "Thời hạn " + quoted + " (dòng " + std::to_string(deadline.line) +
-                                ") đã qua khi văn bản được ban hành: văn bản đề ngày " + FormatDate(*meta.date) + cites + ".";
-    c.flags.push_back(std::move(flag));
+    FlagPassedDeadline(c, c.SpanOf({phrase.value_or(b), m.span.normalized.end}), doc_date_evidence, latest);
   }
 }
 

@@ -24,9 +24,12 @@ std::string DescribeWhen(const std::string& when, bool stock, bool en) {
     std::string a = FormatDate(when.substr(0, slash)), b = FormatDate(when.substr(slash + 1));
     return en ? "the period " + a + " to " + b : "giai đoạn từ " + a + " đến " + b;
   }
-  if (when.size() == 10) return en ? (stock ? "the date " : "") + FormatDate(when) : (stock ? "thời điểm ngày " : "ngày ") + FormatDate(when);
-  if (when.size() == 7 && when[4] == '-') return en ? FormatDate(when) : "tháng " + FormatDate(when);
-  if (when.size() == 4) return en ? "the year " + when : "năm " + when;
+  constexpr size_t kYearLength = 4, kMonthIsoLength = 7, kDateIsoLength = 10;   // "2025", "2025-06", "2025-06-06"
+  if (when.size() == kDateIsoLength) {
+    return en ? (stock ? "the date " : "") + FormatDate(when) : (stock ? "thời điểm ngày " : "ngày ") + FormatDate(when);
+  }
+  if (when.size() == kMonthIsoLength && when[kYearLength] == '-') return en ? FormatDate(when) : "tháng " + FormatDate(when);
+  if (when.size() == kYearLength) return en ? "the year " + when : "năm " + when;
   return when;
 }
 
@@ -51,8 +54,9 @@ std::string Quote(const AuditContext& c, const FactInfo& f, bool elide) {
   size_t at = std::string::npos;
   if (!value.empty()) {
     std::string_view text = c.in.text;
-    size_t lo = f.pos > label.size() + 64 ? f.pos - label.size() - 64 : 0;
-    size_t found = text.substr(lo, label.size() + 128 + value.size()).find(label);
+    const size_t slack = c.options.tuning.label_search_slack;
+    size_t lo = f.pos > label.size() + slack ? f.pos - label.size() - slack : 0;
+    size_t found = text.substr(lo, label.size() + 2 * slack + value.size()).find(label);
     if (found != std::string_view::npos && lo + found <= f.pos && f.pos + value.size() <= lo + found + label.size()) {
       at = f.pos - lo - found;
     } else {
@@ -83,100 +87,121 @@ bool SameWords(const FactInfo& a, const FactInfo& b) {
   return a.context == b.context && a.context_words == b.context_words && a.context_words >= 3;
 }
 
-}  // namespace
+// One indicator, role, period (or as-of date), scope and signature: one quantity.
+using StatementKey = std::tuple<std::string, std::string, std::string, std::string, std::string>;
 
-void CheckConflicts(AuditContext& c) {
-  // One indicator, role, period (or as-of date), scope and signature: one quantity.
-  using Key = std::tuple<std::string, std::string, std::string, std::string, std::string>;
-  std::map<Key, std::vector<const FactInfo*>> groups;
-  std::vector<Key> order;
+// The statements of each quantity, in the order the quantities first appear.
+struct Statements {
+  std::map<StatementKey, std::vector<const FactInfo*>> groups;
+  std::vector<StatementKey> order;
+};
+
+Statements GroupStatements(const AuditContext& c) {
+  Statements out;
   for (const FactInfo& f : c.facts) {
     if (!f.numeric || f.item_of >= 0) continue;
-    Key key{f.fact->indicator, f.fact->role, f.when, f.scope, SignatureKey(c, f)};
-    auto& group = groups[key];
-    if (group.empty()) order.push_back(key);
+    StatementKey key{f.fact->indicator, f.fact->role, f.when, f.scope, SignatureKey(c, f)};
+    auto& group = out.groups[key];
+    if (group.empty()) out.order.push_back(key);
     // One mention read twice (a fraction as two facts of one indicator) is one statement.
     bool dup = std::any_of(group.begin(), group.end(), [&](const FactInfo* g) {
       return g->fact->span.start == f.fact->span.start && g->value == f.value;
     });
     if (!dup) group.push_back(&f);
   }
-  for (const Key& key : order) {
-    std::vector<const FactInfo*>& group = groups[key];
-    if (group.size() < 2) continue;
-    std::stable_sort(group.begin(), group.end(), [](const FactInfo* a, const FactInfo* b) { return a->pos < b->pos; });
-    const FactInfo& ref = *group.front();
-    const bool en = c.en(), stock = c.IsStock(ref.fact->indicator);
-    std::vector<std::pair<const FactInfo*, Flag>> raised;   // the first fact of each other value
-    std::vector<const FactInfo*> agreeing = {&ref};
-    for (size_t i = 1; i < group.size(); ++i) {
-      const FactInfo& f = *group[i];
-      // Two values of one indicator in one sentence ("14 hồ sơ phi địa giới/137 hồ sơ nộp trực
-      // tuyến") are two things the linker read as one, not a document contradicting itself.
-      if (c.Tier(ref, f) == 0 || !Comparable(c, ref, f, true)) continue;
-      if (Agree(ref, f)) {
-        agreeing.push_back(&f);
-        continue;
-      }
-      // Within one paragraph or table, or said in the same words, the two statements are
-      // surely of one quantity: an error. Across paragraphs in other words, the reading that
-      // makes them one is weaker: a warning.
-      bool sure = c.Tier(ref, f) <= 1 || SameWords(ref, f);
-      auto same = std::find_if(raised.begin(), raised.end(), [&](const auto& r) { return Agree(*r.first, f); });
-      if (same != raised.end()) {
-        AddEvidence(same->second, f.fact->span);
-        continue;
-      }
-      Flag flag;
-      flag.kind = "conflicting_values";
-      flag.severity = sure ? "error" : "warning";
-      flag.indicators = {ref.fact->indicator};
-      flag.stated = ref.value;
-      flag.computed = f.value;
-      flag.rule = "builtin:conflicting_values";
-      std::string label = c.IndicatorName(ref.fact->indicator);
-      bool target = ref.fact->role == "target";
-      std::string a = FormatValue(ref.value, ref.decimals, Unit(c, ref), en);
-      std::string b = FormatValue(f.value, f.decimals, Unit(c, f), en);
-      if (!ref.fact->comparator.empty()) a = ComparatorText(ref.fact->comparator) + a;
-      if (!f.fact->comparator.empty()) b = ComparatorText(f.fact->comparator) + b;
-      std::string when = DescribeWhen(std::get<2>(key), stock, en);
-      // The words that made the two numbers one quantity: each statement's own, and the unit,
-      // time or kind both name.
-      std::string line_a = std::to_string(ref.fact->span.line), line_b = std::to_string(f.fact->span.line);
-      std::string shared = SignatureWords(c, ref);
-      std::string why;
-      if (SameWords(ref, f)) {
-        why = en ? " Both are written " + Quote(c, ref, true) : " Cả hai câu cùng viết " + Quote(c, ref, true);
-      } else {
-        why = en ? " " + Quote(c, ref, false) + " (line " + line_a + ") and " + Quote(c, f, false) + " (line " + line_b +
-                       ") were both read as this indicator"
-                 : " " + Quote(c, ref, false) + " (dòng " + line_a + ") và " + Quote(c, f, false) + " (dòng " + line_b +
-                       ") đều được hiểu là chỉ tiêu này";
-      }
-      if (!shared.empty()) why += en ? ", both with " + shared : ", cùng gắn với " + shared;
-      why += ".";
-      if (flag.severity == "warning") {
-        why += en ? " The statements are in different paragraphs and worded differently: check that they are of one quantity."
-                  : " Hai câu ở các đoạn khác nhau và diễn đạt khác nhau: cần xem lại có đúng là cùng một đại lượng không.";
-      }
-      if (en) {
-        flag.explanation = label + (target ? " (target)" : "") + ": " + a + " (line " + line_a + ") and " + b + " (line " +
-                           line_b + ") are both given for " + when + "." + why;
-      } else {
-        flag.explanation = label + (target ? " (chỉ tiêu)" : "") + ": " + a + " (dòng " + line_a + ") và " + b + " (dòng " +
-                           line_b + ") cùng được nêu cho " + when + "." + why;
-      }
-      AddEvidence(flag, ref.fact->span);
-      AddEvidence(flag, f.fact->span);
-      raised.push_back({&f, std::move(flag)});
+  return out;
+}
+
+// The flag for a later statement `f` of the quantity first stated as `ref` with another value.
+// Within one paragraph or table, or said in the same words, the two statements are surely of
+// one quantity: an error. Across paragraphs in other words, the reading that makes them one is
+// weaker: a warning. `when` is the statements' period or as-of date.
+Flag ConflictFlag(const AuditContext& c, const FactInfo& ref, const FactInfo& f, const std::string& when_key) {
+  const bool en = c.en(), stock = c.IsStock(ref.fact->indicator);
+  bool sure = c.Tier(ref, f) <= 1 || SameWords(ref, f);
+  Flag flag;
+  flag.kind = "conflicting_values";
+  flag.severity = sure ? "error" : "warning";
+  flag.indicators = {ref.fact->indicator};
+  flag.stated = ref.value;
+  flag.computed = f.value;
+  flag.rule = "builtin:conflicting_values";
+  std::string label = c.IndicatorName(ref.fact->indicator);
+  bool target = ref.fact->role == "target";
+  std::string a = FormatValue(ref.value, ref.decimals, Unit(c, ref), en);
+  std::string b = FormatValue(f.value, f.decimals, Unit(c, f), en);
+  if (!ref.fact->comparator.empty()) a = ComparatorText(ref.fact->comparator) + a;
+  if (!f.fact->comparator.empty()) b = ComparatorText(f.fact->comparator) + b;
+  std::string when = DescribeWhen(when_key, stock, en);
+  // The words that made the two numbers one quantity: each statement's own, and the unit,
+  // time or kind both name.
+  std::string line_a = std::to_string(ref.fact->span.line), line_b = std::to_string(f.fact->span.line);
+  std::string shared = SignatureWords(c, ref);
+  std::string why;
+  if (SameWords(ref, f)) {
+    why = en ? " Both are written " + Quote(c, ref, true) : " Cả hai câu cùng viết " + Quote(c, ref, true);
+  } else {
+    why = en ? " " + Quote(c, ref, false) + " (line " + line_a + ") and " + Quote(c, f, false) + " (line " + line_b +
+                   ") were both read as this indicator"
+             : " " + Quote(c, ref, false) + " (dòng " + line_a + ") và " + Quote(c, f, false) + " (dòng " + line_b +
+                   ") đều được hiểu là chỉ tiêu này";
+  }
+  if (!shared.empty()) why += en ? ", both with " + shared : ", cùng gắn với " + shared;
+  why += ".";
+  if (flag.severity == "warning") {
+    why += en ? " The statements are in different paragraphs and worded differently: check that they are of one quantity."
+              : " Hai câu ở các đoạn khác nhau và diễn đạt khác nhau: cần xem lại có đúng là cùng một đại lượng không.";
+  }
+  if (en) {
+    flag.explanation = label + (target ? " (target)" : "") + ": " + a + " (line " + line_a + ") and " + b + " (line " +
+                       line_b + ") are both given for " + when + "." + why;
+  } else {
+    flag.explanation = label + (target ? " (chỉ tiêu)" : "") + ": " + a + " (dòng " + line_a + ") và " + b + " (dòng " +
+                       line_b + ") cùng được nêu cho " + when + "." + why;
+  }
+  AddEvidence(flag, ref.fact->span);
+  AddEvidence(flag, f.fact->span);
+  return flag;
+}
+
+// The first statement of one quantity against each later one: a flag for each other value
+// (later statements of that value join its evidence), a check for those that agree.
+void CompareStatements(AuditContext& c, const StatementKey& key, std::vector<const FactInfo*>& group) {
+  std::stable_sort(group.begin(), group.end(), [](const FactInfo* a, const FactInfo* b) { return a->pos < b->pos; });
+  const FactInfo& ref = *group.front();
+  std::vector<std::pair<const FactInfo*, Flag>> raised;   // the first fact of each other value
+  std::vector<const FactInfo*> agreeing = {&ref};
+  for (size_t i = 1; i < group.size(); ++i) {
+    const FactInfo& f = *group[i];
+    // Two values of one indicator in one sentence ("14 hồ sơ phi địa giới/137 hồ sơ nộp trực
+    // tuyến") are two things the linker read as one, not a document contradicting itself.
+    if (c.Tier(ref, f) == 0 || !Comparable(c, ref, f, true)) continue;
+    if (Agree(ref, f)) {
+      agreeing.push_back(&f);
+      continue;
     }
-    for (auto& r : raised) c.flags.push_back(std::move(r.second));
-    if (agreeing.size() >= 2) {
-      Check check = MakeCheck("agree", "builtin:conflicting_values", {ref.fact->indicator}, ref.value, ref.value);
-      for (const FactInfo* f : agreeing) AddMember(check, *f, "value");
-      c.checks.push_back(std::move(check));
+    auto same = std::find_if(raised.begin(), raised.end(), [&](const auto& r) { return Agree(*r.first, f); });
+    if (same != raised.end()) {
+      AddEvidence(same->second, f.fact->span);
+      continue;
     }
+    raised.push_back({&f, ConflictFlag(c, ref, f, std::get<2>(key))});
+  }
+  for (auto& r : raised) c.flags.push_back(std::move(r.second));
+  if (agreeing.size() >= 2) {
+    Check check = MakeCheck("agree", "builtin:conflicting_values", {ref.fact->indicator}, ref.value, ref.value);
+    for (const FactInfo* f : agreeing) AddMember(check, *f, "value");
+    c.checks.push_back(std::move(check));
+  }
+}
+
+}  // namespace
+
+void CheckConflicts(AuditContext& c) {
+  Statements statements = GroupStatements(c);
+  for (const StatementKey& key : statements.order) {
+    std::vector<const FactInfo*>& group = statements.groups[key];
+    if (group.size() >= 2) CompareStatements(c, key, group);
   }
 }
 
@@ -207,10 +232,10 @@ void CheckAssessments(AuditContext& c) {
     const std::string& cmp = target->fact->comparator;
     auto meets = [&](double v) {
       double t = target->value;
-      if (cmp == ">") return v > t + 1e-9;
-      if (cmp == "<") return v < t - 1e-9;
-      if (cmp == "<=") return v <= t + 1e-9;
-      return v >= t - 1e-9;
+      if (cmp == ">") return v > t + kBinaryNoise;
+      if (cmp == "<") return v < t - kBinaryNoise;
+      if (cmp == "<=") return v <= t + kBinaryNoise;
+      return v >= t - kBinaryNoise;
     };
     bool verdict = *a.fact->assessment;
     const FactInfo* against = nullptr;

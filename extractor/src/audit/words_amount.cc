@@ -8,16 +8,17 @@
 
 namespace baocao {
 
-std::vector<AmountInWords> FindAmountsInWords(const std::vector<Mention>& mentions, std::string_view text) {
+std::vector<AmountInWords> FindAmountsInWords(const std::vector<Mention>& mentions, std::string_view text,
+                                              const AuditTuning& tuning) {
   std::vector<AmountInWords> found;
   for (size_t i = 1; i < mentions.size(); ++i) {
     const Mention& words = mentions[i];
     if (words.type != MentionType::kMoney || words.rule_id != "money.spelled") continue;
     // "(Bằng chữ:" or "(bằng chữ" just before the words, the figures just before that.
     const size_t b = words.span.normalized.begin;
-    if (!EndsWithPhrase(FoldedWordsBefore(text, b, 24), {"bang chu"})) continue;
+    if (!EndsWithPhrase(FoldedWordsBefore(text, b, tuning.in_words_reach), {"bang chu"})) continue;
     const Mention& figures = mentions[i - 1];
-    if (figures.type != MentionType::kMoney || figures.span.normalized.end > b || b - figures.span.normalized.end > 32) continue;
+    if (figures.type != MentionType::kMoney || figures.span.normalized.end > b || b - figures.span.normalized.end > tuning.in_words_gap) continue;
     found.push_back({i - 1, i});
   }
   return found;
@@ -44,7 +45,7 @@ void CheckAmountsInWords(AuditContext& c, const std::vector<Mention>& mentions, 
     const Mention& figures = mentions[a.figures];
     if (figures.unit != words.unit) continue;
     const Span figures_span = c.in.span_of(figures.span.normalized), words_span = c.in.span_of(words.span.normalized);
-    if (std::fabs(figures.number - words.number) < 0.5) {
+    if (std::fabs(figures.number - words.number) < kHalfUnit) {   // one amount, to the đồng
       Check k = MakeCheck("agree", "builtin:amount_in_words", {}, figures.number, words.number);
       k.members.push_back({"", "figures", figures.number, figures_span});
       k.members.push_back({"", "words", words.number, words_span});

@@ -96,4 +96,11 @@ std::vector<Fact> LinkFacts(const Lexicon& lexicon, std::string_view text, const
 // text order with normalized ranges; a figure written with its own unit or bound is left as is.
 void TypeFiguresByColumnUnits(const Layout& layout, std::vector<Mention>& mentions);
 
+// The words of a text as the lexicon compares them: folded (FoldKey: no diacritics, no case)
+// and cut at every byte that is neither an ASCII letter or digit nor part of a non-ASCII
+// character. "Tỷ lệ hồ sơ (%)" -> {"ty", "le", "ho", "so"}; "92.075kg" -> {"92", "075kg"}.
+// The audit reads labels, cues and word lists of rules/audit/*.rel with it, so that its phrases
+// and the lexicon's cues are compared alike. Linear in the text; empty for an empty text.
+std::vector<std::string> Tokenize(std::string_view text);
+
 }  // namespace baocao
