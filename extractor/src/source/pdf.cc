@@ -703,7 +703,7 @@ class Reader {
       size_t j = i;
       while (j + 1 < pages.size() && pages[j + 1] == pages[j] + 1) ++j;
       std::string run = std::to_string(pages[i]);
-      if (j > i) run += "-" + std::to_string(pages[j]);
+      if (j > i) run.append("-").append(std::to_string(pages[j]));   // not "-" + ...: GCC 12's -Wrestrict
       out_.repairs.push_back(std::string(kind) + ":" + run);
       i = j + 1;
     }
