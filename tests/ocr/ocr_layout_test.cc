@@ -18,6 +18,7 @@ constexpr float kBand = 13;      // a line's band, as a text layer's 13 pt type 
 constexpr float kPitch = 11.5f;  // single spacing inside a cell
 constexpr float kChar = 5.5f;    // width of a letter
 constexpr float kSpace = 0.3f * kBand;   // an ink gap between two words read by OCR
+const ComposeTuning kDefaults{};         // the thresholds the engine reads with
 
 // Words of one line from x, `kSpace` apart, appended to `words`.
 void PutLine(std::vector<Word>& words, float x, float y, const std::string& text, float confidence) {
@@ -55,10 +56,10 @@ void Rule(PageModel& page, std::initializer_list<float> xs, float y0, float y1) 
 
 // The page text of `page`, its words grouped into lines and its rulings sorted first.
 std::string ComposeRuled(PageModel& page) {
-  page.lines = BuildLines(page.words);
+  page.lines = BuildLines(page.words, kDefaults);
   std::sort(page.rulings.begin(), page.rulings.end(), [](const Ruling& a, const Ruling& b) { return a.x < b.x; });
   LayoutCarry carry;
-  return ComposePage(page, carry, false).text;
+  return ComposePage(page, carry, false, kDefaults).text;
 }
 
 // A table of three rows ("-", a label over two lines, "%", a value, and a unit whose words sit
@@ -80,13 +81,13 @@ PageModel UnitTable(float confidence) {
     PutLine(page.words, 380, y + kPitch, "cong", confidence);
     y += 2 * kPitch + 6;   // the padding between rows
   }
-  page.lines = BuildLines(page.words);
+  page.lines = BuildLines(page.words, kDefaults);
   return page;
 }
 
 TEST(OcrLayout, KeepsACellsWordsInOneCellWhenTheyLineUpOverRows) {
   LayoutCarry carry;
-  std::string text = ComposePage(UnitTable(95), carry, false).text;
+  std::string text = ComposePage(UnitTable(95), carry, false, kDefaults).text;
   EXPECT_NE(text.find("\t95\tTrung tam Phuc vu hanh chinh cong"), std::string::npos) << text;
   EXPECT_EQ(text.find("\ttam"), std::string::npos) << text;
   EXPECT_EQ(text.find("\thanh"), std::string::npos) << text;

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "baocao/ocr/ocr.h"
+#include "core/tuning.h"
 #include "corpus_util.h"
 
 namespace baocao {
@@ -67,6 +68,27 @@ TEST(ClassifyTextLayer, JudgesTextAndInkAsTheTableSays) {
   // Ink counted at another resolution is scaled: 4x the pixels at 100 dpi is the same page.
   EXPECT_EQ(ClassifyTextLayer("", 80, 100), TextLayerQuality::kBlank);
   EXPECT_EQ(ClassifyTextLayer("", 4 * 18000, 100), TextLayerQuality::kAbsent);
+}
+
+// Issue 17: OCR's thresholds are data (OcrTuning), set by name and passed in, not rebuilt.
+TEST(OcrTuning, EveryFieldIsSetByItsNameAndReachesTheJudgement) {
+  OcrTuning tuning;
+  std::vector<std::string> names;
+  tuning.ForEachField([&](std::string_view name, auto&) { names.emplace_back(name); });
+  std::vector<std::string> sorted = names;
+  std::sort(sorted.begin(), sorted.end());
+  EXPECT_EQ(std::adjacent_find(sorted.begin(), sorted.end()), sorted.end()) << "a field listed twice";
+  EXPECT_TRUE(SetTuningField(tuning, "max_dark_per_char", 1000));
+  EXPECT_EQ(tuning.max_dark_per_char, 1000.0);
+  EXPECT_FALSE(SetTuningField(tuning, "no_such_field", 1));
+  // A stamp's text over a scanned page is garbage by its ink, unless the ink allowed a
+  // character is raised past the page's.
+  const char* stamp = "BẢN SAO ĐÚNG VỚI BẢN CHÍNH";
+  EXPECT_EQ(ClassifyTextLayer(stamp, 17000, 50), TextLayerQuality::kGarbage);
+  EXPECT_EQ(ClassifyTextLayer(stamp, 17000, 50, tuning), TextLayerQuality::kUsable);
+  tuning.ink_gray = 101;
+  std::vector<uint8_t> px = {0, 100, 159, 160};
+  EXPECT_EQ(CountDarkPixels({4, 1, 4, 1, 50, px.data()}, tuning), 2);
 }
 
 // A page of a corpus PDF rendered as a scanner would give it.

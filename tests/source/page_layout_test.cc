@@ -5,9 +5,11 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "baocao/layout/layout.h"
+#include "core/tuning.h"
 #include "source/compose.h"
 #include "source/page_model.h"
 #include "test_pdf.h"
@@ -22,6 +24,7 @@ using testing_util::Piece;
 constexpr float kSize = 12;            // 6 points a character, 3 a space, lines 13.8 high
 constexpr float kPitch = 16.5f;        // line pitch of running text
 constexpr float kLeft = 72, kRight = 522;
+const ComposeTuning kDefaults{};       // the thresholds the engine reads with
 
 std::vector<std::string> Words(const std::string& text) {
   std::vector<std::string> out;
@@ -75,7 +78,7 @@ std::vector<LineSpec> Concat(std::vector<std::vector<LineSpec>> parts) {
 
 std::string Compose(const std::vector<LineSpec>& lines) {
   LayoutCarry carry;
-  return ComposePage(MakePage(lines), carry, false).text;
+  return ComposePage(MakePage(lines), carry, false, kDefaults).text;
 }
 
 const char* kLong1 =
@@ -130,7 +133,7 @@ TEST(PageLayout, AHyphenSetAsAWordOfItsOwnLeavesNoEmptyBoxWhenDropped) {
   float hyphen_x = 72 + 6.0f * static_cast<float>(testing_util::CodePoints(head)) - 3 * spaces;
   LayoutCarry carry;
   ComposedPage out = ComposePage(MakePage({{100, {{72, head}, {hyphen_x, "-"}}}, {100 + kPitch, {{72, "puter cho cán bộ."}}}}),
-                                 carry, true);
+                                 carry, true, kDefaults);
   EXPECT_NE(out.text.find("thiết bị computer cho"), std::string::npos) << out.text;
   for (const WordSpan& w : out.words) {
     EXPECT_LT(w.begin, w.end);
@@ -235,9 +238,9 @@ TEST(PageLayout, ARowBrokenByAPageBreakGoesOnWithAnEmptyFirstCell) {
       Row(77.5, {{72, "3"}, {110, "Tập huấn kỹ năng số"}, {400, "Quý III"}}),
       Row(95, {{72, "4"}, {110, "Đánh giá kết quả"}, {400, "Quý IV"}}),
   }, 2);
-  std::string one = ComposePage(first, carry, false).text;
+  std::string one = ComposePage(first, carry, false, kDefaults).text;
   EXPECT_TRUE(carry.ended_in_table);
-  std::string two = ComposePage(second, carry, false).text;
+  std::string two = ComposePage(second, carry, false, kDefaults).text;
   EXPECT_EQ(two, "\tngười dân và doanh nghiệp\t\n3\tTập huấn kỹ năng số\tQuý III\n4\tĐánh giá kết quả\tQuý IV\n");
   // The layout stage joins the cut row across the page break, as it does in the text versions.
   std::string joined = one + "\f\n" + two;
@@ -265,9 +268,9 @@ TEST(PageLayout, ARowCutAtTheTopOfAPageIsReadOnThePreviousPagesColumns) {
       Row(147.5, {{72, "32"}, {150, "Triển khai đánh giá hiệu quả"}, {360, "Thường xuyên"}, {440, "Hoàn thành"}}),
       Row(165, {{72, "33"}, {150, "Thúc đẩy tiêu dùng sản phẩm số"}, {360, "Thường xuyên"}, {440, "Hoàn thành"}}),
   }, 2);
-  ComposePage(first, carry, false);
+  ComposePage(first, carry, false, kDefaults);
   ASSERT_EQ(carry.gutters.size(), 3u);
-  std::string two = ComposePage(second, carry, false).text;
+  std::string two = ComposePage(second, carry, false, kDefaults).text;
   EXPECT_EQ(two.substr(0, two.find("\n\n")),
             "\tcho các doanh nghiệp công nghệ số\t\t\n"
             "31\tPhối hợp công bố danh mục các nhiệm vụ trọng điểm\tNăm 2025\tHoàn thành")
@@ -297,10 +300,10 @@ TEST(PageLayout, DropsRunningHeadersAndPageNumbersKeepsPageCounters) {
                              n));
   }
   std::vector<PageModel*> window = {&pages[0], &pages[1], &pages[2]};
-  for (size_t t = 0; t < pages.size(); ++t) MarkRunningLines(window, t);
+  for (size_t t = 0; t < pages.size(); ++t) MarkRunningLines(window, t, kDefaults);
   LayoutCarry carry;
   for (size_t t = 0; t < pages.size(); ++t) {
-    std::string text = ComposePage(pages[t], carry, false).text;
+    std::string text = ComposePage(pages[t], carry, false, kDefaults).text;
     std::string n = std::to_string(t + 1);
     EXPECT_EQ(text, "Nội dung trang " + n + ".\n\nTrang " + n + "/3\n");
   }
@@ -311,7 +314,7 @@ TEST(PageLayout, RecordsEveryWordsPlaceInThePageText) {
   PageModel page = MakePage({Row(100, {{72, "1"}, {110, "Tỷ lệ trực tuyến"}, {450, "86,98%"}}),
                              Row(117.5, {{72, "2"}, {110, "Tỷ lệ số hóa"}, {450, "100%"}}),
                              Row(135, {{72, "3"}, {110, "Số hồ sơ"}, {450, "7.569"}})});
-  ComposedPage out = ComposePage(page, carry, true);
+  ComposedPage out = ComposePage(page, carry, true, kDefaults);
   ASSERT_FALSE(out.words.empty());
   size_t previous_end = 0;
   for (const WordSpan& w : out.words) {
@@ -323,6 +326,25 @@ TEST(PageLayout, RecordsEveryWordsPlaceInThePageText) {
     for (const Word& pw : page.words) found = found || (pw.text == word && pw.page_box.x0 == w.box.x0);
     EXPECT_TRUE(found) << word;
   }
+}
+
+// Issue 17: the layout's thresholds are data (ComposeTuning), set by name and passed in.
+TEST(ComposeTuning, EveryFieldIsSetByItsNameAndReachesTheLayout) {
+  ComposeTuning tuning;
+  std::vector<std::string> names;
+  tuning.ForEachField([&](std::string_view name, auto&) { names.emplace_back(name); });
+  std::vector<std::string> sorted = names;
+  std::sort(sorted.begin(), sorted.end());
+  EXPECT_EQ(std::adjacent_find(sorted.begin(), sorted.end()), sorted.end()) << "a field listed twice";
+  EXPECT_TRUE(SetTuningField(tuning, "tab_gap", 50));
+  EXPECT_EQ(tuning.tab_gap, 50.0f);
+  EXPECT_FALSE(SetTuningField(tuning, "no_such_field", 1));
+  // A date line's place and date stand far apart: a tab, unless a tab must be wider still.
+  std::vector<LineSpec> line = {{100, {{72, "Ha Noi,"}, {400, "ngay 5 thang 6"}}, kSize}};
+  EXPECT_NE(Compose(line).find('\t'), std::string::npos) << Compose(line);
+  LayoutCarry carry;
+  std::string wide = ComposePage(MakePage(line), carry, false, tuning).text;
+  EXPECT_EQ(wide.find('\t'), std::string::npos) << wide;
 }
 
 }  // namespace

@@ -131,7 +131,7 @@ inline pdf_internal::PageModel MakePage(const std::vector<LineSpec>& lines, int 
       }
     }
   }
-  page.lines = pdf_internal::BuildLines(page.words);
+  page.lines = pdf_internal::BuildLines(page.words, ComposeTuning{});
   return page;
 }
 

@@ -59,58 +59,78 @@ bool IsVietnameseLetter(char32_t c) {
   return table[c - kFirst];
 }
 
-// A page with fewer characters than this is judged by its ink alone (a date line or a page
-// number says nothing about the language of its text).
-constexpr size_t kMinJudgedLetters = 40;
-constexpr double kMinVietnameseShare = 0.6;   // of letters (and letter-like junk)
-constexpr double kMaxReplacementShare = 0.05; // U+FFFD among visible characters
-constexpr double kMaxDarkPerChar = 60;        // at 50 dpi (see ClassifyTextLayer in ocr.h)
-constexpr long kMinInkForText = 150;          // at 50 dpi: about fifteen characters of ink
+// Code points ClassifyTextLayer tells apart.
+constexpr char32_t kReplacementCharacter = 0xFFFD;
+constexpr char32_t kFirstNonAscii = 0x80;
+constexpr char32_t kFirstPrintable = 0x20;            // below: C0 control characters
+constexpr char32_t kDelete = 0x7F;                     // and DEL, then the C1 controls up to
+constexpr char32_t kFirstLatin1Printable = 0xA0;       // the Latin-1 letters and signs
+constexpr char32_t kPrivateUseFirst = 0xE000;          // the private use area: a symbolic font's
+constexpr char32_t kPrivateUseLast = 0xF8FF;           // glyphs without a Unicode map
 
-}  // namespace
-
-TextLayerQuality ClassifyTextLayer(std::string_view text, long dark_pixels, int ink_dpi) {
+// What the characters of a text layer are, counted.
+struct CharacterCounts {
   size_t visible = 0, letters = 0, vietnamese = 0, replacement = 0;
+};
+
+CharacterCounts CountCharacters(std::string_view text) {
+  CharacterCounts n;
   for (size_t i = 0; i < text.size();) {
     char32_t c = internal::NextCodePoint(text, i);
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') continue;
-    ++visible;
-    if (c == 0xFFFD) {
-      ++replacement;
+    ++n.visible;
+    if (c == kReplacementCharacter) {
+      ++n.replacement;
       continue;
     }
-    if (c < 0x80) {   // ASCII, most of any page: no table needed
+    if (c < kFirstNonAscii) {   // ASCII, most of any page: no table needed
       if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-        ++letters;
-        ++vietnamese;
-      } else if (c < 0x20 || c == 0x7F) {
-        ++letters;   // control characters: letter-like junk
+        ++n.letters;
+        ++n.vietnamese;
+      } else if (c < kFirstPrintable || c == kDelete) {
+        ++n.letters;   // control characters: letter-like junk
       }
       continue;
     }
     if (internal::IsCombiningMark(c)) continue;   // NFD tone marks belong to their letter
-    bool junk = (c < 0x20) || (c >= 0x7F && c < 0xA0) || (c >= 0xE000 && c <= 0xF8FF);
+    bool junk = (c < kFirstPrintable) || (c >= kDelete && c < kFirstLatin1Printable) ||
+                (c >= kPrivateUseFirst && c <= kPrivateUseLast);
     if (junk || u_isalpha(static_cast<UChar32>(c))) {
-      ++letters;
-      if (!junk && IsVietnameseLetter(c)) ++vietnamese;
+      ++n.letters;
+      if (!junk && IsVietnameseLetter(c)) ++n.vietnamese;
     }
   }
-  // Ink scaled to the 50 dpi the thresholds were measured at.
+  return n;
+}
+
+}  // namespace
+
+TextLayerQuality ClassifyTextLayer(std::string_view text, long dark_pixels, int ink_dpi, const OcrTuning& tuning) {
+  const CharacterCounts n = CountCharacters(text);
+  // Ink scaled to the dpi the thresholds were measured at.
   double ink = -1;
-  if (dark_pixels >= 0 && ink_dpi > 0) ink = dark_pixels * (50.0 * 50.0) / (double(ink_dpi) * ink_dpi);
-  if (visible == 0) return ink >= 0 && ink < kMinInkForText ? TextLayerQuality::kBlank : TextLayerQuality::kAbsent;
-  if (replacement > kMaxReplacementShare * visible) return TextLayerQuality::kGarbage;
-  if (letters >= kMinJudgedLetters && vietnamese < kMinVietnameseShare * letters) return TextLayerQuality::kGarbage;
-  if (ink >= 0 && ink > kMaxDarkPerChar * double(visible) && ink >= kMinInkForText) return TextLayerQuality::kGarbage;
+  if (dark_pixels >= 0 && ink_dpi > 0) {
+    ink = dark_pixels * (tuning.thresholds_dpi * tuning.thresholds_dpi) / (double(ink_dpi) * ink_dpi);
+  }
+  if (n.visible == 0) {
+    return ink >= 0 && ink < tuning.min_ink_for_text ? TextLayerQuality::kBlank : TextLayerQuality::kAbsent;
+  }
+  if (n.replacement > tuning.max_replacement_share * n.visible) return TextLayerQuality::kGarbage;
+  if (n.letters >= tuning.min_judged_letters && n.vietnamese < tuning.min_vietnamese_share * n.letters) {
+    return TextLayerQuality::kGarbage;
+  }
+  if (ink >= 0 && ink > tuning.max_dark_per_char * double(n.visible) && ink >= tuning.min_ink_for_text) {
+    return TextLayerQuality::kGarbage;
+  }
   return TextLayerQuality::kUsable;
 }
 
-long CountDarkPixels(const OcrImage& image) {
+long CountDarkPixels(const OcrImage& image, const OcrTuning& tuning) {
   if (!image.pixels || image.width <= 0 || image.height <= 0) return 0;
   long dark = 0;
   for (int y = 0; y < image.height; ++y) {
     const uint8_t* row = image.pixels + static_cast<size_t>(y) * image.stride;
-    for (int x = 0; x < image.width; ++x) dark += row[x] < 160;
+    for (int x = 0; x < image.width; ++x) dark += row[x] < tuning.ink_gray;
   }
   return dark;
 }

@@ -11,8 +11,9 @@
 
 namespace baocao::ocr_internal {
 
-// Bumped whenever the table changes, so that a stale module is refused, not called.
-constexpr int kOcrModuleVersion = 1;
+// Bumped whenever the table or a type it passes changes, so that a stale module is refused, not
+// called (2: OcrOptions carries OcrTuning).
+constexpr int kOcrModuleVersion = 2;
 
 struct OcrModule {
   int version;

@@ -39,6 +39,12 @@ namespace baocao {
 
 namespace {
 
+constexpr int kGrayDepth = 8;          // bits a pixel of the image Tesseract reads
+constexpr int kWhite = 255;            // of 8-bit gray
+constexpr int kConnectivity = 8;       // a piece of ink joins its diagonal neighbours too
+constexpr float kMedian = 0.5f;        // Percentile's quantile for the median
+constexpr int kTenthsPerInch = 10;
+
 struct PixDeleter {
   void operator()(Pix* p) const { pixDestroy(&p); }
 };
@@ -89,7 +95,7 @@ Result<tesseract::TessBaseAPI*> ThreadApi(const OcrOptions& options) {
 
 // The page as an 8-bit Leptonica image; RGB read as its brightest channel (see ocr.h).
 PixPtr ToPix(const OcrImage& image) {
-  PixPtr pix(pixCreate(image.width, image.height, 8));
+  PixPtr pix(pixCreate(image.width, image.height, kGrayDepth));
   if (!pix) return nullptr;
   pixSetResolution(pix.get(), image.dpi, image.dpi);
   l_uint32* data = pixGetData(pix.get());
@@ -113,40 +119,42 @@ PixPtr ToPix(const OcrImage& image) {
 // perspective, which deskewing does not undo) comes out of the vertical opening as a stair of
 // short pieces, each a little aside of the last: the pieces are joined, and a joined ruling
 // that drifts sideways is dropped, since no one x is its column boundary.
-std::vector<OcrRuling> StraightRulings(std::vector<OcrRuling> pieces, int dpi) {
-  return internal::JoinRulings(std::move(pieces), {.step = std::max(2.0f, dpi / 60.0f),
-                                                   .gap = std::max(4.0f, dpi / 20.0f),
-                                                   .drift = std::max(3.0f, dpi / 25.0f)});   // 3 pt
+std::vector<OcrRuling> StraightRulings(std::vector<OcrRuling> pieces, int dpi, const OcrTuning& t) {
+  return internal::JoinRulings(std::move(pieces), {.step = std::max(t.ruling_step_min, dpi / t.ruling_step_divisor),
+                                                   .gap = std::max(t.ruling_gap_min, dpi / t.ruling_gap_divisor),
+                                                   .drift = std::max(t.ruling_drift_min, dpi / t.ruling_drift_divisor)});
 }
 
 // Table rulings painted white: Tesseract reads a ruling beside a word as '|', '[' or 'I', which
 // then splits cells into columns of their own, and its page layout breaks a ruled table into
-// fragments. A ruling is a straight dark run longer than any letter stroke: 0.3 inch (22 pt;
-// letters of these documents are 12-16 pt), found by a morphological opening of the
-// binarized page, widened a little to take its antialiased edge. Returns the vertical ones: each
-// connected piece of the vertical mask (a ruling broken where a merged cell interrupts it is two
-// pieces), as its centre line; StraightRulings picks those to trust.
-std::vector<OcrRuling> EraseRulings(Pix* gray, int dpi) {
+// fragments. A ruling is a straight dark run longer than any letter stroke
+// (OcrTuning::ruling_length_tenths), found by a morphological opening of the binarized page,
+// widened a little to take its antialiased edge. Returns the vertical ones: each connected piece
+// of the vertical mask (a ruling broken where a merged cell interrupts it is two pieces), as its
+// centre line; StraightRulings picks those to trust.
+std::vector<OcrRuling> EraseRulings(Pix* gray, int dpi, const OcrTuning& t) {
   std::vector<OcrRuling> found;
-  const int length = std::max(20, dpi * 3 / 10);
-  PixPtr ink(pixConvertTo1(gray, 160));
+  const int length = std::max(t.ruling_min_length, dpi * t.ruling_length_tenths / kTenthsPerInch);
+  PixPtr ink(pixConvertTo1(gray, t.binarize_gray));
   if (!ink) return found;
   PixPtr vertical(pixOpenBrick(nullptr, ink.get(), 1, length));
   PixPtr horizontal(pixOpenBrick(nullptr, ink.get(), length, 1));
   if (!vertical || !horizontal) return found;
-  if (BOXA* boxes = pixConnComp(vertical.get(), nullptr, 8)) {
+  if (BOXA* boxes = pixConnComp(vertical.get(), nullptr, kConnectivity)) {
     for (int i = 0; i < boxaGetCount(boxes); ++i) {
       l_int32 x = 0, y = 0, w = 0, h = 0;
       boxaGetBoxGeometry(boxes, i, &x, &y, &w, &h);
       // A thick dark bar (a picture's edge, a black box) is no ruling.
-      if (h >= length && w <= std::max(4, dpi / 50)) found.push_back({x + w / 2.0f, float(y), float(y + h)});
+      if (h >= length && w <= std::max(t.ruling_max_thickness, dpi / t.ruling_thickness_divisor)) {
+        found.push_back({x + static_cast<float>(w) / 2, float(y), float(y + h)});
+      }
     }
     boxaDestroy(&boxes);
   }
   PixPtr rulings(pixOr(nullptr, vertical.get(), horizontal.get()));
   if (!rulings) return found;
-  PixPtr wide(pixDilateBrick(nullptr, rulings.get(), 3, 3));
-  if (wide) pixSetMasked(gray, wide.get(), 255);
+  PixPtr wide(pixDilateBrick(nullptr, rulings.get(), t.ruling_erase_widen, t.ruling_erase_widen));
+  if (wide) pixSetMasked(gray, wide.get(), kWhite);
   return found;
 }
 
@@ -186,12 +194,18 @@ struct RawPage {
 // preparation or what RawPage holds does, so a stale cache is never read.
 constexpr const char* kCacheVersion = "ocr-raw-4";
 
+// The key also lists the tuning read before the cache (OcrTuning::ForEachReadingField), so that
+// a page read with other thresholds is read again.
 std::string CacheKey(const OcrImage& image, const OcrOptions& options) {
   std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
   if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1) return "";
   std::string head = std::string(kCacheVersion) + "|" + options.languages + "|" + std::to_string(image.dpi) + "|" +
                      std::to_string(image.width) + "x" + std::to_string(image.height) + "x" +
                      std::to_string(image.channels) + "|";
+  OcrTuning tuning = options.tuning;
+  tuning.ForEachReadingField([&](std::string_view name, auto value) {
+    head.append(name).append("=").append(std::to_string(value)).append("|");
+  });
   EVP_DigestUpdate(ctx.get(), head.data(), head.size());
   const size_t row = static_cast<size_t>(image.width) * image.channels;
   for (int y = 0; y < image.height; ++y) {
@@ -201,10 +215,15 @@ std::string CacheKey(const OcrImage& image, const OcrOptions& options) {
   unsigned int size = 0;
   if (EVP_DigestFinal_ex(ctx.get(), digest, &size) != 1) return "";
   static const char* kHex = "0123456789abcdef";
+  constexpr unsigned kLowNibble = 0xF;
   std::string hex;
-  for (unsigned int i = 0; i < size; ++i) (hex += kHex[digest[i] >> 4]) += kHex[digest[i] & 15];
+  for (unsigned int i = 0; i < size; ++i) (hex += kHex[digest[i] >> 4]) += kHex[digest[i] & kLowNibble];
   return hex;
 }
+
+// The numbers on a cache file's "line" and "word" lines, and room for one line as written.
+constexpr int kLineFields = 6, kWordFields = 11;
+constexpr size_t kCacheLineBytes = 256;
 
 // A text file: "page SKEW TIMED_OUT", then "ruling X Y0 Y1" for each vertical ruling, "line X1
 // Y1 X2 Y2 OK ROW_HEIGHT" for each text line, then "word LINE CONF UNCERTAIN X0 Y0 X1 Y1 B0 B1
@@ -228,7 +247,7 @@ bool ReadCache(const std::filesystem::path& file, RawPage* page) {
     if (line.starts_with("line ")) {
       RawLine l;
       int ok = 0;
-      if (std::sscanf(line.c_str(), "line %d %d %d %d %d %f", &l.x1, &l.y1, &l.x2, &l.y2, &ok, &l.row_height) != 6) {
+      if (std::sscanf(line.c_str(), "line %d %d %d %d %d %f", &l.x1, &l.y1, &l.x2, &l.y2, &ok, &l.row_height) != kLineFields) {
         return false;
       }
       l.baseline_ok = ok != 0;
@@ -240,7 +259,7 @@ bool ReadCache(const std::filesystem::path& file, RawPage* page) {
     int uncertain = 0, used = 0;
     if (std::sscanf(line.c_str(), "word %u %f %d %f %f %f %f %f %f %f %f %n", &line_index, &w.confidence, &uncertain,
                     &w.x0, &w.y0, &w.x1, &w.y1, &w.page_box[0], &w.page_box[1], &w.page_box[2], &w.page_box[3],
-                    &used) < 11 ||
+                    &used) < kWordFields ||
         used <= 0) {
       return false;
     }
@@ -263,7 +282,7 @@ void WriteCache(const std::filesystem::path& file, const RawPage& page) {
   {
     std::ofstream out(part);
     if (!out) return;
-    char buf[256];
+    char buf[kCacheLineBytes];
     std::snprintf(buf, sizeof buf, "page %.4f %d\n", page.skew_degrees, page.timed_out ? 1 : 0);
     out << buf;
     for (const OcrRuling& r : page.rulings) {
@@ -294,75 +313,74 @@ void WriteCache(const std::filesystem::path& file, const RawPage& page) {
 // measures word gaps, line steps and cell padding in that height, so OCR words must come with
 // the same one: with the words' own ink height (about 0.7 em) every space between words looked
 // half as wide again and split cells into columns. The em is taken from Tesseract's row height
-// (x-height + ascenders + descenders, about 0.7 em for these serif fonts; of 1.3, 1.45, 1.6
-// and 1.75, 1.45 read the corpus scans' tables best by tools/bench/ocr.sh). A row height far
-// from the page's usual one (Tesseract fits none to a line of one short word, or one of
-// brackets and digits only) gives way to the page's median.
-constexpr float kEmPerRowHeight = 1.45f;
-constexpr float kAscentEm = 0.8f;    // the band's part above the baseline, in em
-constexpr float kSameSizeShare = 0.4f;   // row heights this close to the usual one are the usual
+// (OcrTuning::em_per_row_height). A row height far from the page's usual one (Tesseract fits
+// none to a line of one short word, or one of brackets and digits only) gives way to the page's
+// median.
 
-OcrPage LineBands(RawPage raw, int dpi) {
-  OcrPage out;
-  out.skew_degrees = raw.skew_degrees;
-  out.timed_out = raw.timed_out;
-  out.rulings = StraightRulings(std::move(raw.rulings), dpi);
-  // The page's usual row height: over lines of three words or more.
+// The page's usual row height: over lines of several words; with none, from the words' ink.
+float UsualRowHeight(const RawPage& raw, const OcrTuning& t) {
   std::vector<size_t> words_on(raw.lines.size(), 0);
   for (uint32_t l : raw.line_of) {
     if (l < words_on.size()) ++words_on[l];
   }
   std::vector<float> rows;
   for (size_t l = 0; l < raw.lines.size(); ++l) {
-    if (words_on[l] >= 3 && raw.lines[l].row_height > 0) rows.push_back(raw.lines[l].row_height);
+    if (words_on[l] >= t.usual_row_min_words && raw.lines[l].row_height > 0) rows.push_back(raw.lines[l].row_height);
   }
-  float usual = 0;
-  if (!rows.empty()) {
-    usual = internal::Percentile(std::move(rows), 0.5f);
-  } else if (!raw.words.empty()) {
-    std::vector<float> heights;
-    for (const OcrWord& w : raw.words) heights.push_back(w.y1 - w.y0);
-    usual = 1.25f * internal::Percentile(std::move(heights), 0.5f);   // ink of letters with tone marks: about 0.8 of a row
-  }
+  if (!rows.empty()) return internal::Percentile(std::move(rows), kMedian);
+  if (raw.words.empty()) return 0;
+  std::vector<float> heights;
+  for (const OcrWord& w : raw.words) heights.push_back(w.y1 - w.y0);
+  return t.ink_per_row * internal::Percentile(std::move(heights), kMedian);
+}
+
+// Each word's y0..y1 set to its line's band: an em from the row height, ascent_em of it above
+// the baseline at the word's middle.
+void SetLineBands(RawPage& raw, float usual, const OcrTuning& t) {
   for (size_t first = 0; first < raw.words.size();) {
     size_t last = first;
     while (last < raw.words.size() && raw.line_of[last] == raw.line_of[first]) ++last;
     const RawLine* line = raw.line_of[first] < raw.lines.size() ? &raw.lines[raw.line_of[first]] : nullptr;
     if (line && line->baseline_ok && usual > 0) {
-      // Within 40 % of the usual, a row's height is the estimate's noise, not another type
-      // size: a heading of capitals with tone marks measured 1.35x its table's body, a line of
-      // digits and signs ("100% (chỉ tiêu giao = 100%).") 1.3x its paragraph.
+      // Near the usual, a row's height is the estimate's noise, not another type size: a
+      // heading of capitals with tone marks measured 1.35x its table's body, a line of digits
+      // and signs ("100% (chỉ tiêu giao = 100%).") 1.3x its paragraph.
       float measured = line->row_height;
-      bool other_size = std::fabs(measured - usual) > kSameSizeShare * usual && measured >= 0.5f * usual &&
-                        measured <= 2.5f * usual;
+      bool other_size = std::fabs(measured - usual) > t.same_size_share * usual &&
+                        measured >= t.other_size_min * usual && measured <= t.other_size_max * usual;
       float row = other_size ? measured : usual;
-      float em = kEmPerRowHeight * row;
+      float em = t.em_per_row_height * row;
       for (size_t k = first; k < last; ++k) {
         OcrWord& w = raw.words[k];
         float cx = (w.x0 + w.x1) / 2;
         float y = line->x2 != line->x1
                       ? line->y1 + (line->y2 - line->y1) * (cx - line->x1) / float(line->x2 - line->x1)
                       : float(line->y1);
-        w.y0 = y - kAscentEm * em;
-        w.y1 = y + (1 - kAscentEm) * em;
+        w.y0 = y - t.ascent_em * em;
+        w.y1 = y + (1 - t.ascent_em) * em;
       }
     }
     first = last;
   }
-  // A comparator read as a word of its own ("≥ 70%" gives ">" and "70%", often from two
-  // passes with bands a little apart) joins the number after it: set apart, the gap between
-  // them looked like a column boundary.
-  auto is_comparator = [](const std::string& t) {
-    return t == ">" || t == "<" || t == "=" || t == "\u2265" || t == "\u2264";
+}
+
+// A comparator read as a word of its own ("≥ 70%" gives ">" and "70%", often from two passes
+// with bands a little apart) joins the number after it: set apart, the gap between them looked
+// like a column boundary. The comparator's text is emptied.
+void JoinComparators(std::vector<OcrWord>& words, const OcrTuning& t) {
+  auto is_comparator = [](const std::string& text) {
+    return text == ">" || text == "<" || text == "=" || text == "\u2265" || text == "\u2264";
   };
-  for (size_t k = 0; k < raw.words.size(); ++k) {
-    OcrWord& c = raw.words[k];
+  for (OcrWord& c : words) {
     if (!is_comparator(c.text)) continue;
     float h = c.y1 - c.y0, cy = (c.y0 + c.y1) / 2;
     OcrWord* next = nullptr;
-    for (OcrWord& v : raw.words) {
+    for (OcrWord& v : words) {
       if (&v == &c || v.text.empty() || v.text[0] < '0' || v.text[0] > '9') continue;
-      if (v.x0 < c.x1 - 1 || v.x0 - c.x1 > 0.5f * h || std::fabs((v.y0 + v.y1) / 2 - cy) > 0.4f * h) continue;
+      if (v.x0 < c.x1 - t.comparator_overlap || v.x0 - c.x1 > t.comparator_gap * h ||
+          std::fabs((v.y0 + v.y1) / 2 - cy) > t.comparator_drift * h) {
+        continue;
+      }
       if (!next || v.x0 < next->x0) next = &v;
     }
     if (!next) continue;
@@ -374,6 +392,15 @@ OcrPage LineBands(RawPage raw, int dpi) {
     next->confidence = std::min(next->confidence, c.confidence);
     c.text.clear();
   }
+}
+
+OcrPage LineBands(RawPage raw, int dpi, const OcrTuning& t) {
+  OcrPage out;
+  out.skew_degrees = raw.skew_degrees;
+  out.timed_out = raw.timed_out;
+  out.rulings = StraightRulings(std::move(raw.rulings), dpi, t);
+  SetLineBands(raw, UsualRowHeight(raw, t), t);
+  JoinComparators(raw.words, t);
   // A word of nothing but ruling remnants ("|", "_", "__"): what EraseRulings left of a
   // broken or faint ruling, never text in these documents.
   for (OcrWord& w : raw.words) {
@@ -385,46 +412,44 @@ OcrPage LineBands(RawPage raw, int dpi) {
 
 Result<RawPage> RecognizeRaw(const OcrImage& image, const OcrOptions& options);
 
-// Below this confidence a word read by the recovery pass is dropped: what it reads there is
-// often a ruling's remnant or a speck, and a real number or word reads above it.
-constexpr float kRecoveredConfidence = 60.0f;
-// More pieces of unread ink than this on a page is noise or a picture, not missed text.
-constexpr size_t kMaxRecoveredRegions = 40;
-
 struct Region {
   int x = 0, y = 0, w = 0, h = 0;
 };
 
-// Word-sized pieces of the ink of `gray` (binarized at mid-gray) outside every word's box: the
-// letters of a piece joined by a closing a little wider than a space, so a piece is a word or
-// a few words of one line. Pieces of a text line's height are kept, padded; none when the page
-// has too few words to tell a line's height or when there are so many pieces that they are
-// noise.
-std::vector<Region> MissedInk(Pix* gray, const std::vector<OcrWord>& words) {
+// Word-sized pieces of the ink of `gray` (binarized at binarize_gray) outside every word's box:
+// the letters of a piece joined by a closing a little wider than a space, so a piece is a word
+// or a few words of one line. Pieces of a text line's height are kept, padded; none when the
+// page has too few words to tell a line's height or when there are so many pieces that they
+// are noise.
+std::vector<Region> MissedInk(Pix* gray, const std::vector<OcrWord>& words, const OcrTuning& t) {
   std::vector<Region> out;
-  if (words.size() < 10) return out;
+  if (words.size() < t.recovery_min_words) return out;
   std::vector<float> heights;
   for (const OcrWord& w : words) heights.push_back(w.y1 - w.y0);
-  const float word_h = internal::Percentile(std::move(heights), 0.5f);
-  if (word_h < 6) return out;
-  PixPtr ink(pixConvertTo1(gray, 160));
+  const float word_h = internal::Percentile(std::move(heights), kMedian);
+  if (word_h < t.recovery_min_word_height) return out;
+  PixPtr ink(pixConvertTo1(gray, t.binarize_gray));
   if (!ink) return out;
-  const int pad = std::max(2, int(0.15f * word_h));
+  const int pad = std::max(t.recovery_pad_min, int(t.recovery_pad * word_h));
   for (const OcrWord& w : words) {
     pixRasterop(ink.get(), int(w.x0) - pad, int(w.y0) - pad, int(w.x1 - w.x0) + 2 * pad, int(w.y1 - w.y0) + 2 * pad,
                 PIX_CLR, nullptr, 0, 0);
   }
-  const int join_x = std::max(3, int(0.6f * word_h)) | 1, join_y = std::max(3, int(0.5f * word_h)) | 1;
+  const int join_x = std::max(t.recovery_join_min, int(t.recovery_join_x * word_h)) | 1;
+  const int join_y = std::max(t.recovery_join_min, int(t.recovery_join_y * word_h)) | 1;
   PixPtr joined(pixCloseBrick(nullptr, ink.get(), join_x, join_y));
   if (!joined) return out;
-  BOXA* boxes = pixConnComp(joined.get(), nullptr, 8);
+  BOXA* boxes = pixConnComp(joined.get(), nullptr, kConnectivity);
   if (!boxes) return out;
   const int width = pixGetWidth(gray), height = pixGetHeight(gray);
   for (int i = 0; i < boxaGetCount(boxes); ++i) {
     l_int32 x = 0, y = 0, w = 0, h = 0;
     boxaGetBoxGeometry(boxes, i, &x, &y, &w, &h);
-    if (h < 0.5f * word_h || h > 1.8f * word_h || w < 0.25f * word_h || w > 15 * word_h) continue;
-    int m = int(0.4f * word_h);
+    if (h < t.recovery_min_height * word_h || h > t.recovery_max_height * word_h ||
+        w < t.recovery_min_width * word_h || w > t.recovery_max_width * word_h) {
+      continue;
+    }
+    int m = int(t.recovery_margin * word_h);
     Region r;
     r.x = std::max(0, x - m);
     r.y = std::max(0, y - m);
@@ -433,7 +458,7 @@ std::vector<Region> MissedInk(Pix* gray, const std::vector<OcrWord>& words) {
     out.push_back(r);
   }
   boxaDestroy(&boxes);
-  if (out.size() > kMaxRecoveredRegions) out.clear();
+  if (out.size() > t.max_recovered_regions) out.clear();
   return out;
 }
 
@@ -478,15 +503,170 @@ Result<OcrPage> RecognizeImage(const OcrImage& image, const OcrOptions& options)
   if (!key.empty()) {
     file = std::filesystem::path(dir) / key.substr(0, 2) / (key + ".raw");
     RawPage cached;
-    if (ReadCache(file, &cached)) return LineBands(std::move(cached), image.dpi);
+    if (ReadCache(file, &cached)) return LineBands(std::move(cached), image.dpi, options.tuning);
   }
   Result<RawPage> raw = RecognizeRaw(image, options);
   if (!raw.ok()) return raw.status();
   if (!key.empty() && !raw->timed_out) WriteCache(file, *raw);
-  return LineBands(std::move(*raw), image.dpi);
+  return LineBands(std::move(*raw), image.dpi, options.tuning);
 }
 
 namespace {
+
+constexpr double kDegreesPerHalfTurn = 180.0;
+constexpr float kFarPixels = 1e30f;   // beyond any pixel: a box's empty extent before it grows
+
+// The page image made ready for Tesseract: gray, deskewed, its rulings erased (their pieces in
+// `out.rulings`, the skew corrected in `out.skew_degrees`).
+struct PreparedImage {
+  PixPtr straight;
+  bool turned = false;   // deskewed: the boxes read are turned back (BoxTurnBack)
+  float angle = 0;       // Leptonica's angle, degrees clockwise
+};
+
+Result<PreparedImage> PrepareImage(const OcrImage& image, const OcrTuning& tuning, RawPage& out) {
+  PixPtr gray = ToPix(image);
+  if (!gray) return Status(ErrorCode::kInternal, "ocr: out of memory for the page image");
+  // Deskew: Leptonica's sweep-and-search on a binarized copy; rotation about the centre, the
+  // size kept, white brought in at the corners. A clone comes back when there is no skew to fix.
+  l_float32 angle = 0, conf = 0;
+  PreparedImage prepared;
+  prepared.straight.reset(pixDeskewGeneral(gray.get(), 0, 0.0f, 0.0f, 0, 0, &angle, &conf));
+  prepared.turned = prepared.straight && prepared.straight.get() != gray.get();
+  if (!prepared.straight) prepared.straight.reset(pixClone(gray.get()));
+  gray.reset();
+  prepared.angle = angle;
+  if (prepared.turned) out.skew_degrees = angle;
+  out.rulings = EraseRulings(prepared.straight.get(), image.dpi, tuning);
+  return prepared;
+}
+
+// Boxes of the deskewed image turned back into the image as given: the inverse of Leptonica's
+// rotation by `angle` (clockwise positive, y down) about the centre.
+class BoxTurnBack {
+ public:
+  BoxTurnBack(const OcrImage& image, const PreparedImage& prepared) {
+    double theta = prepared.turned ? -prepared.angle * M_PI / kDegreesPerHalfTurn : 0.0;
+    cs_ = std::cos(theta);
+    sn_ = std::sin(theta);
+    cx_ = static_cast<double>(image.width) / 2;
+    cy_ = static_cast<double>(image.height) / 2;
+  }
+
+  // The box l, t, r, b turned back, as {x0, y0, x1, y1} into `box`.
+  void operator()(float l, float t, float r, float b, float* box) const {
+    float xs[4] = {l, r, l, r}, ys[4] = {t, t, b, b};
+    box[0] = box[1] = kFarPixels;
+    box[2] = box[3] = -kFarPixels;
+    for (int k = 0; k < 4; ++k) {
+      double x = cx_ + (xs[k] - cx_) * cs_ - (ys[k] - cy_) * sn_;
+      double y = cy_ + (xs[k] - cx_) * sn_ + (ys[k] - cy_) * cs_;
+      box[0] = std::min(box[0], float(x));
+      box[1] = std::min(box[1], float(y));
+      box[2] = std::max(box[2], float(x));
+      box[3] = std::max(box[3], float(y));
+    }
+  }
+
+ private:
+  double cs_ = 1, sn_ = 0, cx_ = 0, cy_ = 0;
+};
+
+// The words of the page as Tesseract's iterator gives them, appended to `out` with their text
+// lines; those below `min_confidence` left out. Called for the page, then again for each region
+// of the recovery pass.
+class WordCollector {
+ public:
+  WordCollector(const BoxTurnBack& turn_back, const OcrTuning& tuning, RawPage& out)
+      : turn_back_(turn_back), tuning_(tuning), out_(out) {}
+
+  void Collect(tesseract::ResultIterator* it, float min_confidence) {
+    using tesseract::RIL_SYMBOL;
+    using tesseract::RIL_TEXTLINE;
+    using tesseract::RIL_WORD;
+    glyph_doubt_ = false;
+    first_word_ = out_.words.size();
+    bool line_open = false;
+    do {
+      if (it->Empty(RIL_SYMBOL)) continue;
+      if (it->IsAtBeginningOf(RIL_TEXTLINE)) line_open = false;
+      if (it->IsAtBeginningOf(RIL_WORD)) {
+        CloseWord();
+        glyph_doubt_ = false;
+        OcrWord w = ReadWord(it);
+        if (w.text.find_first_not_of(" \t\n") != std::string::npos && w.confidence >= min_confidence) {
+          if (!line_open) {
+            OpenLine(it);
+            line_open = true;
+          }
+          out_.words.push_back(std::move(w));
+          out_.line_of.push_back(static_cast<uint32_t>(out_.lines.size() - 1));
+        }
+      }
+      TextPtr glyph(it->GetUTF8Text(RIL_SYMBOL));
+      if (IsConfusable(glyph.get()) && it->Confidence(RIL_SYMBOL) < tuning_.uncertain_glyph_confidence) {
+        glyph_doubt_ = true;
+      }
+    } while (it->Next(RIL_SYMBOL));
+    CloseWord();
+  }
+
+ private:
+  // The word just read, now that its glyphs' confidences are known.
+  void CloseWord() {
+    if (out_.words.size() <= first_word_) return;
+    OcrWord& w = out_.words.back();
+    w.uncertain_number = HasDigit(w.text) && (w.confidence < tuning_.uncertain_word_confidence || glyph_doubt_);
+  }
+
+  OcrWord ReadWord(tesseract::ResultIterator* it) const {
+    TextPtr text(it->GetUTF8Text(tesseract::RIL_WORD));
+    int l = 0, t = 0, r = 0, b = 0;
+    it->BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &b);
+    OcrWord w;
+    w.text = RepairOcrGlyphs(text ? text.get() : "");
+    w.confidence = std::clamp(it->Confidence(tesseract::RIL_WORD), 0.0f, 100.0f);
+    w.x0 = float(l);
+    w.x1 = float(r);
+    w.y0 = float(t);
+    w.y1 = float(b);
+    turn_back_(float(l), float(t), float(r), float(b), w.page_box);
+    return w;
+  }
+
+  void OpenLine(tesseract::ResultIterator* it) {
+    RawLine line;
+    line.baseline_ok = it->Baseline(tesseract::RIL_TEXTLINE, &line.x1, &line.y1, &line.x2, &line.y2);
+    float descenders = 0, ascenders = 0;
+    it->RowAttributes(&line.row_height, &descenders, &ascenders);
+    out_.lines.push_back(line);
+  }
+
+  const BoxTurnBack& turn_back_;
+  const OcrTuning& tuning_;
+  RawPage& out_;
+  bool glyph_doubt_ = false;
+  size_t first_word_ = 0;
+};
+
+// Recovery: Tesseract's page layout drops short text standing alone in a narrow table cell
+// (a row's number "3", a target "≥ 50" between two rulings) as if it were not text. The ink
+// that no word took, grouped into word-sized pieces, is read again one piece at a time as a
+// single line; what reads with confidence joins the page.
+void RecoverMissedInk(tesseract::TessBaseAPI* api, Pix* straight, tesseract::ETEXT_DESC& monitor,
+                      const OcrOptions& options, WordCollector& collector, const RawPage& out) {
+  std::vector<Region> regions = MissedInk(straight, out.words, options.tuning);
+  if (regions.empty()) return;
+  api->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+  for (const Region& r : regions) {
+    if (options.page_timeout_ms > 0 && monitor.deadline_exceeded()) break;
+    api->SetRectangle(r.x, r.y, r.w, r.h);
+    if (api->Recognize(&monitor) != 0) continue;
+    std::unique_ptr<tesseract::ResultIterator> it(api->GetIterator());
+    if (it) collector.Collect(it.get(), options.tuning.recovered_confidence);
+  }
+  api->SetPageSegMode(tesseract::PSM_AUTO);
+}
 
 Result<RawPage> RecognizeRaw(const OcrImage& image, const OcrOptions& options) {
   Result<tesseract::TessBaseAPI*> api_or = ThreadApi(options);
@@ -494,116 +674,22 @@ Result<RawPage> RecognizeRaw(const OcrImage& image, const OcrOptions& options) {
   tesseract::TessBaseAPI* api = *api_or;
 
   RawPage out;
-  PixPtr gray = ToPix(image);
-  if (!gray) return Status(ErrorCode::kInternal, "ocr: out of memory for the page image");
-  // Deskew: Leptonica's sweep-and-search on a binarized copy; rotation about the centre, the
-  // size kept, white brought in at the corners. A clone comes back when there is no skew to fix.
-  l_float32 angle = 0, conf = 0;
-  PixPtr straight(pixDeskewGeneral(gray.get(), 0, 0.0f, 0.0f, 0, 0, &angle, &conf));
-  bool turned = straight && straight.get() != gray.get();
-  if (!straight) straight.reset(pixClone(gray.get()));
-  gray.reset();
-  if (turned) out.skew_degrees = angle;
-  out.rulings = EraseRulings(straight.get(), image.dpi);
-
-  api->SetImage(straight.get());
+  Result<PreparedImage> prepared = PrepareImage(image, options.tuning, out);
+  if (!prepared.ok()) return prepared.status();
+  api->SetImage(prepared->straight.get());
   api->SetSourceResolution(image.dpi);
   tesseract::ETEXT_DESC monitor;
   if (options.page_timeout_ms > 0) monitor.set_deadline_msecs(options.page_timeout_ms);
   api->Recognize(&monitor);
   out.timed_out = options.page_timeout_ms > 0 && monitor.deadline_exceeded();
 
-  // Boxes of the deskewed image turned back into the image as given: the inverse of Leptonica's
-  // rotation by `angle` (clockwise positive, y down) about the centre.
-  double theta = turned ? -angle * M_PI / 180.0 : 0.0;
-  double cs = std::cos(theta), sn = std::sin(theta);
-  double cx = image.width / 2.0, cy = image.height / 2.0;
-  auto unturn = [&](float l, float t, float r, float b, float* box) {
-    float xs[4] = {l, r, l, r}, ys[4] = {t, t, b, b};
-    box[0] = box[1] = 1e30f;
-    box[2] = box[3] = -1e30f;
-    for (int k = 0; k < 4; ++k) {
-      double x = cx + (xs[k] - cx) * cs - (ys[k] - cy) * sn;
-      double y = cy + (xs[k] - cx) * sn + (ys[k] - cy) * cs;
-      box[0] = std::min(box[0], float(x));
-      box[1] = std::min(box[1], float(y));
-      box[2] = std::max(box[2], float(x));
-      box[3] = std::max(box[3], float(y));
-    }
-  };
-
-  // The words of the page as Tesseract's iterator gives them; called again for each region of
-  // the recovery pass below.
-  auto collect = [&](tesseract::ResultIterator* it, float min_confidence) {
-    using tesseract::RIL_SYMBOL;
-    using tesseract::RIL_TEXTLINE;
-    using tesseract::RIL_WORD;
-    bool glyph_doubt = false;
-    size_t first_word = out.words.size();
-    auto close_word = [&] {
-      if (out.words.size() <= first_word) return;
-      OcrWord& w = out.words.back();
-      w.uncertain_number = HasDigit(w.text) && (w.confidence < kUncertainWordConfidence || glyph_doubt);
-    };
-    bool line_open = false;
-    do {
-      if (it->Empty(RIL_SYMBOL)) continue;
-      if (it->IsAtBeginningOf(RIL_TEXTLINE)) line_open = false;
-      if (it->IsAtBeginningOf(RIL_WORD)) {
-        close_word();
-        glyph_doubt = false;
-        TextPtr text(it->GetUTF8Text(RIL_WORD));
-        int l = 0, t = 0, r = 0, b = 0;
-        it->BoundingBox(RIL_WORD, &l, &t, &r, &b);
-        OcrWord w;
-        w.text = RepairOcrGlyphs(text ? text.get() : "");
-        w.confidence = std::clamp(it->Confidence(RIL_WORD), 0.0f, 100.0f);
-        w.x0 = float(l);
-        w.x1 = float(r);
-        w.y0 = float(t);
-        w.y1 = float(b);
-        unturn(float(l), float(t), float(r), float(b), w.page_box);
-        if (w.text.find_first_not_of(" \t\n") != std::string::npos && w.confidence >= min_confidence) {
-          if (!line_open) {
-            RawLine line;
-            line.baseline_ok = it->Baseline(RIL_TEXTLINE, &line.x1, &line.y1, &line.x2, &line.y2);
-            float descenders = 0, ascenders = 0;
-            it->RowAttributes(&line.row_height, &descenders, &ascenders);
-            out.lines.push_back(line);
-            line_open = true;
-          }
-          out.words.push_back(std::move(w));
-          out.line_of.push_back(static_cast<uint32_t>(out.lines.size() - 1));
-        }
-      }
-      TextPtr glyph(it->GetUTF8Text(RIL_SYMBOL));
-      if (IsConfusable(glyph.get()) && it->Confidence(RIL_SYMBOL) < kUncertainGlyphConfidence) glyph_doubt = true;
-    } while (it->Next(RIL_SYMBOL));
-    close_word();
-  };
+  BoxTurnBack turn_back(image, *prepared);
+  WordCollector collector(turn_back, options.tuning, out);
   {
     std::unique_ptr<tesseract::ResultIterator> it(api->GetIterator());
-    if (it) collect(it.get(), 0.0f);
+    if (it) collector.Collect(it.get(), 0.0f);
   }
-
-  // Recovery: Tesseract's page layout drops short text standing alone in a narrow table cell
-  // (a row's number "3", a target "≥ 50" between two rulings) as if it were not text. The ink
-  // that no word took, grouped into word-sized pieces, is read again one piece at a time as a
-  // single line; what reads with confidence joins the page.
-  if (!out.timed_out) {
-    std::vector<Region> regions = MissedInk(straight.get(), out.words);
-    if (!regions.empty()) {
-      api->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
-      for (const Region& r : regions) {
-        if (options.page_timeout_ms > 0 && monitor.deadline_exceeded()) break;
-        api->SetRectangle(r.x, r.y, r.w, r.h);
-        if (api->Recognize(&monitor) != 0) continue;
-        std::unique_ptr<tesseract::ResultIterator> it(api->GetIterator());
-        if (it) collect(it.get(), kRecoveredConfidence);
-      }
-      api->SetPageSegMode(tesseract::PSM_AUTO);
-    }
-  }
+  if (!out.timed_out) RecoverMissedInk(api, prepared->straight.get(), monitor, options, collector, out);
   api->Clear();
   return out;
 }

@@ -12,11 +12,15 @@ namespace baocao::pdf_internal {
 using internal::IsCombiningMark;
 using internal::NextCodePoint;
 
+namespace {
+constexpr unsigned char kFirstNonAscii = 0x80;   // a byte below this is ASCII: no mark can follow
+}  // namespace
+
 std::string ToNfc(std::string s) {
   bool marks = false;
   for (size_t i = 0; i < s.size() && !marks;) {
     unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
+    if (c < kFirstNonAscii) {
       ++i;
       continue;
     }

@@ -59,6 +59,7 @@ struct LayoutCarry {
   std::vector<std::pair<float, float>> pitches;
 };
 
-ComposedPage ComposePage(const PageModel& page, LayoutCarry& carry, bool keep_boxes);
+// `tuning`: the thresholds (baocao/pdf.h), read for the call only.
+ComposedPage ComposePage(const PageModel& page, LayoutCarry& carry, bool keep_boxes, const ComposeTuning& tuning);
 
 }  // namespace baocao::pdf_internal

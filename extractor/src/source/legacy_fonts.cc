@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <iterator>
 
 #include "core/chars.h"
 #include "core/strings.h"
@@ -22,6 +23,38 @@ using internal::IsUpperLetter;
 using internal::NextCodePoint;
 
 namespace {
+
+// Code points and font bytes the decoders and the evidence count tell apart.
+constexpr char32_t kAsciiEnd = 0x80;                  // below: ASCII
+constexpr char32_t kLatin1End = 0x100;                // below: a Latin-1 character, one byte
+constexpr char32_t kSymbolFontFirst = 0xF000;         // a symbolic font's byte b at U+F000 + b
+constexpr char32_t kSymbolFontLast = 0xF0FF;
+constexpr int kWinAnsiHighFirst = 0x80;               // the bytes kWinAnsiHigh maps
+constexpr char32_t kCaseBit = 0x20;                   // lowercase = uppercase | 0x20, in ASCII
+                                                      // and in Latin-1's letters
+constexpr char32_t kLatin1CapitalFirst = 0xC0;        // À .. Þ: Latin-1's capitals (and ×),
+constexpr char32_t kLatin1CapitalLast = 0xDE;         // their lowercase 0x20 higher
+constexpr int kTcvn3First = 0xA0;                     // the bytes kTcvn3 maps, to 0xFF
+constexpr int kVniFirst = 0xC0;                       // the bytes a VNI font draws marks at
+constexpr int kLegacyLast = 0xFF;
+constexpr char32_t kSmallUHorn = 0x01B0;              // ư: TCVN3's 0xAD, drawn as a hyphen
+constexpr char32_t kVniD = 0xF1;                      // ñ: VNI's đ, TCVN3's ủ
+constexpr char32_t kCombiningCircumflex = 0x302;
+constexpr char32_t kCombiningBreve = 0x306;
+// The horned vowels (ơ ư Ơ Ư), which take VNI's tone marks as a plain vowel does.
+constexpr char32_t kHornedVowels[] = {0x01A1, 0x01B0, 0x01A0, 0x01AF};
+
+// Evidence for a legacy encoding must be at least this many codes, and one in this many
+// letters (DecideLegacyEncoding): a stray Latin-1 sign in Unicode text is none.
+constexpr size_t kMinEvidence = 3;
+constexpr size_t kLettersPerEvidence = 50;
+// Room for the few letters a decoding makes longer in UTF-8.
+constexpr size_t kDecodeSlack = 8;
+
+template <class T, size_t N>
+constexpr bool Among(const T (&table)[N], char32_t c) {
+  return std::find(std::begin(table), std::end(table), c) != std::end(table);
+}
 
 // TCVN 5712:1993 (the ABC fonts' "VN3" set) bytes 0xA0..0xFF: 0 keeps the byte's Latin-1
 // character. Lowercase letters with tones, and Ă Â Ê Ô Ơ Ư Đ; the capitals with tones at
@@ -57,15 +90,41 @@ constexpr VniMark kVniMarks[] = {
     {0xF9, 0, 0x301},     {0xF8, 0, 0x300},     {0xFB, 0, 0x309},     {0xF5, 0, 0x303},      // ù ø û õ
     {0xEF, 0, 0x323},                                                                        // ï
 };
-// VNI bytes that are letters of their own: ơ ư đ, i with a tone, ỵ (lowercase; uppercase 0x20 lower).
+// VNI bytes that are letters of their own: ơ ư đ, i with a tone, ỵ (lowercase codes; the
+// uppercase codes are 0x20 lower and draw `capital`).
 struct VniLetter {
   char32_t code;
   char32_t letter;
+  char32_t capital;
 };
 constexpr VniLetter kVniLetters[] = {
-    {0xF4, 0x01A1}, {0xF6, 0x01B0}, {0xF1, 0x0111}, {0xED, 0x00ED}, {0xEC, 0x00EC},   // ô ö ñ í ì
-    {0xE6, 0x1EC9}, {0xF3, 0x0129}, {0xF2, 0x1ECB}, {0xEE, 0x1EF5},                   // æ ó ò î
+    {0xF4, 0x01A1, 0x01A0}, {0xF6, 0x01B0, 0x01AF}, {0xF1, 0x0111, 0x0110},   // ô ö ñ: ơ ư đ
+    {0xED, 0x00ED, 0x00CD}, {0xEC, 0x00EC, 0x00CC}, {0xE6, 0x1EC9, 0x1EC8},   // í ì æ: í ì ỉ
+    {0xF3, 0x0129, 0x0128}, {0xF2, 0x1ECB, 0x1ECA}, {0xEE, 0x1EF5, 0x1EF4},   // ó ò î: ĩ ị ỵ
 };
+
+// Letters only Unicode Vietnamese text has, beyond the block U+1EA0..U+1EF9 (Ạ .. ỹ): Ă ă Đ đ
+// Ĩ ĩ Ũ ũ Ơ ơ Ư ư. Never in the legacy mojibake, which is Latin-1.
+constexpr char32_t kVietnameseOnlyLetters[] = {0x102, 0x103, 0x110, 0x111, 0x128, 0x129,
+                                               0x168, 0x169, 0x1A0, 0x1A1, 0x1AF, 0x1B0};
+constexpr char32_t kVietnameseBlockFirst = 0x1EA0, kVietnameseBlockLast = 0x1EF9;
+
+// Latin-1 characters TCVN3 text is full of and Vietnamese Unicode text never has in a word:
+// ¡ ¢ £ ¤ ¥ ¦ § ¨ © ª « ¬ ® µ ¶ · ¸ ¹ º » ¼ ½ ¾ ¿ (0xA1..0xBF without the soft hyphen and
+// ° ± ² ³ ´, which real text uses: "25°C", "m²").
+constexpr char32_t kTcvn3OnlyFirst = 0xA1, kTcvn3OnlyLast = 0xBF;
+constexpr char32_t kSoftHyphen = 0xAD;
+constexpr char32_t kDegreeSign = 0xB0, kAcuteAccent = 0xB4;   // ° .. ´
+
+// Latin-1 capitals that TCVN3 uses for lowercase letters (Ë ậ, Ö ệ, × ì, Ø ỉ, Þ ị ...).
+constexpr char32_t kTcvn3LowerCapitals[] = {0xC6, 0xC7, 0xCB, 0xCE, 0xCF, 0xD1, 0xD6, 0xD7, 0xD8, 0xDE, 0xDF};
+
+// Latin-1 letters (lowercase) that are a tone or shape mark in VNI and no Vietnamese letter in
+// Unicode: ù ø û õ ï ä å ë ü.
+constexpr char32_t kVniOnlyMarks[] = {0xF9, 0xF8, 0xFB, 0xF5, 0xEF, 0xE4, 0xE5, 0xEB, 0xFC};
+
+// The subset tag before a PDF font's name: "ABCDEF+".
+constexpr size_t kSubsetTagLetters = 6;
 
 // WinAnsi 0x80..0x9F: the code point each byte became, to get the byte back.
 constexpr char16_t kWinAnsiHigh[32] = {
@@ -75,55 +134,42 @@ constexpr char16_t kWinAnsiHigh[32] = {
 
 // The font byte behind an extracted code point, or -1 for a character no byte explains.
 int ByteOf(char32_t cp) {
-  if (cp < 0x100) return static_cast<int>(cp);
-  if (cp >= 0xF000 && cp <= 0xF0FF) return static_cast<int>(cp - 0xF000);  // symbolic fonts
-  for (int i = 0; i < 32; ++i) {
-    if (kWinAnsiHigh[i] == cp) return 0x80 + i;
+  if (cp < kLatin1End) return static_cast<int>(cp);
+  if (cp >= kSymbolFontFirst && cp <= kSymbolFontLast) return static_cast<int>(cp - kSymbolFontFirst);
+  for (int i = 0; i < static_cast<int>(std::size(kWinAnsiHigh)); ++i) {
+    if (kWinAnsiHigh[i] == cp) return kWinAnsiHighFirst + i;
   }
   return -1;
 }
 
 bool IsAsciiVowel(char32_t c) {
-  switch (c | 0x20) {
+  switch (c | kCaseBit) {
     case 'a': case 'e': case 'i': case 'o': case 'u': case 'y': return true;
     default: return false;
   }
 }
 
-bool IsAsciiLetter(char32_t c) { return c < 0x80 && ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
+bool IsAsciiLetter(char32_t c) { return c < kAsciiEnd && ((c | kCaseBit) >= 'a' && (c | kCaseBit) <= 'z'); }
+
+bool IsLatin1Capital(char32_t c) { return c >= kLatin1CapitalFirst && c <= kLatin1CapitalLast; }
 
 // Letters only Unicode Vietnamese text has (never the legacy mojibake, which is Latin-1).
 bool IsVietnameseLetter(char32_t c) {
-  return c == 0x102 || c == 0x103 || c == 0x110 || c == 0x111 || c == 0x128 || c == 0x129 || c == 0x168 ||
-         c == 0x169 || c == 0x1A0 || c == 0x1A1 || c == 0x1AF || c == 0x1B0 || (c >= 0x1EA0 && c <= 0x1EF9);
+  return Among(kVietnameseOnlyLetters, c) || (c >= kVietnameseBlockFirst && c <= kVietnameseBlockLast);
 }
 
-// Latin-1 characters TCVN3 text is full of and Vietnamese Unicode text never has in a word:
-// ¡ ¢ £ ¤ ¥ ¦ § ¨ © ª « ¬ ® µ ¶ · ¸ ¹ º » ¼ ½ ¾ ¿ (0xA1..0xBF without the soft hyphen and
-// ° ± ² ³ ´, which real text uses: "25°C", "m²").
-bool IsTcvn3Only(char32_t c) { return c >= 0xA1 && c <= 0xBF && c != 0xAD && (c < 0xB0 || c > 0xB4); }
-
-// Latin-1 capitals that TCVN3 uses for lowercase letters (Ë ậ, Ö ệ, × ì, Ø ỉ, Þ ị ...): after a
-// lowercase ASCII letter ("lËp", "hiÖn", "g×") they are TCVN3; VNI puts its capital marks
-// after capitals.
-bool IsTcvn3LowerCapital(char32_t c) {
-  switch (c) {
-    case 0xC6: case 0xC7: case 0xCB: case 0xCE: case 0xCF: case 0xD1: case 0xD6: case 0xD7:
-    case 0xD8: case 0xDE: case 0xDF: return true;
-    default: return false;
-  }
+bool IsTcvn3Only(char32_t c) {
+  return c >= kTcvn3OnlyFirst && c <= kTcvn3OnlyLast && c != kSoftHyphen && (c < kDegreeSign || c > kAcuteAccent);
 }
 
-// Latin-1 letters that are a tone or shape mark in VNI and no Vietnamese letter in Unicode.
-bool IsVniOnlyMark(char32_t c) {
-  switch (c | 0x20) {
-    case 0xF9: case 0xF8: case 0xFB: case 0xF5: case 0xEF: case 0xE4: case 0xE5: case 0xEB: case 0xFC: return true;
-    default: return false;
-  }
-}
+// After a lowercase ASCII letter ("lËp", "hiÖn", "g×") these are TCVN3; VNI puts its capital
+// marks after capitals.
+bool IsTcvn3LowerCapital(char32_t c) { return Among(kTcvn3LowerCapitals, c); }
+
+bool IsVniOnlyMark(char32_t c) { return Among(kVniOnlyMarks, c | kCaseBit); }
 
 const VniMark* FindVniMark(char32_t c) {
-  char32_t lower = (c >= 0xC0 && c <= 0xDE) ? c + 0x20 : c;
+  char32_t lower = IsLatin1Capital(c) ? c + kCaseBit : c;
   for (const VniMark& m : kVniMarks) {
     if (m.code == lower) return &m;
   }
@@ -131,8 +177,8 @@ const VniMark* FindVniMark(char32_t c) {
 }
 
 const VniLetter* FindVniLetter(char32_t c, bool* upper) {
-  *upper = c >= 0xC0 && c <= 0xDE;
-  char32_t lower = *upper ? c + 0x20 : c;
+  *upper = IsLatin1Capital(c);
+  char32_t lower = *upper ? c + kCaseBit : c;
   for (const VniLetter& l : kVniLetters) {
     if (l.code == lower) return &l;
   }
@@ -140,7 +186,7 @@ const VniLetter* FindVniLetter(char32_t c, bool* upper) {
 }
 
 std::string StripSubsetAndStyle(std::string_view name) {
-  if (name.size() > 7 && name[6] == '+') name.remove_prefix(7);  // "ABCDEF+" subset tag
+  if (name.size() > kSubsetTagLetters + 1 && name[kSubsetTagLetters] == '+') name.remove_prefix(kSubsetTagLetters + 1);
   size_t cut = name.find_first_of(",");
   if (cut != std::string_view::npos) name = name.substr(0, cut);
   for (std::string_view style : {"-BoldItalic", "-Bold", "-Italic", "-Regular", "-Oblique"}) {
@@ -176,7 +222,7 @@ FontEncoding EncodingOfFontName(std::string_view font_name) {
     return out;
   }
   // "VNI-Times", "VNI Helve", "VNI_Aptima".
-  if (n.size() > 4 && (n[0] | 0x20) == 'v' && (n[1] | 0x20) == 'n' && (n[2] | 0x20) == 'i' &&
+  if (n.size() > 4 && (n[0] | kCaseBit) == 'v' && (n[1] | kCaseBit) == 'n' && (n[2] | kCaseBit) == 'i' &&
       (n[3] == '-' || n[3] == ' ' || n[3] == '_')) {
     out.encoding = LegacyEncoding::kVni;
   }
@@ -194,10 +240,10 @@ void AddLegacyScore(std::string_view utf8, LegacyScore& score) {
     if (IsLetter(c)) ++score.letters;
     if (IsVietnameseLetter(c)) ++score.vietnamese;
     if (IsTcvn3Only(c) && (prev_letter || next_letter)) ++score.tcvn3;
-    if (IsTcvn3LowerCapital(c) && prev < 0x80 && IsLowerLetter(prev)) ++score.tcvn3;
+    if (IsTcvn3LowerCapital(c) && prev < kAsciiEnd && IsLowerLetter(prev)) ++score.tcvn3;
     if (IsAsciiVowel(prev) && IsVniOnlyMark(c)) ++score.vni;
     // "ñ" opens a VNI syllable (đ) but closes a TCVN3 one (ủ after a consonant).
-    if ((c | 0x20) == 0xF1) {
+    if ((c | kCaseBit) == kVniD) {
       if (!prev_letter && next_letter) ++score.vni;
       else if (IsAsciiLetter(prev) && !IsAsciiVowel(prev)) ++score.tcvn3;
     }
@@ -207,7 +253,9 @@ void AddLegacyScore(std::string_view utf8, LegacyScore& score) {
 
 LegacyEncoding DecideLegacyEncoding(const LegacyScore& s) {
   size_t evidence = s.tcvn3 + s.vni;
-  if (evidence < 3 || evidence * 50 < s.letters || s.vietnamese * 4 > evidence) return LegacyEncoding::kNone;
+  if (evidence < kMinEvidence || evidence * kLettersPerEvidence < s.letters || s.vietnamese * 4 > evidence) {
+    return LegacyEncoding::kNone;
+  }
   if (s.tcvn3 >= 2 * s.vni) return LegacyEncoding::kTcvn3;
   if (s.vni >= 2 * s.tcvn3) return LegacyEncoding::kVni;
   return LegacyEncoding::kNone;
@@ -221,7 +269,7 @@ LegacyEncoding GuessLegacyEncoding(std::string_view utf8) {
 
 std::string DecodeTcvn3(std::string_view extracted, bool capitals) {
   std::string out;
-  out.reserve(extracted.size() + 8);
+  out.reserve(extracted.size() + kDecodeSlack);
   char32_t prev = 0;
   for (size_t i = 0; i < extracted.size();) {
     char32_t c = NextCodePoint(extracted, i);
@@ -235,14 +283,14 @@ std::string DecodeTcvn3(std::string_view extracted, bool capitals) {
       // between digits or capitals it is a hyphen ("57-NQ/TW", "BC-UBND").
       int next_byte = next ? ByteOf(next) : -1;
       bool prev_is_letter = IsLetter(prev) && !IsDigit(prev);
-      bool capitals_pair = IsUpperLetter(prev) && next < 0x80 && IsUpperLetter(next) && !capitals;
+      bool capitals_pair = IsUpperLetter(prev) && next < kAsciiEnd && IsUpperLetter(next) && !capitals;
       if (prev_is_letter && !capitals_pair &&
-          (next == 0 || next_byte >= 0xA0 || (next < 0x80 && IsLetter(next) && !IsUpperLetter(next)) ||
-           (capitals && next < 0x80 && IsLetter(next)))) {
-        mapped = 0x01B0;
+          (next == 0 || next_byte >= kTcvn3First || (next < kAsciiEnd && IsLetter(next) && !IsUpperLetter(next)) ||
+           (capitals && next < kAsciiEnd && IsLetter(next)))) {
+        mapped = kSmallUHorn;
       }
-    } else if (byte >= 0xA0 && byte <= 0xFF && kTcvn3[byte - 0xA0] != 0) {
-      mapped = kTcvn3[byte - 0xA0];
+    } else if (byte >= kTcvn3First && byte <= kLegacyLast && kTcvn3[byte - kTcvn3First] != 0) {
+      mapped = kTcvn3[byte - kTcvn3First];
     }
     internal::AppendUtf8(out, mapped);
     prev = mapped;
@@ -256,15 +304,16 @@ std::string DecodeVni(std::string_view extracted) {
   for (size_t i = 0; i < extracted.size();) {
     char32_t c = NextCodePoint(extracted, i);
     int byte = ByteOf(c);
-    if (byte >= 0xC0 && byte <= 0xFF) c = static_cast<char32_t>(byte);
+    if (byte >= kVniFirst && byte <= kLegacyLast) c = static_cast<char32_t>(byte);
     char32_t base = cps.empty() ? 0 : cps.back();
     // A mark after a vowel (a e o u y, or ơ ư from a letter byte) shapes and tones it.
     const VniMark* mark = FindVniMark(c);
-    bool base_vowel = IsAsciiVowel(base) || base == 0x1A1 || base == 0x1B0 || base == 0x1A0 || base == 0x1AF;
+    bool base_vowel = IsAsciiVowel(base) || Among(kHornedVowels, base);
     if (mark && base_vowel) {
-      char32_t lower = base | 0x20;
-      bool shape_ok = mark->shape == 0 || (mark->shape == 0x302 && (lower == 'a' || lower == 'e' || lower == 'o')) ||
-                      (mark->shape == 0x306 && lower == 'a');
+      char32_t lower = base | kCaseBit;
+      bool shape_ok = mark->shape == 0 ||
+                      (mark->shape == kCombiningCircumflex && (lower == 'a' || lower == 'e' || lower == 'o')) ||
+                      (mark->shape == kCombiningBreve && lower == 'a');
       if (shape_ok) {
         if (mark->shape) cps.push_back(mark->shape);
         if (mark->tone) cps.push_back(mark->tone);
@@ -273,16 +322,13 @@ std::string DecodeVni(std::string_view extracted) {
     }
     bool upper = false;
     if (const VniLetter* letter = FindVniLetter(c, &upper)) {
-      char32_t l = letter->letter;
-      if (upper) l = l == 0x111 ? 0x110 : l == 0x1A1 ? 0x1A0 : l == 0x1B0 ? 0x1AF : l == 0xED ? 0xCD : l == 0xEC ? 0xCC
-                     : l == 0x129 ? 0x128 : l - 1;   // ỉ ị ỵ: the capital is one code point lower
-      cps.push_back(l);
+      cps.push_back(upper ? letter->capital : letter->letter);
       continue;
     }
     cps.push_back(c);
   }
   std::string out;
-  out.reserve(extracted.size() + 8);
+  out.reserve(extracted.size() + kDecodeSlack);
   for (char32_t c : cps) internal::AppendUtf8(out, c);
   return ToNfc(std::move(out));
 }

@@ -33,7 +33,8 @@ struct OpenLine {
 
 }  // namespace
 
-std::vector<Line> BuildLines(const std::vector<Word>& words, const std::vector<uint32_t>& subset) {
+std::vector<Line> BuildLines(const std::vector<Word>& words, const ComposeTuning& tuning,
+                             const std::vector<uint32_t>& subset) {
   std::vector<uint32_t> order = subset;
   if (order.empty()) {
     order.resize(words.size());
@@ -49,19 +50,19 @@ std::vector<Line> BuildLines(const std::vector<Word>& words, const std::vector<u
   for (uint32_t w : order) max_height = std::max(max_height, words[w].box.height());
   for (uint32_t w : order) {
     const Box& b = words[w].box;
-    float h = std::max(b.height(), 0.1f);
+    float h = std::max(b.height(), tuning.min_height);
     // Lines whose band ends far above this word can take no more words.
     open.erase(std::remove_if(open.begin(), open.end(), [&](const OpenLine& o) { return o.y1 < b.y0 - max_height; }),
                open.end());
-    // A word shares a line when it overlaps the line's band by more than 60% of the smaller
-    // height: superscripts and other fonts on the line do; the line of a cell set half a line
-    // lower (a centred cell beside a wrapped one) does not.
+    // A word shares a line when it overlaps the line's band by more than same_line_overlap of
+    // the smaller height: superscripts and other fonts on the line do; the line of a cell set
+    // half a line lower (a centred cell beside a wrapped one) does not.
     int best = -1;
-    float best_ratio = 0.6f;
+    float best_ratio = tuning.same_line_overlap;
     for (size_t k = 0; k < open.size(); ++k) {
       const OpenLine& o = open[k];
       float overlap = std::min(o.y1, b.y1) - std::max(o.y0, b.y0);
-      float ratio = overlap / std::min(h, std::max(o.y1 - o.y0, 0.1f));
+      float ratio = overlap / std::min(h, std::max(o.y1 - o.y0, tuning.min_height));
       if (ratio >= best_ratio) {
         best_ratio = ratio;
         best = static_cast<int>(k);
@@ -88,7 +89,7 @@ std::vector<Line> BuildLines(const std::vector<Word>& words, const std::vector<u
               [&](uint32_t a, uint32_t b) { return words[a].box.x0 < words[b].box.x0; });
     heights.clear();
     for (uint32_t w : line.words) heights.push_back(words[w].box.height());
-    line.height = std::max(internal::Percentile(heights, 0.5f), 0.1f);
+    line.height = std::max(internal::Percentile(heights, kMedian), tuning.min_height);
   }
   // Top to bottom by the line's baseline region (the bottom of its median word).
   std::stable_sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) {
@@ -97,14 +98,14 @@ std::vector<Line> BuildLines(const std::vector<Word>& words, const std::vector<u
   return lines;
 }
 
-std::string LineText(const PageModel& page, const Line& line) {
+std::string LineText(const PageModel& page, const Line& line, const ComposeTuning& tuning) {
   std::string out;
   for (size_t k = 0; k < line.words.size(); ++k) {
     const Word& w = page.words[line.words[k]];
     if (k > 0) {
       const Word& prev = page.words[line.words[k - 1]];
       bool mark = IsCombiningMark(FirstCodePoint(w.text));
-      if (!mark && (prev.space_after || w.box.x0 - prev.box.x1 > 0.12f * line.height)) out += ' ';
+      if (!mark && (prev.space_after || w.box.x0 - prev.box.x1 > tuning.word_gap * line.height)) out += ' ';
     }
     out += w.text;
   }
@@ -113,8 +114,7 @@ std::string LineText(const PageModel& page, const Line& line) {
 
 namespace {
 
-constexpr float kMarginBand = 0.12f;   // running lines sit in the top or bottom 12% of the page
-constexpr size_t kEdgeLines = 2;        // and are among the first or last two lines
+constexpr char kAsciiCaseOffset = 'a' - 'A';
 
 // The text lowercased (ASCII) with spaces squeezed; with `mask_digits` every digit run as '#'
 // ("Trang 3" -> "trang #").
@@ -132,7 +132,7 @@ std::string RunningKey(const std::string& text, bool mask_digits) {
       if (!key.empty() && key.back() != ' ') key += ' ';
       continue;
     }
-    key += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    key += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + kAsciiCaseOffset) : c;
   }
   while (!key.empty() && key.back() == ' ') key.pop_back();
   return key;
@@ -156,15 +156,17 @@ struct EdgeLine {
   bool top;
 };
 
-std::vector<EdgeLine> EdgeLines(const PageModel& page) {
+// The lines of the page's top and bottom margin bands (ComposeTuning::running_margin) among its
+// first or last few.
+std::vector<EdgeLine> EdgeLines(const PageModel& page, const ComposeTuning& tuning) {
   std::vector<EdgeLine> out;
   size_t n = page.lines.size();
   for (size_t k = 0; k < n; ++k) {
-    bool first = k < kEdgeLines, last = k + kEdgeLines >= n;
+    bool first = k < tuning.running_edge_lines, last = k + tuning.running_edge_lines >= n;
     if (!first && !last) continue;
     const Line& line = page.lines[k];
     float cy = line.box.cy();
-    bool top = cy < page.height * kMarginBand, bottom = cy > page.height * (1 - kMarginBand);
+    bool top = cy < page.height * tuning.running_margin, bottom = cy > page.height * (1 - tuning.running_margin);
     if (!(first && top) && !(last && bottom)) continue;
     // A row of a table (three or more cells apart) repeated on every page is the table's
     // header, which the layout needs: never a running line.
@@ -173,7 +175,7 @@ std::vector<EdgeLine> EdgeLines(const PageModel& page) {
       wide_gaps += page.words[line.words[w]].box.x0 - page.words[line.words[w - 1]].box.x1 > line.height;
     }
     if (wide_gaps >= 2) continue;
-    std::string text = LineText(page, line);
+    std::string text = LineText(page, line, tuning);
     out.push_back({k, RunningKey(text, false), RunningKey(text, true), cy, top});
   }
   return out;
@@ -181,18 +183,18 @@ std::vector<EdgeLine> EdgeLines(const PageModel& page) {
 
 }  // namespace
 
-void MarkRunningLines(const std::vector<PageModel*>& pages, size_t target) {
+void MarkRunningLines(const std::vector<PageModel*>& pages, size_t target, const ComposeTuning& tuning) {
   PageModel& page = *pages[target];
-  std::vector<EdgeLine> mine = EdgeLines(page);
+  std::vector<EdgeLine> mine = EdgeLines(page, tuning);
   if (mine.empty()) return;
   std::vector<std::vector<EdgeLine>> others;
   for (size_t p = 0; p < pages.size(); ++p) {
-    if (p != target) others.push_back(EdgeLines(*pages[p]));
+    if (p != target) others.push_back(EdgeLines(*pages[p], tuning));
   }
   for (const EdgeLine& e : mine) {
     if (e.key.empty()) continue;
     bool running = IsPageNumber(e.masked);
-    float tolerance = std::max(4.0f, page.lines[e.line].height * 0.6f);
+    float tolerance = std::max(tuning.running_min_drift, page.lines[e.line].height * tuning.running_drift);
     for (size_t o = 0; o < others.size() && !running; ++o) {
       for (const EdgeLine& other : others[o]) {
         if (other.top == e.top && other.key == e.key && std::fabs(other.cy - e.cy) <= tolerance) {

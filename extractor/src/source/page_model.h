@@ -11,7 +11,12 @@
 #include <string>
 #include <vector>
 
+#include "baocao/source/pdf.h"
+
 namespace baocao::pdf_internal {
+
+// Percentile's quantile for the median (core/statistics.h).
+inline constexpr float kMedian = 0.5f;
 
 struct Box {
   float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
@@ -54,19 +59,21 @@ struct PageModel {
 };
 
 // Groups words into lines by vertical overlap (a word joins the line whose band it shares most,
-// over 60% of the smaller height: superscripts and words of another font size stay on their
-// line, the line of a cell set half a line lower does not),
+// over ComposeTuning::same_line_overlap, 60%, of the smaller height: superscripts and words of
+// another font size stay on their line, the line of a cell set half a line lower does not),
 // each sorted left to right; lines top to bottom. `subset`: the words to use (all if empty).
 // O(n log n) for the usual page.
-std::vector<Line> BuildLines(const std::vector<Word>& words, const std::vector<uint32_t>& subset = {});
+std::vector<Line> BuildLines(const std::vector<Word>& words, const ComposeTuning& tuning,
+                             const std::vector<uint32_t>& subset = {});
 
-// The line's words joined as they read (a space where there is a gap or Poppler saw one).
-std::string LineText(const PageModel& page, const Line& line);
+// The line's words joined as they read (a space where there is a gap, ComposeTuning::word_gap,
+// or Poppler saw one).
+std::string LineText(const PageModel& page, const Line& line, const ComposeTuning& tuning);
 
 // Marks the running headers and footers of `pages[target]`: a line in the top or bottom margin
 // band that another page of the window repeats at the same height with the same text, or a
 // bare page number there ("3", "- 3 -", "Trang 3"; a counter "Trang 3/12" is kept). `pages` is a window of neighbouring
 // pages in order (a few before and after the target).
-void MarkRunningLines(const std::vector<PageModel*>& pages, size_t target);
+void MarkRunningLines(const std::vector<PageModel*>& pages, size_t target, const ComposeTuning& tuning);
 
 }  // namespace baocao::pdf_internal

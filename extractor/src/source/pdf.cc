@@ -1,8 +1,8 @@
 // The one file that talks to Poppler (docs/STYLE.md "Poppler behind one file"): loading,
 // passwords, Poppler's messages and rendering through poppler-cpp; each page's words with their
 // boxes and fonts through Poppler's TextOutputDev in content order (WordReader). The words go
-// through the legacy-font repair (legacy_fonts.h), into lines (page_model.h) and page text
-// (compose.h). Pages stream through a window of five: a page's words are dropped once it and
+// through the legacy-font repair (legacy_fonts.h), into page models (pdf_page.h: lines,
+// page_model.h) and page text (compose.h), with the thresholds of PdfOptions::compose. Pages stream through a window of five: a page's words are dropped once it and
 // its neighbours have been compared for running headers. Long documents are read ahead on two
 // worker threads (PagePrefetcher), each with its own Poppler document (and a poppler-cpp one
 // only once a page is to be rendered).
@@ -37,20 +37,34 @@
 #include "core/rulings.h"
 #include "core/statistics.h"
 #include "core/strings.h"
-#include "source/chars.h"
 #include "source/compose.h"
 #include "source/legacy_fonts.h"
 #include "source/page_model.h"
+#include "source/pdf_page.h"
 
 namespace baocao {
 
 using pdf_internal::Box;
+using pdf_internal::kMedian;
 using pdf_internal::LegacyEncoding;
 using pdf_internal::PageModel;
-using pdf_internal::Word;
+using pdf_internal::Pending;
+using pdf_internal::RawWord;
+
+namespace {
+
+constexpr size_t kPdfHeaderWindow = 1024;   // readers accept "%PDF-" this far into the file
+constexpr size_t kMaxMessages = 64;         // Poppler's messages kept for one document
+constexpr double kPointsPerInch = 72.0;     // words read at this dpi have their boxes in points
+constexpr int kHalfTurnDegrees = 180;
+// Code points a text layer may hold that are no characters: surrogates, beyond Unicode.
+constexpr char32_t kSurrogateFirst = 0xD800, kSurrogateEnd = 0xE000, kLastCodePoint = 0x10FFFF;
+constexpr char32_t kReplacementCharacter = 0xFFFD;
+
+}  // namespace
 
 bool LooksLikePdf(std::string_view bytes) {
-  return bytes.substr(0, std::min<size_t>(bytes.size(), 1024)).find("%PDF-") != std::string_view::npos;
+  return bytes.substr(0, std::min<size_t>(bytes.size(), kPdfHeaderWindow)).find("%PDF-") != std::string_view::npos;
 }
 
 namespace {
@@ -60,7 +74,7 @@ namespace {
 thread_local std::vector<std::string>* t_messages = nullptr;
 
 void CollectMessage(const std::string& message, void*) {
-  if (t_messages && t_messages->size() < 64) t_messages->push_back(message);
+  if (t_messages && t_messages->size() < kMaxMessages) t_messages->push_back(message);
 }
 
 class PopplerMessages {
@@ -101,82 +115,41 @@ bool IsBlank(std::string_view s) {
   return true;
 }
 
-// A word as Poppler gives it, before repair and turning.
-struct RawWord {
-  std::string text;
-  Box box;
-  int rotation = 0;
-  bool space_after = true;
-  std::string font;
-  // Read by OCR: `box` is in the deskewed image (for the layout), `page_box` on the page.
-  Box page_box;
-  float confidence = -1;
-  bool uncertain_number = false;
-};
-
-// The box in the frame where text of `rotation` (Poppler's quarter turns) reads left to
-// right, top to bottom; `w`, `h`: the page's size as Poppler gives boxes.
-Box Upright(const Box& b, int rotation, float w, float h) {
-  switch (rotation & 3) {
-    case 1: return {b.y0, w - b.x1, b.y1, w - b.x0};
-    case 2: return {w - b.x1, h - b.y1, w - b.x0, h - b.y0};
-    case 3: return {h - b.y1, b.x0, h - b.y0, b.x1};
-    default: return b;
-  }
-}
-
-// A page read: its words in reading orientation (the text set at another angle apart), what
-// was repaired on it. Made by ReadPage on any thread, from that thread's own document.
-struct Pending {
-  PageModel model;
-  std::vector<PageModel> other_rotations;   // text set at another angle than the page's body
-  bool readable = true;
-  bool rotated = false;                     // the body's text read turned upright
-  int legacy = 0;                           // bit 1: TCVN3 decoded, bit 2: VNI decoded
-  bool text_layer = false;                  // the page has a text layer (read or replaced)
-  bool ocr = false;                         // its words are Tesseract's
-  bool garbage = false;                     // its text layer was not text (OCR replaced it)
-  bool ocr_timed_out = false;
-  std::string ocr_error;                    // OCR was due and failed (no language data ...)
-  std::vector<pdf_internal::Ruling> rulings;   // vertical rulings, drawn or found by OCR, in points
-  bool ocr_unreadable = false;              // OCR read it with too little confidence: no words
-};
-
-// Below this median word confidence a page read by OCR is taken as unreadable (MaybeOcr).
-constexpr float kReadableMedianConfidence = 40.0f;
-
 // What a page draws besides its text, tallied while its words are read: raster images (a scan)
 // and filled outlines (text set as curves) are what could hold text the text layer lacks, so
 // only a page with them is worth rendering to count its ink (MaybeOcr).
 struct PageDrawing {
   double image_share = 0;    // of the page's area under raster images (overlaps counted twice)
   long filled_contours = 0;  // subpaths of filled paths (a glyph outline is one to three)
-  bool MayHideText() const { return image_share >= 0.05 || filled_contours >= 400; }
+  bool MayHideText(const OcrTuning& t) const {
+    return image_share >= t.may_hide_image_share || filled_contours >= t.may_hide_contours;
+  }
   // Vertical strokes and hairline bars (a table's column borders), in the words' frame, in the
   // order drawn; DrawnRulings makes them rulings.
   std::vector<pdf_internal::Ruling> verticals;
   bool too_many_verticals = false;   // vector art, not a table: none kept
 };
 
-// A table's vertical borders as drawn: a stroke or a filled bar this thin and this tall.
-constexpr double kRulingMaxWidth = 1.5, kRulingMinHeight = 4.0;
-// More vertical pieces than this on a page is a drawing, not tables (and bounds the memory).
-constexpr size_t kMaxDrawnVerticals = 4000;
-
 // The page's vertical rulings from the pieces drawn: pieces at one x (within half a point)
 // that touch or overlap along y are one ruling (a border drawn cell by cell); left to right.
-std::vector<pdf_internal::Ruling> DrawnRulings(const PageDrawing& drawing) {
+std::vector<pdf_internal::Ruling> DrawnRulings(const PageDrawing& drawing, const ComposeTuning& t) {
   if (drawing.too_many_verticals) return {};
-  return internal::JoinRulings(drawing.verticals, {.step = 0.5f, .gap = 1.0f, .drift = 1.0f});
+  return internal::JoinRulings(drawing.verticals,
+                               {.step = t.drawn_ruling_step, .gap = t.drawn_ruling_gap, .drift = t.drawn_ruling_drift});
 }
+
+// A bar drawn as a filled rectangle: four corners, or five with the first repeated.
+constexpr int kMaxBarPoints = 5;
+constexpr double kUnbounded = 1e300;   // beyond any page coordinate: a box before it grows
 
 // Poppler's text device in raw order that also sees the non-text content, without drawing it:
 // images are measured, not decoded (inline image data is skipped as Poppler's base device
 // does), shadings and tiling patterns are not expanded into fills.
 class WordAndDrawingDevice : public TextOutputDev {
  public:
-  WordAndDrawingDevice() : TextOutputDev(nullptr, /*physLayoutA=*/false, /*fixedPitchA=*/0, /*rawOrderA=*/true,
-                                         /*append=*/false) {}
+  explicit WordAndDrawingDevice(const ComposeTuning& tuning)
+      : TextOutputDev(nullptr, /*physLayoutA=*/false, /*fixedPitchA=*/0, /*rawOrderA=*/true, /*append=*/false),
+        tuning_(tuning) {}
   const PageDrawing& drawing() const { return drawing_; }
 
   bool needNonText() override { return true; }
@@ -226,8 +199,8 @@ class WordAndDrawingDevice : public TextOutputDev {
     for (int i = 0; i < path->getNumSubpaths() && !drawing_.too_many_verticals; ++i) {
       const GfxSubpath* sub = path->getSubpath(i);
       int n = sub->getNumPoints();
-      if (n < 4 || n > 5) continue;
-      double x0 = 1e300, x1 = -1e300, y0 = 1e300, y1 = -1e300;
+      if (n < 4 || n > kMaxBarPoints) continue;
+      double x0 = kUnbounded, x1 = -kUnbounded, y0 = kUnbounded, y1 = -kUnbounded;
       for (int k = 0; k < n; ++k) {
         double x, y;
         state->transform(sub->getX(k), sub->getY(k), &x, &y);
@@ -253,8 +226,8 @@ class WordAndDrawingDevice : public TextOutputDev {
   }
   void AddVertical(double x0, double x1, double y0, double y1) {
     if (!(std::isfinite(x0) && std::isfinite(x1) && std::isfinite(y0) && std::isfinite(y1))) return;
-    if (x1 - x0 > kRulingMaxWidth || y1 - y0 < kRulingMinHeight) return;
-    if (drawing_.verticals.size() >= kMaxDrawnVerticals) {
+    if (x1 - x0 > tuning_.ruling_max_width || y1 - y0 < tuning_.ruling_min_height) return;
+    if (drawing_.verticals.size() >= tuning_.max_drawn_verticals) {
       drawing_.too_many_verticals = true;
       drawing_.verticals.clear();
       return;
@@ -277,6 +250,7 @@ class WordAndDrawingDevice : public TextOutputDev {
     }
   }
 
+  const ComposeTuning& tuning_;
   PageDrawing drawing_;
 };
 
@@ -306,20 +280,20 @@ class WordReader {
     if (!ok() || index < 0 || index >= doc_->getNumPages() || !doc_->getPage(index + 1)) return false;
     *width = static_cast<float>(doc_->getPageCropWidth(index + 1));
     *height = static_cast<float>(doc_->getPageCropHeight(index + 1));
-    if (doc_->getPageRotate(index + 1) % 180 != 0) std::swap(*width, *height);
+    if (doc_->getPageRotate(index + 1) % kHalfTurnDegrees != 0) std::swap(*width, *height);
     return true;
   }
 
   // Words of page `index` (0-based), and what else it draws into `drawing`; none when the page
   // cannot be read.
-  std::vector<RawWord> Words(int index, PageDrawing* drawing) {
+  std::vector<RawWord> Words(int index, const ComposeTuning& tuning, PageDrawing* drawing) {
     std::vector<RawWord> out;
     *drawing = PageDrawing{};
     if (!ok() || index < 0 || index >= doc_->getNumPages()) return out;
-    WordAndDrawingDevice dev;
+    WordAndDrawingDevice dev(tuning);
     if (!dev.isOk()) return out;
-    doc_->displayPageSlice(&dev, index + 1, 72, 72, 0, /*useMediaBox=*/false, /*crop=*/false, /*printing=*/false,
-                           -1, -1, -1, -1);
+    doc_->displayPageSlice(&dev, index + 1, kPointsPerInch, kPointsPerInch, 0, /*useMediaBox=*/false,
+                           /*crop=*/false, /*printing=*/false, -1, -1, -1, -1);
     *drawing = dev.drawing();
     std::unique_ptr<TextWordList> list = dev.makeWordList();
     if (!list) return out;
@@ -334,7 +308,7 @@ class WordReader {
       for (int k = 0; k < len; ++k) {
         char32_t c = *tw->getChar(k);
         if (c == 0) continue;
-        if ((c >= 0xD800 && c < 0xE000) || c > 0x10FFFF) c = 0xFFFD;
+        if ((c >= kSurrogateFirst && c < kSurrogateEnd) || c > kLastCodePoint) c = kReplacementCharacter;
         internal::AppendUtf8(w.text, c);
       }
       if (IsBlank(w.text)) continue;
@@ -356,7 +330,7 @@ class WordReader {
       }
       out.push_back(std::move(w));
     }
-    MarkSpaces(places, out);
+    MarkSpaces(places, tuning, out);
     return out;
   }
 
@@ -372,23 +346,26 @@ class WordReader {
 
   // In reading order Poppler marks a space after every word whose gap to the next word on its
   // line is at least 0.03 of the font size (TextLine::coalesce's maxCharSpacing, the rule
-  // text_list() follows); in raw order only drawn spaces are marked. The same rule here, on
-  // lines made the way Poppler's are: words at one angle whose baselines are within half the
-  // larger font size (so a raised footnote mark stays on its line), ordered along the line.
-  static void MarkSpaces(std::vector<Place>& places, std::vector<RawWord>& words) {
+  // text_list() follows: ComposeTuning::space_gap); in raw order only drawn spaces are marked.
+  // The same rule here, on lines made the way Poppler's are: words at one angle whose baselines
+  // are within half the larger font size (same_baseline: so a raised footnote mark stays on its
+  // line), ordered along the line.
+  static void MarkSpaces(std::vector<Place>& places, const ComposeTuning& tuning, std::vector<RawWord>& words) {
     std::sort(places.begin(), places.end(), [](const Place& a, const Place& b) {
       return a.rotation != b.rotation ? a.rotation < b.rotation : a.base < b.base;
     });
     for (size_t i = 0; i < places.size();) {
       size_t j = i + 1;
       while (j < places.size() && places[j].rotation == places[i].rotation &&
-             places[j].base - places[j - 1].base <= 0.5 * std::max(places[j].size, places[j - 1].size)) {
+             places[j].base - places[j - 1].base <= tuning.same_baseline * std::max(places[j].size, places[j - 1].size)) {
         ++j;
       }
       std::sort(places.begin() + static_cast<long>(i), places.begin() + static_cast<long>(j),
                 [](const Place& a, const Place& b) { return a.start < b.start; });
       for (size_t k = i; k + 1 < j; ++k) {
-        if (places[k + 1].start - places[k].end >= 0.03 * places[k].size) words[places[k].word].space_after = true;
+        if (places[k + 1].start - places[k].end >= tuning.space_gap * places[k].size) {
+          words[places[k].word].space_after = true;
+        }
       }
       i = j;
     }
@@ -396,27 +373,6 @@ class WordReader {
 
   std::unique_ptr<PDFDoc> doc_;
 };
-
-// Legacy encodings: by font name, else by the statistics of each font's text on the page.
-// Returns the encodings decoded (bit 1: TCVN3, bit 2: VNI).
-int Repair(std::vector<RawWord>& words) {
-  std::map<std::string, pdf_internal::LegacyScore> by_font;
-  for (const RawWord& w : words) pdf_internal::AddLegacyScore(w.text, by_font[w.font]);
-  std::map<std::string, pdf_internal::FontEncoding> encoding;
-  for (const auto& [font, score] : by_font) {
-    pdf_internal::FontEncoding fe = pdf_internal::EncodingOfFontName(font);
-    if (fe.encoding == LegacyEncoding::kNone) fe.encoding = pdf_internal::DecideLegacyEncoding(score);
-    encoding[font] = fe;
-  }
-  int seen = 0;
-  for (RawWord& w : words) {
-    const pdf_internal::FontEncoding& fe = encoding[w.font];
-    if (fe.encoding == LegacyEncoding::kNone) continue;
-    seen |= fe.encoding == LegacyEncoding::kTcvn3 ? 1 : 2;
-    w.text = pdf_internal::DecodeLegacy(w.text, fe);
-  }
-  return seen;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Scanned pages (baocao/ocr/ocr.h): the page rendered upright as displayed, the frame of
@@ -435,35 +391,47 @@ OcrImage ImageOf(const poppler::image& img, int channels, int dpi) {
           reinterpret_cast<const uint8_t*>(img.const_data())};
 }
 
-// Under kAuto judges the text layer (its ink counted when it is thin) and, when OCR is due
-// (or under kAlways), replaces `raw` with Tesseract's words, in PDF points.
+// A page rendered on first need, at the dpi and in the format asked (an invalid image when the
+// page cannot be rendered).
+using RenderFn = std::function<poppler::image(int dpi, poppler::image::format_enum format)>;
+
+// Under kAuto, whether the text layer of `raw` calls for OCR: absent or garbage, judged on its
+// text and, when it is thin, on the page's ink. Notes a garbage layer in `p`.
+bool TextLayerNeedsOcr(const RenderFn& render, const OcrTuning& tuning, const PageDrawing& drawing,
+                       const std::vector<RawWord>& raw, Pending& p) {
+  std::string text;
+  for (const RawWord& rw : raw) (text += rw.text) += ' ';
+  long dark = -1;
+  if (text.size() < tuning.ink_check_below_chars) {
+    // Rendering costs five times the reading of a page's words: only where an image or text
+    // set as curves could hold more than the text layer (PageDrawing). Elsewhere the page's
+    // ink is its text layer's own, which says nothing against it.
+    if (drawing.MayHideText(tuning)) {
+      poppler::image ink = render(tuning.ink_dpi, poppler::image::format_gray8);
+      if (ink.is_valid()) dark = CountDarkPixels(ImageOf(ink, 1, tuning.ink_dpi), tuning);
+    } else {
+      dark = 0;
+    }
+  }
+  TextLayerQuality quality = ClassifyTextLayer(text, dark, tuning.ink_dpi, tuning);
+  if (quality == TextLayerQuality::kUsable || quality == TextLayerQuality::kBlank) return false;
+  p.garbage = quality == TextLayerQuality::kGarbage;
+  return true;
+}
+
+// Under kAuto judges the text layer (TextLayerNeedsOcr) and, when OCR is due (or under
+// kAlways), replaces `raw` with Tesseract's words, in PDF points. A page Tesseract reads with
+// little confidence is no text: a scan too coarse or blurred to read (a 72 dpi JPEG), or a
+// photograph (OcrTuning::readable_median_confidence).
 void MaybeOcr(const std::function<std::unique_ptr<poppler::page>()>& open_page, int index, int pages,
               const OcrOptions& ocr, const PageDrawing& drawing, std::vector<RawWord>& raw, Pending& p) {
   if (ocr.mode == OcrMode::kNever) return;
   std::unique_ptr<poppler::page> page;   // opened for rendering only
-  auto render = [&](int dpi, poppler::image::format_enum format) {
+  RenderFn render = [&](int dpi, poppler::image::format_enum format) {
     if (!page) page = open_page();
     return page ? Render(*page, dpi, format) : poppler::image();
   };
-  if (ocr.mode == OcrMode::kAuto) {
-    std::string text;
-    for (const RawWord& rw : raw) (text += rw.text) += ' ';
-    long dark = -1;
-    if (text.size() < kInkCheckBelowChars) {
-      // Rendering costs five times the reading of a page's words: only where an image or text
-      // set as curves could hold more than the text layer (PageDrawing). Elsewhere the page's
-      // ink is its text layer's own, which says nothing against it.
-      if (drawing.MayHideText()) {
-        poppler::image ink = render(kInkDpi, poppler::image::format_gray8);
-        if (ink.is_valid()) dark = CountDarkPixels(ImageOf(ink, 1, kInkDpi));
-      } else {
-        dark = 0;
-      }
-    }
-    TextLayerQuality quality = ClassifyTextLayer(text, dark, kInkDpi);
-    if (quality == TextLayerQuality::kUsable || quality == TextLayerQuality::kBlank) return;
-    p.garbage = quality == TextLayerQuality::kGarbage;
-  }
+  if (ocr.mode == OcrMode::kAuto && !TextLayerNeedsOcr(render, ocr.tuning, drawing, raw, p)) return;
   if (ocr.progress) ocr.progress(index + 1, pages);
   Result<OcrPage> read = Status(ErrorCode::kInternal, "ocr: the page could not be rendered");
   {
@@ -476,35 +444,23 @@ void MaybeOcr(const std::function<std::unique_ptr<poppler::page>()>& open_page, 
   }
   p.ocr = true;
   p.ocr_timed_out = read->timed_out;
-  const float pt = 72.0f / static_cast<float>(ocr.dpi);
   raw.clear();
-  // A page Tesseract reads with little confidence is no text: a scan too coarse or blurred to
-  // read (a 72 dpi JPEG), or a photograph. Measured, the median word confidence of a page of
-  // text is 96 or more on the corpus scans, plain and degraded, and 15 on a 72 dpi one.
   if (!read->words.empty()) {
     std::vector<float> confidences;
     for (const OcrWord& w : read->words) confidences.push_back(w.confidence);
-    if (internal::Percentile(std::move(confidences), 0.5f) < kReadableMedianConfidence) {
+    if (internal::Percentile(std::move(confidences), kMedian) < ocr.tuning.readable_median_confidence) {
       p.ocr_unreadable = true;
       return;
     }
   }
-  for (OcrWord& w : read->words) {
-    RawWord rw;
-    rw.text = std::move(w.text);
-    rw.box = {w.x0 * pt, w.y0 * pt, w.x1 * pt, w.y1 * pt};
-    rw.page_box = {w.page_box[0] * pt, w.page_box[1] * pt, w.page_box[2] * pt, w.page_box[3] * pt};
-    rw.confidence = w.confidence;
-    rw.uncertain_number = w.uncertain_number;
-    raw.push_back(std::move(rw));
-  }
-  for (const OcrRuling& r : read->rulings) p.rulings.push_back({r.x * pt, r.y0 * pt, r.y1 * pt});
+  raw = pdf_internal::RawWordsOfOcr(*read, ocr.dpi, &p.rulings);
 }
 
 // Page `index`: its words from `words`; `render_doc` (the same file through poppler-cpp, opened
-// on first need) renders it when OCR is due.
+// on first need) renders it when OCR is due. Made on any thread, from that thread's own
+// document.
 Pending ReadPage(WordReader& words, const std::function<poppler::document*()>& render_doc, int index,
-                 const OcrOptions& ocr) {
+                 const PdfOptions& options) {
   Pending p;
   p.model.number = index + 1;
   float w = 0, h = 0;
@@ -513,58 +469,17 @@ Pending ReadPage(WordReader& words, const std::function<poppler::document*()>& r
     return p;
   }
   PageDrawing drawing;
-  std::vector<RawWord> raw = words.Words(index, &drawing);
-  p.legacy = Repair(raw);
+  std::vector<RawWord> raw = words.Words(index, options.compose, &drawing);
+  p.legacy = pdf_internal::RepairLegacyFonts(raw);
   p.text_layer = !raw.empty();
   auto open_page = [&] {
     poppler::document* doc = render_doc();
     return std::unique_ptr<poppler::page>(doc ? doc->create_page(index) : nullptr);
   };
-  MaybeOcr(open_page, index, words.pages(), ocr, drawing, raw, p);
+  MaybeOcr(open_page, index, words.pages(), options.ocr, drawing, raw, p);
   // A text layer's tables: their drawn column borders, as OCR finds a scan's.
-  if (!p.ocr) p.rulings = DrawnRulings(drawing);
-  // The page's reading angle: the one most of its text is set at.
-  size_t by_rotation[4] = {0, 0, 0, 0};
-  for (const RawWord& rw : raw) by_rotation[rw.rotation & 3] += rw.text.size();
-  int main_rotation = static_cast<int>(std::max_element(by_rotation, by_rotation + 4) - by_rotation);
-  p.rotated = main_rotation != 0 && !raw.empty();
-  for (int rot = 0; rot < 4; ++rot) {
-    int r = (main_rotation + rot) & 3;
-    if (by_rotation[r] == 0) continue;
-    PageModel model;
-    model.number = p.model.number;
-    model.width = (r & 1) ? h : w;
-    model.height = (r & 1) ? w : h;
-    for (RawWord& rw : raw) {
-      if ((rw.rotation & 3) != r) continue;
-      Word word;
-      word.text = pdf_internal::ToNfc(std::move(rw.text));
-      word.page_box = p.ocr ? rw.page_box : rw.box;
-      word.box = Upright(rw.box, r, w, h);
-      word.space_after = rw.space_after;
-      word.confidence = rw.confidence;
-      word.uncertain_number = rw.uncertain_number;
-      // The same word drawn twice on itself (a fake bold) is one word.
-      if (!model.words.empty()) {
-        const Word& prev = model.words.back();
-        if (prev.text == word.text && std::fabs(prev.box.x0 - word.box.x0) < 1 && std::fabs(prev.box.y0 - word.box.y0) < 1) {
-          continue;
-        }
-      }
-      model.words.push_back(std::move(word));
-    }
-    model.lines = pdf_internal::BuildLines(model.words);
-    if (r == 0) model.rulings = p.rulings;   // found on the upright image
-    if (rot == 0) {
-      p.model = std::move(model);
-    } else {
-      p.other_rotations.push_back(std::move(model));
-    }
-  }
-  if (p.model.width == 0) {
-    p.model.width = w;
-    p.model.height = h;
-  }
+  if (!p.ocr) p.rulings = DrawnRulings(drawing, options.compose);
+  pdf_internal::BuildPageModels(raw, w, h, options.compose, p);
   return p;
 }
 
@@ -575,9 +490,8 @@ class PagePrefetcher {
  public:
   static constexpr int kAhead = 8;
 
-  PagePrefetcher(std::string_view bytes, const std::string& password, int pages, int workers,
-                 const OcrOptions& ocr)
-      : bytes_(bytes), password_(password), pages_(pages), workers_(workers), ocr_(ocr) {
+  PagePrefetcher(std::string_view bytes, const PdfOptions& options, int pages, int workers)
+      : bytes_(bytes), options_(options), pages_(pages), workers_(workers) {
     for (int k = 0; k < workers; ++k) threads_.emplace_back([this, k] { Work(k); });
   }
   ~PagePrefetcher() {
@@ -604,12 +518,12 @@ class PagePrefetcher {
 
  private:
   void Work(int k) {
-    WordReader words(bytes_, password_);
+    WordReader words(bytes_, options_.password);
     std::unique_ptr<poppler::document> doc;   // for rendering, opened on first need
     auto render_doc = [&]() -> poppler::document* {
       if (!doc) {
-        doc.reset(poppler::document::load_from_raw_data(bytes_.data(), static_cast<int>(bytes_.size()), password_,
-                                                         password_));
+        doc.reset(poppler::document::load_from_raw_data(bytes_.data(), static_cast<int>(bytes_.size()),
+                                                         options_.password, options_.password));
       }
       return doc && !doc->is_locked() ? doc.get() : nullptr;
     };
@@ -621,7 +535,7 @@ class PagePrefetcher {
       }
       Pending p;
       if (words.ok()) {
-        p = ReadPage(words, render_doc, i, ocr_);
+        p = ReadPage(words, render_doc, i, options_);
       } else {
         p.model.number = i + 1;
         p.readable = false;
@@ -635,10 +549,9 @@ class PagePrefetcher {
   }
 
   std::string_view bytes_;
-  std::string password_;
+  const PdfOptions& options_;   // each worker thread keeps its own Tesseract (ocr.h)
   int pages_;
   int workers_;
-  const OcrOptions& ocr_;   // each worker thread keeps its own Tesseract (ocr.h)
   std::mutex mu_;
   std::condition_variable cv_;
   std::map<int, Pending> ready_;
@@ -656,6 +569,19 @@ class Reader {
     PopplerMessages messages;
     std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(
         bytes.data(), static_cast<int>(bytes.size()), options_.password, options_.password));
+    Result<int> pages = PageCount(doc.get(), messages);
+    if (!pages.ok()) return pages.status();
+    ReadPages(bytes, doc.get(), *pages);
+    NoteRepairs();
+    return SomeText(*pages);
+  }
+
+ private:
+  static constexpr size_t kBefore = 2, kAfter = 2;   // neighbours compared for running lines
+  static constexpr int kParallelPages = 24;           // from this many pages, read on worker threads
+
+  // The document's pages, or why it cannot be read; notes a document Poppler repaired.
+  Result<int> PageCount(poppler::document* doc, const PopplerMessages& messages) {
     if (!doc) {
       std::string why = messages.Summary();
       return Status(ErrorCode::kCorrupt, "not a readable PDF" + (why.empty() ? std::string() : " (" + why + ")"));
@@ -679,39 +605,49 @@ class Reader {
                                               std::to_string(options_.max_pages) + " (--max-pages)");
     }
     if (damaged) out_.repairs.push_back("pdf_repaired");
-    // Long documents: Poppler's text extraction, the main cost, runs on worker threads while
-    // this one lays the pages out. Short ones are not worth loading the document again.
+    return pages;
+  }
+
+  // Every page read, in order, through a window of neighbours (for running lines) and laid out.
+  // Long documents: Poppler's text extraction, the main cost, runs on worker threads while
+  // this one lays the pages out. Short ones are not worth loading the document again.
+  void ReadPages(std::string_view bytes, poppler::document* doc, int pages) {
     std::unique_ptr<PagePrefetcher> prefetcher;
     std::unique_ptr<WordReader> words;   // this thread's, when it reads the pages itself
     unsigned cores = std::thread::hardware_concurrency();
     if (pages >= kParallelPages && cores >= 2) {
       try {
-        prefetcher = std::make_unique<PagePrefetcher>(bytes, options_.password, pages, static_cast<int>(std::min(cores, 2u)),
-                                                      options_.ocr);
+        prefetcher = std::make_unique<PagePrefetcher>(bytes, options_, pages, static_cast<int>(std::min(cores, 2u)));
       } catch (const std::system_error&) {
         prefetcher.reset();   // no threads to be had: read on this one
       }
     }
     for (int i = 0; i < pages; ++i) {
       if (!prefetcher && !words) words = std::make_unique<WordReader>(bytes, options_.password);
-      window_.push_back(prefetcher ? prefetcher->Take(i)
-                                   : ReadPage(*words, [&] { return doc.get(); }, i, options_.ocr));
-      const Pending& read = window_.back();
-      legacy_seen_ |= read.legacy;
-      if (read.rotated) rotated_.push_back(read.model.number);
-      if (read.ocr) ocr_pages_.push_back(read.model.number);
-      if (read.garbage) garbage_.push_back(read.model.number);
-      if (read.ocr_unreadable) ocr_unreadable_.push_back(read.model.number);
-      if (read.ocr_timed_out) ocr_timeouts_.push_back(read.model.number);
-      if (!read.ocr_error.empty()) {
-        ocr_failed_.push_back(read.model.number);
-        ocr_error_ = read.ocr_error;
-      }
+      window_.push_back(prefetcher ? prefetcher->Take(i) : ReadPage(*words, [&] { return doc; }, i, options_));
+      Tally(window_.back());
       if (window_.size() > kAfter) Finish(window_.size() - 1 - kAfter);
       if (window_.size() > kBefore + kAfter + 1) window_.pop_front();
     }
     size_t first_unfinished = window_.size() > kAfter ? window_.size() - kAfter : 0;
     for (size_t k = first_unfinished; k < window_.size(); ++k) Finish(k);
+  }
+
+  // What a page read adds to the document's repairs.
+  void Tally(const Pending& read) {
+    legacy_seen_ |= read.legacy;
+    if (read.rotated) rotated_.push_back(read.model.number);
+    if (read.ocr) ocr_pages_.push_back(read.model.number);
+    if (read.garbage) garbage_.push_back(read.model.number);
+    if (read.ocr_unreadable) ocr_unreadable_.push_back(read.model.number);
+    if (read.ocr_timed_out) ocr_timeouts_.push_back(read.model.number);
+    if (!read.ocr_error.empty()) {
+      ocr_failed_.push_back(read.model.number);
+      ocr_error_ = read.ocr_error;
+    }
+  }
+
+  void NoteRepairs() {
     NoteRuns("no_text_layer", no_text_);
     NoteRuns("rotated_text", rotated_);
     NoteRuns("ocr", ocr_pages_);
@@ -725,75 +661,41 @@ class Reader {
                                pdf_internal::LegacyEncodingName(e == 1 ? LegacyEncoding::kTcvn3 : LegacyEncoding::kVni));
       }
     }
-    bool any_text = false;
-    // A text layer (even one whose every line is a running header), or words OCR read.
-    for (const PdfPage& p : out_.pages) any_text = any_text || p.has_text_layer || !p.text.empty();
-    if (!any_text) {
-      std::string what = std::to_string(pages) + (pages == 1 ? " page" : " pages");
-      std::string why;
-      if (options_.ocr.mode == OcrMode::kNever) {
-        why = " of images, a scan?); text recognition (OCR) is off (--ocr never)";
-      } else if (!ocr_error_.empty()) {
-        why = " of images, a scan?); text recognition (OCR) failed: " + ocr_error_;
-      } else if (!ocr_unreadable_.empty()) {
-        why = "), and text recognition (OCR) could not read them with confidence (a scan too coarse or "
-              "blurred, or a photograph)";
-      } else if (!ocr_pages_.empty()) {
-        why = "), and text recognition (OCR) found no text on them";
-      } else {
-        why = " without ink)";
-      }
-      return Status(ErrorCode::kNoText, "no page of the PDF has a text layer (" + what + why);
-    }
-    return Status::Ok();
   }
 
- private:
-  static constexpr size_t kBefore = 2, kAfter = 2;   // neighbours compared for running lines
-  static constexpr int kParallelPages = 24;           // from this many pages, read on worker threads
+  // kNoText, saying why, when no page has a text layer (even one whose every line is a running
+  // header) or words OCR read.
+  Status SomeText(int pages) const {
+    for (const PdfPage& p : out_.pages) {
+      if (p.has_text_layer || !p.text.empty()) return Status::Ok();
+    }
+    std::string what = std::to_string(pages) + (pages == 1 ? " page" : " pages");
+    std::string why;
+    if (options_.ocr.mode == OcrMode::kNever) {
+      why = " of images, a scan?); text recognition (OCR) is off (--ocr never)";
+    } else if (!ocr_error_.empty()) {
+      why = " of images, a scan?); text recognition (OCR) failed: " + ocr_error_;
+    } else if (!ocr_unreadable_.empty()) {
+      why = "), and text recognition (OCR) could not read them with confidence (a scan too coarse or "
+            "blurred, or a photograph)";
+    } else if (!ocr_pages_.empty()) {
+      why = "), and text recognition (OCR) found no text on them";
+    } else {
+      why = " without ink)";
+    }
+    return Status(ErrorCode::kNoText, "no page of the PDF has a text layer (" + what + why);
+  }
 
+  // Page k of the window: its running lines marked against its neighbours, then laid out.
   void Finish(size_t k) {
     std::vector<PageModel*> window;
     for (Pending& p : window_) window.push_back(&p.model);
-    pdf_internal::MarkRunningLines(window, k);
-    Pending& p = window_[k];
-    PdfPage page;
-    page.number = p.model.number;
-    page.has_text_layer = p.text_layer;
-    page.read_by_ocr = p.ocr;
-    if (!page.has_text_layer) no_text_.push_back(page.number);
+    pdf_internal::MarkRunningLines(window, k, options_.compose);
+    const Pending& p = window_[k];
+    if (!p.text_layer) no_text_.push_back(p.model.number);
     // A page read by OCR keeps its words: the spans' confidence comes from them.
     bool keep_boxes = options_.word_boxes || p.ocr;
-    pdf_internal::ComposedPage composed = pdf_internal::ComposePage(p.model, carry_, keep_boxes);
-    size_t body_words = composed.words.size();
-    for (const PageModel& m : p.other_rotations) {
-      pdf_internal::LayoutCarry none;
-      pdf_internal::ComposedPage more = pdf_internal::ComposePage(m, none, keep_boxes);
-      if (more.text.empty()) continue;
-      uint32_t shift = static_cast<uint32_t>(composed.text.size() + (composed.text.empty() ? 0 : 1));
-      if (!composed.text.empty()) composed.text += '\n';
-      composed.text += more.text;
-      for (pdf_internal::WordSpan& ws : more.words) {
-        ws.begin += shift;
-        ws.end += shift;
-        composed.words.push_back(ws);
-      }
-      carry_ = pdf_internal::LayoutCarry{};
-    }
-    page.text = std::move(composed.text);
-    if (keep_boxes) {
-      page.words.reserve(composed.words.size());
-      for (size_t i = 0; i < composed.words.size(); ++i) {
-        const pdf_internal::WordSpan& ws = composed.words[i];
-        PdfWordBox box{ws.begin, ws.end, ws.box.x0, ws.box.y0, ws.box.x1, ws.box.y1};
-        if (i < body_words && ws.word < p.model.words.size()) {
-          box.confidence = p.model.words[ws.word].confidence;
-          box.uncertain_number = p.model.words[ws.word].uncertain_number;
-        }
-        page.words.push_back(box);
-      }
-    }
-    out_.pages.push_back(std::move(page));
+    out_.pages.push_back(pdf_internal::ComposePdfPage(p, keep_boxes, options_.compose, carry_));
   }
 
   void NoteRuns(const char* kind, const std::vector<int>& pages) {
@@ -801,7 +703,7 @@ class Reader {
       size_t j = i;
       while (j + 1 < pages.size() && pages[j + 1] == pages[j] + 1) ++j;
       std::string run = std::to_string(pages[i]);
-      if (j > i) run += "-" + std::to_string(pages[j]);
+      if (j > i) run.append("-").append(std::to_string(pages[j]));   // not "-" + ...: GCC 12's -Wrestrict
       out_.repairs.push_back(std::string(kind) + ":" + run);
       i = j + 1;
     }
