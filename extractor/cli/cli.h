@@ -27,6 +27,7 @@ int Usage(const std::string& message);
 bool ParseSize(const std::string& s, size_t* out);
 
 // Options every command that reads documents takes: --rules, --encoding, --max-bytes, --lang,
+// --tune stage.field=value (baocao::SetTuning),
 // and for PDF input --password PW, --bbox (spans get their box), --max-pages N.
 // Returns kNotCommon if args[i] is none of them, kExitOk after consuming it (and its value,
 // advancing i), or the usage exit code.

@@ -59,6 +59,12 @@ int ParseCommonOption(const std::vector<std::string>& args, size_t& i, std::stri
     std::string v;
     return value(&v) && ParseSize(v, &options.max_bytes) ? kExitOk : Usage("--max-bytes needs a whole number of bytes");
   }
+  if (a == "--tune") {
+    std::string v;
+    if (!value(&v)) return Usage("--tune needs stage.field=value (baocao --tune list)");
+    baocao::Status set = baocao::SetTuning(options, v);
+    return set.ok() ? kExitOk : Usage(set.message());
+  }
   // PDF input.
   if (a == "--password") return value(&options.pdf.password) ? kExitOk : Usage("--password needs the PDF's password");
   if (a == "--bbox") {

@@ -47,6 +47,9 @@ Options:
       --password PW    the password of encrypted PDFs
       --max-pages N    refuse PDFs of more than N pages (default 20000)
       --lang LANG      language of the stored flags' explanations: vi (default) | en
+      --tune S.F=V     set threshold F of stage S to V for this run, without a rebuild
+                       (repeatable; `baocao --tune list` lists them: compose, ocr, layout,
+                       link, audit)
       --batch N        documents per transaction (default 64; 1: one each); a transaction
                        always holds whole documents
   -q, --quiet          no progress bar and no summary line

@@ -35,6 +35,7 @@ Usage:
   baocao export --csv DIR | --postgres DSN   the store's tables as CSV or into PostgreSQL
   baocao compare --db FILE [options]   the wards of a store side by side (docs/COMPARE.md)
   baocao serve [options]               the upload service and the auditors' web page (docs/SERVE.md)
+  baocao --tune list                   every threshold a --tune can set, with its default
   baocao --help | --version
 
 Commands:
@@ -87,6 +88,9 @@ Options:
       --password PW    the password of an encrypted PDF
       --max-pages N    refuse PDFs of more than N pages (default 20000)
       --ocr MODE       scanned pages: auto (default: pages without usable text) | always | never
+      --tune S.F=V     set threshold F of stage S to V for this run, without a rebuild
+                       (repeatable; `baocao --tune list` lists them: compose, ocr, layout,
+                       link, audit)
   -h, --help           this help
 
 Exit status: 0 no flag of severity error; 1 at least one error flag; otherwise as extract
@@ -118,6 +122,9 @@ Options:
                        whose text layer is absent or not text; $BAOCAO_OCR) | always | never.
                        Spans from OCR carry "confidence" (0-100) and "uncertain" (a number
                        with doubtful digits); flags resting on one are warnings
+      --tune S.F=V     set threshold F of stage S to V for this run, without a rebuild
+                       (repeatable; `baocao --tune list` lists them: compose, ocr, layout,
+                       link, audit)
       --compact        compact JSON instead of indented
       --lang LANG      language of the flags' explanations: vi (default) | en
   -h, --help           this help
@@ -342,6 +349,10 @@ int main(int argc, char** argv) {
     return args.empty() ? kExitUsage : kExitOk;
   }
   if (args[0] == "--version") { std::cout << kVersion << "\n"; return kExitOk; }
+  if (args.size() == 2 && args[0] == "--tune" && args[1] == "list") {
+    for (const std::string& field : baocao::ListTuning(DefaultExtractOptions())) std::cout << field << "\n";
+    return kExitOk;
+  }
   std::string command = args[0];
   args.erase(args.begin());
   if (command != "serve") KeepFreedMemory();

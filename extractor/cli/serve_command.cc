@@ -39,6 +39,7 @@ Options:
       --encoding ENC         force the input encoding: utf-8 | utf-16le | utf-16be | windows-1258
       --ocr MODE             scanned PDF pages: auto (default; $BAOCAO_OCR) | always | never
       --lang LANG            language of the stored flags' explanations: vi (default) | en
+      --tune S.F=V           set threshold F of stage S to V (repeatable; `baocao --tune list`)
   -q, --quiet                no request log on standard error
   -h, --help                 this help
 

@@ -17,6 +17,7 @@
 // type, so a default set by name gives the same bits as the literal in the struct.
 #pragma once
 
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -40,7 +41,9 @@ template <class Tuning>
 std::vector<std::string> ListTuningFields(Tuning tuning) {
   std::vector<std::string> out;
   tuning.ForEachField([&](std::string_view field, auto& slot) {
-    out.push_back(std::string(field) + "=" + std::to_string(slot));
+    std::ostringstream value;   // shortest readable form: 0.12, not 0.120000
+    value << +slot;
+    out.push_back(std::string(field) + "=" + value.str());
   });
   return out;
 }

@@ -14,8 +14,11 @@ namespace {
 // Calls visit(stage_name, tuning_struct) for every stage that has one, in pipeline order.
 template <class Options, class Visit>
 void ForEachStageTuning(Options& options, Visit&& visit) {
+  visit("compose", options.pdf.compose);
+  visit("ocr", options.pdf.ocr.tuning);
   visit("layout", options.layout.limits);
   visit("link", options.link);
+  visit("audit", options.audit.tuning);
 }
 
 bool ParseNumber(std::string_view text, double* out) {

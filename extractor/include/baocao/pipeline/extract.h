@@ -98,6 +98,14 @@ class Engine {
   std::unique_ptr<Impl> impl_;
 };
 
+// Tuning by name (core/tuning.h): "layout.header_max_lines=80" sets that field of the stage's
+// tuning struct in `options` (stages: compose, ocr, layout, link, audit), so a threshold is
+// swept without a rebuild (--tune, tools/evaluate --tune). kUsage names an unknown stage or
+// field, or a value that is not a number.
+Status SetTuning(ExtractOptions& options, std::string_view assignment);
+// Every tunable field as "stage.field=value", stage by stage in pipeline order.
+std::vector<std::string> ListTuning(const ExtractOptions& options);
+
 // The rule folder used when none is given: $BAOCAO_RULES, else the rules/ of the source tree the
 // binary was built from, else rules/ beside (or one level above) the executable, else "rules".
 std::string DefaultRulesDir();
