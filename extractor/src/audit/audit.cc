@@ -11,6 +11,7 @@
 #include "audit/audit_impl.h"
 #include "baocao/link/link.h"
 #include "baocao/normalize/text.h"
+#include "core/sentences.h"
 #include "core/strings.h"
 
 namespace baocao {
@@ -229,29 +230,6 @@ bool AuditContext::HasWords(std::string_view text, const std::string& list) cons
 
 namespace {
 
-// The sentence holding `pos`: bounded by line ends and by ". ", "! ", "? "; a converter's
-// run-on line is cut `reach` bytes each way (AuditTuning::sentence_reach).
-TextRange SentenceAround(std::string_view text, size_t pos, size_t reach) {
-  size_t b = std::min(pos, text.size()), e = b;
-  size_t floor = b > reach ? b - reach : 0, ceiling = std::min(text.size(), b + reach);
-  // Cut on character boundaries: the sentence is quoted as evidence.
-  while (floor < b && internal::IsUtf8Continuation(text, floor)) ++floor;
-  while (ceiling > b && internal::IsUtf8Continuation(text, ceiling)) --ceiling;
-  while (b > floor) {
-    char c = text[b - 1];
-    if (c == '\n') break;
-    if ((c == '.' || c == '!' || c == '?') && b < text.size() && text[b] == ' ') break;
-    --b;
-  }
-  while (e < ceiling) {
-    char c = text[e];
-    if (c == '\n') break;
-    if ((c == '.' || c == '!' || c == '?') && (e + 1 >= text.size() || text[e + 1] == ' ' || text[e + 1] == '\n')) break;
-    ++e;
-  }
-  return {b, e};
-}
-
 // The scope of a label: each scope whose phrase occurs, with the number a "{n}" stood for.
 std::string ScopeOf(const AuditRules& rules, std::string_view label) {
   std::vector<std::string> tokens = Tokenize(label);
@@ -323,7 +301,7 @@ DocumentIndex IndexDocument(const AuditInput& in) {
 // The fact's sentence, paragraph or table block, and sections.
 void PlaceFact(const AuditContext& c, const DocumentIndex& index, FactInfo& info) {
   const Layout& layout = *c.in.layout;
-  info.sentence = SentenceAround(c.in.text, info.pos, c.options.tuning.sentence_reach);
+  info.sentence = internal::SentenceAround(c.in.text, info.pos, c.options.tuning.sentence_reach);
   auto block = std::upper_bound(layout.blocks.begin(), layout.blocks.end(), info.pos,
                                 [](size_t p, const Block& b) { return p < b.range.begin; });
   if (block != layout.blocks.begin() && info.pos < std::prev(block)->range.end) {

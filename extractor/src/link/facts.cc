@@ -10,6 +10,7 @@
 
 #include "baocao/link/link.h"
 #include "baocao/normalize/text.h"
+#include "core/sentences.h"
 #include "core/strings.h"
 #include "link/lexicon_impl.h"
 
@@ -17,39 +18,10 @@ namespace baocao {
 namespace {
 
 // ": Tổng số ..." - a colon before a capitalized word opens a new sentence.
-bool ColonOpensSentence(std::string_view text, size_t colon) {
-  size_t i = colon + 1;
-  while (i < text.size() && text[i] == ' ') ++i;
-  if (i == colon + 1 || i >= text.size()) return false;
-  UChar32 cp;
-  int32_t idx = static_cast<int32_t>(i);
-  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), idx, static_cast<int32_t>(text.size()), cp);
-  return cp > 0 && u_isupper(cp);
-}
-
-// Where the sentence holding `pos` starts and ends: a line, or ". " / "; " / "! " / "? ".
-// A "sentence" of a converter's run-on line is cut `reach` bytes each way: linking looks nearby.
+// Link reads a value's label in its clause: the sentence (core/sentences.h) cut also at "; ",
+// at a tab and at a colon that opens a sentence.
 TextRange SentenceOf(std::string_view text, size_t pos, size_t reach) {
-  size_t b = pos, e = pos;
-  size_t floor = pos > reach ? pos - reach : 0, ceiling = std::min(text.size(), pos + reach);
-  // The cut lands on a character boundary: a label must never end inside a character.
-  while (floor < pos && internal::IsUtf8Continuation(text, floor)) ++floor;
-  while (ceiling > pos && internal::IsUtf8Continuation(text, ceiling)) --ceiling;
-  while (b > floor) {
-    char c = text[b - 1];
-    if (c == '\n' || c == '\t') break;
-    if ((c == '.' || c == ';' || c == '!' || c == '?') && b < text.size() && (text[b] == ' ')) break;
-    if (c == ':' && ColonOpensSentence(text, b - 1)) break;
-    --b;
-  }
-  while (e < ceiling) {
-    char c = text[e];
-    if (c == '\n' || c == '\t') break;
-    if ((c == '.' || c == ';' || c == '!' || c == '?') && (e + 1 >= text.size() || text[e + 1] == ' ' || text[e + 1] == '\n')) break;
-    if (c == ':' && ColonOpensSentence(text, e)) break;
-    ++e;
-  }
-  return {b, e};
+  return internal::SentenceAround(text, pos, reach, {.semicolon = true, .tab = true, .opening_colon = true});
 }
 
 bool IsClauseBreak(std::string_view text, size_t i) {
