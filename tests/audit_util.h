@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "baocao/emit/names.h"
 #include "baocao/pipeline/extract.h"
 #include "engine_util.h"
 
@@ -45,7 +46,7 @@ inline bool HasCheck(const Extraction& x, const std::string& relation) {
 // The flags, one a line, for a failure message.
 inline std::string Explain(const std::vector<Flag>& flags) {
   std::string out;
-  for (const Flag& f : flags) out += f.kind + " [" + f.severity + ", " + f.rule + "]: " + f.explanation + "\n";
+  for (const Flag& f : flags) out += f.kind + " [" + std::string(NameOf(f.severity)) + ", " + f.rule + "]: " + f.explanation + "\n";
   return out;
 }
 

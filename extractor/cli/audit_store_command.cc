@@ -49,7 +49,7 @@ load; 8 the store could not be read or written.
 void Print(const std::vector<CorpusFlag>& flags, const std::string& db, size_t documents, bool en) {
   std::map<std::string, size_t> by_severity, by_kind;
   for (const CorpusFlag& f : flags) {
-    by_severity[f.severity]++;
+    by_severity[std::string(NameOf(f.severity))]++;
     by_kind[f.kind]++;
   }
   if (en) {
@@ -61,7 +61,7 @@ void Print(const std::vector<CorpusFlag>& flags, const std::string& db, size_t d
   }
   int n = 0;
   for (const CorpusFlag& f : flags) {
-    std::cout << "\n" << ++n << ". " << f.severity << "  " << f.kind;
+    std::cout << "\n" << ++n << ". " << NameOf(f.severity) << "  " << f.kind;
     if (!f.indicators.empty()) {
       std::cout << "  [";
       for (size_t i = 0; i < f.indicators.size(); ++i) std::cout << (i ? ", " : "") << f.indicators[i];
@@ -139,14 +139,14 @@ int AuditStoreCommand(const std::vector<std::string>& args) {
     std::cerr << "baocao: store: " << lines.ToString() << "\n";
     return ExitCodeFor(lines.code());
   }
-  bool errors = std::any_of(flags.begin(), flags.end(), [](const CorpusFlag& f) { return f.severity == "error"; });
+  bool errors = std::any_of(flags.begin(), flags.end(), [](const CorpusFlag& f) { return f.severity == Severity::kError; });
   if (json) {
     nlohmann::json list = nlohmann::json::array();
     std::map<std::string, size_t> by_kind, by_severity;
     for (const CorpusFlag& f : flags) {
       list.push_back(CorpusFlagToJson(f));
       by_kind[f.kind]++;
-      by_severity[f.severity]++;
+      by_severity[std::string(NameOf(f.severity))]++;
     }
     nlohmann::json out = {{"schema", "baocao-corpus-audit/1"},
                           {"store", db},

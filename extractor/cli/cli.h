@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "baocao/emit/names.h"
 #include "baocao/pipeline/extract.h"
 
 namespace baocao::cli {

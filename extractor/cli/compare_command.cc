@@ -43,17 +43,10 @@ Exit status: 0 success; 2 usage error; 5 rules failed to load; 6 an output file 
 written; 8 the store could not be read.
 )";
 
-std::string TightComparator(const std::string& c) {
-  if (c == ">=") return "≥";
-  if (c == "<=") return "≤";
-  if (c == ">" || c == "<") return c;
-  return "";
-}
-
 // "91,5/≥90 (2)!*#": result/target (rank), '!' below target, '*' outlier, '#' flagged.
 std::string CellText(const CompareCell& c) {
   std::string out = c.actual ? VietnameseNumber(*c.actual) : (c.target ? "–" : "");
-  if (c.target) out.append("/").append(TightComparator(c.comparator)).append(VietnameseNumber(*c.target));
+  if (c.target) out.append("/").append(ComparatorSymbol(c.comparator)).append(VietnameseNumber(*c.target));
   if (c.rank) out += " (" + std::to_string(c.rank) + ")";
   if (c.meets_target && !*c.meets_target) out += "!";
   if (c.outlier) out += "*";
@@ -107,7 +100,7 @@ void PrintComparison(const Comparison& comparison) {
   if (!comparison.flags.empty()) {
     std::cout << "\nCảnh báo liên quan (" << comparison.flags.size() << "):\n";
     for (const CorpusFlag& f : comparison.flags) {
-      std::cout << "- " << f.severity << " " << f.kind << ": " << f.explanation << "\n";
+      std::cout << "- " << NameOf(f.severity) << " " << f.kind << ": " << f.explanation << "\n";
     }
   }
 }

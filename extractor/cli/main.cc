@@ -147,8 +147,8 @@ void PrintFacts(const baocao::Extraction& x) {
   for (const baocao::Fact& f : x.facts) {
     // PDF input: page:line (lines count within the page).
     std::string where = (f.span.page ? std::to_string(*f.span.page) + ":" : "") + std::to_string(f.span.line);
-    std::cout << Pad(where, 6) << Pad(f.indicator, 36) << Pad(f.role, 11)
-              << Pad(FormatValue(f), 14) << Pad(f.unit, 10) << Pad(f.comparator, 4) << Pad(Clip(f.period, 22), 24)
+    std::cout << Pad(where, 6) << Pad(f.indicator, 36) << Pad(std::string(NameOf(f.role)), 11)
+              << Pad(FormatValue(f), 14) << Pad(f.unit, 10) << Pad(std::string(NameOf(f.comparator)), 4) << Pad(Clip(f.period, 22), 24)
               << Clip(f.label, 70) << "\n";
   }
 }
@@ -242,8 +242,8 @@ int Extract(const std::vector<std::string>& args, bool facts_table = false) {
 void PrintFlags(const baocao::Extraction& x, const std::string& bytes, bool en) {
   size_t errors = 0, warnings = 0;
   for (const baocao::Flag& f : x.flags) {
-    errors += f.severity == "error";
-    warnings += f.severity == "warning";
+    errors += f.severity == baocao::Severity::kError;
+    warnings += f.severity == baocao::Severity::kWarning;
   }
   auto plural = [](size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); };
   // Relations found that hold (the broken ones are the flags).
@@ -258,7 +258,7 @@ void PrintFlags(const baocao::Extraction& x, const std::string& bytes, bool en) 
   bool utf8 = x.document.encoding == "utf-8";
   int n = 0;
   for (const baocao::Flag& f : x.flags) {
-    std::cout << "\n" << ++n << ". " << f.severity << "  " << f.kind;
+    std::cout << "\n" << ++n << ". " << NameOf(f.severity) << "  " << f.kind;
     if (!f.indicators.empty()) {
       std::cout << "  [";
       for (size_t i = 0; i < f.indicators.size(); ++i) std::cout << (i ? ", " : "") << f.indicators[i];
@@ -308,7 +308,7 @@ int AuditCommand(const std::vector<std::string>& args) {
       if (failure == kExitOk) failure = ExitCodeFor(result.status().code());
       continue;
     }
-    for (const baocao::Flag& f : result->flags) errors |= f.severity == "error";
+    for (const baocao::Flag& f : result->flags) errors |= f.severity == baocao::Severity::kError;
     if (json) {
       baocao::Extraction slim;
       slim.document = result->document;

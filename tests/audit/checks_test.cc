@@ -30,7 +30,7 @@ TEST(AuditSum, PartsNotAddingUpToTheTotal) {
   ASSERT_EQ(flags.size(), 1u);
   EXPECT_EQ(flags[0].stated, 377);
   EXPECT_EQ(flags[0].computed, 378);
-  EXPECT_EQ(flags[0].severity, "error");
+  EXPECT_EQ(flags[0].severity, Severity::kError);
   EXPECT_NE(flags[0].explanation.find("218 + 160 = 378, khác tổng số đã nêu là 377."), std::string::npos) << flags[0].explanation;
   ASSERT_EQ(flags[0].evidence.size(), 3u);
   EXPECT_EQ(flags[0].evidence[0].text, "377 thủ tục hành chính");
@@ -241,7 +241,7 @@ TEST(AuditNames, WardSpelledTwoWays) {
                                         "Cơ quan chủ trì: UBND phường Trưng Thành.\n",
                                     "name_variant");
   ASSERT_EQ(flags.size(), 1u);
-  EXPECT_EQ(flags[0].severity, "warning");
+  EXPECT_EQ(flags[0].severity, Severity::kWarning);
   EXPECT_NE(flags[0].explanation.find("“Trưng Thành” (1 lần)"), std::string::npos) << flags[0].explanation;
   bool cites_variant = std::any_of(flags[0].evidence.begin(), flags[0].evidence.end(),
                                    [](const Span& s) { return s.text == "Trưng Thành"; });
@@ -320,8 +320,8 @@ TEST(AuditTables, BreakdownTableAfterTrongDo) {
 TEST(AuditSeverity, FlagsSortedErrorsFirst) {
   Extraction x = Audited(kReport + "Cơ quan chủ trì: UBND phường Trưng Thành.\n\n" + kProcedures);
   ASSERT_EQ(x.flags.size(), 2u);
-  EXPECT_EQ(x.flags[0].severity, "error");
-  EXPECT_EQ(x.flags[1].severity, "warning");
+  EXPECT_EQ(x.flags[0].severity, Severity::kError);
+  EXPECT_EQ(x.flags[1].severity, Severity::kWarning);
 }
 
 }  // namespace

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "baocao/emit/names.h"
 #include "audit_util.h"
 #include "baocao/audit/audit.h"
 
@@ -58,7 +59,7 @@ bool Shares(const std::vector<std::string>& a, const std::vector<std::string>& b
 // What the audit said of a passage, for a failure message.
 std::string Seen(const Extraction& x) {
   std::string out;
-  for (const Fact& f : x.facts) out += "  fact " + f.indicator + " " + f.role + " " + (f.value ? std::to_string(*f.value) : "-") + "\n";
+  for (const Fact& f : x.facts) out += "  fact " + f.indicator + " " + std::string(NameOf(f.role)) + " " + (f.value ? std::to_string(*f.value) : "-") + "\n";
   for (const Check& k : x.checks) out += "  check " + k.relation + " " + k.rule + (k.holds ? "" : " (broken)") + "\n";
   for (const Flag& f : x.flags) out += "  flag " + f.kind + " " + f.rule + ": " + f.explanation + "\n";
   return out;

@@ -95,7 +95,7 @@ TEST(Roles, ATargetAndTheValueReachedInOneSentenceAreDifferentRoles) {
   EXPECT_TRUE(x.flags.empty()) << Explain(x.flags);
   auto reached = std::find_if(x.facts.begin(), x.facts.end(), [](const Fact& f) { return f.value && *f.value == 97.3; });
   ASSERT_NE(reached, x.facts.end());
-  EXPECT_EQ(reached->role, "actual");
+  EXPECT_EQ(reached->role, Role::kActual);
 }
 
 TEST(Conflicts, AScoringRuleIsNoValue) {
@@ -166,7 +166,7 @@ TEST(Conflicts, AcrossParagraphsInOtherWordsIsAWarningThatNamesTheWords) {
                            "II. Chuyển đổi số\n\nĐến ngày 06/6/2026, UBND phường còn 64 hồ sơ đang giải quyết.\n";
   std::vector<Flag> flags = FlagsOf(text, "conflicting_values");
   ASSERT_EQ(flags.size(), 1u);
-  EXPECT_EQ(flags[0].severity, "warning");
+  EXPECT_EQ(flags[0].severity, Severity::kWarning);
   EXPECT_NE(flags[0].explanation.find("“162 hồ sơ đang trong quá trình giải quyết” (dòng 13)"), std::string::npos)
       << flags[0].explanation;
   EXPECT_NE(flags[0].explanation.find("đều được hiểu là chỉ tiêu này"), std::string::npos) << flags[0].explanation;
@@ -181,7 +181,7 @@ TEST(Conflicts, InTheSameWordsOrOneParagraphIsAnError) {
                                         "II. Chuyển đổi số\n\nĐến ngày 06/6/2026, còn 160 hồ sơ đang trong quá trình giải quyết.\n",
                                     "conflicting_values");
   ASSERT_EQ(flags.size(), 1u);
-  EXPECT_EQ(flags[0].severity, "error");
+  EXPECT_EQ(flags[0].severity, Severity::kError);
   EXPECT_NE(flags[0].explanation.find("Cả hai câu cùng viết “… đang trong quá trình giải quyết”"), std::string::npos)
       << flags[0].explanation;
   std::vector<Flag> paragraph = FlagsOf(kReport +
@@ -189,7 +189,7 @@ TEST(Conflicts, InTheSameWordsOrOneParagraphIsAnError) {
                                             "hồ sơ đạt 90%.\n",
                                         "conflicting_values");
   ASSERT_EQ(paragraph.size(), 1u);
-  EXPECT_EQ(paragraph[0].severity, "error");
+  EXPECT_EQ(paragraph[0].severity, Severity::kError);
 }
 
 // What the audit reads of each fact's words leaves the engine on the fact (docs/EXTENSIONS.md):

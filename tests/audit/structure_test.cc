@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "baocao/emit/names.h"
 #include "audit_util.h"
 #include "baocao/pipeline/extract.h"
 
@@ -38,7 +39,7 @@ std::vector<Flag> FlagsBy(const Extraction& x, const std::string& rule) {
 // The texts of a check's members of one role ("total", "part", "rate" …), in order.
 std::vector<std::string> Members(const Check& k, const std::string& role) {
   std::vector<std::string> out;
-  for (const CheckMember& m : k.members) if (m.role == role) out.push_back(m.span.text);
+  for (const CheckMember& m : k.members) if (NameOf(m.role) == role) out.push_back(m.span.text);
   return out;
 }
 
@@ -93,7 +94,7 @@ TEST(Structure, AFractionWhosePercentageDisagreesIsAnError) {
   std::vector<Flag> flags = FlagsBy(x, "builtin:fraction_percent");
   ASSERT_EQ(flags.size(), 1u) << Explain(x.flags);
   EXPECT_EQ(flags[0].kind, "ratio_mismatch");
-  EXPECT_EQ(flags[0].severity, "error");
+  EXPECT_EQ(flags[0].severity, Severity::kError);
   EXPECT_EQ(flags[0].stated, 55);
   EXPECT_EQ(flags[0].computed, 50);
   EXPECT_TRUE(Covers(flags[0], text, "chiếm", "55%"));
@@ -113,7 +114,7 @@ TEST(Structure, AFractionWrittenAsTwoFiguresJoinedByASlashIsChecked) {
   const std::string broken = Replaced(text, "/5.373,4", "/5.873,4");
   std::vector<Flag> flags = FlagsBy(Audited(broken), "builtin:fraction_percent");
   ASSERT_EQ(flags.size(), 1u);
-  EXPECT_EQ(flags[0].severity, "error");
+  EXPECT_EQ(flags[0].severity, Severity::kError);
   EXPECT_EQ(flags[0].computed, 91);
   EXPECT_TRUE(Covers(flags[0], broken, "5.373,4/", "5.873,4"));   // the changed denominator
   EXPECT_TRUE(Covers(flags[0], broken, "đạt", "100%"));
@@ -174,7 +175,7 @@ TEST(Structure, APartWhosePercentageDisagreesWithTheWholeIsAnError) {
   std::vector<Flag> flags = FlagsBy(x, "builtin:part_percent");
   ASSERT_EQ(flags.size(), 1u) << Explain(x.flags);
   EXPECT_EQ(flags[0].kind, "ratio_mismatch");
-  EXPECT_EQ(flags[0].severity, "error");   // the other share and the sum confirm the whole
+  EXPECT_EQ(flags[0].severity, Severity::kError);   // the other share and the sum confirm the whole
   EXPECT_EQ(flags[0].stated, 65);
   EXPECT_EQ(flags[0].computed, 60);
   EXPECT_TRUE(Covers(flags[0], text, "khiếu nại", "65%"));
@@ -195,7 +196,7 @@ TEST(Structure, ComplementaryPartsThatDoNotAddUpAreAnError) {
   std::vector<Flag> flags = FlagsBy(Audited(text), "builtin:stated_parts");
   ASSERT_EQ(flags.size(), 1u);
   EXPECT_EQ(flags[0].kind, "sum_mismatch");
-  EXPECT_EQ(flags[0].severity, "error");
+  EXPECT_EQ(flags[0].severity, Severity::kError);
   EXPECT_EQ(flags[0].stated, 8120);
   EXPECT_EQ(flags[0].computed, 8130);
   EXPECT_TRUE(Covers(flags[0], text, "đúng hạn", "8.061"));
@@ -216,7 +217,7 @@ TEST(Structure, PartsInParenthesesAfterTheWholeAreChecked) {
   std::vector<Flag> flags = FlagsBy(Audited(text), "builtin:stated_parts");
   ASSERT_EQ(flags.size(), 1u);
   EXPECT_EQ(flags[0].kind, "sum_mismatch");
-  EXPECT_EQ(flags[0].severity, "warning");
+  EXPECT_EQ(flags[0].severity, Severity::kWarning);
   EXPECT_EQ(flags[0].computed, 22);
   EXPECT_TRUE(Covers(flags[0], text, "hoạt động, ", "02"));
   EXPECT_TRUE(Says(flags[0], "«23 doanh nghiệp … (»")) << flags[0].explanation;
@@ -232,7 +233,7 @@ TEST(Structure, PartsAfterAColonThatCountTheWholesNounAreChecked) {
   const std::string text = kReport + Replaced(fine, "01 giấy phép", "02 giấy phép");
   std::vector<Flag> flags = FlagsBy(Audited(text), "builtin:stated_parts");
   ASSERT_EQ(flags.size(), 1u);
-  EXPECT_EQ(flags[0].severity, "warning");
+  EXPECT_EQ(flags[0].severity, Severity::kWarning);
   EXPECT_EQ(flags[0].stated, 4);
   EXPECT_EQ(flags[0].computed, 5);
   EXPECT_TRUE(Covers(flags[0], text, "Thăm dò", "02"));
@@ -254,7 +255,7 @@ TEST(Structure, AsManyListedPartsAsTheTextAnnouncesMustAddUp) {
   std::vector<Flag> flags = FlagsBy(Audited(text), "builtin:stated_parts");
   ASSERT_EQ(flags.size(), 1u);
   EXPECT_EQ(flags[0].kind, "sum_mismatch");
-  EXPECT_EQ(flags[0].severity, "error");
+  EXPECT_EQ(flags[0].severity, Severity::kError);
   EXPECT_EQ(flags[0].computed, 175);
   EXPECT_TRUE(Covers(flags[0], text, "hộ tịch", "55"));
   EXPECT_TRUE(Says(flags[0], "Các phần nêu sau «165 thủ tục» … «chia thành» (đủ số phần văn bản đã nêu): 120 + 55 = 175, "
@@ -290,7 +291,7 @@ TEST(Structure, AShareOfANamedTotalThatDisagreesIsAnError) {
   std::vector<Flag> flags = FlagsBy(x, "builtin:named_share");
   ASSERT_EQ(flags.size(), 1u) << Explain(x.flags);
   EXPECT_EQ(flags[0].kind, "ratio_mismatch");
-  EXPECT_EQ(flags[0].severity, "error");
+  EXPECT_EQ(flags[0].severity, Severity::kError);
   EXPECT_EQ(flags[0].stated, 18);
   EXPECT_EQ(flags[0].computed, 15);
   EXPECT_TRUE(Covers(flags[0], text, "chiếm 18%", "18%"));
@@ -306,7 +307,7 @@ TEST(Structure, AShareOfANamedTotalThatDisagreesIsAnError) {
   std::vector<Flag> sums = FlagsBy(y, "builtin:named_share");
   ASSERT_EQ(sums.size(), 1u) << Explain(y.flags);
   EXPECT_EQ(sums[0].kind, "sum_mismatch");
-  EXPECT_EQ(sums[0].severity, "error");
+  EXPECT_EQ(sums[0].severity, Severity::kError);
   EXPECT_EQ(sums[0].computed, 5161344000000.0);
   EXPECT_TRUE(Covers(sums[0], sum, "Vốn vay", "4.385.642.400.000"));
   EXPECT_TRUE(Says(sums[0], "Các phần có tỷ lệ trên «tổng vốn đầu tư» cộng lại bằng 100%")) << sums[0].explanation;
@@ -342,7 +343,7 @@ TEST(Structure, ATotalRowThatDisagreesWithItsRowsIsAnError) {
   std::vector<Flag> flags = FlagsBy(Audited(text), "builtin:table_total_row");
   ASSERT_EQ(flags.size(), 1u);
   EXPECT_EQ(flags[0].kind, "sum_mismatch");
-  EXPECT_EQ(flags[0].severity, "error");
+  EXPECT_EQ(flags[0].severity, Severity::kError);
   EXPECT_EQ(flags[0].stated, 510);
   EXPECT_EQ(flags[0].computed, 500);
   EXPECT_TRUE(Covers(flags[0], text, "Tổng cộng", "510"));
@@ -356,7 +357,7 @@ TEST(Structure, ATotalColumnThatDisagreesWithItsPartColumnsIsAnError) {
   std::vector<Flag> flags = FlagsBy(Audited(text), "builtin:table_total_column");
   ASSERT_EQ(flags.size(), 1u);
   EXPECT_EQ(flags[0].kind, "sum_mismatch");
-  EXPECT_EQ(flags[0].severity, "error");
+  EXPECT_EQ(flags[0].severity, Severity::kError);
   EXPECT_EQ(flags[0].computed, 90);
   EXPECT_TRUE(Covers(flags[0], text, "\t80\t60\t", "30"));
   EXPECT_TRUE(Says(flags[0], "Cột «Tổng số hồ sơ» của dòng «Tổ dân phố Tân Lập» so với các cột «Trực tuyến … Trực tiếp»"))
@@ -369,7 +370,7 @@ TEST(Structure, ARateColumnThatDisagreesWithItsColumnsIsAnError) {
   std::vector<Flag> flags = FlagsBy(x, "builtin:table_rate_column");
   ASSERT_EQ(flags.size(), 1u) << Explain(x.flags);
   EXPECT_EQ(flags[0].kind, "ratio_mismatch");
-  EXPECT_EQ(flags[0].severity, "error");   // the relation holds in four other rows
+  EXPECT_EQ(flags[0].severity, Severity::kError);   // the relation holds in four other rows
   EXPECT_EQ(flags[0].stated, 80);
   EXPECT_EQ(flags[0].computed, 90);
   EXPECT_TRUE(Covers(flags[0], text, "\t72\t", "80,00"));
@@ -401,7 +402,7 @@ TEST(Structure, AGroupRowThatDisagreesWithItsNumberedRowsIsAnError) {
   std::vector<Flag> flags = FlagsBy(Audited(text), "builtin:table_group_row");
   ASSERT_EQ(flags.size(), 1u);
   EXPECT_EQ(flags[0].kind, "sum_mismatch");
-  EXPECT_EQ(flags[0].severity, "error");
+  EXPECT_EQ(flags[0].severity, Severity::kError);
   EXPECT_EQ(flags[0].stated, 61.5);
   EXPECT_EQ(flags[0].computed, 62.5);
   EXPECT_TRUE(Covers(flags[0], text, "Hưng Khánh\t48,0\t", "32,5"));
@@ -434,7 +435,7 @@ TEST(Structure, ASpaceAlignedRowThatDisagreesIsAnError) {
   std::vector<Flag> flags = FlagsBy(x, "builtin:table_rate_column");
   ASSERT_EQ(flags.size(), 1u) << Explain(x.flags);
   EXPECT_EQ(flags[0].kind, "ratio_mismatch");
-  EXPECT_EQ(flags[0].severity, "error");
+  EXPECT_EQ(flags[0].severity, Severity::kError);
   EXPECT_TRUE(Covers(flags[0], rate, "Tân Lập", "75,20%"));
   EXPECT_TRUE(Says(flags[0], "Cột tỷ lệ «cột số 3» của dòng «Tổ dân phố Tân Lập» bằng cột «cột số 2» chia cột «cột số 1» ở 4 dòng: "
                              "58 / 80 = 72,50%, khác tỷ lệ đã ghi là 75,20%."))
@@ -444,7 +445,7 @@ TEST(Structure, ASpaceAlignedRowThatDisagreesIsAnError) {
   const std::string total = kReport + Replaced(kSpacedTable, "500              415", "500              425");
   std::vector<Flag> sums = FlagsBy(Audited(total), "builtin:table_total_row");
   ASSERT_EQ(sums.size(), 1u);
-  EXPECT_EQ(sums[0].severity, "error");
+  EXPECT_EQ(sums[0].severity, Severity::kError);
   EXPECT_EQ(sums[0].computed, 415);
   EXPECT_TRUE(Covers(sums[0], total, "Tổng cộng", "425"));
   EXPECT_TRUE(Says(sums[0], "Dòng «Tổng cộng» của bảng (cột «cột số 2»): 114 + 175 + 58 + 68 = 415, khác tổng số đã ghi là 425."))
@@ -483,7 +484,7 @@ TEST(Structure, AHeadingThatDisagreesWithItsPointsIsAnError) {
   std::vector<Flag> flags = FlagsBy(x, "builtin:outline_sum");
   ASSERT_EQ(flags.size(), 1u) << Explain(x.flags);
   EXPECT_EQ(flags[0].kind, "sum_mismatch");
-  EXPECT_EQ(flags[0].severity, "error");   // three other headings add up
+  EXPECT_EQ(flags[0].severity, Severity::kError);   // three other headings add up
   EXPECT_EQ(flags[0].stated, 3.5);
   EXPECT_EQ(flags[0].computed, 3.0);
   EXPECT_TRUE(Covers(flags[0], text, "Cổng dịch vụ công", "1.00"));
@@ -519,7 +520,7 @@ TEST(Structure, AFigureRepeatedWithOneDigitChangedIsAWarning) {
   std::vector<Flag> flags = FlagsBy(x, "builtin:repeated_figure");
   ASSERT_EQ(flags.size(), 1u) << Explain(x.flags);
   EXPECT_EQ(flags[0].kind, "conflicting_values");
-  EXPECT_EQ(flags[0].severity, "warning");   // the engine cannot prove they are one quantity
+  EXPECT_EQ(flags[0].severity, Severity::kWarning);   // the engine cannot prove they are one quantity
   EXPECT_TRUE(Covers(flags[0], text, "\t970,56", "970,56"));
   EXPECT_TRUE(Covers(flags[0], text, "phường là", "970,46"));
   EXPECT_TRUE(Says(flags[0], "«970,46 ha» (dòng 13) và «970,56» (dòng 18) chỉ khác nhau một chữ số")) << flags[0].explanation;
@@ -599,7 +600,7 @@ TEST(Structure, AListThatMayNameOnlySomePartsIsNotAnError) {
                                        "Năm 2025, phường tiếp nhận 1.250 hồ sơ, trong đó lĩnh vực đất đai 350 hồ sơ, lĩnh vực hộ tịch 890 hồ sơ.\n",
                                    "sum_mismatch");
   ASSERT_EQ(slip.size(), 1u);
-  EXPECT_EQ(slip[0].severity, "warning");
+  EXPECT_EQ(slip[0].severity, Severity::kWarning);
   EXPECT_TRUE(Says(slip[0], "(danh sách có thể chưa nêu hết các phần)")) << slip[0].explanation;
   Extraction some = Audited(kReport +
                             "Năm 2025, phường tiếp nhận 1.250 hồ sơ, trong đó lĩnh vực đất đai 320 hồ sơ, lĩnh vực hộ tịch 450 hồ sơ.\n");
@@ -660,7 +661,7 @@ TEST(Structure, PartsInParenthesesAfterTheirNamesAreParts) {
   // Three clusters announced, three listed: a broken sum is an error.
   std::vector<Flag> flags = FlagsOf(kReport + Replaced(fine, "(40 ha)", "(50 ha)"), "sum_mismatch");
   ASSERT_EQ(flags.size(), 1u);
-  EXPECT_EQ(flags[0].severity, "error");
+  EXPECT_EQ(flags[0].severity, Severity::kError);
   EXPECT_EQ(flags[0].computed, 160);
 }
 
@@ -697,14 +698,14 @@ TEST(Structure, TwoOfThreeComplementaryPartsMayLeaveOneOut) {
   // Online and in person, but not by post: the parts need not make the whole, so no error.
   const std::string text =
       kReport + "Trong kỳ, UBND phường đã tiếp nhận 1.000 hồ sơ, trong đó trực tuyến 800 hồ sơ, trực tiếp 150 hồ sơ.\n";
-  for (const Flag& f : FlagsBy(Audited(text), "builtin:stated_parts")) EXPECT_NE(f.severity, "error") << f.explanation;
+  for (const Flag& f : FlagsBy(Audited(text), "builtin:stated_parts")) EXPECT_NE(f.severity, Severity::kError) << f.explanation;
   // All three named: they make the whole.
   const std::string all = kReport +
                           "Trong kỳ, UBND phường đã tiếp nhận 1.000 hồ sơ, trong đó trực tuyến 800 hồ sơ, trực tiếp 150 hồ sơ, "
                           "qua bưu chính 40 hồ sơ.\n";
   std::vector<Flag> flags = FlagsBy(Audited(all), "builtin:stated_parts");
   ASSERT_EQ(flags.size(), 1u);
-  EXPECT_EQ(flags[0].severity, "error");
+  EXPECT_EQ(flags[0].severity, Severity::kError);
 }
 
 TEST(Structure, ThePiecesOfADateAreNoParts) {
@@ -738,7 +739,7 @@ TEST(Structure, AWholeBeforeASpaceAlignedTableOfFractionsIsTheSumOfTheirNumerato
   Extraction broken = Audited(text);
   std::vector<Flag> sums = FlagsBy(broken, "builtin:table_breakdown");
   ASSERT_EQ(sums.size(), 1u) << Explain(broken.flags);
-  EXPECT_EQ(sums[0].severity, "warning");
+  EXPECT_EQ(sums[0].severity, Severity::kWarning);
   EXPECT_EQ(sums[0].computed, 2644);
   EXPECT_TRUE(Covers(sums[0], text, "(Mã", "1.782"));
   EXPECT_TRUE(Covers(sums[0], text, "đối với", "2.594"));
@@ -792,7 +793,7 @@ TEST(Structure, AWholeTheSentenceBeforeCuTheNhuSauIsTheSumOfTheItemsBelow) {
   Extraction broken = Audited(text);
   std::vector<Flag> flags = FlagsBy(broken, "builtin:stated_parts");
   ASSERT_EQ(flags.size(), 1u) << Explain(broken.flags);
-  EXPECT_EQ(flags[0].severity, "warning");
+  EXPECT_EQ(flags[0].severity, Severity::kWarning);
   EXPECT_EQ(flags[0].stated, 9);
   EXPECT_EQ(flags[0].computed, 11);
   EXPECT_TRUE(Covers(flags[0], text, "san lấp", "03"));
@@ -822,7 +823,7 @@ TEST(Structure, PartsThatNameTheWholesNounAmongFiguresOfOtherKindsAddUp) {
   const std::string text = kReport + Replaced(fine, "và 52 kho", "và 57 kho");
   std::vector<Flag> flags = FlagsBy(Audited(text), "builtin:stated_parts");
   ASSERT_EQ(flags.size(), 1u);
-  EXPECT_EQ(flags[0].severity, "warning");
+  EXPECT_EQ(flags[0].severity, Severity::kWarning);
   EXPECT_TRUE(Covers(flags[0], text, "và 57", "57"));
 }
 
@@ -854,7 +855,7 @@ TEST(Structure, ARateNamedByTheLabelsOfCountsBeforeItIsChecked) {
   const std::string text = kReport + Replaced(kNamedRates, "chiếm 10%", "chiếm 16%");
   std::vector<Flag> flags = FlagsBy(Audited(text), "builtin:named_rate");
   ASSERT_EQ(flags.size(), 1u);
-  EXPECT_EQ(flags[0].severity, "warning");
+  EXPECT_EQ(flags[0].severity, Severity::kWarning);
   EXPECT_EQ(flags[0].computed, 10);
   EXPECT_TRUE(Covers(flags[0], text, "chiếm", "16%"));
   EXPECT_TRUE(Covers(flags[0], text, "Có ", "14 hồ sơ"));
@@ -880,7 +881,7 @@ TEST(Structure, WhatIsLeftIsTheFirstOfTwoFiguresBeforeLessTheSecond) {
   const std::string text = kReport + Replaced(kRemainder, "58,31", "53,31");
   std::vector<Flag> flags = FlagsBy(Audited(text), "builtin:remainder");
   ASSERT_EQ(flags.size(), 1u);
-  EXPECT_EQ(flags[0].severity, "warning");
+  EXPECT_EQ(flags[0].severity, Severity::kWarning);
   EXPECT_TRUE(Covers(flags[0], text, "là 53", "53,31"));
   EXPECT_TRUE(Says(flags[0], "60,0 − 1,69 = 58,31, khác số đã ghi là 53,31.")) << flags[0].explanation;
 }
@@ -927,7 +928,7 @@ TEST(Structure, TwoCellsARowSaysMatchMustHoldTheSameFigures) {
   Extraction broken = Audited(text);
   std::vector<Flag> flags = FlagsBy(broken, "builtin:said_to_match");
   ASSERT_EQ(flags.size(), 1u) << Explain(broken.flags);
-  EXPECT_EQ(flags[0].severity, "error");
+  EXPECT_EQ(flags[0].severity, Severity::kError);
   EXPECT_TRUE(Covers(flags[0], text, "Điện năng\t9.7", "9.760"));
   EXPECT_TRUE(Says(flags[0], "Dòng ghi «Trùng khớp» nhưng «9.760 kWh» và «9.260 kWh» khác nhau.")) << flags[0].explanation;
 }
@@ -938,7 +939,7 @@ TEST(Structure, AThreeDigitFigureInTwoAppendicesRowsOfOneNameIsOneQuantity) {
   Extraction x = Audited(text);
   std::vector<Flag> flags = FlagsBy(x, "builtin:repeated_figure");
   ASSERT_EQ(flags.size(), 1u) << Explain(x.flags);
-  EXPECT_EQ(flags[0].severity, "warning");
+  EXPECT_EQ(flags[0].severity, Severity::kWarning);
   EXPECT_TRUE(Covers(flags[0], text, "Tấn\t190", "190"));
 }
 
@@ -971,14 +972,14 @@ TEST(Structure, AChangeStatedWithBothItsEndsIsChecked) {
   const std::string text = kReport + Replaced(kChanges, "giảm 4 vụ", "giảm 3 vụ");
   std::vector<Flag> flags = FlagsBy(Audited(text), "builtin:stated_change");
   ASSERT_EQ(flags.size(), 1u);
-  EXPECT_EQ(flags[0].severity, "error");
+  EXPECT_EQ(flags[0].severity, Severity::kError);
   EXPECT_TRUE(Covers(flags[0], text, "giảm 3", "3"));
   EXPECT_TRUE(Says(flags[0], "«12» so với «16»: 16 − 12 = 4, không phải giảm 3 như đã ghi.")) << flags[0].explanation;
 
   const std::string relative = kReport + Replaced(kChanges, "tăng 20%", "tăng 25%");
   flags = FlagsBy(Audited(relative), "builtin:stated_change");
   ASSERT_EQ(flags.size(), 1u);
-  EXPECT_EQ(flags[0].severity, "warning");
+  EXPECT_EQ(flags[0].severity, Severity::kWarning);
   EXPECT_EQ(flags[0].computed, 20);
 }
 
@@ -999,13 +1000,13 @@ TEST(Structure, InADecisionARelationAcrossSentencesIsAtMostAWarning) {
   Extraction x = Audited(text);
   std::vector<Flag> flags = FlagsBy(x, "builtin:named_share");
   ASSERT_EQ(flags.size(), 1u) << Explain(x.flags);
-  EXPECT_EQ(flags[0].severity, "warning");
+  EXPECT_EQ(flags[0].severity, Severity::kWarning);
   EXPECT_TRUE(Says(flags[0], "liên hệ giữa các câu chỉ ở mức cảnh báo")) << flags[0].explanation;
   // One sentence states its own relation: still an error.
   const std::string one = decision + "Có 70/139 kiến nghị của cử tri đã được trả lời, chiếm 55%.\n";
   std::vector<Flag> fractions = FlagsBy(Audited(one), "builtin:fraction_percent");
   ASSERT_EQ(fractions.size(), 1u);
-  EXPECT_EQ(fractions[0].severity, "error");
+  EXPECT_EQ(fractions[0].severity, Severity::kError);
 }
 
 TEST(Structure, AnAmountOfSevenSignificantDigitsStatedAgainOneDigitOffIsAWarning) {
@@ -1017,7 +1018,7 @@ TEST(Structure, AnAmountOfSevenSignificantDigitsStatedAgainOneDigitOffIsAWarning
   const std::string text = kReport + Replaced(fine, "phải nộp là: 6.695.793", "phải nộp là: 6.695.743");
   std::vector<Flag> flags = FlagsBy(Audited(text), "builtin:repeated_figure");
   ASSERT_FALSE(flags.empty());
-  EXPECT_EQ(flags[0].severity, "warning");
+  EXPECT_EQ(flags[0].severity, Severity::kWarning);
   EXPECT_TRUE(Covers(flags[0], text, "phải nộp là", "6.695.743"));
   // Four digits in two sentences are too often two things: no flag.
   const std::string two = kReport + "Khối lượng nổ lớn nhất trong một vụ nổ 1.260kg.\nĐã nổ lớn nhất là 1.200kg/lần nổ.\n";
@@ -1052,7 +1053,7 @@ TEST(Structure, ARateDefinedInWordsAfterItIsItsNamedFiguresQuotient) {
   const std::string text = kReport + Replaced(kDefinedRate, "đạt 29,0%", "đạt 26,0%");
   std::vector<Flag> flags = FlagsBy(Audited(text), "builtin:defined_rate");
   ASSERT_EQ(flags.size(), 1u);
-  EXPECT_EQ(flags[0].severity, "warning");
+  EXPECT_EQ(flags[0].severity, Severity::kWarning);
   EXPECT_TRUE(Covers(flags[0], text, "đã cho thuê 188", "188,75"));
   EXPECT_TRUE(Says(flags[0], "188,75 / 650,32 = 29,0%")) << flags[0].explanation;
 }
@@ -1083,7 +1084,7 @@ TEST(Structure, ACountBesideTheNamesItCountsMustMatchThem) {
   const std::string text = kReport + Replaced(fine, "03 đơn vị", "05 đơn vị");
   std::vector<Flag> flags = FlagsBy(Audited(text), "builtin:counted_list");
   ASSERT_EQ(flags.size(), 1u);
-  EXPECT_EQ(flags[0].severity, "warning");
+  EXPECT_EQ(flags[0].severity, Severity::kWarning);
   EXPECT_TRUE(Covers(flags[0], text, "Đối với", "05"));
   EXPECT_TRUE(Says(flags[0], "nhưng chỉ có 3 tên nêu sau dấu hai chấm")) << flags[0].explanation;
   // Items that carry figures of their own are parts, not names: no count of names is read.

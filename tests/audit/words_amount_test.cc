@@ -29,7 +29,7 @@ TEST(AmountInWords, FiguresThatSayAnotherAmountThanTheWordsAreAnError) {
   ASSERT_FALSE(x.flags.empty());
   const Flag& f = x.flags.front();
   EXPECT_EQ(f.kind, "conflicting_values");
-  EXPECT_EQ(f.severity, "error");
+  EXPECT_EQ(f.severity, Severity::kError);
   EXPECT_EQ(f.rule, "builtin:amount_in_words");
   EXPECT_NE(f.explanation.find("ghi bằng chữ"), std::string::npos) << f.explanation;
 }

@@ -45,7 +45,7 @@ TEST(Compare, TakesTheLatestReportAndThePlansTarget) {
   const CompareCell& cell = CellOf(p, "Gia Sàng", kPay);
   EXPECT_EQ(*cell.actual, 82.5);
   EXPECT_EQ(*cell.target, 80);
-  EXPECT_EQ(cell.comparator, ">=");
+  EXPECT_EQ(cell.comparator, Comparator::kAtLeast);
   EXPECT_TRUE(*cell.meets_target);
   EXPECT_EQ(cell.actual_source.span.line, 41);
   EXPECT_EQ(cell.target_source.document, plan);

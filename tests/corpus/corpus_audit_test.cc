@@ -29,7 +29,7 @@ TEST(PlanTargetCheck, ReportSayingDatBelowThePlansTargetIsAnError) {
   ASSERT_EQ(flags.size(), 1u);
   const CorpusFlag& f = flags[0];
   EXPECT_EQ(f.kind, "assessment_mismatch");
-  EXPECT_EQ(f.severity, "error");
+  EXPECT_EQ(f.severity, Severity::kError);
   EXPECT_EQ(f.indicators, std::vector<std::string>{kPay});
   EXPECT_EQ(f.ward, "Gia Sàng");
   EXPECT_EQ(f.period, "2026-H1");
@@ -53,7 +53,7 @@ TEST(PlanTargetCheck, SilentMissIsAWarningAndAnAdmittedMissIsNothing) {
   std::vector<CorpusFlag> flags = Audit(b);
   ASSERT_EQ(flags.size(), 1u);
   EXPECT_EQ(flags[0].kind, "target_missed");
-  EXPECT_EQ(flags[0].severity, "warning");
+  EXPECT_EQ(flags[0].severity, Severity::kWarning);
 
   CorpusBuilder admitted;
   plan = admitted.Doc("plan", "Gia Sàng", "Thái Nguyên", "2026-01-05");
@@ -121,7 +121,7 @@ TEST(PlanTargetCheck, ASlipInTheWardsNameStillMeetsItsPlan) {
   std::vector<CorpusFlag> flags = Audit(b);
   EXPECT_EQ(OfKind(flags, "assessment_mismatch").size(), 1u);
   ASSERT_EQ(OfKind(flags, "name_variant").size(), 1u);
-  EXPECT_EQ(OfKind(flags, "name_variant")[0].severity, "warning");
+  EXPECT_EQ(OfKind(flags, "name_variant")[0].severity, Severity::kWarning);
 }
 
 TEST(PlanTargetCheck, ATargetMeetsOnlyTheWardsOwnResultOfTheSameKind) {
@@ -151,7 +151,7 @@ TEST(PlanTargetCheck, ATargetMeetsOnlyTheWardsOwnResultOfTheSameKind) {
   std::vector<CorpusFlag> flags = Audit(below);
   ASSERT_EQ(flags.size(), 1u);
   EXPECT_EQ(flags[0].kind, "assessment_mismatch");
-  EXPECT_EQ(flags[0].severity, "error");
+  EXPECT_EQ(flags[0].severity, Severity::kError);
   EXPECT_EQ(*flags[0].stated, 93);
   EXPECT_EQ(flags[0].evidence.at(1).span.line, 40);
 }
@@ -181,7 +181,7 @@ TEST(ConflictCheck, TwoReportsGivingTwoResultsIsAnError) {
   std::vector<CorpusFlag> flags = Audit(b);
   ASSERT_EQ(flags.size(), 1u);
   EXPECT_EQ(flags[0].kind, "conflicting_values");
-  EXPECT_EQ(flags[0].severity, "error");
+  EXPECT_EQ(flags[0].severity, Severity::kError);
   EXPECT_EQ(*flags[0].computed, 91.5);   // the earlier document's
   EXPECT_EQ(*flags[0].stated, 93);
   EXPECT_EQ(flags[0].evidence[0].document, first);
@@ -224,7 +224,7 @@ TEST(ConflictCheck, AReportsTargetAgainstThePlansIsAWarning) {
   std::vector<CorpusFlag> flags = Audit(b);
   ASSERT_EQ(flags.size(), 1u);
   EXPECT_EQ(flags[0].kind, "conflicting_values");
-  EXPECT_EQ(flags[0].severity, "warning");
+  EXPECT_EQ(flags[0].severity, Severity::kWarning);
   EXPECT_NE(flags[0].explanation.find("Chỉ tiêu: "), std::string::npos);
 }
 
@@ -280,8 +280,8 @@ TEST(ReferenceCheck, TwoSymbolsForOneDocument) {
   std::vector<CorpusFlag> flags = Audit(b);
   ASSERT_EQ(flags.size(), 2u);
   for (const CorpusFlag& f : flags) EXPECT_EQ(f.rule, "corpus:reference_symbol");
-  EXPECT_EQ(flags[0].severity, "warning");   // other letters
-  EXPECT_EQ(flags[1].severity, "info");      // only '-' and '/' differ
+  EXPECT_EQ(flags[0].severity, Severity::kWarning);   // other letters
+  EXPECT_EQ(flags[1].severity, Severity::kInfo);      // only '-' and '/' differ
 }
 
 TEST(NameCheck, RegistryVariantIsInfoAndConsistentSpellingsAreSilent) {
@@ -293,7 +293,7 @@ TEST(NameCheck, RegistryVariantIsInfoAndConsistentSpellingsAreSilent) {
   std::vector<CorpusFlag> flags = Audit(b);
   ASSERT_EQ(flags.size(), 1u);
   EXPECT_EQ(flags[0].kind, "name_variant");
-  EXPECT_EQ(flags[0].severity, "info");
+  EXPECT_EQ(flags[0].severity, Severity::kInfo);
 }
 
 TEST(CorpusAudit, ExplainsInEnglishOnRequest) {

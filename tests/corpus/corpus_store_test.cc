@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <set>
 
+#include "baocao/emit/names.h"
 #include "baocao/pipeline/extract.h"
 #include "corpus_test_util.h"
 #include "corpus_util.h"
@@ -124,13 +125,13 @@ TEST(CorpusFromStore, ReadsWhoseFigureEachFactIsAndComparesOnlyTheWardsOwn) {
   Extraction x;
   x.document.path = "r.txt";
   x.document.sha256 = "ab";
-  x.document.format = "text";
+  x.document.format = Format::kText;
   x.meta.kind = "report";
   x.meta.ward = "Gia Sàng";
   x.meta.province = "Thái Nguyên";
   Fact province;
   province.indicator = "tthc.online_payment_rate";
-  province.role = "actual";
+  province.role = Role::kActual;
   province.value = 95;
   province.unit = "%";
   province.period = "2026-H1";
@@ -185,7 +186,7 @@ TEST_F(RealCorpusStore, AuditRebuildsCorpusFlagsWithEvidenceLines) {
   Result<Corpus> corpus = LoadCorpus(store, Rules());
   ASSERT_TRUE(corpus.ok());
   std::vector<CorpusFlag> flags = AuditCorpus(*corpus, Rules());
-  for (const CorpusFlag& f : flags) EXPECT_NE(f.severity, "error") << f.explanation;
+  for (const CorpusFlag& f : flags) EXPECT_NE(f.severity, Severity::kError) << f.explanation;
   for (int run = 0; run < 2; ++run) {
     ASSERT_TRUE(WriteCorpusFlags(store, flags).ok());
     EXPECT_EQ(CorpusFlagRows(dir_ + "/s.sqlite"), static_cast<int>(flags.size()));

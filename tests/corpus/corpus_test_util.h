@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <string>
 
+#include "baocao/emit/names.h"
 #include "baocao/corpus/corpus.h"
 #include "corpus/corpus_impl.h"
 
@@ -40,7 +41,7 @@ class CorpusBuilder {
     d.province_written = province;
     d.date = date;
     d.number = number;
-    d.format = "text";
+    d.format = baocao::Format::kText;
     d.encoding = "utf-8";
     if (!number.empty()) {
       Span s;
@@ -58,10 +59,10 @@ class CorpusBuilder {
     CorpusFact f;
     f.document = doc;
     f.fact.indicator = indicator;
-    f.fact.role = role;
+    f.fact.role = baocao::ParseRole(role).value();
     f.fact.value = value;
     f.fact.unit = unit;
-    f.fact.comparator = comparator;
+    f.fact.comparator = baocao::ParseComparator(comparator).value();
     f.fact.period = period;
     f.fact.span.line = line ? line : static_cast<int>(corpus_.facts.size() + 10);
     f.fact.span.start = static_cast<size_t>(f.fact.span.line) * 100;
@@ -74,7 +75,7 @@ class CorpusBuilder {
     CorpusFact f;
     f.document = doc;
     f.fact.indicator = indicator;
-    f.fact.role = "assessment";
+    f.fact.role = baocao::Role::kAssessment;
     f.fact.assessment = passed;
     f.fact.period = period;
     f.fact.span.line = static_cast<int>(corpus_.facts.size() + 10);

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "baocao/emit/names.h"
 #include "baocao/pipeline/extract.h"
 #include "engine_util.h"
 
@@ -33,7 +34,7 @@ TEST_P(LexiconExampleTest, HoldsThroughTheEngine) {
   ASSERT_TRUE(result.ok()) << result.status().ToString();
   std::string seen;
   for (const Fact& f : result->facts) {
-    seen += "  " + f.indicator + " " + f.role + " " + (f.value ? std::to_string(*f.value) : "-") + "\n";
+    seen += "  " + f.indicator + " " + std::string(NameOf(f.role)) + " " + (f.value ? std::to_string(*f.value) : "-") + "\n";
   }
   if (ex.reject) {
     for (const Fact& f : result->facts) {
@@ -48,7 +49,7 @@ TEST_P(LexiconExampleTest, HoldsThroughTheEngine) {
   expected >> role >> value;
   bool found = false;
   for (const Fact& f : result->facts) {
-    found |= f.indicator == ex.indicator && f.role == role && f.value && std::fabs(*f.value - value) < 1e-9;
+    found |= f.indicator == ex.indicator && NameOf(f.role) == role && f.value && std::fabs(*f.value - value) < 1e-9;
   }
   EXPECT_TRUE(found) << ex.file << ":" << ex.line << ": '" << ex.text << "' should give " << ex.indicator << " "
                      << ex.expected << ", got:\n" << seen;

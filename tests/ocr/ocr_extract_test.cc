@@ -170,7 +170,7 @@ TEST(OcrLabels, SlippedDiacriticsStillLinkTheIndicator) {
 Flag ErrorFlag(bool uncertain) {
   Flag f;
   f.kind = "sum_mismatch";
-  f.severity = "error";
+  f.severity = Severity::kError;
   f.explanation = "Tổng: 218 + 160 = 378, khác tổng số đã nêu là 377.";
   Span s;
   s.text = "377";
@@ -183,13 +183,13 @@ Flag ErrorFlag(bool uncertain) {
 
 TEST(DowngradeUncertainFlags, AnErrorOnADoubtfulNumberBecomesAWarningThatSaysWhy) {
   Flag warning = ErrorFlag(false);
-  warning.severity = "warning";
+  warning.severity = Severity::kWarning;
   std::vector<Flag> flags = {warning, ErrorFlag(true), ErrorFlag(false)};
   DowngradeUncertainFlags(flags, {});
   ASSERT_EQ(flags.size(), 3u);
-  EXPECT_EQ(flags[0].severity, "error") << "the sure error stays, first";
-  EXPECT_EQ(flags[1].severity, "warning");
-  EXPECT_EQ(flags[2].severity, "warning");
+  EXPECT_EQ(flags[0].severity, Severity::kError) << "the sure error stays, first";
+  EXPECT_EQ(flags[1].severity, Severity::kWarning);
+  EXPECT_EQ(flags[2].severity, Severity::kWarning);
   int downgraded = 0;
   for (const Flag& f : flags) {
     if (f.explanation.find("nhận dạng bằng OCR với độ tin cậy thấp (62/100)") != std::string::npos) ++downgraded;
@@ -205,7 +205,7 @@ TEST(DowngradeUncertainFlags, AnErrorOnADoubtfulNumberBecomesAWarningThatSaysWhy
 Flag AssessmentOnTheBound(std::optional<float> confidence, double value) {
   Flag f;
   f.kind = "assessment_mismatch";
-  f.severity = "error";
+  f.severity = Severity::kError;
   f.stated = 90;
   f.computed = value;
   f.explanation = "Tỷ lệ hồ sơ trực tuyến: tự đánh giá “Đạt” so với chỉ tiêu > 90%, nhưng giá trị 90% không đạt chỉ tiêu.";
@@ -225,16 +225,16 @@ TEST(DowngradeUncertainFlags, AVerdictThatRestsOnAComparatorReadByOcrIsAWarning)
   DowngradeUncertainFlags(flags, {});
   ASSERT_EQ(flags.size(), 3u);
   // Sorted: the two sure errors first (a text layer's sign; a value off the bound), then the warning.
-  EXPECT_EQ(flags[0].severity, "error");
-  EXPECT_EQ(flags[1].severity, "error");
-  EXPECT_EQ(flags[2].severity, "warning");
+  EXPECT_EQ(flags[0].severity, Severity::kError);
+  EXPECT_EQ(flags[1].severity, Severity::kError);
+  EXPECT_EQ(flags[2].severity, Severity::kWarning);
   EXPECT_EQ(*flags[2].computed, 90);
   ASSERT_TRUE(flags[2].evidence[0].confidence.has_value());
   EXPECT_NE(flags[2].explanation.find("chỉ phụ thuộc vào dấu so sánh (≥ hay >)"), std::string::npos) << flags[2].explanation;
 
   std::vector<Flag> english = {AssessmentOnTheBound(96.0f, 90)};
   DowngradeUncertainFlags(english, {.lang = "en"});
-  EXPECT_EQ(english[0].severity, "warning");
+  EXPECT_EQ(english[0].severity, Severity::kWarning);
   EXPECT_NE(english[0].explanation.find("rests on the comparison sign alone"), std::string::npos);
 }
 

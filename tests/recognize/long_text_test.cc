@@ -19,7 +19,7 @@ std::string Slurp(const std::string& name) {
   return buf.str();
 }
 
-using Key = std::tuple<size_t, size_t, std::string, int, double, std::string, std::string, std::string>;
+using Key = std::tuple<size_t, size_t, std::string, int, double, std::string, std::string, Comparator>;
 
 Key KeyOf(const Mention& m, size_t shift) {
   return {m.span.normalized.begin + shift, m.span.normalized.end + shift, m.rule_id, static_cast<int>(m.type),

@@ -69,7 +69,7 @@ TEST_P(PdfFixture, SpansArePageLocal) {
   Stages stages;
   Result<Extraction> x = TheEngine().ExtractBytes(bytes, path.string(), {}, &stages);
   ASSERT_TRUE(x.ok()) << x.status().ToString();
-  EXPECT_EQ(x->document.format, "pdf");
+  EXPECT_EQ(x->document.format, Format::kPdf);
   ASSERT_TRUE(x->document.pages.has_value());
   EXPECT_EQ(static_cast<size_t>(*x->document.pages), stages.pages.size());
   EXPECT_EQ(x->document.bytes, bytes.size());
@@ -170,7 +170,7 @@ TEST(PdfExtract, KnowsTheFormatByContent) {
   // A PDF called .txt is read as a PDF.
   Result<Extraction> named_txt = TheEngine().ExtractBytes(pdf, "report.txt");
   ASSERT_TRUE(named_txt.ok()) << named_txt.status().ToString();
-  EXPECT_EQ(named_txt->document.format, "pdf");
+  EXPECT_EQ(named_txt->document.format, Format::kPdf);
   EXPECT_EQ(named_txt->document.pages, 1);
   // Bytes called .pdf that are no PDF (a saved error page) are refused, not read as text.
   Result<Extraction> html = TheEngine().ExtractBytes("<html><body>Không tìm thấy</body></html>", "download.PDF");

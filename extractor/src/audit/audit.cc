@@ -16,18 +16,12 @@
 
 namespace baocao {
 
-int SeverityRank(const std::string& severity) {
-  if (severity == "error") return 0;
-  if (severity == "warning") return 1;
-  return 2;
-}
-
 bool AgreesWithin(double stated, int decimals, double computed) {
   double half_unit = kHalfUnit * std::pow(kDecimalBase, -std::max(0, decimals));
   return std::fabs(stated - computed) <= half_unit + kBinaryNoise;
 }
 
-WrittenRange RangeOf(double value, std::string_view written, const std::string& comparator, bool rough) {
+WrittenRange RangeOf(double value, std::string_view written, Comparator comparator, bool rough) {
   WrittenRange r{value, value, true};
   // The digits as written and the scale word after them ("4,3 triệu": 1e6).
   size_t k = 0;
@@ -62,10 +56,10 @@ WrittenRange RangeOf(double value, std::string_view written, const std::string& 
     r.hi = std::max(r.hi, value + unit);
     r.exact = false;
   }
-  if (comparator == ">" || comparator == ">=") {
+  if (comparator == Comparator::kAbove || comparator == Comparator::kAtLeast) {
     r.hi = std::numeric_limits<double>::infinity();
     r.exact = false;
-  } else if (comparator == "<" || comparator == "<=") {
+  } else if (comparator == Comparator::kBelow || comparator == Comparator::kAtMost) {
     r.lo = 0;
     r.exact = false;
   }
@@ -441,7 +435,7 @@ Check MakeCheck(const std::string& relation, const std::string& rule, const std:
   return check;
 }
 
-Flag MakeFlag(const std::string& kind, const std::string& severity, double stated, double computed, const std::string& rule) {
+Flag MakeFlag(const std::string& kind, Severity severity, double stated, double computed, const std::string& rule) {
   Flag flag;
   flag.kind = kind;
   flag.severity = severity;
@@ -457,7 +451,7 @@ std::string FoldedWords(std::string_view text) {
   return out;
 }
 
-void AddMember(Check& check, const FactInfo& f, const std::string& role) {
+void AddMember(Check& check, const FactInfo& f, MemberRole role) {
   check.members.push_back({f.fact->indicator, role, f.value, f.fact->span});
 }
 
@@ -509,7 +503,7 @@ AuditResult Audit(const AuditRules& rules, const AuditInput& given, const AuditO
     std::stable_sort(f.evidence.begin(), f.evidence.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
   }
   std::stable_sort(c.flags.begin(), c.flags.end(), [&](const Flag& a, const Flag& b) {
-    int ra = SeverityRank(a.severity), rb = SeverityRank(b.severity);
+    Severity ra = a.severity, rb = b.severity;   // the enum's order: most severe first
     if (ra != rb) return ra < rb;
     return first(a.evidence) < first(b.evidence);
   });

@@ -152,8 +152,8 @@ std::string JoinValues(const std::vector<double>& values, int decimals, bool en)
 
 Check MakeCheck(const std::string& relation, const std::string& rule, const std::vector<std::string>& indicators,
                 std::optional<double> stated, std::optional<double> computed);
-void AddMember(Check& check, const FactInfo& f, const std::string& role);
-Flag MakeFlag(const std::string& kind, const std::string& severity, double stated, double computed, const std::string& rule);
+void AddMember(Check& check, const FactInfo& f, MemberRole role);
+Flag MakeFlag(const std::string& kind, Severity severity, double stated, double computed, const std::string& rule);
 // A text's folded words joined by single spaces, with a space at each end (" trong do "): a
 // phrase of a word list reads there as " " + phrase + " ".
 std::string FoldedWords(std::string_view text);
@@ -166,7 +166,7 @@ struct WrittenRange {
 };
 // `comparator` as the recognizer gives it (">", ">=", "<", "<="); `rough` when "khoảng",
 // "gần", "xấp xỉ" stands before it.
-WrittenRange RangeOf(double value, std::string_view written, const std::string& comparator, bool rough);
+WrittenRange RangeOf(double value, std::string_view written, Comparator comparator, bool rough);
 // Whether a stated rate may be the quotient of two figures known only within their ranges: some
 // quotient in range rounds or cuts to it.
 bool RateMayAgree(double stated, int decimals, const WrittenRange& numerator, const WrittenRange& denominator);

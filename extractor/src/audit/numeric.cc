@@ -84,8 +84,8 @@ void CheckSum(AuditContext& c, const Relation& r, FlagSet& found, std::set<std::
     for (const FactInfo* p : parts) AddIndicator(ids, p->fact->indicator);
     if (all && equal) {
       Check check = MakeCheck(exclusive ? "exclusive" : "sum", r.where, ids, t.value, sum);
-      AddMember(check, t, "total");
-      for (const FactInfo* p : parts) AddMember(check, *p, "part");
+      AddMember(check, t, MemberRole::kTotal);
+      for (const FactInfo* p : parts) AddMember(check, *p, MemberRole::kPart);
       std::vector<const FactInfo*> members = parts;
       members.push_back(&t);
       AddChecked(c, seen, Key(r.where, t.value, sum, members), std::move(check));
@@ -99,7 +99,7 @@ void CheckSum(AuditContext& c, const Relation& r, FlagSet& found, std::set<std::
     }
     Flag flag;
     flag.kind = exclusive && over ? "status_overlap" : "sum_mismatch";
-    flag.severity = "error";
+    flag.severity = Severity::kError;
     flag.indicators = ids;
     flag.stated = t.value;
     flag.computed = sum;
@@ -165,8 +165,8 @@ void CheckPartition(AuditContext& c, const Relation& r, FlagSet& found, std::set
     std::vector<std::string> ids = {t.fact->indicator};
     if (AgreesWithin(t.value, decimals, sum)) {
       Check check = MakeCheck("partition", r.where, ids, t.value, sum);
-      AddMember(check, t, "total");
-      for (const FactInfo* p : members) AddMember(check, *p, "part");
+      AddMember(check, t, MemberRole::kTotal);
+      for (const FactInfo* p : members) AddMember(check, *p, MemberRole::kPart);
       std::vector<const FactInfo*> all = members;
       all.push_back(&t);
       AddChecked(c, seen, Key(r.where, t.value, sum, all), std::move(check));
@@ -182,7 +182,7 @@ void CheckPartition(AuditContext& c, const Relation& r, FlagSet& found, std::set
     }
     Flag flag;
     flag.kind = "sum_mismatch";
-    flag.severity = "error";
+    flag.severity = Severity::kError;
     flag.indicators = ids;
     flag.stated = t.value;
     flag.computed = sum;
@@ -277,7 +277,7 @@ void CheckRatios(AuditContext& c) {
   // The results of each statement group, to see whether another statement is confirmed.
   std::map<std::string, std::vector<size_t>> by_group;
   auto group_key = [&](const FactInfo& f) {
-    return f.fact->indicator + "|" + f.fact->role + "|" + f.when + "|" + f.scope + "|" + SignatureKey(c, f);
+    return f.fact->indicator + "|" + std::to_string(static_cast<int>(f.fact->role)) + "|" + f.when + "|" + f.scope + "|" + SignatureKey(c, f);
   };
   for (size_t i = 0; i < results.size(); ++i) by_group[group_key(*results[i].rate)].push_back(i);
   FlagSet found;
@@ -286,9 +286,9 @@ void CheckRatios(AuditContext& c) {
     std::vector<std::string> ids = {res.rate->fact->indicator, res.num->fact->indicator, res.den->fact->indicator};
     if (res.holds) {
       Check check = MakeCheck("ratio", res.relation->where, ids, res.rate->value, res.computed);
-      AddMember(check, *res.rate, "rate");
-      AddMember(check, *res.num, "numerator");
-      AddMember(check, *res.den, "denominator");
+      AddMember(check, *res.rate, MemberRole::kRate);
+      AddMember(check, *res.num, MemberRole::kNumerator);
+      AddMember(check, *res.den, MemberRole::kDenominator);
       AddChecked(c, seen, Key(res.relation->where, res.rate->value, 0, {res.rate, res.num, res.den}), std::move(check));
       continue;
     }
@@ -310,7 +310,7 @@ void CheckRatios(AuditContext& c) {
     }
     Flag flag;
     flag.kind = "ratio_mismatch";
-    flag.severity = "error";
+    flag.severity = Severity::kError;
     flag.indicators = ids;
     flag.stated = res.rate->value;
     flag.computed = shown;
@@ -355,8 +355,8 @@ void CompareParts(AuditContext& c, ExcessesByWhole& by_whole) {
         by_whole[w->index].push_back({&p, r.where});
       } else {
         Check check = MakeCheck("part_whole", r.where, {p.fact->indicator, w->fact->indicator}, w->value, p.value);
-        AddMember(check, p, "part");
-        AddMember(check, *w, "whole");
+        AddMember(check, p, MemberRole::kPart);
+        AddMember(check, *w, MemberRole::kWhole);
         AddChecked(c, seen, Key(r.where, p.value, w->value, {&p, w}), std::move(check));
       }
     }
@@ -377,7 +377,7 @@ void FlagExcesses(AuditContext& c, const ExcessesByWhole& by_whole) {
     const FactInfo& w = c.facts[whole_index];
     Flag flag;
     flag.kind = "magnitude_anomaly";
-    flag.severity = "error";
+    flag.severity = Severity::kError;
     flag.indicators = {w.fact->indicator};
     flag.stated = w.value;
     flag.computed = parts.front().part->value;
@@ -424,7 +424,7 @@ void CheckCaps(AuditContext& c) {
       capped.insert(f.index);
       Flag flag;
       flag.kind = "magnitude_anomaly";
-      flag.severity = "error";
+      flag.severity = Severity::kError;
       flag.indicators = {f.fact->indicator};
       flag.stated = f.value;
       flag.computed = r.limit;

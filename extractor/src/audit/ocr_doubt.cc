@@ -23,7 +23,7 @@ bool RestsOnAComparatorOcrRead(const Flag& f) {
 void DowngradeUncertainFlags(std::vector<Flag>& flags, const AuditOptions& options) {
   bool changed = false;
   for (Flag& f : flags) {
-    if (f.severity != "error") continue;
+    if (f.severity != Severity::kError) continue;
     const Span* doubtful = nullptr;
     for (const Span& s : f.evidence) {
       if (s.uncertain) {
@@ -53,12 +53,12 @@ void DowngradeUncertainFlags(std::vector<Flag>& flags, const AuditOptions& optio
     } else {
       continue;
     }
-    f.severity = "warning";
+    f.severity = Severity::kWarning;
     changed = true;
   }
   if (!changed) return;
   std::stable_sort(flags.begin(), flags.end(),
-                   [](const Flag& a, const Flag& b) { return SeverityRank(a.severity) < SeverityRank(b.severity); });
+                   [](const Flag& a, const Flag& b) { return a.severity < b.severity; });
 }
 
 }  // namespace baocao

@@ -152,7 +152,7 @@ void Structure::Raise(Flag flag) {
     if (at != order.end() && (*at)->span.normalized.begin == s.normalized.begin) {
       value = (*at)->type == MentionType::kFraction ? (*at)->numerator : (*at)->number;
     }
-    k.members.push_back({"", "member", value, s});
+    k.members.push_back({"", MemberRole::kMember, value, s});
   }
   c.checks.push_back(std::move(k));
   c.flags.push_back(std::move(flag));
@@ -162,8 +162,8 @@ void Structure::AtMostWarnings(size_t first) {
   const bool en = c.en();
   for (size_t i = first; i < c.flags.size(); ++i) {
     Flag& f = c.flags[i];
-    if (f.severity != "error") continue;
-    f.severity = "warning";
+    if (f.severity != Severity::kError) continue;
+    f.severity = Severity::kWarning;
     f.explanation += en ? " (Not a report or plan: a relation across sentences is a warning.)"
                         : " (Văn bản không phải báo cáo, kế hoạch: liên hệ giữa các câu chỉ ở mức cảnh báo.)";
   }
@@ -182,13 +182,13 @@ std::string Structure::BrokenRelation(const Flag& f) {
 
 void Structure::HeldRatio(const std::string& rule, const Mention& numerator, const Mention& denominator, const Mention& rate, double computed) {
   Check k = MakeCheck("ratio", rule, {}, rate.number, computed);
-  k.members.push_back({"", "numerator", numerator.number, numerator.span});
-  k.members.push_back({"", "denominator", denominator.number, denominator.span});
-  k.members.push_back({"", "rate", rate.number, rate.span});
+  k.members.push_back({"", MemberRole::kNumerator, numerator.number, numerator.span});
+  k.members.push_back({"", MemberRole::kDenominator, denominator.number, denominator.span});
+  k.members.push_back({"", MemberRole::kRate, rate.number, rate.span});
   Held(std::move(k));
 }
 
-void Structure::SumFlag(const std::string& rule, const std::string& severity, const Mention& total, const std::vector<const Mention*>& parts,
+void Structure::SumFlag(const std::string& rule, Severity severity, const Mention& total, const std::vector<const Mention*>& parts,
              double sum, int decimals, const std::string& what) {
   const bool en = c.en();
   Flag f = MakeFlag("sum_mismatch", severity, total.number, sum, rule);
@@ -210,8 +210,8 @@ void Structure::SumFlag(const std::string& rule, const std::string& severity, co
 void Structure::SumHeld(const std::string& relation, const std::string& rule, const Mention& total, const std::vector<const Mention*>& parts,
              double sum) {
   Check k = MakeCheck(relation, rule, {}, total.number, sum);
-  k.members.push_back({"", "total", total.number, total.span});
-  for (const Mention* p : parts) k.members.push_back({"", "part", p->number, p->span});
+  k.members.push_back({"", MemberRole::kTotal, total.number, total.span});
+  for (const Mention* p : parts) k.members.push_back({"", MemberRole::kPart, p->number, p->span});
   Held(std::move(k));
 }
 

@@ -70,7 +70,7 @@ void Structure::TableAfterBreakdown() {
       SumHeld("table_sum", "builtin:table_breakdown", *total, parts, sum);
     } else if (!Flagged(*total)) {
       const bool en = c.en();
-      SumFlag("builtin:table_breakdown", "warning", *total, parts, sum, 0,
+      SumFlag("builtin:table_breakdown", Severity::kWarning, *total, parts, sum, 0,
               en ? "The table after “" + std::string(intro_text) + "”" : "Bảng sau “" + std::string(intro_text) + "”");
     }
   }
@@ -135,11 +135,11 @@ void Structure::CountedLists() {
     if (items < 2) continue;
     if (items == static_cast<int>(m->number)) {
       Check k = MakeCheck("sum", "builtin:counted_list", {}, m->number, items);
-      k.members.push_back({"", "total", m->number, m->span});
+      k.members.push_back({"", MemberRole::kTotal, m->number, m->span});
       Held(std::move(k));
       continue;
     }
-    Flag f = MakeFlag("sum_mismatch", "warning", m->number, items, "builtin:counted_list");
+    Flag f = MakeFlag("sum_mismatch", Severity::kWarning, m->number, items, "builtin:counted_list");
     AddEvidence(f, m->span);
     std::string said(Between(m->span.normalized.begin, colon + 1));
     f.explanation = en ? "“" + said + "” is followed by " + std::to_string(items) + " " + how + ", not " + m->span.text + "."
@@ -218,15 +218,15 @@ void Structure::CheckPartShares(const Mention& total, const std::vector<Part>& p
               (r.rounded_to_100 && std::fabs(p.percent->number - computed) <= std::pow(kDecimalBase, -d) + kBinaryNoise);
     if (ok) {
       Check k = MakeCheck("part_percent", "builtin:part_percent", {}, p.percent->number, RoundTo(computed, d));
-      k.members.push_back({"", "whole", total.number, total.span});
-      k.members.push_back({"", "part", p.amount, p.value->span});
-      k.members.push_back({"", "rate", p.percent->number, p.percent->span});
+      k.members.push_back({"", MemberRole::kWhole, total.number, total.span});
+      k.members.push_back({"", MemberRole::kPart, p.amount, p.value->span});
+      k.members.push_back({"", MemberRole::kRate, p.percent->number, p.percent->span});
       Held(std::move(k));
       continue;
     }
     // The whole is this part's base only when another share or the sum confirms it.
     bool confirmed = r.shares_agree > 0 || r.sum_holds;
-    Flag f = MakeFlag("ratio_mismatch", confirmed ? "error" : "warning", p.percent->number, RoundTo(computed, d), "builtin:part_percent");
+    Flag f = MakeFlag("ratio_mismatch", confirmed ? Severity::kError : Severity::kWarning, p.percent->number, RoundTo(computed, d), "builtin:part_percent");
     AddEvidence(f, total.span);
     AddEvidence(f, p.value->span);
     AddEvidence(f, p.percent->span);
@@ -263,7 +263,7 @@ void Structure::FlagPartsSum(const Mention& total, const std::vector<Part>& part
     for (const Part& p : parts) slip = slip || DigitSlip(*p.value, p.value->number + diff * (p.value->number / (p.amount != 0 ? p.amount : 1)));
     if (!slip) return;
   }
-  Flag f = MakeFlag("sum_mismatch", r.exhaustive ? "error" : "warning", total.number, r.sum, "builtin:stated_parts");
+  Flag f = MakeFlag("sum_mismatch", r.exhaustive ? Severity::kError : Severity::kWarning, total.number, r.sum, "builtin:stated_parts");
   AddEvidence(f, total.span);
   for (const Part& p : parts) AddEvidence(f, p.value->span);
   std::string why = r.shares_make_whole ? (en ? "their shares add up to 100%" : "các tỷ lệ của chúng cộng lại bằng 100%")
@@ -284,8 +284,8 @@ bool Structure::WholeAndParts(const Mention& total, const std::string& cue, std:
   if (parts.size() < 2) return false;
   if (r.sum_holds) {
     Check k = MakeCheck("sum", "builtin:stated_parts", {}, total.number, r.sum);
-    k.members.push_back({"", "total", total.number, total.span});
-    for (const Part& p : parts) k.members.push_back({"", "part", p.amount, p.value->span});
+    k.members.push_back({"", MemberRole::kTotal, total.number, total.span});
+    for (const Part& p : parts) k.members.push_back({"", MemberRole::kPart, p.amount, p.value->span});
     Held(std::move(k));
     return true;
   }

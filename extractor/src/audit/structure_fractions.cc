@@ -25,15 +25,15 @@ void Structure::FractionPercent(const Pair& pair) {
   bool forced = pair.forced_to_100 && std::fabs(pct.number - computed) <= std::pow(kDecimalBase, -d) + kBinaryNoise;
   if (RateAgrees(pct.number, d, computed, approx) || forced) {
     Check k = MakeCheck("fraction_percent", "builtin:fraction_percent", {}, pct.number, RoundTo(computed, d));
-    k.members.push_back({"", "numerator", frac.numerator, frac.span});
+    k.members.push_back({"", MemberRole::kNumerator, frac.numerator, frac.span});
     if (auto it = denominator_of.find(&frac); it != denominator_of.end()) {
-      k.members.push_back({"", "denominator", frac.denominator, it->second->span});
+      k.members.push_back({"", MemberRole::kDenominator, frac.denominator, it->second->span});
     }
-    k.members.push_back({"", "rate", pct.number, pct.span});
+    k.members.push_back({"", MemberRole::kRate, pct.number, pct.span});
     Held(std::move(k));
     return;
   }
-  Flag f = MakeFlag("ratio_mismatch", "error", pct.number, RoundTo(computed, d), "builtin:fraction_percent");
+  Flag f = MakeFlag("ratio_mismatch", Severity::kError, pct.number, RoundTo(computed, d), "builtin:fraction_percent");
   AddEvidence(f, frac.span);
   if (auto it = denominator_of.find(&frac); it != denominator_of.end()) AddEvidence(f, it->second->span);
   AddEvidence(f, pct.span);
@@ -92,7 +92,7 @@ std::optional<Structure::Pair> Structure::ShareAfterFraction(const std::vector<c
   if (ni >= all.size()) return std::nullopt;
   const Mention& next = *all[ni];
   // "cả 9/9 huyện … đạt tỷ lệ dưới 10%": a bound is no fraction's value.
-  if (next.type != MentionType::kPercent || next.span.normalized.begin >= clause.end || !next.comparator.empty()) return std::nullopt;
+  if (next.type != MentionType::kPercent || next.span.normalized.begin >= clause.end || next.comparator != Comparator::kNone) return std::nullopt;
   std::string gap = FoldedWords(Between(m.span.normalized.end, next.span.normalized.begin));
   std::string raw(Between(m.span.normalized.end, next.span.normalized.begin));
   bool paren = raw.find('(') != std::string::npos && Tokenize(raw).size() <= tuning.part_percent_words;
@@ -344,7 +344,7 @@ void Structure::FractionRowsBelow(size_t colon) {
   } else if (!Flagged(*whole)) {
     const bool en = c.en();
     std::string cue = std::string(Between(whole->span.normalized.begin, colon + 1));
-    SumFlag("builtin:table_breakdown", "warning", *whole, parts, sum, 0,
+    SumFlag("builtin:table_breakdown", Severity::kWarning, *whole, parts, sum, 0,
             en ? "The first numbers of the column under “" + cue + "”" : "Các số đầu của cột trong bảng sau «" + cue + "»");
   }
 }

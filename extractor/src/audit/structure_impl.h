@@ -98,7 +98,7 @@ struct Structure {
   void AtMostWarnings(size_t first);
   static std::string BrokenRelation(const Flag& f);
   // A total and parts that do not add up: a sum_mismatch, `what` saying where they were read.
-  void SumFlag(const std::string& rule, const std::string& severity, const Mention& total, const std::vector<const Mention*>& parts,
+  void SumFlag(const std::string& rule, Severity severity, const Mention& total, const std::vector<const Mention*>& parts,
                double sum, int decimals, const std::string& what);
   // A total and parts that add up.
   void SumHeld(const std::string& relation, const std::string& rule, const Mention& total, const std::vector<const Mention*>& parts,

@@ -18,7 +18,7 @@ namespace baocao::audit_structure {
 void Structure::NamedRates() {
   const bool en = c.en();
   for (const Mention* pct : order) {
-    if (pct->type != MentionType::kPercent || Flagged(*pct) || !pct->comparator.empty()) continue;
+    if (pct->type != MentionType::kPercent || Flagged(*pct) || pct->comparator != Comparator::kNone) continue;
     TextRange sentence = Sentence(pct->span.normalized.begin, 0, text.size(), false, false);
     if (!In(sentence.begin, pct->span.normalized.begin).empty()) continue;
     std::vector<std::string> words = Tokenize(Between(sentence.begin, pct->span.normalized.begin));
@@ -67,7 +67,7 @@ void Structure::NamedRates() {
       continue;
     }
     if (Flagged(*numerator) || Flagged(*base)) continue;
-    Flag f = MakeFlag("ratio_mismatch", "warning", pct->number, RoundTo(computed, d), "builtin:named_rate");
+    Flag f = MakeFlag("ratio_mismatch", Severity::kWarning, pct->number, RoundTo(computed, d), "builtin:named_rate");
     AddEvidence(f, numerator->span);
     AddEvidence(f, base->span);
     AddEvidence(f, pct->span);
@@ -86,7 +86,7 @@ void Structure::NamedRates() {
 void Structure::DefinedRates() {
   const bool en = c.en();
   for (const Mention* pct : order) {
-    if (pct->type != MentionType::kPercent || Flagged(*pct) || !pct->comparator.empty()) continue;
+    if (pct->type != MentionType::kPercent || Flagged(*pct) || pct->comparator != Comparator::kNone) continue;
     size_t open = pct->span.normalized.end;
     while (open < text.size() && text[open] == ' ') ++open;
     if (open >= text.size() || text[open] != '(') continue;
@@ -144,7 +144,7 @@ void Structure::DefinedRates() {
       continue;
     }
     if (Flagged(*num) || Flagged(*den)) continue;
-    Flag f = MakeFlag("ratio_mismatch", "warning", pct->number, RoundTo(computed, d), "builtin:defined_rate");
+    Flag f = MakeFlag("ratio_mismatch", Severity::kWarning, pct->number, RoundTo(computed, d), "builtin:defined_rate");
     AddEvidence(f, num->span);
     AddEvidence(f, den->span);
     AddEvidence(f, pct->span);
@@ -189,14 +189,14 @@ void Structure::Remainders() {
     double left = kin[0]->number - kin[1]->number;
     if (AgreesWithin(x->number, d, left)) {
       Check k = MakeCheck("difference", "builtin:remainder", {}, x->number, RoundTo(left, d));
-      k.members.push_back({"", "total", kin[0]->number, kin[0]->span});
-      k.members.push_back({"", "part", kin[1]->number, kin[1]->span});
-      k.members.push_back({"", "part", x->number, x->span});
+      k.members.push_back({"", MemberRole::kTotal, kin[0]->number, kin[0]->span});
+      k.members.push_back({"", MemberRole::kPart, kin[1]->number, kin[1]->span});
+      k.members.push_back({"", MemberRole::kPart, x->number, x->span});
       Held(std::move(k));
       continue;
     }
     if (!DigitSlip(*x, left)) continue;
-    Flag f = MakeFlag("sum_mismatch", "warning", x->number, RoundTo(left, d), "builtin:remainder");
+    Flag f = MakeFlag("sum_mismatch", Severity::kWarning, x->number, RoundTo(left, d), "builtin:remainder");
     AddEvidence(f, kin[0]->span);
     AddEvidence(f, kin[1]->span);
     AddEvidence(f, x->span);
@@ -267,14 +267,14 @@ void Structure::StatedChanges() {
     bool holds = relative ? RateAgrees(change.number, d, computed, false) : AgreesWithin(change.number, d, computed);
     if (holds) {
       Check k = MakeCheck(relative ? "ratio" : "difference", "builtin:stated_change", {}, change.number, RoundTo(computed, d));
-      k.members.push_back({"", "value", from.number, from.span});
-      k.members.push_back({"", "part", change.number, change.span});
-      k.members.push_back({"", "value", base->number, base->span});
+      k.members.push_back({"", MemberRole::kValue, from.number, from.span});
+      k.members.push_back({"", MemberRole::kPart, change.number, change.span});
+      k.members.push_back({"", MemberRole::kValue, base->number, base->span});
       Held(std::move(k));
       continue;
     }
     if (Flagged(from) || Flagged(change) || Flagged(*base)) continue;
-    Flag f = MakeFlag(relative ? "ratio_mismatch" : "sum_mismatch", relative ? "warning" : "error", change.number, RoundTo(computed, d),
+    Flag f = MakeFlag(relative ? "ratio_mismatch" : "sum_mismatch", relative ? Severity::kWarning : Severity::kError, change.number, RoundTo(computed, d),
                       "builtin:stated_change");
     AddEvidence(f, from.span);
     AddEvidence(f, change.span);
@@ -321,7 +321,7 @@ std::vector<Structure::OutlinePoint> Structure::OutlinePoints() const {
     if (!number.empty() && j < e && (text[j] == ' ' || text[j] == '\t')) {
       size_t before_count = points.size();
       for (const Mention* m : In(j, e)) {
-        if (!IsAdditive(*m) || !m->comparator.empty()) continue;
+        if (!IsAdditive(*m) || m->comparator != Comparator::kNone) continue;
         std::string_view before = Between(j, m->span.normalized.begin);
         bool apart = before.size() >= 3 && (before.substr(before.size() - 3) == "   " || before.back() == '\t');
         std::string_view after = Between(m->span.normalized.end, e);
@@ -405,7 +405,7 @@ void Structure::CheckOutlineHeading(const std::vector<OutlinePoint>& points, con
     if (!slip || holding < 1) return;
   }
   std::string title = QuotedLabel(points[parent.index].title);
-  SumFlag("builtin:outline_sum", learned ? "error" : "warning", total, parts, sum, d,
+  SumFlag("builtin:outline_sum", learned ? Severity::kError : Severity::kWarning, total, parts, sum, d,
           en ? "Heading " + marker + " “" + title + "” against its points " + marker + "1, " + marker + "2 … (" +
                    std::to_string(holding) + " other headings of the outline add up)"
              : "Mục " + marker + " «" + title + "» so với các mục con " + marker + "1, " + marker + "2 … (" +
@@ -497,14 +497,14 @@ void Structure::CheckNamedShares(const Mention& base, const std::vector<const Na
               (rounded_to_100 && std::fabs(pct.number - computed) <= std::pow(kDecimalBase, -d) + kBinaryNoise);
     if (ok) {
       Check k = MakeCheck("part_percent", "builtin:named_share", {}, pct.number, RoundTo(computed, d));
-      k.members.push_back({"", "whole", base.number, base.span});
-      k.members.push_back({"", "part", sh->part->number, sh->part->span});
-      k.members.push_back({"", "rate", pct.number, pct.span});
+      k.members.push_back({"", MemberRole::kWhole, base.number, base.span});
+      k.members.push_back({"", MemberRole::kPart, sh->part->number, sh->part->span});
+      k.members.push_back({"", MemberRole::kRate, pct.number, pct.span});
       Held(std::move(k));
       continue;
     }
     if (Flagged(pct)) continue;
-    Flag f = MakeFlag("ratio_mismatch", "error", pct.number, RoundTo(computed, d), "builtin:named_share");
+    Flag f = MakeFlag("ratio_mismatch", Severity::kError, pct.number, RoundTo(computed, d), "builtin:named_share");
     AddEvidence(f, base.span);
     AddEvidence(f, sh->part->span);
     AddEvidence(f, pct.span);
@@ -523,7 +523,7 @@ void Structure::CheckNamedShares(const Mention& base, const std::vector<const Na
   if (AgreesWithin(base.number, dp, part_sum)) {
     SumHeld("sum", "builtin:named_share", base, parts, part_sum);
   } else if (!Flagged(base) && std::none_of(parts.begin(), parts.end(), [&](const Mention* p) { return Flagged(*p); })) {
-    SumFlag("builtin:named_share", "error", base, parts, part_sum, dp,
+    SumFlag("builtin:named_share", Severity::kError, base, parts, part_sum, dp,
             en ? "Parts whose shares of “" + list.front()->name + "” add up to 100%"
                : "Các phần có tỷ lệ trên «" + list.front()->name + "» cộng lại bằng 100%");
   }

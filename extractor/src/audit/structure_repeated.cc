@@ -49,9 +49,9 @@ void Structure::RunningAccounts() {
             const char* op = sign > 0 ? " + " : " − ";
             if (std::fabs(expect - r.number) < kHalfUnit) {
               Check chk = MakeCheck(sign > 0 ? "sum" : "difference", "builtin:running_account", {}, r.number, expect);
-              chk.members.push_back({"", "total", r.number, r.span});
-              chk.members.push_back({"", "part", a.number, a.span});
-              chk.members.push_back({"", "part", b.number, b.span});
+              chk.members.push_back({"", MemberRole::kTotal, r.number, r.span});
+              chk.members.push_back({"", MemberRole::kPart, a.number, a.span});
+              chk.members.push_back({"", MemberRole::kPart, b.number, b.span});
               Held(std::move(chk));
               done = true;
               break;
@@ -60,7 +60,7 @@ void Structure::RunningAccounts() {
             bool slip = DigitSlip(r, expect) || DigitSlip(a, a.number + (r.number - expect)) ||
                         DigitSlip(b, b.number + sign * (r.number - expect));
             if (!slip || Flagged(r) || Flagged(a) || Flagged(b)) continue;
-            Flag f = MakeFlag("sum_mismatch", "warning", r.number, expect, "builtin:running_account");
+            Flag f = MakeFlag("sum_mismatch", Severity::kWarning, r.number, expect, "builtin:running_account");
             AddEvidence(f, a.span);
             AddEvidence(f, b.span);
             AddEvidence(f, r.span);
@@ -276,8 +276,8 @@ void Structure::CompareStatements(const Statement& x, const Statement& y, const 
   if (differ == 0) {
     if (times[x.unit + "|" + x.digits] == 2 && x.m->number == y.m->number) {
       Check k = MakeCheck("agree", "builtin:repeated_figure", {}, x.m->number, y.m->number);
-      k.members.push_back({"", "value", x.m->number, x.m->span});
-      k.members.push_back({"", "value", y.m->number, y.m->span});
+      k.members.push_back({"", MemberRole::kValue, x.m->number, x.m->span});
+      k.members.push_back({"", MemberRole::kValue, y.m->number, y.m->span});
       Held(std::move(k));
     }
     return;
@@ -313,7 +313,7 @@ void Structure::FlagRepeatedFigure(const Statement& x, const Statement& y) {
       break;
     }
   }
-  Flag f = MakeFlag("conflicting_values", "warning", x.m->number, y.m->number, "builtin:repeated_figure");
+  Flag f = MakeFlag("conflicting_values", Severity::kWarning, x.m->number, y.m->number, "builtin:repeated_figure");
   AddEvidence(f, x.m->span);
   AddEvidence(f, y.m->span);
   auto where = [&](const Span& sp) {

@@ -58,13 +58,13 @@ void Structure::RowsSaidToMatch() {
         const Mention& y = *fb[k];
         if (x.number == y.number && x.type == y.type) {
           Check ck = MakeCheck("agree", "builtin:said_to_match", {}, x.number, y.number);
-          ck.members.push_back({"", "value", x.number, x.span});
-          ck.members.push_back({"", "value", y.number, y.span});
+          ck.members.push_back({"", MemberRole::kValue, x.number, x.span});
+          ck.members.push_back({"", MemberRole::kValue, y.number, y.span});
           Held(std::move(ck));
           continue;
         }
         if (Flagged(x) || Flagged(y)) continue;
-        Flag f = MakeFlag("conflicting_values", "error", x.number, y.number, "builtin:said_to_match");
+        Flag f = MakeFlag("conflicting_values", Severity::kError, x.number, y.number, "builtin:said_to_match");
         AddEvidence(f, x.span);
         AddEvidence(f, y.span);
         f.explanation = en ? "The row says “" + verdict + "”, but “" + x.span.text + "” and “" + y.span.text + "” differ."
@@ -325,7 +325,7 @@ void Structure::CheckGroupRows(const Grid& g) {
       for (const Mention* p : parts) { sum += p->number; d = std::max(d, Decimals(*p)); }
       if (AgreesWithin(total.number, d, sum)) SumHeld("table_sum", "builtin:table_group_row", total, parts, sum);
       else if (!Flagged(total)) {
-        SumFlag("builtin:table_group_row", "error", total, parts, sum, d,
+        SumFlag("builtin:table_group_row", Severity::kError, total, parts, sum, d,
                 en ? "Group row “" + g.label[r] + "” (column “" + ColumnName(g, j) + "”) against its numbered rows"
                    : "Dòng nhóm «" + g.label[r] + "» (cột «" + ColumnName(g, j) + "») so với các dòng đánh số của nhóm");
       }
@@ -360,7 +360,7 @@ void Structure::CheckTotalRows(const Grid& g, bool grouped) {
                             : "Dòng «" + g.label[r] + "» của bảng (cột «" + ColumnName(g, j) + "»)";
       if (AgreesWithin(total.number, d, sum)) SumHeld("table_sum", "builtin:table_total_row", total, parts, sum);
       else if (!Flagged(total) && std::none_of(parts.begin(), parts.end(), [&](const Mention* p) { return Flagged(*p); })) {
-        SumFlag("builtin:table_total_row", "error", total, parts, sum, d, what);
+        SumFlag("builtin:table_total_row", Severity::kError, total, parts, sum, d, what);
       }
     }
   }
@@ -421,7 +421,7 @@ void Structure::CheckTotalColumn(const Grid& g, size_t tc, const ColumnRun& best
       SumHeld("table_sum", "builtin:table_total_column", total, parts, sum);
     } else if (!Flagged(total)) {
       std::string cols = ColumnName(g, best.from) + " … " + ColumnName(g, best.to);
-      SumFlag("builtin:table_total_column", best.held >= tuning.learned_error_rows ? "error" : "warning", total, parts, sum, d,
+      SumFlag("builtin:table_total_column", best.held >= tuning.learned_error_rows ? Severity::kError : Severity::kWarning, total, parts, sum, d,
               en ? "Column “" + ColumnName(g, tc) + "” of row “" + g.label[r] + "” against columns “" + cols + "” (which add up to it in " +
                        std::to_string(best.held) + " other rows)"
                  : "Cột «" + ColumnName(g, tc) + "» của dòng «" + g.label[r] + "» so với các cột «" + cols + "» (cộng lại khớp ở " +
@@ -462,14 +462,14 @@ void Structure::CheckRateColumn(const Grid& g, size_t rc) {
     double computed = x.m->number / y.m->number * 100.0;
     if (RateAgrees(z.m->number, d, computed, false)) {
       Check k = MakeCheck("ratio", "builtin:table_rate_column", {}, z.m->number, RoundTo(computed, d));
-      k.members.push_back({"", "numerator", x.m->number, x.m->span});
-      k.members.push_back({"", "denominator", y.m->number, y.m->span});
-      k.members.push_back({"", "rate", z.m->number, z.m->span});
+      k.members.push_back({"", MemberRole::kNumerator, x.m->number, x.m->span});
+      k.members.push_back({"", MemberRole::kDenominator, y.m->number, y.m->span});
+      k.members.push_back({"", MemberRole::kRate, z.m->number, z.m->span});
       Held(std::move(k));
       continue;
     }
     if (Flagged(*z.m)) continue;
-    Flag f = MakeFlag("ratio_mismatch", best_held >= tuning.learned_error_rows ? "error" : "warning", z.m->number, RoundTo(computed, d),
+    Flag f = MakeFlag("ratio_mismatch", best_held >= tuning.learned_error_rows ? Severity::kError : Severity::kWarning, z.m->number, RoundTo(computed, d),
                       "builtin:table_rate_column");
     AddEvidence(f, x.m->span);
     AddEvidence(f, y.m->span);

@@ -283,7 +283,7 @@ std::vector<TextRange> Structure::ListItemsBelow(size_t pos) const {
 }
 
 bool Structure::NamesSomething(const Mention& m) const {
-  if (!m.comparator.empty()) return true;
+  if (m.comparator != Comparator::kNone) return true;
   size_t b = m.span.normalized.begin, e = m.span.normalized.end;
   size_t p = b;
   while (p > 0 && text[p - 1] == ' ') --p;

@@ -115,7 +115,7 @@ void CheckNames(AuditContext& c) {
   }
   Flag flag;
   flag.kind = "name_variant";
-  flag.severity = "warning";
+  flag.severity = Severity::kWarning;
   flag.rule = "builtin:name_variant";
   auto count = [&](const Spelling& s) {
     return "“" + s.text + "” (" + std::to_string(s.places.size()) + (en ? " times)" : " lần)");
@@ -211,7 +211,7 @@ LatestCited CheckReferences(AuditContext& c, const std::string& doc_first, const
     if (r.date > doc_last) {
       Flag flag;
       flag.kind = "date_inconsistency";
-      flag.severity = "error";
+      flag.severity = Severity::kError;
       flag.rule = "builtin:reference_after_document";
       AddEvidence(flag, r.spans.front());
       for (const Span& s : doc_date_evidence) AddEvidence(flag, s);
@@ -288,7 +288,7 @@ void FlagPassedDeadline(AuditContext& c, Span deadline, const std::vector<Span>&
   const bool en = c.en();
   Flag flag;
   flag.kind = "date_inconsistency";
-  flag.severity = "error";
+  flag.severity = Severity::kError;
   flag.rule = "builtin:deadline_before_document";
   AddEvidence(flag, deadline);
   for (const Span& s : doc_date_evidence) AddEvidence(flag, s);

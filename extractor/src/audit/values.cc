@@ -33,14 +33,6 @@ std::string DescribeWhen(const std::string& when, bool stock, bool en) {
   return when;
 }
 
-std::string ComparatorText(const std::string& comparator) {
-  if (comparator == ">=") return "≥ ";
-  if (comparator == ">") return "> ";
-  if (comparator == "<=") return "≤ ";
-  if (comparator == "<") return "< ";
-  return "";
-}
-
 bool Agree(const FactInfo& a, const FactInfo& b) {
   return AgreesWithin(a.value, std::min(a.decimals, b.decimals), b.value);
 }
@@ -88,7 +80,7 @@ bool SameWords(const FactInfo& a, const FactInfo& b) {
 }
 
 // One indicator, role, period (or as-of date), scope and signature: one quantity.
-using StatementKey = std::tuple<std::string, std::string, std::string, std::string, std::string>;
+using StatementKey = std::tuple<std::string, Role, std::string, std::string, std::string>;
 
 // The statements of each quantity, in the order the quantities first appear.
 struct Statements {
@@ -121,17 +113,17 @@ Flag ConflictFlag(const AuditContext& c, const FactInfo& ref, const FactInfo& f,
   bool sure = c.Tier(ref, f) <= 1 || SameWords(ref, f);
   Flag flag;
   flag.kind = "conflicting_values";
-  flag.severity = sure ? "error" : "warning";
+  flag.severity = sure ? Severity::kError : Severity::kWarning;
   flag.indicators = {ref.fact->indicator};
   flag.stated = ref.value;
   flag.computed = f.value;
   flag.rule = "builtin:conflicting_values";
   std::string label = c.IndicatorName(ref.fact->indicator);
-  bool target = ref.fact->role == "target";
+  bool target = ref.fact->role == Role::kTarget;
   std::string a = FormatValue(ref.value, ref.decimals, Unit(c, ref), en);
   std::string b = FormatValue(f.value, f.decimals, Unit(c, f), en);
-  if (!ref.fact->comparator.empty()) a = ComparatorText(ref.fact->comparator) + a;
-  if (!f.fact->comparator.empty()) b = ComparatorText(f.fact->comparator) + b;
+  if (ref.fact->comparator != Comparator::kNone) a = ComparatorText(ref.fact->comparator) + a;
+  if (f.fact->comparator != Comparator::kNone) b = ComparatorText(f.fact->comparator) + b;
   std::string when = DescribeWhen(when_key, stock, en);
   // The words that made the two numbers one quantity: each statement's own, and the unit,
   // time or kind both name.
@@ -148,7 +140,7 @@ Flag ConflictFlag(const AuditContext& c, const FactInfo& ref, const FactInfo& f,
   }
   if (!shared.empty()) why += en ? ", both with " + shared : ", cùng gắn với " + shared;
   why += ".";
-  if (flag.severity == "warning") {
+  if (flag.severity == Severity::kWarning) {
     why += en ? " The statements are in different paragraphs and worded differently: check that they are of one quantity."
               : " Hai câu ở các đoạn khác nhau và diễn đạt khác nhau: cần xem lại có đúng là cùng một đại lượng không.";
   }
@@ -190,7 +182,7 @@ void CompareStatements(AuditContext& c, const StatementKey& key, std::vector<con
   for (auto& r : raised) c.flags.push_back(std::move(r.second));
   if (agreeing.size() >= 2) {
     Check check = MakeCheck("agree", "builtin:conflicting_values", {ref.fact->indicator}, ref.value, ref.value);
-    for (const FactInfo* f : agreeing) AddMember(check, *f, "value");
+    for (const FactInfo* f : agreeing) AddMember(check, *f, MemberRole::kValue);
     c.checks.push_back(std::move(check));
   }
 }
@@ -216,25 +208,25 @@ void CheckAssessments(AuditContext& c) {
     for (int fi : c.Of(id)) {
       const FactInfo& f = c.facts[fi];
       if (!f.numeric || f.fact->span.line != a.fact->span.line) continue;
-      if (f.fact->role == "target" && !target) target = &f;
-      if (f.fact->role == "actual" && !row_value) row_value = &f;
+      if (f.fact->role == Role::kTarget && !target) target = &f;
+      if (f.fact->role == Role::kActual && !row_value) row_value = &f;
     }
     if (!target) continue;
     std::vector<const FactInfo*> values;
     if (row_value) values.push_back(row_value);
     for (int fi : c.Of(id)) {
       const FactInfo& f = c.facts[fi];
-      if (!f.numeric || &f == row_value || f.item_of >= 0 || f.fact->role != "actual") continue;
+      if (!f.numeric || &f == row_value || f.item_of >= 0 || f.fact->role != Role::kActual) continue;
       if (f.period != a.period || f.scope != target->scope) continue;
       values.push_back(&f);
     }
     if (values.empty()) continue;
-    const std::string& cmp = target->fact->comparator;
+    const Comparator cmp = target->fact->comparator;
     auto meets = [&](double v) {
       double t = target->value;
-      if (cmp == ">") return v > t + kBinaryNoise;
-      if (cmp == "<") return v < t - kBinaryNoise;
-      if (cmp == "<=") return v <= t + kBinaryNoise;
+      if (cmp == Comparator::kAbove) return v > t + kBinaryNoise;
+      if (cmp == Comparator::kBelow) return v < t - kBinaryNoise;
+      if (cmp == Comparator::kAtMost) return v <= t + kBinaryNoise;
       return v >= t - kBinaryNoise;
     };
     bool verdict = *a.fact->assessment;
@@ -244,21 +236,21 @@ void CheckAssessments(AuditContext& c) {
     }
     if (!against) {
       Check check = MakeCheck("assessment", "builtin:assessment", {id}, target->value, values.front()->value);
-      AddMember(check, *target, "target");
+      AddMember(check, *target, MemberRole::kTarget);
       // The row's own value and the nearest others: a long document restating one indicator
       // many times would otherwise make this list grow with the square of its length.
       std::stable_sort(values.begin() + (row_value ? 1 : 0), values.end(), [&](const FactInfo* x, const FactInfo* y) {
         auto d = [&](const FactInfo* f) { return f->pos > a.pos ? f->pos - a.pos : a.pos - f->pos; };
         return d(x) < d(y);
       });
-      for (size_t i = 0; i < values.size() && i < 4; ++i) AddMember(check, *values[i], "value");
+      for (size_t i = 0; i < values.size() && i < 4; ++i) AddMember(check, *values[i], MemberRole::kValue);
       c.checks.push_back(std::move(check));
       continue;
     }
     const bool en = c.en();
     Flag flag;
     flag.kind = "assessment_mismatch";
-    flag.severity = "error";
+    flag.severity = Severity::kError;
     flag.indicators = {id};
     flag.stated = target->value;
     flag.computed = against->value;
@@ -283,6 +275,24 @@ void CheckAssessments(AuditContext& c) {
     AddEvidence(flag, against->fact->span);
     c.flags.push_back(std::move(flag));
   }
+}
+
+std::string ComparatorSymbol(Comparator comparator) {
+  switch (comparator) {
+    case Comparator::kAtLeast: return "≥";
+    case Comparator::kAbove: return ">";
+    case Comparator::kAtMost: return "≤";
+    case Comparator::kBelow: return "<";
+    case Comparator::kEqual:
+    case Comparator::kNone: break;
+  }
+  return "";
+}
+
+std::string ComparatorText(Comparator comparator) {
+  std::string text = ComparatorSymbol(comparator);
+  if (!text.empty()) text += ' ';
+  return text;
 }
 
 }  // namespace baocao

@@ -47,12 +47,12 @@ void CheckAmountsInWords(AuditContext& c, const std::vector<Mention>& mentions, 
     const Span figures_span = c.in.span_of(figures.span.normalized), words_span = c.in.span_of(words.span.normalized);
     if (std::fabs(figures.number - words.number) < kHalfUnit) {   // one amount, to the đồng
       Check k = MakeCheck("agree", "builtin:amount_in_words", {}, figures.number, words.number);
-      k.members.push_back({"", "figures", figures.number, figures_span});
-      k.members.push_back({"", "words", words.number, words_span});
+      k.members.push_back({"", MemberRole::kFigures, figures.number, figures_span});
+      k.members.push_back({"", MemberRole::kWords, words.number, words_span});
       c.checks.push_back(std::move(k));
       continue;
     }
-    Flag flag = MakeFlag("conflicting_values", "error", figures.number, words.number, "builtin:amount_in_words");
+    Flag flag = MakeFlag("conflicting_values", Severity::kError, figures.number, words.number, "builtin:amount_in_words");
     AddEvidence(flag, figures_span);
     AddEvidence(flag, words_span);
     flag.explanation = en ? "The amount in figures “" + figures_span.text + "” is " + FormatValue(figures.number, 0, figures.unit, en) +

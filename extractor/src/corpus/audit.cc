@@ -84,13 +84,13 @@ PlanFigures GatherPlanFigures(const Context& cx) {
     if (!reading) continue;   // another unit's figure ("toàn tỉnh", "cấp xã"): not the ward's
     TargetKey key{d->ward_key, f.period, f.indicator};
     Figure figure{key, *reading};
-    if (d->kind == "plan" && f.role == "target" && f.value) {
+    if (d->kind == "plan" && f.role == Role::kTarget && f.value) {
       // The latest plan's first statement (facts come in document order).
       auto it = p.targets.find(figure);
       if (it == p.targets.end() || IssuedBefore(it->second.first, d)) p.targets[figure] = {d, &f};
-    } else if (d->kind == "report" && f.role == "actual" && f.value) {
+    } else if (d->kind == "report" && f.role == Role::kActual && f.value) {
       p.actuals[{d->id, figure}].push_back(&f);
-    } else if (d->kind == "report" && f.role == "assessment" && f.assessment) {
+    } else if (d->kind == "report" && f.role == Role::kAssessment && f.assessment) {
       p.assessments[{d->id, key}].push_back(&f);
     }
   }
@@ -146,21 +146,21 @@ bool ExplainTargetCase(const Context& cx, const TargetCase& c, CorpusFlag& flag)
   const std::string report = cx.Name(c.doc), plan = cx.Name(c.plan->id);
   if (c.missed && c.pass && !c.fail) {
     flag.kind = "assessment_mismatch";
-    flag.severity = "error";
+    flag.severity = Severity::kError;
     flag.explanation = head + (cx.en ? report + " assesses “achieved” with " + value_text + ", but " + plan +
                                            " set the target " + target_text + "."
                                      : report + " đánh giá “Đạt” với kết quả " + value_text + ", nhưng " + plan +
                                            " đặt chỉ tiêu " + target_text + ".");
   } else if (c.missed && !c.pass && !c.fail) {
     flag.kind = "target_missed";
-    flag.severity = "warning";
+    flag.severity = Severity::kWarning;
     flag.explanation = head + (cx.en ? "the result " + value_text + " in " + report + " misses the target " +
                                            target_text + " of " + plan + ", and the report does not say so."
                                      : "kết quả " + value_text + " trong " + report + " chưa đạt chỉ tiêu " +
                                            target_text + " của " + plan + ", báo cáo không nêu là chưa đạt.");
   } else if (!c.missed && c.fail && !c.pass) {
     flag.kind = "assessment_mismatch";
-    flag.severity = "warning";
+    flag.severity = Severity::kWarning;
     flag.explanation = head + (cx.en ? report + " assesses “not achieved” although " + value_text +
                                            " meets the target " + target_text + " of " + plan + "."
                                      : report + " đánh giá “Không đạt” dù kết quả " + value_text +
@@ -206,11 +206,11 @@ void CheckPlanTargets(const Context& cx, std::vector<CorpusFlag>& out) {
 void CheckConflicts(const Context& cx, std::vector<CorpusFlag>& out) {
   // ward, period, id, role, unit, reading (WardReading: a "lũy kế" figure and the period's are
   // two figures, not two values of one)
-  using Key = std::tuple<std::string, std::string, std::string, std::string, std::string, std::string>;
+  using Key = std::tuple<std::string, std::string, std::string, Role, std::string, std::string>;
   std::map<Key, std::map<const CorpusDocument*, std::vector<const Fact*>, decltype(&IssuedBefore)>> groups;
   for (const CorpusFact& cf : cx.corpus.facts) {
     const Fact& f = cf.fact;
-    if (!f.value || f.period.empty() || (f.role != "actual" && f.role != "target")) continue;
+    if (!f.value || f.period.empty() || (f.role != Role::kActual && f.role != Role::kTarget)) continue;
     if (cx.rules.stocks.count(f.indicator)) continue;   // counted at a date: two dates, two values
     const CorpusDocument* d = cx.corpus.Find(cf.document);
     if (!d || d->ward_key.empty()) continue;
@@ -233,10 +233,10 @@ void CheckConflicts(const Context& cx, std::vector<CorpusFlag>& out) {
       const Fact* a = first.front();
       const Fact* b = facts.front();
       const std::string& indicator = std::get<2>(key);
-      bool target = std::get<3>(key) == "target";
+      bool target = std::get<3>(key) == Role::kTarget;
       CorpusFlag flag;
       flag.kind = "conflicting_values";
-      flag.severity = target ? "warning" : "error";
+      flag.severity = target ? Severity::kWarning : Severity::kError;
       flag.rule = "corpus:conflicting_values";
       flag.indicators = {indicator};
       flag.ward = doc->ward;
@@ -413,7 +413,7 @@ CorpusFlag DateMismatch(const Context& cx, const std::string& key, const Variant
   const Statement* any = dates.begin()->second.front();
   CorpusFlag flag;
   flag.kind = "reference_mismatch";
-  flag.severity = "warning";
+  flag.severity = Severity::kWarning;
   flag.rule = "corpus:reference_date";
   std::string list;
   for (const auto& [date, ss] : dates) {
@@ -441,7 +441,7 @@ CorpusFlag SymbolMismatch(const Context& cx, const std::string& key, const Varia
   }
   CorpusFlag flag;
   flag.kind = "reference_mismatch";
-  flag.severity = separators ? "info" : "warning";
+  flag.severity = separators ? Severity::kInfo : Severity::kWarning;
   flag.rule = "corpus:reference_symbol";
   flag.explanation = cx.en ? any->kind + " of " + DayMonthYear(any->date) + " is cited with " + std::to_string(numbers.size()) +
                                  " different numbers or symbols: " + list + "."
@@ -494,7 +494,7 @@ void CheckWardNames(const Context& cx, std::vector<CorpusFlag>& out) {
       std::string right = corpus::StripUnitWord(reference.front()->ward_written);
       CorpusFlag flag;
       flag.kind = "name_variant";
-      flag.severity = first->ward_listed ? "info" : "warning";
+      flag.severity = first->ward_listed ? Severity::kInfo : Severity::kWarning;
       flag.rule = "corpus:name_variant";
       flag.ward = first->ward;
       flag.province = first->province;
@@ -533,8 +533,8 @@ std::vector<CorpusFlag> AuditCorpus(const Corpus& corpus, const CorpusRules& rul
   CheckCitations(cx, flags);
   CheckWardNames(cx, flags);
   std::stable_sort(flags.begin(), flags.end(), [](const CorpusFlag& a, const CorpusFlag& b) {
-    return std::make_tuple(SeverityRank(a.severity), a.province, a.ward, a.period, a.kind) <
-           std::make_tuple(SeverityRank(b.severity), b.province, b.ward, b.period, b.kind);
+    return std::make_tuple(a.severity, a.province, a.ward, a.period, a.kind) <
+           std::make_tuple(b.severity, b.province, b.ward, b.period, b.kind);
   });
   return flags;
 }
@@ -556,7 +556,7 @@ Status WriteCorpusFlags(Store& store, const std::vector<CorpusFlag>& flags) {
   for (const CorpusFlag& f : flags) {
     nlohmann::json evidence = nlohmann::json::array();
     for (const CorpusEvidence& e : f.evidence) evidence.push_back(EvidenceJson(e));
-    rows.push_back({f.kind, f.severity, nlohmann::json(f.indicators).dump(), f.ward, f.period, f.stated, f.computed,
+    rows.push_back({f.kind, std::string(NameOf(f.severity)), nlohmann::json(f.indicators).dump(), f.ward, f.period, f.stated, f.computed,
                     f.explanation, f.rule, evidence.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
   }
   return store::ReplaceCorpusFlags(store, rows);

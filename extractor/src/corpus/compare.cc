@@ -78,7 +78,7 @@ class FactSelection {
   bool Keep(const CorpusDocument* d, const Fact& f) const {
     if (!d || d->ward_key.empty() || f.period.empty()) return false;
     std::optional<std::string> reading = corpus::WardReading(f, rules_);
-    if (!reading || (f.role != "assessment" && !reading->empty())) return false;
+    if (!reading || (f.role != Role::kAssessment && !reading->empty())) return false;
     if (!options_.period.empty() && f.period != options_.period) return false;
     if (!province_.empty() && FoldKey(d->province) != province_) return false;
     return wanted_.empty() || wanted_.count(f.indicator) > 0;
@@ -111,10 +111,10 @@ LatestDocuments FindLatestDocuments(const Corpus& corpus, const FactSelection& s
     const CorpusDocument* d = corpus.Find(cf.document);
     if (!selection.Keep(d, cf.fact) || !cf.fact.value) continue;
     PeriodWard key{cf.fact.period, d->ward_key};
-    if (d->kind == "report" && cf.fact.role == "actual") {
+    if (d->kind == "report" && cf.fact.role == Role::kActual) {
       auto& r = latest.report_of[key];
       if (!r || IssuedBefore(r, d)) r = d;
-    } else if (d->kind == "plan" && cf.fact.role == "target") {
+    } else if (d->kind == "plan" && cf.fact.role == Role::kTarget) {
       auto& p = latest.plan_of[key];
       if (!p || IssuedBefore(p, d)) p = d;
     }
@@ -143,10 +143,10 @@ std::map<PeriodWard, ValuesByIndicator> ChooseValues(const Corpus& corpus, const
     bool from_plan = latest.Plan(key) == d;
     if (!from_report && !from_plan) continue;
     Values& v = values[key][f.indicator];
-    if (from_report && f.role == "actual" && f.value && !v.actual) v.actual = &f;
-    if (from_report && f.role == "target" && f.value && !v.report_target) v.report_target = &f;
-    if (from_report && f.role == "assessment" && f.assessment && !v.assessment) v.assessment = &f;
-    if (from_plan && f.role == "target" && f.value && !v.target) v.target = &f;
+    if (from_report && f.role == Role::kActual && f.value && !v.actual) v.actual = &f;
+    if (from_report && f.role == Role::kTarget && f.value && !v.report_target) v.report_target = &f;
+    if (from_report && f.role == Role::kAssessment && f.assessment && !v.assessment) v.assessment = &f;
+    if (from_plan && f.role == Role::kTarget && f.value && !v.target) v.target = &f;
   }
   return values;
 }

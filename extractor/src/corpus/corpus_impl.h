@@ -9,9 +9,14 @@
 #include <set>
 #include <utility>
 
+#include "baocao/audit/audit.h"
 #include "baocao/corpus/corpus.h"
+#include "baocao/emit/names.h"
 
 namespace baocao::corpus {
+
+using baocao::ComparatorSymbol;   // one table of comparator symbols, the audit's
+using baocao::ComparatorText;
 
 // Case-folded (ICU full folding), diacritics kept: "Trưng Thành" != "Trung Thành", but
 // "TRUNG THÀNH" == "Trung Thành".
@@ -28,12 +33,8 @@ std::string WardKey(std::string_view name);
 
 // A value as a Vietnamese document writes it, with its unit: "91,5%", "12 sáng kiến".
 std::string FormatValue(double value, const std::string& unit);
-// ">=" -> "≥ ", ">" -> "> ", "<=" -> "≤ ", "<" -> "< ", others -> "".
-std::string ComparatorText(const std::string& comparator);
-// The same without the space: "≥".
-std::string TightComparator(const std::string& comparator);
 // Whether `value` meets `target` read with its comparator; without one, by the direction.
-bool Meets(double value, double target, const std::string& comparator, int direction);
+bool Meets(double value, double target, Comparator comparator, int direction);
 
 // How people name a document: "Kế hoạch số 12/KH-UBND", "Báo cáo số 45/BC-UBND", else its
 // file name.

@@ -63,26 +63,12 @@ std::string FormatValue(double value, const std::string& unit) {
   return v + " " + unit;
 }
 
-std::string ComparatorText(const std::string& comparator) {
-  if (comparator == ">=") return "≥ ";
-  if (comparator == ">") return "> ";
-  if (comparator == "<=") return "≤ ";
-  if (comparator == "<") return "< ";
-  return "";
-}
-
-std::string TightComparator(const std::string& comparator) {
-  std::string t = ComparatorText(comparator);
-  if (!t.empty()) t.pop_back();
-  return t;
-}
-
-bool Meets(double value, double target, const std::string& comparator, int direction) {
+bool Meets(double value, double target, Comparator comparator, int direction) {
   constexpr double kEps = 1e-9;
-  if (comparator == ">") return value > target + kEps;
-  if (comparator == "<") return value < target - kEps;
-  if (comparator == ">=") return value >= target - kEps;
-  if (comparator == "<=") return value <= target + kEps;
+  if (comparator == Comparator::kAbove) return value > target + kEps;
+  if (comparator == Comparator::kBelow) return value < target - kEps;
+  if (comparator == Comparator::kAtLeast) return value >= target - kEps;
+  if (comparator == Comparator::kAtMost) return value <= target + kEps;
   // No comparator (or "="): a target is reached from the side the indicator improves towards.
   return direction < 0 ? value <= target + kEps : value >= target - kEps;
 }
@@ -108,7 +94,7 @@ std::string WardName(const std::string& ward, const std::string& province, std::
 }
 
 bool LinesReadable(const CorpusDocument& doc) {
-  return doc.format != "pdf" && (doc.encoding.empty() || doc.encoding == "utf-8");
+  return doc.format != Format::kPdf && (doc.encoding.empty() || doc.encoding == "utf-8");
 }
 
 std::string DayMonthYear(std::string_view iso) {

@@ -132,7 +132,7 @@ void Chart(std::ostringstream& out, const ComparePeriod& p, size_t i, Sources& s
           << "</title></line>\n";
     }
     std::string label = c.actual ? Num(*c.actual) : "–";
-    if (c.target) label += " / " + corpus::TightComparator(c.comparator) + Num(*c.target);
+    if (c.target) label += " / " + corpus::ComparatorSymbol(c.comparator) + Num(*c.target);
     if (c.outlier) label += " *";
     out << "<text x=\"" << label_w + bar_w + 6 << "\" y=\"" << Fixed(y + 14) << "\">" << HtmlEscape(label) << "</text>\n";
   }
@@ -225,7 +225,7 @@ void WriteFlags(std::ostringstream& out, const Comparison& comparison) {
   out << "<h2>Cảnh báo giữa các văn bản</h2>\n<ul class=\"flags\">\n";
   for (size_t k = 0; k < comparison.flags.size(); ++k) {
     const CorpusFlag& f = comparison.flags[k];
-    out << "<li id=\"flag-" << k + 1 << "\"><span class=\"sev-" << HtmlEscape(f.severity) << "\">" << HtmlEscape(f.severity)
+    out << "<li id=\"flag-" << k + 1 << "\"><span class=\"sev-" << HtmlEscape(NameOf(f.severity)) << "\">" << HtmlEscape(NameOf(f.severity))
         << "</span> <code>" << HtmlEscape(f.kind) << "</code> " << HtmlEscape(f.explanation) << "<ul>";
     for (const CorpusEvidence& e : f.evidence) {
       out << "<li class=\"line\">" << HtmlEscape(e.path) << ", dòng " << e.span.line << ": <q>" << HtmlEscape(e.span.text) << "</q>";

@@ -156,7 +156,7 @@ CorpusDocument DocumentOf(const store::StoredDocumentMeta& m) {
   d.province_written = m.province;
   d.date = m.date;
   d.title = m.title;
-  d.format = m.format;
+  d.format = ParseFormat(m.format).value_or(Format::kText);
   d.encoding = m.encoding;
   return d;
 }
@@ -212,7 +212,7 @@ Result<std::map<int64_t, std::string>> ReadableSources(Store& store, const std::
       store, ids, [&](int64_t id, const std::string& format, const std::string& encoding, std::string_view source) {
         CorpusDocument d;
         d.id = id;
-        d.format = format;
+        d.format = ParseFormat(format).value_or(Format::kText);
         d.encoding = encoding;
         if (LinesReadable(d)) sources[id] = std::string(source);
       });

@@ -60,7 +60,7 @@ std::string CompareToCsv(const Comparison& comparison) {
         out << CsvField(p.period) << ',' << CsvField(r.province) << ',' << CsvField(r.ward) << ',' << CsvField(ind.id) << ','
             << CsvField(ind.label) << ',' << CsvField(ind.unit) << ',' << (ind.direction > 0 ? "higher" : "lower") << ','
             << (c.actual ? Machine(*c.actual) : "") << ',' << (c.target ? Machine(*c.target) : "") << ','
-            << CsvField(c.comparator) << ',' << (c.meets_target ? (*c.meets_target ? "true" : "false") : "") << ','
+            << CsvField(std::string(NameOf(c.comparator))) << ',' << (c.meets_target ? (*c.meets_target ? "true" : "false") : "") << ','
             << (c.assessment ? (*c.assessment ? "true" : "false") : "") << ',' << (c.rank ? std::to_string(c.rank) : "") << ','
             << (c.robust_z ? Machine(std::round(*c.robust_z * 1000) / 1000) : "") << ',' << (c.outlier ? "true" : "false") << ','
             << CsvField(flag_kinds) << ',' << CsvField(c.actual_source.path) << ','

@@ -179,7 +179,7 @@ class WorkbookWriter {
 
   void WriteTarget(const CompareCell& c, lxw_col_t col) {
     std::string shown = corpus::ComparatorText(c.comparator) + VietnameseNumber(*c.target);
-    if (c.comparator.empty()) worksheet_write_number(targets_, row_, col, *c.target, fmt_.plain);
+    if (c.comparator == Comparator::kNone) worksheet_write_number(targets_, row_, col, *c.target, fmt_.plain);
     else worksheet_write_string(targets_, row_, col, shown.c_str(), nullptr);
   }
 
@@ -227,7 +227,7 @@ class WorkbookWriter {
       for (const CorpusEvidence& e : f.evidence) {
         evidence += (evidence.empty() ? "" : "\n") + e.path + ", dòng " + std::to_string(e.span.line) + ": «" + e.span.text + "»";
       }
-      worksheet_write_string(flags_, flag_row, 0, f.severity.c_str(), nullptr);
+      worksheet_write_string(flags_, flag_row, 0, std::string(NameOf(f.severity)).c_str(), nullptr);
       worksheet_write_string(flags_, flag_row, 1, f.kind.c_str(), nullptr);
       worksheet_write_string(flags_, flag_row, 2, indicators.c_str(), nullptr);
       worksheet_write_string(flags_, flag_row, 3, f.ward.c_str(), nullptr);

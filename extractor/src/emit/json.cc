@@ -81,7 +81,7 @@ json MentionToJson(const Mention& m) {
       break;
   }
   j["unit"] = StringOrNull(m.unit);
-  if (!m.comparator.empty()) j["comparator"] = m.comparator;
+  if (m.comparator != Comparator::kNone) j["comparator"] = m.comparator;
   if (m.year_inferred) j["year_inferred"] = true;
   j["rule"] = m.rule_id;
   j["span"] = SpanToJson(m.span);
@@ -124,7 +124,7 @@ json ToJson(const Extraction& x) {
   for (const Fact& f : x.facts) {
     json value = f.assessment ? json(*f.assessment) : (f.value ? Number(*f.value) : json(nullptr));
     json fact = {{"indicator", f.indicator}, {"role", f.role}, {"value", value},
-                 {"unit", StringOrNull(f.unit)}, {"comparator", StringOrNull(f.comparator)},
+                 {"unit", StringOrNull(f.unit)}, {"comparator", StringOrNull(std::string(NameOf(f.comparator)))},
                  {"period", StringOrNull(f.period)}, {"label", f.label}, {"span", SpanToJson(f.span)}};
     // The audit's reading of the fact's words, where they say something (docs/EXTENSIONS.md):
     // absent keys keep a long document's tree small.
@@ -172,7 +172,7 @@ class MentionWriter {
 
   void Write(const Mention& m) {
     out_ += '{';
-    if (!m.comparator.empty()) { Key("comparator"); String(m.comparator); }
+    if (m.comparator != Comparator::kNone) { Key("comparator"); String(NameOf(m.comparator)); }
     if (m.type == MentionType::kReference) {
       Key("date"); StringOrNull(m.ref_date);
       Key("kind"); String(m.ref_kind);

@@ -21,7 +21,7 @@ using layout_internal::View;
 
 namespace {
 
-enum class Role : unsigned char { kBody, kHeader, kClosing };
+enum class LineRole : unsigned char { kBody, kHeader, kClosing };
 
 bool HasTab(std::string_view s) { return std::memchr(s.data(), '\t', s.size()) != nullptr; }
 
@@ -30,14 +30,14 @@ class Builder {
   Builder(std::string_view text, const LayoutLimits& limits, Layout& out)
       : text_(text), limits_(limits), out_(out), tables_(text, limits) {}
 
-  void Run(const std::vector<Line>& lines, const std::vector<Role>& roles) {
+  void Run(const std::vector<Line>& lines, const std::vector<LineRole>& roles) {
     for (size_t i = 0; i < lines.size(); ++i) {
       TextRange lr{lines[i].begin, lines[i].end};
       std::string_view line = View(text_, lr);
-      if (roles[i] != Role::kBody) {
+      if (roles[i] != LineRole::kBody) {
         FlushTable();
         open_block_ = -1;
-        if (roles[i] == Role::kHeader) {
+        if (roles[i] == LineRole::kHeader) {
           Push(BlockKind::kHeader, Trim(text_, lr));
         } else if (!closing_emitted_ && out_.closing.range) {
           Push(BlockKind::kClosing, *out_.closing.range);
@@ -86,7 +86,7 @@ class Builder {
 
   // A line of running text: a heading, a list item or (part of) a paragraph. Returns the last
   // line it took (a heading may take its title from the lines after it).
-  size_t Text(const std::vector<Line>& lines, const std::vector<Role>& roles, size_t i) {
+  size_t Text(const std::vector<Line>& lines, const std::vector<LineRole>& roles, size_t i) {
     TextRange lr = Trim(text_, {lines[i].begin, lines[i].end});
     if (std::optional<Heading> h = layout_internal::MatchHeading(text_, lr, limits_)) {
       return AddHeading(*h, lines, roles, i);
@@ -103,7 +103,7 @@ class Builder {
     return i;
   }
 
-  size_t AddHeading(const Heading& h, const std::vector<Line>& lines, const std::vector<Role>& roles,
+  size_t AddHeading(const Heading& h, const std::vector<Line>& lines, const std::vector<LineRole>& roles,
                     size_t i) {
     open_block_ = -1;
     Section s;
@@ -119,7 +119,7 @@ class Builder {
       for (size_t j = i + 1; j < lines.size() && taken < limits_.next_title_max_lines; ++j) {
         TextRange r = Trim(text_, {lines[j].begin, lines[j].end});
         std::string_view t = View(text_, r);
-        if (roles[j] != Role::kBody) break;
+        if (roles[j] != LineRole::kBody) break;
         if (t.empty()) {
           if (taken > 0 || j > i + 2) break;  // one blank line may stand before the title
           continue;
@@ -160,18 +160,18 @@ Layout AnalyzeLayout(std::string_view text, const LayoutOptions& options) {
   const LayoutLimits& limits = options.limits;
   Layout out;
   std::vector<Line> lines = layout_internal::SplitLines(text);
-  std::vector<Role> roles(lines.size(), Role::kBody);
+  std::vector<LineRole> roles(lines.size(), LineRole::kBody);
 
   HeaderScan header = layout_internal::AnalyzeHeader(text, lines, limits);
   out.header = std::move(header.header);
-  for (size_t i : header.lines) roles[i] = Role::kHeader;
+  for (size_t i : header.lines) roles[i] = LineRole::kHeader;
 
   ClosingScan closing = layout_internal::FindClosing(text, lines, header.body_start, limits);
   if (closing.closing.range) {
     out.closing = std::move(closing.closing);
     for (size_t i = closing.first_line; i < closing.end_line && i < lines.size(); ++i) {
-      if (roles[i] == Role::kBody && !layout_internal::IsBlank(View(text, {lines[i].begin, lines[i].end}))) {
-        roles[i] = Role::kClosing;
+      if (roles[i] == LineRole::kBody && !layout_internal::IsBlank(View(text, {lines[i].begin, lines[i].end}))) {
+        roles[i] = LineRole::kClosing;
       }
     }
   }

@@ -87,7 +87,7 @@ void TypeFiguresByColumnUnits(const Layout& layout, std::vector<Mention>& mentio
         auto it = std::lower_bound(mentions.begin(), mentions.end(), b, by_begin);
         for (; it != mentions.end() && it->span.normalized.begin < e; ++it) {
           // Only a bare figure: what is written with its own unit or bound keeps it.
-          if (it->type != MentionType::kNumber || !it->comparator.empty() || it->span.normalized.end > e) continue;
+          if (it->type != MentionType::kNumber || it->comparator != Comparator::kNone || it->span.normalized.end > e) continue;
           it->type = u.type;
           it->number *= u.scale;
           if (it->range_to) *it->range_to *= u.scale;

@@ -207,7 +207,7 @@ bool TargetBySection(const Context& c, size_t pos) {
   return false;
 }
 
-std::string RoleFor(const Context& c, const Mention& m, std::string_view before, size_t pos) {
+Role RoleFor(const Context& c, const Mention& m, std::string_view before, size_t pos) {
   std::vector<std::string> tokens = Tokenize(before);
   // "chỉ tiêu tối thiểu 98%, hiện đạt 97,3%": the target word belongs to the value after it; an
   // actual word after that value, and no target word, makes this value an actual.
@@ -225,17 +225,17 @@ std::string RoleFor(const Context& c, const Mention& m, std::string_view before,
     std::vector<std::string> after = Tokenize(Slice(c.text, {last->span.normalized.end, m.span.normalized.begin}));
     if (HasAny(after, c.lex.actual_words) && !HasAny(after, c.lex.target_words) &&
         HasAny(Tokenize(Slice(c.text, {begin, last->span.normalized.end})), c.lex.target_words)) {
-      return "actual";
+      return Role::kActual;
     }
   }
-  if (HasAny(tokens, c.lex.target_words)) return "target";
-  if (HasAny(tokens, c.lex.actual_words)) return "actual";
-  if (c.meta.kind == "plan") return "target";
-  if (TargetBySection(c, pos)) return "target";
-  return "actual";
+  if (HasAny(tokens, c.lex.target_words)) return Role::kTarget;
+  if (HasAny(tokens, c.lex.actual_words)) return Role::kActual;
+  if (c.meta.kind == "plan") return Role::kTarget;
+  if (TargetBySection(c, pos)) return Role::kTarget;
+  return Role::kActual;
 }
 
-Fact MakeFact(const std::string& indicator, const std::string& role, const Mention& m, const IndicatorInfo* info,
+Fact MakeFact(const std::string& indicator, Role role, const Mention& m, const IndicatorInfo* info,
               std::string label, std::string period, double value) {
   Fact f;
   f.indicator = indicator;
@@ -386,8 +386,8 @@ void ProseFacts(const Context& c, const std::vector<const Mention*>& claimed_lis
       if (!e) continue;
       std::string period = PeriodFor(c, sentence, pos);
       std::string label = CollapseLabel(Slice(c.text, clause));
-      facts.push_back(MakeFact(e->numerator, "actual", m, c.lex.Find(e->numerator), label, period, m.numerator));
-      facts.push_back(MakeFact(e->denominator, "actual", m, c.lex.Find(e->denominator), label, period, m.denominator));
+      facts.push_back(MakeFact(e->numerator, Role::kActual, m, c.lex.Find(e->numerator), label, period, m.numerator));
+      facts.push_back(MakeFact(e->denominator, Role::kActual, m, c.lex.Find(e->denominator), label, period, m.denominator));
       continue;
     }
     const char* kind = KindFor(m);
@@ -400,7 +400,7 @@ void ProseFacts(const Context& c, const std::vector<const Mention*>& claimed_lis
     if (m.type == MentionType::kCount && info && !c.lex.NounFits(m.unit, info->unit)) continue;
     // The value's own words count too: "tối thiểu có 10 sáng kiến" carries its comparator.
     std::string_view before = Slice(c.text, {label_range.begin, m.span.normalized.end});
-    std::string role = RoleFor(c, m, before, pos);
+    Role role = RoleFor(c, m, before, pos);
     std::string period = PeriodFor(c, sentence, pos);
     facts.push_back(MakeFact(e->id, role, m, info, CollapseLabel(Slice(c.text, label_range)), period, m.number));
   }
@@ -500,7 +500,7 @@ std::string TablePeriod(const Context& c, const LayoutTable& table, size_t pos) 
 // Rows of indicators: a label column and target / result / assessment columns.
 void LabelledTableFacts(const Context& c, const LayoutTable& table, const Columns& cols,
                         std::vector<const Mention*>& claimed, std::vector<Fact>& facts) {
-  std::string result_role = c.meta.kind == "plan" ? "target" : "actual";
+  Role result_role = c.meta.kind == "plan" ? Role::kTarget : Role::kActual;
   for (const auto& row : table.rows) {
     const TableCell* label_cell = Get(row, cols.label);
     if (!label_cell) continue;
@@ -519,7 +519,7 @@ void LabelledTableFacts(const Context& c, const LayoutTable& table, const Column
       std::string period = TablePeriod(c, table, label_cell->range.begin);
       std::string label = CollapseLabel(label_cell->text);
       if (target_value) {
-        facts.push_back(MakeFact(e->id, "target", *target_value, info, label, period, target_value->number));
+        facts.push_back(MakeFact(e->id, Role::kTarget, *target_value, info, label, period, target_value->number));
         claimed.push_back(target_value);
       }
       if (result_value) {
@@ -530,7 +530,7 @@ void LabelledTableFacts(const Context& c, const LayoutTable& table, const Column
         if (auto verdict = Assessment(verdict_cell->text)) {
           Fact f;
           f.indicator = e->id;
-          f.role = "assessment";
+          f.role = Role::kAssessment;
           f.assessment = *verdict;
           f.period = period;
           f.label = label;
@@ -575,7 +575,7 @@ void HeadedTableFacts(const Context& c, const LayoutTable& table, std::vector<co
       if (!cell) continue;
       for (const Mention* m : MentionsIn(c, *cell)) {
         if (m->type != MentionType::kNumber && m->type != MentionType::kCount) continue;
-        facts.push_back(MakeFact(e->id, "actual", *m, info, CollapseLabel(heading[col]), TablePeriod(c, table, cell->range.begin), m->number));
+        facts.push_back(MakeFact(e->id, Role::kActual, *m, info, CollapseLabel(heading[col]), TablePeriod(c, table, cell->range.begin), m->number));
         claimed.push_back(m);
         break;
       }

@@ -125,7 +125,7 @@ Result<Extraction> Engine::ExtractText(std::string_view bytes, const std::string
   internal::SourceText source;
   source.text = bytes;
   source.document.path = path;
-  source.document.format = "text";
+  source.document.format = Format::kText;
   source.document.bytes = bytes.size();
   source.document.sha256 = Sha256Hex(bytes);
   return internal::RunStages(StageRules(), source, options, stages);
@@ -148,7 +148,7 @@ Result<Extraction> Engine::ExtractPdf(std::string_view bytes, const std::string&
   internal::SourceText source;
   source.text = joined;
   source.document.path = path;
-  source.document.format = "pdf";
+  source.document.format = Format::kPdf;
   source.document.pages = static_cast<int>(pdf->pages.size());
   source.document.bytes = bytes.size();
   source.document.sha256 = Sha256Hex(bytes);

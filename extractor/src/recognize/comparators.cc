@@ -96,7 +96,7 @@ bool AttachAfter(const Rule& rule, std::string_view text, Mention& m) {
 
 void AttachComparators(const std::vector<Rule>& rules, std::string_view text, std::vector<Mention>& mentions) {
   for (Mention& m : mentions) {
-    if (!IsFigure(m) || !m.comparator.empty()) continue;
+    if (!IsFigure(m) || m.comparator != Comparator::kNone) continue;
     for (const Rule& rule : rules) {
       // A range has its two ends: "Từ 80% - 100% … trở lên" bounds no range.
       if (!rule.before && m.range_to) continue;

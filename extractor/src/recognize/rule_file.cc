@@ -223,7 +223,11 @@ Status SetRuleKey(const std::string& key, const std::string& value, const std::m
   } else if (key == "unit") {
     rule.fixed_unit = value;
   } else if (key == "comparator") {
-    rule.comparator = value;
+    std::optional<Comparator> comparator = recognize_internal::ComparatorFromRuleSyntax(value);
+    if (!comparator || *comparator == Comparator::kNone) {
+      return {ErrorCode::kBadRules, where + ": comparator is one of >= > <= < ="};
+    }
+    rule.comparator = *comparator;
   } else {
     return SetExampleOrValueKey(key, value, where, file, line_no, rule);
   }

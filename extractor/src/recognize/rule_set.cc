@@ -98,9 +98,29 @@ std::vector<Mention> RuleSet::Recognize(std::string_view text) const {
   return accepted;
 }
 
+std::optional<Comparator> recognize_internal::ComparatorFromRuleSyntax(std::string_view symbol) {
+  static constexpr std::pair<Comparator, std::string_view> kSymbols[] = {
+      {Comparator::kAtLeast, ">="}, {Comparator::kAbove, ">"}, {Comparator::kAtMost, "<="},
+      {Comparator::kBelow, "<"},    {Comparator::kEqual, "="}};
+  for (const auto& [comparator, written] : kSymbols) if (written == symbol) return comparator;
+  return std::nullopt;
+}
+
+std::string_view recognize_internal::RuleSyntaxOf(Comparator comparator) {
+  switch (comparator) {
+    case Comparator::kAtLeast: return ">=";
+    case Comparator::kAbove: return ">";
+    case Comparator::kAtMost: return "<=";
+    case Comparator::kBelow: return "<";
+    case Comparator::kEqual: return "=";
+    case Comparator::kNone: break;
+  }
+  return "";
+}
+
 std::string RenderMention(const Mention& m) {
   std::string out;
-  if (!m.comparator.empty()) out = m.comparator + " ";
+  if (m.comparator != Comparator::kNone) out = std::string(recognize_internal::RuleSyntaxOf(m.comparator)) + " ";
   auto with_unit = [&](std::string value) {
     if (m.unit == "%") return value + "%";
     if (!m.unit.empty()) return value + " " + m.unit;

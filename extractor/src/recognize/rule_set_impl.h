@@ -38,6 +38,11 @@ namespace recognize_internal {
 // 8 MB): the kind and place vocabularies make large alternations.
 inline constexpr int64_t kPatternMaxMemory = int64_t(64) << 20;
 
+// The rule files' comparator syntax: `comparator: >=` and an example's rendered value
+// ("=> >= 90%"). The rules' own notation, read and written here; the output's names are emit's.
+std::optional<Comparator> ComparatorFromRuleSyntax(std::string_view symbol);
+std::string_view RuleSyntaxOf(Comparator comparator);
+
 struct Rule {
   RuleInfo info;
   MentionType type = MentionType::kNumber;
@@ -49,7 +54,7 @@ struct Rule {
   bool before = true;             // comparator: written before the number ("tối thiểu 90%")
   std::string fixed_unit;
   std::optional<double> fixed_value;  // "không có hồ sơ quá hạn" counts zero
-  std::string comparator;
+  Comparator comparator = Comparator::kNone;
   int kind_before = 0;            // reference: the kind is among this many words before the match
   std::unique_ptr<RE2> re;
   std::vector<std::pair<std::string, int>> groups;  // group name -> index

@@ -586,7 +586,7 @@ void Server::Impl::GetSource(const httplib::Request& req, httplib::Response& res
   if (!doc) return;
   const StoredDocumentInfo& info = doc->info;
   std::string type = "application/pdf";
-  if (info.format != "pdf") {
+  if (info.format != Format::kPdf) {
     json stored = json::parse(doc->extraction_json, nullptr, false);
     std::string encoding = "utf-8";
     if (stored.is_object() && stored["document"].is_object() && stored["document"]["encoding"].is_string()) {
@@ -603,7 +603,7 @@ void Server::Impl::GetSource(const httplib::Request& req, httplib::Response& res
 void Server::Impl::GetPages(const httplib::Request& req, httplib::Response& res) {
   std::optional<StoredDocument> doc = FindDocument(req, res, /*with_source=*/true);
   if (!doc) return;
-  if (doc->info.format != "pdf") {
+  if (doc->info.format != Format::kPdf) {
     return SendError(res, 404, "not_found", "document " + std::to_string(doc->info.id) + " is text: its source is its text");
   }
   // The Source stage again (not the extraction): the page texts the spans' offsets point into.
@@ -642,7 +642,7 @@ void Server::Impl::ListFlags(const httplib::Request& req, httplib::Response& res
     q.document = ParseId(*d);
     if (!q.document) return SendError(res, 400, "bad_request", "document must be a document id");
   }
-  if (q.severity && *q.severity != "error" && *q.severity != "warning" && *q.severity != "info") {
+  if (q.severity && !ParseSeverity(*q.severity)) {
     return SendError(res, 400, "bad_request", "severity is error, warning or info");
   }
   Result<ReaderPool::Lease> store = readers->Acquire();

@@ -25,7 +25,8 @@ Result<std::string> ReadFileBytes(const std::string& path, size_t max_bytes) {
   if (!f) return Status(ErrorCode::kUnreadable, path + ": " + std::strerror(errno));
   std::string bytes;
   if (S_ISREG(st.st_mode)) bytes.reserve(static_cast<size_t>(st.st_size));
-  char buf[1 << 16];
+  constexpr size_t kReadChunkBytes = size_t{1} << 16;   // one read: large enough to keep syscalls few
+  char buf[kReadChunkBytes];
   size_t n;
   while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
     bytes.append(buf, n);
@@ -45,10 +46,12 @@ std::string Sha256Hex(std::string_view bytes) {
   unsigned int len = 0;
   EVP_Digest(bytes.data(), bytes.size(), digest, &len, EVP_sha256(), nullptr);
   static const char* hex = "0123456789abcdef";
+  constexpr int kNibbleBits = 4;
+  constexpr unsigned kLowNibble = 0x0F;
   std::string out;
   for (unsigned int i = 0; i < len; ++i) {
-    out.push_back(hex[digest[i] >> 4]);
-    out.push_back(hex[digest[i] & 15]);
+    out.push_back(hex[digest[i] >> kNibbleBits]);
+    out.push_back(hex[digest[i] & kLowNibble]);
   }
   return out;
 }

@@ -1,4 +1,5 @@
 // The corpus component's reads and its one write (corpus_flags), against docs/STORE.md.
+#include "baocao/emit/names.h"
 #include "baocao/store/corpus_rows.h"
 
 #include <nlohmann/json.hpp>
@@ -49,11 +50,11 @@ StoredFact ReadFactRow(Statement& st) {
   StoredFact f;
   f.document = st.ColumnInt(0);
   f.fact.indicator = st.ColumnText(1);
-  f.fact.role = st.ColumnText(2);
+  f.fact.role = ParseRole(st.ColumnText(2)).value_or(Role::kActual);
   if (!st.IsNull(3)) f.fact.value = st.ColumnDouble(3);
   if (!st.IsNull(4)) f.fact.assessment = st.ColumnInt(4) != 0;
   f.fact.unit = st.ColumnText(5);
-  f.fact.comparator = st.ColumnText(6);
+  f.fact.comparator = ParseComparator(st.ColumnText(6)).value_or(Comparator::kNone);
   f.fact.period = st.ColumnText(7);
   f.fact.label = st.ColumnText(8);
   f.fact.span = ReadSpan(st, 9);

@@ -1,5 +1,6 @@
 // Store: Extractions in SQLite (docs/STORE.md). Every SQL text here is a constant; data only
 // ever reaches SQLite through bound parameters of statements prepared once per connection.
+#include "baocao/emit/names.h"
 #include "baocao/store/store.h"
 
 #include <ctime>
@@ -117,7 +118,7 @@ StoredDocumentInfo ReadInfo(Statement& st) {
   info.id = st.ColumnInt(0);
   info.path = st.ColumnText(1);
   info.sha256 = st.ColumnText(2);
-  info.format = st.ColumnText(3);
+  info.format = ParseFormat(st.ColumnText(3)).value_or(Format::kText);
   info.bytes = st.ColumnInt(4);
   if (!st.IsNull(5)) info.pages = static_cast<int>(st.ColumnInt(5));
   info.kind = st.ColumnText(6);
@@ -426,7 +427,7 @@ Result<PutOutcome> Store::Impl::PutLocked(const Extraction& x, std::string_view 
 
   std::string now = UtcNow();
   int errors = 0;
-  for (const Flag& f : x.flags) errors += f.severity == "error";
+  for (const Flag& f : x.flags) errors += f.severity == Severity::kError;
 
   Result<Statement*> ins = Prepared(insert_document, kInsertDocument);
   if (!ins.ok()) return ins.status();
@@ -434,7 +435,7 @@ Result<PutOutcome> Store::Impl::PutLocked(const Extraction& x, std::string_view 
   const Meta& m = x.meta;
   st.Text(1, doc_path);
   st.Text(2, x.document.sha256);
-  st.Text(3, x.document.format);
+  st.Text(3, NameOf(x.document.format));
   st.Int(4, static_cast<int64_t>(x.document.bytes));
   st.OptInt(5, x.document.pages);
   st.TextOrNull(6, x.document.encoding);
@@ -502,7 +503,7 @@ void BindMention(Statement& st, int64_t id, const Mention& m) {
   st.Text(3, m.rule_id);
   BindMentionValue(st, m);
   st.TextOrNull(9, m.unit);
-  st.TextOrNull(10, m.comparator);
+  st.TextOrNull(10, NameOf(m.comparator));
   BindSpan(st, 13, m.span);
 }
 
@@ -518,11 +519,11 @@ void BindTable(Statement& st, int64_t id, size_t ordinal, const Table& t, const 
 void BindFact(Statement& st, int64_t id, const Fact& f, const std::string& qualifiers) {
   st.Int(1, id);
   st.Text(2, f.indicator);
-  st.Text(3, f.role);
+  st.Text(3, NameOf(f.role));
   st.OptDouble(4, f.value);
   if (f.assessment) st.Int(5, int64_t{*f.assessment ? 1 : 0});
   st.TextOrNull(6, f.unit);
-  st.TextOrNull(7, f.comparator);
+  st.TextOrNull(7, NameOf(f.comparator));
   st.TextOrNull(8, f.period);
   st.TextOrNull(9, f.label);
   BindSpan(st, 10, f.span);
@@ -534,7 +535,7 @@ void BindFact(Statement& st, int64_t id, const Fact& f, const std::string& quali
 void BindFlag(Statement& st, int64_t id, const Flag& f, const std::string& indicators, const std::string& evidence) {
   st.Int(1, id);
   st.Text(2, f.kind);
-  st.Text(3, f.severity);
+  st.Text(3, NameOf(f.severity));
   st.Text(4, indicators);
   st.OptDouble(5, f.stated);
   st.OptDouble(6, f.computed);

@@ -372,12 +372,14 @@ bool AgreesWithin(double stated, int decimals, double computed);
 // does not.
 bool RateAgrees(double stated, int decimals, double computed);
 
+// A bound as people read it before its value: "≥", ">", "≤", "<"; "" for none and for "=".
+std::string ComparatorSymbol(Comparator comparator);
+// The same with the space that separates it from its value ("≥ 90%"), "" when there is none.
+std::string ComparatorText(Comparator comparator);
+
 // Decimals written in a number's text: "98,70%" -> 2, "1.12%" -> 2, "12.456" -> 0, "57,5" -> 1.
 // `value` disambiguates a '.' or ',' that is a thousands mark.
 int DecimalsWritten(std::string_view text, double value);
-
-// Severity order for sorting and exit codes: error 0, warning 1, info 2.
-int SeverityRank(const std::string& severity);
 
 // Scanned input (baocao/ocr/ocr.h), applied by Audit() last: an "error" flag one of whose evidence spans is `uncertain` (a
 // number OCR read with doubt) becomes a "warning", its explanation saying so in

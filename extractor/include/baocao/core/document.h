@@ -40,6 +40,17 @@ struct Span {
 enum class MentionType { kNumber, kPercent, kMoney, kCount, kFraction, kDate, kPeriod, kReference };
 const char* MentionTypeName(MentionType type);
 
+// Closed sets, as enums so a misspelt value is a compile error, not a silent mismatch. Their
+// names in the output (docs/OUTPUT.md: "error", "target", ">=", "pdf") belong to emit/
+// (baocao/emit/names.h), which writes and reads them.
+enum class Comparator { kNone, kAtLeast, kAbove, kAtMost, kBelow, kEqual };   // "" >= > <= < =
+enum class Role { kActual, kTarget, kAssessment };            // what a fact's value is
+enum class Severity { kError, kWarning, kInfo };              // most severe first: the sort order
+// A check member's part in its relation; kTarget: the target a value was checked against, kFigures
+// and kWords: an amount written in figures and in words, kMember: one of the figures of a list.
+enum class MemberRole { kTotal, kPart, kRate, kNumerator, kDenominator, kWhole, kValue, kTarget, kFigures, kWords, kMember };
+enum class Format { kText, kPdf };                            // how the input was read
+
 // One recognized item. Which fields are meaningful depends on `type` (docs/OUTPUT.md):
 // number/percent/money/count use `number` (and `range_to` for ranges); fraction uses
 // numerator/denominator; date/period use `iso`; reference uses `ref_kind`, `iso` (number/symbol)
@@ -53,7 +64,7 @@ struct Mention {
   double denominator = 0;
   std::string iso;           // date "2025-08-23", period "2025-H1", reference number "57-NQ/TW"
   std::string unit;          // "%", "đồng", "USD", the counted noun, or empty
-  std::string comparator;    // ">=", ">", "<=", "<", "=" or empty
+  Comparator comparator = Comparator::kNone;
   std::string ref_kind;      // reference: "Nghị quyết"
   std::string ref_date;      // reference: ISO date or empty
   bool year_inferred = false;
@@ -110,11 +121,11 @@ struct Meta {
 
 struct Fact {
   std::string indicator;
-  std::string role;          // actual | target | assessment
+  Role role = Role::kActual;
   std::optional<double> value;
   std::optional<bool> assessment;
   std::string unit;
-  std::string comparator;
+  Comparator comparator = Comparator::kNone;
   std::string period;
   std::string label;
   Span span;
@@ -129,7 +140,7 @@ struct Fact {
 
 struct Flag {
   std::string kind;
-  std::string severity;      // error | warning | info
+  Severity severity = Severity::kError;
   std::vector<std::string> indicators;
   std::optional<double> stated;
   std::optional<double> computed;
@@ -143,7 +154,7 @@ struct Flag {
 // of a flag, so an auditor (and tools/mutate) sees what was checked, not only what failed.
 struct CheckMember {
   std::string indicator;
-  std::string role;          // total | part | rate | numerator | denominator | whole | value
+  MemberRole role = MemberRole::kValue;
   double value = 0;
   Span span;
 };
@@ -164,7 +175,7 @@ struct Check {
 struct DocumentInfo {
   std::string path;
   std::string sha256;
-  std::string format = "text";   // text | pdf
+  Format format = Format::kText;
   std::optional<int> pages;
   size_t bytes = 0;
   std::string encoding;          // the encoding the input was decoded from ("utf-8", "utf-16le" ...)

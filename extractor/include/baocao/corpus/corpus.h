@@ -108,7 +108,8 @@ struct CorpusRules {
 
 struct CorpusDocument {
   int64_t id = 0;
-  std::string path, kind, number, symbol, issuer, date, title, format, encoding;
+  std::string path, kind, number, symbol, issuer, date, title, encoding;
+  Format format = Format::kText;
   std::string ward_written;      // documents.ward, as the document writes it
   std::string province_written;  // documents.province
   // Resolved identity: the registry's (or the most common) spelling; key groups one ward.
@@ -166,7 +167,7 @@ struct CorpusEvidence {
 struct CorpusFlag {
   std::string kind;        // assessment_mismatch | target_missed | conflicting_values |
                            // reference_mismatch | name_variant
-  std::string severity;    // error | warning | info
+  Severity severity = Severity::kWarning;
   std::vector<std::string> indicators;
   std::string ward, province, period;
   std::optional<double> stated;     // the report's value; the later document's value
@@ -216,7 +217,7 @@ struct CompareSource {
 struct CompareCell {
   std::optional<double> actual;
   std::optional<double> target;
-  std::string comparator;               // the target's (">=", ">", "" ...)
+  Comparator comparator = Comparator::kNone;   // the target's
   std::optional<bool> assessment;       // the report's own Đạt / Không đạt
   std::optional<bool> meets_target;     // actual against target, comparator and direction
   CompareSource actual_source, target_source;

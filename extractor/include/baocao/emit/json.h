@@ -13,6 +13,7 @@
 #include <ostream>
 
 #include "baocao/core/document.h"
+#include "baocao/emit/names.h"
 #include "baocao/pipeline/extract.h"
 #include "baocao/core/status.h"
 

@@ -64,7 +64,7 @@ struct StoredDocumentInfo {
   int64_t id = 0;
   std::string path;
   std::string sha256;
-  std::string format;
+  Format format = Format::kText;
   int64_t bytes = 0;
   std::optional<int> pages;
   std::string kind;
