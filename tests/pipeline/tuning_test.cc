@@ -30,6 +30,16 @@ TEST(SetTuning, RefusesUnknownStageFieldOrValueAsUsage) {
   }
 }
 
+TEST(SetTuning, RefusesAValueTheFieldCannotHold) {
+  ExtractOptions options;
+  for (const char* bad : {"layout.header_max_lines=-1", "layout.header_max_lines=2.5"}) {
+    Status st = SetTuning(options, bad);
+    EXPECT_EQ(st.code(), ErrorCode::kUsage) << bad;
+    EXPECT_NE(st.message().find("whole number"), std::string::npos) << bad;
+  }
+  EXPECT_EQ(options.layout.limits.header_max_lines, ExtractOptions{}.layout.limits.header_max_lines);
+}
+
 TEST(ListTuning, ListsEveryStageWithItsDefaults) {
   std::vector<std::string> fields = ListTuning(ExtractOptions{});
   for (const char* stage : {"compose.", "ocr.", "layout.", "link.", "audit."}) {

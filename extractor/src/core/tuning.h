@@ -14,9 +14,12 @@
 //   if (!SetTuningField(t, "word_gap", 0.15)) ...;     // false: no such field
 //
 // Fields are arithmetic (float, double, int, size_t ...): a value is converted to the field's
-// type, so a default set by name gives the same bits as the literal in the struct.
+// type, so a default set by name gives the same bits as the literal in the struct; a value the
+// type cannot hold (a negative or fractional count) is refused, never wrapped.
 #pragma once
 
+#include <cmath>
+#include <limits>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -25,14 +28,36 @@
 
 namespace baocao {
 
+// Whether `value` is one a field of type T can hold as written: a whole number in range for an
+// integer field (a count or byte limit is never -1 or 2.5), any finite number for a float.
+template <class T>
+bool TuningValueFits(double value) {
+  if constexpr (std::is_integral_v<T>) {
+    return value == std::trunc(value) && value >= static_cast<double>(std::numeric_limits<T>::min()) &&
+           value <= static_cast<double>(std::numeric_limits<T>::max());
+  } else {
+    return std::isfinite(value);
+  }
+}
+
+// Sets field `name` to `value`; false when there is no such field or the value does not fit it
+// (HasTuningField tells the two apart).
 template <class Tuning>
 bool SetTuningField(Tuning& tuning, std::string_view name, double value) {
-  bool found = false;
+  bool set = false;
   tuning.ForEachField([&](std::string_view field, auto& slot) {
-    if (field != name) return;
-    slot = static_cast<std::remove_reference_t<decltype(slot)>>(value);
-    found = true;
+    using Slot = std::remove_reference_t<decltype(slot)>;
+    if (field != name || !TuningValueFits<Slot>(value)) return;
+    slot = static_cast<Slot>(value);
+    set = true;
   });
+  return set;
+}
+
+template <class Tuning>
+bool HasTuningField(Tuning tuning, std::string_view name) {
+  bool found = false;
+  tuning.ForEachField([&](std::string_view field, auto&) { found = found || field == name; });
   return found;
 }
 

@@ -48,15 +48,20 @@ Status SetTuning(ExtractOptions& options, std::string_view assignment) {
   }
   bool stage_found = false;
   bool field_found = false;
+  bool set = false;
   ForEachStageTuning(options, [&](std::string_view name, auto& tuning) {
     if (name != stage) return;
     stage_found = true;
-    field_found = SetTuningField(tuning, field, value);
+    field_found = HasTuningField(tuning, field);
+    set = SetTuningField(tuning, field, value);
   });
   if (!stage_found) return {ErrorCode::kUsage, "--tune: no stage '" + std::string(stage) + "' (baocao --tune list)"};
   if (!field_found) {
     return {ErrorCode::kUsage, "--tune: stage " + std::string(stage) + " has no field '" + std::string(field) +
                                    "' (baocao --tune list)"};
+  }
+  if (!set) {
+    return {ErrorCode::kUsage, "--tune " + std::string(assignment) + ": the field holds a whole number in its range"};
   }
   return Status::Ok();
 }

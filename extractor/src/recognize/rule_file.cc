@@ -224,7 +224,7 @@ Status SetRuleKey(const std::string& key, const std::string& value, const std::m
     rule.fixed_unit = value;
   } else if (key == "comparator") {
     std::optional<Comparator> comparator = recognize_internal::ComparatorFromRuleSyntax(value);
-    if (!comparator || *comparator == Comparator::kNone) {
+    if (!comparator) {
       return {ErrorCode::kBadRules, where + ": comparator is one of >= > <= < ="};
     }
     rule.comparator = *comparator;

@@ -98,23 +98,20 @@ std::vector<Mention> RuleSet::Recognize(std::string_view text) const {
   return accepted;
 }
 
+namespace {
+// The rule files' comparator notation, one table for reading and writing it.
+constexpr std::pair<Comparator, std::string_view> kComparatorSyntax[] = {
+    {Comparator::kAtLeast, ">="}, {Comparator::kAbove, ">"}, {Comparator::kAtMost, "<="},
+    {Comparator::kBelow, "<"},    {Comparator::kEqual, "="}};
+}  // namespace
+
 std::optional<Comparator> recognize_internal::ComparatorFromRuleSyntax(std::string_view symbol) {
-  static constexpr std::pair<Comparator, std::string_view> kSymbols[] = {
-      {Comparator::kAtLeast, ">="}, {Comparator::kAbove, ">"}, {Comparator::kAtMost, "<="},
-      {Comparator::kBelow, "<"},    {Comparator::kEqual, "="}};
-  for (const auto& [comparator, written] : kSymbols) if (written == symbol) return comparator;
+  for (const auto& [comparator, written] : kComparatorSyntax) if (written == symbol) return comparator;
   return std::nullopt;
 }
 
 std::string_view recognize_internal::RuleSyntaxOf(Comparator comparator) {
-  switch (comparator) {
-    case Comparator::kAtLeast: return ">=";
-    case Comparator::kAbove: return ">";
-    case Comparator::kAtMost: return "<=";
-    case Comparator::kBelow: return "<";
-    case Comparator::kEqual: return "=";
-    case Comparator::kNone: break;
-  }
+  for (const auto& [c, written] : kComparatorSyntax) if (c == comparator) return written;
   return "";
 }
 
