@@ -43,10 +43,14 @@ TEST(WorkerPool, OneWorkerRunsJobsInTheOrderTheyWereQueued) {
 
 TEST(WorkerPool, ShutdownDropsQueuedJobsAndRefusesNewOnes) {
   WorkerPool pool(1);
-  std::atomic<bool> release{false};
+  std::atomic<bool> started{false}, release{false};
   WorkerPool::Submitted busy = pool.Submit([&] {
+    started = true;
     while (!release) std::this_thread::sleep_for(1ms);
   });
+  // The worker must hold the first job before Shutdown, or Shutdown drops both (a race the
+  // test lost on a loaded machine).
+  while (!started) std::this_thread::sleep_for(1ms);
   WorkerPool::Submitted queued = pool.Submit([] {});
   ASSERT_TRUE(busy.ticket && queued.ticket);
   std::thread stopper([&] { pool.Shutdown(); });
