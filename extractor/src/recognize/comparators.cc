@@ -31,6 +31,42 @@ bool FigureJustBefore(std::string_view text, size_t pos) {
   return false;
 }
 
+// "trên 01 vạn dân", "trên 1 tầng nhà": "trên" before one of a population or a floor is "per",
+// no bound (a rate's base), whatever stands before it.
+bool PerBaseAfter(std::string_view text, const Mention& m) {
+  static const RE2 kPerBase("^(?:0?1|mot)\\s+(?:(?:van|nghin|ngan|trieu)\\s+)?(?:dan|nguoi\\s+dan|tang\\s+nha)\\b");
+  constexpr size_t kBaseBytes = 40;
+  std::string_view after = text.substr(m.span.normalized.begin, kBaseBytes);
+  return RE2::PartialMatch(FoldKey(after), kPerBase);
+}
+
+// "chiều cao đến 28 m", "phạt tiền đến 30.000.000 đồng": "đến" right after a word bounds the figure
+// from above. Not after a figure or "từ" earlier in the clause (the far end of a range the range
+// rules did not read), and not after a verb of reaching ("lên đến", "tăng đến": as much as). A
+// bare number is left alone ("Đến 2030, …" names a year).
+bool UpToBound(std::string_view text, size_t comparator_begin) {
+  // Reaching ("lên đến": as much as), and the negations other rules read ("không đến": less than).
+  static const RE2 kNotABound("^(?:len|tang|giam|dat|toi|nay|hien|khong|chua)$");
+  constexpr int kClauseWords = 8;
+  auto is_space = [](char c) { return c == ' ' || c == '\n'; };
+  size_t k = comparator_begin;
+  for (int words = 0; words < kClauseWords; ++words) {
+    while (k > 0 && is_space(text[k - 1])) --k;
+    if (k == 0 || text[k - 1] == '\t') return words > 0;
+    size_t w = k;
+    while (w > 0 && !is_space(text[w - 1]) && text[w - 1] != '\t') --w;
+    std::string_view raw = text.substr(w, k - w);
+    const std::string word = FoldKey(raw);
+    if (words == 0 && (raw.find_first_of("0123456789") != std::string_view::npos || RE2::FullMatch(word, kNotABound))) {
+      return false;
+    }
+    if (word == "tu") return false;
+    if (raw.find_first_of(".;:") != std::string_view::npos) return words > 0;
+    k = w;
+  }
+  return true;
+}
+
 bool IsFigure(const Mention& m) {
   return m.type == MentionType::kNumber || m.type == MentionType::kPercent || m.type == MentionType::kMoney ||
          m.type == MentionType::kCount;
@@ -51,7 +87,9 @@ bool AttachBefore(const Rule& rule, std::string_view text, Mention& m) {
       // "2 bác sĩ trên 01 vạn dân", "3 tia phun trên 1 tầng": "trên" between two figures
       // and their nouns is "per", no bound.
       size_t cb = from + (g[0].data() - window.data());
-      if (FoldKey(std::string_view(g[0].data(), g[0].size())) == "tren" && FigureJustBefore(text, cb)) return false;
+      const std::string word = FoldKey(std::string_view(g[0].data(), g[0].size()));
+      if (word == "tren" && (FigureJustBefore(text, cb) || PerBaseAfter(text, m))) return false;
+      if (word == "den" && (m.type == MentionType::kNumber || !UpToBound(text, cb))) return false;
       m.comparator = rule.comparator;
       m.span.normalized.begin = from + (g[0].data() - window.data());
       return true;
@@ -92,6 +130,26 @@ bool AttachAfter(const Rule& rule, std::string_view text, Mention& m) {
   return true;
 }
 
+// "tối đa 3 km đối với khu vực trung tâm và 5 km đối với các khu vực khác": a bound governs a
+// figure of the same unit joined to its own by "và" or "hoặc" later in the clause.
+void ShareBoundsAcrossAnd(std::string_view text, std::vector<Mention>& mentions) {
+  constexpr size_t kShareReachBytes = 96;
+  for (size_t i = 1; i < mentions.size(); ++i) {
+    Mention& m = mentions[i];
+    const Mention& prev = mentions[i - 1];
+    if (!IsFigure(m) || m.comparator != Comparator::kNone || m.range_to || prev.comparator == Comparator::kNone ||
+        prev.range_to || m.unit.empty() || m.unit != prev.unit || m.type != prev.type) {
+      continue;
+    }
+    const size_t gap_begin = prev.span.normalized.end, gap_end = m.span.normalized.begin;
+    if (gap_end < gap_begin || gap_end - gap_begin > kShareReachBytes) continue;
+    std::string_view gap = text.substr(gap_begin, gap_end - gap_begin);
+    if (gap.find_first_of("0123456789.;:()\t") != std::string_view::npos) continue;
+    const std::string joint = FoldedWordBefore(text, gap_end);
+    if (joint == "va" || joint == "hoac") m.comparator = prev.comparator;
+  }
+}
+
 }  // namespace
 
 void AttachComparators(const std::vector<Rule>& rules, std::string_view text, std::vector<Mention>& mentions) {
@@ -104,6 +162,7 @@ void AttachComparators(const std::vector<Rule>& rules, std::string_view text, st
       if (rule.before ? AttachBefore(rule, text, m) : AttachAfter(rule, text, m)) break;
     }
   }
+  ShareBoundsAcrossAnd(text, mentions);
 }
 
 }  // namespace baocao::recognize_internal
