@@ -34,5 +34,33 @@ TEST(InferYears, WithNoYearAnywhereTheValueStaysYearless) {
   EXPECT_EQ(ValueOf(*x, "tháng 9"), "--09");
 }
 
+TEST(InferYears, AnUndatedTextLendsTheYearItLastGaveToAParagraphWithNone) {
+  const std::string text =
+      "Bộ ban hành hướng dẫn tổ chức kỳ thi tốt nghiệp năm 2022.\n\n"
+      "Thông báo công khai chậm nhất ngày 10/6.\n\n"
+      "Học sinh lớp 12 năm học 2021 - 2022 đăng ký từ ngày 4/5.\n";
+  Result<Extraction> x = SharedEngine().ExtractBytes(text, "web.txt", {});
+  ASSERT_TRUE(x.ok()) << x.status().ToString();
+  EXPECT_EQ(ValueOf(*x, "ngày 10/6"), "2022-06-10 inferred");
+  // A school year lends its second year to May.
+  EXPECT_EQ(ValueOf(*x, "ngày 4/5"), "2022-05-04 inferred");
+}
+
+TEST(InferYears, ABareMonthsCountEchoesTheMonthsSoFarTheTextNamed) {
+  const std::string text =
+      "Dự kiến tăng trưởng GRDP 9 tháng năm 2024 đạt khoảng 7,5%.\n\n"
+      "Tốc độ tăng trưởng GRDP 9 tháng trên địa bàn tỉnh khá.\n\n"
+      "Thời hạn thực hiện là 9 tháng kể từ ngày ký; sau 9 tháng phải báo cáo.\n";
+  Result<Extraction> x = SharedEngine().ExtractBytes(text, "echo.txt", {});
+  ASSERT_TRUE(x.ok()) << x.status().ToString();
+  int months_so_far = 0, durations = 0;
+  for (const Mention& m : x->mentions) {
+    months_so_far += m.type == MentionType::kPeriod && m.iso == "2024-01/2024-09";
+    durations += m.type != MentionType::kPeriod && m.number == 9;
+  }
+  EXPECT_EQ(months_so_far, 2) << "the stated months so far and the bare '9 tháng' that echoes them";
+  EXPECT_EQ(durations, 2) << "'9 tháng kể từ' and 'sau 9 tháng' are durations";
+}
+
 }  // namespace
 }  // namespace baocao

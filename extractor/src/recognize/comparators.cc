@@ -67,6 +67,15 @@ bool UpToBound(std::string_view text, size_t comparator_begin) {
   return true;
 }
 
+// "thấp hơn bốn người so với con số 21 người", "cao hơn 5% so với cùng kỳ": a difference between
+// two figures, no bound. `word` is the comparator folded ("cao hon").
+bool DifferenceCompared(std::string_view text, const Mention& m, std::string_view word) {
+  static const RE2 kComparedWith(R"(^(?:[^\d.;:()\n\t]*?\s)?so\s+(?:với|cùng))");
+  constexpr size_t kReachBytes = 48;
+  if (!word.ends_with("hon") || word.starts_with("khong")) return false;
+  return RE2::PartialMatch(text.substr(m.span.normalized.end, kReachBytes), kComparedWith);
+}
+
 bool IsFigure(const Mention& m) {
   return m.type == MentionType::kNumber || m.type == MentionType::kPercent || m.type == MentionType::kMoney ||
          m.type == MentionType::kCount;
@@ -90,6 +99,7 @@ bool AttachBefore(const Rule& rule, std::string_view text, Mention& m) {
       const std::string word = FoldKey(std::string_view(g[0].data(), g[0].size()));
       if (word == "tren" && (FigureJustBefore(text, cb) || PerBaseAfter(text, m))) return false;
       if (word == "den" && (m.type == MentionType::kNumber || !UpToBound(text, cb))) return false;
+      if (DifferenceCompared(text, m, word)) return false;
       m.comparator = rule.comparator;
       m.span.normalized.begin = from + (g[0].data() - window.data());
       return true;

@@ -8,15 +8,27 @@
 
 #include "baocao/recognize/recognize.h"
 
+#include <re2/re2.h>
+
 namespace baocao {
 
 void InferYears(std::vector<Mention>& mentions, std::string_view text, const std::optional<std::string>& doc_date) {
   auto yearless = [](const Mention& m) {
     return (m.type == MentionType::kDate || m.type == MentionType::kPeriod) && m.iso.rfind("--", 0) == 0;
   };
-  auto year_of = [](const Mention& m) -> std::string {
+  // The year a stated date or period lends to a yearless one; a school or crop year "2021 - 2022"
+  // lends its second year to January … August, its first to September … December.
+  constexpr int kSchoolYearFirstMonth = 9;
+  auto year_of = [&](const Mention& m, const Mention& yearless_one) -> std::string {
     if (m.type != MentionType::kDate && m.type != MentionType::kPeriod) return "";
     if (m.iso.size() < 4 || !std::isdigit(static_cast<unsigned char>(m.iso[0]))) return "";
+    int first = 0, second = 0, month = 0;
+    static const RE2 kYearPair(R"(^(\d{4})/(\d{4})$)");
+    static const RE2 kMonthOf(R"(^-?-(\d\d))");
+    if (RE2::FullMatch(m.iso, kYearPair, &first, &second) && second == first + 1 &&
+        RE2::PartialMatch(yearless_one.iso, kMonthOf, &month)) {
+      return std::to_string(month >= kSchoolYearFirstMonth ? first : second);
+    }
     return m.iso.substr(0, 4);
   };
   // The sentence around a position: from after the last ". ", ";" or blank line before it to the
@@ -48,7 +60,7 @@ void InferYears(std::vector<Mention>& mentions, std::string_view text, const std
     for (size_t j = first; j < mentions.size() && mentions[j].span.normalized.begin < e; ++j) {
       const Mention& o = mentions[j];
       if (j == i || o.span.normalized.end > e) continue;
-      std::string y = year_of(o);
+      std::string y = year_of(o, m);
       if (y.empty()) continue;
       size_t distance = o.span.normalized.begin > m.span.normalized.begin ? o.span.normalized.begin - m.span.normalized.begin
                                                                           : m.span.normalized.begin - o.span.normalized.begin;
@@ -65,11 +77,15 @@ void InferYears(std::vector<Mention>& mentions, std::string_view text, const std
       size_t next_blank = text.find("\n\n", m.span.normalized.end);
       if (next_blank != std::string_view::npos && next_blank < para_e) para_e = next_blank;
       for (size_t j = i; j-- > 0 && mentions[j].span.normalized.begin >= para_b;) {
-        if (!(year = year_of(mentions[j])).empty()) break;
+        if (!(year = year_of(mentions[j], m)).empty()) break;
       }
       for (size_t j = i + 1; year.empty() && j < mentions.size() && mentions[j].span.normalized.end <= para_e; ++j) {
-        year = year_of(mentions[j]);
+        year = year_of(mentions[j], m);
       }
+      // A paragraph with no year ("Công bố kết quả thi ngày 24/7." under a heading that named the
+      // 2022 exam): the year the text last gave before it, else the first it gives after.
+      for (size_t j = i; year.empty() && j-- > 0;) year = year_of(mentions[j], m);
+      for (size_t j = i + 1; year.empty() && j < mentions.size(); ++j) year = year_of(mentions[j], m);
     }
     if (year.empty()) continue;
     // "--08-23" → "2026-08-23"; a span of days "--04-26/--05-03" takes the year at both ends.

@@ -75,9 +75,23 @@ bool IsFunctionWord(std::string_view word) {
   return kWords.count(internal::Lower(word)) > 0;
 }
 
-// Whether the words around a pair of prices say one is bought and the other sold ("mua vào -
-// bán ra", "giá mua … giá bán"), within the sentence.
-bool QuotesBuyAndSell(std::string_view text, TextRange range) {
+// Whether a pair of prices is a buying and a selling price: the words around it say so ("mua
+// vào - bán ra", "giá mua … giá bán"), or two figures joined by a dash are quoted per a currency or
+// a measure of gold ("23.340 - 23.350 đồng/USD", "42,1 - 42,3 triệu đồng/lượng"). A word of
+// spread before them ("khoảng 119,3-119,9 triệu đồng/lượng" over several dealers, "dao động",
+// "quanh") makes them one range.
+bool QuotesBuyAndSell(std::string_view text, const Fields& f, TextRange range) {
+  static const RE2 kSpread("^(?:khoang|quanh|dong|tam|co|tu)$");
+  static const RE2 kPerQuoteUnit(R"(^\s?/\s?(?:USD|EUR|JPY|CNY|GBP|AUD|lượng|chỉ|cây|ounce)\b)");
+  static const RE2 kDash(R"(^\s*(?:-|–)\s*$)");
+  constexpr size_t kUnitBytes = 16;
+  if (RE2::FullMatch(recognize_internal::FoldedWordBefore(text, range.begin), kSpread)) return false;
+  const TextRange first = f.Get("scale").empty() ? f.Range("num") : f.Range("scale");
+  const TextRange second = f.Range("to");
+  if (second.begin >= first.end && RE2::FullMatch(text.substr(first.end, second.begin - first.end), kDash) &&
+      RE2::PartialMatch(text.substr(range.end, kUnitBytes), kPerQuoteUnit)) {
+    return true;
+  }
   const size_t b = internal::CharBoundaryAtOrAfter(text, range.begin > kPriceWordsReach ? range.begin - kPriceWordsReach : 0);
   const size_t e = internal::CharBoundaryAtOrAfter(text, range.end + kPriceWordsReach);
   const std::string around = internal::Concat({" ", FoldKey(text.substr(b, e - b)), " "});
@@ -219,7 +233,7 @@ bool InterpretFigure(const Rule& rule, const Fields& f, std::string_view text, M
   m.number = v * ScaleOf(f.Get("scale").empty() ? f.Get("to_scale") : f.Get("scale"));
   double cents = 0;
   if (NumberOf(f, "cents", &cents)) m.number += cents / kCentsPerUnit;
-  if (rule.type == MentionType::kMoney && !f.Get("to").empty() && QuotesBuyAndSell(text, m.span.normalized)) {
+  if (rule.type == MentionType::kMoney && !f.Get("to").empty() && QuotesBuyAndSell(text, f, m.span.normalized)) {
     return SplitBuyAndSell(f, v, m, out);
   }
   double to = 0;

@@ -48,12 +48,14 @@ std::string WithoutFootnoteMark(std::string symbol) {
 // ("60/2021/TT-BTC"), or its type and issuer ("186/QĐ-UBND").
 bool FullSymbol(std::string_view number) {
   size_t slash = number.find('/');
-  if (slash == std::string_view::npos || number.find('-', slash) == std::string_view::npos) return false;
+  if (slash == std::string_view::npos) return false;
   std::string_view after = number.substr(slash + 1);
-  if (after.size() > kYearChars + 1 && (after.substr(0, 2) == "19" || after.substr(0, 2) == "20") &&
-      after[kYearChars] == '/') {
-    return true;
-  }
+  const bool dated = after.size() > kYearChars + 1 && (after.substr(0, 2) == "19" || after.substr(0, 2) == "20") &&
+                     after[kYearChars] == '/';
+  // A law or a resolution of the National Assembly has no dash: "83/2015/QH13".
+  if (dated && after.substr(kYearChars + 1, 2) == "QH") return true;
+  if (number.find('-', slash) == std::string_view::npos) return false;
+  if (dated) return true;
   for (std::string_view type : {"QĐ-", "NQ-", "NĐ-", "TT-", "CT-", "KH-", "BC-", "TB-", "TTr-", "HD-", "CĐ-", "KL-", "QH"}) {
     if (after.substr(0, type.size()) == type) return true;
   }

@@ -95,6 +95,7 @@ std::vector<Mention> RuleSet::Recognize(std::string_view text) const {
   recognize_internal::Found found = impl_->Scan(text);
   std::vector<Mention> accepted = recognize_internal::ChooseReadings(found);
   recognize_internal::AttachComparators(impl_->rules, text, accepted);
+  recognize_internal::ReadEchoedMonthsSoFar(text, accepted);
   return accepted;
 }
 

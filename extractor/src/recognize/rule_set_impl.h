@@ -150,6 +150,11 @@ std::vector<Mention> ChooseReadings(Found& found);
 // figures of `mentions` (in text order), widening their spans (comparators.cc).
 void AttachComparators(const std::vector<Rule>& rules, std::string_view text, std::vector<Mention>& mentions);
 
+// Reads a bare "9 tháng" as the months so far of the year the text names in "9 tháng năm 2024"
+// (or "… năm nay"): the same period, where nothing around it makes it a duration
+// (months_so_far.cc). `mentions` in text order.
+void ReadEchoedMonthsSoFar(std::string_view text, std::vector<Mention>& mentions);
+
 }  // namespace recognize_internal
 
 struct RuleSet::Impl {
