@@ -96,6 +96,7 @@ std::vector<Mention> RuleSet::Recognize(std::string_view text) const {
   std::vector<Mention> accepted = recognize_internal::ChooseReadings(found);
   recognize_internal::AttachComparators(impl_->rules, text, accepted);
   recognize_internal::ReadEchoedMonthsSoFar(text, accepted);
+  recognize_internal::ReadAmountsInContext(text, accepted);
   return accepted;
 }
 

@@ -155,6 +155,10 @@ void AttachComparators(const std::vector<Rule>& rules, std::string_view text, st
 // (months_so_far.cc). `mentions` in text order.
 void ReadEchoedMonthsSoFar(std::string_view text, std::vector<Mention>& mentions);
 
+// Reads a figure in triệu, nghìn or tỷ that counts nothing after it as an amount in đồng when its
+// sentence speaks of money ("Tiền ăn: 2 triệu") (amounts_in_context.cc).
+void ReadAmountsInContext(std::string_view text, std::vector<Mention>& mentions);
+
 }  // namespace recognize_internal
 
 struct RuleSet::Impl {
