@@ -3,6 +3,7 @@
 // Dates and periods: interpret_time.cc; document references: references.cc.
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <set>
 #include <sstream>
 
@@ -233,6 +234,18 @@ bool InterpretFigure(const Rule& rule, const Fields& f, std::string_view text, M
   m.number = v * ScaleOf(f.Get("scale").empty() ? f.Get("to_scale") : f.Get("scale"));
   double cents = 0;
   if (NumberOf(f, "cents", &cents)) m.number += cents / kCentsPerUnit;
+  // "1 tỷ 200 triệu 300 nghìn": the smaller scales add to the first.
+  for (auto [part, scale] : {std::pair{"more", "more_scale"}, std::pair{"more2", "more2_scale"}}) {
+    double more = 0;
+    if (NumberOf(f, part, &more)) m.number += more * ScaleOf(f.Get(scale));
+  }
+  // "1tr5", "2tr25": the digits after the scale are its decimals (1,5 and 2,25 triệu).
+  if (std::string_view decimals = f.Get("decimals"); !decimals.empty()) {
+    double d = 0;
+    if (ParseVietnameseNumber(decimals, &d)) {
+      m.number += d / std::pow(10.0, static_cast<double>(decimals.size())) * ScaleOf(f.Get("scale"));
+    }
+  }
   if (rule.type == MentionType::kMoney && !f.Get("to").empty() && QuotesBuyAndSell(text, f, m.span.normalized)) {
     return SplitBuyAndSell(f, v, m, out);
   }
