@@ -251,7 +251,9 @@ function sendFile(u) {
       if (xhr.status === 200 || xhr.status === 201) {
         u.bar.value = 1;
         u.item.classList.add('done');
-        const what = body.outcome === 'unchanged' ? 'Đã có, không thay đổi' : body.outcome === 'replaced' ? 'Đã thay bản cũ' : 'Đã lưu';
+        let what = body.outcome === 'unchanged' ? 'Đã có, không thay đổi' : body.outcome === 'replaced' ? 'Đã thay bản cũ' : 'Đã lưu';
+        // Another document already had this name: this one is kept beside it, under its own.
+        if (body.renamed) what += ' với tên «' + body.name + '» (tên này đã có tài liệu khác)';
         u.status.replaceChildren(what + ' · ' + body.flag_count + ' cảnh báo · ',
                                  h('a', {href: '#/tai-lieu/' + body.id}, 'Xem'));
         if (document.getElementById('document-list')) loadDocuments();
@@ -384,11 +386,23 @@ async function showDocument(id) {
 
   const panel = h('aside', {class: 'flags', id: 'flags', 'aria-label': 'Cảnh báo'},
     h('h3', {}, flags.length ? `Cảnh báo (${flags.length})` : 'Không có cảnh báo'),
-    flags.length ? null : h('p', {class: 'muted'}, 'Các số liệu trong văn bản khớp với nhau theo các quy tắc kiểm tra.'),
+    flags.length ? null : h('p', {class: 'muted', id: 'no-flag-note'}, noFlagNote(x)),
     flags.map(f => renderFlag(f, pages.length > 1 || pages[0].number !== null)));
 
-  view().replaceChildren(title, h('div', {class: 'doc-body'}, panel, text), renderFacts(x));
+  // replaceChildren writes a null as the text "null": a document with no fact has no table.
+  view().replaceChildren(...[title, h('div', {class: 'doc-body'}, panel, text), renderFacts(x)].filter(Boolean));
   document.title = name + ' · baocao';
+}
+
+// What "no flag" means for this document: only relations that were checked can be said to hold;
+// a scan with no text or a table with no stated totals was not checked at all.
+function noFlagNote(x) {
+  const checks = (x.checks || []).length;
+  if (checks > 0) return `Đã kiểm tra ${checks} quan hệ giữa các số liệu (tổng, tỷ lệ, mục tiêu…): tất cả đều khớp.`;
+  if (!x.facts.length && !(x.mentions || []).length) {
+    return 'Chưa kiểm tra được gì: không đọc được số liệu nào trong văn bản (có thể là bản quét chưa nhận dạng chữ).';
+  }
+  return `Chưa có gì để kiểm tra: văn bản có ${x.facts.length} chỉ số nhưng không nêu tổng, tỷ lệ hay mục tiêu nào để đối chiếu.`;
 }
 
 function metaItem(label, value) {

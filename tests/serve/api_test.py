@@ -102,21 +102,33 @@ class ServeApi(unittest.TestCase):
         self.assertEqual(body["path"], "upload/kế hoạch 2026.txt")
         self.assertEqual(body["meta"]["kind"], "plan")
 
-    def test_same_name_with_other_content_replaces_the_document(self):
+    def test_same_name_with_other_content_is_stored_beside_never_in_place(self):
+        # Two wards' "bao-cao.txt": the second must not take the place of the first.
+        first = INJECTION.replace(b"86,98%", b"80%")
+        status, a = self.server.upload("same-name.txt", first)
+        self.assertEqual(status, 201, a)
+        status, b = self.server.upload("same-name.txt", INJECTION)
+        self.assertEqual(status, 201, b)
+        self.assertEqual((b["outcome"], b["name"], b["renamed"]), ("added", "same-name (2).txt", True))
+        self.assertNotEqual(a["id"], b["id"])
+        _, listing = self.server.get_json("/api/documents?q=same-name&limit=10")
+        self.assertEqual(sorted(d["sha256"] for d in listing["documents"]),
+                         sorted([hashlib.sha256(first).hexdigest(), hashlib.sha256(INJECTION).hexdigest()]))
+        # Either file sent again is found where it is, unchanged.
+        status, again = self.server.upload("same-name.txt", INJECTION)
+        self.assertEqual((status, again["outcome"], again["id"]), (200, "unchanged", b["id"]))
+
+    def test_replace_is_asked_for_and_then_takes_the_names_place(self):
         first = INJECTION.replace(b"86,98%", b"80%")
         status, a = self.server.upload("replace-me.txt", first)
         self.assertEqual(status, 201, a)
-        status, b = self.server.upload("replace-me.txt", INJECTION)
-        self.assertEqual(status, 201, b)
-        self.assertEqual(b["outcome"], "replaced")
+        body, ctype = multipart("file", "replace-me.txt", INJECTION, "text/plain")
+        headers = {"Content-Type": ctype, **self.server.auth(None)}
+        status, _, raw = self.server.request("POST", "/api/documents?replace=1", body=body, headers=headers)
+        b = json.loads(raw)
+        self.assertEqual((status, b["outcome"], b["name"], b["renamed"]), (201, "replaced", "replace-me.txt", False))
         _, listing = self.server.get_json("/api/documents?q=replace-me&limit=10")
         self.assertEqual([d["sha256"] for d in listing["documents"]], [hashlib.sha256(INJECTION).hexdigest()])
-        # The old version is gone (SQLite may give the new one the freed id).
-        status, _, raw = self.server.request("GET", f"/api/documents/{a['id']}")
-        if status == 200:
-            self.assertEqual(json.loads(raw)["document"]["sha256"], b["sha256"])
-        else:
-            self.assertEqual(status, 404)
 
     def test_an_upload_is_stored_exactly_as_ingest_stores_the_file(self):
         path = os.path.join(DOCS, "trung-thanh-2026-06-report.txt")
@@ -511,6 +523,19 @@ class ServeLimits(unittest.TestCase):
                     self.assertLess(status, 500 if "999999" in command else 400, proc.stdout[-300:])
         finally:
             self.assertEqual(server.stop(), 0)
+
+    def test_a_second_server_on_a_held_port_exits_2_and_the_first_keeps_its_store(self):
+        first = Server()
+        try:
+            with tempfile.TemporaryDirectory() as tmp:
+                proc = subprocess.run([BINARY, "serve", "--db", os.path.join(tmp, "other.sqlite"), "--bind", "127.0.0.1",
+                                       "--port", str(first.port)], capture_output=True, timeout=60)
+            self.assertEqual(proc.returncode, 2, proc.stderr)
+            self.assertIn(b"cannot bind", proc.stderr)
+            status, info = first.get_json("/api/status")
+            self.assertEqual(status, 200, info)
+        finally:
+            self.assertEqual(first.stop(), 0)
 
     def test_an_extraction_over_the_timeout_fails_with_422_and_frees_the_worker(self):
         server = Server("-j", "1", "--extract-timeout", "0.001")

@@ -207,6 +207,32 @@ class ServePage(unittest.TestCase):
         self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".doc-table")))
         self.assertEqual(self.driver.find_elements(By.CSS_SELECTOR, ".doc-table b"), [])
 
+    def test_no_flag_says_what_was_checked_and_never_claims_an_unmade_check(self):
+        cases = [
+            # Relations stated and holding: the note counts them.
+            ("UBND PHƯỜNG THỬ NGHIỆM\nBÁO CÁO\nĐã giải quyết 8.120 hồ sơ, trong đó đúng hạn 8.051 hồ sơ (99,15%).\n"
+             "Tổng số thủ tục hành chính là 412, trong đó: cấp tỉnh 130, cấp xã 282.\n".encode(), "Đã kiểm tra 2 quan hệ"),
+            # Figures but nothing to check them against.
+            ("Năm 2026 phường có 12 tổ dân phố.\n".encode(), "Chưa có gì để kiểm tra"),
+            # No figure at all.
+            ("Báo cáo này không có số liệu.\n".encode(), "Chưa kiểm tra được gì"),
+        ]
+        self.open("#token=" + self.server.token)
+        self.wait.until(EC.presence_of_element_located((By.ID, "file-input")))
+        for i, (text, said) in enumerate(cases):
+            with self.subTest(said=said):
+                status, body = self.server.upload(f"no-flag-{i}.txt", text)
+                self.assertIn(status, (200, 201), body)
+                self.assertEqual(body["flag_count"], 0, body)
+                self.open(f"#/tai-lieu/{body['id']}")
+                note = self.wait.until(EC.presence_of_element_located((By.ID, "no-flag-note")))
+                self.assertIn(said, note.text)
+                if not said.startswith("Đã kiểm tra"):
+                    self.assertNotIn("khớp", note.text)   # no check made, none claimed
+                if i == 2:
+                    self.shot("no-flag-note-1280")
+                    self.assertNotIn("null", self.driver.find_element(By.ID, "view").text)
+
     def test_refused_uploads_say_why_in_vietnamese(self):
         self.open("#/")
         self.driver.execute_script("sessionStorage.removeItem('baocao-token')")

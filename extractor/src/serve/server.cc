@@ -24,6 +24,7 @@
 #include "baocao/emit/json.h"
 #include "baocao/source/pdf.h"
 #include "baocao/store/store.h"
+#include "core/strings.h"
 #include "serve/assets.h"
 #include "serve/auth.h"
 #include "serve/extract_pool.h"
@@ -135,24 +136,6 @@ bool PageParams(const httplib::Request& req, httplib::Response& res, int64_t def
   return true;
 }
 
-// "name.txt" as a Content-Disposition value: a plain ASCII filename= and the UTF-8 filename*=.
-std::string ContentDisposition(const std::string& name) {
-  std::string encoded;
-  static const char* hex = "0123456789ABCDEF";
-  for (unsigned char c : name) {
-    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
-      encoded.push_back(static_cast<char>(c));
-    } else {
-      encoded += '%';
-      encoded.push_back(hex[c >> 4]);
-      encoded.push_back(hex[c & 15]);
-    }
-  }
-  std::string ascii = serve::AsciiFileName(name);
-  std::replace(ascii.begin(), ascii.end(), '"', '_');
-  return "inline; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
-}
-
 // A Host header ("127.0.0.1:8080", "[::1]:8080", "localhost") naming a loopback address.
 bool LoopbackHost(const std::string& host) {
   std::string name = host;
@@ -215,13 +198,20 @@ struct Server::Impl {
   }
   httplib::Server::HandlerResponse PreRoute(const httplib::Request& req, httplib::Response& res);
   void Upload(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader);
-  // Whether `path` is stored with these bytes already (an upload of them is then a no-op).
-  Result<bool> StoredUnchanged(const std::string& path, const std::string& sha256);
-  void ExtractAndStore(httplib::Response& res, std::string bytes, const std::string& path, const std::string& sha256,
-                       serve::UploadKind kind);
+  // Where an upload goes: the first of "NAME", "NAME (2)", … that is free or holds the same
+  // bytes (`unchanged`); with `replace`, NAME itself.
+  struct UploadPlace {
+    std::string path;
+    bool unchanged = false;
+    bool renamed = false;   // stored as "NAME (2)": another document has NAME
+  };
+  static constexpr int kMaxSameNameCopies = 1000;
+  Result<UploadPlace> PlaceUpload(const std::string& safe_name, const std::string& sha256, bool replace);
+  void ExtractAndStore(httplib::Response& res, std::string bytes, const UploadPlace& place, const std::string& sha256,
+                       serve::UploadKind kind, bool replace);
   void ExtractionFailed(httplib::Response& res, const Status& failure, const std::string& path,
                         const std::string& sha256, serve::UploadKind kind);
-  void Stored(httplib::Response& res, int status, const std::string& path, const char* outcome);
+  void Stored(httplib::Response& res, int status, const std::string& path, const char* outcome, bool renamed = false);
   void ListDocuments(const httplib::Request& req, httplib::Response& res);
   std::optional<StoredDocument> FindDocument(const httplib::Request& req, httplib::Response& res, bool with_source);
   void GetDocument(const httplib::Request& req, httplib::Response& res);
@@ -283,6 +273,12 @@ Result<Server> Server::Start(const ServeOptions& options) {
   // body, and closing is the only way not to read the rest of that body as the next request;
   // it also means an idle browser connection never holds a request thread.
   s.http.set_keep_alive_max_count(1);
+  // httplib sets SO_REUSEPORT, which lets a second server bind the same port: requests would
+  // then alternate between two stores. SO_REUSEADDR alone still allows a quick restart.
+  s.http.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   s.http.set_read_timeout(30);
   s.http.set_write_timeout(30);
   s.http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
@@ -455,36 +451,52 @@ void Server::Impl::Upload(const httplib::Request& req, httplib::Response& res, c
   std::string safe = serve::SafeUploadName(body->name.empty() ? (pdf ? "document.pdf" : "document.txt") : body->name);
   Result<serve::UploadKind> kind = serve::ClassifyUpload(body->bytes, safe, body->declared_type);
   if (!kind.ok()) return SendError(res, 415, "unsupported_media_type", kind.status().message());
-  const std::string path = std::string(serve::kUploadPrefix) + safe;
   const std::string sha256 = Sha256Hex(body->bytes);
-  // The same bytes at the same path: nothing to do (as `baocao ingest` skips them).
-  Result<bool> unchanged = StoredUnchanged(path, sha256);
-  if (!unchanged.ok()) return SendStatus(res, unchanged.status());
-  if (*unchanged) return Stored(res, 200, path, "unchanged");
-  ExtractAndStore(res, std::move(body->bytes), path, sha256, *kind);
+  // A document is what its bytes are: another file under a name already taken is stored beside
+  // it ("bao-cao (2).txt"), never in its place; replacing is asked for (`?replace=1`).
+  const bool replace = req.has_param("replace") && req.get_param_value("replace") == "1";
+  Result<UploadPlace> place = PlaceUpload(safe, sha256, replace);
+  if (!place.ok()) return SendStatus(res, place.status());
+  if (place->unchanged) return Stored(res, 200, place->path, "unchanged", place->renamed);
+  ExtractAndStore(res, std::move(body->bytes), *place, sha256, *kind, replace);
 }
 
-Result<bool> Server::Impl::StoredUnchanged(const std::string& path, const std::string& sha256) {
+Result<Server::Impl::UploadPlace> Server::Impl::PlaceUpload(const std::string& safe_name, const std::string& sha256,
+                                                            bool replace) {
   Result<ReaderPool::Lease> store = readers->Acquire();
   if (!store.ok()) return store.status();
-  Result<std::optional<std::string>> stored = (*store)->Sha256Of(path);
-  if (!stored.ok()) return stored.status();
-  return *stored && **stored == sha256;
+  for (int copy = 1; copy <= kMaxSameNameCopies; ++copy) {
+    const std::string path = internal::Concat({serve::kUploadPrefix, serve::NumberedUploadName(safe_name, copy)});
+    Result<std::optional<std::string>> stored = (*store)->Sha256Of(path);
+    if (!stored.ok()) return stored.status();
+    if (!*stored || replace) return UploadPlace{path, false, copy > 1};
+    if (**stored == sha256) return UploadPlace{path, true, copy > 1};   // the same bytes: nothing to do
+  }
+  return Status(ErrorCode::kUsage, safe_name + ": " + std::to_string(kMaxSameNameCopies) +
+                                       " other documents already have this name; give the file a distinct name");
 }
 
-void Server::Impl::ExtractAndStore(httplib::Response& res, std::string bytes, const std::string& path,
-                                   const std::string& sha256, serve::UploadKind kind) {
+void Server::Impl::ExtractAndStore(httplib::Response& res, std::string bytes, const UploadPlace& place,
+                                   const std::string& sha256, serve::UploadKind kind, bool replace) {
+  const std::string& path = place.path;
   auto timeout = std::chrono::milliseconds(static_cast<int64_t>(options.extract_timeout_seconds * 1000 + 0.5));
   Result<PreparedDocument> prepared = pool->Extract(std::move(bytes), path, std::max(timeout, std::chrono::milliseconds(1)));
   if (!prepared.ok()) return ExtractionFailed(res, prepared.status(), path, sha256, kind);
   Result<PutOutcome> outcome = Status(ErrorCode::kInternal, "the store is closed");
   {
     std::lock_guard lock(writer_mu);
+    // Another upload may have taken the free name while this one was extracted: never in its place.
+    if (writer && !replace) {
+      Result<std::optional<std::string>> now = writer->Sha256Of(path);
+      if (now.ok() && *now && **now != sha256) {
+        return SendError(res, 409, "name_taken", path + " was taken by another upload meanwhile; send the file again");
+      }
+    }
     if (writer) outcome = writer->Put(*prepared);
     ++generation;
   }
   if (!outcome.ok()) return SendStatus(res, outcome.status());
-  Stored(res, *outcome == PutOutcome::kUnchanged ? 200 : 201, path, PutOutcomeName(*outcome));
+  Stored(res, *outcome == PutOutcome::kUnchanged ? 200 : 201, path, PutOutcomeName(*outcome), place.renamed);
 }
 
 void Server::Impl::ExtractionFailed(httplib::Response& res, const Status& failure, const std::string& path,
@@ -507,7 +519,7 @@ void Server::Impl::ExtractionFailed(httplib::Response& res, const Status& failur
 }
 
 // The answer to an upload: the stored document's id, path, sha256, meta and flag count.
-void Server::Impl::Stored(httplib::Response& res, int status, const std::string& path, const char* outcome) {
+void Server::Impl::Stored(httplib::Response& res, int status, const std::string& path, const char* outcome, bool renamed) {
   Result<ReaderPool::Lease> store = readers->Acquire();
   if (!store.ok()) return SendStatus(res, store.status());
   Result<std::optional<StoredDocument>> doc = (*store)->GetDocumentByPath(path);
@@ -524,6 +536,7 @@ void Server::Impl::Stored(httplib::Response& res, int status, const std::string&
                         {"sha256", info.sha256},
                         {"format", info.format},
                         {"outcome", outcome},
+                        {"renamed", renamed},
                         {"meta", meta},
                         {"flag_count", info.flag_count},
                         {"error_count", info.error_count}}),
@@ -594,7 +607,7 @@ void Server::Impl::GetSource(const httplib::Request& req, httplib::Response& res
     }
     type = "text/plain; charset=" + encoding;
   }
-  res.set_header("Content-Disposition", ContentDisposition(BaseName(info.path)));
+  res.set_header("Content-Disposition", serve::ContentDisposition(BaseName(info.path)));
   // Never a document the browser runs: a text file holding <script> stays text.
   res.set_header("Content-Security-Policy", "sandbox; default-src 'none'");
   res.set_content(std::move(doc->source), type);

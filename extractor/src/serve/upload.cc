@@ -97,6 +97,13 @@ std::string SafeUploadName(std::string_view client_name) {
   return collapsed;
 }
 
+std::string NumberedUploadName(std::string_view safe_name, int copy) {
+  if (copy <= 1) return std::string(safe_name);
+  const size_t dot = safe_name.find_last_of('.');
+  const size_t stem_end = dot == std::string_view::npos || dot == 0 ? safe_name.size() : dot;
+  return internal::Concat({safe_name.substr(0, stem_end), " (", std::to_string(copy), ")", safe_name.substr(stem_end)});
+}
+
 std::string AsciiFileName(std::string_view safe_name) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
@@ -123,6 +130,23 @@ std::string AsciiFileName(std::string_view safe_name) {
 
 bool LooksLikePdfBytes(std::string_view bytes) {
   return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
+}
+
+std::string ContentDisposition(const std::string& name) {
+  std::string encoded;
+  static const char* hex = "0123456789ABCDEF";
+  for (unsigned char c : name) {
+    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
+      encoded.push_back(static_cast<char>(c));
+    } else {
+      encoded += '%';
+      encoded.push_back(hex[c >> 4]);
+      encoded.push_back(hex[c & 15]);
+    }
+  }
+  std::string ascii = AsciiFileName(name);
+  std::replace(ascii.begin(), ascii.end(), '"', '_');
+  return "inline; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
 }
 
 Result<UploadKind> ClassifyUpload(std::string_view bytes, std::string_view safe_name, std::string_view declared_type) {

@@ -20,9 +20,17 @@ inline constexpr std::string_view kUploadPrefix = "upload/";
 // extension kept), never empty ("document"). "../../etc/passwd" -> "passwd".
 std::string SafeUploadName(std::string_view client_name);
 
+// The name of the `copy`-th document uploaded under one safe name: the name itself for the first,
+// then "bao-cao (2).txt", "bao-cao (3).txt" (before the extension, as browsers name downloads).
+std::string NumberedUploadName(std::string_view safe_name, int copy);
+
 // The name as ASCII only (for Content-Disposition's plain `filename=`): other letters lose
 // their marks where ASCII has the base letter ("Báo cáo.txt" -> "Bao cao.txt"), else '_'.
 std::string AsciiFileName(std::string_view safe_name);
+
+// "name.txt" as a Content-Disposition value: a plain ASCII filename= and the UTF-8 filename*=
+// (RFC 6266), for the download of an uploaded file.
+std::string ContentDisposition(const std::string& name);
 
 enum class UploadKind { kText, kPdf };
 
