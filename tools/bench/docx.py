@@ -13,6 +13,8 @@ Per file, alternated run by run so that load on the machine falls on all alike:
   baocao extract F                the whole document: text, layout, facts, audit, JSON
   pandoc -t plain --wrap=none F   pandoc's text of the same file
   soffice --headless --convert-to txt F   (when soffice is on PATH)
+Then, as a batch is read: one `baocao extract F... -o DIR` process for all the files (the rules
+compiled once, as `ingest` and `serve` do), against the sum of the peers' per-file medians.
 Wall time: the median of the runs; peak RSS: the largest of /usr/bin/time's %M over the runs.
 Check: the figures (digit runs with their separators) of pandoc's text are found in the
 engine's source_text; the share found is printed per file and must be >= 0.95.
@@ -86,6 +88,14 @@ def main(argv):
         print(f"{f.name[:58]:58} " + " ".join(cells) + f"  {share:.3f}")
     print(f"{'total (sum of medians; largest peak)':58} "
           + " ".join(f"{t:9.3f} {kb / 1024:5.0f}" for t, kb in totals.values()))
+    with tempfile.TemporaryDirectory() as out:
+        batch = [timed([args.engine, "extract", *map(str, files), "-o", out]) for _ in range(args.runs)]
+    batch_s = statistics.median(b[0] for b in batch)
+    batch_kb = max(b[1] for b in batch)
+    print(f"{'batch: one engine process, every file':58} {batch_s:9.3f} {batch_kb / 1024:5.0f}")
+    for name in tools:
+        if name not in ("text", "whole"):
+            print(f"{name}: {totals[name][0] / batch_s:.1f}x the engine's batch time")
     base = totals["whole"][0]
     for name in tools:
         if name not in ("text", "whole"):
