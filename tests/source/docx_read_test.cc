@@ -93,6 +93,27 @@ TEST(DocxRead, AppendsFootnotesAfterTheBodyUnderASeparator) {
   EXPECT_EQ(doc->lines.back().origin.footnote, 1);
 }
 
+TEST(DocxRead, LabelsNumberedParagraphsAsWordPrintsThem) {
+  const std::string numbering = std::string("<w:numbering xmlns:w=\"") + testing_util::kWordNamespace + "\">"
+      "<w:abstractNum w:abstractNumId=\"0\">"
+      "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.\"/></w:lvl>"
+      "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"lowerLetter\"/><w:lvlText w:val=\"%2)\"/></w:lvl>"
+      "</w:abstractNum>"
+      "<w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"-\"/></w:lvl>"
+      "<w:lvl w:ilvl=\"1\"><w:start w:val=\"2\"/><w:numFmt w:val=\"upperRoman\"/><w:lvlText w:val=\"%2.\"/></w:lvl></w:abstractNum>"
+      "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num><w:num w:numId=\"2\"><w:abstractNumId w:val=\"1\"/></w:num>"
+      "</w:numbering>";
+  auto numbered = [](const std::string& text, int num, int level) {
+    return "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"" + std::to_string(level) + "\"/><w:numId w:val=\"" + std::to_string(num) +
+           "\"/></w:numPr></w:pPr><w:r><w:t>" + text + "</w:t></w:r></w:p>";
+  };
+  const std::string body = numbered("Mục tiêu", 1, 0) + numbered("chung", 1, 1) + numbered("cụ thể", 1, 1) +
+                           numbered("Nhiệm vụ", 1, 0) + numbered("đầu tiên", 1, 1) + numbered("gạch", 2, 0) +
+                           numbered("La Mã", 2, 1) + "<w:tbl><w:tr>" + Tc(numbered("", 1, 0)) + Tc(P("STT tự động")) + "</w:tr></w:tbl>";
+  EXPECT_EQ(TextOf(MakeDocx(body, {{"word/numbering.xml", numbering}})),
+            "1. Mục tiêu\na) chung\nb) cụ thể\n2. Nhiệm vụ\na) đầu tiên\n- gạch\nII. La Mã\n\n3.\tSTT tự động\n");
+}
+
 // A minimal OLE2 compound file: the header's signature, and one directory entry named `entry`.
 std::string Ole2With(const std::string& entry) {
   std::string bytes = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";

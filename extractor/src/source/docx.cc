@@ -31,6 +31,7 @@ constexpr std::string_view kEncryptionInfo = "EncryptionInfo";
 constexpr const char* kDocumentPart = "word/document.xml";
 constexpr const char* kFootnotesPart = "word/footnotes.xml";
 constexpr const char* kEndnotesPart = "word/endnotes.xml";
+constexpr const char* kNumberingPart = "word/numbering.xml";
 constexpr std::string_view kNotesSeparator = "__________";   // as Word prints the notes' rule
 
 // Whether the OLE2 directory holds an entry named `name` (ASCII).
@@ -58,12 +59,12 @@ Result<XmlTree> ReadPart(const internal::ZipArchive& zip, const char* part, cons
 // The notes of `part` (footnotes or endnotes) after the body's lines; their count.
 // The first notes written are preceded by a blank line and the separator.
 Result<int> AddNotes(const internal::ZipArchive& zip, const char* part, bool footnotes, const DocxLimits& limits,
-                     size_t& budget, internal::DocxLines& lines) {
+                     size_t& budget, internal::DocxNumbering& numbering, internal::DocxLines& lines) {
   if (!zip.Has(part)) return 0;
   Result<XmlTree> tree = ReadPart(zip, part, limits, budget);
   if (!tree.ok()) return tree.status();
   internal::DocxLines notes;
-  const int count = DocxWalker(*tree).Notes(footnotes, notes);
+  const int count = DocxWalker(*tree, &numbering).Notes(footnotes, notes);
   if (notes.empty()) return count;
   const bool separated = std::any_of(lines.begin(), lines.end(), [](const auto& l) { return l.first == kNotesSeparator; });
   if (!separated) {
@@ -116,19 +117,25 @@ Result<DocxDocument> ReadDocx(std::string_view bytes, const DocxLimits& limits) 
                   "not a document this engine reads: a zip without word/document.xml (an .xlsx, a .pptx, an archive?)");
   }
   size_t budget = limits.max_total_bytes;
+  internal::DocxNumbering numbering;
+  if (zip->Has(kNumberingPart)) {
+    Result<XmlTree> tree = ReadPart(*zip, kNumberingPart, limits, budget);
+    if (!tree.ok()) return tree.status();
+    numbering = internal::DocxNumbering(*tree);
+  }
   internal::DocxLines lines;
   std::vector<DocxTableShape> tables;
   int paragraphs = 0;
   {
     Result<XmlTree> tree = ReadPart(*zip, kDocumentPart, limits, budget);
     if (!tree.ok()) return tree.status();
-    DocxWalker walker(*tree);
+    DocxWalker walker(*tree, &numbering);
     Status body = walker.Body(lines, tables, paragraphs);
     if (!body.ok()) return body;
   }
-  Result<int> footnotes = AddNotes(*zip, kFootnotesPart, true, limits, budget, lines);
+  Result<int> footnotes = AddNotes(*zip, kFootnotesPart, true, limits, budget, numbering, lines);
   if (!footnotes.ok()) return footnotes.status();
-  Result<int> endnotes = AddNotes(*zip, kEndnotesPart, false, limits, budget, lines);
+  Result<int> endnotes = AddNotes(*zip, kEndnotesPart, false, limits, budget, numbering, lines);
   if (!endnotes.ok()) return endnotes.status();
   DocxDocument doc = Assemble(std::move(lines));
   doc.tables = std::move(tables);

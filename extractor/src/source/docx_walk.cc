@@ -68,12 +68,13 @@ std::initializer_list<const char*> DocxWalker::TextElements() {
   return kText;
 }
 
-DocxWalker::DocxWalker(const XmlTree& tree) : x_(tree) {
+DocxWalker::DocxWalker(const XmlTree& tree, DocxNumbering* numbering) : x_(tree), numbering_(numbering) {
   auto id = [&](const char* name) { return tree.Id(name); };
   n_ = {id("w:body"), id("w:p"), id("w:tbl"), id("w:tr"), id("w:tc"), id("w:r"), id("w:t"), id("w:tab"),
         id("w:ptab"), id("w:br"), id("w:cr"), id("w:noBreakHyphen"), id("w:sym"), id("w:trPr"), id("w:tcPr"),
         id("w:gridSpan"), id("w:vMerge"), id("w:gridBefore"), id("w:val"), id("w:char"), id("w:font"),
-        id("m:oMath"), id("m:oMathPara"), id("m:t"), id("w:type"), id("w:footnote"), id("w:endnote")};
+        id("m:oMath"), id("m:oMathPara"), id("m:t"), id("w:type"), id("w:footnote"), id("w:endnote"),
+        id("w:pPr"), id("w:numPr"), id("w:ilvl"), id("w:numId")};
   transparent_.assign(tree.name_count(), 0);
   dropped_.assign(tree.name_count(), 0);
   for (const char* name : kTransparent) {
@@ -142,6 +143,18 @@ std::string DocxWalker::InlineText(uint32_t node) const {
   return WithoutSoftHyphens(std::move(out));
 }
 
+std::string DocxWalker::ParagraphText(uint32_t p) const {
+  const uint32_t ppr = n_.p_pr == kNone ? kNone : x_.Child(p, n_.p_pr);
+  const uint32_t numpr = ppr == kNone || n_.num_pr == kNone ? kNone : x_.Child(ppr, n_.num_pr);
+  std::string text = InlineText(p);
+  if (!numbering_ || numpr == kNone) return text;
+  std::string label = numbering_->Next(IntAttribute(numpr, n_.num_id, -1), IntAttribute(numpr, n_.ilvl, 0));
+  if (label.empty()) return text;
+  label += ' ';
+  label += text;
+  return label;
+}
+
 void DocxWalker::BlockChildren(uint32_t node, std::vector<uint32_t>& out) const {
   for (uint32_t c = x_.first_child(node); c != kNone; c = x_.next_sibling(c)) {
     const uint32_t name = x_.name(c);
@@ -173,7 +186,7 @@ std::string DocxWalker::CellText(uint32_t tc) const {
   };
   for (uint32_t b : blocks) {
     if (Is(b, n_.p)) {
-      add(InlineText(b));
+      add(ParagraphText(b));
       continue;
     }
     std::vector<Row> rows;
@@ -244,7 +257,7 @@ Status DocxWalker::Body(DocxLines& lines, std::vector<DocxTableShape>& tables, i
   BlockChildren(body, blocks);
   for (uint32_t b : blocks) {
     if (Is(b, n_.p)) {
-      AddLines(InlineText(b), SpanOrigin{.paragraph = ++paragraphs}, lines);
+      AddLines(ParagraphText(b), SpanOrigin{.paragraph = ++paragraphs}, lines);
       continue;
     }
     // A blank line before the table (one at the very top too), one after it.
@@ -281,7 +294,7 @@ int DocxWalker::Notes(bool footnotes, DocxLines& lines) const {
     for (uint32_t b : blocks) {
       std::string text;
       if (Is(b, n_.p)) {
-        text = Squeezed(InlineText(b));
+        text = Squeezed(ParagraphText(b));
       } else {
         std::vector<Row> rows;
         RowsOf(b, rows);

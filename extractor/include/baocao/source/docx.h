@@ -23,8 +23,10 @@
 // text; tracked changes as printed (insertions kept, deletions dropped); fields by their result
 // (field codes dropped). Beyond docx-text: soft hyphens (w:softHyphen, U+00AD) are dropped;
 // symbols of the Symbol and Wingdings fonts (w:sym) become the Unicode character they show
-// where one is obvious (≥ ≤ × • ✓ …); footnotes and endnotes follow the body after a line of
-// underscores, each "[n] text". Headers, footers, comments, text boxes and drawings are left
+// where one is obvious (≥ ≤ × • ✓ …); a numbered paragraph (w:numPr) starts with its list label
+// as printed, from word/numbering.xml ("1.", "a)", "II.", "-": an auto-numbered STT column reads
+// 1., 2., 3.); footnotes and endnotes follow the body after a line of underscores, each
+// "[n] text". (Numbering a paragraph style carries is not applied.) Headers, footers, comments, text boxes and drawings are left
 // out. Non-breaking spaces stay U+00A0 (the normalizer makes them spaces).
 //
 // Libraries: libzip (Debian libzip-dev) reads the archive from memory, checks its central
