@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 build=build-fuzz
-targets=(normalize_fuzz recognize_fuzz pdf_fuzz)
+targets=(normalize_fuzz recognize_fuzz pdf_fuzz docx_fuzz)
 
 if [ ! -f "$build/CMakeCache.txt" ]; then
   CC=clang CXX=clang++ cmake -S . -B "$build" -DBAOCAO_FUZZ=ON -DBAOCAO_BUILD_TESTS=OFF \
@@ -74,6 +74,8 @@ PY
 for f in corpus/pdf-edge/*.pdf corpus/pdf/*.pdf; do
   if [ "$(stat -c %s "$f")" -le 65536 ]; then cp "$f" "$seeds/pdf-$(basename "$f")"; fi
 done
+# Word seeds for docx_fuzz (issue 20): the corpus documents as .docx.
+for f in corpus/docx/*.docx; do cp "$f" "$seeds/docx-$(basename "$f")"; done
 
 status=0
 for target in "${targets[@]}"; do

@@ -19,6 +19,7 @@ constexpr int kExitRules = 5;        // rules failed to load
 constexpr int kExitOutput = 6;       // an output file could not be written
 constexpr int kExitEncrypted = 7;    // a PDF needs a (different) password
 constexpr int kExitStore = 8;        // the store (SQLite) or an export target failed
+constexpr int kExitConverter = 9;    // a .doc (OLE2) needs LibreOffice, which is not installed
 constexpr int kExitInternal = 70;
 
 

@@ -21,7 +21,11 @@ int ExitCodeFor(baocao::ErrorCode code) {
     case ErrorCode::kInvalidEncoding:
     case ErrorCode::kCorrupt:
     case ErrorCode::kNoText:
+    case ErrorCode::kUnsupported:
+    case ErrorCode::kExpansionLimit:
+    case ErrorCode::kUnsafeXml:
     case ErrorCode::kTimeout: return kExitBadInput;
+    case ErrorCode::kNeedsConverter: return kExitConverter;
     case ErrorCode::kEncrypted: return kExitEncrypted;
     case ErrorCode::kStore: return kExitStore;
     case ErrorCode::kBadRules: return kExitRules;

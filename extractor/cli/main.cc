@@ -63,9 +63,11 @@ Commands:
 Exit status:
   0 success; 2 usage error; 3 an input could not be read (missing, unreadable, a directory);
   4 an input was refused (empty, binary, invalid encoding, over --max-bytes; a PDF damaged
-  beyond repair, without pages, over --max-pages, or without a text layer); 5 the rules
-  failed to load; 6 an output could not be written; 7 a PDF needs a (different) --password;
-  8 the store (SQLite) or an export target failed; 70 internal error.
+  beyond repair, without pages, over --max-pages, or without a text layer; a damaged .docx,
+  a zip that is no .docx, a zip bomb, XML with a DOCTYPE); 5 the rules failed to load; 6 an
+  output could not be written; 7 a PDF needs a (different) --password, or an Office file is
+  password-protected; 8 the store (SQLite) or an export target failed; 9 a Word 97-2003 .doc
+  needs LibreOffice (package libreoffice-writer); 70 internal error.
   With several inputs every input is processed; the status is that of the first failure.
   audit: 0 no error-severity flag, 1 at least one (an input failure's code comes first).
 )";
@@ -101,8 +103,16 @@ the first input failure taking precedence over 1.
 constexpr const char* kExtractHelp = R"(Usage: baocao extract [options] FILE...
 
 Writes one JSON object per input (docs/OUTPUT.md). With one input and no -o, the JSON goes to
-standard output. FILE may be '-' for standard input. A PDF (known by its content, not its
-name) is read page by page; its spans name their page and point into that page's text.
+standard output. FILE may be '-' for standard input.
+
+Formats, known by their content, not their name:
+  text   UTF-8, UTF-16 or Windows-1258 (.txt, and HTML, Markdown or LaTeX converter output)
+  PDF    read page by page; its spans name their page and point into that page's text
+  .docx  Word: paragraphs, tables (merged cells aligned), tracked changes as printed, fields,
+         footnotes; spans point into the text read from it (--stage text: "source_text") and
+         name their paragraph or table, row and cell ("origin")
+  A Word 97-2003 .doc (an OLE2 file) needs converting with LibreOffice first (exit 9); a zip
+  that is no .docx (.xlsx, an archive) is refused as unsupported (exit 4).
 
 Options:
   -o, --output DIR     write DIR/NAME.json for each input NAME.txt (DIR is created)

@@ -162,10 +162,10 @@ let uploading = 0;
 const MAX_PARALLEL_UPLOADS = 3;
 
 function showDocuments() {
-  const input = h('input', {type: 'file', id: 'file-input', multiple: true, accept: '.txt,.pdf,text/plain,application/pdf',
+  const input = h('input', {type: 'file', id: 'file-input', multiple: true, accept: '.txt,.pdf,.docx,text/plain,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document',
                             class: 'file-input', onchange: e => { queueFiles(e.target.files); e.target.value = ''; }});
   const zone = h('section', {class: 'dropzone', id: 'dropzone', 'aria-label': 'Tải tài liệu lên'},
-    h('p', {class: 'drop-title'}, 'Kéo và thả báo cáo, kế hoạch (.txt, .pdf) vào đây'),
+    h('p', {class: 'drop-title'}, 'Kéo và thả báo cáo, kế hoạch (.txt, .pdf, .docx) vào đây'),
     h('p', {}, 'hoặc ', h('label', {for: 'file-input', class: 'button'}, 'Chọn tệp…'), input),
     h('ul', {class: 'uploads', id: 'upload-list'}));
   for (const ev of ['dragenter', 'dragover']) {

@@ -264,7 +264,11 @@ class ServeApi(unittest.TestCase):
         status, body = self.server.upload("scan.png", png)
         self.assertEqual(status, 415)
         status, body = self.server.upload("report.docx", b"PK\x03\x04" + b"\0" * 200)
+        self.assertEqual(status, 422)   # read as Word (issue 20): a damaged zip
+        self.assertEqual(self.error_of(body), "corrupt")
+        status, body = self.server.upload("old.doc", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + b"\0" * 1024)
         self.assertEqual(status, 415)
+        self.assertEqual(self.error_of(body), "needs_converter")
         status, body = self.server.upload("nul.txt", b"abc\0def" * 100)
         self.assertEqual(status, 415)
         self.assertEqual(self.error_of(body), "binary")

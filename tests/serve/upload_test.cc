@@ -66,7 +66,9 @@ TEST(ClassifyUpload, TellsTextPdfAndRefusedFiles) {
   ASSERT_FALSE(named_pdf.ok());
   EXPECT_EQ(named_pdf.status().code(), ErrorCode::kBinary);
   EXPECT_FALSE(ClassifyUpload("plain", "x.txt", "application/pdf; charset=binary").ok());
-  EXPECT_FALSE(ClassifyUpload(std::string("PK\x03\x04", 4) + "word/document.xml", "r.docx", "").ok());
+  // Zips and OLE2 files go to the engine, which reads a .docx and refuses the rest (issue 20).
+  EXPECT_EQ(ClassifyUpload(std::string("PK\x03\x04", 4) + "word/document.xml", "r.docx", "").value(), UploadKind::kDocx);
+  EXPECT_EQ(ClassifyUpload("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "r.doc", "").value(), UploadKind::kDocx);
   EXPECT_FALSE(ClassifyUpload("\x89PNG\r\n", "scan.txt", "").ok());
   EXPECT_FALSE(ClassifyUpload(std::string("II*\0", 4), "scan.tif", "").ok());
 }

@@ -20,6 +20,10 @@ const char* ErrorCodeName(ErrorCode code) {
     case ErrorCode::kNoText: return "no_text";
     case ErrorCode::kTimeout: return "timeout";
     case ErrorCode::kStore: return "store";
+    case ErrorCode::kUnsupported: return "unsupported";
+    case ErrorCode::kNeedsConverter: return "needs_converter";
+    case ErrorCode::kExpansionLimit: return "expansion_limit";
+    case ErrorCode::kUnsafeXml: return "unsafe_xml";
     case ErrorCode::kInternal: return "internal";
   }
   return "internal";

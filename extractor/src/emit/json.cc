@@ -29,6 +29,17 @@ json Number(double v) {
 // A coordinate in PDF points to two decimals, as written in "bbox".
 double Rounded(double v) { return std::round(v * 100) / 100; }
 
+// A Word span's origin (docs/EXTENSIONS.md): its non-zero places, keys in sorted order (as
+// nlohmann writes an object, and the streaming writer follows).
+std::vector<std::pair<const char*, int>> OriginPlaces(const SpanOrigin& o) {
+  std::vector<std::pair<const char*, int>> out;
+  for (auto [key, value] : {std::pair<const char*, int>{"cell", o.cell}, {"endnote", o.endnote}, {"footnote", o.footnote},
+                            {"paragraph", o.paragraph}, {"row", o.row}, {"table", o.table}}) {
+    if (value) out.emplace_back(key, value);
+  }
+  return out;
+}
+
 json Cells(const std::vector<std::vector<TableCell>>& rows) {
   json out = json::array();
   for (const auto& row : rows) {
@@ -55,6 +66,11 @@ json SpanToJson(const Span& span) {
   // Read by OCR (docs/EXTENSIONS.md).
   if (span.confidence) j["confidence"] = Number(std::round(double(*span.confidence) * 10) / 10);
   if (span.uncertain) j["uncertain"] = true;
+  if (span.origin) {
+    json o = json::object();
+    for (auto [key, value] : OriginPlaces(*span.origin)) o[key] = value;
+    j["origin"] = std::move(o);
+  }
   return j;
 }
 
@@ -234,6 +250,19 @@ class MentionWriter {
     }
     out_ += "\"end\":"; Integer(s.end);
     out_ += ",\"line\":"; Integer(s.line);
+    if (s.origin) {
+      out_ += ",\"origin\":{";
+      bool first = true;
+      for (auto [key, value] : OriginPlaces(*s.origin)) {
+        if (!first) out_ += ',';
+        first = false;
+        out_ += '"';
+        out_ += key;
+        out_ += "\":";
+        Integer(value);
+      }
+      out_ += '}';
+    }
     out_ += ",\"page\":";
     if (s.page) Integer(*s.page); else out_ += "null";
     out_ += ",\"start\":"; Integer(s.start);
@@ -368,7 +397,10 @@ std::string Prefix(const std::string& s, size_t bytes) { return s.substr(0, inte
 
 json StageToJson(const Stages& stages, std::string_view stage, std::string_view original) {
   if (stage == "text") {
-    return {{"encoding", stages.text.encoding()}, {"repairs", stages.text.repairs()}, {"text", stages.text.str()}};
+    json j = {{"encoding", stages.text.encoding()}, {"repairs", stages.text.repairs()}, {"text", stages.text.str()}};
+    // Word input: the text read from the .docx, which spans' offsets and lines count in.
+    if (!stages.source_text.empty()) j["source_text"] = stages.source_text;
+    return j;
   }
   if (stage == "layout") {
     const Layout& l = stages.layout;

@@ -15,8 +15,10 @@
 #include <optional>
 #include <unistd.h>
 
+#include "baocao/source/docx.h"
 #include "baocao/source/read.h"
 #include "core/parallel.h"
+#include "pipeline/docx_locator.h"
 #include "pipeline/page_locator.h"
 #include "pipeline/stages.h"
 
@@ -114,6 +116,11 @@ Result<Extraction> Engine::ExtractBytes(std::string_view bytes, const std::strin
   // The format is what the bytes are, never what the file is called; but bytes named .pdf that
   // are no PDF (an error page saved by a failed download) are refused, not read as a report.
   if (LooksLikePdf(bytes)) return ExtractPdf(bytes, path, options, stages);
+  if (LooksLikeZip(bytes)) return ExtractDocx(bytes, path, options, stages);
+  if (LooksLikeOle2(bytes)) {
+    Status ole2 = CheckOle2(bytes);
+    return Status(ole2.code(), path + ": " + ole2.message());
+  }
   if (NamedPdf(path)) {
     return Status(ErrorCode::kCorrupt, path + ": named .pdf but not a PDF (no %PDF- header in the first 1024 bytes)");
   }
@@ -170,6 +177,29 @@ Result<Extraction> Engine::ExtractPdf(std::string_view bytes, const std::string&
     }
     stages->pages = std::move(pdf->pages);
   }
+  return x;
+}
+
+Result<Extraction> Engine::ExtractDocx(std::string_view bytes, const std::string& path, const ExtractOptions& options,
+                                       Stages* stages) const {
+  Result<DocxDocument> docx = ReadDocx(bytes, options.docx);
+  if (!docx.ok()) return Status(docx.status().code(), path + ": " + docx.status().message());
+  const internal::DocxLocator locator(docx->text, docx->lines);
+  internal::SourceText source;
+  source.text = docx->text;
+  source.document.path = path;
+  source.document.format = Format::kDocx;
+  source.document.bytes = bytes.size();
+  source.document.sha256 = Sha256Hex(bytes);
+  ExtractOptions text_options = options;
+  text_options.normalize.encoding = "utf-8";
+  Result<Extraction> x = internal::RunStages(StageRules(), source, text_options, stages);
+  if (!x.ok()) {
+    if (x.status().code() == ErrorCode::kEmpty) return Status(ErrorCode::kEmpty, path + ": the Word document holds no text");
+    return x.status();
+  }
+  locator.Mark(*x);
+  if (stages) stages->source_text = std::move(docx->text);
   return x;
 }
 

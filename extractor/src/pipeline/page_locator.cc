@@ -67,18 +67,7 @@ void PageLocator::Relocate(Span& s) const {
 }
 
 void PageLocator::Relocate(Extraction& x) const {
-  for (Mention& m : x.mentions) Relocate(m.span);
-  for (Reference& r : x.references) {
-    for (Span& s : r.spans) Relocate(s);
-  }
-  for (Fact& f : x.facts) Relocate(f.span);
-  for (Table& t : x.tables) Relocate(t.span);
-  for (Flag& f : x.flags) {
-    for (Span& s : f.evidence) Relocate(s);
-  }
-  for (Check& c : x.checks) {
-    for (CheckMember& m : c.members) Relocate(m.span);
-  }
+  ForEachSpan(x, [this](Span& s) { Relocate(s); });
 }
 
 }  // namespace baocao::internal

@@ -11,6 +11,23 @@
 
 namespace baocao::internal {
 
+// Calls f(span) for every span of `x` (mentions, references, facts, tables, flags, checks).
+template <typename F>
+void ForEachSpan(Extraction& x, F&& f) {
+  for (Mention& m : x.mentions) f(m.span);
+  for (Reference& r : x.references) {
+    for (Span& s : r.spans) f(s);
+  }
+  for (Fact& fact : x.facts) f(fact.span);
+  for (Table& t : x.tables) f(t.span);
+  for (Flag& flag : x.flags) {
+    for (Span& s : flag.evidence) f(s);
+  }
+  for (Check& c : x.checks) {
+    for (CheckMember& m : c.members) f(m.span);
+  }
+}
+
 // The pipeline reads a PDF's pages as one text (each page closed by "\f\n"); `starts` are
 // where each page begins in it. Relocate gives a span of that text its page, the offsets and
 // line within the page's text, the text there, the lowest OCR confidence and number doubt of

@@ -67,7 +67,7 @@ const char* ReasonMessage(int status) {
     case 405: return "method not allowed here";
     case 413: return "the request body is too large (--max-upload)";
     case 414: return "the request line is too long";
-    case 415: return "not a text or PDF file";
+    case 415: return "not a text, PDF or Word (.docx) file";
     case 431: return "request headers too large";
     case 503: return "busy; try again in a moment";
     default: return status >= 500 ? "internal error" : "request refused";
@@ -88,7 +88,11 @@ int HttpStatusFor(ErrorCode code) {
     case ErrorCode::kNotFound: return 404;
     case ErrorCode::kTooLarge: return 413;
     case ErrorCode::kBinary:
+    case ErrorCode::kUnsupported:
+    case ErrorCode::kNeedsConverter:
     case ErrorCode::kInvalidEncoding: return 415;
+    case ErrorCode::kExpansionLimit: return 413;
+    case ErrorCode::kUnsafeXml:
     case ErrorCode::kEmpty:
     case ErrorCode::kCorrupt:
     case ErrorCode::kEncrypted:

@@ -9,6 +9,7 @@
 #include <array>
 #include <cctype>
 
+#include "baocao/source/docx.h"
 #include "core/strings.h"
 
 namespace baocao::serve {
@@ -151,6 +152,8 @@ std::string ContentDisposition(const std::string& name) {
 
 Result<UploadKind> ClassifyUpload(std::string_view bytes, std::string_view safe_name, std::string_view declared_type) {
   if (LooksLikePdfBytes(bytes)) return UploadKind::kPdf;
+  // Word: read by the engine, which also refuses the other zips and the old .doc clearly.
+  if (LooksLikeZip(bytes) || LooksLikeOle2(bytes)) return UploadKind::kDocx;
   std::string lower_name(safe_name);
   std::transform(lower_name.begin(), lower_name.end(), lower_name.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -166,9 +169,7 @@ Result<UploadKind> ClassifyUpload(std::string_view bytes, std::string_view safe_
     std::string_view prefix;
     const char* what;
   };
-  static constexpr std::array<Magic, 12> kMagic = {{
-      {"PK\x03\x04"sv, "a ZIP archive (an Office document?)"},
-      {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"sv, "an old Office document"},
+  static constexpr std::array<Magic, 10> kMagic = {{
       {"\x89PNG"sv, "a PNG image"},
       {"\xFF\xD8\xFF"sv, "a JPEG image"},
       {"GIF8"sv, "a GIF image"},
@@ -182,7 +183,7 @@ Result<UploadKind> ClassifyUpload(std::string_view bytes, std::string_view safe_
   }};
   for (const Magic& m : kMagic) {
     if (bytes.substr(0, m.prefix.size()) == m.prefix) {
-      return Status(ErrorCode::kBinary, std::string(safe_name) + ": " + m.what + ", not a text or PDF report");
+      return Status(ErrorCode::kBinary, std::string(safe_name) + ": " + m.what + ", not a text, PDF or Word report");
     }
   }
   return UploadKind::kText;

@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 bool DocumentLike(const fs::path& p) {
   std::string ext = p.extension().string();
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext == ".txt" || ext == ".pdf" || ext == ".htm" || ext == ".html" || ext == ".md" || ext == ".tex" ||
+  return ext == ".txt" || ext == ".pdf" || ext == ".docx" || ext == ".htm" || ext == ".html" || ext == ".md" || ext == ".tex" ||
          ext == ".text" || ext.empty();
 }
 

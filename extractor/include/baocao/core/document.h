@@ -21,6 +21,18 @@ struct TextRange {
   bool empty() const { return end <= begin; }
 };
 
+// Where in a Word document a span starts: a body paragraph (1-based, in body order), or a
+// table's row and cell (1-based; table in the body's order, cell the grid column), or a
+// footnote or endnote (its number as printed). Zero: not that kind of place.
+struct SpanOrigin {
+  int paragraph = 0;
+  int table = 0;
+  int row = 0;
+  int cell = 0;
+  int footnote = 0;
+  int endnote = 0;
+};
+
 struct Span {
   size_t start = 0;          // byte offset into the original file (PDF: into the page's text)
   size_t end = 0;            // exclusive
@@ -35,6 +47,8 @@ struct Span {
   // covers, and whether one of them is a number whose digits are in doubt.
   std::optional<float> confidence;
   bool uncertain = false;
+  // Word input: the part of the document the span starts in (docs/EXTENSIONS.md "origin").
+  std::optional<SpanOrigin> origin;
 };
 
 enum class MentionType { kNumber, kPercent, kMoney, kCount, kFraction, kDate, kPeriod, kReference };
@@ -49,7 +63,7 @@ enum class Severity { kError, kWarning, kInfo };              // most severe fir
 // A check member's part in its relation; kTarget: the target a value was checked against, kFigures
 // and kWords: an amount written in figures and in words, kMember: one of the figures of a list.
 enum class MemberRole { kTotal, kPart, kRate, kNumerator, kDenominator, kWhole, kValue, kTarget, kFigures, kWords, kMember };
-enum class Format { kText, kPdf };                            // how the input was read
+enum class Format { kText, kPdf, kDocx };                     // how the input was read
 
 // One recognized item. Which fields are meaningful depends on `type` (docs/OUTPUT.md):
 // number/percent/money/count use `number` (and `range_to` for ranges); fraction uses

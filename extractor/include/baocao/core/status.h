@@ -35,6 +35,14 @@ enum class ErrorCode {
   kNoText,          // a PDF has pages but no text layer on any of them (a scan)
   kTimeout,         // extraction took longer than the configured limit
   kStore,           // the SQLite store (or an export target) failed: names the database
+  kUnsupported,     // a container this engine knows holding no document it reads (a zip without
+                    // word/document.xml: an .xlsx, a .pptx, a plain archive)
+  kNeedsConverter,  // a format read only through LibreOffice (a Word 97-2003 .doc, another OLE2
+                    // file), and LibreOffice is not installed: names the package
+  kExpansionLimit,  // a compressed part expands beyond the limit (a zip bomb), or the XML nests
+                    // deeper or holds more elements than the reader takes
+  kUnsafeXml,       // XML that declares a DOCTYPE or entities: refused unread, never expanded
+                    // (billion laughs, external entities)
   kInternal,        // a bug: an invariant of the engine did not hold
 };
 

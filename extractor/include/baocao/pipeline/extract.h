@@ -4,14 +4,18 @@
 //   if (!engine.ok()) return engine.status();             // kBadRules names file:line
 //   baocao::Result<baocao::Extraction> doc = engine->ExtractFile("report.txt");
 //   if (!doc.ok()) ...;            // kNotFound, kTooLarge, kBinary, kInvalidEncoding, kEmpty;
-//                                  // for a PDF also kEncrypted, kCorrupt, kNoText (baocao/source/pdf.h)
+//                                  // for a PDF also kEncrypted, kCorrupt, kNoText (baocao/source/pdf.h);
+//                                  // for a .docx kCorrupt, kUnsupported, kExpansionLimit, kUnsafeXml,
+//                                  // kEncrypted; an OLE2 file (.doc) kNeedsConverter (baocao/source/docx.h)
 //   std::string json = baocao::ToJson(*doc).dump(1);
 //
 // Stages: Source (read; a PDF, recognized by its content, becomes its pages' texts: baocao/source/pdf.h)
 // -> Text (normalize) -> Layout -> Mentions -> references and meta -> Facts -> Audit (flags and
 // checks, rules/audit/*.rel). For a PDF the pipeline runs on the page texts joined by "\f\n",
 // and every span of the result is then made page-local: `page`, offsets and `line` within
-// that page's text (PdfPage::text), `text` its bytes there.
+// that page's text (PdfPage::text), `text` its bytes there. A Word .docx (a zip holding
+// word/document.xml) runs on the text baocao/source/docx.h reads from it: spans are offsets into
+// that text (Stages::source_text, `--stage text`), and carry the paragraph or table cell (origin).
 // Ownership: the Engine owns its rules; Extractions are plain values owned by the caller.
 // Thread safety: a created Engine is immutable; Extract* may run on many threads at once.
 // Errors are values: nothing here throws.
@@ -27,6 +31,7 @@
 #include "baocao/core/document.h"
 #include "baocao/layout/layout.h"
 #include "baocao/link/link.h"
+#include "baocao/source/docx.h"
 #include "baocao/source/pdf.h"
 #include "baocao/source/read.h"   // ReadFileBytes, Sha256Hex: for callers that read files themselves
 #include "baocao/recognize/recognize.h"
@@ -55,6 +60,8 @@ struct ExtractOptions {
   // scanned pages (pdf.ocr, baocao/ocr/ocr.h: off unless asked; spans then carry confidence, and
   // flags resting on a doubtful number are warnings).
   PdfOptions pdf;
+  // Word input: the expansion limits that refuse a zip bomb (baocao/source/docx.h).
+  DocxLimits docx;
   LayoutOptions layout;   // the layout stage's and meta's thresholds (LayoutLimits)
   LinkTuning link;        // the distances linking looks within
 };
@@ -65,6 +72,7 @@ struct Stages {
   Layout layout;
   std::vector<Mention> mentions;
   std::vector<PdfPage> pages;   // PDF input: each page's text (without word boxes)
+  std::string source_text;      // Word input: the text read from the .docx, which spans point into
 };
 
 class Engine {
@@ -93,6 +101,8 @@ class Engine {
                                  Stages* stages) const;
   Result<Extraction> ExtractPdf(std::string_view bytes, const std::string& path, const ExtractOptions& options,
                                 Stages* stages) const;
+  Result<Extraction> ExtractDocx(std::string_view bytes, const std::string& path, const ExtractOptions& options,
+                                 Stages* stages) const;
   internal::StageRules StageRules() const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
