@@ -59,11 +59,18 @@ void InferYears(std::vector<Mention>& mentions, std::string_view text, const std
     // its paragraph, else the nearest after.
     if (year.empty()) {
       size_t para_b = m.span.normalized.begin > kMaxReach ? m.span.normalized.begin - kMaxReach : 0;
-      size_t blank = text.rfind("\n\n", m.span.normalized.begin);
-      if (blank != std::string_view::npos && blank > para_b) para_b = blank;
+      // A blank line within the reach only: searching the whole text was quadratic in a text
+      // without blank lines (issue 18).
+      const size_t at = m.span.normalized.begin;
+      if (at > para_b) {
+        size_t blank = text.substr(para_b + 1, at + 1 - para_b).rfind("\n\n");
+        if (blank != std::string_view::npos) para_b += 1 + blank;
+      }
       size_t para_e = std::min(text.size(), m.span.normalized.end + kMaxReach);
-      size_t next_blank = text.find("\n\n", m.span.normalized.end);
-      if (next_blank != std::string_view::npos && next_blank < para_e) para_e = next_blank;
+      if (m.span.normalized.end < para_e) {
+        size_t next_blank = text.substr(m.span.normalized.end, para_e + 1 - m.span.normalized.end).find("\n\n");
+        if (next_blank != std::string_view::npos && m.span.normalized.end + next_blank < para_e) para_e = m.span.normalized.end + next_blank;
+      }
       for (size_t j = i; j-- > 0 && mentions[j].span.normalized.begin >= para_b;) {
         if (!(year = year_of(mentions[j])).empty()) break;
       }
