@@ -10,18 +10,51 @@
 
 namespace baocao {
 
+namespace {
+
+constexpr size_t kMaxReach = 2000;   // bytes either side: a sentence, not a run-on text
+
+std::string YearOf(const Mention& m) {
+  if (m.type != MentionType::kDate && m.type != MentionType::kPeriod) return "";
+  if (m.iso.size() < 4 || !std::isdigit(static_cast<unsigned char>(m.iso[0]))) return "";
+  return m.iso.substr(0, 4);
+}
+
+// The year of the nearest dated mention before mentions[i] in its paragraph (up to a blank line,
+// within kMaxReach), else of the nearest after; empty when none.
+std::string YearInParagraph(const std::vector<Mention>& mentions, size_t i, std::string_view text) {
+  const Mention& m = mentions[i];
+  std::string year;
+  size_t para_b = m.span.normalized.begin > kMaxReach ? m.span.normalized.begin - kMaxReach : 0;
+  // A blank line within the reach only: searching the whole text was quadratic in a text
+  // without blank lines (issue 18).
+  const size_t at = m.span.normalized.begin;
+  if (at > para_b) {
+    size_t blank = text.substr(para_b + 1, at + 1 - para_b).rfind("\n\n");
+    if (blank != std::string_view::npos) para_b += 1 + blank;
+  }
+  size_t para_e = std::min(text.size(), m.span.normalized.end + kMaxReach);
+  if (m.span.normalized.end < para_e) {
+    size_t next_blank = text.substr(m.span.normalized.end, para_e + 1 - m.span.normalized.end).find("\n\n");
+    if (next_blank != std::string_view::npos && m.span.normalized.end + next_blank < para_e) para_e = m.span.normalized.end + next_blank;
+  }
+  for (size_t j = i; j-- > 0 && mentions[j].span.normalized.begin >= para_b;) {
+    if (!(year = YearOf(mentions[j])).empty()) return year;
+  }
+  for (size_t j = i + 1; year.empty() && j < mentions.size() && mentions[j].span.normalized.end <= para_e; ++j) {
+    year = YearOf(mentions[j]);
+  }
+  return year;
+}
+
+}  // namespace
+
 void InferYears(std::vector<Mention>& mentions, std::string_view text, const std::optional<std::string>& doc_date) {
   auto yearless = [](const Mention& m) {
     return (m.type == MentionType::kDate || m.type == MentionType::kPeriod) && m.iso.rfind("--", 0) == 0;
   };
-  auto year_of = [](const Mention& m) -> std::string {
-    if (m.type != MentionType::kDate && m.type != MentionType::kPeriod) return "";
-    if (m.iso.size() < 4 || !std::isdigit(static_cast<unsigned char>(m.iso[0]))) return "";
-    return m.iso.substr(0, 4);
-  };
   // The sentence around a position: from after the last ". ", ";" or blank line before it to the
   // first after it.
-  constexpr size_t kMaxReach = 2000;   // bytes either side: a sentence, not a run-on text
   auto sentence = [&](size_t pos) {
     size_t b = pos, e = pos;
     const size_t b_limit = pos > kMaxReach ? pos - kMaxReach : 0, e_limit = std::min(text.size(), pos + kMaxReach);
@@ -48,7 +81,7 @@ void InferYears(std::vector<Mention>& mentions, std::string_view text, const std
     for (size_t j = first; j < mentions.size() && mentions[j].span.normalized.begin < e; ++j) {
       const Mention& o = mentions[j];
       if (j == i || o.span.normalized.end > e) continue;
-      std::string y = year_of(o);
+      std::string y = YearOf(o);
       if (y.empty()) continue;
       size_t distance = o.span.normalized.begin > m.span.normalized.begin ? o.span.normalized.begin - m.span.normalized.begin
                                                                           : m.span.normalized.begin - o.span.normalized.begin;
@@ -57,27 +90,7 @@ void InferYears(std::vector<Mention>& mentions, std::string_view text, const std
     if (year.empty() && doc_date && doc_date->size() >= 4) year = doc_date->substr(0, 4);
     // A text with no date of its own (a page saved from a portal): the nearest year before it in
     // its paragraph, else the nearest after.
-    if (year.empty()) {
-      size_t para_b = m.span.normalized.begin > kMaxReach ? m.span.normalized.begin - kMaxReach : 0;
-      // A blank line within the reach only: searching the whole text was quadratic in a text
-      // without blank lines (issue 18).
-      const size_t at = m.span.normalized.begin;
-      if (at > para_b) {
-        size_t blank = text.substr(para_b + 1, at + 1 - para_b).rfind("\n\n");
-        if (blank != std::string_view::npos) para_b += 1 + blank;
-      }
-      size_t para_e = std::min(text.size(), m.span.normalized.end + kMaxReach);
-      if (m.span.normalized.end < para_e) {
-        size_t next_blank = text.substr(m.span.normalized.end, para_e + 1 - m.span.normalized.end).find("\n\n");
-        if (next_blank != std::string_view::npos && m.span.normalized.end + next_blank < para_e) para_e = m.span.normalized.end + next_blank;
-      }
-      for (size_t j = i; j-- > 0 && mentions[j].span.normalized.begin >= para_b;) {
-        if (!(year = year_of(mentions[j])).empty()) break;
-      }
-      for (size_t j = i + 1; year.empty() && j < mentions.size() && mentions[j].span.normalized.end <= para_e; ++j) {
-        year = year_of(mentions[j]);
-      }
-    }
+    if (year.empty()) year = YearInParagraph(mentions, i, text);
     if (year.empty()) continue;
     // "--08-23" → "2026-08-23"; a span of days "--04-26/--05-03" takes the year at both ends.
     std::string iso;
