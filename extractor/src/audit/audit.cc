@@ -495,14 +495,13 @@ AuditResult Audit(const AuditRules& rules, const AuditInput& given, const AuditO
     r.basis = f.stretch_words;
     for (const auto& [kind, words] : f.qualifiers) r.qualifiers.push_back(words);
   }
-  CheckSums(c);
-  CheckRatios(c);
-  CheckMagnitudes(c);
-  CheckConflicts(c);
-  CheckAssessments(c);
-  CheckNames(c);
-  CheckDates(c);
-  CheckStructure(c);
+  // Between two checks the budget is asked: out of it, the audit stops here and the caller's
+  // next Budget::Check reports why (the partial result is never used).
+  for (void (*check)(AuditContext&) : {CheckSums, CheckRatios, CheckMagnitudes, CheckConflicts, CheckAssessments,
+                                       CheckNames, CheckDates, CheckStructure}) {
+    if (options.budget.Exhausted()) return result;
+    check(c);
+  }
   auto first = [](const std::vector<Span>& spans) {
     size_t best = SIZE_MAX;
     for (const Span& s : spans) best = std::min(best, s.start);
