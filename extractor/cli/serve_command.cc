@@ -35,6 +35,7 @@ Options:
       --max-upload BYTES     refuse larger files with 413 (default 52428800; K, M, G suffixes)
       --extract-timeout S    seconds one extraction may take before the upload fails with 422
                              (default 60; fractions allowed)
+      --max-seconds S        a shorter deadline for each extraction than --extract-timeout
       --max-memory M         stop an extraction once the server's resident memory passes M
                              bytes (K, M, G suffixes; default 2G; 0: no limit): 422
       --rules DIR            rule folder (default: $BAOCAO_RULES, else the source tree's rules/)
