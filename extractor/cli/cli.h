@@ -19,7 +19,8 @@ constexpr int kExitRules = 5;        // rules failed to load
 constexpr int kExitOutput = 6;       // an output file could not be written
 constexpr int kExitEncrypted = 7;    // a PDF needs a (different) password
 constexpr int kExitStore = 8;        // the store (SQLite) or an export target failed
-constexpr int kExitConverter = 9;    // a .doc (OLE2) needs LibreOffice, which is not installed
+constexpr int kExitBudget = 9;       // an extraction passed --max-seconds or --max-memory
+constexpr int kExitConverter = 10;   // a .doc (OLE2) needs LibreOffice, which is not installed
 constexpr int kExitInternal = 70;
 
 
@@ -27,6 +28,8 @@ int ExitCodeFor(ErrorCode code);
 // Prints "baocao: MESSAGE" and a hint to standard error; returns kExitUsage.
 int Usage(const std::string& message);
 bool ParseSize(const std::string& s, size_t* out);
+// "50M" -> 52428800: bytes with an optional K, M or G (powers of 1024); 0 and over 1 TiB refused.
+bool ParseBytes(const std::string& s, size_t* out);
 
 // Options every command that reads documents takes: --rules, --encoding, --max-bytes, --lang,
 // --tune stage.field=value (baocao::SetTuning),

@@ -23,9 +23,11 @@ int ExitCodeFor(baocao::ErrorCode code) {
     case ErrorCode::kNoText:
     case ErrorCode::kUnsupported:
     case ErrorCode::kExpansionLimit:
-    case ErrorCode::kUnsafeXml:
-    case ErrorCode::kTimeout: return kExitBadInput;
+    case ErrorCode::kUnsafeXml: return kExitBadInput;
     case ErrorCode::kNeedsConverter: return kExitConverter;
+    case ErrorCode::kTimeout:
+    case ErrorCode::kOverMemory:
+    case ErrorCode::kCancelled: return kExitBudget;
     case ErrorCode::kEncrypted: return kExitEncrypted;
     case ErrorCode::kStore: return kExitStore;
     case ErrorCode::kBadRules: return kExitRules;
@@ -42,6 +44,34 @@ int Usage(const std::string& message) {
 bool ParseSize(const std::string& s, size_t* out) {
   if (s.empty() || s.find_first_not_of("0123456789") != std::string::npos || s.size() > 18) return false;
   *out = std::stoull(s);
+  return true;
+}
+
+// "50M" -> 52428800. K, M, G are powers of 1024.
+bool ParseBytes(const std::string& s, size_t* out) {
+  if (s.empty()) return false;
+  size_t scale = 1;
+  std::string digits = s;
+  switch (s.back()) {
+    case 'K': case 'k': scale = size_t(1) << 10; break;
+    case 'M': case 'm': scale = size_t(1) << 20; break;
+    case 'G': case 'g': scale = size_t(1) << 30; break;
+    default: break;
+  }
+  if (scale != 1) digits.pop_back();
+  size_t n = 0;
+  if (!ParseSize(digits, &n) || n == 0 || n > (size_t(1) << 40) / scale) return false;
+  *out = n * scale;
+  return true;
+}
+
+// Seconds, whole or not: a --max-seconds value (0: no limit).
+bool ParseBudgetSeconds(const std::string& s, double* out) {
+  constexpr double kMaxSeconds = 7 * 24 * 3600;   // a week: beyond it, a typo
+  char* end = nullptr;
+  double v = s.empty() ? -1 : std::strtod(s.c_str(), &end);
+  if (s.empty() || *end != '\0' || !(v >= 0) || v > kMaxSeconds) return false;
+  *out = v;
   return true;
 }
 
@@ -62,6 +92,16 @@ int ParseCommonOption(const std::vector<std::string>& args, size_t& i, std::stri
   if (a == "--max-bytes") {
     std::string v;
     return value(&v) && ParseSize(v, &options.max_bytes) ? kExitOk : Usage("--max-bytes needs a whole number of bytes");
+  }
+  if (a == "--max-seconds") {
+    std::string v;
+    bool ok = value(&v) && ParseBudgetSeconds(v, &options.limits.max_seconds);
+    return ok ? kExitOk : Usage("--max-seconds needs a number of seconds (0: no limit)");
+  }
+  if (a == "--max-memory") {
+    std::string v;
+    bool ok = value(&v) && (v == "0" ? (options.limits.max_memory = 0, true) : ParseBytes(v, &options.limits.max_memory));
+    return ok ? kExitOk : Usage("--max-memory needs bytes, or a number with K, M or G (0: no limit)");
   }
   if (a == "--tune") {
     std::string v;

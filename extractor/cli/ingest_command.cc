@@ -42,6 +42,9 @@ Options:
       --rules DIR      rule folder (default: $BAOCAO_RULES, else the source tree's rules/)
       --encoding ENC   force the input encoding: utf-8 | utf-16le | utf-16be | windows-1258
       --max-bytes N    refuse inputs larger than N bytes (default 268435456)
+      --max-seconds S  stop an extraction after S seconds (default 600; 0: no limit): exit 9
+      --max-memory M   stop an extraction once the process's resident memory passes M bytes
+                       (K, M, G suffixes; default 2G; 0: no limit): exit 9
       --ocr MODE       scanned PDF pages: auto (default: pages without usable text; $BAOCAO_OCR)
                        | always | never
       --password PW    the password of encrypted PDFs

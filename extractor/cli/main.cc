@@ -66,8 +66,9 @@ Exit status:
   beyond repair, without pages, over --max-pages, or without a text layer; a damaged .docx,
   a zip that is no .docx, a zip bomb, XML with a DOCTYPE); 5 the rules failed to load; 6 an
   output could not be written; 7 a PDF needs a (different) --password, or an Office file is
-  password-protected; 8 the store (SQLite) or an export target failed; 9 a Word 97-2003 .doc
-  needs LibreOffice (package libreoffice-writer); 70 internal error.
+  password-protected; 8 the store (SQLite) or an export target failed; 9 an extraction passed
+  --max-seconds or --max-memory (a page over a PDF limit is skipped, not failed: "repairs");
+  10 a Word 97-2003 .doc needs LibreOffice (package libreoffice-writer); 70 internal error.
   With several inputs every input is processed; the status is that of the first failure.
   audit: 0 no error-severity flag, 1 at least one (an input failure's code comes first).
 )";
@@ -87,6 +88,9 @@ Options:
       --rules DIR      rule folder (default: $BAOCAO_RULES, else the source tree's rules/)
       --encoding ENC   force the input encoding: utf-8 | utf-16le | utf-16be | windows-1258
       --max-bytes N    refuse inputs larger than N bytes (default 268435456)
+      --max-seconds S  stop an extraction after S seconds (default 600; 0: no limit): exit 9
+      --max-memory M   stop an extraction once the process's resident memory passes M bytes
+                       (K, M, G suffixes; default 2G; 0: no limit): exit 9
       --password PW    the password of an encrypted PDF
       --max-pages N    refuse PDFs of more than N pages (default 20000)
       --ocr MODE       scanned pages: auto (default: pages without usable text) | always | never
@@ -96,7 +100,8 @@ Options:
   -h, --help           this help
 
 Exit status: 0 no flag of severity error; 1 at least one error flag; otherwise as extract
-(2 usage, 3 unreadable input, 4 refused input, 5 rules failed to load, 70 internal error),
+(2 usage, 3 unreadable input, 4 refused input, 5 rules failed to load, 9 over --max-seconds
+or --max-memory, 70 internal error),
 the first input failure taking precedence over 1.
 )";
 
@@ -111,7 +116,7 @@ Formats, known by their content, not their name:
   .docx  Word: paragraphs, tables (merged cells aligned), tracked changes as printed, fields,
          footnotes; spans point into the text read from it (--stage text: "source_text") and
          name their paragraph or table, row and cell ("origin")
-  A Word 97-2003 .doc (an OLE2 file) needs converting with LibreOffice first (exit 9); a zip
+  A Word 97-2003 .doc (an OLE2 file) needs converting with LibreOffice first (exit 10); a zip
   that is no .docx (.xlsx, an archive) is refused as unsupported (exit 4).
 
 Options:
@@ -124,6 +129,9 @@ Options:
       --rules DIR      rule folder (default: $BAOCAO_RULES, else the source tree's rules/)
       --encoding ENC   force the input encoding: utf-8 | utf-16le | utf-16be | windows-1258
       --max-bytes N    refuse inputs larger than N bytes (default 268435456)
+      --max-seconds S  stop an extraction after S seconds (default 600; 0: no limit): exit 9
+      --max-memory M   stop an extraction once the process's resident memory passes M bytes
+                       (K, M, G suffixes; default 2G; 0: no limit): exit 9
       --password PW    the password of an encrypted PDF (tried as owner and user password)
       --bbox           PDF: give each span a "bbox": [x0, y0, x1, y1] in PDF points, origin at
                        the top left of the page

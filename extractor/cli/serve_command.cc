@@ -35,6 +35,9 @@ Options:
       --max-upload BYTES     refuse larger files with 413 (default 52428800; K, M, G suffixes)
       --extract-timeout S    seconds one extraction may take before the upload fails with 422
                              (default 60; fractions allowed)
+      --max-seconds S        a shorter deadline for each extraction than --extract-timeout
+      --max-memory M         stop an extraction once the server's resident memory passes M
+                             bytes (K, M, G suffixes; default 2G; 0: no limit): 422
       --rules DIR            rule folder (default: $BAOCAO_RULES, else the source tree's rules/)
       --encoding ENC         force the input encoding: utf-8 | utf-16le | utf-16be | windows-1258
       --ocr MODE             scanned PDF pages: auto (default; $BAOCAO_OCR) | always | never
@@ -50,24 +53,6 @@ and the exit status is 0.
 Exit status: 0 stopped by a signal; 2 usage error (also: the address cannot be bound); 5 rules
 failed to load; 8 the store cannot be opened.
 )";
-
-// "50M" -> 52428800. K, M, G are powers of 1024.
-bool ParseBytes(const std::string& s, size_t* out) {
-  if (s.empty()) return false;
-  size_t scale = 1;
-  std::string digits = s;
-  switch (s.back()) {
-    case 'K': case 'k': scale = size_t(1) << 10; break;
-    case 'M': case 'm': scale = size_t(1) << 20; break;
-    case 'G': case 'g': scale = size_t(1) << 30; break;
-    default: break;
-  }
-  if (scale != 1) digits.pop_back();
-  size_t n = 0;
-  if (!ParseSize(digits, &n) || n == 0 || n > (size_t(1) << 40) / scale) return false;
-  *out = n * scale;
-  return true;
-}
 
 // "2.5" -> 2.5: a positive number of seconds, at most a day.
 bool ParseSeconds(const std::string& s, double* out) {

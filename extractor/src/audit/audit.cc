@@ -6,7 +6,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <limits>
+#include <map>
 #include <set>
+#include <string_view>
+#include <tuple>
 
 #include "audit/audit_impl.h"
 #include "baocao/link/link.h"
@@ -374,19 +377,28 @@ void ReadValue(const AuditContext& c, const DocumentIndex& index, const Fact& f,
 }
 
 // Items: in one paragraph, after a value stated as a total ("tổng kinh phí ... là X"), the
-// values of the same indicator that are not totals are its components ("dự án ... là Y").
-void MarkItems(AuditContext& c, std::map<int, std::vector<int>>& by_block) {
+// values of the same indicator that are not totals are its components ("dự án ... là Y"): of
+// the totals before it in its block with its indicator, role, period and scope, the nearest one
+// comparable with it. The totals are indexed by those keys, so a paragraph of many facts costs
+// the totals of each key, not every pair of its facts (quadratic before, issue 18).
+void MarkItems(AuditContext& c) {
+  using Key = std::tuple<int, std::string_view, Role, std::string_view, std::string_view>;
+  auto key = [](const FactInfo& f) { return Key{f.block, f.fact->indicator, f.fact->role, f.period, f.scope}; };
+  std::map<Key, std::vector<int>> totals;   // in text order
+  for (const FactInfo& t : c.facts) {
+    if (t.numeric && t.total_word && t.block >= 0) totals[key(t)].push_back(t.index);
+  }
   for (FactInfo& f : c.facts) {
     if (!f.numeric || f.total_word || f.block < 0) continue;
-    for (int ti : by_block[f.block]) {
-      const FactInfo& t = c.facts[ti];
-      if (&t == &f || !t.numeric || !t.total_word || t.block != f.block || t.pos >= f.pos) continue;
-      if (t.fact->indicator != f.fact->indicator || t.fact->role != f.fact->role || t.period != f.period ||
-          t.scope != f.scope || t.fact->span.normalized.begin == f.fact->span.normalized.begin ||
-          !Comparable(c, t, f, false)) {
-        continue;
-      }
-      f.item_of = t.index;
+    auto it = totals.find(key(f));
+    if (it == totals.end()) continue;
+    const std::vector<int>& list = it->second;
+    auto end = std::lower_bound(list.begin(), list.end(), f.pos, [&](int i, size_t pos) { return c.facts[i].pos < pos; });
+    for (auto t = end; t != list.begin();) {
+      const FactInfo& total = c.facts[*--t];
+      if (total.fact->span.normalized.begin == f.fact->span.normalized.begin || !Comparable(c, total, f, false)) continue;
+      f.item_of = total.index;
+      break;
     }
   }
 }
@@ -412,13 +424,11 @@ void BuildFactInfos(AuditContext& c) {
   }
   std::stable_sort(c.facts.begin(), c.facts.end(), [](const FactInfo& a, const FactInfo& b) { return a.pos < b.pos; });
   ReadSignatures(c);   // units, stretches, qualifiers; a scoring rule's threshold is no value
-  std::map<int, std::vector<int>> by_block;
   for (size_t i = 0; i < c.facts.size(); ++i) {
     c.facts[i].index = static_cast<int>(i);
     c.by_indicator[c.facts[i].fact->indicator].push_back(static_cast<int>(i));
-    if (c.facts[i].block >= 0) by_block[c.facts[i].block].push_back(static_cast<int>(i));
   }
-  MarkItems(c, by_block);
+  MarkItems(c);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -485,14 +495,13 @@ AuditResult Audit(const AuditRules& rules, const AuditInput& given, const AuditO
     r.basis = f.stretch_words;
     for (const auto& [kind, words] : f.qualifiers) r.qualifiers.push_back(words);
   }
-  CheckSums(c);
-  CheckRatios(c);
-  CheckMagnitudes(c);
-  CheckConflicts(c);
-  CheckAssessments(c);
-  CheckNames(c);
-  CheckDates(c);
-  CheckStructure(c);
+  // Between two checks the budget is asked: out of it, the audit stops here and the caller's
+  // next Budget::Check reports why (the partial result is never used).
+  for (void (*check)(AuditContext&) : {CheckSums, CheckRatios, CheckMagnitudes, CheckConflicts, CheckAssessments,
+                                       CheckNames, CheckDates, CheckStructure}) {
+    if (options.budget.Exhausted()) return result;
+    check(c);
+  }
   auto first = [](const std::vector<Span>& spans) {
     size_t best = SIZE_MAX;
     for (const Span& s : spans) best = std::min(best, s.start);

@@ -252,11 +252,12 @@ std::vector<std::pair<size_t, size_t>> DeadlineCells(const AuditContext& c) {
 // within its line or cell and `reach` bytes; nullopt when the words before it are none.
 std::optional<size_t> DeadlinePhraseStart(const AuditContext& c, size_t b, size_t reach) {
   const std::string_view text = c.in.text;
-  size_t line_start = text.rfind('\n', b == 0 ? 0 : b - 1);
-  line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
-  size_t tab = text.rfind('\t', b == 0 ? 0 : b - 1);
-  if (tab != std::string_view::npos && tab + 1 > line_start && tab < b) line_start = tab + 1;
-  size_t from = b > line_start + reach ? b - reach : line_start;
+  // The phrase starts after the last line break or tab before `b`, and at most `reach` bytes
+  // back: only those bytes are searched (searching the whole line was quadratic in one
+  // paragraph without line breaks, issue 18).
+  const size_t window = b - std::min(b, reach);
+  const size_t separator = text.substr(window, b - window).find_last_of("\n\t");
+  const size_t from = separator == std::string_view::npos ? window : window + separator + 1;
   std::vector<std::string> tokens = Tokenize(text.substr(from, b - from));
   size_t popped = 0;
   while (!tokens.empty() && (tokens.back() == "ngay" || tokens.back() == "thang" || tokens.back() == "nam")) {

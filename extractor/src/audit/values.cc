@@ -2,6 +2,7 @@
 // a self-assessment against the document's own target and values (assessment_mismatch).
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "audit/audit_impl.h"
@@ -90,16 +91,16 @@ struct Statements {
 
 Statements GroupStatements(const AuditContext& c) {
   Statements out;
+  // Each group's statements by start and value, so that a repeat is found without a pass over
+  // its group (quadratic in a long document's one quantity before, issue 18).
+  std::map<StatementKey, std::set<std::pair<size_t, double>>> stated;
   for (const FactInfo& f : c.facts) {
     if (!f.numeric || f.item_of >= 0) continue;
     StatementKey key{f.fact->indicator, f.fact->role, f.when, f.scope, SignatureKey(c, f)};
     auto& group = out.groups[key];
     if (group.empty()) out.order.push_back(key);
     // One mention read twice (a fraction as two facts of one indicator) is one statement.
-    bool dup = std::any_of(group.begin(), group.end(), [&](const FactInfo* g) {
-      return g->fact->span.start == f.fact->span.start && g->value == f.value;
-    });
-    if (!dup) group.push_back(&f);
+    if (stated[key].insert({f.fact->span.start, f.value}).second) group.push_back(&f);
   }
   return out;
 }

@@ -19,6 +19,8 @@ const char* ErrorCodeName(ErrorCode code) {
     case ErrorCode::kEncrypted: return "encrypted";
     case ErrorCode::kNoText: return "no_text";
     case ErrorCode::kTimeout: return "timeout";
+    case ErrorCode::kOverMemory: return "over_memory";
+    case ErrorCode::kCancelled: return "cancelled";
     case ErrorCode::kStore: return "store";
     case ErrorCode::kUnsupported: return "unsupported";
     case ErrorCode::kNeedsConverter: return "needs_converter";

@@ -113,6 +113,12 @@ Result<Extraction> Engine::ExtractBytes(std::string_view bytes, const std::strin
   if (bytes.size() > options.max_bytes) {
     return Status(ErrorCode::kTooLarge, path + ": " + std::to_string(bytes.size()) + " bytes exceeds the limit");
   }
+  // The budget starts now, once; the readers and the stages check it (baocao/core/budget.h).
+  if (!options.audit.budget.started()) {
+    ExtractOptions budgeted = options;
+    budgeted.audit.budget = budgeted.pdf.budget = Budget::Start(options.limits, options.cancel);
+    return ExtractBytes(bytes, path, budgeted, stages);
+  }
   // The format is what the bytes are, never what the file is called; but bytes named .pdf that
   // are no PDF (an error page saved by a failed download) are refused, not read as a report.
   if (LooksLikePdf(bytes)) return ExtractPdf(bytes, path, options, stages);

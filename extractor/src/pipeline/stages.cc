@@ -1,5 +1,7 @@
 #include "pipeline/stages.h"
 
+#include <optional>
+
 #include "baocao/link/references.h"
 #include "baocao/normalize/text.h"
 #include "core/parallel.h"
@@ -34,9 +36,18 @@ Result<Extraction> RunStages(const StageRules& rules, const SourceText& source, 
   const std::string_view bytes = source.text;
   Extraction out;
   out.document = source.document;
+  // The budget, checked after each stage (a stage that ran out part way returns early and is
+  // caught here): the error names the file, the limit and the stage.
+  const Budget& budget = options.audit.budget;
+  auto over_budget = [&](std::string_view stage) -> std::optional<Status> {
+    Status s = budget.Check(stage);
+    if (s.ok()) return std::nullopt;
+    return Status(s.code(), source.document.path + ": " + s.message());
+  };
 
   Result<Text> text = Normalize(bytes, options.normalize);
   if (!text.ok()) return Status(text.status().code(), source.document.path + ": " + text.status().message());
+  if (auto s = over_budget("normalize")) return *s;
   out.document.encoding = text->encoding();
   out.document.repairs = source.repairs;
   out.document.repairs.insert(out.document.repairs.end(), text->repairs().begin(), text->repairs().end());
@@ -59,10 +70,12 @@ Result<Extraction> RunStages(const StageRules& rules, const SourceText& source, 
           },
           size >= kParallelRecognizeMinBytes && size <= kParallelRecognizeMaxBytes);
 
+  if (auto s = over_budget("layout and recognize")) return *s;
   InferYears(mentions, text->view(), out.meta.date);
   TypeFiguresByColumnUnits(layout, mentions);
 
   out.facts = LinkFacts(rules.lexicon, text->view(), layout, mentions, out.meta, options.link);
+  if (auto s = over_budget("link")) return *s;
   for (Fact& f : out.facts) f.span = span_of(f.span.normalized);
   for (Mention& m : mentions) m.span = span_of(m.span.normalized);
   out.references = MergeReferences(mentions);
@@ -78,6 +91,7 @@ Result<Extraction> RunStages(const StageRules& rules, const SourceText& source, 
   audit_input.references = &out.references;
   audit_input.span_of = span_of;
   AuditResult audit = Audit(rules.audit, audit_input, options.audit);
+  if (auto s = over_budget("audit")) return *s;
   out.flags = std::move(audit.flags);
   out.checks = std::move(audit.checks);
   for (size_t i = 0; i < out.facts.size() && i < audit.readings.size(); ++i) {

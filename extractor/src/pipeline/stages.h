@@ -36,7 +36,9 @@ struct StageRules {
 };
 
 // Runs every stage on `source`. Errors are the normalizer's (kEmpty, kBinary,
-// kInvalidEncoding ...), prefixed with the document's path. `stages`, when given, receives the
+// kInvalidEncoding ...), or the budget's (kTimeout, kOverMemory, kCancelled: options.audit.budget,
+// the extraction's, started by Engine::ExtractBytes and checked between the stages), prefixed
+// with the document's path. `stages`, when given, receives the
 // intermediate values.
 Result<Extraction> RunStages(const StageRules& rules, const SourceText& source, const ExtractOptions& options,
                              Stages* stages);

@@ -30,9 +30,20 @@ Result<PreparedDocument> ExtractPool::Extract(std::string bytes, const std::stri
                                               std::chrono::milliseconds timeout) {
   // The job owns its result: a job abandoned by its request still has somewhere to write.
   auto result = std::make_shared<Result<PreparedDocument>>(Status(ErrorCode::kInternal, path));
+  // The extraction's budget ends with the request's wait, and a request that gives up cancels
+  // it: a straggler stops at its next checkpoint, and a job still queued does not start.
+  ExtractOptions options = options_;
+  const double wait_seconds = std::chrono::duration<double>(timeout).count();
+  if (options.limits.max_seconds <= 0 || wait_seconds < options.limits.max_seconds) options.limits.max_seconds = wait_seconds;
+  options.cancel = MakeCancelFlag();
+  CancelFlag cancel = options.cancel;
   store::WorkerPool::Submitted job =
-      pool_.Submit([this, result, path, bytes = std::move(bytes)]() mutable {
-        Result<Extraction> x = engine_.ExtractBytes(bytes, path, options_);
+      pool_.Submit([this, result, path, options = std::move(options), bytes = std::move(bytes)]() mutable {
+        if (options.cancel->load()) {
+          *result = Status(ErrorCode::kCancelled, path + ": the request gave up before its extraction started");
+          return;
+        }
+        Result<Extraction> x = engine_.ExtractBytes(bytes, path, options);
         *result = x.ok() ? Result<PreparedDocument>(PrepareDocument(std::move(x).value(), std::move(bytes)))
                          : Result<PreparedDocument>(x.status());
       });
@@ -44,7 +55,10 @@ Result<PreparedDocument> ExtractPool::Extract(std::string bytes, const std::stri
     case store::WorkerPool::Refusal::kNone:
       break;
   }
-  if (!pool_.WaitFor(job.ticket, timeout)) return TimedOut(path, timeout);
+  if (!pool_.WaitFor(job.ticket, timeout)) {
+    cancel->store(true);
+    return TimedOut(path, timeout);
+  }
   if (!pool_.Ran(job.ticket)) return Status(ErrorCode::kInternal, path + ": the server is shutting down");
   return std::move(*result);
 }

@@ -97,7 +97,9 @@ int HttpStatusFor(ErrorCode code) {
     case ErrorCode::kCorrupt:
     case ErrorCode::kEncrypted:
     case ErrorCode::kNoText:
-    case ErrorCode::kTimeout: return 422;
+    case ErrorCode::kTimeout:
+    case ErrorCode::kOverMemory:
+    case ErrorCode::kCancelled: return 422;
     default: return 500;
   }
 }
@@ -623,8 +625,11 @@ void Server::Impl::GetPages(const httplib::Request& req, httplib::Response& res)
   if (doc->info.format != Format::kPdf) {
     return SendError(res, 404, "not_found", "document " + std::to_string(doc->info.id) + " is text: its source is its text");
   }
-  // The Source stage again (not the extraction): the page texts the spans' offsets point into.
-  Result<PdfDocument> pdf = ReadPdf(doc->source, options.extract.pdf);
+  // The Source stage again (not the extraction): the page texts the spans' offsets point into,
+  // within an upload's budget (--extract-timeout, --max-memory): a read never runs unbounded.
+  PdfOptions pdf_options = options.extract.pdf;
+  pdf_options.budget = Budget::Start({options.extract_timeout_seconds, options.extract.limits.max_memory});
+  Result<PdfDocument> pdf = ReadPdf(doc->source, pdf_options);
   if (!pdf.ok()) return SendStatus(res, pdf.status());
   json pages = json::array();
   for (const PdfPage& p : pdf->pages) pages.push_back({{"number", p.number}, {"text", p.text}, {"has_text_layer", p.has_text_layer}});

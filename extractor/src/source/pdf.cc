@@ -15,6 +15,7 @@
 #include <poppler/cpp/poppler-page.h>
 // Poppler's own classes (libpoppler-private-dev) for the words in content-stream order.
 #include <PDFDoc.h>
+#include <Page.h>
 #include <GfxState.h>
 #include <Stream.h>
 #include <TextOutputDev.h>
@@ -38,6 +39,7 @@
 #include "core/statistics.h"
 #include "core/strings.h"
 #include "source/compose.h"
+#include "source/page_limits.h"
 #include "source/legacy_fonts.h"
 #include "source/page_model.h"
 #include "source/pdf_page.h"
@@ -45,6 +47,7 @@
 namespace baocao {
 
 using pdf_internal::Box;
+using pdf_internal::ContentScan;
 using pdf_internal::kMedian;
 using pdf_internal::LegacyEncoding;
 using pdf_internal::PageModel;
@@ -128,6 +131,7 @@ struct PageDrawing {
   // order drawn; DrawnRulings makes them rulings.
   std::vector<pdf_internal::Ruling> verticals;
   bool too_many_verticals = false;   // vector art, not a table: none kept
+  double max_image_pixels = 0;       // the largest image drawn, width x height
 };
 
 // The page's vertical rulings from the pieces drawn: pieces at one x (within half a point)
@@ -161,21 +165,21 @@ class WordAndDrawingDevice : public TextOutputDev {
   void eoFill(GfxState* state) override { Filled(state); TextOutputDev::eoFill(state); }
   void drawImageMask(GfxState* state, Object* ref, Stream* str, int width, int height, bool invert, bool interpolate,
                      bool inline_image) override {
-    Imaged(state);
+    Imaged(state, width, height);
     OutputDev::drawImageMask(state, ref, str, width, height, invert, interpolate, inline_image);
   }
   void drawImage(GfxState* state, Object* ref, Stream* str, int width, int height, GfxImageColorMap* color_map,
                  bool interpolate, const int* mask_colors, bool inline_image) override {
-    Imaged(state);
+    Imaged(state, width, height);
     OutputDev::drawImage(state, ref, str, width, height, color_map, interpolate, mask_colors, inline_image);
   }
-  void drawMaskedImage(GfxState* state, Object*, Stream*, int, int, GfxImageColorMap*, bool, Stream*, int, int, bool,
-                       bool) override {
-    Imaged(state);   // never inline: nothing to skip
+  void drawMaskedImage(GfxState* state, Object*, Stream*, int width, int height, GfxImageColorMap*, bool, Stream*,
+                       int, int, bool, bool) override {
+    Imaged(state, width, height);   // never inline: nothing to skip
   }
-  void drawSoftMaskedImage(GfxState* state, Object*, Stream*, int, int, GfxImageColorMap*, bool, Stream*, int, int,
-                           GfxImageColorMap*, bool) override {
-    Imaged(state);
+  void drawSoftMaskedImage(GfxState* state, Object*, Stream*, int width, int height, GfxImageColorMap*, bool, Stream*,
+                           int, int, GfxImageColorMap*, bool) override {
+    Imaged(state, width, height);
   }
   bool useTilingPatternFill() override { return true; }
   bool tilingPatternFill(GfxState*, Gfx*, Catalog*, GfxTilingPattern*, const double*, int, int, int, int, double,
@@ -234,8 +238,10 @@ class WordAndDrawingDevice : public TextOutputDev {
     }
     drawing_.verticals.push_back({static_cast<float>((x0 + x1) / 2), static_cast<float>(y0), static_cast<float>(y1)});
   }
-  // An image fills the unit square of its matrix: the box of its corners on the page.
-  void Imaged(const GfxState* state) {
+  // An image fills the unit square of its matrix: the box of its corners on the page. Its
+  // pixels are counted (a renderer decodes them all), not decoded.
+  void Imaged(const GfxState* state, int width, int height) {
+    drawing_.max_image_pixels = std::max(drawing_.max_image_pixels, static_cast<double>(width) * height);
     double xs[4], ys[4];
     state->transform(0, 0, &xs[0], &ys[0]);
     state->transform(1, 0, &xs[1], &ys[1]);
@@ -282,6 +288,38 @@ class WordReader {
     *height = static_cast<float>(doc_->getPageCropHeight(index + 1));
     if (doc_->getPageRotate(index + 1) % kHalfTurnDegrees != 0) std::swap(*width, *height);
     return true;
+  }
+
+  // Page `index`'s content streams, decoded, against `limits` (source/page_limits.h): the
+  // verdict, before Poppler is asked to draw them.
+  ContentScan::Verdict ScanContent(int index, const PdfLimits& limits) {
+    constexpr int kChunk = 1 << 16;
+    ContentScan scan(limits);
+    Page* page = ok() && index >= 0 && index < doc_->getNumPages() ? doc_->getPage(index + 1) : nullptr;
+    if (!page) return scan.verdict();
+    Object contents = page->getContents();
+    std::vector<unsigned char> buffer(kChunk);
+    auto feed = [&](Object& part) {
+      if (!part.isStream()) return true;
+      Stream* stream = part.getStream();
+      stream->reset();
+      bool more = true;
+      for (int n; more && (n = stream->doGetChars(kChunk, buffer.data())) > 0;) {
+        more = scan.Feed(std::string_view(reinterpret_cast<const char*>(buffer.data()), static_cast<size_t>(n)));
+      }
+      stream->close();
+      scan.EndStream();
+      return more;
+    };
+    if (contents.isArray()) {
+      for (int i = 0; i < contents.arrayGetLength(); ++i) {
+        Object part = contents.arrayGet(i);
+        if (!feed(part)) break;
+      }
+    } else {
+      feed(contents);
+    }
+    return scan.verdict();
   }
 
   // Words of page `index` (0-based), and what else it draws into `drawing`; none when the page
@@ -422,21 +460,33 @@ bool TextLayerNeedsOcr(const RenderFn& render, const OcrTuning& tuning, const Pa
 // Under kAuto judges the text layer (TextLayerNeedsOcr) and, when OCR is due (or under
 // kAlways), replaces `raw` with Tesseract's words, in PDF points. A page Tesseract reads with
 // little confidence is no text: a scan too coarse or blurred to read (a 72 dpi JPEG), or a
-// photograph (OcrTuning::readable_median_confidence).
+// photograph (OcrTuning::readable_median_confidence). A page over PdfLimits is not rendered:
+// its text layer stays.
 void MaybeOcr(const std::function<std::unique_ptr<poppler::page>()>& open_page, int index, int pages,
-              const OcrOptions& ocr, const PageDrawing& drawing, std::vector<RawWord>& raw, Pending& p) {
-  if (ocr.mode == OcrMode::kNever) return;
+              const PdfOptions& options, const PageDrawing& drawing, const Box& size, std::vector<RawWord>& raw,
+              Pending& p) {
+  if (options.ocr.mode == OcrMode::kNever || options.budget.Exhausted()) return;
+  OcrOptions ocr = options.ocr;
+  // Tesseract stops a page at its own timeout: no later than the extraction's deadline.
+  constexpr double kMillisecondsPerSecond = 1000;
+  const double left_ms = std::max(1.0, options.budget.SecondsLeft() * kMillisecondsPerSecond);
+  if (ocr.page_timeout_ms <= 0 || left_ms < ocr.page_timeout_ms) ocr.page_timeout_ms = static_cast<int>(std::min(left_ms, static_cast<double>(INT_MAX)));
   std::unique_ptr<poppler::page> page;   // opened for rendering only
   RenderFn render = [&](int dpi, poppler::image::format_enum format) {
+    if (!MayRender(size.x1, size.y1, dpi, drawing.max_image_pixels, options.limits, p)) return poppler::image();
     if (!page) page = open_page();
     return page ? Render(*page, dpi, format) : poppler::image();
   };
-  if (ocr.mode == OcrMode::kAuto && !TextLayerNeedsOcr(render, ocr.tuning, drawing, raw, p)) return;
+  if (ocr.mode == OcrMode::kAuto && !TextLayerNeedsOcr(render, ocr.tuning, drawing, raw, p)) {
+    p.ocr_error.clear();   // a refused ink count (MayRender) is no failed OCR
+    return;
+  }
   if (ocr.progress) ocr.progress(index + 1, pages);
   Result<OcrPage> read = Status(ErrorCode::kInternal, "ocr: the page could not be rendered");
   {
     poppler::image image = render(ocr.dpi, poppler::image::format_bgr24);   // one page at a time
     if (image.is_valid()) read = RecognizeImage(ImageOf(image, 3, ocr.dpi), ocr);
+    else if (!p.over_limit.empty()) read = Status(ErrorCode::kTooLarge, p.ocr_error);
   }
   if (!read.ok()) {
     p.ocr_error = read.status().message();
@@ -469,14 +519,21 @@ Pending ReadPage(WordReader& words, const std::function<poppler::document*()>& r
     return p;
   }
   PageDrawing drawing;
-  std::vector<RawWord> raw = words.Words(index, options.compose, &drawing);
+  std::vector<RawWord> raw;
+  const ContentScan::Verdict verdict = words.ScanContent(index, options.limits);
+  if (verdict != ContentScan::Verdict::kWithin) {   // not drawn: skipped, and named in repairs
+    p.over_limit = verdict == ContentScan::Verdict::kTooDeep ? "page_too_deep" : "page_content_too_large";
+    pdf_internal::BuildPageModels(raw, w, h, options.compose, p);
+    return p;
+  }
+  raw = words.Words(index, options.compose, &drawing);
   p.legacy = pdf_internal::RepairLegacyFonts(raw);
   p.text_layer = !raw.empty();
   auto open_page = [&] {
     poppler::document* doc = render_doc();
     return std::unique_ptr<poppler::page>(doc ? doc->create_page(index) : nullptr);
   };
-  MaybeOcr(open_page, index, words.pages(), options.ocr, drawing, raw, p);
+  MaybeOcr(open_page, index, words.pages(), options, drawing, Box{0, 0, w, h}, raw, p);
   // A text layer's tables: their drawn column borders, as OCR finds a scan's.
   if (!p.ocr) p.rulings = DrawnRulings(drawing, options.compose);
   pdf_internal::BuildPageModels(raw, w, h, options.compose, p);
@@ -534,7 +591,7 @@ class PagePrefetcher {
         if (stop_) return;
       }
       Pending p;
-      if (words.ok()) {
+      if (words.ok() && !options_.budget.Exhausted()) {   // out of budget: Take's caller stops
         p = ReadPage(words, render_doc, i, options_);
       } else {
         p.model.number = i + 1;
@@ -571,7 +628,7 @@ class Reader {
         bytes.data(), static_cast<int>(bytes.size()), options_.password, options_.password));
     Result<int> pages = PageCount(doc.get(), messages);
     if (!pages.ok()) return pages.status();
-    ReadPages(bytes, doc.get(), *pages);
+    if (Status read = ReadPages(bytes, doc.get(), *pages); !read.ok()) return read;
     NoteRepairs();
     return SomeText(*pages);
   }
@@ -611,7 +668,8 @@ class Reader {
   // Every page read, in order, through a window of neighbours (for running lines) and laid out.
   // Long documents: Poppler's text extraction, the main cost, runs on worker threads while
   // this one lays the pages out. Short ones are not worth loading the document again.
-  void ReadPages(std::string_view bytes, poppler::document* doc, int pages) {
+  // Out of the extraction's budget (checked before each page), its error.
+  Status ReadPages(std::string_view bytes, poppler::document* doc, int pages) {
     std::unique_ptr<PagePrefetcher> prefetcher;
     std::unique_ptr<WordReader> words;   // this thread's, when it reads the pages itself
     unsigned cores = std::thread::hardware_concurrency();
@@ -623,6 +681,7 @@ class Reader {
       }
     }
     for (int i = 0; i < pages; ++i) {
+      if (Status s = options_.budget.Check("PDF page " + std::to_string(i + 1)); !s.ok()) return s;
       if (!prefetcher && !words) words = std::make_unique<WordReader>(bytes, options_.password);
       window_.push_back(prefetcher ? prefetcher->Take(i) : ReadPage(*words, [&] { return doc; }, i, options_));
       Tally(window_.back());
@@ -631,6 +690,7 @@ class Reader {
     }
     size_t first_unfinished = window_.size() > kAfter ? window_.size() - kAfter : 0;
     for (size_t k = first_unfinished; k < window_.size(); ++k) Finish(k);
+    return Status::Ok();
   }
 
   // What a page read adds to the document's repairs.
@@ -641,6 +701,7 @@ class Reader {
     if (read.garbage) garbage_.push_back(read.model.number);
     if (read.ocr_unreadable) ocr_unreadable_.push_back(read.model.number);
     if (read.ocr_timed_out) ocr_timeouts_.push_back(read.model.number);
+    if (!read.over_limit.empty()) over_limit_[read.over_limit].push_back(read.model.number);
     if (!read.ocr_error.empty()) {
       ocr_failed_.push_back(read.model.number);
       ocr_error_ = read.ocr_error;
@@ -655,6 +716,7 @@ class Reader {
     NoteRuns("ocr_timeout", ocr_timeouts_);
     NoteRuns("ocr_failed", ocr_failed_);
     NoteRuns("ocr_unreadable", ocr_unreadable_);
+    for (const auto& [kind, pages] : over_limit_) NoteRuns(kind.c_str(), pages);
     for (int e = 1; e <= 2; ++e) {
       if (legacy_seen_ & e) {
         out_.repairs.push_back(std::string("legacy_font:") +
@@ -671,7 +733,10 @@ class Reader {
     }
     std::string what = std::to_string(pages) + (pages == 1 ? " page" : " pages");
     std::string why;
-    if (options_.ocr.mode == OcrMode::kNever) {
+    if (!over_limit_.empty()) {
+      why = "): pages over a limit were skipped or not rendered (" + pdf_internal::DescribeOverLimits(over_limit_, options_.limits) + ")";
+      if (!ocr_error_.empty()) why += ": " + ocr_error_;
+    } else if (options_.ocr.mode == OcrMode::kNever) {
       why = " of images, a scan?); text recognition (OCR) is off (--ocr never)";
     } else if (!ocr_error_.empty()) {
       why = " of images, a scan?); text recognition (OCR) failed: " + ocr_error_;
@@ -717,6 +782,7 @@ class Reader {
   std::vector<int> no_text_;
   std::vector<int> rotated_;
   std::vector<int> ocr_pages_, garbage_, ocr_timeouts_, ocr_failed_, ocr_unreadable_;
+  std::map<std::string, std::vector<int>> over_limit_;   // Pending::over_limit -> pages
   std::string ocr_error_;   // the last OCR failure, for the error when no page has text
 };
 

@@ -44,6 +44,9 @@ struct Pending {
   std::string ocr_error;                    // OCR was due and failed (no language data ...)
   std::vector<Ruling> rulings;              // vertical rulings, drawn or found by OCR, in points
   bool ocr_unreadable = false;              // OCR read it with too little confidence: no words
+  // Over a limit of PdfLimits: the repair kind ("page_too_deep", "page_content_too_large": the
+  // page skipped; "image_too_large", "ocr_page_too_large": not rendered), or empty.
+  std::string over_limit;
 };
 
 // Legacy encodings: by font name, else by the statistics of each font's text on the page.

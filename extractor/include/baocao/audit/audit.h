@@ -32,6 +32,7 @@
 #include <string_view>
 #include <vector>
 
+#include "baocao/core/budget.h"
 #include "baocao/core/document.h"
 #include "baocao/layout/layout.h"
 #include "baocao/core/status.h"
@@ -344,6 +345,9 @@ struct AuditTuning {
 struct AuditOptions {
   std::string lang = "vi";   // language of explanations: vi | en
   AuditTuning tuning = {};   // thresholds of the checks (defaults measured on the corpus)
+  // The extraction's budget: checked between checks, the audit stops early when it runs out
+  // and leaves the error to its caller's next Budget::Check (baocao/core/budget.h).
+  Budget budget = {};
 };
 
 // What the audit read of one fact's own words (Fact::scope, qualifiers, basis).

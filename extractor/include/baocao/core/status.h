@@ -33,7 +33,9 @@ enum class ErrorCode {
   kCorrupt,         // a structured input (PDF) is damaged beyond repair: truncated, bad xref
   kEncrypted,       // a PDF needs a password that was not given (or was wrong)
   kNoText,          // a PDF has pages but no text layer on any of them (a scan)
-  kTimeout,         // extraction took longer than the configured limit
+  kTimeout,         // extraction took longer than the configured limit (--max-seconds, --extract-timeout)
+  kOverMemory,      // extraction stopped: the process's resident memory passed --max-memory
+  kCancelled,       // extraction stopped by its caller (Budget's cancel flag: a request gone)
   kStore,           // the SQLite store (or an export target) failed: names the database
   kUnsupported,     // a container this engine knows holding no document it reads (a zip without
                     // word/document.xml: an .xlsx, a .pptx, a plain archive)

@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "baocao/audit/audit.h"
+#include "baocao/core/budget.h"
 #include "baocao/core/document.h"
 #include "baocao/layout/layout.h"
 #include "baocao/link/link.h"
@@ -50,6 +51,10 @@ struct EngineConfig {
   std::string rules_dir;
 };
 
+// The default budget of one extraction: --max-seconds, --max-memory.
+inline constexpr double kDefaultMaxSeconds = 600;
+inline constexpr size_t kDefaultMaxMemory = size_t(2) << 30;
+
 struct ExtractOptions {
   NormalizeOptions normalize;
   // Inputs above this size are refused with kTooLarge before they are read whole.
@@ -64,6 +69,12 @@ struct ExtractOptions {
   DocxLimits docx;
   LayoutOptions layout;   // the layout stage's and meta's thresholds (LayoutLimits)
   LinkTuning link;        // the distances linking looks within
+  // What one extraction may spend (baocao/core/budget.h): past either limit, or once `cancel`
+  // is raised, Extract* stops at its next checkpoint and returns kTimeout, kOverMemory or
+  // kCancelled naming the file and the limit. The defaults keep a 2-core, 4 GB machine
+  // answering: a text of 100 MB extracts well within both (tools/bench/text-growth).
+  BudgetLimits limits = {kDefaultMaxSeconds, kDefaultMaxMemory};
+  CancelFlag cancel;      // raised by another thread: the caller gave up
 };
 
 // Everything the stages produced for one document, for `--stage` and tests.

@@ -27,6 +27,7 @@
 #include <string_view>
 #include <vector>
 
+#include "baocao/core/budget.h"
 #include "baocao/ocr/ocr.h"
 #include "baocao/core/status.h"
 
@@ -299,6 +300,24 @@ struct ComposeTuning {
 };
 
 // Every field has an initializer, so `{.max_pages = 10}` names only what it changes.
+// What one page may ask of Poppler and of OCR, checked before the page is drawn or rendered; a
+// page over a limit is skipped (its text left empty) and named in PdfDocument::repairs, so a
+// hostile page costs a scan of its bytes, not the machine (issue 18).
+struct PdfLimits {
+  // Graphics-state saves ('q') open at once in a page's content: each costs Poppler a copy of the
+  // state (about 1 KB), so 5 million took 4.6 GB (issue 18). Real pages nest a few dozen.
+  size_t max_graphics_depth = 10000;
+  // A page's content streams, decoded. A text page of these documents is 5-60 KB; a drawn
+  // map or chart a few MB.
+  size_t max_content_bytes = size_t(64) << 20;
+  // Pixels of one image a page draws (width x height): an A4 scan at 600 dpi is 35 million; one
+  // of 100000 x 100000 took Poppler 56 s to render (issue 18).
+  double max_image_pixels = 200e6;
+  // Pixels of one page rendered for OCR (at OcrOptions::dpi): A4 at 300 dpi is 8.7 million;
+  // an A0 sheet 140 million. A larger page is not rendered (repair "ocr_page_too_large:N").
+  double max_render_pixels = 150e6;
+};
+
 struct PdfOptions {
   std::string password{};      // tried as the owner and as the user password
   int max_pages = 20000;       // more pages: kTooLarge
@@ -308,6 +327,10 @@ struct PdfOptions {
   // reconstruction, and keep their confidence (PdfWordBox::confidence).
   OcrOptions ocr{};
   ComposeTuning compose{};     // the page layout's thresholds (above)
+  PdfLimits limits{};          // what Poppler and OCR are asked to do for one page (above)
+  // The extraction's budget (baocao/core/budget.h), checked before each page and each page's
+  // OCR: when it runs out ReadPdf returns its error (kTimeout, kOverMemory, kCancelled).
+  Budget budget{};
 };
 
 // A word of a page's text and where it is drawn: PDF points, origin at the top left of the
