@@ -339,7 +339,8 @@ async function showDocument(id) {
   let x, pages;
   try {
     x = await (await api('api/documents/' + id)).json();
-    if (x.document.format === 'pdf') {
+    // A PDF's pages, and a Word file's text, are what the spans point into, not the file's bytes.
+    if (x.document.format === 'pdf' || x.document.format === 'docx') {
       const p = await (await api(`api/documents/${id}/pages`)).json();
       const encoder = new TextEncoder();
       pages = p.pages.map(pg => ({number: pg.number, bytes: encoder.encode(pg.text), encoding: 'utf-8', hasText: pg.has_text_layer}));
@@ -374,7 +375,7 @@ async function showDocument(id) {
       metaItem('Tỉnh, thành', meta.province),
       metaItem('Cơ quan ban hành', meta.issuer),
       metaItem('Người ký', meta.signer),
-      metaItem('Định dạng', x.document.format === 'pdf' ? `PDF, ${x.document.pages} trang` : 'Văn bản (' + (x.document.encoding || 'utf-8') + ')'),
+      metaItem('Định dạng', formatWords(x.document)),
       metaItem('Số liệu', `${x.facts.length} chỉ số, ${x.flags.length} cảnh báo`)),
     h('p', {class: 'doc-links'},
       h('a', {href: `api/documents/${id}/source`, download: name}, 'Tải tệp gốc'), ' · ',
@@ -403,6 +404,12 @@ function noFlagNote(x) {
     return 'Chưa kiểm tra được gì: không đọc được số liệu nào trong văn bản (có thể là bản quét chưa nhận dạng chữ).';
   }
   return `Chưa có gì để kiểm tra: văn bản có ${x.facts.length} chỉ số nhưng không nêu tổng, tỷ lệ hay mục tiêu nào để đối chiếu.`;
+}
+
+function formatWords(doc) {
+  if (doc.format === 'pdf') return `PDF, ${doc.pages} trang`;
+  if (doc.format === 'docx') return 'Word (.docx)';
+  return 'Văn bản (' + (doc.encoding || 'utf-8') + ')';
 }
 
 function metaItem(label, value) {

@@ -233,6 +233,25 @@ class ServePage(unittest.TestCase):
                     self.shot("no-flag-note-1280")
                     self.assertNotIn("null", self.driver.find_element(By.ID, "view").text)
 
+    def test_a_word_document_opens_as_word_with_its_flags(self):
+        with open(os.path.join(CORPUS, "docx", "chi-linh-2026-01-report.docx"), "rb") as f:
+            status, body = self.server.upload("chi-linh-2026-01-report.docx", f.read())
+        self.assertIn(status, (200, 201), body)
+        self.assertEqual(body["format"], "docx")
+        self.open("#token=" + self.server.token)
+        self.wait.until(EC.presence_of_element_located((By.ID, "file-input")))
+        self.open(f"#/tai-lieu/{body['id']}")
+        self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".hl.flagged")))
+        self.assertIn("Word (.docx)", self.driver.find_element(By.CSS_SELECTOR, ".doc-head").text)
+        # The text shown is the text read from the file (the spans point into it), never its zip bytes.
+        shown = self.driver.find_element(By.CSS_SELECTOR, "pre.source").text
+        self.assertIn("Chí Linh", shown)
+        self.assertNotIn("word/document.xml", shown)
+        for mark in self.driver.find_elements(By.CSS_SELECTOR, "pre.source .hl.flagged")[:5]:
+            self.assertRegex(mark.text, r"\d")
+        self.assertEqual(len(self.driver.find_elements(By.CSS_SELECTOR, "#flags .flag")), body["flag_count"])
+        self.shot("docx-1280")
+
     def test_refused_uploads_say_why_in_vietnamese(self):
         self.open("#/")
         self.driver.execute_script("sessionStorage.removeItem('baocao-token')")

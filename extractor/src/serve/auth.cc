@@ -1,5 +1,6 @@
 #include "serve/auth.h"
 
+#include <algorithm>
 #include <arpa/inet.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
@@ -97,4 +98,19 @@ bool IsLoopbackAddress(const std::string& bind) {
   return false;
 }
 
+namespace serve {
+
+bool LoopbackHost(const std::string& host) {
+  std::string name = host;
+  if (!name.empty() && name[0] == '[') {
+    size_t close = name.find(']');
+    name = close == std::string::npos ? "" : name.substr(1, close - 1);
+  } else if (size_t colon = name.find(':'); colon != std::string::npos) {
+    name = name.substr(0, colon);
+  }
+  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return IsLoopbackAddress(name);
+}
+
+}  // namespace serve
 }  // namespace baocao

@@ -24,4 +24,7 @@ class TokenSet {
 // The token of an "Authorization: Bearer TOKEN" header value; empty when it is not one.
 std::string_view BearerToken(std::string_view authorization);
 
+// Whether a Host header ("127.0.0.1:8080", "[::1]:8080", "localhost") names a loopback address.
+bool LoopbackHost(const std::string& host);
+
 }  // namespace baocao::serve

@@ -22,6 +22,7 @@
 
 #include "baocao/corpus/corpus.h"
 #include "baocao/emit/json.h"
+#include "baocao/source/docx.h"
 #include "baocao/source/pdf.h"
 #include "baocao/store/store.h"
 #include "core/strings.h"
@@ -140,19 +141,6 @@ bool PageParams(const httplib::Request& req, httplib::Response& res, int64_t def
     *out = n;
   }
   return true;
-}
-
-// A Host header ("127.0.0.1:8080", "[::1]:8080", "localhost") naming a loopback address.
-bool LoopbackHost(const std::string& host) {
-  std::string name = host;
-  if (!name.empty() && name[0] == '[') {
-    size_t close = name.find(']');
-    name = close == std::string::npos ? "" : name.substr(1, close - 1);
-  } else if (size_t colon = name.find(':'); colon != std::string::npos) {
-    name = name.substr(0, colon);
-  }
-  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return IsLoopbackAddress(name);
 }
 
 std::string BaseName(const std::string& path) {
@@ -387,7 +375,7 @@ httplib::Server::HandlerResponse Server::Impl::PreRoute(const httplib::Request& 
   using HR = httplib::Server::HandlerResponse;
   // Open reads on loopback are for this machine's browser, not for a web page that renamed
   // its own host to 127.0.0.1 (DNS rebinding): the Host must name a loopback address.
-  if (!reads_need_token && !LoopbackHost(req.get_header_value("Host"))) {
+  if (!reads_need_token && !serve::LoopbackHost(req.get_header_value("Host"))) {
     SendError(res, 403, "forbidden_host", "this server answers requests for 127.0.0.1, [::1] or localhost only");
     return HR::Handled;
   }
@@ -622,6 +610,14 @@ void Server::Impl::GetSource(const httplib::Request& req, httplib::Response& res
 void Server::Impl::GetPages(const httplib::Request& req, httplib::Response& res) {
   std::optional<StoredDocument> doc = FindDocument(req, res, /*with_source=*/true);
   if (!doc) return;
+  if (doc->info.format == Format::kDocx) {
+    // A Word file's spans point into the text read from it, not into its zip bytes.
+    Result<DocxDocument> docx = ReadDocx(doc->source, options.extract.docx);
+    if (!docx.ok()) return SendStatus(res, docx.status());
+    json page = {{"number", nullptr}, {"text", std::move(docx->text)}, {"has_text_layer", true}};
+    return res.set_content(Dump({{"id", doc->info.id}, {"pages", json::array({std::move(page)})}}),
+                           "application/json; charset=utf-8");
+  }
   if (doc->info.format != Format::kPdf) {
     return SendError(res, 404, "not_found", "document " + std::to_string(doc->info.id) + " is text: its source is its text");
   }
