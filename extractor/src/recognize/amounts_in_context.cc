@@ -1,9 +1,11 @@
 // "Tiền ăn: 2 triệu", "với tổng thu nhập 18 triệu/tháng, mỗi tháng … để ra được 8 triệu": in a
 // sentence about money a figure in triệu, nghìn or tỷ that counts nothing after it is an amount in
 // đồng. Where nothing in the sentence speaks of money ("tiếp nhận 4,3 triệu"), it stays a number.
+#include <algorithm>
 #include <string>
 #include <vector>
 
+#include "core/sentences.h"
 #include "core/strings.h"
 #include "recognize/rule_set_impl.h"
 
@@ -13,22 +15,6 @@ namespace {
 
 constexpr size_t kSentenceReach = 400;   // bytes either side: a sentence, not a paragraph
 
-// The sentence around [begin, end): from after the last stop before it to the first after it.
-std::string_view SentenceAround(std::string_view text, size_t begin, size_t end) {
-  auto is_stop = [&](size_t i) {
-    char c = text[i];
-    if (c == ';' || c == '!' || c == '?') return true;
-    if (c == '\n') return i + 1 < text.size() && text[i + 1] == '\n';
-    return c == '.' && (i + 1 >= text.size() || text[i + 1] == ' ' || text[i + 1] == '\n');
-  };
-  size_t b = begin, e = end;
-  const size_t b_limit = begin > kSentenceReach ? begin - kSentenceReach : 0;
-  while (b > b_limit && !is_stop(b - 1)) --b;
-  const size_t e_limit = std::min(text.size(), end + kSentenceReach);
-  while (e < e_limit && !is_stop(e)) ++e;
-  return text.substr(b, e - b);
-}
-
 // Whether a word of money stands in the sentence, or an amount already read in it.
 bool SpeaksOfMoney(std::string_view sentence, const std::vector<Mention>& mentions, std::string_view text) {
   static const RE2 kMoneyWord(
@@ -36,8 +22,11 @@ bool SpeaksOfMoney(std::string_view sentence, const std::vector<Mention>& mentio
       "trả|mua|bán|thuê|nộp|vay|lãi|doanh\\s+thu|thưởng|phạt|trợ\\s+cấp|chi\\s+tiêu|chi\\s+phí|đồng/|VNĐ|VND)(?:[^\\pL]|$)");
   if (RE2::PartialMatch(sentence, kMoneyWord)) return true;
   const size_t b = sentence.data() - text.data(), e = b + sentence.size();
-  for (const Mention& m : mentions) {
-    if (m.type == MentionType::kMoney && m.span.normalized.begin >= b && m.span.normalized.end <= e) return true;
+  // Mentions are in text order: only those of the sentence are looked at (linear in the text).
+  auto it = std::lower_bound(mentions.begin(), mentions.end(), b,
+                             [](const Mention& x, size_t at) { return x.span.normalized.begin < at; });
+  for (; it != mentions.end() && it->span.normalized.begin < e; ++it) {
+    if (it->type == MentionType::kMoney && it->span.normalized.end <= e) return true;
   }
   return false;
 }
@@ -63,7 +52,8 @@ bool ScaledAndCountsNothing(std::string_view text, const Mention& m) {
 void ReadAmountsInContext(std::string_view text, std::vector<Mention>& mentions) {
   for (Mention& m : mentions) {
     if (m.type != MentionType::kNumber || m.range_to || !m.unit.empty() || !ScaledAndCountsNothing(text, m)) continue;
-    std::string_view sentence = SentenceAround(text, m.span.normalized.begin, m.span.normalized.end);
+    const TextRange around = internal::SentenceAround(text, m.span.normalized.begin, kSentenceReach, {.semicolon = true});
+    std::string_view sentence = text.substr(around.begin, around.end - around.begin);
     if (!SpeaksOfMoney(sentence, mentions, text)) continue;
     static const std::string kDong = "đồng";   // a string, not a literal assigned: GCC 12 -Wrestrict
     m.type = MentionType::kMoney;
