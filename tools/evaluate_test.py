@@ -930,9 +930,10 @@ class MentionMatchingTest(unittest.TestCase):
         self.assertEqual((tally[("all", "all")]["found"], tally[("all", "all")]["engine"]), (3, 3))
 
 
-# A stand-in engine for `extract --jsonl [--ocr never] FILE...`: with "mentions" in its table it
-# reads each text and prints a mention at every occurrence of the table's texts; with "meta" it
-# prints the meta of the file whose name ends with a key ("refused": an error line instead).
+# A stand-in engine for `extract --jsonl [--ocr MODE] FILE...`: with "mentions" in its table it
+# reads each text and prints a mention at every occurrence of the table's texts; with "meta" or
+# "references" it prints the meta or the references of the file whose name ends with a key
+# ("refused": an error line instead); with "argv_log" it writes its arguments to that file.
 REAL_SET_ENGINE = """#!{python}
 import json, pathlib, sys
 table = json.loads(pathlib.Path({table!r}).read_text(encoding="utf-8"))
@@ -940,7 +941,17 @@ args = sys.argv[1:]
 assert args[0] == "extract" and "--jsonl" in args, args
 if table.get("crash"):
     sys.exit(70)
+if "argv_log" in table:
+    pathlib.Path(table["argv_log"]).write_text(json.dumps(args), encoding="utf-8")
 for name in [a for a in args[1:] if a.endswith((".txt", ".pdf"))]:
+    if "references" in table:
+        refs = [v for k, v in table["references"].items() if name.endswith(k)]
+        if refs and refs[0] == "refused":
+            print(json.dumps({{"document": {{"path": name}}, "error": {{"code": "no_text", "message": "scan"}}}}))
+        else:
+            print(json.dumps({{"document": {{"path": name}}, "references": refs[0] if refs else []}},
+                             ensure_ascii=False))
+        continue
     if "meta" in table:
         meta = [v for k, v in table["meta"].items() if name.endswith(k)]
         if meta and meta[0] == "refused":
@@ -1110,6 +1121,118 @@ class RealSetCliTest(unittest.TestCase):
         self.assertEqual(status, 0, out)
         status, out, _ = self.run_set("--meta-set", str(tsv), "--shared", str(self.root / "absent"))
         self.assertEqual((status, out.split(":")[0]), (77, "skipped"))
+
+    def test_meta_set_passes_ocr_only_when_told(self):
+        shared, tsv = self.meta_set()
+        table = json.loads(self.table.read_text(encoding="utf-8"))
+        table["argv_log"] = str(self.root / "argv.json")
+        write_json(self.table, table)
+        self.assertEqual(self.run_set("--meta-set", str(tsv), "--shared", str(shared))[0], 0)
+        self.assertNotIn("--ocr", json.loads((self.root / "argv.json").read_text(encoding="utf-8")))
+        self.assertEqual(self.run_set("--meta-set", str(tsv), "--shared", str(shared),
+                                      "--ocr", "never")[0], 0)
+        argv = json.loads((self.root / "argv.json").read_text(encoding="utf-8"))
+        self.assertEqual(argv[argv.index("--ocr") + 1], "never")
+
+    def references_set(self):
+        shared = self.root / "shared"
+        for name in ("real/a.pdf", "real/b.pdf", "real/c.pdf", "pdf-real/d.pdf"):
+            (shared / name).parent.mkdir(parents=True, exist_ok=True)
+            (shared / name).write_bytes(b"%PDF-1.4 placeholder")
+        tsv = self.root / "real-scan-references.tsv"
+        tsv.write_text("\n".join([
+            "# a comment before the header",
+            "file\tnumber\tkind\tdate\tnote",
+            "real/a.pdf\t42/2024/QH15\tLuật\t2024-06-29\tfine",
+            "real/a.pdf\t217/2025/NĐ-CP\tNghị định\t2025-08-05\t",
+            "real/a.pdf\tQCVN 01:2019/BCT\tQuy chuẩn kỹ thuật quốc gia\t\t",
+            "real/a.pdf\t217 / 2025 / nđ-cp\tNghị định\t\tthe same number again",
+            "real/b.pdf\t1050/QĐ-SCT\tQuyết định\t2026-03-06\t",
+            "real/c.pdf\t8045/UBND-NC\tCông văn\t2025-11-27\t",
+            "pdf-real/d.pdf\t06/QĐ-TTg\tQuyết định\t2022-01-06\t",
+            "real/missing.pdf\t1/QĐ-UBND\t\t\t",
+            "real/b.pdf\t\tQuyết định\t\tno number",
+            "real/b.pdf",
+        ]) + "\n", encoding="utf-8")
+        write_json(self.table, {"references": {
+            # Ð (U+00D0) for Đ, spaces and case: still 217/2025/NĐ-CP; QCVN read without its space
+            "a.pdf": [{"number": "42/2024/QH15", "kind": "Luật", "date": "2024-06-29"},
+                      {"number": "217/2025/NÐ-cp", "kind": "Nghị định", "date": None},
+                      {"number": "QCVN01:2019/BCT", "kind": None, "date": None},
+                      {"number": "42/2024/QH15", "kind": "Luật", "date": None},
+                      {"number": "2024", "kind": None, "date": None}],
+            "b.pdf": [{"number": "1050/QĐ-SCT", "kind": "Quyết định", "date": "2026-03-06"}],
+            "c.pdf": "refused",
+            "d.pdf": [{"number": unicodedata.normalize("NFD", "06/QĐ-TTg"), "kind": "Quyết định"}]}})  # NFD
+        return shared, tsv
+
+    def test_references_set(self):
+        shared, tsv = self.references_set()
+        status, out, err = self.run_set("--references-set", str(tsv), "--shared", str(shared),
+                                        "--json", "--list")
+        self.assertEqual(status, 0, err)
+        report = json.loads(out)
+        self.assertEqual(report["documents"], 4)
+        files = report["files"]
+        self.assertEqual([files["real/a.pdf"][k] for k in ("gold", "engine", "matched")], [3, 5, 3])
+        self.assertEqual([files["real/b.pdf"][k] for k in ("gold", "engine", "matched")], [1, 1, 1])
+        self.assertEqual([files["real/c.pdf"][k] for k in ("gold", "engine", "matched")], [1, 0, 0])
+        self.assertEqual(files["real/c.pdf"]["precision"], 0.0)
+        self.assertEqual(files["pdf-real/d.pdf"]["matched"], 1)  # NFC
+        total = report["all"]
+        self.assertEqual([total[k] for k in ("gold", "engine", "matched")], [6, 7, 5])
+        self.assertAlmostEqual(total["recall"], 5 / 6)
+        self.assertAlmostEqual(total["precision"], 5 / 7)
+        self.assertEqual(sorted((r["file"], r["outcome"], r["number"]) for r in report["list"]),
+                         [("real/a.pdf", "extra", "2024"), ("real/a.pdf", "extra", "42/2024/QH15"),
+                          ("real/c.pdf", "missed", "8045/UBND-NC")])
+        self.assertCountEqual(report["gold_errors"], [
+            "real-scan-references.tsv:6: real/a.pdf cites 217 / 2025 / nđ-cp twice; the first row counts",
+            "real-scan-references.tsv:10: real/missing.pdf is not in " + str(shared.resolve()),
+            "real-scan-references.tsv:11: no number",
+            "real-scan-references.tsv:12: 1 fields, the header has 5"])
+        self.assertIn("no_text", err)
+        # the table, thresholds, and the engine's own OCR default unless --ocr is given
+        table = json.loads(self.table.read_text(encoding="utf-8"))
+        table["argv_log"] = str(self.root / "argv.json")
+        write_json(self.table, table)
+        status, out, _ = self.run_set("--references-set", str(tsv), "--shared", str(shared),
+                                      "--min-recall", "0.8", "--min-precision", "0.75")
+        self.assertEqual(status, 1)
+        self.assertIn("threshold missed: references precision = 0.714, needs >= 0.75 (--min-precision)",
+                      out)
+        self.assertNotIn("threshold missed: references recall", out)
+        self.assertRegex(out, r"\nall +6 +7 +5 +0\.833 +0\.714")
+        self.assertNotIn("--ocr", json.loads((self.root / "argv.json").read_text(encoding="utf-8")))
+        status, out, err = self.run_set("--references-set", str(tsv), "--shared", str(shared),
+                                        "--ocr", "never", "--list")
+        self.assertEqual(status, 0, err)
+        self.assertEqual(out.splitlines()[0].split("\t"), list(evaluate.REFERENCE_LIST_COLUMNS))
+        self.assertIn("never", json.loads((self.root / "argv.json").read_text(encoding="utf-8")))
+        status, out, _ = self.run_set("--references-set", str(tsv), "--shared", str(self.root / "absent"))
+        self.assertEqual((status, out.split(":")[0]), (77, "skipped"))
+
+    def test_references_set_usage(self):
+        shared, tsv = self.references_set()
+        for wrong in (["--min-fields", "1"], ["--max-wrong-values", "0"], ["--min-references-r", "1"],
+                      ["--docs", str(shared)]):
+            self.assertEqual(self.run_set("--references-set", str(tsv), *wrong)[0], 2, wrong)
+        self.assertEqual(run_cli("--references-set", str(tsv))[0], 2)  # no --engine
+        self.assertEqual(self.run_set("--mention-set", str(shared), "--ocr", "auto")[0], 2)
+        self.assertEqual(run_cli("--gold", str(shared), "--pred", str(shared), "--ocr", "auto")[0], 2)
+        bad = self.root / "bad.tsv"
+        bad.write_text("file\tkind\n", encoding="utf-8")
+        status, _, err = self.run_set("--references-set", str(bad), "--shared", str(shared))
+        self.assertEqual(status, 2)
+        self.assertIn("the header has no column number", err)
+
+    def test_reference_key(self):
+        key = evaluate.reference_key
+        self.assertEqual(key(" 217 / 2025 / NÐ-CP"), key("217/2025/NĐ-CP"))
+        self.assertEqual(key("ƉKT"), key("đkt"))
+        self.assertEqual(key(unicodedata.normalize("NFD", "Số 1105/KH-ĐKT")), "số1105/kh-đkt")
+        self.assertNotEqual(key("1105/KH-DKT"), key("1105/KH-ĐKT"))
+        self.assertEqual(key(None), "")
 
     def test_meta_key(self):
         key = evaluate.meta_key
