@@ -94,6 +94,16 @@ const HeaderCase kHeaderCases[] = {
     {"DocumentIssuedWithADecisionGluedDigits",
      "Bảng 3\nTIÊU CHÍ ĐÁNH GIÁ\n(Ban hành kèm theo Quyết định số1187/QĐ-BNV ngày15 tháng10 năm 2025 của Bộ Nội vụ)\n\nSTT\tTiêu chí\n",
      "<none>", "<none>", "<none>", "2025-10-15", ""},
+    // Issue 16: scans whose number, day and month were written by hand, as OCR reads them:
+    // marks that are no digits. The printed symbol and year are read, the rest left unread.
+    {"OcrHandWrittenNumberAndDay",
+     "ỦY BAN NHÂN DÂN TỈNH LÀO CAI\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+     "số: 45 26 /QĐ-UBND\tLào Cai, ngày 0Â tháng † năm 2026\n\nQUYẾT ĐỊNH\nChấp thuận chủ trương\n",
+     "<none>", "QĐ-UBND", "Lào Cai", "2026", "decision"},
+    {"OcrHandWrittenNumberInItsOwnCell", "Số: đế”\t/QĐ-XPVPHC\tHà Nội, ngàyÓẨ tháng 7 năm 2026\nQUYẾT ĐỊNH\nXử phạt\n",
+     "<none>", "QĐ-XPVPHC", "Hà Nội", "2026-07", "decision"},
+    {"OcrSmallLetterOpening", "số: 813/HC-CNHC\tHà Nội, ngày 22 tháng 4 năm 2026\nKính gửi: Cục Hải quan\n",
+     "813/HC-CNHC", "HC-CNHC", "Hà Nội", "2026-04-22", "official_letter"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Cases, LayoutHeader, testing::ValuesIn(kHeaderCases),

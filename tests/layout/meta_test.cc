@@ -236,5 +236,20 @@ TEST(LayoutMeta, SignerTitleAndRecipientsFromClosingBlock) {
   EXPECT_EQ(Opt(meta.place), "Hà Nội");
 }
 
+// Issue 16: OCR writes a header's two lines as one ("BỘ CÔNG AN" over "CÔNG AN TỈNH LÂM ĐỒNG"):
+// the ministry's name is where the issuing body's begins.
+TEST(LayoutMeta, MinistryAndItsBodyOnOneLineAreCutAtTheMinistrysName) {
+  Meta meta = MetaOf("BỘ CÔNG AN CÔNG AN TỈNH LÂM ĐỒNG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                     "Số: 493/TTr-CAT-PC04\tLâm Đồng, ngày 15 tháng 12 năm 2025\nTỜ TRÌNH\nVề việc\n");
+  EXPECT_EQ(Opt(meta.issuer), "Công an tỉnh Lâm Đồng");
+  meta = MetaOf("BỘ CÔNG THƯƠNG CỤC HÓA CHẤT\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                "Số: 813/HC-CNHC\tHà Nội, ngày 22 tháng 4 năm 2026\nKính gửi: Cục Hải quan\n\nCục Hóa chất có ý kiến.\n");
+  EXPECT_EQ(Opt(meta.issuer), "Cục Hóa chất");
+  // A ministry alone stays whole: "BỘ CÔNG THƯƠNG" is no ministry followed by a body.
+  meta = MetaOf("BỘ CÔNG THƯƠNG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                "Số: 13/BCT-KH\tHà Nội, ngày 22 tháng 4 năm 2026\nKính gửi: các Sở\n");
+  EXPECT_EQ(Opt(meta.issuer), "Bộ Công Thương");
+}
+
 }  // namespace
 }  // namespace baocao

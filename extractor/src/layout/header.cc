@@ -26,20 +26,40 @@ namespace {
 // decomposed text writes as a character of its own, and for spaces.
 constexpr size_t kFoldSlackBytes = 8;
 
+// The opening of a number line, "Số:" as typed or read by OCR ("số"), and a symbol whose first
+// character is of `first` ("QĐ-UBND", "01-KH/BCĐ"), captured, to the line's end.
+constexpr std::string_view kNumberOpening = R"(^(?:Số|SỐ|Sô|SÔ|số|sô)[ \t]*[:.]?[ \t]*)";
+std::string SymbolToEnd(std::string_view first) {
+  return internal::Concat({"([", first, "][0-9&./", internal::kLetterClass, R"(-]*?)[ \t.]*$)"});
+}
+
 // "Số: 43/BC-UBND", "Số /KH-UBND" (number left blank), "Số: .../QĐ-UBND", "Số 01-KH/BCĐ".
 const RE2& NumberPattern() {
-  static const RE2 re = [] {
-    std::string pattern = R"(^(?:Số|SỐ|Sô|SÔ)[ \t]*[:.]?[ \t]*([0-9]*)[ \t._…]*([/-])[ \t]*([0-9)";
-    pattern.append(internal::kLetterClass).append("][0-9&./").append(internal::kLetterClass);
-    pattern.append(R"(-]*?)[ \t.]*$)");
-    return RE2(pattern, RE2::Quiet);
-  }();
+  static const RE2 re(internal::Concat({kNumberOpening, R"(([0-9]*)[ \t._…]*([/-])[ \t]*)",
+                              SymbolToEnd(internal::Concat({"0-9", internal::kLetterClass}))}),
+                      RE2::Quiet);
+  return re;
+}
+// "Số: 45 26 /QĐ-UBND", "số: 4$ /HC-CNHC": a number written by hand into the blank, which OCR
+// reads as marks that are no number. The symbol is printed and read; the number stays unread
+// (never a guess). The symbol starts with a capital: "QĐ-UBND", "TTr-CAT-PC04".
+const RE2& UnreadNumberPattern() {
+  static const RE2 re(internal::Concat({kNumberOpening, R"([^/ \t]{1,8}(?:[ \t]+[^/ \t]{1,8})?[ \t]*/[ \t]*)",
+                              SymbolToEnd(internal::kUpperClass)}),
+                      RE2::Quiet);
   return re;
 }
 // "Số: 181" alone, its symbol "/BC-SNV" being the next piece (an e-signature stamp gap).
 const RE2& NumberOnlyPattern() {
-  static const RE2 re(R"(^(?:Số|SỐ|Sô|SÔ)[ \t]*[:.]?[ \t]*[0-9._… ]*$)", RE2::Quiet);
+  static const RE2 re(internal::Concat({kNumberOpening, R"([0-9._… ]*$)"}), RE2::Quiet);
   return re;
+}
+// A piece that opens a number line: "Số:", "số" and what follows it.
+bool StartsNumberLine(std::string_view s) {
+  for (std::string_view opening : {"Số", "SỐ", "Sô", "SÔ", "số", "sô"}) {
+    if (s.starts_with(opening)) return true;
+  }
+  return false;
 }
 // "Số: 2170 /QĐ - UBND", "Số: /BC - SCT": the piece without the spaces that stand beside the
 // separators of number and symbol (a number stamped into a gap, a template typed with spaces),
@@ -67,6 +87,15 @@ std::string WithoutSeparatorSpaces(std::string_view s) {
 const RE2& DatePattern() {
   static const RE2 re(
       R"(^([^,\d\n]{2,80}?)[ \t]*,[ \t]*(?i:ngày)[ \t]*([0-9]{1,2})?[ \t._…/-]*(?i:tháng)[ \t]*([0-9]{1,2})?[ \t._…/-]*(?i:năm)[ \t]*([0-9]{4}))",
+      RE2::Quiet);
+  return re;
+}
+// "Lào Cai, ngày 0Â tháng † năm 2026": the day and month written by hand, read by OCR as marks
+// that are no digits; the printed year is read, a blank holding anything but digits stays
+// blank (ReadDateLine).
+const RE2& HandFilledDatePattern() {
+  static const RE2 re(
+      R"(^([^,\d\n]{2,80}?)[ \t]*,[ \t]*(?i:ngày)[ \t]*([^ \t]{0,4}?)[ \t._…/-]*(?i:tháng)[ \t]*([^ \t]{0,4}?)[ \t._…/-]*(?i:năm)[ \t]*([0-9]{4}))",
       RE2::Quiet);
   return re;
 }
@@ -496,10 +525,21 @@ class HeaderReader {
       SetNumber(seg, number, separator, symbol);
       return true;
     }
-    if (k + 1 < segs.size() && RE2::FullMatch(s, NumberOnlyPattern()) && text_[segs[k + 1].begin] == '/') {
-      std::string joined = WithoutSeparatorSpaces(std::string(s) + std::string(View(text_, segs[k + 1])));
-      if (RE2::FullMatch(joined, NumberPattern(), &number, &separator, &symbol)) {
-        SetNumber(TextRange{seg.begin, segs[k + 1].end}, number, separator, symbol);
+    if (RE2::FullMatch(s, UnreadNumberPattern(), &symbol)) {
+      SetNumber(seg, "", "/", symbol);
+      return true;
+    }
+    if (k + 1 < segs.size() && StartsNumberLine(s) && text_[segs[k + 1].begin] == '/') {
+      const std::string joined_raw = std::string(s) + " " + std::string(View(text_, segs[k + 1]));
+      const std::string joined = WithoutSeparatorSpaces(joined_raw);
+      const TextRange both{seg.begin, segs[k + 1].end};
+      if (RE2::FullMatch(s, NumberOnlyPattern()) && RE2::FullMatch(joined, NumberPattern(), &number, &separator, &symbol)) {
+        SetNumber(both, number, separator, symbol);
+        *consumed = 2;
+        return true;
+      }
+      if (RE2::FullMatch(joined_raw, UnreadNumberPattern(), &symbol)) {   // "Số: đế”" | "/QĐ-XPVPHC"
+        SetNumber(both, "", "/", symbol);
         *consumed = 2;
         return true;
       }
@@ -519,7 +559,13 @@ class HeaderReader {
     std::string place, day, month, year;
     if (!RE2::PartialMatch(s, DatePattern(), &place, &day, &month, &year) &&
         !RE2::PartialMatch(s, NumericDatePattern(), &place, &day, &month, &year)) {
-      return false;
+      if (!RE2::PartialMatch(s, HandFilledDatePattern(), &place, &day, &month, &year)) return false;
+      auto digits_only = [](std::string& slot) {
+        constexpr size_t kMaxDigits = 2;
+        if (slot.size() > kMaxDigits || slot.find_first_not_of("0123456789") != std::string::npos) slot.clear();
+      };
+      digits_only(day);
+      digits_only(month);
     }
     if (!IsUpperLetter(FirstLetter(PlaceOf(place)))) return false;
     SetDate(seg, PlaceOf(place), year, month, day);

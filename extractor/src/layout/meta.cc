@@ -512,11 +512,40 @@ std::string Spelled(std::string_view line, std::string_view text, const LayoutLi
 // Issuer lines of a header whose cell a converter wrote as one line ("UBND TỈNH LÀO CAI SỞ CÔNG
 // THƯƠNG", "SỞ CÔNG THƯƠNG LÀO CAI ĐOÀN KIỂM TRA"): cut where a province's name ends and the
 // name of a body begins.
+// The ministries, folded, current and of the last twenty years: a ministry's name is where a
+// merged line "BỘ CÔNG AN CÔNG AN TỈNH LÂM ĐỒNG" is cut (OCR joins a header's two lines as a
+// converter joins a cell's), since "CÔNG AN" alone could begin either body.
+constexpr std::string_view kMinistries[] = {
+    "bo quoc phong", "bo cong an", "bo ngoai giao", "bo noi vu", "bo tu phap", "bo tai chinh",
+    "bo cong thuong", "bo nong nghiep va moi truong", "bo nong nghiep va phat trien nong thon",
+    "bo xay dung", "bo van hoa, the thao va du lich", "bo van hoa the thao va du lich",
+    "bo khoa hoc va cong nghe", "bo giao duc va dao tao", "bo y te", "bo dan toc va ton giao",
+    "bo ke hoach va dau tu", "bo giao thong van tai", "bo lao dong - thuong binh va xa hoi",
+    "bo thong tin va truyen thong", "bo tai nguyen va moi truong"};
+
+// "BỘ CÔNG THƯƠNG CỤC HÓA CHẤT" -> the number of words of the ministry's name (3) when a body's
+// name follows it; 0 otherwise.
+size_t MinistryThenBody(const std::string& line, const std::vector<Word>& words) {
+  const std::string key = FoldKey(line);
+  for (std::string_view ministry : kMinistries) {
+    if (!StartsWithPhrase(key, ministry) || key.size() == ministry.size()) continue;
+    const size_t n = Words(std::string(ministry)).size();
+    if (n < words.size() && BeginsBody(FoldKey(std::string_view(line).substr(words[n].begin)))) return n;
+  }
+  return 0;
+}
+
 std::vector<std::string> SplitMergedLines(const std::vector<std::string>& lines, const Gazetteer& places) {
   std::vector<std::string> out;
   for (const std::string& line : lines) {
     std::vector<Word> words = Words(line);
     size_t from = 0;
+    if (size_t n = MinistryThenBody(line, words); n > 0) {
+      std::string part = line.substr(0, words[n].begin);
+      while (!part.empty() && part.back() == ' ') part.pop_back();
+      out.push_back(part);
+      from = words[n].begin;
+    }
     for (size_t p = 1; p < words.size(); ++p) {
       std::string rest = FoldKey(std::string_view(line).substr(words[p].begin));
       if (!BeginsBody(rest)) continue;

@@ -8,6 +8,7 @@
 
 #include "baocao/ocr/ocr.h"
 #include "core/chars.h"
+#include "ocr/syllables.h"
 
 namespace baocao {
 
@@ -36,6 +37,17 @@ const char* TextLayerQualityName(TextLayerQuality quality) {
     case TextLayerQuality::kBlank: return "blank";
   }
   return "usable";
+}
+
+const char* GarbageReasonName(GarbageReason reason) {
+  switch (reason) {
+    case GarbageReason::kNone: return "none";
+    case GarbageReason::kReplacementCharacters: return "replacement_characters";
+    case GarbageReason::kForeignLetters: return "foreign_letters";
+    case GarbageReason::kNotSyllables: return "not_syllables";
+    case GarbageReason::kLessThanInk: return "less_than_ink";
+  }
+  return "none";
 }
 
 namespace {
@@ -71,6 +83,7 @@ constexpr char32_t kPrivateUseLast = 0xF8FF;           // glyphs without a Unico
 // What the characters of a text layer are, counted.
 struct CharacterCounts {
   size_t visible = 0, letters = 0, vietnamese = 0, replacement = 0;
+  size_t junk = 0;   // of the letters, control characters and private-use glyph codes
 };
 
 CharacterCounts CountCharacters(std::string_view text) {
@@ -89,6 +102,7 @@ CharacterCounts CountCharacters(std::string_view text) {
         ++n.vietnamese;
       } else if (c < kFirstPrintable || c == kDelete) {
         ++n.letters;   // control characters: letter-like junk
+        ++n.junk;
       }
       continue;
     }
@@ -97,6 +111,7 @@ CharacterCounts CountCharacters(std::string_view text) {
                 (c >= kPrivateUseFirst && c <= kPrivateUseLast);
     if (junk || u_isalpha(static_cast<UChar32>(c))) {
       ++n.letters;
+      n.junk += junk;
       if (!junk && IsVietnameseLetter(c)) ++n.vietnamese;
     }
   }
@@ -105,24 +120,40 @@ CharacterCounts CountCharacters(std::string_view text) {
 
 }  // namespace
 
-TextLayerQuality ClassifyTextLayer(std::string_view text, long dark_pixels, int ink_dpi, const OcrTuning& tuning) {
+TextLayerJudgement JudgeTextLayer(std::string_view text, long dark_pixels, int ink_dpi, const OcrTuning& tuning) {
   const CharacterCounts n = CountCharacters(text);
   // Ink scaled to the dpi the thresholds were measured at.
   double ink = -1;
   if (dark_pixels >= 0 && ink_dpi > 0) {
     ink = dark_pixels * (tuning.thresholds_dpi * tuning.thresholds_dpi) / (double(ink_dpi) * ink_dpi);
   }
+  auto garbage = [](GarbageReason why) { return TextLayerJudgement{TextLayerQuality::kGarbage, why}; };
   if (n.visible == 0) {
-    return ink >= 0 && ink < tuning.min_ink_for_text ? TextLayerQuality::kBlank : TextLayerQuality::kAbsent;
+    return {ink >= 0 && ink < tuning.min_ink_for_text ? TextLayerQuality::kBlank : TextLayerQuality::kAbsent};
   }
-  if (n.replacement > tuning.max_replacement_share * n.visible) return TextLayerQuality::kGarbage;
+  if (n.replacement > tuning.max_replacement_share * n.visible) return garbage(GarbageReason::kReplacementCharacters);
+  const ocr_internal::WordCounts words = ocr_internal::CountWords(text);
   if (n.letters >= tuning.min_judged_letters && n.vietnamese < tuning.min_vietnamese_share * n.letters) {
-    return TextLayerQuality::kGarbage;
+    // Letters of another alphabet are garbage when they are glyph codes (controls, private
+    // use) or sit inside Latin words ("ÿѭӡQJ"); whole words of them are another language (a
+    // Russian standard cited by its title), which OCR would read no better.
+    const size_t other = n.letters - n.vietnamese;
+    if (2 * n.junk >= other || words.junk >= tuning.min_junk_share * words.judged) {
+      return garbage(GarbageReason::kForeignLetters);
+    }
+  }
+  if (words.judged >= tuning.min_judged_words && words.syllables < tuning.min_syllable_share * words.judged &&
+      words.junk >= tuning.min_junk_share * words.judged) {
+    return garbage(GarbageReason::kNotSyllables);
   }
   if (ink >= 0 && ink > tuning.max_dark_per_char * double(n.visible) && ink >= tuning.min_ink_for_text) {
-    return TextLayerQuality::kGarbage;
+    return garbage(GarbageReason::kLessThanInk);
   }
-  return TextLayerQuality::kUsable;
+  return {TextLayerQuality::kUsable};
+}
+
+TextLayerQuality ClassifyTextLayer(std::string_view text, long dark_pixels, int ink_dpi, const OcrTuning& tuning) {
+  return JudgeTextLayer(text, dark_pixels, ink_dpi, tuning).quality;
 }
 
 long CountDarkPixels(const OcrImage& image, const OcrTuning& tuning) {

@@ -40,6 +40,7 @@
 #include "core/strings.h"
 #include "source/compose.h"
 #include "source/page_limits.h"
+#include "source/page_ocr.h"
 #include "source/legacy_fonts.h"
 #include "source/page_model.h"
 #include "source/pdf_page.h"
@@ -50,6 +51,7 @@ using pdf_internal::Box;
 using pdf_internal::ContentScan;
 using pdf_internal::kMedian;
 using pdf_internal::LegacyEncoding;
+using pdf_internal::PageDrawing;
 using pdf_internal::PageModel;
 using pdf_internal::Pending;
 using pdf_internal::RawWord;
@@ -117,22 +119,6 @@ bool IsBlank(std::string_view s) {
   }
   return true;
 }
-
-// What a page draws besides its text, tallied while its words are read: raster images (a scan)
-// and filled outlines (text set as curves) are what could hold text the text layer lacks, so
-// only a page with them is worth rendering to count its ink (MaybeOcr).
-struct PageDrawing {
-  double image_share = 0;    // of the page's area under raster images (overlaps counted twice)
-  long filled_contours = 0;  // subpaths of filled paths (a glyph outline is one to three)
-  bool MayHideText(const OcrTuning& t) const {
-    return image_share >= t.may_hide_image_share || filled_contours >= t.may_hide_contours;
-  }
-  // Vertical strokes and hairline bars (a table's column borders), in the words' frame, in the
-  // order drawn; DrawnRulings makes them rulings.
-  std::vector<pdf_internal::Ruling> verticals;
-  bool too_many_verticals = false;   // vector art, not a table: none kept
-  double max_image_pixels = 0;       // the largest image drawn, width x height
-};
 
 // The page's vertical rulings from the pieces drawn: pieces at one x (within half a point)
 // that touch or overlap along y are one ruling (a border drawn cell by cell); left to right.
@@ -412,100 +398,6 @@ class WordReader {
   std::unique_ptr<PDFDoc> doc_;
 };
 
-// ---------------------------------------------------------------------------------------------
-// Scanned pages (baocao/ocr/ocr.h): the page rendered upright as displayed, the frame of
-// text_list()'s boxes; gray for the ink count, colour for Tesseract (seals fade: ocr.h).
-
-poppler::image Render(const poppler::page& page, int dpi, poppler::image::format_enum format) {
-  poppler::page_renderer renderer;
-  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
-  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
-  renderer.set_image_format(format);
-  return renderer.render_page(&page, dpi, dpi);
-}
-
-OcrImage ImageOf(const poppler::image& img, int channels, int dpi) {
-  return {img.width(), img.height(), img.bytes_per_row(), channels, dpi,
-          reinterpret_cast<const uint8_t*>(img.const_data())};
-}
-
-// A page rendered on first need, at the dpi and in the format asked (an invalid image when the
-// page cannot be rendered).
-using RenderFn = std::function<poppler::image(int dpi, poppler::image::format_enum format)>;
-
-// Under kAuto, whether the text layer of `raw` calls for OCR: absent or garbage, judged on its
-// text and, when it is thin, on the page's ink. Notes a garbage layer in `p`.
-bool TextLayerNeedsOcr(const RenderFn& render, const OcrTuning& tuning, const PageDrawing& drawing,
-                       const std::vector<RawWord>& raw, Pending& p) {
-  std::string text;
-  for (const RawWord& rw : raw) (text += rw.text) += ' ';
-  long dark = -1;
-  if (text.size() < tuning.ink_check_below_chars) {
-    // Rendering costs five times the reading of a page's words: only where an image or text
-    // set as curves could hold more than the text layer (PageDrawing). Elsewhere the page's
-    // ink is its text layer's own, which says nothing against it.
-    if (drawing.MayHideText(tuning)) {
-      poppler::image ink = render(tuning.ink_dpi, poppler::image::format_gray8);
-      if (ink.is_valid()) dark = CountDarkPixels(ImageOf(ink, 1, tuning.ink_dpi), tuning);
-    } else {
-      dark = 0;
-    }
-  }
-  TextLayerQuality quality = ClassifyTextLayer(text, dark, tuning.ink_dpi, tuning);
-  if (quality == TextLayerQuality::kUsable || quality == TextLayerQuality::kBlank) return false;
-  p.garbage = quality == TextLayerQuality::kGarbage;
-  return true;
-}
-
-// Under kAuto judges the text layer (TextLayerNeedsOcr) and, when OCR is due (or under
-// kAlways), replaces `raw` with Tesseract's words, in PDF points. A page Tesseract reads with
-// little confidence is no text: a scan too coarse or blurred to read (a 72 dpi JPEG), or a
-// photograph (OcrTuning::readable_median_confidence). A page over PdfLimits is not rendered:
-// its text layer stays.
-void MaybeOcr(const std::function<std::unique_ptr<poppler::page>()>& open_page, int index, int pages,
-              const PdfOptions& options, const PageDrawing& drawing, const Box& size, std::vector<RawWord>& raw,
-              Pending& p) {
-  if (options.ocr.mode == OcrMode::kNever || options.budget.Exhausted()) return;
-  OcrOptions ocr = options.ocr;
-  // Tesseract stops a page at its own timeout: no later than the extraction's deadline.
-  constexpr double kMillisecondsPerSecond = 1000;
-  const double left_ms = std::max(1.0, options.budget.SecondsLeft() * kMillisecondsPerSecond);
-  if (ocr.page_timeout_ms <= 0 || left_ms < ocr.page_timeout_ms) ocr.page_timeout_ms = static_cast<int>(std::min(left_ms, static_cast<double>(INT_MAX)));
-  std::unique_ptr<poppler::page> page;   // opened for rendering only
-  RenderFn render = [&](int dpi, poppler::image::format_enum format) {
-    if (!MayRender(size.x1, size.y1, dpi, drawing.max_image_pixels, options.limits, p)) return poppler::image();
-    if (!page) page = open_page();
-    return page ? Render(*page, dpi, format) : poppler::image();
-  };
-  if (ocr.mode == OcrMode::kAuto && !TextLayerNeedsOcr(render, ocr.tuning, drawing, raw, p)) {
-    p.ocr_error.clear();   // a refused ink count (MayRender) is no failed OCR
-    return;
-  }
-  if (ocr.progress) ocr.progress(index + 1, pages);
-  Result<OcrPage> read = Status(ErrorCode::kInternal, "ocr: the page could not be rendered");
-  {
-    poppler::image image = render(ocr.dpi, poppler::image::format_bgr24);   // one page at a time
-    if (image.is_valid()) read = RecognizeImage(ImageOf(image, 3, ocr.dpi), ocr);
-    else if (!p.over_limit.empty()) read = Status(ErrorCode::kTooLarge, p.ocr_error);
-  }
-  if (!read.ok()) {
-    p.ocr_error = read.status().message();
-    return;
-  }
-  p.ocr = true;
-  p.ocr_timed_out = read->timed_out;
-  raw.clear();
-  if (!read->words.empty()) {
-    std::vector<float> confidences;
-    for (const OcrWord& w : read->words) confidences.push_back(w.confidence);
-    if (internal::Percentile(std::move(confidences), kMedian) < ocr.tuning.readable_median_confidence) {
-      p.ocr_unreadable = true;
-      return;
-    }
-  }
-  raw = pdf_internal::RawWordsOfOcr(*read, ocr.dpi, &p.rulings);
-}
-
 // Page `index`: its words from `words`; `render_doc` (the same file through poppler-cpp, opened
 // on first need) renders it when OCR is due. Made on any thread, from that thread's own
 // document.
@@ -534,6 +426,9 @@ Pending ReadPage(WordReader& words, const std::function<poppler::document*()>& r
     return std::unique_ptr<poppler::page>(doc ? doc->create_page(index) : nullptr);
   };
   MaybeOcr(open_page, index, words.pages(), options, drawing, Box{0, 0, w, h}, raw, p);
+  // A garbage layer that stays (OCR off, failed or unsure) keeps no control characters: one bad
+  // font must not make the page's text look like a binary file to the Text stage.
+  if (!p.ocr) ReplaceControlCharacters(raw);
   // A text layer's tables: their drawn column borders, as OCR finds a scan's.
   if (!p.ocr) p.rulings = DrawnRulings(drawing, options.compose);
   pdf_internal::BuildPageModels(raw, w, h, options.compose, p);
@@ -547,8 +442,9 @@ class PagePrefetcher {
  public:
   static constexpr int kAhead = 8;
 
-  PagePrefetcher(std::string_view bytes, const PdfOptions& options, int pages, int workers)
-      : bytes_(bytes), options_(options), pages_(pages), workers_(workers) {
+  // Pages [first, pages) on `workers` threads.
+  PagePrefetcher(std::string_view bytes, const PdfOptions& options, int first, int pages, int workers)
+      : bytes_(bytes), options_(options), pages_(pages), workers_(workers), next_(first), first_(first) {
     for (int k = 0; k < workers; ++k) threads_.emplace_back([this, k] { Work(k); });
   }
   ~PagePrefetcher() {
@@ -584,7 +480,7 @@ class PagePrefetcher {
       }
       return doc && !doc->is_locked() ? doc.get() : nullptr;
     };
-    for (int i = k; i < pages_; i += workers_) {
+    for (int i = first_ + k; i < pages_; i += workers_) {
       {
         std::unique_lock<std::mutex> lock(mu_);
         cv_.wait(lock, [&] { return stop_ || i < next_ + kAhead; });
@@ -613,6 +509,7 @@ class PagePrefetcher {
   std::condition_variable cv_;
   std::map<int, Pending> ready_;
   int next_ = 0;
+  int first_ = 0;
   bool stop_ = false;
   std::vector<std::thread> threads_;
 };
@@ -667,23 +564,22 @@ class Reader {
 
   // Every page read, in order, through a window of neighbours (for running lines) and laid out.
   // Long documents: Poppler's text extraction, the main cost, runs on worker threads while
-  // this one lays the pages out. Short ones are not worth loading the document again.
+  // this one lays the pages out. Short ones are not worth loading the document again, unless
+  // their first page needed OCR: a scan's pages are then read on every core, one Tesseract a
+  // thread (seconds a page against milliseconds to load the document again).
   // Out of the extraction's budget (checked before each page), its error.
   Status ReadPages(std::string_view bytes, poppler::document* doc, int pages) {
     std::unique_ptr<PagePrefetcher> prefetcher;
     std::unique_ptr<WordReader> words;   // this thread's, when it reads the pages itself
-    unsigned cores = std::thread::hardware_concurrency();
-    if (pages >= kParallelPages && cores >= 2) {
-      try {
-        prefetcher = std::make_unique<PagePrefetcher>(bytes, options_, pages, static_cast<int>(std::min(cores, 2u)));
-      } catch (const std::system_error&) {
-        prefetcher.reset();   // no threads to be had: read on this one
-      }
-    }
+    const unsigned cores = std::thread::hardware_concurrency();
+    if (pages >= kParallelPages && cores >= 2) prefetcher = StartPrefetcher(bytes, 0, pages, std::min(cores, 2u));
     for (int i = 0; i < pages; ++i) {
       if (Status s = options_.budget.Check("PDF page " + std::to_string(i + 1)); !s.ok()) return s;
       if (!prefetcher && !words) words = std::make_unique<WordReader>(bytes, options_.password);
       window_.push_back(prefetcher ? prefetcher->Take(i) : ReadPage(*words, [&] { return doc; }, i, options_));
+      if (i == 0 && !prefetcher && window_.back().ocr && pages > 1 && cores >= 2) {
+        prefetcher = StartPrefetcher(bytes, 1, pages, std::min(cores, static_cast<unsigned>(pages - 1)));
+      }
       Tally(window_.back());
       if (window_.size() > kAfter) Finish(window_.size() - 1 - kAfter);
       if (window_.size() > kBefore + kAfter + 1) window_.pop_front();
@@ -693,12 +589,25 @@ class Reader {
     return Status::Ok();
   }
 
+  // Workers for pages [first, pages), or none when no thread is to be had (read on this one).
+  std::unique_ptr<PagePrefetcher> StartPrefetcher(std::string_view bytes, int first, int pages, unsigned workers) {
+    try {
+      return std::make_unique<PagePrefetcher>(bytes, options_, first, pages, static_cast<int>(workers));
+    } catch (const std::system_error&) {
+      return nullptr;
+    }
+  }
+
   // What a page read adds to the document's repairs.
   void Tally(const Pending& read) {
     legacy_seen_ |= read.legacy;
     if (read.rotated) rotated_.push_back(read.model.number);
     if (read.ocr) ocr_pages_.push_back(read.model.number);
-    if (read.garbage) garbage_.push_back(read.model.number);
+    if (read.garbage) {
+      garbage_.push_back(read.model.number);
+      garbage_why_[GarbageReasonName(read.garbage_reason)].push_back(read.model.number);
+      if (!read.ocr) garbage_kept_.push_back(read.model.number);
+    }
     if (read.ocr_unreadable) ocr_unreadable_.push_back(read.model.number);
     if (read.ocr_timed_out) ocr_timeouts_.push_back(read.model.number);
     if (!read.over_limit.empty()) over_limit_[read.over_limit].push_back(read.model.number);
@@ -713,6 +622,8 @@ class Reader {
     NoteRuns("rotated_text", rotated_);
     NoteRuns("ocr", ocr_pages_);
     NoteRuns("garbage_text_layer", garbage_);
+    for (const auto& [why, pages] : garbage_why_) NoteRuns(("text_layer_" + why).c_str(), pages);
+    NoteRuns("garbage_text_layer_kept", garbage_kept_);
     NoteRuns("ocr_timeout", ocr_timeouts_);
     NoteRuns("ocr_failed", ocr_failed_);
     NoteRuns("ocr_unreadable", ocr_unreadable_);
@@ -783,6 +694,8 @@ class Reader {
   std::vector<int> rotated_;
   std::vector<int> ocr_pages_, garbage_, ocr_timeouts_, ocr_failed_, ocr_unreadable_;
   std::map<std::string, std::vector<int>> over_limit_;   // Pending::over_limit -> pages
+  std::map<std::string, std::vector<int>> garbage_why_;  // GarbageReasonName -> pages
+  std::vector<int> garbage_kept_;   // garbage layers no OCR replaced (off, failed, unreadable)
   std::string ocr_error_;   // the last OCR failure, for the error when no page has text
 };
 

@@ -39,7 +39,8 @@ struct Pending {
   int legacy = 0;                           // bit 1: TCVN3 decoded, bit 2: VNI decoded
   bool text_layer = false;                  // the page has a text layer (read or replaced)
   bool ocr = false;                         // its words are Tesseract's
-  bool garbage = false;                     // its text layer was not text (OCR replaced it)
+  bool garbage = false;                     // its text layer was not text
+  GarbageReason garbage_reason = GarbageReason::kNone;   // why (ocr.h)
   bool ocr_timed_out = false;
   std::string ocr_error;                    // OCR was due and failed (no language data ...)
   std::vector<Ruling> rulings;              // vertical rulings, drawn or found by OCR, in points

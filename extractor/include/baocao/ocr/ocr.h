@@ -81,6 +81,15 @@ struct OcrTuning {
                                         // letters make the text layer garbage (a font without
                                         // a Unicode map)
   double max_replacement_share = 0.05;  // of visible characters: more U+FFFD is garbage
+  size_t min_judged_words = 40;         // words: a text layer with fewer is not judged by its
+                                        // words' shape (a date line, a page of codes) ...
+  double min_syllable_share = 0.65;     // ... of its words: fewer Vietnamese syllables ...
+  double min_junk_share = 0.15;         // ... and this many words no writing has ("H6A", "nQi",
+                                        // "7+1*") make it garbage: a font without a Unicode map
+                                        // whose codes are shifted, or an OCR layer made without
+                                        // Vietnamese. Measured on ../shared: real text 0.69-1.00
+                                        // syllables (a page of English references 0.69, junk
+                                        // 0.12); those layers 0.33-0.59, junk 0.21-0.57
   double max_dark_per_char = 60;        // ink pixels a character: measured on the corpus, text
                                         // pages have 9-23 (tables with rulings the most); more
                                         // is ink the text layer does not account for
@@ -203,6 +212,9 @@ struct OcrTuning {
     visit("min_judged_letters", min_judged_letters);
     visit("min_vietnamese_share", min_vietnamese_share);
     visit("max_replacement_share", max_replacement_share);
+    visit("min_judged_words", min_judged_words);
+    visit("min_syllable_share", min_syllable_share);
+    visit("min_junk_share", min_junk_share);
     visit("max_dark_per_char", max_dark_per_char);
     visit("min_ink_for_text", min_ink_for_text);
     ForEachReadingField(visit);
@@ -301,16 +313,38 @@ enum class TextLayerQuality {
   kUsable,    // read it
   kAbsent,    // no text (an image-only page): OCR it if it has ink
   kGarbage,   // text that is not Vietnamese (U+FFFD, letters of no Vietnamese word, control
-              // characters: a font without a Unicode map), or far fewer characters than its
-              // ink shows (a scan under a thin text layer, such as a stamp's text)
+              // characters, words that are no syllables: a font without a Unicode map, an OCR
+              // layer made without Vietnamese), or far fewer characters than its ink shows (a
+              // scan under a thin text layer, such as a stamp's text)
   kBlank,     // no text and (almost) no ink: nothing to read
 };
 const char* TextLayerQualityName(TextLayerQuality quality);
+
+// Why a text layer is garbage, named in the document's repairs (docs/EXTENSIONS.md).
+enum class GarbageReason {
+  kNone,
+  kReplacementCharacters,   // U+FFFD: bytes no font mapped ("replacement_characters")
+  kForeignLetters,          // letters of no Vietnamese word, control characters, private-use
+                            // glyph codes ("foreign_letters")
+  kNotSyllables,            // Latin letters that make no Vietnamese syllables: shifted glyph
+                            // codes, an OCR layer made without Vietnamese ("not_syllables")
+  kLessThanInk,             // far less text than the page's ink: a scan under a thin layer
+                            // ("less_than_ink")
+};
+const char* GarbageReasonName(GarbageReason reason);
+
+struct TextLayerJudgement {
+  TextLayerQuality quality = TextLayerQuality::kUsable;
+  GarbageReason reason = GarbageReason::kNone;   // set when quality is kGarbage
+};
 
 // `dark_pixels`: pixels darker than mid-gray with the page rendered at `ink_dpi`; negative when
 // not measured (then only the text itself is judged). Measured on the corpus at 50 dpi, text
 // pages have 9-23 dark pixels a character (tables with rulings the most); a page with more
 // than 60 a character has ink its text layer does not account for (OcrTuning's thresholds).
+TextLayerJudgement JudgeTextLayer(std::string_view text, long dark_pixels, int ink_dpi,
+                                  const OcrTuning& tuning = {});
+// JudgeTextLayer's quality alone.
 TextLayerQuality ClassifyTextLayer(std::string_view text, long dark_pixels, int ink_dpi,
                                    const OcrTuning& tuning = {});
 

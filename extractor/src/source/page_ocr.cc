@@ -1,0 +1,144 @@
+// A page's text layer judged and, where it is not text, read by OCR (source/page_ocr.h).
+#include "source/page_ocr.h"
+
+#include <poppler/cpp/poppler-image.h>
+#include <poppler/cpp/poppler-page-renderer.h>
+
+#include <algorithm>
+#include <climits>
+#include <string>
+#include <string_view>
+
+#include "core/statistics.h"
+#include "source/page_model.h"
+#include "source/page_limits.h"
+
+namespace baocao::pdf_internal {
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Scanned pages (baocao/ocr/ocr.h): the page rendered upright as displayed, the frame of
+// text_list()'s boxes; gray for the ink count, colour for Tesseract (seals fade: ocr.h).
+
+poppler::image Render(const poppler::page& page, int dpi, poppler::image::format_enum format) {
+  poppler::page_renderer renderer;
+  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  renderer.set_image_format(format);
+  return renderer.render_page(&page, dpi, dpi);
+}
+
+OcrImage ImageOf(const poppler::image& img, int channels, int dpi) {
+  return {img.width(), img.height(), img.bytes_per_row(), channels, dpi,
+          reinterpret_cast<const uint8_t*>(img.const_data())};
+}
+
+// A page rendered on first need, at the dpi and in the format asked (an invalid image when the
+// page cannot be rendered).
+using RenderFn = std::function<poppler::image(int dpi, poppler::image::format_enum format)>;
+
+std::string TextOf(const std::vector<RawWord>& raw) {
+  std::string text;
+  for (const RawWord& rw : raw) (text += rw.text) += ' ';
+  return text;
+}
+
+// Under kAuto, whether the text layer of `raw` calls for OCR: absent or garbage, judged on its
+// text and, when it is thin, on the page's ink. Notes a garbage layer in `p`.
+bool TextLayerNeedsOcr(const RenderFn& render, const OcrTuning& tuning, const PageDrawing& drawing,
+                       const std::vector<RawWord>& raw, Pending& p) {
+  std::string text = TextOf(raw);
+  long dark = -1;
+  if (text.size() < tuning.ink_check_below_chars) {
+    // Rendering costs five times the reading of a page's words: only where an image or text
+    // set as curves could hold more than the text layer (PageDrawing). Elsewhere the page's
+    // ink is its text layer's own, which says nothing against it.
+    if (drawing.MayHideText(tuning)) {
+      poppler::image ink = render(tuning.ink_dpi, poppler::image::format_gray8);
+      if (ink.is_valid()) dark = CountDarkPixels(ImageOf(ink, 1, tuning.ink_dpi), tuning);
+    } else {
+      dark = 0;
+    }
+  }
+  TextLayerJudgement judged = JudgeTextLayer(text, dark, tuning.ink_dpi, tuning);
+  if (judged.quality == TextLayerQuality::kUsable || judged.quality == TextLayerQuality::kBlank) return false;
+  p.garbage = judged.quality == TextLayerQuality::kGarbage;
+  p.garbage_reason = judged.reason;
+  return true;
+}
+
+}  // namespace
+
+// A page Tesseract reads with little confidence is no text: a scan too coarse or blurred to
+// read (a 72 dpi JPEG), or a photograph (OcrTuning::readable_median_confidence). A page over
+// PdfLimits is not rendered: its text layer stays.
+void MaybeOcr(const std::function<std::unique_ptr<poppler::page>()>& open_page, int index, int pages,
+              const PdfOptions& options, const PageDrawing& drawing, const Box& size, std::vector<RawWord>& raw,
+              Pending& p) {
+  if (options.ocr.mode == OcrMode::kNever) {
+    // Judged all the same (on its text alone: no page is rendered), so that the repairs say
+    // which pages hold a layer that is not text.
+    TextLayerJudgement judged = JudgeTextLayer(TextOf(raw), -1, options.ocr.tuning.ink_dpi, options.ocr.tuning);
+    p.garbage = judged.quality == TextLayerQuality::kGarbage;
+    p.garbage_reason = judged.reason;
+    return;
+  }
+  if (options.budget.Exhausted()) return;
+  OcrOptions ocr = options.ocr;
+  // Tesseract stops a page at its own timeout: no later than the extraction's deadline.
+  constexpr double kMillisecondsPerSecond = 1000;
+  const double left_ms = std::max(1.0, options.budget.SecondsLeft() * kMillisecondsPerSecond);
+  if (ocr.page_timeout_ms <= 0 || left_ms < ocr.page_timeout_ms) ocr.page_timeout_ms = static_cast<int>(std::min(left_ms, static_cast<double>(INT_MAX)));
+  std::unique_ptr<poppler::page> page;   // opened for rendering only
+  RenderFn render = [&](int dpi, poppler::image::format_enum format) {
+    if (!MayRender(size.x1, size.y1, dpi, drawing.max_image_pixels, options.limits, p)) return poppler::image();
+    if (!page) page = open_page();
+    return page ? Render(*page, dpi, format) : poppler::image();
+  };
+  if (ocr.mode == OcrMode::kAuto && !TextLayerNeedsOcr(render, ocr.tuning, drawing, raw, p)) {
+    p.ocr_error.clear();   // a refused ink count (MayRender) is no failed OCR
+    return;
+  }
+  if (ocr.progress) ocr.progress(index + 1, pages);
+  Result<OcrPage> read = Status(ErrorCode::kInternal, "ocr: the page could not be rendered");
+  {
+    poppler::image image = render(ocr.dpi, poppler::image::format_bgr24);   // one page at a time
+    if (image.is_valid()) read = RecognizeImage(ImageOf(image, 3, ocr.dpi), ocr);
+    else if (!p.over_limit.empty()) read = Status(ErrorCode::kTooLarge, p.ocr_error);
+  }
+  if (!read.ok()) {
+    p.ocr_error = read.status().message();
+    return;
+  }
+  p.ocr = true;
+  p.ocr_timed_out = read->timed_out;
+  raw.clear();
+  if (!read->words.empty()) {
+    std::vector<float> confidences;
+    for (const OcrWord& w : read->words) confidences.push_back(w.confidence);
+    if (internal::Percentile(std::move(confidences), kMedian) < ocr.tuning.readable_median_confidence) {
+      p.ocr_unreadable = true;
+      return;
+    }
+  }
+  raw = RawWordsOfOcr(*read, ocr.dpi, &p.rulings);
+}
+
+void ReplaceControlCharacters(std::vector<RawWord>& raw) {
+  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+  constexpr unsigned char kFirstPrintable = 0x20, kDelete = 0x7F;
+  for (RawWord& rw : raw) {
+    std::string& t = rw.text;
+    auto is_control = [&](unsigned char c) { return (c < kFirstPrintable && c != '\t' && c != '\n' && c != '\r') || c == kDelete; };
+    if (std::none_of(t.begin(), t.end(), [&](char c) { return is_control(static_cast<unsigned char>(c)); })) continue;
+    std::string clean;
+    for (char c : t) {
+      if (is_control(static_cast<unsigned char>(c))) clean += kReplacement;
+      else clean += c;
+    }
+    t = std::move(clean);
+  }
+}
+
+
+}  // namespace baocao::pdf_internal

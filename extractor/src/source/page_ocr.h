@@ -1,0 +1,45 @@
+// Internal: a PDF page's text layer judged, and read by OCR when it is absent or not text
+// (baocao/ocr/ocr.h), for source/pdf.cc. Runs on the thread that reads the page.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include <poppler/cpp/poppler-page.h>
+
+#include "baocao/ocr/ocr.h"
+#include "baocao/source/pdf.h"
+#include "source/pdf_page.h"
+
+namespace baocao::pdf_internal {
+
+// What a page draws besides its text, tallied while its words are read: raster images (a scan)
+// and filled outlines (text set as curves) are what could hold text the text layer lacks, so
+// only a page with them is worth rendering to count its ink (MaybeOcr).
+struct PageDrawing {
+  double image_share = 0;    // of the page's area under raster images (overlaps counted twice)
+  long filled_contours = 0;  // subpaths of filled paths (a glyph outline is one to three)
+  bool MayHideText(const OcrTuning& t) const {
+    return image_share >= t.may_hide_image_share || filled_contours >= t.may_hide_contours;
+  }
+  // Vertical strokes and hairline bars (a table's column borders), in the words' frame, in the
+  // order drawn; DrawnRulings makes them rulings.
+  std::vector<Ruling> verticals;
+  bool too_many_verticals = false;   // vector art, not a table: none kept
+  double max_image_pixels = 0;       // the largest image drawn, width x height
+};
+
+// Under kAuto judges the text layer of `raw` and, when OCR is due (or under kAlways), replaces
+// `raw` with Tesseract's words, in PDF points; `open_page` opens the page for rendering, on
+// first need. Under kNever the layer is judged on its text alone (no page rendered), so that
+// the repairs name a layer that is not text. What it found and did is set in `p`.
+void MaybeOcr(const std::function<std::unique_ptr<poppler::page>()>& open_page, int index, int pages,
+              const PdfOptions& options, const PageDrawing& drawing, const Box& size, std::vector<RawWord>& raw,
+              Pending& p);
+
+// C0 controls (tab and line ends aside) and DEL in the words' text, as U+FFFD: a glyph code
+// that maps to no character. Shifted glyph codes give them ('1' - 29 is U+0014).
+void ReplaceControlCharacters(std::vector<RawWord>& raw);
+
+}  // namespace baocao::pdf_internal
