@@ -16,6 +16,24 @@ namespace {
 constexpr size_t kParallelRecognizeMinBytes = 64 * 1024;
 constexpr size_t kParallelRecognizeMaxBytes = 16 * 1024 * 1024;
 
+// The citations among `mentions`, without the document's own number: the header's number line
+// however it reads ("số: 45 26 /QĐ-UBND", a handwritten number OCR misread, names no document
+// cited), and the document citing itself ("Kèm theo Kế hoạch số 1105/KH-ĐKT" over its own
+// appendix). Its own number is meta.
+std::vector<Mention> CitationsOf(const std::vector<Mention>& mentions, const Layout& layout, const Meta& meta) {
+  const std::optional<TextRange> line = layout.header.number_line;
+  const std::string own = meta.number ? FoldKey(*meta.number) : std::string();
+  std::vector<Mention> out;
+  for (const Mention& m : mentions) {
+    if (m.type != MentionType::kReference) continue;
+    const TextRange at = m.span.normalized;
+    if (line && at.begin >= line->begin && at.end <= line->end) continue;
+    if (!own.empty() && FoldKey(m.iso) == own) continue;
+    out.push_back(m);
+  }
+  return out;
+}
+
 void CopyTables(const Layout& layout, const Text& text, std::string_view original, Extraction& out) {
   for (const Section& s : layout.sections) out.sections.push_back(s);
   for (const LayoutTable& t : layout.tables) {
@@ -78,7 +96,7 @@ Result<Extraction> RunStages(const StageRules& rules, const SourceText& source, 
   if (auto s = over_budget("link")) return *s;
   for (Fact& f : out.facts) f.span = span_of(f.span.normalized);
   for (Mention& m : mentions) m.span = span_of(m.span.normalized);
-  out.references = MergeReferences(mentions);
+  out.references = MergeReferences(CitationsOf(mentions, layout, out.meta));
   CopyTables(layout, *text, bytes, out);
 
   // Audit: checks over the facts, each flag with its evidence spans.

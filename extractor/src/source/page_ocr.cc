@@ -67,7 +67,51 @@ bool TextLayerNeedsOcr(const RenderFn& render, const OcrTuning& tuning, const Pa
   return true;
 }
 
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsDigitLookalike(char c) { return c == 'I' || c == 'l' || c == 'O'; }
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
 }  // namespace
+
+void RepairOcrDigits(RawWord& w) {
+  static constexpr std::string_view kFractionSlash = "\xE2\x81\x84";
+  std::string& t = w.text;
+  if (t.find(kFractionSlash) != std::string::npos) {
+    std::string slashed;   // built anew: GCC 12's -Wrestrict misreads an in-place replace
+    for (size_t i = 0; i < t.size();) {
+      if (std::string_view(t).substr(i, kFractionSlash.size()) == kFractionSlash) {
+        slashed.push_back('/');
+        i += kFractionSlash.size();
+      } else {
+        slashed.push_back(t[i++]);
+      }
+    }
+    t = std::move(slashed);
+  }
+  for (size_t i = 0; i < t.size();) {
+    if (!IsDigit(t[i]) && !IsDigitLookalike(t[i])) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    bool digit = false, lookalike = false;
+    for (; end < t.size() && (IsDigit(t[end]) || IsDigitLookalike(t[end])); ++end) {
+      digit = digit || IsDigit(t[end]);
+      lookalike = lookalike || IsDigitLookalike(t[end]);
+    }
+    const bool touched = (i > 0 && (IsAsciiLetter(t[i - 1]) || static_cast<unsigned char>(t[i - 1]) >= 0x80)) ||
+                         (end < t.size() && (IsAsciiLetter(t[end]) || static_cast<unsigned char>(t[end]) >= 0x80));
+    if (digit && lookalike && !touched) {
+      for (size_t k = i; k < end; ++k) {
+        if (t[k] == 'O') t[k] = '0';
+        else if (IsDigitLookalike(t[k])) t[k] = '1';
+      }
+      w.uncertain_number = true;
+    }
+    i = end;
+  }
+}
+
 
 // A page Tesseract reads with little confidence is no text: a scan too coarse or blurred to
 // read (a 72 dpi JPEG), or a photograph (OcrTuning::readable_median_confidence). A page over
@@ -122,6 +166,7 @@ void MaybeOcr(const std::function<std::unique_ptr<poppler::page>()>& open_page, 
     }
   }
   raw = RawWordsOfOcr(*read, ocr.dpi, &p.rulings);
+  for (RawWord& w : raw) RepairOcrDigits(w);
 }
 
 void ReplaceControlCharacters(std::vector<RawWord>& raw) {

@@ -38,6 +38,13 @@ void MaybeOcr(const std::function<std::unique_ptr<poppler::page>()>& open_page, 
               const PdfOptions& options, const PageDrawing& drawing, const Box& size, std::vector<RawWord>& raw,
               Pending& p);
 
+// Tesseract's confusions inside numbers, undone: "0I/2026/TT-BCT" -> "01/...", "ngày l6" ->
+// "16", "Km2+57I" -> "571"; and the fraction slash it reads for a slash ("1105⁄KH-ĐKT"). A run
+// of digits and look-alikes (I, l, O) is a number when it holds a digit and no letter touches
+// it ("PC04", "Il" inside a word stay). Such a word's number is then a reading with doubt
+// (uncertain_number), never a certain one. Applied to every word OCR reads.
+void RepairOcrDigits(RawWord& w);
+
 // C0 controls (tab and line ends aside) and DEL in the words' text, as U+FFFD: a glyph code
 // that maps to no character. Shifted glyph codes give them ('1' - 29 is U+0014).
 void ReplaceControlCharacters(std::vector<RawWord>& raw);
