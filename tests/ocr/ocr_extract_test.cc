@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <set>
@@ -105,6 +106,35 @@ TEST_F(ScannedPdf, LinksTheSameIndicatorsAsTheTextOfThosePages) {
   for (const char* id : {"tthc.fully_online_rate", "tthc.digitization_rate", "dvc.satisfaction_rate",
                          "staff.basic_digital_skills_rate", "budget.sti_share"}) {
     EXPECT_TRUE(indicators.count(id)) << id;
+  }
+}
+
+// The pages the store keeps (issue 16) are this reading's: OCR's text, which the spans point
+// into, and its words with boxes and confidence, so that no one reads the scan again.
+TEST_F(ScannedPdf, HandsBackThePagesOcrReadWithTheirWords) {
+  std::vector<PdfPage> pages;
+  ExtractOptions options;
+  options.pdf.ocr.mode = OcrMode::kAuto;
+  std::atomic<int> ocr_pages{0};   // pages may be read on several threads
+  options.pdf.ocr.progress = [&](int, int) { ++ocr_pages; };
+  Result<Extraction> x = TheEngine().ExtractBytes(testing_util::ReadBytes(Scan()), "scan.pdf", options, &pages);
+  ASSERT_TRUE(x.ok()) << x.status().ToString();
+  EXPECT_GT(ocr_pages, 0);
+  ASSERT_EQ(pages.size(), 2u);
+  for (const PdfPage& page : pages) {
+    EXPECT_TRUE(page.read_by_ocr);
+    EXPECT_FALSE(page.text.empty());
+    ASSERT_FALSE(page.words.empty());
+    for (const PdfWordBox& w : page.words) {
+      EXPECT_LE(w.end, page.text.size());
+      EXPECT_GE(w.confidence, 0);
+      EXPECT_LT(w.x0, w.x1);
+    }
+  }
+  ASSERT_FALSE(x->mentions.empty());
+  for (const Mention& m : x->mentions) {
+    const std::string& text = pages.at(*m.span.page - 1).text;
+    EXPECT_EQ(text.substr(m.span.start, m.span.end - m.span.start), m.span.text);
   }
 }
 

@@ -3,12 +3,14 @@
 port with a temporary store and token file; every endpoint and every error status, and what
 must NOT happen (a refused upload stores nothing, a file name never becomes a path, a report
 holding <script> is served as data)."""
+import contextlib
 import csv
 import hashlib
 import io
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import sqlite3
@@ -629,6 +631,72 @@ class ServeLimits(unittest.TestCase):
         self.assertTrue(all(r in (201, "refused") for r in results), results)
         self.assertGreaterEqual(results.count(201), 1, "the upload in flight at the signal was not finished")
 
+
+class ScannedPages(unittest.TestCase):
+    """A scan's pages come from the store (issue 16): the one extraction that stored it keeps
+    what OCR read, so opening it never runs OCR again. Shown honestly: a server restarted with
+    --ocr never on the same store, which cannot read a scan at all, still answers its pages;
+    and with the rows removed (a document stored before schema 3) the same server cannot, while
+    one with OCR reads the PDF once and keeps the pages again."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.folder = tempfile.mkdtemp(prefix="baocao-scan-pages-")
+        tool = os.path.join(os.path.dirname(CORPUS), "tools", "make-scans")
+        made = subprocess.run([sys.executable, tool, "--out", cls.folder, "--pages", "2-3",
+                               os.path.join(CORPUS, "pdf", "hong-bang-2026-plan.pdf")], capture_output=True)
+        cls.scan = os.path.join(cls.folder, "300", "plain", "hong-bang-2026-plan.pdf")
+        if made.returncode != 0 or not os.path.exists(cls.scan):
+            raise unittest.SkipTest("tools/make-scans could not run (pdftoppm, convert, img2pdf missing?)")
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.folder, ignore_errors=True)
+
+    def page_rows(self, db):
+        with sqlite3.connect(db) as store:
+            return store.execute("SELECT number, read_by_ocr, words IS NOT NULL FROM document_pages ORDER BY number").fetchall()
+
+    @contextlib.contextmanager
+    def serving(self, ocr, db=None, folder=None):
+        server = Server("--ocr", ocr, db=db, folder=folder)
+        try:
+            yield server
+        finally:
+            self.assertEqual(server.stop(), 0, server.log())
+
+    def test_a_scans_pages_are_read_by_ocr_once_and_then_come_from_the_store(self):
+        with self.serving("auto") as with_ocr:
+            status, body = with_ocr.upload("scan.pdf", read(self.scan), content_type="application/pdf")
+            self.assertEqual(status, 201, body)
+            doc, db, folder = body["id"], with_ocr.db, with_ocr.folder
+            self.assertEqual(self.page_rows(db), [(1, 1, 1), (2, 1, 1)])
+            status, pages = with_ocr.get_json(f"/api/documents/{doc}/pages")
+            self.assertEqual(status, 200, pages)
+            self.assertEqual(set(pages), {"id", "pages"})
+            self.assertEqual([set(p) for p in pages["pages"]], [{"number", "text", "has_text_layer"}] * 2)
+            self.assertEqual([p["has_text_layer"] for p in pages["pages"]], [False, False])
+            texts = {p["number"]: p["text"].encode() for p in pages["pages"]}
+            extraction = json.loads(with_ocr.request("GET", f"/api/documents/{doc}")[2])
+            self.assertTrue(extraction["mentions"])
+            for m in extraction["mentions"]:
+                span = m["span"]
+                self.assertEqual(texts[span["page"]][span["start"]:span["end"]].decode(), span["text"])
+
+        with self.serving("never", db, folder) as without_ocr:
+            self.assertEqual(without_ocr.get_json(f"/api/documents/{doc}/pages"), (200, pages))
+            # Without its rows this server would have to read the scan, and cannot: the answer
+            # above came from the store.
+            with sqlite3.connect(db) as store:
+                store.execute("DELETE FROM document_pages")
+            status, refused = without_ocr.get_json(f"/api/documents/{doc}/pages")
+            self.assertEqual((status, refused["error"]["code"]), (422, "no_text"), refused)
+            self.assertEqual(self.page_rows(db), [])
+
+        # A document whose pages were never stored: read once by OCR, then kept.
+        with self.serving("auto", db, folder) as late:
+            self.assertEqual(late.get_json(f"/api/documents/{doc}/pages"), (200, pages))
+            self.assertEqual(self.page_rows(db), [(1, 1, 1), (2, 1, 1)])
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

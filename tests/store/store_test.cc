@@ -342,7 +342,7 @@ TEST(Store, UpgradesAVersionOneStoreInPlaceKeepingItsRows) {
 
   Result<Store> store = Store::Open(db);
   ASSERT_TRUE(store.ok()) << store.status().ToString();
-  EXPECT_EQ(store->Info("schema_version")->value_or(""), "2");
+  EXPECT_EQ(store->Info("schema_version")->value_or(""), std::to_string(kStoreSchemaVersion));
   EXPECT_EQ(store->Info("engine")->value_or(""), "baocao 0.1.0");
   EXPECT_EQ(store_test::Query(store::Connection(*store), "SELECT id, path, ward, extraction IS NOT NULL FROM documents"),
             std::vector<std::string>{"1|old/report.txt|Gia Sàng|1"});

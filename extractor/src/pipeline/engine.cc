@@ -89,15 +89,31 @@ const std::string& Engine::rules_dir() const { return impl_->rules_dir; }
 Result<Extraction> Engine::ExtractFile(const std::string& path, const ExtractOptions& options) const {
   Result<std::string> bytes = ReadFileBytes(path, options.max_bytes);
   if (!bytes.ok()) return bytes.status();
-  return ExtractBytes(*bytes, path, options, nullptr);
+  return Extract(*bytes, path, options, nullptr, nullptr);
 }
 
 Result<Extraction> Engine::ExtractBytes(std::string_view bytes, const std::string& path,
                                         const ExtractOptions& options) const {
-  return ExtractBytes(bytes, path, options, nullptr);
+  return Extract(bytes, path, options, nullptr, nullptr);
+}
+
+Result<Extraction> Engine::ExtractBytes(std::string_view bytes, const std::string& path,
+                                        const ExtractOptions& options, Stages* stages) const {
+  return Extract(bytes, path, options, stages, nullptr);
+}
+
+Result<Extraction> Engine::ExtractBytes(std::string_view bytes, const std::string& path,
+                                        const ExtractOptions& options, std::vector<PdfPage>* pages) const {
+  if (pages) pages->clear();
+  return Extract(bytes, path, options, nullptr, pages);
 }
 
 namespace {
+
+void DropWords(PdfPage& page) {
+  page.words.clear();
+  page.words.shrink_to_fit();
+}
 
 bool NamedPdf(const std::string& path) {
   if (path.size() < 4) return false;
@@ -108,8 +124,8 @@ bool NamedPdf(const std::string& path) {
 
 }  // namespace
 
-Result<Extraction> Engine::ExtractBytes(std::string_view bytes, const std::string& path,
-                                        const ExtractOptions& options, Stages* stages) const {
+Result<Extraction> Engine::Extract(std::string_view bytes, const std::string& path, const ExtractOptions& options,
+                                   Stages* stages, std::vector<PdfPage>* pages) const {
   if (bytes.size() > options.max_bytes) {
     return Status(ErrorCode::kTooLarge, path + ": " + std::to_string(bytes.size()) + " bytes exceeds the limit");
   }
@@ -117,11 +133,11 @@ Result<Extraction> Engine::ExtractBytes(std::string_view bytes, const std::strin
   if (!options.audit.budget.started()) {
     ExtractOptions budgeted = options;
     budgeted.audit.budget = budgeted.pdf.budget = Budget::Start(options.limits, options.cancel);
-    return ExtractBytes(bytes, path, budgeted, stages);
+    return Extract(bytes, path, budgeted, stages, pages);
   }
   // The format is what the bytes are, never what the file is called; but bytes named .pdf that
   // are no PDF (an error page saved by a failed download) are refused, not read as a report.
-  if (LooksLikePdf(bytes)) return ExtractPdf(bytes, path, options, stages);
+  if (LooksLikePdf(bytes)) return ExtractPdf(bytes, path, options, stages, pages);
   if (LooksLikeZip(bytes)) return ExtractDocx(bytes, path, options, stages);
   if (LooksLikeOle2(bytes)) {
     Status ole2 = CheckOle2(bytes);
@@ -145,7 +161,7 @@ Result<Extraction> Engine::ExtractText(std::string_view bytes, const std::string
 }
 
 Result<Extraction> Engine::ExtractPdf(std::string_view bytes, const std::string& path, const ExtractOptions& options,
-                                      Stages* stages) const {
+                                      Stages* stages, std::vector<PdfPage>* pages) const {
   Result<PdfDocument> pdf = ReadPdf(bytes, options.pdf);
   if (!pdf.ok()) return Status(pdf.status().code(), path + ": " + pdf.status().message());
   // The stages read the pages as one text, each page closed by a form feed on a line of its
@@ -176,12 +192,16 @@ Result<Extraction> Engine::ExtractPdf(std::string_view bytes, const std::string&
     }
     return x.status();
   }
-  if (stages) {
-    for (PdfPage& page : pdf->pages) {
-      page.words.clear();
-      page.words.shrink_to_fit();
+  if (pages) {
+    // A scan's words are what OCR cost; a text layer's boxes (--bbox) are cheap to read again.
+    *pages = std::move(pdf->pages);
+    for (PdfPage& page : *pages) {
+      if (!page.read_by_ocr) DropWords(page);
     }
-    stages->pages = std::move(pdf->pages);
+  }
+  if (stages) {
+    stages->pages = pages ? *pages : std::move(pdf->pages);
+    for (PdfPage& page : stages->pages) DropWords(page);
   }
   return x;
 }

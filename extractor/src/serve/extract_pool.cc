@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <memory>
 #include <utility>
+#include <vector>
 
 namespace baocao::serve {
 
@@ -43,8 +44,10 @@ Result<PreparedDocument> ExtractPool::Extract(std::string bytes, const std::stri
           *result = Status(ErrorCode::kCancelled, path + ": the request gave up before its extraction started");
           return;
         }
-        Result<Extraction> x = engine_.ExtractBytes(bytes, path, options);
-        *result = x.ok() ? Result<PreparedDocument>(PrepareDocument(std::move(x).value(), std::move(bytes)))
+        // The pages go to the store with the document: opening it never reads the PDF again.
+        std::vector<PdfPage> pages;
+        Result<Extraction> x = engine_.ExtractBytes(bytes, path, options, &pages);
+        *result = x.ok() ? Result<PreparedDocument>(PrepareDocument(std::move(x).value(), std::move(bytes), std::move(pages)))
                          : Result<PreparedDocument>(x.status());
       });
   switch (job.refusal) {

@@ -22,13 +22,12 @@
 
 #include "baocao/corpus/corpus.h"
 #include "baocao/emit/json.h"
-#include "baocao/source/docx.h"
-#include "baocao/source/pdf.h"
 #include "baocao/store/store.h"
 #include "core/strings.h"
 #include "serve/assets.h"
 #include "serve/auth.h"
 #include "serve/extract_pool.h"
+#include "serve/pages.h"
 #include "serve/queries.h"
 #include "serve/upload.h"
 #include "serve/upload_body.h"
@@ -608,28 +607,16 @@ void Server::Impl::GetSource(const httplib::Request& req, httplib::Response& res
 }
 
 void Server::Impl::GetPages(const httplib::Request& req, httplib::Response& res) {
-  std::optional<StoredDocument> doc = FindDocument(req, res, /*with_source=*/true);
-  if (!doc) return;
-  if (doc->info.format == Format::kDocx) {
-    // A Word file's spans point into the text read from it, not into its zip bytes.
-    Result<DocxDocument> docx = ReadDocx(doc->source, options.extract.docx);
-    if (!docx.ok()) return SendStatus(res, docx.status());
-    json page = {{"number", nullptr}, {"text", std::move(docx->text)}, {"has_text_layer", true}};
-    return res.set_content(Dump({{"id", doc->info.id}, {"pages", json::array({std::move(page)})}}),
-                           "application/json; charset=utf-8");
-  }
-  if (doc->info.format != Format::kPdf) {
-    return SendError(res, 404, "not_found", "document " + std::to_string(doc->info.id) + " is text: its source is its text");
-  }
-  // The Source stage again (not the extraction): the page texts the spans' offsets point into,
-  // within an upload's budget (--extract-timeout, --max-memory): a read never runs unbounded.
-  PdfOptions pdf_options = options.extract.pdf;
-  pdf_options.budget = Budget::Start({options.extract_timeout_seconds, options.extract.limits.max_memory});
-  Result<PdfDocument> pdf = ReadPdf(doc->source, pdf_options);
-  if (!pdf.ok()) return SendStatus(res, pdf.status());
-  json pages = json::array();
-  for (const PdfPage& p : pdf->pages) pages.push_back({{"number", p.number}, {"text", p.text}, {"has_text_layer", p.has_text_layer}});
-  res.set_content(Dump({{"id", doc->info.id}, {"pages", std::move(pages)}}), "application/json; charset=utf-8");
+  std::optional<int64_t> id = ParseId(req.matches[1]);
+  if (!id) return SendError(res, 404, "not_found", "no such document");
+  serve::PageSources sources{*readers, options.extract, options.extract_timeout_seconds,
+                             [this](const std::function<Status(Store&)>& write) {
+                               std::lock_guard lock(writer_mu);
+                               return writer ? write(*writer) : Status(ErrorCode::kInternal, "the store is closed");
+                             }};
+  Result<std::string> body = serve::PagesBody(*id, sources);
+  if (!body.ok()) return SendStatus(res, body.status());
+  res.set_content(std::move(body).value(), "application/json; charset=utf-8");
 }
 
 void Server::Impl::DeleteDocument(const httplib::Request& req, httplib::Response& res) {

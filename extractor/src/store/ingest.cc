@@ -7,6 +7,7 @@
 #include <memory>
 #include <set>
 #include <utility>
+#include <vector>
 
 #include "baocao/store/worker_pool.h"
 
@@ -65,13 +66,15 @@ Slot Process(const Engine& engine, const ExtractOptions& options, const IngestIn
     slot.kind = Slot::Kind::kUnchanged;
     return slot;
   }
-  Result<Extraction> x = engine.ExtractBytes(*bytes, input.path, options);
+  // A PDF's pages come out of this one reading and are stored with it: nothing reads it again.
+  std::vector<PdfPage> pages;
+  Result<Extraction> x = engine.ExtractBytes(*bytes, input.path, options, &pages);
   if (!x.ok()) {
     slot.status = x.status();
     return slot;
   }
   slot.kind = Slot::Kind::kExtracted;
-  slot.document = PrepareDocument(std::move(*x), std::move(*bytes));
+  slot.document = PrepareDocument(std::move(*x), std::move(*bytes), std::move(pages));
   return slot;
 }
 

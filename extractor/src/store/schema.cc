@@ -115,15 +115,30 @@ FROM numbered JOIN stated ON stated.document_id = numbered.document_id AND state
 WHERE facts.id = numbered.id AND json_extract(stated.fact, '$.indicator') = numbered.indicator;
 )sql";
 
-constexpr std::array<std::string_view, 9> kJsonColumns = {
+// Version 3: each PDF page as the extraction read it (issue 16): the text the spans' offsets
+// point into, and for a page read by OCR its words, so that showing a scanned document never
+// runs OCR again. A document stored before has no rows here; `baocao serve` reads its PDF once
+// and keeps the pages then (store/pages.h), since re-extracting every stored PDF here would
+// hold the upgrade's transaction for minutes.
+constexpr const char* kVersion3 = R"sql(
+CREATE TABLE IF NOT EXISTS document_pages (
+  id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  number INTEGER NOT NULL, text TEXT NOT NULL, has_text_layer INTEGER NOT NULL, read_by_ocr INTEGER NOT NULL,
+  words TEXT
+);
+CREATE UNIQUE INDEX IF NOT EXISTS document_pages_document ON document_pages(document_id, number);
+)sql";
+
+constexpr std::array<std::string_view, 10> kJsonColumns = {
     "documents.extraction", "document_references.variants", "document_tables.header",
     "document_tables.rows",  "facts.qualifiers",             "flags.indicators",
-    "flags.evidence",        "corpus_flags.indicators",      "corpus_flags.evidence"};
+    "flags.evidence",        "corpus_flags.indicators",      "corpus_flags.evidence",
+    "document_pages.words"};
 
 }  // namespace
 
 const std::vector<const char*>& Migrations() {
-  static const std::vector<const char*> steps = {kVersion1, kVersion2};
+  static const std::vector<const char*> steps = {kVersion1, kVersion2, kVersion3};
   return steps;
 }
 

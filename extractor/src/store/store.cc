@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "baocao/emit/json.h"
+#include "store/page_rows.h"
 #include "store/schema.h"
 #include "store/sqlite.h"
 
@@ -143,6 +144,8 @@ struct JsonColumns {
   const std::vector<std::string>* qualifiers;
   const std::vector<std::string>* indicators;
   const std::vector<std::string>* evidence;
+  const std::vector<PdfPage>* pages;
+  const std::vector<std::string>* page_words;
 };
 
 }  // namespace
@@ -170,16 +173,22 @@ void FillJsonColumns(const Extraction& x, PreparedDocument& d) {
 }
 
 JsonColumns ColumnsOf(const PreparedDocument& d) {
-  return {&d.json, &d.variants, &d.headers, &d.rows, &d.qualifiers, &d.indicators, &d.evidence};
+  return {&d.json, &d.variants, &d.headers, &d.rows, &d.qualifiers, &d.indicators, &d.evidence, &d.pages, &d.page_words};
+}
+
+void FillPageWords(const std::vector<PdfPage>& pages, PreparedDocument& d) {
+  for (const PdfPage& page : pages) d.page_words.push_back(store::WordsJson(page));
 }
 
 }  // namespace
 
-PreparedDocument PrepareDocument(Extraction extraction, std::string source) {
+PreparedDocument PrepareDocument(Extraction extraction, std::string source, std::vector<PdfPage> pages) {
   PreparedDocument doc;
   FillJsonColumns(extraction, doc);
+  FillPageWords(pages, doc);
   doc.extraction = std::move(extraction);
   doc.source = std::move(source);
+  doc.pages = std::move(pages);
   return doc;
 }
 
@@ -190,15 +199,15 @@ struct Store::Impl {
   bool in_batch = false;
   bool engine_recorded = false;
 
-  Statement insert_document, insert_reference, insert_mention, insert_table, insert_fact, insert_flag;
+  Statement insert_document, insert_reference, insert_mention, insert_table, insert_fact, insert_flag, insert_page;
   Statement find_by_path, delete_document, clear_error, record_error, set_info, get_info;
   Statement get_by_id, get_by_path, list, count, list_errors;
 
   ~Impl() {
     // Statements must be finalized before the connection closes.
     for (Statement* st : {&insert_document, &insert_reference, &insert_mention, &insert_table, &insert_fact,
-                          &insert_flag, &find_by_path, &delete_document, &clear_error, &record_error, &set_info,
-                          &get_info, &get_by_id, &get_by_path, &list, &count, &list_errors}) {
+                          &insert_flag, &insert_page, &find_by_path, &delete_document, &clear_error, &record_error,
+                          &set_info, &get_info, &get_by_id, &get_by_path, &list, &count, &list_errors}) {
       *st = Statement();
     }
     if (db) sqlite3_close_v2(db);
@@ -372,10 +381,13 @@ Status Store::Rollback() {
   return impl_->Exec("ROLLBACK");
 }
 
-Result<PutOutcome> Store::Put(const Extraction& x, std::string_view source) {
-  PreparedDocument columns;   // only the JSON columns: the Extraction and bytes are not copied
+Result<PutOutcome> Store::Put(const Extraction& x, std::string_view source, const std::vector<PdfPage>& pages) {
+  PreparedDocument columns;   // only the JSON columns: the Extraction, bytes and pages are not copied
   FillJsonColumns(x, columns);
-  return impl_->Put(x, source, ColumnsOf(columns));
+  FillPageWords(pages, columns);
+  JsonColumns borrowed = ColumnsOf(columns);
+  borrowed.pages = &pages;
+  return impl_->Put(x, source, borrowed);
 }
 
 Result<PutOutcome> Store::Put(const PreparedDocument& d) { return impl_->Put(d.extraction, d.source, ColumnsOf(d)); }
@@ -583,6 +595,10 @@ Status Store::Impl::InsertRows(int64_t id, const Extraction& x, const JsonColumn
     s = InsertEach(insert_flag, kInsertFlag, x.flags.size(), "flags", path, [&](Statement& st, size_t i) {
       BindFlag(st, id, x.flags[i], (*c.indicators)[i], (*c.evidence)[i]);
     });
+  }
+  if (s.ok()) {
+    s = InsertEach(insert_page, store::kInsertPage, c.pages->size(), "document_pages", path,
+                   [&](Statement& st, size_t i) { store::BindPage(st, id, (*c.pages)[i], (*c.page_words)[i]); });
   }
   return s;
 }

@@ -100,6 +100,12 @@ class Engine {
   // The same, also returning the intermediate stages.
   Result<Extraction> ExtractBytes(std::string_view bytes, const std::string& path,
                                   const ExtractOptions& options, Stages* stages) const;
+  // The same, also handing back a PDF's pages as this one read of it left them (`*pages`: each
+  // page's text, and for a page read by OCR its words with their boxes and confidence; empty
+  // for other input): what the store keeps beside the extraction (document_pages, docs/STORE.md),
+  // so that showing the document never reads, or OCRs, the PDF again.
+  Result<Extraction> ExtractBytes(std::string_view bytes, const std::string& path,
+                                  const ExtractOptions& options, std::vector<PdfPage>* pages) const;
 
   const RuleSet& rules() const;
   const Lexicon& lexicon() const;
@@ -108,10 +114,12 @@ class Engine {
 
  private:
   Engine();
+  Result<Extraction> Extract(std::string_view bytes, const std::string& path, const ExtractOptions& options,
+                             Stages* stages, std::vector<PdfPage>* pages) const;
   Result<Extraction> ExtractText(std::string_view bytes, const std::string& path, const ExtractOptions& options,
                                  Stages* stages) const;
   Result<Extraction> ExtractPdf(std::string_view bytes, const std::string& path, const ExtractOptions& options,
-                                Stages* stages) const;
+                                Stages* stages, std::vector<PdfPage>* pages) const;
   Result<Extraction> ExtractDocx(std::string_view bytes, const std::string& path, const ExtractOptions& options,
                                  Stages* stages) const;
   internal::StageRules StageRules() const;

@@ -8,7 +8,7 @@
 //   // *put: kAdded (new path), kReplaced (path known, other sha256), kUnchanged (no-op)
 //
 // Atomicity: Put writes one document and all its rows (references, mentions, tables, facts,
-// flags) in one transaction, replacing an older version at the same path in that same
+// flags, a PDF's pages) in one transaction, replacing an older version at the same path in that same
 // transaction; a process killed at any moment leaves either the old or the new document, never
 // part of one. Begin()/Commit() group several Puts into one transaction (faster; still only
 // whole documents are ever visible): inside a group each Put is a savepoint, so a failed Put
@@ -34,6 +34,7 @@
 
 #include "baocao/core/document.h"
 #include "baocao/core/status.h"
+#include "baocao/source/pdf.h"
 
 namespace baocao {
 
@@ -43,7 +44,7 @@ class Access;   // store/sqlite.h: the connection, for the store's own files onl
 }  // namespace store
 
 // The schema this build writes (store_info.schema_version).
-inline constexpr int kStoreSchemaVersion = 2;
+inline constexpr int kStoreSchemaVersion = 3;
 
 enum class PutOutcome {
   kAdded,      // the path was not stored
@@ -113,6 +114,10 @@ struct StoredError {
 struct PreparedDocument {
   Extraction extraction;
   std::string source;                    // the original bytes
+  // A PDF's pages as its extraction read them (Engine::ExtractBytes with pages): the rows of
+  // document_pages, so the PDF is never read (or OCRed) again to show it. Empty: none kept.
+  std::vector<PdfPage> pages;
+  std::vector<std::string> page_words;   // per page: document_pages.words (empty: none, NULL)
   std::string json;                      // documents.extraction (baocao::WriteJson, compact)
   std::vector<std::string> variants;     // per reference: document_references.variants
   std::vector<std::string> headers;      // per table: document_tables.header
@@ -121,7 +126,7 @@ struct PreparedDocument {
   std::vector<std::string> indicators;   // per flag: flags.indicators
   std::vector<std::string> evidence;     // per flag: flags.evidence
 };
-PreparedDocument PrepareDocument(Extraction extraction, std::string source);
+PreparedDocument PrepareDocument(Extraction extraction, std::string source, std::vector<PdfPage> pages = {});
 
 class Store {
  public:
@@ -132,9 +137,10 @@ class Store {
   Store& operator=(Store&&) noexcept;
   ~Store();
 
-  // Stores `extraction` (its document.path is the key) with the original `source` bytes.
+  // Stores `extraction` (its document.path is the key) with the original `source` bytes and,
+  // for a PDF, the `pages` its extraction read (none given: a reader reads the PDF again).
   // Clears the path's row in `errors` (also when unchanged: the file is good again).
-  Result<PutOutcome> Put(const Extraction& extraction, std::string_view source);
+  Result<PutOutcome> Put(const Extraction& extraction, std::string_view source, const std::vector<PdfPage>& pages = {});
   // The same for a document prepared beforehand (on another thread).
   Result<PutOutcome> Put(const PreparedDocument& document);
   // Records a failed attempt at `path` (replacing an earlier one); `sha256` empty when the

@@ -1,0 +1,82 @@
+#include "serve/pages.h"
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "baocao/emit/names.h"
+#include "baocao/source/docx.h"
+#include "baocao/source/pdf.h"
+#include "baocao/store/browse.h"
+#include "baocao/store/pages.h"
+
+namespace baocao::serve {
+namespace {
+
+using nlohmann::json;
+
+std::string Body(int64_t id, json pages) {
+  return json({{"id", id}, {"pages", std::move(pages)}}).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string PdfPagesBody(int64_t id, const std::vector<PdfPage>& pdf_pages) {
+  json pages = json::array();
+  for (const PdfPage& p : pdf_pages) pages.push_back({{"number", p.number}, {"text", p.text}, {"has_text_layer", p.has_text_layer}});
+  return Body(id, std::move(pages));
+}
+
+Result<std::string> SourceOf(Store& store, int64_t id) {
+  Result<std::optional<StoredDocument>> doc = store.GetDocument(id, /*with_source=*/true);
+  if (!doc.ok()) return doc.status();
+  if (!*doc) return Status(ErrorCode::kNotFound, "no document " + std::to_string(id));
+  return std::move((*doc)->source);
+}
+
+// A PDF stored before its pages were: the Source stage again (not the whole extraction), within
+// an upload's budget (--extract-timeout, --max-memory), and its pages kept as ingest keeps them.
+Result<std::vector<PdfPage>> ReadAndKeep(Store& reader, int64_t id, const std::string& sha256, const PageSources& s) {
+  Result<std::string> source = SourceOf(reader, id);
+  if (!source.ok()) return source.status();
+  PdfOptions options = s.extract.pdf;
+  options.budget = Budget::Start({s.timeout_seconds, s.extract.limits.max_memory});
+  Result<PdfDocument> pdf = ReadPdf(*source, options);
+  if (!pdf.ok()) return pdf.status();
+  for (PdfPage& page : pdf->pages) {
+    if (!page.read_by_ocr) page.words.clear();   // as the engine hands them to the store
+  }
+  // The answer is the pages either way; a store that cannot keep them fails the next write too.
+  (void)s.with_writer([&](Store& writer) { return store::KeepPages(writer, id, sha256, pdf->pages).status(); });
+  return std::move(pdf->pages);
+}
+
+}  // namespace
+
+Result<std::string> PagesBody(int64_t id, const PageSources& s) {
+  Result<ReaderPool::Lease> store = s.readers.Acquire();
+  if (!store.ok()) return store.status();
+  Result<std::optional<store::DocumentRow>> row = store::DocumentRowById(**store, id);
+  if (!row.ok()) return row.status();
+  if (!*row) return Status(ErrorCode::kNotFound, "no document " + std::to_string(id));
+  const std::optional<Format> format = ParseFormat((*row)->format);
+  if (format == Format::kDocx) {
+    // A Word file's spans point into the text read from it, not into its zip bytes: reading it
+    // again costs milliseconds, no OCR.
+    Result<std::string> source = SourceOf(**store, id);
+    if (!source.ok()) return source.status();
+    Result<DocxDocument> docx = ReadDocx(*source, s.extract.docx);
+    if (!docx.ok()) return docx.status();
+    json page = {{"number", nullptr}, {"text", std::move(docx->text)}, {"has_text_layer", true}};
+    return Body(id, json::array({std::move(page)}));
+  }
+  if (format != Format::kPdf) {
+    return Status(ErrorCode::kNotFound, "document " + std::to_string(id) + " is text: its source is its text");
+  }
+  Result<std::vector<PdfPage>> pages = store::ReadPages(**store, id);
+  if (!pages.ok()) return pages.status();
+  if (pages->empty()) pages = ReadAndKeep(**store, id, (*row)->sha256, s);
+  if (!pages.ok()) return pages.status();
+  return PdfPagesBody(id, *pages);
+}
+
+}  // namespace baocao::serve
