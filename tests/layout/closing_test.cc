@@ -70,6 +70,11 @@ const ClosingCase kClosingCases[] = {
      "TM. UBND Phường Hòa Bình", 1},
     {"OneLineCellWithoutPrefix",
      "Nội dung./.\n\nNơi nhận: - Như trên; - Lưu: VT, QLXD (Hà).\tGIÁM ĐỐC Phạm Thu Hà\n", "Phạm Thu Hà", "GIÁM ĐỐC", 2},
+    // Issue 16: a police document's signer under his rank; a speck OCR read before the anchor.
+    {"RankBeforeTheName",
+     "Nội dung./.\n\n'Nơi nhận:\t\t——- GIÁM ĐỐC\n- Như trên;\n- Lưu: VT, PC04.\n\nThiếu tướng Trương Minh Đương\n",
+     "Trương Minh Đương", "GIÁM ĐỐC", 2},
+    {"ARankAloneIsNoName", "Nội dung./.\n\nNơi nhận:\tGIÁM ĐỐC\n- Lưu: VT.\n\nĐại tá\n", "<none>", "GIÁM ĐỐC", 1},
 };
 
 INSTANTIATE_TEST_SUITE_P(Cases, LayoutClosing, testing::ValuesIn(kClosingCases),

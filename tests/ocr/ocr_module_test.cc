@@ -235,6 +235,65 @@ TEST(RecognizeImage, ReadsBlackTextUnderARedSealInColour) {
   EXPECT_TRUE(HasWord(*page, "57-NQ/TW"));
 }
 
+// A gray page image turned clockwise by `quarter_turns` quarter turns, as a scanner fed the
+// sheet sideways or upside down gives it.
+Rendered Turned(const Rendered& r, int quarter_turns) {
+  Rendered out;
+  const int w = r.image.width, h = r.image.height;
+  const bool swap = quarter_turns % 2 == 1;
+  const int ow = swap ? h : w, oh = swap ? w : h;
+  out.pixels.assign(size_t(ow) * oh, 255);
+  for (int y = 0; y < h; ++y) {
+    for (int x = 0; x < w; ++x) {
+      int nx = x, ny = y;
+      if (quarter_turns == 1) nx = h - 1 - y, ny = x;
+      else if (quarter_turns == 2) nx = w - 1 - x, ny = h - 1 - y;
+      else if (quarter_turns == 3) nx = y, ny = w - 1 - x;
+      out.pixels[size_t(ny) * ow + nx] = r.image.pixels[size_t(y) * r.image.stride + x];
+    }
+  }
+  out.image = {ow, oh, ow, 1, r.image.dpi, out.pixels.data()};
+  return out;
+}
+
+const OcrWord* FindWord(const OcrPage& page, const std::string& text) {
+  for (const OcrWord& w : page.words) {
+    if (w.text == text) return &w;
+  }
+  return nullptr;
+}
+
+// Issue 16: a page scanned upside down or sideways is turned upright by Tesseract's orientation
+// detection before it is read, and its words' page boxes point into the image as given.
+TEST(RecognizeImage, TurnsAPageScannedUpsideDownOrSidewaysUpright) {
+  Rendered upright = RenderCorpusPage("hong-bang-2026-plan.pdf", 0, 200, false);
+  ASSERT_NE(upright.image.pixels, nullptr);
+  Result<OcrPage> straight = RecognizeImage(upright.image, {});
+  ASSERT_TRUE(straight.ok()) << straight.status().ToString();
+  const OcrWord* ref = FindWord(*straight, "57-NQ/TW");
+  ASSERT_NE(ref, nullptr);
+  EXPECT_EQ(straight->quarter_turns, 0);
+  const float w = float(upright.image.width), h = float(upright.image.height);
+  for (int turns : {2, 1}) {
+    Rendered scanned = Turned(upright, turns);
+    Result<OcrPage> page = RecognizeImage(scanned.image, {});
+    ASSERT_TRUE(page.ok()) << page.status().ToString();
+    EXPECT_EQ((page->quarter_turns + turns) % 4, 0) << "turned " << turns;
+    const OcrWord* word = FindWord(*page, "57-NQ/TW");
+    ASSERT_NE(word, nullptr) << "turned " << turns;
+    // Where the upright word's box lands in the turned image.
+    const float* b = ref->page_box;
+    float expected[4];
+    if (turns == 2) {
+      expected[0] = w - b[2], expected[1] = h - b[3], expected[2] = w - b[0], expected[3] = h - b[1];
+    } else {
+      expected[0] = h - b[3], expected[1] = b[0], expected[2] = h - b[1], expected[3] = b[2];
+    }
+    constexpr float kSlack = 6;   // pixels: deskew and rounding
+    for (int k = 0; k < 4; ++k) EXPECT_NEAR(word->page_box[k], expected[k], kSlack) << "turned " << turns << " edge " << k;
+  }
+}
+
 TEST(RecognizeImage, ABlankPageHasNoWords) {
   std::vector<uint8_t> white(size_t(1240) * 1754, 255);
   Result<OcrPage> page = RecognizeImage({1240, 1754, 1240, 1, 150, white.data()}, {});

@@ -31,6 +31,11 @@
 # speed: SPEED_PAGES pages of the plain scans, `baocao extract --ocr always` against
 #   `tesseract LIST stdout -l vie` (one process, model loaded once, images pre-rendered at the
 #   same dpi) and `ocrmypdf --force-ocr -l vie` when installed: pages/s by wall time.
+# real: the real scans and broken text layers of ../shared listed in corpus/real-scan-meta.tsv
+#   (issue 16), each file whole: `baocao extract` (--ocr auto: it judges each page's layer and
+#   reads the failing ones on every core) against `ocrmypdf --force-ocr -l vie -j NPROC` on the
+#   same files and `tesseract` (one process over the pages rendered by pdftoppm, rendering
+#   counted): pages/s by wall time over the files' pages, peak RSS of the largest process.
 # memory: a BIG_PAGES-page scan (pages repeated) through `baocao extract`: wall time and peak
 #   RSS by /usr/bin/time -v (one page image at a time: it must not grow with the pages).
 set -euo pipefail
@@ -41,7 +46,7 @@ build=${BAOCAO_BUILD:-build}
 case "$build" in /*) ;; *) build="$root/$build" ;; esac
 engine=${BAOCAO_ENGINE:-$build/baocao}
 scans=${SCANS:-$build/scans}
-steps=${STEPS:-quality,speed,memory}
+steps=${STEPS:-quality,speed,real,memory}
 variants=${VARIANTS:-plain,degraded}
 dpi=${DPI:-300}
 speed_pages=${SPEED_PAGES:-6}
@@ -162,6 +167,33 @@ if [[ ",$steps," == *",speed,"* ]]; then
   timed "tesseract, OMP_THREAD_LIMIT=1" env OMP_THREAD_LIMIT=1 tesseract "$work/speed/list.txt" stdout -l vie
   if command -v ocrmypdf >/dev/null; then
     timed "ocrmypdf --force-ocr -l vie" ocrmypdf -q --force-ocr -l vie "$pdf" "$work/speed/ocrmypdf.pdf"
+  fi
+fi
+
+# --- real scans -------------------------------------------------------------------------------
+if [[ ",$steps," == *",real,"* ]]; then
+  shared=${SHARED:-$root/../shared}
+  if [ ! -d "$shared" ]; then
+    echo "ocr.sh real: skipped ($shared is missing)"
+  else
+    mapfile -t files < <(awk -F'\t' -v s="$shared" 'NR > 1 && $1 !~ /^#/ && $1 != "" {print s "/" $1}' corpus/real-scan-meta.tsv)
+    n=0
+    for f in "${files[@]}"; do n=$((n + $(pdfinfo "$f" | awk '/^Pages:/ {print $2}'))); done
+    timed_all() {  # timed_all LABEL SCRIPT: the script run once over "$@" files, wall and peak RSS
+      /usr/bin/time -f "%e %M" -o "$work/time" bash -c "$2" _ "${files[@]}" > /dev/null 2> "$work/stderr" ||
+        { cat "$work/stderr" >&2; die "$1 failed"; }
+      read -r secs kb < "$work/time"
+      printf "  %-34s %6.1f s  %6.2f pages/s  peak %5d MB\n" "$1" "$secs" "$(awk -v n="$n" -v s="$secs" 'BEGIN {print n / s}')" "$((kb / 1024))"
+    }
+    echo "ocr.sh real [${#files[@]} files, $n pages, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)]"
+    timed_all "baocao extract (auto)" "for f; do env -u BAOCAO_OCR_CACHE '$engine' extract \"\$f\" > /dev/null; done"
+    if command -v ocrmypdf >/dev/null; then
+      timed_all "ocrmypdf --force-ocr -l vie -j $(nproc)" \
+        "for f; do ocrmypdf -q --force-ocr -l vie -j $(nproc) \"\$f\" '$work/real-ocrmypdf.pdf'; done"
+    fi
+    timed_all "pdftoppm 300 dpi + tesseract" \
+      "rm -f '$work'/real-p*; k=0; for f; do k=\$((k + 1)); pdftoppm -r 300 -gray -png \"\$f\" '$work'/real-p\$k; done;
+       ls '$work'/real-p*.png > '$work/real-list.txt'; tesseract '$work/real-list.txt' stdout -l vie"
   fi
 fi
 

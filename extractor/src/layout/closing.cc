@@ -41,6 +41,8 @@ std::string_view SkipSpaces(std::string_view s) {
 // "Nơi nhận:", "Nơi nhận: (VBĐT)"; not "Nơi nhận hồ sơ ...". A word processor's table cell
 // written as one line holds the whole list: "Nơi nhận: - Như trên; - Lưu: VT.".
 bool IsRecipientsAnchor(std::string_view s, const LayoutLimits& limits) {
+  // A speck OCR read before it: "'Nơi nhận:".
+  while (!s.empty() && (s.front() == '\'' || s.front() == '`' || s.front() == '"' || s.front() == '.')) s.remove_prefix(1);
   if (s.size() > limits.recipients_max_inline_bytes) return false;
   std::string key = FoldKey(s.substr(0, std::min(s.size(), kOpeningBytes)));
   if (!key.starts_with(kRecipientsWords)) return false;
@@ -126,6 +128,28 @@ bool IsNamePiece(std::string_view s, const LayoutLimits& limits) {
     }
   }
   return words >= limits.signer_name_min_words && words <= limits.signer_name_max_words;
+}
+
+// A signer's rank in the police or the army, printed before the name ("Thiếu tướng Trương
+// Minh Đương", "Đại tá Nguyễn Văn A"): the name is what follows it.
+std::string_view WithoutRank(std::string_view s) {
+  static constexpr std::string_view kRanks[] = {"thieu tuong", "trung tuong", "thuong tuong", "dai tuong",
+                                                "thieu ta",    "trung ta",    "thuong ta",    "dai ta",
+                                                "thieu uy",    "trung uy",    "thuong uy",    "dai uy"};
+  std::vector<std::pair<size_t, size_t>> words;
+  for (size_t i = 0; i < s.size() && words.size() < 3;) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    if (j > i) words.emplace_back(i, j);
+    i = j;
+  }
+  if (words.size() < 3) return s;
+  const std::string rank = FoldKey(s.substr(0, words[1].second));
+  for (std::string_view r : kRanks) {
+    if (rank == r) return s.substr(words[2].first);
+  }
+  return s;
 }
 
 // Signature stamps and marks that stand between the title and the name.
@@ -259,7 +283,7 @@ size_t FirstLineAbove(const ClosingInput& in, size_t anchor, size_t from) {
     bool only_closing = true;
     for (TextRange seg : Pieces(in.text, in.LineRange(i), in.limits)) {
       std::string_view s = View(in.text, seg);
-      only_closing = only_closing && (IsTitlePiece(s, false, in.limits) || IsNamePiece(s, in.limits) || IsStamp(s));
+      only_closing = only_closing && (IsTitlePiece(s, false, in.limits) || IsNamePiece(WithoutRank(s), in.limits) || IsStamp(s));
     }
     if (!only_closing) break;
     start = i;
@@ -282,9 +306,28 @@ bool ContinuesRecipients(std::string_view s, const BlockReading& b, const Layout
          (IsLowerLetter(FirstLetter(s)) || s.back() == ';' || s.back() == ',' || s.back() == '.');
 }
 
+// A rule OCR read as dashes before a piece ("——- GIÁM ĐỐC"): two dashes or more are no bullet;
+// the piece is what follows them.
+TextRange WithoutRuleDashes(std::string_view text, TextRange seg) {
+  size_t dashes = 0, at = seg.begin;
+  for (;;) {
+    std::string_view rest = text.substr(at, seg.end - at);
+    size_t step = 0;
+    if (rest.starts_with("-")) step = 1;
+    else if (rest.starts_with("—") || rest.starts_with("–")) step = std::string_view("—").size();
+    if (step == 0) break;
+    at += step;
+    ++dashes;
+  }
+  if (dashes < 2) return seg;
+  while (at < seg.end && text[at] == ' ') ++at;
+  return TextRange{at, seg.end};
+}
+
 // Reads one piece of line `i` into the block; false when it is none of the block's.
 bool ReadPiece(const ClosingInput& in, size_t i, size_t anchor, TextRange seg, BlockReading& b) {
   ClosingBlock& c = b.closing;
+  seg = WithoutRuleDashes(in.text, seg);
   std::string_view s = View(in.text, seg);
   if (!b.anchor_seen && i == anchor && IsRecipientsAnchor(s, in.limits)) {
     b.anchor_seen = true;
@@ -302,9 +345,9 @@ bool ReadPiece(const ClosingInput& in, size_t i, size_t anchor, TextRange seg, B
     b.title_range = TextRange{b.title_range ? b.title_range->begin : seg.begin, seg.end};
     return true;
   }
-  if (!c.signer && !b.titles.empty() && IsNamePiece(s, in.limits)) {
-    c.signer = std::string(s);
-    c.signer_range = seg;
+  if (std::string_view name = WithoutRank(s); !c.signer && !b.titles.empty() && IsNamePiece(name, in.limits)) {
+    c.signer = std::string(name);
+    c.signer_range = TextRange{seg.end - name.size(), seg.end};
     return true;
   }
   if (ContinuesRecipients(s, b, in.limits)) {

@@ -12,8 +12,8 @@
 namespace baocao::ocr_internal {
 
 // Bumped whenever the table or a type it passes changes, so that a stale module is refused, not
-// called (2: OcrOptions carries OcrTuning).
-constexpr int kOcrModuleVersion = 2;
+// called (2: OcrOptions carries OcrTuning; 3: OcrPage::quarter_turns, the orientation tuning).
+constexpr int kOcrModuleVersion = 3;
 
 struct OcrModule {
   int version;

@@ -30,6 +30,11 @@ constexpr char32_t kCombiningGrave = 0x300, kCombiningAcute = 0x301, kCombiningT
                    kCombiningHook = 0x309, kCombiningDotBelow = 0x323;
 constexpr char32_t kCombiningCircumflex = 0x302, kCombiningBreve = 0x306, kCombiningHorn = 0x31B;
 constexpr char32_t kSmallDStroke = 0x111, kCapitalDStroke = 0x110;
+// The block the Latin letters with marks live in (Latin-1 Supplement to Latin Extended
+// Additional), and where ASCII ends.
+constexpr char32_t kFirstMarkedLatin = 0xC0, kLastMarkedLatin = 0x1EF9;
+constexpr char32_t kFirstNonAscii = 0x80;
+constexpr unsigned char kContinuationMask = 0xC0, kContinuationBits = 0x80;   // UTF-8 10xxxxxx
 
 bool IsToneMark(char32_t c) {
   return c == kCombiningGrave || c == kCombiningAcute || c == kCombiningTilde || c == kCombiningHook ||
@@ -67,7 +72,7 @@ const std::unordered_map<char32_t, char>& PrecomposedSpelling() {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
     if (U_FAILURE(status)) return t;
-    for (char32_t c = 0xC0; c <= 0x1EF9; ++c) {
+    for (char32_t c = kFirstMarkedLatin; c <= kLastMarkedLatin; ++c) {
       icu::UnicodeString parts = nfd->normalize(icu::UnicodeString(static_cast<UChar32>(c)), status);
       if (U_FAILURE(status) || parts.length() < 2) {
         status = U_ZERO_ERROR;
@@ -151,7 +156,7 @@ bool MatchesSyllable(std::string_view s) {
 }
 
 bool IsEdgePunctuation(char32_t c) {
-  return (c < 0x80 && !internal::IsLetter(c) && !internal::IsDigit(c)) || c == U'“' || c == U'”' ||
+  return (c < kFirstNonAscii && !internal::IsLetter(c) && !internal::IsDigit(c)) || c == U'“' || c == U'”' ||
          c == U'‘' || c == U'’' || c == U'…' || c == U'–' || c == U'—';
 }
 
@@ -167,7 +172,7 @@ bool IsJunk(std::string_view word) {
     char32_t c = internal::NextCodePoint(word, i);
     if (internal::IsCombiningMark(c)) continue;
     if (internal::IsLetter(c)) {
-      if (c < 0x80 || precomposed.count(c) > 0) latin = true;
+      if (c < kFirstNonAscii || precomposed.count(c) > 0) latin = true;
       else foreign = true;
     }
     if (internal::IsUpperLetter(c)) classes.push_back('L');
@@ -214,7 +219,7 @@ WordCounts CountWords(std::string_view text) {
     }
     while (!word.empty() && IsEdgePunctuation(internal::LastCodePoint(word, word.size()))) {
       size_t last = word.size() - 1;
-      while (last > 0 && (static_cast<unsigned char>(word[last]) & 0xC0) == 0x80) --last;   // its lead byte
+      while (last > 0 && (static_cast<unsigned char>(word[last]) & kContinuationMask) == kContinuationBits) --last;   // its lead byte
       word.remove_suffix(word.size() - last);
     }
     size_t code_points = 0, letters = 0;
@@ -224,7 +229,7 @@ WordCounts CountWords(std::string_view text) {
       if (internal::IsLetter(c)) {
         ++letters;
         if (!internal::IsUpperLetter(c)) all_upper = false;
-        if (c >= 0x80) beyond_ascii = true;
+        if (c >= kFirstNonAscii) beyond_ascii = true;
       }
     }
     if (code_points < 2 || letters == 0) continue;

@@ -61,6 +61,7 @@ struct ThreadTesseract {
   std::string key;   // tessdata_dir + "|" + languages it was started with
 };
 thread_local ThreadTesseract t_tesseract;
+thread_local ThreadTesseract t_orientation;   // "osd": orientation detection, on first need
 
 void QuietLeptonica() {
   static std::once_flag once;
@@ -180,6 +181,7 @@ struct RawLine {
   float row_height = 0;   // Tesseract's x-height + ascenders + descenders of the row, pixels
 };
 struct RawPage {
+  int quarter_turns = 0;            // clockwise quarter turns that set the page upright (OSD)
   std::vector<OcrWord> words;       // x0..y1: the word's own box in the deskewed image
   std::vector<OcrRuling> rulings;
   std::vector<uint32_t> line_of;    // index into lines, per word
@@ -192,7 +194,7 @@ struct RawPage {
 // What a page reads to depends on its pixels, the options that reach Tesseract and this file's
 // preparation (colour, deskew, rulings); kCacheVersion names the last, and changes whenever the
 // preparation or what RawPage holds does, so a stale cache is never read.
-constexpr const char* kCacheVersion = "ocr-raw-4";
+constexpr const char* kCacheVersion = "ocr-raw-5";   // 5: pages turned upright by OSD
 
 // The key also lists the tuning read before the cache (OcrTuning::ForEachReadingField), so that
 // a page read with other thresholds is read again.
@@ -225,7 +227,7 @@ std::string CacheKey(const OcrImage& image, const OcrOptions& options) {
 constexpr int kLineFields = 6, kWordFields = 11;
 constexpr size_t kCacheLineBytes = 256;
 
-// A text file: "page SKEW TIMED_OUT", then "ruling X Y0 Y1" for each vertical ruling, "line X1
+// A text file: "page SKEW TIMED_OUT QUARTER_TURNS", then "ruling X Y0 Y1" for each vertical ruling, "line X1
 // Y1 X2 Y2 OK ROW_HEIGHT" for each text line, then "word LINE CONF UNCERTAIN X0 Y0 X1 Y1 B0 B1
 // B2 B3 TEXT" for each word (Tesseract's words hold no newline).
 bool ReadCache(const std::filesystem::path& file, RawPage* page) {
@@ -233,7 +235,9 @@ bool ReadCache(const std::filesystem::path& file, RawPage* page) {
   if (!in) return false;
   std::string line;
   int timed_out = 0;
-  if (!std::getline(in, line) || std::sscanf(line.c_str(), "page %f %d", &page->skew_degrees, &timed_out) != 2) {
+  constexpr int kPageFields = 3;
+  if (!std::getline(in, line) ||
+      std::sscanf(line.c_str(), "page %f %d %d", &page->skew_degrees, &timed_out, &page->quarter_turns) != kPageFields) {
     return false;
   }
   page->timed_out = timed_out != 0;
@@ -283,7 +287,7 @@ void WriteCache(const std::filesystem::path& file, const RawPage& page) {
     std::ofstream out(part);
     if (!out) return;
     char buf[kCacheLineBytes];
-    std::snprintf(buf, sizeof buf, "page %.4f %d\n", page.skew_degrees, page.timed_out ? 1 : 0);
+    std::snprintf(buf, sizeof buf, "page %.4f %d %d\n", page.skew_degrees, page.timed_out ? 1 : 0, page.quarter_turns);
     out << buf;
     for (const OcrRuling& r : page.rulings) {
       std::snprintf(buf, sizeof buf, "ruling %.1f %.1f %.1f\n", r.x, r.y0, r.y1);
@@ -397,6 +401,7 @@ void JoinComparators(std::vector<OcrWord>& words, const OcrTuning& t) {
 OcrPage LineBands(RawPage raw, int dpi, const OcrTuning& t) {
   OcrPage out;
   out.skew_degrees = raw.skew_degrees;
+  out.quarter_turns = raw.quarter_turns;
   out.timed_out = raw.timed_out;
   out.rulings = StraightRulings(std::move(raw.rulings), dpi, t);
   SetLineBands(raw, UsualRowHeight(raw, t), t);
@@ -518,19 +523,31 @@ constexpr float kFarPixels = 1e30f;   // beyond any pixel: a box's empty extent 
 
 // The page image made ready for Tesseract: gray, deskewed, its rulings erased (their pieces in
 // `out.rulings`, the skew corrected in `out.skew_degrees`).
+constexpr int kQuarterTurns = 4;
+
 struct PreparedImage {
   PixPtr straight;
   bool turned = false;   // deskewed: the boxes read are turned back (BoxTurnBack)
   float angle = 0;       // Leptonica's angle, degrees clockwise
+  int quarter_turns = 0;       // clockwise quarter turns made before deskewing (OSD)
+  int width = 0, height = 0;   // of the image after those turns
 };
 
-Result<PreparedImage> PrepareImage(const OcrImage& image, const OcrTuning& tuning, RawPage& out) {
+Result<PreparedImage> PrepareImage(const OcrImage& image, const OcrTuning& tuning, int quarter_turns, RawPage& out) {
   PixPtr gray = ToPix(image);
   if (!gray) return Status(ErrorCode::kInternal, "ocr: out of memory for the page image");
+  PreparedImage prepared;
+  if (quarter_turns % kQuarterTurns != 0) {
+    // A page scanned sideways or upside down, turned upright first (OrientationOf).
+    gray.reset(pixRotateOrth(gray.get(), quarter_turns));
+    if (!gray) return Status(ErrorCode::kInternal, "ocr: out of memory turning the page image");
+    prepared.quarter_turns = quarter_turns % kQuarterTurns;
+  }
+  prepared.width = static_cast<int>(pixGetWidth(gray.get()));
+  prepared.height = static_cast<int>(pixGetHeight(gray.get()));
   // Deskew: Leptonica's sweep-and-search on a binarized copy; rotation about the centre, the
   // size kept, white brought in at the corners. A clone comes back when there is no skew to fix.
   l_float32 angle = 0, conf = 0;
-  PreparedImage prepared;
   prepared.straight.reset(pixDeskewGeneral(gray.get(), 0, 0.0f, 0.0f, 0, 0, &angle, &conf));
   prepared.turned = prepared.straight && prepared.straight.get() != gray.get();
   if (!prepared.straight) prepared.straight.reset(pixClone(gray.get()));
@@ -545,12 +562,13 @@ Result<PreparedImage> PrepareImage(const OcrImage& image, const OcrTuning& tunin
 // rotation by `angle` (clockwise positive, y down) about the centre.
 class BoxTurnBack {
  public:
-  BoxTurnBack(const OcrImage& image, const PreparedImage& prepared) {
+  BoxTurnBack(const OcrImage& image, const PreparedImage& prepared)
+      : quarter_turns_(prepared.quarter_turns), width_(image.width), height_(image.height) {
     double theta = prepared.turned ? -prepared.angle * M_PI / kDegreesPerHalfTurn : 0.0;
     cs_ = std::cos(theta);
     sn_ = std::sin(theta);
-    cx_ = static_cast<double>(image.width) / 2;
-    cy_ = static_cast<double>(image.height) / 2;
+    cx_ = static_cast<double>(prepared.width) / 2;
+    cy_ = static_cast<double>(prepared.height) / 2;
   }
 
   // The box l, t, r, b turned back, as {x0, y0, x1, y1} into `box`.
@@ -561,6 +579,7 @@ class BoxTurnBack {
     for (int k = 0; k < 4; ++k) {
       double x = cx_ + (xs[k] - cx_) * cs_ - (ys[k] - cy_) * sn_;
       double y = cy_ + (xs[k] - cx_) * sn_ + (ys[k] - cy_) * cs_;
+      Unturn(x, y);
       box[0] = std::min(box[0], float(x));
       box[1] = std::min(box[1], float(y));
       box[2] = std::max(box[2], float(x));
@@ -569,7 +588,20 @@ class BoxTurnBack {
   }
 
  private:
+  // A point of the image turned `quarter_turns_` clockwise, back in the image as given
+  // (width_ x height_).
+  void Unturn(double& x, double& y) const {
+    const double ox = x, oy = y;
+    switch (quarter_turns_) {
+      case 1: x = oy; y = height_ - ox; break;            // turned: (x, y) -> (H - y, x)
+      case 2: x = width_ - ox; y = height_ - oy; break;   // turned: (x, y) -> (W - x, H - y)
+      case 3: x = width_ - oy; y = ox; break;             // turned: (x, y) -> (y, W - x)
+      default: break;
+    }
+  }
+
   double cs_ = 1, sn_ = 0, cx_ = 0, cy_ = 0;
+  int quarter_turns_ = 0, width_ = 0, height_ = 0;
 };
 
 // The words of the page as Tesseract's iterator gives them, appended to `out` with their text
@@ -668,13 +700,61 @@ void RecoverMissedInk(tesseract::TessBaseAPI* api, Pix* straight, tesseract::ETE
   api->SetPageSegMode(tesseract::PSM_AUTO);
 }
 
-Result<RawPage> RecognizeRaw(const OcrImage& image, const OcrOptions& options) {
-  Result<tesseract::TessBaseAPI*> api_or = ThreadApi(options);
-  if (!api_or.ok()) return api_or.status();
-  tesseract::TessBaseAPI* api = *api_or;
+// The clockwise quarter turns that make the page image upright, by Tesseract's orientation
+// detection ("osd" data, Debian's tesseract-ocr-osd); 0 when it is upright, when the detection
+// is unsure, or when the data is missing (the page is then read as it is).
+int OrientationOf(const OcrImage& image, const OcrOptions& options) {
+  std::string key = options.tessdata_dir + "|osd";
+  if (!t_orientation.api || t_orientation.key != key) {
+    t_orientation.api.reset();
+    auto api = std::make_unique<tesseract::TessBaseAPI>();
+    api->SetVariable("debug_file", "/dev/null");
+    const char* datapath = options.tessdata_dir.empty() ? nullptr : options.tessdata_dir.c_str();
+    if (api->Init(datapath, "osd", tesseract::OEM_DEFAULT) != 0) return 0;
+    api->SetPageSegMode(tesseract::PSM_OSD_ONLY);
+    t_orientation.api = std::move(api);
+    t_orientation.key = std::move(key);
+  }
+  PixPtr gray = ToPix(image);
+  if (!gray) return 0;
+  tesseract::TessBaseAPI* api = t_orientation.api.get();
+  api->SetImage(gray.get());
+  api->SetSourceResolution(image.dpi);
+  int degrees = 0;
+  float confidence = 0, script_confidence = 0;
+  const char* script = nullptr;
+  const bool found = api->DetectOrientationScript(&degrees, &confidence, &script, &script_confidence);
+  api->Clear();
+  constexpr int kDegreesPerQuarter = 90;
+  if (!found || confidence < options.tuning.orientation_min_confidence) return 0;
+  // `degrees`: how far the image is turned clockwise; turning it on to a full turn sets it upright.
+  return (kQuarterTurns - (degrees / kDegreesPerQuarter) % kQuarterTurns) % kQuarterTurns;
+}
 
+float MedianConfidence(const RawPage& page) {
+  std::vector<float> confidences;
+  for (const OcrWord& w : page.words) confidences.push_back(w.confidence);
+  return confidences.empty() ? 0.0f : internal::Percentile(std::move(confidences), kMedian);
+}
+
+// Whether most words of several letters stand taller than they are wide: lines running down
+// the page, a page scanned sideways (Tesseract reads such lines, with good confidence).
+bool MostlyVertical(const RawPage& page) {
+  constexpr size_t kMinLetters = 4;
+  size_t judged = 0, vertical = 0;
+  for (const OcrWord& w : page.words) {
+    if (w.text.size() < kMinLetters) continue;
+    ++judged;
+    vertical += (w.y1 - w.y0) > (w.x1 - w.x0);
+  }
+  return judged > 0 && 2 * vertical > judged;
+}
+
+// One reading of the page image turned `quarter_turns` clockwise first.
+Result<RawPage> ReadTurned(tesseract::TessBaseAPI* api, const OcrImage& image, const OcrOptions& options,
+                           int quarter_turns) {
   RawPage out;
-  Result<PreparedImage> prepared = PrepareImage(image, options.tuning, out);
+  Result<PreparedImage> prepared = PrepareImage(image, options.tuning, quarter_turns, out);
   if (!prepared.ok()) return prepared.status();
   api->SetImage(prepared->straight.get());
   api->SetSourceResolution(image.dpi);
@@ -692,6 +772,26 @@ Result<RawPage> RecognizeRaw(const OcrImage& image, const OcrOptions& options) {
   if (!out.timed_out) RecoverMissedInk(api, prepared->straight.get(), monitor, options, collector, out);
   api->Clear();
   return out;
+}
+
+// The page read as it is; when it reads with little confidence (a page scanned upside down
+// reads as noise, with a third of the confidence) or in lines running down the page (one
+// scanned sideways), its orientation is detected and the page read again turned upright, the
+// better reading kept (a sideways page's words read as well either way: the turned one).
+Result<RawPage> RecognizeRaw(const OcrImage& image, const OcrOptions& options) {
+  Result<tesseract::TessBaseAPI*> api_or = ThreadApi(options);
+  if (!api_or.ok()) return api_or.status();
+  Result<RawPage> read = ReadTurned(*api_or, image, options, 0);
+  if (!read.ok() || read->timed_out ||
+      (MedianConfidence(*read) >= options.tuning.orientation_check_confidence && !MostlyVertical(*read))) {
+    return read;
+  }
+  const int turns = OrientationOf(image, options);
+  if (turns == 0) return read;
+  Result<RawPage> turned = ReadTurned(*api_or, image, options, turns);
+  if (!turned.ok() || (MedianConfidence(*turned) <= MedianConfidence(*read) && !MostlyVertical(*read))) return read;
+  turned->quarter_turns = turns;
+  return turned;
 }
 
 }  // namespace

@@ -69,7 +69,11 @@ bool TextLayerNeedsOcr(const RenderFn& render, const OcrTuning& tuning, const Pa
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsDigitLookalike(char c) { return c == 'I' || c == 'l' || c == 'O'; }
-bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+// A letter beside a number: ASCII, or any byte of a UTF-8 sequence (all letters here).
+bool IsLetterByte(char c) {
+  constexpr unsigned char kFirstNonAscii = 0x80;
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= kFirstNonAscii;
+}
 
 }  // namespace
 
@@ -99,8 +103,7 @@ void RepairOcrDigits(RawWord& w) {
       digit = digit || IsDigit(t[end]);
       lookalike = lookalike || IsDigitLookalike(t[end]);
     }
-    const bool touched = (i > 0 && (IsAsciiLetter(t[i - 1]) || static_cast<unsigned char>(t[i - 1]) >= 0x80)) ||
-                         (end < t.size() && (IsAsciiLetter(t[end]) || static_cast<unsigned char>(t[end]) >= 0x80));
+    const bool touched = (i > 0 && IsLetterByte(t[i - 1])) || (end < t.size() && IsLetterByte(t[end]));
     if (digit && lookalike && !touched) {
       for (size_t k = i; k < end; ++k) {
         if (t[k] == 'O') t[k] = '0';
@@ -156,6 +159,7 @@ void MaybeOcr(const std::function<std::unique_ptr<poppler::page>()>& open_page, 
   }
   p.ocr = true;
   p.ocr_timed_out = read->timed_out;
+  p.ocr_turned = read->quarter_turns != 0;
   raw.clear();
   if (!read->words.empty()) {
     std::vector<float> confidences;

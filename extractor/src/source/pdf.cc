@@ -610,6 +610,7 @@ class Reader {
     }
     if (read.ocr_unreadable) ocr_unreadable_.push_back(read.model.number);
     if (read.ocr_timed_out) ocr_timeouts_.push_back(read.model.number);
+    if (read.ocr_turned) ocr_turned_.push_back(read.model.number);
     if (!read.over_limit.empty()) over_limit_[read.over_limit].push_back(read.model.number);
     if (!read.ocr_error.empty()) {
       ocr_failed_.push_back(read.model.number);
@@ -625,6 +626,7 @@ class Reader {
     for (const auto& [why, pages] : garbage_why_) NoteRuns(("text_layer_" + why).c_str(), pages);
     NoteRuns("garbage_text_layer_kept", garbage_kept_);
     NoteRuns("ocr_timeout", ocr_timeouts_);
+    NoteRuns("ocr_turned", ocr_turned_);
     NoteRuns("ocr_failed", ocr_failed_);
     NoteRuns("ocr_unreadable", ocr_unreadable_);
     for (const auto& [kind, pages] : over_limit_) NoteRuns(kind.c_str(), pages);
@@ -692,7 +694,7 @@ class Reader {
   int legacy_seen_ = 0;   // bit 1: TCVN3, bit 2: VNI
   std::vector<int> no_text_;
   std::vector<int> rotated_;
-  std::vector<int> ocr_pages_, garbage_, ocr_timeouts_, ocr_failed_, ocr_unreadable_;
+  std::vector<int> ocr_pages_, garbage_, ocr_timeouts_, ocr_failed_, ocr_unreadable_, ocr_turned_;
   std::map<std::string, std::vector<int>> over_limit_;   // Pending::over_limit -> pages
   std::map<std::string, std::vector<int>> garbage_why_;  // GarbageReasonName -> pages
   std::vector<int> garbage_kept_;   // garbage layers no OCR replaced (off, failed, unreadable)

@@ -42,6 +42,7 @@ struct Pending {
   bool garbage = false;                     // its text layer was not text
   GarbageReason garbage_reason = GarbageReason::kNone;   // why (ocr.h)
   bool ocr_timed_out = false;
+  bool ocr_turned = false;                  // scanned sideways or upside down: turned upright
   std::string ocr_error;                    // OCR was due and failed (no language data ...)
   std::vector<Ruling> rulings;              // vertical rulings, drawn or found by OCR, in points
   bool ocr_unreadable = false;              // OCR read it with too little confidence: no words

@@ -168,6 +168,15 @@ struct OcrTuning {
   float comparator_gap = 0.5f;          // band heights: ... and no farther than this after it ...
   float comparator_drift = 0.4f;        // band heights: ... their middles this close in height
 
+  // ---- A page scanned sideways or upside down (ocr/tesseract.cc: RecognizeRaw)
+  float orientation_check_confidence = 70.0f;  // 0-100: a page read with a lower median word
+                                               // confidence has its orientation detected
+                                               // (Tesseract's OSD); upright pages of the corpus
+                                               // scans read at 90 or more, one upside down at
+                                               // about 30
+  float orientation_min_confidence = 2.0f;     // OSD's confidence: below it the page is read as
+                                               // it is (Tesseract's own advice for trusting it)
+
   // ---- Whether a page read is text (source/pdf.cc)
   float readable_median_confidence = 40.0f;  // 0-100: a page whose median word confidence is
                                              // lower is no text (a scan too coarse or blurred, a
@@ -199,6 +208,8 @@ struct OcrTuning {
     visit("recovery_margin", recovery_margin);
     visit("recovered_confidence", recovered_confidence);
     visit("max_recovered_regions", max_recovered_regions);
+    visit("orientation_check_confidence", orientation_check_confidence);
+    visit("orientation_min_confidence", orientation_min_confidence);
   }
 
   template <class Visit>
@@ -295,6 +306,8 @@ struct OcrPage {
   std::vector<OcrWord> words;      // in Tesseract's reading order
   std::vector<OcrRuling> rulings;  // vertical rulings, left to right
   float skew_degrees = 0;          // the skew corrected before reading (0: none found)
+  int quarter_turns = 0;           // clockwise quarter turns that set a page scanned sideways
+                                   // or upside down upright before reading (0: none)
   bool timed_out = false;          // page_timeout_ms ran out: the words read so far
 };
 
