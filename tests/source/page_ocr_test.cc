@@ -39,6 +39,33 @@ TEST(RepairOcrDigits, UndoesLookalikesInsideNumbersOnly) {
   }
 }
 
+RawWord InFont(const std::string& text, const std::string& font) {
+  RawWord w = Word(text);
+  w.font = font;
+  return w;
+}
+
+TEST(JudgeByFonts, AHeaderInAShiftedFontMakesAPageOfGoodTextGarbage) {
+  std::vector<RawWord> words;
+  std::string text;
+  auto add = [&](const std::string& line, const std::string& font) {
+    for (size_t i = 0; i < line.size();) {
+      size_t j = line.find(' ', i);
+      if (j == std::string::npos) j = line.size();
+      words.push_back(InFont(line.substr(i, j - i), font));
+      (text += line.substr(i, j - i)) += ' ';
+      i = j + 1;
+    }
+  };
+  for (int i = 0; i < 12; ++i) add("Sở Công Thương tỉnh Lào Cai kiểm tra việc chấp hành quy định", "Times");
+  add("UBND 7ӌ1+ LÀO CAI 6Ӣ CÔNG 7+ѬѪ1* 6Ӕ 1105 .ӂ +2Ҥ&+ NLӇP tra YLӋF FKҩS 4X\\ӃW ÿӏQK", "Shifted");
+  EXPECT_EQ(JudgeTextLayer(text, -1, 50).quality, TextLayerQuality::kUsable) << "the page as a whole passes";
+  EXPECT_EQ(JudgeByFonts(text, words, -1, OcrTuning{}).quality, TextLayerQuality::kGarbage);
+  // The same page with the header in a good font: usable.
+  for (RawWord& w : words) w.font = "Times";
+  EXPECT_EQ(JudgeByFonts(text, words, -1, OcrTuning{}).quality, TextLayerQuality::kUsable);
+}
+
 TEST(ReplaceControlCharacters, MakesThemReplacementCharactersAndKeepsTabs) {
   std::vector<RawWord> words = {Word("6\x14\x13"), Word("a\tb"), Word("ok")};
   ReplaceControlCharacters(words);

@@ -5,6 +5,7 @@
 #include <poppler/cpp/poppler-page-renderer.h>
 
 #include <algorithm>
+#include <map>
 #include <climits>
 #include <string>
 #include <string_view>
@@ -60,7 +61,7 @@ bool TextLayerNeedsOcr(const RenderFn& render, const OcrTuning& tuning, const Pa
       dark = 0;
     }
   }
-  TextLayerJudgement judged = JudgeTextLayer(text, dark, tuning.ink_dpi, tuning);
+  TextLayerJudgement judged = JudgeByFonts(text, raw, dark, tuning);
   if (judged.quality == TextLayerQuality::kUsable || judged.quality == TextLayerQuality::kBlank) return false;
   p.garbage = judged.quality == TextLayerQuality::kGarbage;
   p.garbage_reason = judged.reason;
@@ -76,6 +77,23 @@ bool IsLetterByte(char c) {
 }
 
 }  // namespace
+
+TextLayerJudgement JudgeByFonts(const std::string& text, const std::vector<RawWord>& raw, long dark,
+                                const OcrTuning& tuning) {
+  TextLayerJudgement page = JudgeTextLayer(text, dark, tuning.ink_dpi, tuning);
+  if (page.quality != TextLayerQuality::kUsable) return page;
+  std::map<std::string_view, std::string> by_font;
+  for (const RawWord& rw : raw) (by_font[rw.font] += rw.text) += ' ';
+  if (by_font.size() < 2) return page;
+  OcrTuning per_font = tuning;
+  per_font.min_judged_words = tuning.min_judged_font_words;
+  per_font.min_judged_letters = tuning.min_judged_font_words;
+  for (const auto& [font, words] : by_font) {
+    TextLayerJudgement one = JudgeTextLayer(words, -1, tuning.ink_dpi, per_font);
+    if (one.quality == TextLayerQuality::kGarbage) return one;
+  }
+  return page;
+}
 
 void RepairOcrDigits(RawWord& w) {
   static constexpr std::string_view kFractionSlash = "\xE2\x81\x84";
@@ -125,7 +143,7 @@ void MaybeOcr(const std::function<std::unique_ptr<poppler::page>()>& open_page, 
   if (options.ocr.mode == OcrMode::kNever) {
     // Judged all the same (on its text alone: no page is rendered), so that the repairs say
     // which pages hold a layer that is not text.
-    TextLayerJudgement judged = JudgeTextLayer(TextOf(raw), -1, options.ocr.tuning.ink_dpi, options.ocr.tuning);
+    TextLayerJudgement judged = JudgeByFonts(TextOf(raw), raw, -1, options.ocr.tuning);
     p.garbage = judged.quality == TextLayerQuality::kGarbage;
     p.garbage_reason = judged.reason;
     return;

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include <poppler/cpp/poppler-page.h>
@@ -37,6 +38,14 @@ struct PageDrawing {
 void MaybeOcr(const std::function<std::unique_ptr<poppler::page>()>& open_page, int index, int pages,
               const PdfOptions& options, const PageDrawing& drawing, const Box& size, std::vector<RawWord>& raw,
               Pending& p);
+
+// A page's layer judged whole (JudgeTextLayer, with the page's ink `dark`, -1 if not counted),
+// then font by font: a signed PDF may keep most of its text in good fonts and set a header or a
+// stamped line in one whose codes are shifted ("UBND 7ӌ1+ LÀO CAI"), too little of the page to
+// tip the whole. A font with OcrTuning::min_judged_font_words words or more that is garbage by
+// its words makes the page's layer garbage.
+TextLayerJudgement JudgeByFonts(const std::string& text, const std::vector<RawWord>& raw, long dark,
+                                const OcrTuning& tuning);
 
 // Tesseract's confusions inside numbers, undone: "0I/2026/TT-BCT" -> "01/...", "ngày l6" ->
 // "16", "Km2+57I" -> "571"; and the fraction slash it reads for a slash ("1105⁄KH-ĐKT"). A run

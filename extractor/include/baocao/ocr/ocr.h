@@ -90,6 +90,9 @@ struct OcrTuning {
                                         // Vietnamese. Measured on ../shared: real text 0.69-1.00
                                         // syllables (a page of English references 0.69, junk
                                         // 0.12); those layers 0.33-0.59, junk 0.21-0.57
+  size_t min_judged_font_words = 12;    // words: one font's text is judged alone (source/pdf.cc)
+                                        // from this many, so that a header set in a font whose
+                                        // codes are shifted is found on a page of good text
   double max_dark_per_char = 60;        // ink pixels a character: measured on the corpus, text
                                         // pages have 9-23 (tables with rulings the most); more
                                         // is ink the text layer does not account for
@@ -224,6 +227,7 @@ struct OcrTuning {
     visit("min_vietnamese_share", min_vietnamese_share);
     visit("max_replacement_share", max_replacement_share);
     visit("min_judged_words", min_judged_words);
+    visit("min_judged_font_words", min_judged_font_words);
     visit("min_syllable_share", min_syllable_share);
     visit("min_junk_share", min_junk_share);
     visit("max_dark_per_char", max_dark_per_char);
