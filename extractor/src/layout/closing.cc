@@ -130,24 +130,31 @@ bool IsNamePiece(std::string_view s, const LayoutLimits& limits) {
   return words >= limits.signer_name_min_words && words <= limits.signer_name_max_words;
 }
 
-// A signer's rank in the police or the army, printed before the name ("Thiếu tướng Trương
-// Minh Đương", "Đại tá Nguyễn Văn A"): the name is what follows it.
-std::string_view WithoutRank(std::string_view s) {
-  static constexpr std::string_view kRanks[] = {"thieu tuong", "trung tuong", "thuong tuong", "dai tuong",
-                                                "thieu ta",    "trung ta",    "thuong ta",    "dai ta",
-                                                "thieu uy",    "trung uy",    "thuong uy",    "dai uy"};
+// Words separated by single spaces, as [begin, end) in `s`.
+std::vector<std::pair<size_t, size_t>> SpacedWords(std::string_view s) {
   std::vector<std::pair<size_t, size_t>> words;
-  for (size_t i = 0; i < s.size() && words.size() < 3;) {
+  for (size_t i = 0; i < s.size();) {
     while (i < s.size() && s[i] == ' ') ++i;
     size_t j = i;
     while (j < s.size() && s[j] != ' ') ++j;
     if (j > i) words.emplace_back(i, j);
     i = j;
   }
-  if (words.size() < 3) return s;
-  const std::string rank = FoldKey(s.substr(0, words[1].second));
+  return words;
+}
+
+// A signer's rank in the police or the army, printed before the name ("Thiếu tướng Trương
+// Minh Đương", "Đại tá Nguyễn Văn A"): the name is what follows it.
+std::string_view WithoutRank(std::string_view s) {
+  static constexpr std::string_view kRanks[] = {"thieu tuong", "trung tuong", "thuong tuong", "dai tuong",
+                                                "thieu ta",    "trung ta",    "thuong ta",    "dai ta",
+                                                "thieu uy",    "trung uy",    "thuong uy",    "dai uy"};
+  const std::vector<std::pair<size_t, size_t>> words = SpacedWords(s);
+  constexpr size_t kRankWords = 2;
+  if (words.size() <= kRankWords) return s;
+  const std::string rank = FoldKey(s.substr(0, words[kRankWords - 1].second));
   for (std::string_view r : kRanks) {
-    if (rank == r) return s.substr(words[2].first);
+    if (rank == r) return s.substr(words[kRankWords].first);
   }
   return s;
 }
@@ -168,19 +175,6 @@ std::string_view StripBullet(std::string_view s) {
 
 bool IsBullet(std::string_view s) {
   return !s.empty() && (s[0] == '-' || s[0] == '+' || s.starts_with("•"));
-}
-
-// Words separated by single spaces, as [begin, end) in `s`.
-std::vector<std::pair<size_t, size_t>> SpacedWords(std::string_view s) {
-  std::vector<std::pair<size_t, size_t>> words;
-  for (size_t i = 0; i < s.size();) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    size_t j = i;
-    while (j < s.size() && s[j] != ' ') ++j;
-    if (j > i) words.emplace_back(i, j);
-    i = j;
-  }
-  return words;
 }
 
 bool HasLowerLetter(std::string_view w) {

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/chars.h"
 #include "core/statistics.h"
 #include "source/page_model.h"
 #include "source/page_limits.h"
@@ -68,7 +69,6 @@ bool TextLayerNeedsOcr(const RenderFn& render, const OcrTuning& tuning, const Pa
   return true;
 }
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsDigitLookalike(char c) { return c == 'I' || c == 'l' || c == 'O'; }
 // A letter beside a number: ASCII, or any byte of a UTF-8 sequence (all letters here).
 bool IsLetterByte(char c) {
@@ -111,14 +111,14 @@ void RepairOcrDigits(RawWord& w) {
     t = std::move(slashed);
   }
   for (size_t i = 0; i < t.size();) {
-    if (!IsDigit(t[i]) && !IsDigitLookalike(t[i])) {
+    if (!internal::IsDigit(t[i]) && !IsDigitLookalike(t[i])) {
       ++i;
       continue;
     }
     size_t end = i;
     bool digit = false, lookalike = false;
-    for (; end < t.size() && (IsDigit(t[end]) || IsDigitLookalike(t[end])); ++end) {
-      digit = digit || IsDigit(t[end]);
+    for (; end < t.size() && (internal::IsDigit(t[end]) || IsDigitLookalike(t[end])); ++end) {
+      digit = digit || internal::IsDigit(t[end]);
       lookalike = lookalike || IsDigitLookalike(t[end]);
     }
     const bool touched = (i > 0 && IsLetterByte(t[i - 1])) || (end < t.size() && IsLetterByte(t[end]));
