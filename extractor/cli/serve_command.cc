@@ -36,6 +36,8 @@ Options:
       --extract-timeout S    seconds one extraction may take before the upload fails with 422
                              (default 60; fractions allowed)
       --max-seconds S        a shorter deadline for each extraction than --extract-timeout
+      --header-timeout S     seconds a connection may take to send its request headers before
+                             it is closed with 408 (default 10; fractions allowed)
       --max-memory M         stop an extraction once the server's resident memory passes M
                              bytes (K, M, G suffixes; default 2G; 0: no limit): 422
       --rules DIR            rule folder (default: $BAOCAO_RULES, else the source tree's rules/)
@@ -100,6 +102,10 @@ std::optional<int> ParseServeArgs(const std::vector<std::string>& args, ServeOpt
       if (!value(&v)) return Usage("--extract-timeout needs seconds");
       if (!ParseSeconds(v, &options.extract_timeout_seconds)) {
         return Usage("--extract-timeout needs a positive number of seconds (at most 86400)");
+      }
+    } else if (a == "--header-timeout") {
+      if (!value(&v) || !ParseSeconds(v, &options.header_timeout_seconds)) {
+        return Usage("--header-timeout needs a positive number of seconds (at most 86400)");
       }
     } else if (a == "-q" || a == "--quiet") {
       options.quiet = true;

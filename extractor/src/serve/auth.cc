@@ -112,5 +112,20 @@ bool LoopbackHost(const std::string& host) {
   return IsLoopbackAddress(name);
 }
 
+bool SameOriginOrNone(const std::string& origin, const std::string& host) {
+  if (origin.empty()) return true;
+  auto lower = [](std::string_view text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+  };
+  for (std::string_view scheme : {"http://", "https://"}) {
+    if (origin.size() > scheme.size() && lower(origin.substr(0, scheme.size())) == scheme) {
+      return !host.empty() && lower(std::string_view(origin).substr(scheme.size())) == lower(host);
+    }
+  }
+  return false;   // "null" (a sandboxed frame, a file: page) and anything else
+}
+
 }  // namespace serve
 }  // namespace baocao

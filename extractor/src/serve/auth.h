@@ -27,4 +27,10 @@ std::string_view BearerToken(std::string_view authorization);
 // Whether a Host header ("127.0.0.1:8080", "[::1]:8080", "localhost") names a loopback address.
 bool LoopbackHost(const std::string& host);
 
+// Whether a request may start work, judged by its Origin header: true when there is none (curl,
+// scripts) or when it names the host the request was sent to ("http://127.0.0.1:8080" with
+// Host "127.0.0.1:8080"), as the web page's own requests do. A page of another origin that
+// posts (a form, a no-cors fetch) is refused before anything is read or run.
+bool SameOriginOrNone(const std::string& origin, const std::string& host);
+
 }  // namespace baocao::serve

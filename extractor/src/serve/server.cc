@@ -27,6 +27,7 @@
 #include "serve/assets.h"
 #include "serve/auth.h"
 #include "serve/extract_pool.h"
+#include "serve/http_server.h"
 #include "serve/pages.h"
 #include "serve/queries.h"
 #include "serve/upload.h"
@@ -42,6 +43,19 @@ using serve::ReaderPool;
 constexpr size_t kMultipartSlack = size_t(64) << 10;   // boundaries and part headers around the file
 constexpr int64_t kMaxPageSize = 1000;
 constexpr auto kCacheLifetime = std::chrono::seconds(5);
+constexpr size_t kQueuedRoundsPerThread = 4;   // requests that may wait for a thread, per thread
+
+// One client address may have three quarters of the request threads at once, so that another
+// always finds one; the queues hold a few rounds of work, and refuse beyond with 503.
+serve::ConnectionLimits ConnectionLimitsFor(size_t threads, double header_timeout_seconds) {
+  serve::ConnectionLimits limits;
+  limits.gate.head_timeout = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::duration<double>(header_timeout_seconds));
+  limits.threads.threads = threads;
+  limits.threads.max_running_per_client = std::max<size_t>(1, threads * 3 / 4);
+  limits.threads.max_queued = kQueuedRoundsPerThread * threads;
+  limits.threads.max_queued_per_client = kQueuedRoundsPerThread * threads / 2;
+  return limits;
+}
 
 const char* ReasonCode(int status) {
   switch (status) {
@@ -72,6 +86,16 @@ const char* ReasonMessage(int status) {
     case 503: return "busy; try again in a moment";
     default: return status >= 500 ? "internal error" : "request refused";
   }
+}
+
+json ConnectionsJson(const serve::HttpServer::Stats& s) {
+  return {{"waiting_for_headers", s.gate.waiting},
+          {"answering", s.threads.running},
+          {"queued", s.threads.queued},
+          {"refused_busy", s.threads.refused},
+          {"timed_out", s.gate.timed_out},
+          {"headers_too_large", s.gate.too_large},
+          {"evicted", s.gate.evicted}};
 }
 
 std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
@@ -147,16 +171,6 @@ std::string BaseName(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-// httplib's server with a longer listen queue: the library listens with a backlog of 5, and
-// a burst of more connections than that (uploads and reads of several clients, one request per
-// connection) loses SYNs, which clients resend only after a second.
-class HttpServer : public httplib::Server {
- public:
-  void SetBacklog(int backlog) {
-    if (svr_sock_ != INVALID_SOCKET) ::listen(svr_sock_, backlog);
-  }
-};
-
 }  // namespace
 
 struct Server::Impl {
@@ -169,7 +183,7 @@ struct Server::Impl {
   std::unique_ptr<ReaderPool> readers;
   serve::TokenSet tokens;
   bool reads_need_token = false;
-  HttpServer http;
+  serve::HttpServer http;
   int port = 0;
   size_t http_threads = 0;
   size_t max_uploads = 0;
@@ -234,6 +248,7 @@ Result<Server> Server::Start(const ServeOptions& options) {
   s.options = options;
   if (options.max_upload == 0) return Status(ErrorCode::kUsage, "--max-upload must be at least 1 byte");
   if (!(options.extract_timeout_seconds > 0)) return Status(ErrorCode::kUsage, "--extract-timeout must be positive");
+  if (!(options.header_timeout_seconds > 0)) return Status(ErrorCode::kUsage, "--header-timeout must be positive");
   bool loopback = IsLoopbackAddress(options.bind);
   if (!loopback && options.tokens.empty()) {
     return Status(ErrorCode::kUsage, options.bind + " is not a loopback address: give --token-file (reads and writes then need a token)");
@@ -259,13 +274,8 @@ Result<Server> Server::Start(const ServeOptions& options) {
   // uploads beyond `max_uploads` at once get 503, reads always find a thread.
   s.http_threads = std::max<size_t>(24, 2 * workers + 16);
   s.max_uploads = s.http_threads - 8;
-  size_t threads = s.http_threads;
-  s.http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  if (Status prepared = s.http.Prepare(ConnectionLimitsFor(s.http_threads, options.header_timeout_seconds)); !prepared.ok()) return prepared;
   s.http.set_payload_max_length(options.max_upload + kMultipartSlack);
-  // One request per connection: a refused request (401, 413) is answered without reading its
-  // body, and closing is the only way not to read the rest of that body as the next request;
-  // it also means an idle browser connection never holds a request thread.
-  s.http.set_keep_alive_max_count(1);
   // httplib sets SO_REUSEPORT, which lets a second server bind the same port: requests would
   // then alternate between two stores. SO_REUSEADDR alone still allows a quick restart.
   s.http.set_socket_options([](socket_t sock) {
@@ -364,6 +374,7 @@ void Server::Impl::Routes() {
                           {"workers", options.workers ? options.workers : std::max(1u, std::thread::hardware_concurrency())},
                           {"stragglers", pool->stragglers()},
                           {"uploads_in_flight", uploads.load()},
+                          {"connections", ConnectionsJson(http.stats())},
                           {"max_upload", options.max_upload},
                           {"reads_need_token", reads_need_token}}),
                     "application/json; charset=utf-8");
@@ -380,6 +391,10 @@ httplib::Server::HandlerResponse Server::Impl::PreRoute(const httplib::Request& 
   }
   if (req.path.rfind("/api/", 0) != 0) return HR::Unhandled;   // the page itself holds no data
   bool writes = req.method != "GET" && req.method != "HEAD";
+  if (writes && !serve::SameOriginOrNone(req.get_header_value("Origin"), req.get_header_value("Host"))) {
+    SendError(res, 403, "forbidden_origin", "a page of another origin cannot write here");
+    return HR::Handled;
+  }
   if ((writes || reads_need_token) && !Authorized(req)) {
     res.set_header("WWW-Authenticate", "Bearer realm=\"baocao\"");
     bool sent = !serve::BearerToken(req.get_header_value("Authorization")).empty();

@@ -47,6 +47,7 @@ struct ServeOptions {
   std::vector<std::string> tokens;    // bearer tokens accepted (ReadTokenFile)
   size_t max_upload = size_t(50) << 20;
   double extract_timeout_seconds = 60;
+  double header_timeout_seconds = 10;   // a connection's request head must be whole by then (408)
   std::string rules_dir;              // empty: as Engine::Create finds them
   ExtractOptions extract;             // as `baocao ingest` takes them (--encoding, --lang)
   bool quiet = false;                 // no request log on standard error
