@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 build=build-fuzz
-targets=(normalize_fuzz recognize_fuzz pdf_fuzz docx_fuzz)
+targets=(normalize_fuzz recognize_fuzz pdf_fuzz docx_fuzz limits_fuzz)
 
 if [ ! -f "$build/CMakeCache.txt" ]; then
   CC=clang CXX=clang++ cmake -S . -B "$build" -DBAOCAO_FUZZ=ON -DBAOCAO_BUILD_TESTS=OFF \
@@ -76,6 +76,22 @@ for f in corpus/pdf-edge/*.pdf corpus/pdf/*.pdf; do
 done
 # Word seeds for docx_fuzz (issue 20): the corpus documents as .docx.
 for f in corpus/docx/*.docx; do cp "$f" "$seeds/docx-$(basename "$f")"; done
+
+# Seeds for limits_fuzz (issue 18): content streams of nested saves and inline images, and
+# JBIG2 segment headers (a page information segment and a generic region).
+python3 - "$seeds" <<'PY'
+import os, struct, sys
+out = sys.argv[1]
+def seg(number, kind, data):
+    return struct.pack(">IBBBI", number, kind, 0, 1, len(data)) + data
+seeds = {
+    "limits-q": b"q q 1 0 0 1 0 0 cm Q (a\\)q) Tj <71> % q\nBI /W 1 ID q\x00 EI Q",
+    "limits-jbig2": seg(0, 48, struct.pack(">IIIIBH", 2480, 3508, 0, 0, 0, 0))
+                    + seg(1, 38, struct.pack(">IIIIB", 100, 100, 0, 0, 0) + b"\x01\x00\x00\x10\x01"),
+}
+for name, data in seeds.items():
+    open(os.path.join(out, name), "wb").write(data)
+PY
 
 status=0
 for target in "${targets[@]}"; do

@@ -7,16 +7,13 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "fuzz_check.h"
 #include "baocao/source/pdf.h"
 #include "core/strings.h"
 
 namespace {
 
-void Check(bool ok, const char* what) {
-  if (ok) return;
-  std::fprintf(stderr, "invariant failed: %s\n", what);
-  std::abort();
-}
+using baocao::fuzz::Check;
 
 }  // namespace
 

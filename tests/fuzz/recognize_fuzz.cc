@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "fuzz_check.h"
 #include "baocao/pipeline/extract.h"
 #include "baocao/emit/json.h"
 #include "baocao/recognize/recognize.h"
@@ -14,11 +15,7 @@
 
 namespace {
 
-void Check(bool ok, const char* what) {
-  if (ok) return;
-  std::fprintf(stderr, "invariant failed: %s\n", what);
-  std::abort();
-}
+using baocao::fuzz::Check;
 
 const baocao::Engine& TheEngine() {
   static const baocao::Engine* engine = [] {

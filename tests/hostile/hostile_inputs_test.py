@@ -62,6 +62,15 @@ class HostileInputs(unittest.TestCase):
         self.assertEqual(code, 0, err)
         self.assertIn("image_too_large:1", result["document"]["repairs"])
 
+    def test_a_jbig2_stream_declaring_more_than_its_dictionary_is_not_rendered(self):
+        # The dictionary says 100 x 100; the stream's own segments declare 40000 x 40000, which
+        # is what Poppler would allocate.
+        pdf = self.make("jbig2", "jbig2-lying.pdf", "--side", "40000", "--dict-side", "100")
+        code, result, err = extract(pdf, "--ocr", "always")
+        self.assertEqual(code, 0, err)
+        self.assertIn("image_too_large:1", result["document"]["repairs"])
+        self.assertTrue(result["mentions"], "the text layer's numbers")
+
     def test_huge_page_under_ocr_always_keeps_its_text_layer_and_names_the_limit(self):
         # Issue 18 item 6: "Bogus memory allocation size", then "holds no text", before.
         pdf = self.make("huge-page", "page.pdf", "--points", "14400")

@@ -77,5 +77,47 @@ TEST(MayRender, PageOrImageOverTheLimitIsNotRenderedAndSaysWhy) {
   EXPECT_EQ(huge_image.over_limit, "image_too_large");
 }
 
+// A JBIG2 segment header (short forms: no referred-to segments, a 1-byte page association).
+std::string Segment(uint32_t number, uint8_t type, const std::string& data) {
+  std::string out;
+  for (int shift : {24, 16, 8, 0}) out.push_back(static_cast<char>(number >> shift));
+  out.push_back(static_cast<char>(type));
+  out.push_back(0);   // referred-to segments: none
+  out.push_back(1);   // page 1
+  for (int shift : {24, 16, 8, 0}) out.push_back(static_cast<char>(data.size() >> shift));
+  return out + data;
+}
+
+std::string Size(uint32_t width, uint32_t height) {
+  std::string out;
+  for (uint32_t v : {width, height}) {
+    for (int shift : {24, 16, 8, 0}) out.push_back(static_cast<char>(v >> shift));
+  }
+  return out;
+}
+
+TEST(Jbig2DeclaredPixels, TheLargestPageOrRegionItsSegmentsDeclare) {
+  const std::string page = Segment(0, 48, Size(2480, 3508) + std::string(11, '\0'));
+  const std::string region = Segment(1, 38, Size(40000, 40000) + std::string(9, '\0') + "data");
+  EXPECT_DOUBLE_EQ(Jbig2DeclaredPixels(page), 2480.0 * 3508);
+  EXPECT_DOUBLE_EQ(Jbig2DeclaredPixels(page + region), 40000.0 * 40000);
+  // An end-of-stripe segment (50) and a region after it: headers are followed across data.
+  EXPECT_DOUBLE_EQ(Jbig2DeclaredPixels(page + Segment(2, 50, "\0\0\0\1") + region), 40000.0 * 40000);
+}
+
+TEST(Jbig2DeclaredPixels, TruncatedOrForeignBytesDeclareNothingAndNeverReadPastTheEnd) {
+  EXPECT_EQ(Jbig2DeclaredPixels(""), 0);
+  EXPECT_EQ(Jbig2DeclaredPixels("not a jbig2 stream at all"), 0);
+  const std::string page = Segment(0, 48, Size(1000, 1000) + std::string(11, '\0'));
+  for (size_t cut = 0; cut < page.size(); ++cut) {
+    const double pixels = Jbig2DeclaredPixels(page.substr(0, cut));
+    EXPECT_TRUE(pixels == 0 || pixels == 1e6) << cut;
+  }
+  // A length that runs past the end stops the walk after what was read.
+  std::string lying = page;
+  lying[10] = static_cast<char>(0x7f);
+  EXPECT_DOUBLE_EQ(Jbig2DeclaredPixels(lying + Segment(1, 38, Size(9, 9))), 1e6);
+}
+
 }  // namespace
 }  // namespace baocao::pdf_internal

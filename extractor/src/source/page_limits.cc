@@ -107,6 +107,87 @@ void ContentScan::EndToken() {
   token_.clear();
 }
 
+namespace {
+
+// JBIG2 (ITU T.88, 7.2 and 7.4): a segment header's fields and the segment types whose data
+// begin with a size.
+constexpr unsigned kWord = 4;   // bytes of a segment number, a length, a width
+constexpr uint8_t kSegmentTypeMask = 0x3f;
+constexpr uint8_t kPageAssociationIsLong = 0x40;
+constexpr unsigned kShortReferredCountShift = 5;
+constexpr unsigned kLongReferredCountForm = 7;
+constexpr uint32_t kLongReferredCountMask = 0x1fffffff;
+constexpr uint32_t kUnknownLength = 0xffffffff;
+constexpr uint32_t kOneByteSegmentNumbers = 256;
+constexpr uint32_t kTwoByteSegmentNumbers = 65536;
+constexpr uint8_t kPageInformation = 48;
+constexpr uint32_t kStripedHeight = 0xffffffff;
+constexpr uint32_t kMaxStripeHeight = 0x7fff;
+
+// Text (4, 6, 7), pattern (20, 22, 23), generic (36, 38, 39) and refinement (40, 42, 43) regions.
+constexpr uint8_t kRegionSegmentTypes[] = {4, 6, 7, 20, 22, 23, 36, 38, 39, 40, 42, 43};
+
+bool IsRegionSegment(uint8_t type) {
+  return std::find(std::begin(kRegionSegmentTypes), std::end(kRegionSegmentTypes), type) != std::end(kRegionSegmentTypes);
+}
+
+// Big-endian reads that fail past the end.
+class Reader {
+ public:
+  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
+  bool Skip(uint64_t n) { return SeekTo(at_ + n); }
+  bool SeekTo(uint64_t at) {
+    if (at > bytes_.size()) return false;
+    at_ = static_cast<size_t>(at);
+    return true;
+  }
+  bool Read(unsigned width, uint32_t* out) {
+    if (width > bytes_.size() - at_) return false;
+    uint32_t v = 0;
+    for (unsigned i = 0; i < width; ++i) v = (v << kBitsPerByte) | static_cast<unsigned char>(bytes_[at_ + i]);
+    at_ += width;
+    *out = v;
+    return true;
+  }
+  size_t at() const { return at_; }
+
+ private:
+  std::string_view bytes_;
+  size_t at_ = 0;
+};
+
+}  // namespace
+
+double Jbig2DeclaredPixels(std::string_view raw) {
+  Reader r(raw);
+  double largest = 0;
+  for (;;) {
+    uint32_t number = 0, flags = 0, referred = 0, page = 0, length = 0;
+    if (!r.Read(kWord, &number) || !r.Read(1, &flags) || !r.Read(1, &referred)) break;
+    uint64_t count = referred >> kShortReferredCountShift;
+    if (count == kLongReferredCountForm) {   // the long form: a 4-byte count, then retention bits
+      uint32_t rest = 0;
+      if (!r.Read(3, &rest)) break;
+      count = ((static_cast<uint64_t>(referred) << (3 * kBitsPerByte)) | rest) & kLongReferredCountMask;
+      if (!r.Skip((count + 1 + kBitsPerByte - 1) / kBitsPerByte)) break;
+    }
+    const unsigned number_width = number <= kOneByteSegmentNumbers ? 1 : number <= kTwoByteSegmentNumbers ? 2 : kWord;
+    if (!r.Skip(count * number_width)) break;
+    if (!r.Read((flags & kPageAssociationIsLong) ? kWord : 1, &page) || !r.Read(kWord, &length)) break;
+    const uint8_t type = static_cast<uint8_t>(flags & kSegmentTypeMask);
+    const size_t data = r.at();
+    if (type == kPageInformation || IsRegionSegment(type)) {
+      uint32_t width = 0, height = 0;
+      if (!r.Read(kWord, &width) || !r.Read(kWord, &height)) break;
+      if (type == kPageInformation && height == kStripedHeight) height = kMaxStripeHeight;
+      largest = std::max(largest, static_cast<double>(width) * height);
+    }
+    if (length == kUnknownLength) break;   // an immediate generic region of unknown length: the end of what can be read
+    if (!r.SeekTo(static_cast<uint64_t>(data) + length)) break;
+  }
+  return largest;
+}
+
 bool MayRender(float width, float height, int dpi, double max_image_pixels, const PdfLimits& limits, Pending& p) {
   auto millions = [&](double pixels) { return std::to_string(static_cast<long long>(std::ceil(pixels / kMillion))); };
   const std::string page = "page " + std::to_string(p.model.number) + " not rendered for OCR: ";

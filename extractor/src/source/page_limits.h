@@ -58,6 +58,14 @@ class ContentScan {
   size_t bytes_ = 0;
 };
 
+// The largest bitmap a JBIG2 stream's own segments declare (its page information segments and
+// its region segments: width x height), whatever the image dictionary around it says: Poppler
+// allocates the page bitmap the stream declares, so an 839-byte stream claiming a page of
+// 40000 x 40000 took 911 MB to render (issue 18). `raw` is the stream's undecoded data
+// (embedded organisation: each segment header followed by its data). Reads headers only, and
+// stops at a segment of unknown length or at the end; 0 when nothing is declared. Linear.
+double Jbig2DeclaredPixels(std::string_view raw);
+
 // Whether a page of `width` x `height` points may be rendered at `dpi`: not when an image it
 // draws (`max_image_pixels`, width x height) or the rendering itself is over `limits` (Poppler
 // would spend minutes and gigabytes on it). Notes the limit in `p`: over_limit (the repair

@@ -65,6 +65,23 @@ constexpr int kHalfTurnDegrees = 180;
 // Code points a text layer may hold that are no characters: surrogates, beyond Unicode.
 constexpr char32_t kSurrogateFirst = 0xD800, kSurrogateEnd = 0xE000, kLastCodePoint = 0x10FFFF;
 constexpr char32_t kReplacementCharacter = 0xFFFD;
+// Of a JBIG2 image's undecoded stream, what is read for its declared sizes: segment headers
+// come before their data, and real scans' streams are a few hundred KB.
+constexpr size_t kMaxJbig2ScanBytes = size_t(16) << 20;
+
+// Up to kMaxJbig2ScanBytes of `stream` from its start (empty for none).
+std::string RawBytes(Stream* stream) {
+  constexpr int kChunk = 1 << 16;
+  std::string out;
+  if (!stream) return out;
+  stream->reset();
+  std::vector<unsigned char> buffer(kChunk);
+  for (int n; out.size() < kMaxJbig2ScanBytes && (n = stream->doGetChars(kChunk, buffer.data())) > 0;) {
+    out.append(reinterpret_cast<const char*>(buffer.data()), static_cast<size_t>(n));
+  }
+  stream->close();
+  return out;
+}
 
 }  // namespace
 
@@ -151,21 +168,21 @@ class WordAndDrawingDevice : public TextOutputDev {
   void eoFill(GfxState* state) override { Filled(state); TextOutputDev::eoFill(state); }
   void drawImageMask(GfxState* state, Object* ref, Stream* str, int width, int height, bool invert, bool interpolate,
                      bool inline_image) override {
-    Imaged(state, width, height);
+    Imaged(state, width, height, inline_image ? nullptr : str);
     OutputDev::drawImageMask(state, ref, str, width, height, invert, interpolate, inline_image);
   }
   void drawImage(GfxState* state, Object* ref, Stream* str, int width, int height, GfxImageColorMap* color_map,
                  bool interpolate, const int* mask_colors, bool inline_image) override {
-    Imaged(state, width, height);
+    Imaged(state, width, height, inline_image ? nullptr : str);
     OutputDev::drawImage(state, ref, str, width, height, color_map, interpolate, mask_colors, inline_image);
   }
-  void drawMaskedImage(GfxState* state, Object*, Stream*, int width, int height, GfxImageColorMap*, bool, Stream*,
+  void drawMaskedImage(GfxState* state, Object*, Stream* str, int width, int height, GfxImageColorMap*, bool, Stream*,
                        int, int, bool, bool) override {
-    Imaged(state, width, height);   // never inline: nothing to skip
+    Imaged(state, width, height, str);   // never inline: nothing to skip
   }
-  void drawSoftMaskedImage(GfxState* state, Object*, Stream*, int width, int height, GfxImageColorMap*, bool, Stream*,
+  void drawSoftMaskedImage(GfxState* state, Object*, Stream* str, int width, int height, GfxImageColorMap*, bool, Stream*,
                            int, int, GfxImageColorMap*, bool) override {
-    Imaged(state, width, height);
+    Imaged(state, width, height, str);
   }
   bool useTilingPatternFill() override { return true; }
   bool tilingPatternFill(GfxState*, Gfx*, Catalog*, GfxTilingPattern*, const double*, int, int, int, int, double,
@@ -225,9 +242,14 @@ class WordAndDrawingDevice : public TextOutputDev {
     drawing_.verticals.push_back({static_cast<float>((x0 + x1) / 2), static_cast<float>(y0), static_cast<float>(y1)});
   }
   // An image fills the unit square of its matrix: the box of its corners on the page. Its
-  // pixels are counted (a renderer decodes them all), not decoded.
-  void Imaged(const GfxState* state, int width, int height) {
+  // pixels are counted (a renderer decodes them all), not decoded; a JBIG2 image's count is
+  // also what its own segments declare, which is what Poppler allocates (`stream`: null for
+  // an inline image, whose bytes are the content stream's).
+  void Imaged(const GfxState* state, int width, int height, Stream* stream) {
     drawing_.max_image_pixels = std::max(drawing_.max_image_pixels, static_cast<double>(width) * height);
+    if (stream && stream->getKind() == strJBIG2) {
+      drawing_.max_image_pixels = std::max(drawing_.max_image_pixels, pdf_internal::Jbig2DeclaredPixels(RawBytes(stream->getNextStream())));
+    }
     double xs[4], ys[4];
     state->transform(0, 0, &xs[0], &ys[0]);
     state->transform(1, 0, &xs[1], &ys[1]);
