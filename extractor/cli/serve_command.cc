@@ -29,7 +29,8 @@ Options:
       --bind ADDRESS         the address to listen on (default 127.0.0.1)
       --port N               the port (default 8080; 0: any free port)
   -j, --jobs N               extraction workers (default: the number of CPUs)
-      --token-file FILE      bearer tokens, one a line: uploads and deletes need one, and so
+      --token-file FILE      bearer tokens, one a line ("NAME TOKEN" names who marks flags with
+                             it): uploads, deletes and review marks need one, and so
                              do reads when --bind is not a loopback address. Without it (only
                              allowed on loopback) a random token is made and printed in the URL
       --max-upload BYTES     refuse larger files with 413 (default 52428800; K, M, G suffixes)
@@ -122,7 +123,7 @@ std::optional<int> ParseServeArgs(const std::vector<std::string>& args, ServeOpt
 // the page in the URL's `fragment`. The exit status when they cannot be had.
 std::optional<int> SetUpTokens(const std::string& token_file, ServeOptions& options, std::string& fragment) {
   if (!token_file.empty()) {
-    Result<std::vector<std::string>> tokens = ReadTokenFile(token_file);
+    Result<std::vector<std::string>> tokens = ReadTokenFile(token_file, &options.token_names);
     if (!tokens.ok()) {
       std::cerr << "baocao: " << tokens.status().ToString() << "\n";
       return tokens.status().code() == ErrorCode::kUsage ? kExitUsage : kExitUnreadable;

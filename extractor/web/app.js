@@ -189,7 +189,10 @@ function showDocuments() {
     h('section', {class: 'documents'},
       h('div', {class: 'section-head'}, h('h2', {}, 'Tài liệu đã lưu'), filters),
       h('div', {id: 'document-list', class: 'document-list'}, h('p', {class: 'muted'}, 'Đang tải…')),
-      h('div', {id: 'pager', class: 'pager'})));
+      h('div', {id: 'pager', class: 'pager'}),
+      h('p', {class: 'downloads small'}, 'Tải về: ',
+        h('a', {href: 'api/export.csv', download: 'baocao-so-lieu.csv'}, 'số liệu (CSV)'), ' · ',
+        h('a', {href: 'api/reviews.csv', download: 'baocao-danh-gia.csv'}, 'đánh giá cảnh báo (CSV)'))));
   for (const u of uploads) document.getElementById('upload-list').append(u.item);
   loadDocuments();
   if (maxUpload === null) {
@@ -352,7 +355,12 @@ async function showDocument(id) {
     view().replaceChildren(h('p', {class: 'error-text'}, errorText(err)), h('p', {}, h('a', {href: '#/'}, '‹ Về danh sách')));
     return;
   }
-  const flags = x.flags.map((f, i) => ({...f, index: i})).sort((a, b) =>
+  // Review marks (by flag index); a store or server without them leaves the cards unmarked.
+  let reviews = [];
+  try {
+    reviews = (await (await api(`api/documents/${id}/reviews`)).json()).reviews;
+  } catch (err) { /* marks are an aid: the document shows without them */ }
+  const flags = x.flags.map((f, i) => ({...f, index: i, review: (reviews[i] || {}).review || null, docId: id})).sort((a, b) =>
     (SEVERITY_ORDER[a.severity] ?? 3) - (SEVERITY_ORDER[b.severity] ?? 3) || a.index - b.index);
 
   // Every highlighted range: the facts, and each flag's evidence (ids "f<flag>e<n>").
@@ -482,9 +490,57 @@ function renderFlag(f, paged) {
       h('button', {type: 'button', class: 'link', 'data-evidence': `f${f.index}e${j}`,
                    onclick: ev => { ev.stopPropagation(); selectFlag(f.index, `f${f.index}e${j}`, true); }},
         (paged && e.page ? `trang ${e.page}, ` : '') + `dòng ${e.line}: `, h('q', {}, e.text))))));
+  card.append(renderReview(f));
   card.addEventListener('click', () => selectFlag(f.index, null, true));
   card.addEventListener('keydown', e => { if (e.key === 'Enter') selectFlag(f.index, null, true); });
   return card;
+}
+
+// The auditor's mark on a flag: confirmed, false alarm or needs follow-up, with a comment; kept in
+// the store with who (the token's name) and when.
+const VERDICTS = [['confirmed', 'Đúng là sai sót'], ['false_alarm', 'Báo nhầm'], ['follow_up', 'Cần xem lại']];
+
+function reviewState(review) {
+  if (!review) return h('span', {class: 'review-state none'}, 'Chưa đánh giá');
+  const label = (VERDICTS.find(v => v[0] === review.verdict) || [, review.verdict])[1];
+  return h('span', {class: 'review-state ' + review.verdict},
+    label, ' · ', review.reviewer, ', ', formatTime(review.at), review.comment ? h('q', {}, review.comment) : null);
+}
+
+function formatTime(iso) {
+  const t = new Date(iso);
+  return isNaN(t) ? iso : t.toLocaleString('vi-VN', {dateStyle: 'short', timeStyle: 'short'});
+}
+
+function renderReview(f) {
+  const box = h('div', {class: 'review', 'data-review': f.index});
+  const state = h('p', {class: 'review-line'}, reviewState(f.review));
+  const comment = h('input', {type: 'text', class: 'review-comment', maxlength: 2000, placeholder: 'Ghi chú (không bắt buộc)',
+                              'aria-label': 'Ghi chú đánh giá', value: (f.review && f.review.comment) || ''});
+  const send = async (verdict) => {
+    if (!token) return notice('Cần mã truy cập để đánh giá cảnh báo.', 'error');
+    try {
+      const path = `api/documents/${f.docId}/flags/${f.index}/review`;
+      const res = verdict
+        ? await api(path, {method: 'PUT', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({verdict, comment: comment.value})})
+        : await api(path, {method: 'DELETE'});
+      f.review = verdict ? (await res.json()).review : null;
+      state.replaceChildren(reviewState(f.review));
+      for (const b of box.querySelectorAll('button[data-verdict]')) b.classList.toggle('chosen', !!f.review && b.dataset.verdict === f.review.verdict);
+      notice(verdict ? 'Đã lưu đánh giá.' : 'Đã bỏ đánh giá.', 'ok');
+    } catch (err) {
+      notice(errorText(err), 'error');
+    }
+  };
+  const buttons = h('p', {class: 'review-buttons'},
+    VERDICTS.map(([verdict, label]) => h('button', {type: 'button', class: 'small' + (f.review && f.review.verdict === verdict ? ' chosen' : ''),
+                                                     'data-verdict': verdict, onclick: () => send(verdict)}, label)),
+    h('button', {type: 'button', class: 'small link', onclick: () => send(null)}, 'Bỏ đánh giá'));
+  box.append(state, comment, buttons);
+  // Clicks and keys inside the mark are for the mark, not for selecting the flag's evidence.
+  box.addEventListener('click', e => e.stopPropagation());
+  box.addEventListener('keydown', e => e.stopPropagation());
+  return box;
 }
 
 // Marks a flag's evidence (or one piece of it) in the text and brings it into view.

@@ -154,7 +154,7 @@ class ServePage(unittest.TestCase):
         card = next(c for c in cards if "Tổng không khớp" in c.text and "377" in c.text)
         self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", card)
         self.settle(card)
-        card.click()
+        card.find_element(By.CSS_SELECTOR, "header").click()   # the card itself, not one of its buttons
         self.wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".hl.active"))
         active = self.driver.find_elements(By.CSS_SELECTOR, ".hl.active")
         active_text = " ".join(a.text for a in active)
@@ -251,6 +251,47 @@ class ServePage(unittest.TestCase):
             self.assertRegex(mark.text, r"\d")
         self.assertEqual(len(self.driver.find_elements(By.CSS_SELECTOR, "#flags .flag")), body["flag_count"])
         self.shot("docx-1280")
+
+    def test_a_flag_is_marked_from_its_card_and_the_mark_outlives_a_new_extraction(self):
+        with open(os.path.join(CORPUS, "docs", "trung-thanh-2026-06-report.txt"), "rb") as f:
+            text = f.read()
+        status, body = self.server.upload("review-me.txt", text)
+        self.assertIn(status, (200, 201), body)
+        self.open("#token=" + self.server.token)
+        self.wait.until(EC.presence_of_element_located((By.ID, "file-input")))
+        self.open(f"#/tai-lieu/{body['id']}")
+        self.driver.refresh()   # one fresh rendering of the document, not a second one under way
+        card = self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "#flags .flag")))
+        self.assertIn("Chưa đánh giá", card.text)
+        index = int(card.get_attribute("data-flag"))
+        card.find_element(By.CSS_SELECTOR, ".review-comment").send_keys("Dòng này đúng, bảng có dòng tổng riêng")
+        card.find_element(By.CSS_SELECTOR, "button[data-verdict='false_alarm']").click()
+        self.wait.until(lambda d: "Báo nhầm" in card.find_element(By.CSS_SELECTOR, ".review-state").text)
+        self.assertIn("token 2", card.text)   # the second token of the server's token file
+        self.assertNotIn("active", card.get_attribute("class"))   # marking does not select the flag
+        self.shot("review-1280")
+        # Kept in the store, listed among the false alarms, exported as a verdict.
+        marked = self.server.get_json(f"/api/flags?document={body['id']}&review=false_alarm")[1]["flags"]
+        self.assertEqual(len(marked), 1)
+        self.assertEqual(marked[0]["review"]["comment"], "Dòng này đúng, bảng có dòng tổng riêng")
+        status, _, csv = self.server.request("GET", "/api/reviews.csv")
+        self.assertEqual(status, 200)
+        self.assertTrue(csv.startswith(b"\xef\xbb\xbf"))
+        self.assertIn("review-me.txt", csv.decode("utf-8-sig"))
+        # The same bytes extracted anew (deleted, uploaded again: every row made again) keep the mark.
+        self.assertEqual(self.server.request("DELETE", f"/api/documents/{body['id']}", headers=self.server.auth())[0], 200)
+        status, again = self.server.upload("review-me.txt", text)
+        self.assertEqual(status, 201, again)
+        self.assertEqual(again["outcome"], "added")
+        self.open(f"#/tai-lieu/{again['id']}")
+        self.driver.refresh()   # SQLite may give the same id again: the same address, read anew
+        card = self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, f"#flags .flag[data-flag='{index}']")))
+        self.wait.until(lambda d: "Báo nhầm" in card.find_element(By.CSS_SELECTOR, ".review-state").text)
+        self.assertIn("Dòng này đúng", card.text)
+        # Taken back from the card.
+        card.find_element(By.XPATH, ".//button[text()='Bỏ đánh giá']").click()
+        self.wait.until(lambda d: "Chưa đánh giá" in card.find_element(By.CSS_SELECTOR, ".review-state").text)
+        self.assertEqual(self.server.get_json(f"/api/flags?document={again['id']}&review=reviewed")[1]["total"], 0)
 
     def test_refused_uploads_say_why_in_vietnamese(self):
         self.open("#/")

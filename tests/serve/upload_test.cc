@@ -105,6 +105,18 @@ TEST(ReadTokenFile, SkipsCommentsAndRefusesWeakTokens) {
   EXPECT_EQ(write("").status().code(), ErrorCode::kUsage);
   EXPECT_EQ(write("short\n").status().code(), ErrorCode::kUsage);
   EXPECT_EQ(write("with a space 0123456789\n").status().code(), ErrorCode::kUsage);
+  // "NAME TOKEN": the name is who marks flags with that token.
+  std::vector<std::string> names;
+  std::ofstream(dir / "tokens", std::ios::binary) << "kiem.toan.1 0123456789abcdef\nfedcba9876543210xyz\n";
+  Result<std::vector<std::string>> named = ReadTokenFile((dir / "tokens").string(), &names);
+  ASSERT_TRUE(named.ok()) << named.status().ToString();
+  EXPECT_EQ(*named, (std::vector<std::string>{"0123456789abcdef", "fedcba9876543210xyz"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"kiem.toan.1", ""}));
+  serve::TokenSet set(*named, names);
+  EXPECT_EQ(set.NameOf("0123456789abcdef"), "kiem.toan.1");
+  EXPECT_EQ(set.NameOf("fedcba9876543210xyz"), "token 2");
+  EXPECT_EQ(set.NameOf("not-a-token-at-all"), "");
+  EXPECT_FALSE(set.Contains(""));
   EXPECT_EQ(ReadTokenFile((dir / "missing").string()).status().code(), ErrorCode::kNotFound);
   fs::remove_all(dir);
 }

@@ -173,7 +173,7 @@ TEST(StorePages, AVersionTwoStoreIsUpgradedAndKeepsItsDocumentsWithoutPages) {
 
   Result<Store> store = Store::Open(db);
   ASSERT_TRUE(store.ok()) << store.status().ToString();
-  EXPECT_EQ(store->Info("schema_version")->value_or(""), "3");
+  EXPECT_EQ(store->Info("schema_version")->value_or(""), std::to_string(kStoreSchemaVersion));
   EXPECT_EQ(store_test::Query(store::Connection(*store), "SELECT id, path, length(source) FROM documents"),
             std::vector<std::string>{"7|old/plan.pdf|" + std::to_string(doc.bytes.size())});
   // Its pages were never stored: the first reader to need them reads the PDF and keeps them.

@@ -1,6 +1,7 @@
 // The Store API (store.h): one document per Put with all its rows, replacement by path,
 // errors recorded and cleared, lookups, deletion with cascade, filters, schema versions, and
 // failures as kStore values naming the database.
+#include "baocao/store/reviews.h"
 #include "baocao/store/store.h"
 
 #include <gtest/gtest.h>
@@ -323,6 +324,9 @@ void WriteVersionOneStore(const std::string& path) {
     INSERT INTO facts (document_id, indicator, role, value, unit, period, span_start, span_end, span_line, span_text)
     VALUES (1, 'tthc.on_time_rate', 'actual', 2.5, '%', '2026-H1', 10, 14, 3, '2,5%'),
            (1, 'tthc.on_time_rate', 'actual', 97.5, '%', '2026-H1', 30, 35, 4, '97,5%');
+    INSERT INTO flags (document_id, kind, severity, indicators, explanation, evidence)
+    VALUES (1, 'sum_mismatch', 'error', '[]', 'x',
+            '[{"start": 10, "end": 14, "line": 3, "page": null, "text": "2,5%"}, {"start": 30, "end": 35, "line": 4, "page": 2, "text": "97,5%"}]');
   )sql";
   ASSERT_EQ(sqlite3_exec(db, rows, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
   sqlite3_close(db);
@@ -350,6 +354,10 @@ TEST(Store, UpgradesAVersionOneStoreInPlaceKeepingItsRows) {
   EXPECT_EQ(store_test::Query(store::Connection(*store), "SELECT id, value, span_text, scope, qualifiers, basis FROM facts ORDER BY id"),
             (std::vector<std::string>{"1|2.5|2,5%|toàn tỉnh|[\"quá hạn\"]|lũy kế", "2|97.5|97,5%|NULL|NULL|NULL"}));
 
+  // Version 4 gives the flags already stored their keys, which review marks find them by.
+  EXPECT_EQ(store_test::Query(store::Connection(*store), "SELECT key FROM flags"),
+            std::vector<std::string>{"sum_mismatch@:10-14,2:30-35"});
+
   // The upgraded store takes new documents with every column, and readers now open it.
   Doc doc = CorpusDoc("chi-linh-2026-01-report.txt", "new.txt");
   ASSERT_TRUE(store->Put(doc.x, doc.bytes).ok());
@@ -357,6 +365,55 @@ TEST(Store, UpgradesAVersionOneStoreInPlaceKeepingItsRows) {
   Result<Store> later = Store::Open(db, ReadOnly());
   ASSERT_TRUE(later.ok()) << later.status().ToString();
   EXPECT_EQ(*later->CountDocuments(), 2);
+}
+
+int64_t IdOf(Store& store, const std::string& path) {
+  Result<std::optional<StoredDocument>> doc = store.GetDocumentByPath(path);
+  return doc.ok() && *doc ? (*doc)->info.id : -1;
+}
+
+TEST(FlagReviews, AMarkIsKeptByTheBytesAndTheFlagAndOutlivesANewExtraction) {
+  TempDir dir;
+  std::string db = dir / "store.sqlite";
+  Result<Store> store = Store::Open(db);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  Doc doc = CorpusDoc("chi-linh-2026-01-report.txt", "a/chi-linh.txt");
+  ASSERT_GE(doc.x.flags.size(), 2u);
+  ASSERT_TRUE(store->Put(doc.x, doc.bytes).ok());
+  const int64_t id = IdOf(*store, "a/chi-linh.txt");
+
+  Result<FlagReview> mark = store::SetReview(*store, id, 1, "false_alarm", "dòng 97 đúng", "kiem.toan.1");
+  ASSERT_TRUE(mark.ok()) << mark.status().ToString();
+  EXPECT_EQ(mark->reviewer, "kiem.toan.1");
+  EXPECT_EQ(store::SetReview(*store, id, 1, "maybe", "", "x").status().code(), ErrorCode::kUsage);
+  EXPECT_EQ(store::SetReview(*store, id, 9999, "confirmed", "", "x").status().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(store::ReviewsOfDocument(*store, 424242).status().code(), ErrorCode::kNotFound);
+
+  // Deleted and stored again (every row made anew), and the same bytes under another name: the
+  // mark is on flag 1 of each, and on no other flag.
+  ASSERT_TRUE(*store->DeleteDocument(id));
+  ASSERT_TRUE(store->Put(doc.x, doc.bytes).ok());
+  Doc copy = Extract(doc.bytes, "b/copy.txt");
+  ASSERT_TRUE(store->Put(copy.x, copy.bytes).ok());
+  for (const char* path : {"a/chi-linh.txt", "b/copy.txt"}) {
+    Result<std::vector<store::DocumentFlagReview>> marks = store::ReviewsOfDocument(*store, IdOf(*store, path));
+    ASSERT_TRUE(marks.ok()) << marks.status().ToString();
+    ASSERT_EQ(marks->size(), doc.x.flags.size());
+    for (const store::DocumentFlagReview& m : *marks) {
+      EXPECT_EQ(m.review.has_value(), m.flag == 1) << path << " flag " << m.flag;
+    }
+    EXPECT_EQ((*marks)[1].review->comment, "dòng 97 đúng");
+  }
+
+  Result<std::vector<store::ReviewExportRow>> all = store::AllReviews(*store);
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 1u);   // one mark, whichever copies of the bytes are stored
+  EXPECT_EQ(all->front().path.value_or(""), "a/chi-linh.txt");
+  EXPECT_EQ(all->front().kind.value_or(""), doc.x.flags[1].kind);
+
+  EXPECT_TRUE(*store::ClearReview(*store, IdOf(*store, "b/copy.txt"), 1));
+  EXPECT_FALSE(*store::ClearReview(*store, IdOf(*store, "b/copy.txt"), 1));
+  EXPECT_FALSE((*store::ReviewsOfDocument(*store, IdOf(*store, "a/chi-linh.txt")))[1].review.has_value());
 }
 
 }  // namespace

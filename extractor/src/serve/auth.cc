@@ -26,16 +26,22 @@ std::array<unsigned char, 32> Digest(std::string_view s) {
 
 }  // namespace
 
-TokenSet::TokenSet(const std::vector<std::string>& tokens) {
-  for (const std::string& t : tokens) digests_.push_back(Digest(t));
+TokenSet::TokenSet(const std::vector<std::string>& tokens, const std::vector<std::string>& names) {
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    digests_.push_back(Digest(tokens[i]));
+    names_.push_back(i < names.size() && !names[i].empty() ? names[i] : "token " + std::to_string(i + 1));
+  }
 }
 
-bool TokenSet::Contains(std::string_view token) const {
-  if (token.empty()) return false;
+std::string TokenSet::NameOf(std::string_view token) const {
+  if (token.empty()) return {};
   std::array<unsigned char, 32> d = Digest(token);
-  int found = 0;
-  for (const auto& stored : digests_) found |= CRYPTO_memcmp(stored.data(), d.data(), d.size()) == 0;
-  return found != 0;
+  size_t found = digests_.size();
+  for (size_t i = 0; i < digests_.size(); ++i) {
+    // Every stored token is compared, in constant time each, whatever was found before.
+    if (CRYPTO_memcmp(digests_[i].data(), d.data(), d.size()) == 0) found = i;
+  }
+  return found < names_.size() ? names_[found] : std::string();
 }
 
 std::string_view BearerToken(std::string_view authorization) {
@@ -52,7 +58,7 @@ std::string_view BearerToken(std::string_view authorization) {
 
 }  // namespace serve
 
-Result<std::vector<std::string>> ReadTokenFile(const std::string& path) {
+Result<std::vector<std::string>> ReadTokenFile(const std::string& path, std::vector<std::string>* names) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status(ErrorCode::kNotFound, path + ": cannot open the token file");
   std::vector<std::string> tokens;
@@ -60,17 +66,24 @@ Result<std::vector<std::string>> ReadTokenFile(const std::string& path) {
   int number = 0;
   while (std::getline(in, line)) {
     ++number;
-    std::string token = internal::Trim(line);
-    if (token.empty() || token[0] == '#') continue;
-    for (char c : token) {
+    std::string text = internal::Trim(line);
+    if (text.empty() || text[0] == '#') continue;
+    const std::string where = path + ":" + std::to_string(number);
+    // "TOKEN" or "NAME TOKEN": the name says who made a review mark with the token.
+    std::istringstream fields(text);
+    std::string first, second, extra;
+    fields >> first >> second >> extra;
+    if (!extra.empty()) return Status(ErrorCode::kUsage, where + ": a line is a token, or a name and a token");
+    std::string token = second.empty() ? first : second;
+    std::string name = second.empty() ? std::string() : first;
+    for (char c : token + name) {
       if (c <= ' ' || c > '~') {
-        return Status(ErrorCode::kUsage, path + ":" + std::to_string(number) + ": a token is visible ASCII without spaces");
+        return Status(ErrorCode::kUsage, where + ": a token (and its name) is visible ASCII without spaces");
       }
     }
-    if (token.size() < 16) {
-      return Status(ErrorCode::kUsage, path + ":" + std::to_string(number) + ": a token needs at least 16 characters");
-    }
+    if (token.size() < 16) return Status(ErrorCode::kUsage, where + ": a token needs at least 16 characters");
     tokens.push_back(std::move(token));
+    if (names) names->push_back(std::move(name));
   }
   if (in.bad()) return Status(ErrorCode::kUnreadable, path + ": read error");
   if (tokens.empty()) return Status(ErrorCode::kUsage, path + ": no token in the file");

@@ -12,13 +12,19 @@ namespace baocao::serve {
 class TokenSet {
  public:
   TokenSet() = default;
-  explicit TokenSet(const std::vector<std::string>& tokens);
+  // `names[i]` names tokens[i] (ReadTokenFile's "NAME TOKEN" lines); missing or empty: "token N",
+  // N counting from 1.
+  explicit TokenSet(const std::vector<std::string>& tokens, const std::vector<std::string>& names = {});
   bool empty() const { return digests_.empty(); }
   // True when `token` is one of the set; looks at every stored token whatever the answer.
-  bool Contains(std::string_view token) const;
+  bool Contains(std::string_view token) const { return !NameOf(token).empty(); }
+  // The name of `token` (who made a review mark), empty when it is not one of the set; looks at
+  // every stored token whatever the answer.
+  std::string NameOf(std::string_view token) const;
 
  private:
   std::vector<std::array<unsigned char, 32>> digests_;
+  std::vector<std::string> names_;
 };
 
 // The token of an "Authorization: Bearer TOKEN" header value; empty when it is not one.

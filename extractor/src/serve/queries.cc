@@ -53,7 +53,8 @@ json FlagJson(const store::FlagRow& r) {
           {"computed", OrNull(r.computed)},
           {"explanation", r.explanation},
           {"rule", OrNull(r.rule)},
-          {"evidence", Parsed(r.evidence)}};
+          {"evidence", Parsed(r.evidence)},
+          {"review", r.review ? ReviewJson(*r.review) : json(nullptr)}};
 }
 
 constexpr const char* kExportHeader =
@@ -133,6 +134,10 @@ Result<std::optional<json>> DocumentSummary(Store& store, int64_t id) {
   if (!row.ok()) return row.status();
   if (!*row) return std::optional<json>();
   return std::optional<json>(DocumentJson(**row));
+}
+
+json ReviewJson(const FlagReview& r) {
+  return {{"verdict", r.verdict}, {"comment", r.comment}, {"reviewer", r.reviewer}, {"at", r.at}};
 }
 
 Result<json> ListFlags(Store& store, const FlagQuery& query) {

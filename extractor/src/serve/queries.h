@@ -64,6 +64,8 @@ Result<nlohmann::json> ListFlags(Store& store, const FlagQuery& query);
 Status ExportFactsCsv(Store& store, const ExportQuery& query, const std::function<bool(std::string_view)>& write);
 
 // One RFC 4180 field: quoted when it holds a comma, a quote, CR or LF; quotes doubled.
+// A review mark as the API gives it: {"verdict", "comment", "reviewer", "at"}.
+nlohmann::json ReviewJson(const FlagReview& review);
 std::string CsvField(std::string_view value);
 // The shortest decimal that reads back as exactly `value` ("86.98", "1665600000").
 std::string ShortestNumber(double value);

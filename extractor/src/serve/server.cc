@@ -28,8 +28,11 @@
 #include "serve/auth.h"
 #include "serve/extract_pool.h"
 #include "serve/http_server.h"
+#include "serve/http_util.h"
 #include "serve/pages.h"
 #include "serve/queries.h"
+#include "serve/reviews.h"
+#include "baocao/store/reviews.h"
 #include "serve/upload.h"
 #include "serve/upload_body.h"
 
@@ -38,10 +41,16 @@ namespace {
 
 using nlohmann::json;
 using serve::ExtractPool;
+using serve::Dump;
+using serve::HttpStatusFor;
+using serve::PageParams;
+using serve::Param;
+using serve::ParseId;
 using serve::ReaderPool;
+using serve::SendError;
+using serve::SendStatus;
 
 constexpr size_t kMultipartSlack = size_t(64) << 10;   // boundaries and part headers around the file
-constexpr int64_t kMaxPageSize = 1000;
 constexpr auto kCacheLifetime = std::chrono::seconds(5);
 constexpr size_t kQueuedRoundsPerThread = 4;   // requests that may wait for a thread, per thread
 
@@ -57,37 +66,6 @@ serve::ConnectionLimits ConnectionLimitsFor(size_t threads, double header_timeou
   return limits;
 }
 
-const char* ReasonCode(int status) {
-  switch (status) {
-    case 400: return "bad_request";
-    case 401: return "unauthorized";
-    case 403: return "forbidden";
-    case 404: return "not_found";
-    case 405: return "method_not_allowed";
-    case 413: return "too_large";
-    case 415: return "unsupported_media_type";
-    case 422: return "unprocessable";
-    case 431: return "headers_too_large";
-    case 503: return "busy";
-    default: return status >= 500 ? "internal" : "error";
-  }
-}
-
-const char* ReasonMessage(int status) {
-  switch (status) {
-    case 400: return "malformed request";
-    case 401: return "a bearer token is needed";
-    case 404: return "no such resource";
-    case 405: return "method not allowed here";
-    case 413: return "the request body is too large (--max-upload)";
-    case 414: return "the request line is too long";
-    case 415: return "not a text, PDF or Word (.docx) file";
-    case 431: return "request headers too large";
-    case 503: return "busy; try again in a moment";
-    default: return status >= 500 ? "internal error" : "request refused";
-  }
-}
-
 json ConnectionsJson(const serve::HttpServer::Stats& s) {
   return {{"waiting_for_headers", s.gate.waiting},
           {"answering", s.threads.running},
@@ -96,74 +74,6 @@ json ConnectionsJson(const serve::HttpServer::Stats& s) {
           {"timed_out", s.gate.timed_out},
           {"headers_too_large", s.gate.too_large},
           {"evicted", s.gate.evicted}};
-}
-
-std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
-
-void SendError(httplib::Response& res, int status, const std::string& code, const std::string& message) {
-  res.status = status;
-  res.set_content(Dump({{"error", {{"code", code}, {"message", message}}}}), "application/json; charset=utf-8");
-}
-
-// The HTTP status of an engine or store failure.
-int HttpStatusFor(ErrorCode code) {
-  switch (code) {
-    case ErrorCode::kUsage: return 400;
-    case ErrorCode::kNotFound: return 404;
-    case ErrorCode::kTooLarge: return 413;
-    case ErrorCode::kBinary:
-    case ErrorCode::kUnsupported:
-    case ErrorCode::kNeedsConverter:
-    case ErrorCode::kInvalidEncoding: return 415;
-    case ErrorCode::kExpansionLimit: return 413;
-    case ErrorCode::kUnsafeXml:
-    case ErrorCode::kEmpty:
-    case ErrorCode::kCorrupt:
-    case ErrorCode::kEncrypted:
-    case ErrorCode::kNoText:
-    case ErrorCode::kTimeout:
-    case ErrorCode::kOverMemory:
-    case ErrorCode::kCancelled: return 422;
-    default: return 500;
-  }
-}
-
-void SendStatus(httplib::Response& res, const Status& status) {
-  SendError(res, HttpStatusFor(status.code()), ErrorCodeName(status.code()), status.message());
-}
-
-std::optional<int64_t> ParseId(const std::string& s) {
-  int64_t v = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || end != s.data() + s.size() || v <= 0) return std::nullopt;
-  return v;
-}
-
-std::optional<std::string> Param(const httplib::Request& req, const char* name) {
-  if (!req.has_param(name)) return std::nullopt;
-  std::string v = req.get_param_value(name);
-  if (v.empty()) return std::nullopt;
-  return v;
-}
-
-// limit/offset: whole numbers; false (and a 400 in `res`) when malformed.
-bool PageParams(const httplib::Request& req, httplib::Response& res, int64_t default_limit, int64_t* limit,
-                int64_t* offset) {
-  *limit = default_limit;
-  *offset = 0;
-  for (auto [name, out, max] : {std::tuple{"limit", limit, kMaxPageSize}, std::tuple{"offset", offset, INT64_MAX}}) {
-    std::optional<std::string> v = Param(req, name);
-    if (!v) continue;
-    int64_t n = -1;
-    auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
-    if (ec != std::errc() || end != v->data() + v->size() || n < 0 || n > max || (out == limit && n == 0)) {
-      SendError(res, 400, "bad_request",
-                std::string(name) + " must be a whole number" + (out == limit ? " from 1 to 1000" : " from 0"));
-      return false;
-    }
-    *out = n;
-  }
-  return true;
 }
 
 std::string BaseName(const std::string& path) {
@@ -229,6 +139,10 @@ struct Server::Impl {
   void CorpusFlags(const httplib::Request& req, httplib::Response& res);
   void CompareWards(const httplib::Request& req, httplib::Response& res);
   void ExportCsv(const httplib::Request& req, httplib::Response& res);
+  void GetReviews(const httplib::Request& req, httplib::Response& res);
+  // PUT sets the mark of flag req.matches[2] of document req.matches[1]; DELETE removes it.
+  void WriteReview(const httplib::Request& req, httplib::Response& res, bool remove);
+  void ExportReviews(httplib::Response& res);
   void Asset(const std::string& name, httplib::Response& res);
   // A cached JSON body for `key`, recomputed when a write happened since or it is older than
   // kCacheLifetime (another process may write the store too).
@@ -253,7 +167,7 @@ Result<Server> Server::Start(const ServeOptions& options) {
   if (!loopback && options.tokens.empty()) {
     return Status(ErrorCode::kUsage, options.bind + " is not a loopback address: give --token-file (reads and writes then need a token)");
   }
-  s.tokens = serve::TokenSet(options.tokens);
+  s.tokens = serve::TokenSet(options.tokens, options.token_names);
   s.reads_need_token = !loopback;
 
   Result<Engine> engine = Engine::Create({options.rules_dir});
@@ -338,7 +252,7 @@ void Server::Impl::Routes() {
     return PreRoute(req, res) == httplib::Server::HandlerResponse::Handled ? res.status : 100;
   });
   http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
-    if (res.body.empty()) SendError(res, res.status, ReasonCode(res.status), ReasonMessage(res.status));
+    if (res.body.empty()) SendError(res, res.status, serve::ReasonCode(res.status), serve::ReasonMessage(res.status));
   });
   http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
     SendError(res, 500, "internal", "internal error");
@@ -365,6 +279,12 @@ void Server::Impl::Routes() {
   http.Get("/api/flags", [this](const httplib::Request& req, httplib::Response& res) { ListFlags(req, res); });
   http.Get("/api/compare", [this](const httplib::Request& req, httplib::Response& res) { CompareWards(req, res); });
   http.Get("/api/export.csv", [this](const httplib::Request& req, httplib::Response& res) { ExportCsv(req, res); });
+  http.Get(R"(/api/documents/([0-9]+)/reviews)",
+           [this](const httplib::Request& req, httplib::Response& res) { GetReviews(req, res); });
+  const std::string review = R"(/api/documents/([0-9]+)/flags/([0-9]+)/review)";
+  http.Put(review, [this](const httplib::Request& req, httplib::Response& res) { WriteReview(req, res, false); });
+  http.Delete(review, [this](const httplib::Request& req, httplib::Response& res) { WriteReview(req, res, true); });
+  http.Get("/api/reviews.csv", [this](const httplib::Request&, httplib::Response& res) { ExportReviews(res); });
   http.Get("/api/status", [this](const httplib::Request&, httplib::Response& res) {
     Result<ReaderPool::Lease> store = readers->Acquire();
     if (!store.ok()) return SendStatus(res, store.status());
@@ -648,6 +568,48 @@ void Server::Impl::DeleteDocument(const httplib::Request& req, httplib::Response
   res.set_content(Dump({{"deleted", *id}}), "application/json; charset=utf-8");
 }
 
+// ---- review marks -----------------------------------------------------------------------------
+
+void Server::Impl::GetReviews(const httplib::Request& req, httplib::Response& res) {
+  std::optional<int64_t> id = ParseId(req.matches[1]);
+  if (!id) return SendError(res, 404, "not_found", "no such document");
+  Result<ReaderPool::Lease> store = readers->Acquire();
+  if (!store.ok()) return SendStatus(res, store.status());
+  Result<json> reviews = serve::DocumentReviews(**store, *id);
+  if (!reviews.ok()) return SendStatus(res, reviews.status());
+  res.set_content(Dump(*reviews), "application/json; charset=utf-8");
+}
+
+void Server::Impl::WriteReview(const httplib::Request& req, httplib::Response& res, bool remove) {
+  std::optional<int64_t> id = ParseId(req.matches[1]);
+  std::optional<int64_t> flag = serve::ParseIndex(req.matches[2]);
+  if (!id || !flag) return SendError(res, 404, "not_found", "no such flag");
+  const int64_t index = *flag;
+  Result<serve::ReviewBody> body = remove ? Result<serve::ReviewBody>(serve::ReviewBody{}) : serve::ParseReviewBody(req.body);
+  if (!body.ok()) return SendError(res, 400, "bad_request", body.status().message());
+  const std::string reviewer = tokens.NameOf(serve::BearerToken(req.get_header_value("Authorization")));
+  std::lock_guard lock(writer_mu);
+  if (!writer) return SendError(res, 500, "internal", "the store is closed");
+  ++generation;
+  if (remove) {
+    Result<bool> removed = store::ClearReview(*writer, *id, index);
+    if (!removed.ok()) return SendStatus(res, removed.status());
+    return res.set_content(Dump({{"flag", index}, {"removed", *removed}}), "application/json; charset=utf-8");
+  }
+  Result<FlagReview> mark = store::SetReview(*writer, *id, index, body->verdict, body->comment, reviewer);
+  if (!mark.ok()) return SendStatus(res, mark.status());
+  res.set_content(Dump({{"flag", index}, {"review", serve::ReviewJson(*mark)}}), "application/json; charset=utf-8");
+}
+
+void Server::Impl::ExportReviews(httplib::Response& res) {
+  Result<ReaderPool::Lease> store = readers->Acquire();
+  if (!store.ok()) return SendStatus(res, store.status());
+  Result<std::string> csv = serve::ReviewsCsv(**store);
+  if (!csv.ok()) return SendStatus(res, csv.status());
+  res.set_header("Content-Disposition", "attachment; filename=\"baocao-reviews.csv\"");
+  res.set_content(*csv, "text/csv; charset=utf-8");
+}
+
 void Server::Impl::ListFlags(const httplib::Request& req, httplib::Response& res) {
   std::optional<std::string> scope = Param(req, "scope");
   if (scope && *scope == "corpus") return CorpusFlags(req, res);
@@ -658,6 +620,10 @@ void Server::Impl::ListFlags(const httplib::Request& req, httplib::Response& res
   q.severity = Param(req, "severity");
   q.ward = Param(req, "ward");
   q.province = Param(req, "province");
+  q.review = Param(req, "review");
+  if (q.review && *q.review != "unreviewed" && *q.review != "reviewed" && !store::IsVerdict(*q.review)) {
+    return SendError(res, 400, "bad_request", "review is unreviewed, reviewed, confirmed, false_alarm or follow_up");
+  }
   if (std::optional<std::string> d = Param(req, "document")) {
     q.document = ParseId(*d);
     if (!q.document) return SendError(res, 400, "bad_request", "document must be a document id");

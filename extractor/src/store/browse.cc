@@ -30,6 +30,7 @@ class Where {
       if (c == '?') values_.push_back(Value{value, 0, false});
     }
   }
+  void Add(const std::string& condition) { clauses_ += (clauses_.empty() ? " WHERE " : " AND ") + condition; }
   void AddInt(const std::string& condition, int64_t value) {
     clauses_ += (clauses_.empty() ? " WHERE " : " AND ") + condition;
     values_.push_back(Value{{}, value, true});
@@ -113,6 +114,11 @@ Where FlagWhere(const FlagQuery& query) {
   w.Add("d.ward = ?", query.ward);
   w.Add("d.province = ?", query.province);
   if (query.document) w.AddInt("f.document_id = ?", *query.document);
+  if (query.review) {
+    if (*query.review == "unreviewed") w.Add("r.verdict IS NULL");
+    else if (*query.review == "reviewed") w.Add("r.verdict IS NOT NULL");
+    else w.Add("r.verdict = ?", *query.review);
+  }
   return w;
 }
 
@@ -131,7 +137,11 @@ constexpr const char* kDocumentColumns =
     "d.flag_count, d.error_count, d.ingested_at, d.encoding";
 constexpr const char* kFlagColumns =
     "SELECT f.id, f.document_id, d.path, d.ward, d.province, f.kind, f.severity, f.indicators, f.stated, "
-    "f.computed, f.explanation, f.rule, f.evidence";
+    "f.computed, f.explanation, f.rule, f.evidence, r.verdict, r.comment, r.reviewer, r.at";
+// A flag's review mark (schema version 4), by the document's bytes and the flag's key.
+constexpr const char* kFlagsWithReviews =
+    " FROM flags f JOIN documents d ON d.id = f.document_id"
+    " LEFT JOIN flag_reviews r ON r.sha256 = d.sha256 AND r.flag_key = f.key";
 constexpr const char* kFlagOrder =
     " ORDER BY CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, d.path, f.id LIMIT ? OFFSET ?";
 constexpr const char* kExportColumns =
@@ -175,6 +185,7 @@ FlagRow ReadFlagRow(Statement& st) {
   r.explanation = st.ColumnText(10);
   r.rule = OptText(st, 11);
   r.evidence = st.ColumnText(12);
+  if (!st.IsNull(13)) r.review = FlagReview{st.ColumnText(13), st.ColumnText(14), st.ColumnText(15), st.ColumnText(16)};
   return r;
 }
 
@@ -262,7 +273,7 @@ Result<Page<FlagRow>> ListFlagRows(Store& store, const FlagQuery& query) {
   sqlite3* db = Connection(store);
   Where where = FlagWhere(query);
   ReadTransaction snapshot(db);
-  const std::string from = Concat({" FROM flags f JOIN documents d ON d.id = f.document_id", where.sql()});
+  const std::string from = Concat({kFlagsWithReviews, where.sql()});
   Result<int64_t> total = Count(db, from, where, "cannot count flags");
   if (!total.ok()) return total.status();
   Result<std::vector<FlagRow>> rows = PageRows<FlagRow>(db, Concat({kFlagColumns, from, kFlagOrder}), where, query.limit,

@@ -129,6 +129,27 @@ CREATE TABLE IF NOT EXISTS document_pages (
 CREATE UNIQUE INDEX IF NOT EXISTS document_pages_document ON document_pages(document_id, number);
 )sql";
 
+// Version 4: auditors' review marks on flags (issue 19). A mark belongs to the document's bytes
+// (sha256) and to the flag's key, its kind and the places of its evidence (FlagKeySql), not to
+// row ids: a re-extraction of the same file, which deletes and inserts its rows, finds its marks
+// again, and so does the same file uploaded under another name. Deleting a document keeps its
+// marks, for the day its bytes come back. The flags already stored get their keys here.
+constexpr const char* kVersion4Head = R"sql(
+ALTER TABLE flags ADD COLUMN key TEXT;
+CREATE INDEX IF NOT EXISTS flags_key ON flags(key);
+CREATE TABLE IF NOT EXISTS flag_reviews (
+  sha256 TEXT NOT NULL, flag_key TEXT NOT NULL,
+  verdict TEXT NOT NULL CHECK (verdict IN ('confirmed', 'false_alarm', 'follow_up')),
+  comment TEXT NOT NULL, reviewer TEXT NOT NULL, at TEXT NOT NULL,
+  PRIMARY KEY (sha256, flag_key)
+);
+UPDATE flags SET key = )sql";
+
+const std::string& Version4() {
+  static const std::string sql = std::string(kVersion4Head) + FlagKeySql("kind", "evidence") + ";\n";
+  return sql;
+}
+
 constexpr std::array<std::string_view, 10> kJsonColumns = {
     "documents.extraction", "document_references.variants", "document_tables.header",
     "document_tables.rows",  "facts.qualifiers",             "flags.indicators",
@@ -137,8 +158,15 @@ constexpr std::array<std::string_view, 10> kJsonColumns = {
 
 }  // namespace
 
+std::string FlagKeySql(std::string_view kind, std::string_view evidence) {
+  return "(" + std::string(kind) +
+         " || '@' || coalesce((SELECT group_concat(place, ',') FROM (SELECT coalesce(json_extract(e.value, '$.page'), '')"
+         " || ':' || json_extract(e.value, '$.start') || '-' || json_extract(e.value, '$.end') AS place FROM json_each(" +
+         std::string(evidence) + ") e ORDER BY e.key)), ''))";
+}
+
 const std::vector<const char*>& Migrations() {
-  static const std::vector<const char*> steps = {kVersion1, kVersion2, kVersion3};
+  static const std::vector<const char*> steps = {kVersion1, kVersion2, kVersion3, Version4().c_str()};
   return steps;
 }
 

@@ -45,9 +45,13 @@ constexpr const char* kInsertFact =
     "INSERT INTO facts (document_id, indicator, role, value, assessment, unit, comparator, period, label, span_start, "
     "span_end, span_line, span_page, span_text, scope, qualifiers, basis) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
-constexpr const char* kInsertFlag =
-    "INSERT INTO flags (document_id, kind, severity, indicators, stated, computed, explanation, rule, evidence) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+// The flag's key (schema version 4) is computed by SQLite from the kind and evidence bound.
+const char* InsertFlagSql() {
+  static const std::string sql =
+      "INSERT INTO flags (document_id, kind, severity, indicators, stated, computed, explanation, rule, evidence, key) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, " + store::FlagKeySql("?2", "?9") + ")";
+  return sql.c_str();
+}
 constexpr const char* kFindByPath = "SELECT id, sha256 FROM documents WHERE path = ?1";
 constexpr const char* kDeleteDocument = "DELETE FROM documents WHERE id = ?1";
 constexpr const char* kClearError = "DELETE FROM errors WHERE path = ?1";
@@ -592,7 +596,7 @@ Status Store::Impl::InsertRows(int64_t id, const Extraction& x, const JsonColumn
                    [&](Statement& st, size_t i) { BindFact(st, id, x.facts[i], (*c.qualifiers)[i]); });
   }
   if (s.ok()) {
-    s = InsertEach(insert_flag, kInsertFlag, x.flags.size(), "flags", path, [&](Statement& st, size_t i) {
+    s = InsertEach(insert_flag, InsertFlagSql(), x.flags.size(), "flags", path, [&](Statement& st, size_t i) {
       BindFlag(st, id, x.flags[i], (*c.indicators)[i], (*c.evidence)[i]);
     });
   }

@@ -45,6 +45,7 @@ struct ServeOptions {
   int port = 8080;                    // 0: a free port chosen by the system (see Server::port)
   size_t workers = 0;                 // extraction threads; 0: the number of CPUs
   std::vector<std::string> tokens;    // bearer tokens accepted (ReadTokenFile)
+  std::vector<std::string> token_names;   // who each token is, for review marks ("token N" when empty)
   size_t max_upload = size_t(50) << 20;
   double extract_timeout_seconds = 60;
   double header_timeout_seconds = 10;   // a connection's request head must be whole by then (408)
@@ -53,10 +54,12 @@ struct ServeOptions {
   bool quiet = false;                 // no request log on standard error
 };
 
-// One token a line; blank lines and lines starting with '#' are skipped, spaces around a token
-// trimmed. kNotFound / kUnreadable for the file, kUsage when it holds no token or a token
-// shorter than 16 bytes or with characters outside visible ASCII.
-Result<std::vector<std::string>> ReadTokenFile(const std::string& path);
+// One token a line, or a name and a token ("kiem.toan.1 TOKEN": the name review marks record);
+// blank lines and lines starting with '#' are skipped, spaces around trimmed. `names`, when
+// given, gets each token's name ("" for none). kNotFound / kUnreadable for the file, kUsage when
+// it holds no token, a token shorter than 16 bytes, more than two fields on a line, or
+// characters outside visible ASCII.
+Result<std::vector<std::string>> ReadTokenFile(const std::string& path, std::vector<std::string>* names = nullptr);
 // 32 random bytes as 64 hex digits, from the system's random source.
 Result<std::string> MakeToken();
 // True for 127.0.0.0/8, ::1 and "localhost".

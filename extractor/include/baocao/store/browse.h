@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "baocao/core/status.h"
+#include "baocao/store/reviews.h"
 #include "baocao/store/store.h"
 
 namespace baocao::store {
@@ -59,6 +60,9 @@ Result<std::optional<DocumentRow>> DocumentRowById(Store& store, int64_t id);
 
 struct FlagQuery {
   std::optional<std::string> kind, severity, ward, province;
+  // unreviewed | reviewed | confirmed | false_alarm | follow_up (store/reviews.h); the caller
+  // checks the value.
+  std::optional<std::string> review;
   std::optional<int64_t> document;
   int64_t limit = 100;
   int64_t offset = 0;
@@ -75,6 +79,7 @@ struct FlagRow {
   std::string explanation;
   std::optional<std::string> rule;
   std::string evidence;     // JSON text
+  std::optional<FlagReview> review;   // the auditor's mark, when there is one
 };
 // The flags matching `query`: most severe first, then by path and id.
 Result<Page<FlagRow>> ListFlagRows(Store& store, const FlagQuery& query);

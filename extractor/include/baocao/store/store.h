@@ -44,7 +44,7 @@ class Access;   // store/sqlite.h: the connection, for the store's own files onl
 }  // namespace store
 
 // The schema this build writes (store_info.schema_version).
-inline constexpr int kStoreSchemaVersion = 3;
+inline constexpr int kStoreSchemaVersion = 4;
 
 enum class PutOutcome {
   kAdded,      // the path was not stored

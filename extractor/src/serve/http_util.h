@@ -1,0 +1,43 @@
+// Internal: the small HTTP pieces `baocao serve`'s handlers share: JSON errors in the shape of
+// docs/SERVE.md ({"error": {"code", "message"}}), the HTTP status of an engine or store error,
+// and the query parameters every list takes.
+#pragma once
+
+#include <httplib.h>
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "baocao/core/status.h"
+
+namespace baocao::serve {
+
+inline constexpr int64_t kMaxPageSize = 1000;   // the largest `limit` of a list
+
+// The code and message of a bare status httplib answers itself (404 of no route, 400 of a
+// malformed request), for the error handler.
+const char* ReasonCode(int status);
+const char* ReasonMessage(int status);
+
+// JSON text, invalid UTF-8 replaced (document text reaches some answers).
+std::string Dump(const nlohmann::json& j);
+void SendError(httplib::Response& res, int status, const std::string& code, const std::string& message);
+// The HTTP status of an engine or store failure (kNotFound 404, kUsage 400, a refused file 415
+// or 422, ...).
+int HttpStatusFor(ErrorCode code);
+void SendStatus(httplib::Response& res, const Status& status);
+
+// A positive decimal id; nullopt for anything else.
+std::optional<int64_t> ParseId(const std::string& s);
+// A whole number from 0 (an index); nullopt for anything else.
+std::optional<int64_t> ParseIndex(const std::string& s);
+// A query parameter; nullopt when absent or empty.
+std::optional<std::string> Param(const httplib::Request& req, const char* name);
+// limit (1 to kMaxPageSize, default `default_limit`) and offset (from 0); false, with a 400 in
+// `res`, when malformed.
+bool PageParams(const httplib::Request& req, httplib::Response& res, int64_t default_limit, int64_t* limit,
+                int64_t* offset);
+
+}  // namespace baocao::serve

@@ -1,0 +1,84 @@
+#include "serve/reviews.h"
+
+#include "baocao/store/reviews.h"
+#include "core/strings.h"
+#include "serve/queries.h"
+
+namespace baocao::serve {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr const char* kCsvHeader =
+    "\xEF\xBB\xBF" "file,kind,severity,rule,evidence,verdict,review,comment,reviewer,at,sha256,flag_key\r\n";
+
+// "57:86,98% | p2 14:12" — each span's line (and page) and text, as corpus/real-verdicts.tsv writes them.
+std::string EvidenceText(const std::optional<std::string>& evidence) {
+  if (!evidence) return {};
+  json spans = json::parse(*evidence, nullptr, /*allow_exceptions=*/false);
+  if (!spans.is_array()) return {};
+  std::string out;
+  for (const json& span : spans) {
+    if (!span.is_object()) continue;
+    std::string place = span.value("line", json()).is_number() ? std::to_string(span["line"].get<int64_t>()) : "?";
+    if (span.value("page", json()).is_number()) place = internal::Concat({"p", std::to_string(span["page"].get<int64_t>()), " ", place});
+    const std::string text = span.value("text", json()).is_string() ? span["text"].get<std::string>() : "";
+    out += internal::Concat({out.empty() ? "" : " | ", place, ":", text});
+  }
+  return out;
+}
+
+const char* VerdictColumn(const std::string& review) {
+  if (review == "confirmed") return "true";
+  if (review == "false_alarm") return "false";
+  return "";
+}
+
+}  // namespace
+
+Result<json> DocumentReviews(Store& store, int64_t id) {
+  Result<std::vector<store::DocumentFlagReview>> marks = store::ReviewsOfDocument(store, id);
+  if (!marks.ok()) return marks.status();
+  json reviews = json::array();
+  for (const store::DocumentFlagReview& m : *marks) {
+    reviews.push_back({{"flag", m.flag}, {"key", m.key}, {"review", m.review ? ReviewJson(*m.review) : json(nullptr)}});
+  }
+  return json{{"id", id}, {"reviews", std::move(reviews)}};
+}
+
+Result<ReviewBody> ParseReviewBody(std::string_view body) {
+  json j = json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object()) return Status(ErrorCode::kUsage, "the body is a JSON object: {\"verdict\": ..., \"comment\": ...}");
+  ReviewBody out;
+  if (!j.contains("verdict") || !j["verdict"].is_string() || !store::IsVerdict(j["verdict"].get<std::string>())) {
+    return Status(ErrorCode::kUsage, "verdict is confirmed, false_alarm or follow_up");
+  }
+  out.verdict = j["verdict"].get<std::string>();
+  if (j.contains("comment") && !j["comment"].is_null()) {
+    if (!j["comment"].is_string()) return Status(ErrorCode::kUsage, "comment is text");
+    out.comment = j["comment"].get<std::string>();
+    if (out.comment.size() > kMaxReviewComment) {
+      return Status(ErrorCode::kUsage, "comment is over " + std::to_string(kMaxReviewComment) + " bytes");
+    }
+  }
+  return out;
+}
+
+Result<std::string> ReviewsCsv(Store& store) {
+  Result<std::vector<store::ReviewExportRow>> rows = store::AllReviews(store);
+  if (!rows.ok()) return rows.status();
+  std::string out = kCsvHeader;
+  for (const store::ReviewExportRow& r : *rows) {
+    const std::string fields[] = {r.path.value_or(""),       r.kind.value_or(""),   r.severity.value_or(""),
+                                  r.rule.value_or(""),       EvidenceText(r.evidence), VerdictColumn(r.review.verdict),
+                                  r.review.verdict,          r.review.comment,      r.review.reviewer,
+                                  r.review.at,               r.sha256,              r.flag_key};
+    std::string line;
+    for (const std::string& f : fields) line += internal::Concat({line.empty() ? "" : ",", CsvField(f)});
+    out += internal::Concat({line, "\r\n"});
+  }
+  return out;
+}
+
+}  // namespace baocao::serve
