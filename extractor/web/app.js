@@ -146,6 +146,10 @@ function route() {
   let m;
   for (const a of document.querySelectorAll('.nav a')) a.classList.remove('current');
   if ((m = /^#\/tai-lieu\/(\d+)/.exec(hash))) return showDocument(Number(m[1]));
+  if (hash.startsWith('#/canh-bao')) {
+    document.querySelector('.nav a[data-route="flags"]').classList.add('current');
+    return showFlags();
+  }
   if (hash.startsWith('#/so-sanh')) {
     document.querySelector('.nav a[data-route="compare"]').classList.add('current');
     return showCompare();
@@ -333,6 +337,76 @@ async function deleteDocument(d) {
   } catch (err) {
     notice(errorText(err), 'error');
   }
+}
+
+// ---- every flag: one list across documents, with facets -------------------------------------
+
+const flagState = {severity: '', kind: '', review: '', ward: '', province: '', document_kind: '', q: '', offset: 0, limit: 50};
+const REVIEW_LABELS = {unreviewed: 'Chưa đánh giá', confirmed: 'Đúng là sai sót', false_alarm: 'Báo nhầm', follow_up: 'Cần xem lại'};
+const FACETS = [
+  ['severity', 'Mức độ', v => LABELS.severity[v] || v],
+  ['kind', 'Loại cảnh báo', v => LABELS.flag[v] || v],
+  ['review', 'Đánh giá', v => REVIEW_LABELS[v] || v],
+  ['province', 'Tỉnh, thành', v => v],
+  ['ward', 'Phường, xã', v => v],
+  ['document_kind', 'Loại văn bản', v => LABELS.kind[v] || v],
+];
+
+function flagParams(extra) {
+  const params = new URLSearchParams(extra || {});
+  for (const [key] of FACETS) if (flagState[key]) params.set(key, flagState[key]);
+  if (flagState.q) params.set('q', flagState.q);
+  return params;
+}
+
+function showFlags() {
+  view().replaceChildren(h('section', {class: 'documents', id: 'flag-list-view'},
+    h('div', {class: 'section-head'}, h('h2', {}, 'Cảnh báo trên mọi tài liệu')),
+    h('div', {id: 'flag-facets', class: 'filters facets'}),
+    h('div', {id: 'flag-list', class: 'document-list'}, h('p', {class: 'muted'}, 'Đang tải…')),
+    h('div', {id: 'flag-pager', class: 'pager'})));
+  document.title = 'Cảnh báo · baocao';
+  loadFlags();
+}
+
+async function loadFlags() {
+  let list;
+  try {
+    list = await (await api('api/flags?' + flagParams({facets: 1, limit: flagState.limit, offset: flagState.offset}))).json();
+  } catch (err) {
+    const target = document.getElementById('flag-list');
+    if (target) target.replaceChildren(h('p', {class: 'error-text'}, errorText(err)));
+    return;
+  }
+  const target = document.getElementById('flag-list');
+  if (!target) return;
+  const change = (key, value) => { flagState[key] = value; flagState.offset = 0; loadFlags(); };
+  document.getElementById('flag-facets').replaceChildren(
+    ...FACETS.map(([key, label, name]) => h('label', {class: 'facet'}, h('span', {}, label),
+      h('select', {'data-facet': key, onchange: e => change(key, e.target.value)},
+        h('option', {value: ''}, 'Tất cả'),
+        (list.facets[key] || []).map(f => h('option', {value: f.value, selected: flagState[key] === f.value}, `${name(f.value)} (${f.count})`)),
+        flagState[key] && !(list.facets[key] || []).some(f => f.value === flagState[key])
+          ? h('option', {value: flagState[key], selected: true}, `${name(flagState[key])} (0)`) : null))),
+    h('a', {class: 'download', href: 'api/flags.csv?' + flagParams(), download: 'baocao-canh-bao.csv'}, 'Tải CSV'));
+  if (!list.flags.length) {
+    target.replaceChildren(h('p', {class: 'muted'}, 'Không có cảnh báo nào khớp bộ lọc.'));
+  } else {
+    target.replaceChildren(h('table', {class: 'doc-table flag-table'},
+      h('thead', {}, h('tr', {}, ['Mức độ', 'Loại', 'Tài liệu', 'Phường, xã', 'Giải thích', 'Đánh giá'].map(t => h('th', {}, t)))),
+      h('tbody', {}, list.flags.map(f => h('tr', {'data-id': f.id},
+        h('td', {'data-label': 'Mức độ'}, h('span', {class: 'sev ' + f.severity}, LABELS.severity[f.severity] || f.severity)),
+        h('td', {'data-label': 'Loại'}, LABELS.flag[f.kind] || f.kind),
+        h('td', {'data-label': 'Tài liệu'}, h('a', {href: '#/tai-lieu/' + f.document_id, class: 'doc-link'}, baseName(f.path))),
+        h('td', {'data-label': 'Phường, xã'}, f.ward || '—'),
+        h('td', {'data-label': 'Giải thích', class: 'flag-explanation'}, f.explanation),
+        h('td', {'data-label': 'Đánh giá'}, reviewState(f.review)))))));
+  }
+  const from = list.total ? list.offset + 1 : 0, to = list.offset + list.flags.length;
+  document.getElementById('flag-pager').replaceChildren(
+    h('span', {}, `${from}–${to} trong ${list.total} cảnh báo`),
+    h('button', {type: 'button', disabled: list.offset === 0, onclick: () => { flagState.offset = Math.max(0, flagState.offset - flagState.limit); loadFlags(); }}, '‹ Trước'),
+    h('button', {type: 'button', disabled: to >= list.total, onclick: () => { flagState.offset += flagState.limit; loadFlags(); }}, 'Sau ›'));
 }
 
 // ---- one document: text, facts, flags ----------------------------------------------------------

@@ -1,5 +1,7 @@
 #include "serve/queries.h"
 
+#include "core/strings.h"
+
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -134,6 +136,20 @@ Result<std::optional<json>> DocumentSummary(Store& store, int64_t id) {
   if (!row.ok()) return row.status();
   if (!*row) return std::optional<json>();
   return std::optional<json>(DocumentJson(**row));
+}
+
+std::string EvidenceText(std::string_view evidence) {
+  json spans = json::parse(evidence, nullptr, /*allow_exceptions=*/false);
+  if (!spans.is_array()) return {};
+  std::string out;
+  for (const json& span : spans) {
+    if (!span.is_object()) continue;
+    std::string place = span.value("line", json()).is_number() ? std::to_string(span["line"].get<int64_t>()) : "?";
+    if (span.value("page", json()).is_number()) place = internal::Concat({"p", std::to_string(span["page"].get<int64_t>()), " ", place});
+    const std::string text = span.value("text", json()).is_string() ? span["text"].get<std::string>() : "";
+    out += internal::Concat({out.empty() ? "" : " | ", place, ":", text});
+  }
+  return out;
 }
 
 json ReviewJson(const FlagReview& r) {

@@ -64,6 +64,9 @@ Result<nlohmann::json> ListFlags(Store& store, const FlagQuery& query);
 Status ExportFactsCsv(Store& store, const ExportQuery& query, const std::function<bool(std::string_view)>& write);
 
 // One RFC 4180 field: quoted when it holds a comma, a quote, CR or LF; quotes doubled.
+// A flag's evidence JSON as text: "57:86,98% | p2 14:12" (each span's page, line and text, as
+// corpus/real-verdicts.tsv writes them); empty when it is not a JSON array.
+std::string EvidenceText(std::string_view evidence_json);
 // A review mark as the API gives it: {"verdict", "comment", "reviewer", "at"}.
 nlohmann::json ReviewJson(const FlagReview& review);
 std::string CsvField(std::string_view value);

@@ -13,22 +13,6 @@ namespace {
 constexpr const char* kCsvHeader =
     "\xEF\xBB\xBF" "file,kind,severity,rule,evidence,verdict,review,comment,reviewer,at,sha256,flag_key\r\n";
 
-// "57:86,98% | p2 14:12" — each span's line (and page) and text, as corpus/real-verdicts.tsv writes them.
-std::string EvidenceText(const std::optional<std::string>& evidence) {
-  if (!evidence) return {};
-  json spans = json::parse(*evidence, nullptr, /*allow_exceptions=*/false);
-  if (!spans.is_array()) return {};
-  std::string out;
-  for (const json& span : spans) {
-    if (!span.is_object()) continue;
-    std::string place = span.value("line", json()).is_number() ? std::to_string(span["line"].get<int64_t>()) : "?";
-    if (span.value("page", json()).is_number()) place = internal::Concat({"p", std::to_string(span["page"].get<int64_t>()), " ", place});
-    const std::string text = span.value("text", json()).is_string() ? span["text"].get<std::string>() : "";
-    out += internal::Concat({out.empty() ? "" : " | ", place, ":", text});
-  }
-  return out;
-}
-
 const char* VerdictColumn(const std::string& review) {
   if (review == "confirmed") return "true";
   if (review == "false_alarm") return "false";
@@ -71,7 +55,7 @@ Result<std::string> ReviewsCsv(Store& store) {
   std::string out = kCsvHeader;
   for (const store::ReviewExportRow& r : *rows) {
     const std::string fields[] = {r.path.value_or(""),       r.kind.value_or(""),   r.severity.value_or(""),
-                                  r.rule.value_or(""),       EvidenceText(r.evidence), VerdictColumn(r.review.verdict),
+                                  r.rule.value_or(""),       EvidenceText(r.evidence.value_or("")), VerdictColumn(r.review.verdict),
                                   r.review.verdict,          r.review.comment,      r.review.reviewer,
                                   r.review.at,               r.sha256,              r.flag_key};
     std::string line;

@@ -27,6 +27,7 @@
 #include "serve/assets.h"
 #include "serve/auth.h"
 #include "serve/extract_pool.h"
+#include "serve/flag_views.h"
 #include "serve/http_server.h"
 #include "serve/http_util.h"
 #include "serve/pages.h"
@@ -143,6 +144,7 @@ struct Server::Impl {
   // PUT sets the mark of flag req.matches[2] of document req.matches[1]; DELETE removes it.
   void WriteReview(const httplib::Request& req, httplib::Response& res, bool remove);
   void ExportReviews(httplib::Response& res);
+  void ExportFlags(const httplib::Request& req, httplib::Response& res);
   void Asset(const std::string& name, httplib::Response& res);
   // A cached JSON body for `key`, recomputed when a write happened since or it is older than
   // kCacheLifetime (another process may write the store too).
@@ -284,6 +286,7 @@ void Server::Impl::Routes() {
   const std::string review = R"(/api/documents/([0-9]+)/flags/([0-9]+)/review)";
   http.Put(review, [this](const httplib::Request& req, httplib::Response& res) { WriteReview(req, res, false); });
   http.Delete(review, [this](const httplib::Request& req, httplib::Response& res) { WriteReview(req, res, true); });
+  http.Get("/api/flags.csv", [this](const httplib::Request& req, httplib::Response& res) { ExportFlags(req, res); });
   http.Get("/api/reviews.csv", [this](const httplib::Request&, httplib::Response& res) { ExportReviews(res); });
   http.Get("/api/status", [this](const httplib::Request&, httplib::Response& res) {
     Result<ReaderPool::Lease> store = readers->Acquire();
@@ -601,6 +604,17 @@ void Server::Impl::WriteReview(const httplib::Request& req, httplib::Response& r
   res.set_content(Dump({{"flag", index}, {"review", serve::ReviewJson(*mark)}}), "application/json; charset=utf-8");
 }
 
+void Server::Impl::ExportFlags(const httplib::Request& req, httplib::Response& res) {
+  Result<store::FlagQuery> q = serve::FlagQueryFrom(req);
+  if (!q.ok()) return SendError(res, 400, "bad_request", q.status().message());
+  Result<ReaderPool::Lease> store = readers->Acquire();
+  if (!store.ok()) return SendStatus(res, store.status());
+  Result<std::string> csv = serve::FlagsCsv(**store, *q);
+  if (!csv.ok()) return SendStatus(res, csv.status());
+  res.set_header("Content-Disposition", "attachment; filename=\"baocao-flags.csv\"");
+  res.set_content(*csv, "text/csv; charset=utf-8");
+}
+
 void Server::Impl::ExportReviews(httplib::Response& res) {
   Result<ReaderPool::Lease> store = readers->Acquire();
   if (!store.ok()) return SendStatus(res, store.status());
@@ -614,26 +628,11 @@ void Server::Impl::ListFlags(const httplib::Request& req, httplib::Response& res
   std::optional<std::string> scope = Param(req, "scope");
   if (scope && *scope == "corpus") return CorpusFlags(req, res);
   if (scope && *scope != "document") return SendError(res, 400, "bad_request", "scope is document (default) or corpus");
-  serve::FlagQuery q;
-  if (!PageParams(req, res, 100, &q.limit, &q.offset)) return;
-  q.kind = Param(req, "kind");
-  q.severity = Param(req, "severity");
-  q.ward = Param(req, "ward");
-  q.province = Param(req, "province");
-  q.review = Param(req, "review");
-  if (q.review && *q.review != "unreviewed" && *q.review != "reviewed" && !store::IsVerdict(*q.review)) {
-    return SendError(res, 400, "bad_request", "review is unreviewed, reviewed, confirmed, false_alarm or follow_up");
-  }
-  if (std::optional<std::string> d = Param(req, "document")) {
-    q.document = ParseId(*d);
-    if (!q.document) return SendError(res, 400, "bad_request", "document must be a document id");
-  }
-  if (q.severity && !ParseSeverity(*q.severity)) {
-    return SendError(res, 400, "bad_request", "severity is error, warning or info");
-  }
+  Result<store::FlagQuery> q = serve::FlagQueryFrom(req);
+  if (!q.ok()) return SendError(res, 400, "bad_request", q.status().message());
   Result<ReaderPool::Lease> store = readers->Acquire();
   if (!store.ok()) return SendStatus(res, store.status());
-  Result<json> list = serve::ListFlags(**store, q);
+  Result<json> list = serve::FlagList(**store, *q, Param(req, "facets") == "1");
   if (!list.ok()) return SendStatus(res, list.status());
   res.set_content(Dump(*list), "application/json; charset=utf-8");
 }

@@ -113,6 +113,11 @@ Where FlagWhere(const FlagQuery& query) {
   w.Add("f.severity = ?", query.severity);
   w.Add("d.ward = ?", query.ward);
   w.Add("d.province = ?", query.province);
+  w.Add("d.kind = ?", query.document_kind);
+  if (query.q) {
+    w.Add("(d.path LIKE ? ESCAPE '\\' OR ifnull(d.title, '') LIKE ? ESCAPE '\\' OR ifnull(d.ward, '') LIKE ? ESCAPE '\\')",
+          ContainsPattern(*query.q));
+  }
   if (query.document) w.AddInt("f.document_id = ?", *query.document);
   if (query.review) {
     if (*query.review == "unreviewed") w.Add("r.verdict IS NULL");
@@ -137,7 +142,7 @@ constexpr const char* kDocumentColumns =
     "d.flag_count, d.error_count, d.ingested_at, d.encoding";
 constexpr const char* kFlagColumns =
     "SELECT f.id, f.document_id, d.path, d.ward, d.province, f.kind, f.severity, f.indicators, f.stated, "
-    "f.computed, f.explanation, f.rule, f.evidence, r.verdict, r.comment, r.reviewer, r.at";
+    "f.computed, f.explanation, f.rule, f.evidence, r.verdict, r.comment, r.reviewer, r.at, d.kind";
 // A flag's review mark (schema version 4), by the document's bytes and the flag's key.
 constexpr const char* kFlagsWithReviews =
     " FROM flags f JOIN documents d ON d.id = f.document_id"
@@ -186,6 +191,7 @@ FlagRow ReadFlagRow(Statement& st) {
   r.rule = OptText(st, 11);
   r.evidence = st.ColumnText(12);
   if (!st.IsNull(13)) r.review = FlagReview{st.ColumnText(13), st.ColumnText(14), st.ColumnText(15), st.ColumnText(16)};
+  r.document_kind = OptText(st, 17);
   return r;
 }
 
@@ -280,6 +286,43 @@ Result<Page<FlagRow>> ListFlagRows(Store& store, const FlagQuery& query) {
                                                         query.offset, "cannot list flags", ReadFlagRow);
   if (!rows.ok()) return rows.status();
   return Page<FlagRow>{*total, std::move(rows).value()};
+}
+
+Result<FlagFacets> FlagFacetCounts(Store& store, const FlagQuery& query) {
+  sqlite3* db = Connection(store);
+  ReadTransaction snapshot(db);
+  // Each dimension is counted under every filter but its own, so that its other values stay
+  // in view as choices.
+  struct Dimension {
+    const char* name;
+    const char* expression;
+    std::optional<std::string> FlagQuery::*filter;
+  };
+  static const Dimension kDimensions[] = {
+      {"severity", "f.severity", &FlagQuery::severity},
+      {"kind", "f.kind", &FlagQuery::kind},
+      {"ward", "d.ward", &FlagQuery::ward},
+      {"province", "d.province", &FlagQuery::province},
+      {"document_kind", "d.kind", &FlagQuery::document_kind},
+      {"review", "ifnull(r.verdict, 'unreviewed')", &FlagQuery::review},
+  };
+  FlagFacets facets;
+  for (const Dimension& dim : kDimensions) {
+    FlagQuery others = query;
+    others.*(dim.filter) = std::nullopt;
+    Where where = FlagWhere(others);
+    Statement st;
+    const std::string sql = Concat({"SELECT ", dim.expression, ", count(*)", kFlagsWithReviews, where.sql(), " GROUP BY 1 ORDER BY 2 DESC, 1"});
+    if (st.Prepare(db, sql.c_str()) != SQLITE_OK) return FileError(db, "cannot count flags");
+    where.Bind(st);
+    std::vector<std::pair<std::string, int64_t>>& counts = facets[dim.name];
+    int rc;
+    while ((rc = st.Step()) == SQLITE_ROW) {
+      if (!st.IsNull(0)) counts.emplace_back(st.ColumnText(0), st.ColumnInt(1));
+    }
+    if (rc != SQLITE_DONE) return FileError(db, "cannot count flags");
+  }
+  return facets;
 }
 
 Status ForEachExportedFact(Store& store, const ExportQuery& query,

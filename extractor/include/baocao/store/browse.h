@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -63,6 +64,8 @@ struct FlagQuery {
   // unreviewed | reviewed | confirmed | false_alarm | follow_up (store/reviews.h); the caller
   // checks the value.
   std::optional<std::string> review;
+  std::optional<std::string> document_kind;   // the document's kind (report, plan, ...)
+  std::optional<std::string> q;               // text in the document's path, title or ward
   std::optional<int64_t> document;
   int64_t limit = 100;
   int64_t offset = 0;
@@ -80,9 +83,16 @@ struct FlagRow {
   std::optional<std::string> rule;
   std::string evidence;     // JSON text
   std::optional<FlagReview> review;   // the auditor's mark, when there is one
+  std::optional<std::string> document_kind;
 };
 // The flags matching `query`: most severe first, then by path and id.
 Result<Page<FlagRow>> ListFlagRows(Store& store, const FlagQuery& query);
+
+// For each of severity, kind, ward, province, document_kind and review ("unreviewed" or a
+// verdict): its values among the flags matching `query` with that dimension's own filter left
+// out, and how many flags each has, most first.
+using FlagFacets = std::map<std::string, std::vector<std::pair<std::string, int64_t>>>;
+Result<FlagFacets> FlagFacetCounts(Store& store, const FlagQuery& query);
 
 struct ExportQuery {
   std::optional<std::string> ward, province, kind, indicator, period;
