@@ -195,8 +195,11 @@ function showDocuments() {
       h('div', {id: 'document-list', class: 'document-list'}, h('p', {class: 'muted'}, 'Đang tải…')),
       h('div', {id: 'pager', class: 'pager'}),
       h('p', {class: 'downloads small'}, 'Tải về: ',
+        'danh sách tài liệu (', h('a', {href: 'api/documents.csv', download: 'baocao-tai-lieu.csv'}, 'CSV'), ', ',
+        h('a', {href: 'api/documents.xlsx', download: 'baocao-tai-lieu.xlsx'}, 'Excel'), ') · ',
         h('a', {href: 'api/export.csv', download: 'baocao-so-lieu.csv'}, 'số liệu (CSV)'), ' · ',
-        h('a', {href: 'api/reviews.csv', download: 'baocao-danh-gia.csv'}, 'đánh giá cảnh báo (CSV)'))));
+        'đánh giá cảnh báo (', h('a', {href: 'api/reviews.csv', download: 'baocao-danh-gia.csv'}, 'CSV'), ', ',
+        h('a', {href: 'api/reviews.xlsx', download: 'baocao-danh-gia.xlsx'}, 'Excel'), ')')));
   for (const u of uploads) document.getElementById('upload-list').append(u.item);
   loadDocuments();
   if (maxUpload === null) {
@@ -388,7 +391,9 @@ async function loadFlags() {
         (list.facets[key] || []).map(f => h('option', {value: f.value, selected: flagState[key] === f.value}, `${name(f.value)} (${f.count})`)),
         flagState[key] && !(list.facets[key] || []).some(f => f.value === flagState[key])
           ? h('option', {value: flagState[key], selected: true}, `${name(flagState[key])} (0)`) : null))),
-    h('a', {class: 'download', href: 'api/flags.csv?' + flagParams(), download: 'baocao-canh-bao.csv'}, 'Tải CSV'));
+    h('span', {class: 'download'}, 'Tải về: ',
+      h('a', {href: 'api/flags.csv?' + flagParams(), download: 'baocao-canh-bao.csv'}, 'CSV'), ' · ',
+      h('a', {href: 'api/flags.xlsx?' + flagParams(), download: 'baocao-canh-bao.xlsx'}, 'Excel')));
   if (!list.flags.length) {
     target.replaceChildren(h('p', {class: 'muted'}, 'Không có cảnh báo nào khớp bộ lọc.'));
   } else {

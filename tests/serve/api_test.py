@@ -20,6 +20,7 @@ import tempfile
 import threading
 import time
 import unittest
+import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from serve_util import BINARY, CORPUS, Server, multipart  # noqa: E402
@@ -499,6 +500,51 @@ class ServeApi(unittest.TestCase):
         only_rows = list(csv.DictReader(io.StringIO(only.decode(), newline="")))
         self.assertTrue(only_rows)
         self.assertTrue(all(r["ward"] == "Chí Linh" and r["indicator"] == stored["facts"][0]["indicator"] for r in only_rows))
+
+    def test_lists_download_as_csv_and_xlsx_with_their_filters(self):
+        with open(os.path.join(CORPUS, "docs", "chi-linh-2026-01-report.txt"), "rb") as f:
+            status, body = self.server.upload("dl-chi-linh.txt", f.read())
+        self.assertIn(status, (200, 201), body)
+        errors = self.server.get_json(f"/api/flags?document={body['id']}&severity=error")[1]["flags"]
+        self.assertTrue(errors)
+        status, headers, data = self.server.request("GET", f"/api/flags.csv?document={body['id']}&severity=error")
+        self.assertEqual(status, 200)
+        self.assertIn("attachment", headers["content-disposition"])
+        self.assertTrue(data.startswith(b"\xef\xbb\xbf"))   # Excel reads UTF-8 with its mark
+        rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+        self.assertEqual(rows[0][:7], ["id", "file", "ward", "province", "document_kind", "kind", "severity"])
+        self.assertEqual(sorted(int(r[0]) for r in rows[1:]), sorted(f["id"] for f in errors))
+        self.assertTrue(all(r[6] == "error" for r in rows[1:]))
+        for what in ("documents", "flags", "reviews"):
+            status, headers, data = self.server.request("GET", f"/api/{what}.xlsx")
+            self.assertEqual(status, 200, what)
+            self.assertIn("spreadsheetml", headers["content-type"])
+            with zipfile.ZipFile(io.BytesIO(data)) as book:
+                self.assertIn("xl/worksheets/sheet1.xml", book.namelist())
+                if what == "flags":
+                    self.assertIn(errors[0]["explanation"].encode(), book.read("xl/sharedStrings.xml"))
+        self.assertEqual(self.server.request("GET", "/api/flags.csv?severity=bad")[0], 400)
+
+    def test_review_marks_need_a_token_and_a_known_verdict(self):
+        with open(os.path.join(CORPUS, "docs", "trung-thanh-2026-06-report.txt"), "rb") as f:
+            status, body = self.server.upload("rv-trung-thanh.txt", f.read())
+        path = f"/api/documents/{body['id']}/flags/0/review"
+        good = json.dumps({"verdict": "follow_up", "comment": "xem lại bảng 2"}).encode()
+        self.assertEqual(self.server.request("PUT", path, body=good)[0], 401)
+        auth = {**self.server.auth(), "Content-Type": "application/json"}
+        for bad in (b"{}", b"not json", json.dumps({"verdict": "yes"}).encode(),
+                    json.dumps({"verdict": "confirmed", "comment": "x" * 2001}).encode()):
+            status, _, raw = self.server.request("PUT", path, body=bad, headers=auth)
+            self.assertEqual(status, 400, bad)
+            self.assertEqual(self.error_of(raw), "bad_request")
+        self.assertEqual(self.server.request("PUT", f"/api/documents/{body['id']}/flags/9999/review", body=good, headers=auth)[0], 404)
+        self.assertEqual(self.server.request("PUT", "/api/documents/999999/flags/0/review", body=good, headers=auth)[0], 404)
+        status, _, raw = self.server.request("PUT", path, body=good, headers=auth)
+        self.assertEqual(status, 200, raw)
+        self.assertEqual(json.loads(raw)["review"]["verdict"], "follow_up")
+        reviews = self.server.get_json(f"/api/documents/{body['id']}/reviews")[1]["reviews"]
+        self.assertEqual([r["review"]["verdict"] if r["review"] else None for r in reviews][:1], ["follow_up"])
+        self.assertTrue(all(r["review"] is None for r in reviews[1:]))
 
     def test_status_reports_the_server(self):
         status, body = self.server.get_json("/api/status")

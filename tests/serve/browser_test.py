@@ -314,8 +314,9 @@ class ServePage(unittest.TestCase):
         # Every row is unreviewed yet; the review facet says so, and the CSV link carries the filter.
         review = self.driver.find_element(By.CSS_SELECTOR, "select[data-facet='review']")
         self.assertIn(f"Chưa đánh giá ({errors})", review.text)
-        link = self.driver.find_element(By.CSS_SELECTOR, "#flag-facets a.download").get_attribute("href")
-        self.assertIn("severity=error", link)
+        links = [a.get_attribute("href") for a in self.driver.find_elements(By.CSS_SELECTOR, "#flag-facets .download a")]
+        self.assertEqual(len(links), 2)
+        self.assertTrue(all("severity=error" in link for link in links), links)
         status, headers, csv = self.server.request("GET", "/api/flags.csv?severity=error")
         self.assertEqual(status, 200)
         lines = csv.decode("utf-8-sig").strip().split("\r\n")

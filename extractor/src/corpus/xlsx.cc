@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <set>
@@ -263,6 +264,75 @@ Status CompareToXlsx(const Comparison& comparison, const std::string& path) {
   lxw_workbook* wb = workbook_new(path.c_str());
   if (!wb) return Status(ErrorCode::kStore, path + ": cannot create the workbook");
   WorkbookWriter(wb, comparison).Write();
+  lxw_error err = workbook_close(wb);
+  if (err != LXW_NO_ERROR) return Status(ErrorCode::kStore, path + ": cannot write the workbook: " + lxw_strerror(err));
+  return Status::Ok();
+}
+
+namespace {
+
+constexpr size_t kMaxCellCharacters = 32767;
+constexpr double kMinColumnWidth = 6, kMaxColumnWidth = 60;
+constexpr size_t kWidthSampleRows = 200;   // rows looked at to size a column
+
+// At most kMaxCellCharacters code points, cut between whole UTF-8 characters; and the count.
+std::string CellText(const std::string& text, size_t* characters) {
+  size_t n = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && ++n > kMaxCellCharacters) {
+      *characters = kMaxCellCharacters;
+      return text.substr(0, i);
+    }
+  }
+  *characters = n;
+  return text;
+}
+
+void WriteSheet(lxw_workbook* wb, const WorkbookSheet& sheet, lxw_format* header, lxw_format* number) {
+  lxw_worksheet* ws = workbook_add_worksheet(wb, sheet.name.empty() ? nullptr : sheet.name.c_str());
+  std::vector<double> widths(sheet.columns.size(), kMinColumnWidth);
+  for (size_t c = 0; c < sheet.columns.size(); ++c) {
+    worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), sheet.columns[c].name.c_str(), header);
+    widths[c] = std::max(widths[c], static_cast<double>(sheet.columns[c].name.size()));
+  }
+  for (size_t r = 0; r < sheet.rows.size(); ++r) {
+    const auto row = static_cast<lxw_row_t>(r + 1);
+    for (size_t c = 0; c < sheet.columns.size() && c < sheet.rows[r].size(); ++c) {
+      const std::string& value = sheet.rows[r][c];
+      const auto col = static_cast<lxw_col_t>(c);
+      if (value.empty()) continue;
+      char* end = nullptr;
+      const double v = sheet.columns[c].number ? std::strtod(value.c_str(), &end) : 0;
+      size_t characters = 0;
+      if (sheet.columns[c].number && end && *end == '\0' && std::isfinite(v)) {
+        worksheet_write_number(ws, row, col, v, number);
+        characters = value.size();
+      } else {
+        worksheet_write_string(ws, row, col, CellText(value, &characters).c_str(), nullptr);
+      }
+      if (r < kWidthSampleRows) widths[c] = std::max(widths[c], static_cast<double>(characters));
+    }
+  }
+  for (size_t c = 0; c < widths.size(); ++c) {
+    worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), std::min(widths[c] + 1, kMaxColumnWidth), nullptr);
+  }
+  worksheet_freeze_panes(ws, 1, 0);
+  if (!sheet.columns.empty()) {
+    worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(sheet.rows.size()), static_cast<lxw_col_t>(sheet.columns.size() - 1));
+  }
+}
+
+}  // namespace
+
+Status WriteWorkbook(const std::vector<WorkbookSheet>& sheets, const std::string& path) {
+  lxw_workbook* wb = workbook_new(path.c_str());
+  if (!wb) return Status(ErrorCode::kStore, path + ": cannot create the workbook");
+  lxw_format* header = workbook_add_format(wb);
+  format_set_bold(header);
+  format_set_bg_color(header, kHeader);
+  lxw_format* number = workbook_add_format(wb);
+  format_set_num_format(number, "#,##0.##");
+  for (const WorkbookSheet& sheet : sheets) WriteSheet(wb, sheet, header, number);
   lxw_error err = workbook_close(wb);
   if (err != LXW_NO_ERROR) return Status(ErrorCode::kStore, path + ": cannot write the workbook: " + lxw_strerror(err));
   return Status::Ok();

@@ -13,26 +13,23 @@ using nlohmann::json;
 namespace {
 
 constexpr int64_t kDefaultPage = 100;
-constexpr int64_t kCsvBatch = 1000;
-constexpr size_t kMaxCellCharacters = 32767;   // a spreadsheet cell's limit
-constexpr const char* kCsvHeader =
-    "\xEF\xBB\xBF" "id,file,ward,province,document_kind,kind,severity,explanation,stated,computed,evidence,review,comment,"
-    "reviewer,at\r\n";
-
-// At most kMaxCellCharacters code points, cut between whole UTF-8 characters.
-std::string Cell(const std::string& text) {
-  size_t characters = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && ++characters > kMaxCellCharacters) {
-      return CsvField(text.substr(0, i));
-    }
-  }
-  return CsvField(text);
-}
-
+constexpr int64_t kBatch = 1000;   // rows read at a time for a download
 std::string Number(const std::optional<double>& v) { return v ? ShortestNumber(*v) : std::string(); }
 
 }  // namespace
+
+store::DocumentQuery DocumentQueryFrom(const httplib::Request& req) {
+  store::DocumentQuery q;
+  q.ward = Param(req, "ward");
+  q.province = Param(req, "province");
+  q.kind = Param(req, "kind");
+  q.period = Param(req, "period");
+  q.date = Param(req, "date");
+  q.date_from = Param(req, "date_from");
+  q.date_to = Param(req, "date_to");
+  q.q = Param(req, "q");
+  return q;
+}
 
 Result<store::FlagQuery> FlagQueryFrom(const httplib::Request& req) {
   store::FlagQuery q;
@@ -72,25 +69,46 @@ Result<json> FlagList(Store& store, const store::FlagQuery& query, bool facets) 
   return list;
 }
 
-Result<std::string> FlagsCsv(Store& store, store::FlagQuery query) {
-  std::string out = kCsvHeader;
-  query.limit = kCsvBatch;
-  for (query.offset = 0;; query.offset += kCsvBatch) {
+Result<WorkbookSheet> FlagsSheet(Store& store, store::FlagQuery query) {
+  WorkbookSheet sheet{"Cảnh báo",
+                      {{"id", true}, {"file"}, {"ward"}, {"province"}, {"document_kind"}, {"kind"}, {"severity"},
+                       {"explanation"}, {"stated", true}, {"computed", true}, {"evidence"}, {"review"}, {"comment"},
+                       {"reviewer"}, {"at"}},
+                      {}};
+  query.limit = kBatch;
+  for (query.offset = 0;; query.offset += kBatch) {
     Result<store::Page<store::FlagRow>> page = store::ListFlagRows(store, query);
     if (!page.ok()) return page.status();
     for (const store::FlagRow& r : page->rows) {
       const FlagReview review = r.review.value_or(FlagReview{});
-      const std::string fields[] = {std::to_string(r.id), r.path, r.ward.value_or(""), r.province.value_or(""),
-                                    r.document_kind.value_or(""), r.kind, r.severity, r.explanation, Number(r.stated),
-                                    Number(r.computed), EvidenceText(r.evidence), review.verdict, review.comment,
-                                    review.reviewer, review.at};
-      std::string line;
-      for (const std::string& f : fields) line += internal::Concat({line.empty() ? "" : ",", Cell(f)});
-      out += internal::Concat({line, "\r\n"});
+      sheet.rows.push_back({std::to_string(r.id), r.path, r.ward.value_or(""), r.province.value_or(""),
+                            r.document_kind.value_or(""), r.kind, r.severity, r.explanation, Number(r.stated),
+                            Number(r.computed), EvidenceText(r.evidence), review.verdict, review.comment, review.reviewer,
+                            review.at});
     }
-    if (static_cast<int64_t>(page->rows.size()) < kCsvBatch) break;
+    if (static_cast<int64_t>(page->rows.size()) < kBatch) break;
   }
-  return out;
+  return sheet;
+}
+
+Result<WorkbookSheet> DocumentsSheet(Store& store, const httplib::Request& req) {
+  store::DocumentQuery query = DocumentQueryFrom(req);
+  WorkbookSheet sheet{"Tài liệu",
+                      {{"id", true}, {"file"}, {"kind"}, {"number"}, {"date"}, {"ward"}, {"province"}, {"title"}, {"format"},
+                       {"pages", true}, {"flags", true}, {"errors", true}, {"ingested_at"}},
+                      {}};
+  query.limit = kBatch;
+  for (query.offset = 0;; query.offset += kBatch) {
+    Result<store::Page<store::DocumentRow>> page = store::ListDocumentRows(store, query);
+    if (!page.ok()) return page.status();
+    for (const store::DocumentRow& d : page->rows) {
+      sheet.rows.push_back({std::to_string(d.id), d.path, d.kind.value_or(""), d.number.value_or(""), d.date.value_or(""),
+                            d.ward.value_or(""), d.province.value_or(""), d.title.value_or(""), d.format,
+                            d.pages ? std::to_string(*d.pages) : std::string(), std::to_string(d.flag_count), std::to_string(d.error_count), d.ingested_at});
+    }
+    if (static_cast<int64_t>(page->rows.size()) < kBatch) break;
+  }
+  return sheet;
 }
 
 }  // namespace baocao::serve

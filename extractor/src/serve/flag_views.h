@@ -8,9 +8,14 @@
 #include <string>
 
 #include "baocao/core/status.h"
+#include "baocao/corpus/corpus.h"
 #include "baocao/store/browse.h"
 
 namespace baocao::serve {
+
+// The filters of a documents request: ward, province, kind, period, date, date_from, date_to,
+// q (limit and offset are the caller's).
+store::DocumentQuery DocumentQueryFrom(const httplib::Request& req);
 
 // The filters of a flags request: kind, severity, ward, province, document (an id), review
 // (unreviewed | reviewed | a verdict), document_kind, q (text in a document's path, title or
@@ -22,10 +27,14 @@ Result<store::FlagQuery> FlagQueryFrom(const httplib::Request& req);
 // "review": ...}.
 Result<nlohmann::json> FlagList(Store& store, const store::FlagQuery& query, bool facets);
 
-// Every flag matching `query` (its limit and offset ignored) as CSV: UTF-8 with a BOM (so
-// spreadsheet programs read Vietnamese right), CRLF, one value a cell, no cell over 32,767
-// characters: id, file, ward, province, document_kind, kind, severity, explanation, stated,
-// computed, evidence ("LINE:TEXT | ..."), review, comment, reviewer, at.
-Result<std::string> FlagsCsv(Store& store, store::FlagQuery query);
+// Every flag matching `query` (its limit and offset ignored) as a table (serve/table_export.h
+// makes it CSV or XLSX): id, file, ward, province, document_kind, kind, severity, explanation,
+// stated, computed, evidence ("LINE:TEXT | ..."), review, comment, reviewer, at.
+Result<WorkbookSheet> FlagsSheet(Store& store, store::FlagQuery query);
+
+// Every stored document matching the list's filters (ward, province, kind, period, date,
+// date_from, date_to, q) as a table: id, file, kind, number, date, ward, province, title,
+// format, pages, flags, errors, ingested_at.
+Result<WorkbookSheet> DocumentsSheet(Store& store, const httplib::Request& req);
 
 }  // namespace baocao::serve

@@ -10,9 +10,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr const char* kCsvHeader =
-    "\xEF\xBB\xBF" "file,kind,severity,rule,evidence,verdict,review,comment,reviewer,at,sha256,flag_key\r\n";
-
 const char* VerdictColumn(const std::string& review) {
   if (review == "confirmed") return "true";
   if (review == "false_alarm") return "false";
@@ -49,20 +46,19 @@ Result<ReviewBody> ParseReviewBody(std::string_view body) {
   return out;
 }
 
-Result<std::string> ReviewsCsv(Store& store) {
+Result<WorkbookSheet> ReviewsSheet(Store& store) {
   Result<std::vector<store::ReviewExportRow>> rows = store::AllReviews(store);
   if (!rows.ok()) return rows.status();
-  std::string out = kCsvHeader;
+  WorkbookSheet sheet{"Đánh giá",
+                      {{"file"}, {"kind"}, {"severity"}, {"rule"}, {"evidence"}, {"verdict"}, {"review"}, {"comment"},
+                       {"reviewer"}, {"at"}, {"sha256"}, {"flag_key"}},
+                      {}};
   for (const store::ReviewExportRow& r : *rows) {
-    const std::string fields[] = {r.path.value_or(""),       r.kind.value_or(""),   r.severity.value_or(""),
-                                  r.rule.value_or(""),       EvidenceText(r.evidence.value_or("")), VerdictColumn(r.review.verdict),
-                                  r.review.verdict,          r.review.comment,      r.review.reviewer,
-                                  r.review.at,               r.sha256,              r.flag_key};
-    std::string line;
-    for (const std::string& f : fields) line += internal::Concat({line.empty() ? "" : ",", CsvField(f)});
-    out += internal::Concat({line, "\r\n"});
+    sheet.rows.push_back({r.path.value_or(""), r.kind.value_or(""), r.severity.value_or(""), r.rule.value_or(""),
+                          EvidenceText(r.evidence.value_or("")), VerdictColumn(r.review.verdict), r.review.verdict,
+                          r.review.comment, r.review.reviewer, r.review.at, r.sha256, r.flag_key});
   }
-  return out;
+  return sheet;
 }
 
 }  // namespace baocao::serve

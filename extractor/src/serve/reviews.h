@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "baocao/core/status.h"
+#include "baocao/corpus/corpus.h"
 #include "baocao/store/store.h"
 
 namespace baocao::serve {
@@ -25,10 +26,10 @@ struct ReviewBody {
 // "comment": "..."} (comment optional, at most kMaxReviewComment bytes). kUsage saying what is wrong.
 Result<ReviewBody> ParseReviewBody(std::string_view body);
 
-// Every mark as CSV (UTF-8 with a BOM, so spreadsheet programs read Vietnamese right; CRLF):
-// file, kind, severity, rule, evidence ("LINE:TEXT | ..."), verdict (true for confirmed, false
-// for a false alarm, empty for follow-up: the columns of corpus/real-verdicts.tsv), review,
-// comment, reviewer, at, sha256, flag_key.
-Result<std::string> ReviewsCsv(Store& store);
+// Every mark as a table (serve/table_export.h makes it CSV or XLSX): file, kind, severity,
+// rule, evidence ("LINE:TEXT | ..."), verdict (true for confirmed, false for a false alarm,
+// empty for follow-up: the columns of corpus/real-verdicts.tsv), review, comment, reviewer, at,
+// sha256, flag_key.
+Result<WorkbookSheet> ReviewsSheet(Store& store);
 
 }  // namespace baocao::serve

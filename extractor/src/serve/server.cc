@@ -33,6 +33,7 @@
 #include "serve/pages.h"
 #include "serve/queries.h"
 #include "serve/reviews.h"
+#include "serve/table_export.h"
 #include "baocao/store/reviews.h"
 #include "serve/upload.h"
 #include "serve/upload_body.h"
@@ -141,10 +142,10 @@ struct Server::Impl {
   void CompareWards(const httplib::Request& req, httplib::Response& res);
   void ExportCsv(const httplib::Request& req, httplib::Response& res);
   void GetReviews(const httplib::Request& req, httplib::Response& res);
+  // GET /api/{documents,flags,reviews}.{csv,xlsx}: a list as a file, with the list's filters.
+  void Download(const httplib::Request& req, httplib::Response& res);
   // PUT sets the mark of flag req.matches[2] of document req.matches[1]; DELETE removes it.
   void WriteReview(const httplib::Request& req, httplib::Response& res, bool remove);
-  void ExportReviews(httplib::Response& res);
-  void ExportFlags(const httplib::Request& req, httplib::Response& res);
   void Asset(const std::string& name, httplib::Response& res);
   // A cached JSON body for `key`, recomputed when a write happened since or it is older than
   // kCacheLifetime (another process may write the store too).
@@ -286,8 +287,8 @@ void Server::Impl::Routes() {
   const std::string review = R"(/api/documents/([0-9]+)/flags/([0-9]+)/review)";
   http.Put(review, [this](const httplib::Request& req, httplib::Response& res) { WriteReview(req, res, false); });
   http.Delete(review, [this](const httplib::Request& req, httplib::Response& res) { WriteReview(req, res, true); });
-  http.Get("/api/flags.csv", [this](const httplib::Request& req, httplib::Response& res) { ExportFlags(req, res); });
-  http.Get("/api/reviews.csv", [this](const httplib::Request&, httplib::Response& res) { ExportReviews(res); });
+  http.Get(R"(/api/(documents|flags|reviews)\.(csv|xlsx))",
+           [this](const httplib::Request& req, httplib::Response& res) { Download(req, res); });
   http.Get("/api/status", [this](const httplib::Request&, httplib::Response& res) {
     Result<ReaderPool::Lease> store = readers->Acquire();
     if (!store.ok()) return SendStatus(res, store.status());
@@ -477,16 +478,8 @@ void Server::Impl::Stored(httplib::Response& res, int status, const std::string&
 // ---- reads ------------------------------------------------------------------------------------
 
 void Server::Impl::ListDocuments(const httplib::Request& req, httplib::Response& res) {
-  serve::DocumentQuery q;
+  serve::DocumentQuery q = serve::DocumentQueryFrom(req);
   if (!PageParams(req, res, 50, &q.limit, &q.offset)) return;
-  q.ward = Param(req, "ward");
-  q.province = Param(req, "province");
-  q.kind = Param(req, "kind");
-  q.period = Param(req, "period");
-  q.date = Param(req, "date");
-  q.date_from = Param(req, "date_from");
-  q.date_to = Param(req, "date_to");
-  q.q = Param(req, "q");
   Result<ReaderPool::Lease> store = readers->Acquire();
   if (!store.ok()) return SendStatus(res, store.status());
   Result<json> list = serve::ListDocuments(**store, q);
@@ -604,24 +597,25 @@ void Server::Impl::WriteReview(const httplib::Request& req, httplib::Response& r
   res.set_content(Dump({{"flag", index}, {"review", serve::ReviewJson(*mark)}}), "application/json; charset=utf-8");
 }
 
-void Server::Impl::ExportFlags(const httplib::Request& req, httplib::Response& res) {
-  Result<store::FlagQuery> q = serve::FlagQueryFrom(req);
-  if (!q.ok()) return SendError(res, 400, "bad_request", q.status().message());
-  Result<ReaderPool::Lease> store = readers->Acquire();
-  if (!store.ok()) return SendStatus(res, store.status());
-  Result<std::string> csv = serve::FlagsCsv(**store, *q);
-  if (!csv.ok()) return SendStatus(res, csv.status());
-  res.set_header("Content-Disposition", "attachment; filename=\"baocao-flags.csv\"");
-  res.set_content(*csv, "text/csv; charset=utf-8");
+// A table download: `what` is the file's stem, the route's last group "csv" or "xlsx".
+static void SendTable(httplib::Response& res, Result<WorkbookSheet> sheet, const std::string& what, const std::string& format) {
+  if (!sheet.ok()) return SendStatus(res, sheet.status());
+  res.set_header("Content-Disposition", "attachment; filename=\"baocao-" + what + "." + format + "\"");
+  if (format == "csv") return res.set_content(serve::CsvOf(*sheet), "text/csv; charset=utf-8");
+  Result<std::string> xlsx = serve::XlsxOf(*sheet);
+  if (!xlsx.ok()) return SendStatus(res, xlsx.status());
+  res.set_content(*xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }
 
-void Server::Impl::ExportReviews(httplib::Response& res) {
+void Server::Impl::Download(const httplib::Request& req, httplib::Response& res) {
+  const std::string what = req.matches[1], format = req.matches[2];
   Result<ReaderPool::Lease> store = readers->Acquire();
   if (!store.ok()) return SendStatus(res, store.status());
-  Result<std::string> csv = serve::ReviewsCsv(**store);
-  if (!csv.ok()) return SendStatus(res, csv.status());
-  res.set_header("Content-Disposition", "attachment; filename=\"baocao-reviews.csv\"");
-  res.set_content(*csv, "text/csv; charset=utf-8");
+  if (what == "documents") return SendTable(res, serve::DocumentsSheet(**store, req), what, format);
+  if (what == "reviews") return SendTable(res, serve::ReviewsSheet(**store), what, format);
+  Result<store::FlagQuery> q = serve::FlagQueryFrom(req);
+  if (!q.ok()) return SendError(res, 400, "bad_request", q.status().message());
+  SendTable(res, serve::FlagsSheet(**store, *q), what, format);
 }
 
 void Server::Impl::ListFlags(const httplib::Request& req, httplib::Response& res) {

@@ -273,6 +273,23 @@ std::string CompareToJson(const Comparison& comparison);
 std::string CompareToHtml(const Comparison& comparison);
 Status CompareToXlsx(const Comparison& comparison, const std::string& path);
 
+// One sheet of a plain table (the web page's downloads): a header row, then rows of text; a
+// column marked `number` holds numbers written as plain decimals ("12456.5"), stored as numbers
+// where they parse. Cells over a spreadsheet's 32,767 characters are cut there (whole UTF-8
+// characters).
+struct WorkbookSheet {
+  struct Column {
+    std::string name;
+    bool number = false;
+  };
+  std::string name;   // at most 31 characters, none of []:*?/\ (a spreadsheet's rule)
+  std::vector<Column> columns;
+  std::vector<std::vector<std::string>> rows;
+};
+// Writes `sheets` to `path` as an .xlsx: bold header row frozen at the top, a filter on it,
+// columns sized to their content (within bounds). kStore naming the file when it cannot be written.
+Status WriteWorkbook(const std::vector<WorkbookSheet>& sheets, const std::string& path);
+
 // For people: a period code in Vietnamese ("2026-H1" -> "6 tháng đầu năm 2026"), a number
 // as Vietnamese documents write it (12456.5 -> "12.456,5").
 std::string PeriodWords(std::string_view period, std::string_view lang = "vi");

@@ -1,0 +1,64 @@
+#include "serve/table_export.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <vector>
+
+#include "core/strings.h"
+#include "serve/queries.h"
+
+namespace baocao::serve {
+namespace {
+
+constexpr size_t kMaxCellCharacters = 32767;
+constexpr const char* kByteOrderMark = "\xEF\xBB\xBF";
+
+// At most kMaxCellCharacters code points, cut between whole UTF-8 characters, then quoted.
+std::string Cell(const std::string& text) {
+  size_t characters = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && ++characters > kMaxCellCharacters) {
+      return CsvField(text.substr(0, i));
+    }
+  }
+  return CsvField(text);
+}
+
+std::string Line(const std::vector<std::string>& fields) {
+  std::string line;
+  for (const std::string& f : fields) line += internal::Concat({line.empty() ? "" : ",", Cell(f)});
+  return internal::Concat({line, "\r\n"});
+}
+
+}  // namespace
+
+std::string CsvOf(const WorkbookSheet& sheet) {
+  std::vector<std::string> header;
+  for (const WorkbookSheet::Column& c : sheet.columns) header.push_back(c.name);
+  std::string out = internal::Concat({kByteOrderMark, Line(header)});
+  for (const std::vector<std::string>& row : sheet.rows) out += Line(row);
+  return out;
+}
+
+Result<std::string> XlsxOf(const WorkbookSheet& sheet) {
+  std::string folder = (std::filesystem::temp_directory_path() / "baocao-xlsx-XXXXXX").string();
+  if (!::mkdtemp(folder.data())) return Status(ErrorCode::kStore, "cannot make a temporary folder for the workbook");
+  const std::string path = folder + "/sheet.xlsx";
+  Status written = WriteWorkbook({sheet}, path);
+  std::string bytes;
+  if (written.ok()) {
+    std::ifstream in(path, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (!in.good() && !in.eof()) written = Status(ErrorCode::kStore, path + ": cannot read the workbook back");
+  }
+  std::error_code ignored;
+  std::filesystem::remove_all(folder, ignored);
+  if (!written.ok()) return written;
+  return bytes;
+}
+
+}  // namespace baocao::serve

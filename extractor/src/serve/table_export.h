@@ -1,0 +1,18 @@
+// Internal: a table of the web page (documents, flags, review marks, facts) as the files an
+// auditor downloads: CSV that spreadsheet programs open with Vietnamese intact (UTF-8 with a
+// BOM, CRLF, RFC 4180 quoting, no cell over 32,767 characters) or an .xlsx workbook.
+#pragma once
+
+#include <string>
+
+#include "baocao/core/status.h"
+#include "baocao/corpus/corpus.h"
+
+namespace baocao::serve {
+
+std::string CsvOf(const WorkbookSheet& sheet);
+// The workbook's bytes, written through a private temporary folder (libxlsxwriter writes files
+// only). kStore when it cannot be written.
+Result<std::string> XlsxOf(const WorkbookSheet& sheet);
+
+}  // namespace baocao::serve
