@@ -180,7 +180,7 @@ function showDocuments() {
   }
   zone.addEventListener('drop', e => queueFiles(e.dataTransfer.files));
 
-  const search = h('input', {type: 'search', id: 'search', placeholder: 'Tìm theo tên tệp, phường, tiêu đề', value: listState.q});
+  const search = h('input', {type: 'search', id: 'search', placeholder: 'Tìm theo tệp, phường, tỉnh, số, tiêu đề (có dấu hay không)', value: listState.q});
   const kind = h('select', {id: 'kind-filter', 'aria-label': 'Loại văn bản'},
     h('option', {value: ''}, 'Mọi loại'),
     Object.entries(LABELS.kind).map(([k, v]) => h('option', {value: k, selected: listState.kind === k}, v)));

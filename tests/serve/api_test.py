@@ -20,6 +20,7 @@ import tempfile
 import threading
 import time
 import unittest
+import urllib.parse
 import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -545,6 +546,17 @@ class ServeApi(unittest.TestCase):
         reviews = self.server.get_json(f"/api/documents/{body['id']}/reviews")[1]["reviews"]
         self.assertEqual([r["review"]["verdict"] if r["review"] else None for r in reviews][:1], ["follow_up"])
         self.assertTrue(all(r["review"] is None for r in reviews[1:]))
+
+    def test_search_finds_names_without_their_diacritics(self):
+        with open(os.path.join(CORPUS, "docs", "ba-ngoi-2026-plan.txt"), "rb") as f:
+            self.assertIn(self.server.upload("search-ba-ngoi.txt", f.read())[0], (200, 201))
+        for q in ("ba ngoi", "BA NGÒI", "Ba Ngòi", "khanh hoa"):
+            listed = self.server.get_json("/api/documents?limit=1000&q=" + urllib.parse.quote(q))[1]["documents"]
+            self.assertIn("search-ba-ngoi.txt", [d["name"] for d in listed], q)
+        flags = self.server.get_json("/api/flags?limit=1000&q=ba%20ngoi")[1]["flags"]
+        self.assertTrue(flags)
+        self.assertTrue(all(f["ward"] == "Ba Ngòi" for f in flags), flags)
+        self.assertEqual(self.server.get_json("/api/documents?q=zzz%20khong%20co")[1]["total"], 0)
 
     def test_status_reports_the_server(self):
         status, body = self.server.get_json("/api/status")

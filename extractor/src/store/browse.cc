@@ -2,6 +2,7 @@
 // constant conditions; the values only ever reach SQLite as bound parameters.
 #include "baocao/store/browse.h"
 
+#include "baocao/normalize/text.h"
 #include "core/strings.h"
 #include "store/sqlite.h"
 
@@ -80,6 +81,13 @@ std::optional<double> OptDouble(Statement& st, int col) {
 // A date bound that includes the whole day or month it names ("2025-12" <= "2025-12-31").
 std::string UpperDateBound(const std::string& date) { return date + "\xF4"; }
 
+// The documents whose path, title, ward, province or number hold the search text, whatever
+// their diacritics and case ("chi linh" finds "Chí Linh"); the pattern is folded the same way.
+constexpr const char* kFoldedSearch =
+    "(baocao_fold(d.path) LIKE ? ESCAPE '\\' OR baocao_fold(ifnull(d.title, '')) LIKE ? ESCAPE '\\' OR "
+    "baocao_fold(ifnull(d.ward, '')) LIKE ? ESCAPE '\\' OR baocao_fold(ifnull(d.province, '')) LIKE ? ESCAPE '\\' OR "
+    "baocao_fold(ifnull(d.number, '')) LIKE ? ESCAPE '\\')";
+
 // A LIKE pattern matching `text` anywhere, its wildcards escaped with '\'.
 std::string ContainsPattern(const std::string& text) {
   std::string pattern = "%";
@@ -100,10 +108,7 @@ Where DocumentWhere(const DocumentQuery& query) {
   w.Add("substr(d.date, 1, length(?)) = ?", query.date);
   w.Add("d.date >= ?", query.date_from);
   if (query.date_to) w.Add("d.date <= ?", UpperDateBound(*query.date_to));
-  if (query.q) {
-    w.Add("(d.path LIKE ? ESCAPE '\\' OR ifnull(d.title, '') LIKE ? ESCAPE '\\' OR ifnull(d.ward, '') LIKE ? ESCAPE '\\')",
-          ContainsPattern(*query.q));
-  }
+  if (query.q) w.Add(kFoldedSearch, ContainsPattern(FoldKey(*query.q)));
   return w;
 }
 
@@ -114,10 +119,7 @@ Where FlagWhere(const FlagQuery& query) {
   w.Add("d.ward = ?", query.ward);
   w.Add("d.province = ?", query.province);
   w.Add("d.kind = ?", query.document_kind);
-  if (query.q) {
-    w.Add("(d.path LIKE ? ESCAPE '\\' OR ifnull(d.title, '') LIKE ? ESCAPE '\\' OR ifnull(d.ward, '') LIKE ? ESCAPE '\\')",
-          ContainsPattern(*query.q));
-  }
+  if (query.q) w.Add(kFoldedSearch, ContainsPattern(FoldKey(*query.q)));
   if (query.document) w.AddInt("f.document_id = ?", *query.document);
   if (query.review) {
     if (*query.review == "unreviewed") w.Add("r.verdict IS NULL");

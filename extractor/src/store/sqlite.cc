@@ -1,6 +1,28 @@
 #include "store/sqlite.h"
 
+#include "baocao/normalize/text.h"
+
 namespace baocao::store {
+
+namespace {
+
+void Fold(sqlite3_context* context, int, sqlite3_value** args) {
+  if (sqlite3_value_type(args[0]) == SQLITE_NULL) return sqlite3_result_null(context);
+  const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(args[0]));
+  const std::string key = FoldKey(std::string_view(text ? text : "", static_cast<size_t>(sqlite3_value_bytes(args[0]))));
+  sqlite3_result_text64(context, key.data(), key.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+}
+
+}  // namespace
+
+Status RegisterFunctions(sqlite3* db) {
+  if (sqlite3_create_function_v2(db, "baocao_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
+                                 Fold, nullptr, nullptr, nullptr) != SQLITE_OK) {
+    const char* file = sqlite3_db_filename(db, "main");
+    return Status(ErrorCode::kStore, std::string(file ? file : "store") + ": cannot register baocao_fold");
+  }
+  return Status::Ok();
+}
 
 Status SqliteError(sqlite3* db, const std::string& db_path, std::string_view what) {
   std::string message = db_path + ": " + std::string(what);

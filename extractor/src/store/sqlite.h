@@ -23,6 +23,11 @@ class Access {
 };
 inline sqlite3* Connection(Store& store) { return Access::Connection(store); }
 
+// SQL functions every connection of a Store has: baocao_fold(text), the diacritic-free,
+// case-folded key of normalize/text.h's FoldKey ("Chí Linh" -> "chi linh"), so that searches
+// find "Chí Linh" from "chi linh". NULL gives NULL.
+Status RegisterFunctions(sqlite3* db);
+
 // kStore: "DB: WHAT: SQLite's message".
 Status SqliteError(sqlite3* db, const std::string& db_path, std::string_view what);
 

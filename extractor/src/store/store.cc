@@ -346,6 +346,7 @@ Result<Store> Store::Open(const std::string& path, const StoreOptions& options) 
   }
   sqlite3_extended_result_codes(s.db, 1);
   sqlite3_busy_timeout(s.db, options.busy_timeout_ms);
+  if (Status st = store::RegisterFunctions(s.db); !st.ok()) return st;
   if (!options.read_only) {
     // WAL: readers never block the writer; synchronous=NORMAL: a commit survives a killed
     // process (the OS has the WAL pages), a power cut may lose the last commits but never
