@@ -679,7 +679,10 @@ async function showCompare() {
     h('p', {class: 'legend'}, h('span', {class: 'cell-sample miss'}, 'chưa đạt chỉ tiêu'), ' ',
       h('span', {class: 'cell-sample outlier'}, 'giá trị bất thường'), ' ', h('span', {class: 'cell-sample flagged'}, 'có cảnh báo đối chiếu'),
       ' ', h('span', {class: 'cell-sample target-sample'}, 'chỉ tiêu (CT, vạch đen trên biểu đồ)')),
-    body));
+    body,
+    h('p', {class: 'downloads small'}, 'Tải bảng so sánh (mọi kỳ): ',
+      h('a', {href: 'api/compare.csv', download: 'baocao-so-sanh.csv'}, 'CSV'), ' · ',
+      h('a', {href: 'api/compare.xlsx', download: 'baocao-so-sanh.xlsx'}, 'Excel'))));
 
   function renderPeriod() {
     const p = c.periods.find(q => q.period === compareState.period);

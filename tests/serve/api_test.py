@@ -525,6 +525,16 @@ class ServeApi(unittest.TestCase):
                 if what == "flags":
                     self.assertIn(errors[0]["explanation"].encode(), book.read("xl/sharedStrings.xml"))
         self.assertEqual(self.server.request("GET", "/api/flags.csv?severity=bad")[0], 400)
+        # The comparison too, as docs/COMPARE.md's CSV and workbook.
+        status, headers, data = self.server.request("GET", "/api/compare.csv")
+        self.assertEqual(status, 200)
+        self.assertIn("text/csv", headers["content-type"])
+        self.assertIn("Chí Linh", data.decode("utf-8-sig"))
+        status, _, data = self.server.request("GET", "/api/compare.xlsx")
+        self.assertEqual(status, 200)
+        with zipfile.ZipFile(io.BytesIO(data)) as book:
+            self.assertIn("Chí Linh".encode(), book.read("xl/sharedStrings.xml"))
+        self.assertEqual(self.server.request("GET", "/api/compare.csv?indicator=no.such.indicator")[0], 400)
 
     def test_review_marks_need_a_token_and_a_known_verdict(self):
         with open(os.path.join(CORPUS, "docs", "trung-thanh-2026-06-report.txt"), "rb") as f:

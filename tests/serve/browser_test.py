@@ -266,7 +266,7 @@ class ServePage(unittest.TestCase):
         index = int(card.get_attribute("data-flag"))
         card.find_element(By.CSS_SELECTOR, ".review-comment").send_keys("Dòng này đúng, bảng có dòng tổng riêng")
         card.find_element(By.CSS_SELECTOR, "button[data-verdict='false_alarm']").click()
-        self.wait.until(lambda d: "Báo nhầm" in card.find_element(By.CSS_SELECTOR, ".review-state").text)
+        self.wait.until(lambda d: "Báo nhầm" in card.find_element(By.CSS_SELECTOR, ".review-line").text)
         self.assertIn("token 2", card.text)   # the second token of the server's token file
         self.assertNotIn("active", card.get_attribute("class"))   # marking does not select the flag
         self.shot("review-1280")
@@ -286,11 +286,11 @@ class ServePage(unittest.TestCase):
         self.open(f"#/tai-lieu/{again['id']}")
         self.driver.refresh()   # SQLite may give the same id again: the same address, read anew
         card = self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, f"#flags .flag[data-flag='{index}']")))
-        self.wait.until(lambda d: "Báo nhầm" in card.find_element(By.CSS_SELECTOR, ".review-state").text)
+        self.wait.until(lambda d: "Báo nhầm" in card.find_element(By.CSS_SELECTOR, ".review-line").text)
         self.assertIn("Dòng này đúng", card.text)
         # Taken back from the card.
         card.find_element(By.XPATH, ".//button[text()='Bỏ đánh giá']").click()
-        self.wait.until(lambda d: "Chưa đánh giá" in card.find_element(By.CSS_SELECTOR, ".review-state").text)
+        self.wait.until(lambda d: "Chưa đánh giá" in card.find_element(By.CSS_SELECTOR, ".review-line").text)
         self.assertEqual(self.server.get_json(f"/api/flags?document={again['id']}&review=reviewed")[1]["total"], 0)
 
     def test_every_flag_in_one_list_filtered_by_facets_and_downloaded_as_csv(self):

@@ -140,6 +140,11 @@ struct Server::Impl {
   void ListFlags(const httplib::Request& req, httplib::Response& res);
   void CorpusFlags(const httplib::Request& req, httplib::Response& res);
   void CompareWards(const httplib::Request& req, httplib::Response& res);
+  // GET /api/compare.{csv,xlsx}: the comparison as docs/COMPARE.md's files.
+  void CompareDownload(const httplib::Request& req, httplib::Response& res);
+  // period, province and indicator (repeatable, or comma-separated ids); false with a 400 in `res`.
+  bool CompareOptionsFrom(const httplib::Request& req, httplib::Response& res, CompareOptions& compare);
+  Result<Comparison> BuildComparison(const CompareOptions& compare);
   void ExportCsv(const httplib::Request& req, httplib::Response& res);
   void GetReviews(const httplib::Request& req, httplib::Response& res);
   // GET /api/{documents,flags,reviews}.{csv,xlsx}: a list as a file, with the list's filters.
@@ -281,6 +286,7 @@ void Server::Impl::Routes() {
               [this](const httplib::Request& req, httplib::Response& res) { DeleteDocument(req, res); });
   http.Get("/api/flags", [this](const httplib::Request& req, httplib::Response& res) { ListFlags(req, res); });
   http.Get("/api/compare", [this](const httplib::Request& req, httplib::Response& res) { CompareWards(req, res); });
+  http.Get(R"(/api/compare\.(csv|xlsx))", [this](const httplib::Request& req, httplib::Response& res) { CompareDownload(req, res); });
   http.Get("/api/export.csv", [this](const httplib::Request& req, httplib::Response& res) { ExportCsv(req, res); });
   http.Get(R"(/api/documents/([0-9]+)/reviews)",
            [this](const httplib::Request& req, httplib::Response& res) { GetReviews(req, res); });
@@ -690,8 +696,7 @@ void Server::Impl::CorpusFlags(const httplib::Request& req, httplib::Response& r
                   "application/json; charset=utf-8");
 }
 
-void Server::Impl::CompareWards(const httplib::Request& req, httplib::Response& res) {
-  CompareOptions compare;
+bool Server::Impl::CompareOptionsFrom(const httplib::Request& req, httplib::Response& res, CompareOptions& compare) {
   if (std::optional<std::string> p = Param(req, "period")) compare.period = *p;
   if (std::optional<std::string> p = Param(req, "province")) compare.province = *p;
   for (size_t i = 0; i < req.get_param_value_count("indicator"); ++i) {
@@ -702,29 +707,55 @@ void Server::Impl::CompareWards(const httplib::Request& req, httplib::Response& 
       std::string id = v.substr(from, comma - from);
       if (!id.empty()) {
         if (!corpus_rules->catalogue.count(id)) {
-          return SendError(res, 400, "bad_request", "unknown indicator '" + id + "' (ids of rules/indicators.tsv)");
+          SendError(res, 400, "bad_request", "unknown indicator '" + id + "' (ids of rules/indicators.tsv)");
+          return false;
         }
         compare.indicators.push_back(id);
       }
       from = comma + 1;
     }
   }
+  return true;
+}
+
+Result<Comparison> Server::Impl::BuildComparison(const CompareOptions& compare) {
+  Result<ReaderPool::Lease> store = readers->Acquire();
+  if (!store.ok()) return store.status();
+  CorpusFilter filter;
+  filter.province = compare.province;
+  Result<Corpus> corpus = LoadCorpus(**store, *corpus_rules, filter);
+  if (!corpus.ok()) return corpus.status();
+  std::vector<CorpusFlag> flags = AuditCorpus(*corpus, *corpus_rules);
+  Comparison comparison = Compare(*corpus, *corpus_rules, flags, compare);
+  if (Status s = AttachLines(**store, comparison); !s.ok()) return s;
+  return comparison;
+}
+
+void Server::Impl::CompareWards(const httplib::Request& req, httplib::Response& res) {
+  CompareOptions compare;
+  if (!CompareOptionsFrom(req, res, compare)) return;
   std::string key = "compare?" + compare.period + "&" + compare.province;
   for (const std::string& id : compare.indicators) key += "&" + id;
   Result<std::string> body = CachedBody(key, [&]() -> Result<std::string> {
-    Result<ReaderPool::Lease> store = readers->Acquire();
-    if (!store.ok()) return store.status();
-    CorpusFilter filter;
-    filter.province = compare.province;
-    Result<Corpus> corpus = LoadCorpus(**store, *corpus_rules, filter);
-    if (!corpus.ok()) return corpus.status();
-    std::vector<CorpusFlag> flags = AuditCorpus(*corpus, *corpus_rules);
-    Comparison comparison = Compare(*corpus, *corpus_rules, flags, compare);
-    if (Status s = AttachLines(**store, comparison); !s.ok()) return s;
-    return CompareToJson(comparison);
+    Result<Comparison> comparison = BuildComparison(compare);
+    if (!comparison.ok()) return comparison.status();
+    return CompareToJson(*comparison);
   });
   if (!body.ok()) return SendStatus(res, body.status());
   res.set_content(*body, "application/json; charset=utf-8");
+}
+
+void Server::Impl::CompareDownload(const httplib::Request& req, httplib::Response& res) {
+  CompareOptions compare;
+  if (!CompareOptionsFrom(req, res, compare)) return;
+  Result<Comparison> comparison = BuildComparison(compare);
+  if (!comparison.ok()) return SendStatus(res, comparison.status());
+  const std::string format = req.matches[1];
+  res.set_header("Content-Disposition", "attachment; filename=\"baocao-compare." + format + "\"");
+  if (format == "csv") return res.set_content(CompareToCsv(*comparison), "text/csv; charset=utf-8");
+  Result<std::string> xlsx = serve::XlsxBytes([&](const std::string& path) { return CompareToXlsx(*comparison, path); });
+  if (!xlsx.ok()) return SendStatus(res, xlsx.status());
+  res.set_content(*xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }
 
 void Server::Impl::ExportCsv(const httplib::Request& req, httplib::Response& res) {

@@ -44,11 +44,11 @@ std::string CsvOf(const WorkbookSheet& sheet) {
   return out;
 }
 
-Result<std::string> XlsxOf(const WorkbookSheet& sheet) {
+Result<std::string> XlsxBytes(const std::function<Status(const std::string& path)>& write) {
   std::string folder = (std::filesystem::temp_directory_path() / "baocao-xlsx-XXXXXX").string();
   if (!::mkdtemp(folder.data())) return Status(ErrorCode::kStore, "cannot make a temporary folder for the workbook");
-  const std::string path = folder + "/sheet.xlsx";
-  Status written = WriteWorkbook({sheet}, path);
+  const std::string path = folder + "/book.xlsx";
+  Status written = write(path);
   std::string bytes;
   if (written.ok()) {
     std::ifstream in(path, std::ios::binary);
@@ -59,6 +59,10 @@ Result<std::string> XlsxOf(const WorkbookSheet& sheet) {
   std::filesystem::remove_all(folder, ignored);
   if (!written.ok()) return written;
   return bytes;
+}
+
+Result<std::string> XlsxOf(const WorkbookSheet& sheet) {
+  return XlsxBytes([&](const std::string& path) { return WriteWorkbook({sheet}, path); });
 }
 
 }  // namespace baocao::serve
