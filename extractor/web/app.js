@@ -160,7 +160,7 @@ function route() {
 
 // ---- documents: upload and list ----------------------------------------------------------------
 
-const listState = {q: '', kind: '', offset: 0, limit: 25};
+const listState = {q: '', kind: '', offset: 0, limit: 25, sort: 'path'};
 const uploads = [];   // {file, item} waiting
 let uploading = 0;
 const MAX_PARALLEL_UPLOADS = 3;
@@ -286,15 +286,19 @@ function sendFile(u) {
   });
 }
 
+let documentRequest = 0;   // as flagRequest: only the latest answer is drawn
+
 async function loadDocuments() {
   const target = document.getElementById('document-list');
   if (!target) return;
-  const params = new URLSearchParams({limit: listState.limit, offset: listState.offset});
+  const request = ++documentRequest;
+  const params = new URLSearchParams({limit: listState.limit, offset: listState.offset, sort: listState.sort});
   if (listState.q) params.set('q', listState.q);
   if (listState.kind) params.set('kind', listState.kind);
   let list;
   try {
     list = await (await api('api/documents?' + params)).json();
+    if (request !== documentRequest) return;
   } catch (err) {
     target.replaceChildren(h('p', {class: 'error-text'}, errorText(err)));
     return;
@@ -313,7 +317,8 @@ async function loadDocuments() {
       h('td', {'data-label': 'Cảnh báo', class: 'num'}, flagBadge(d)),
       h('td', {class: 'actions'}, h('button', {type: 'button', class: 'link danger', onclick: () => deleteDocument(d)}, 'Xóa'))));
     target.replaceChildren(h('table', {class: 'doc-table'},
-      h('thead', {}, h('tr', {}, ['Tệp', 'Loại', 'Phường, xã', 'Tỉnh, thành', 'Ngày', 'Cảnh báo', ''].map(t => h('th', {}, t)))),
+      h('thead', {}, h('tr', {}, [['Tệp', 'path'], ['Loại', 'kind'], ['Phường, xã', 'ward'], ['Tỉnh, thành', 'province'],
+                                  ['Ngày', 'date'], ['Cảnh báo', 'flags'], ['', null]].map(([t, key]) => sortHeader(t, key, listState, loadDocuments)))),
       h('tbody', {}, rows)));
   }
   const pager = document.getElementById('pager');
@@ -321,7 +326,25 @@ async function loadDocuments() {
   pager.replaceChildren(
     h('span', {}, `${from}–${to} trong ${list.total} tài liệu`),
     h('button', {type: 'button', disabled: list.offset === 0, onclick: () => { listState.offset = Math.max(0, listState.offset - listState.limit); loadDocuments(); }}, '‹ Trước'),
-    h('button', {type: 'button', disabled: to >= list.total, onclick: () => { listState.offset += listState.limit; loadDocuments(); }}, 'Sau ›'));
+    h('button', {type: 'button', disabled: to >= list.total, onclick: () => { listState.offset += listState.limit; loadDocuments(); }}, 'Sau ›'),
+    pageSizeSelect(listState, loadDocuments));
+}
+
+// A column header that sorts the list by `key` (again: the other way), with an arrow for the
+// current order; a column without a key is a plain header.
+function sortHeader(label, key, state, reload) {
+  if (!key) return h('th', {}, label);
+  const current = state.sort === key ? 'ascending' : state.sort === '-' + key ? 'descending' : 'none';
+  return h('th', {'aria-sort': current},
+    h('button', {type: 'button', class: 'sort', 'data-sort': key,
+                 onclick: () => { state.sort = state.sort === key ? '-' + key : key; state.offset = 0; reload(); }},
+      label, current === 'ascending' ? ' ▲' : current === 'descending' ? ' ▼' : ''));
+}
+
+function pageSizeSelect(state, reload) {
+  return h('label', {class: 'inline page-size'}, 'Mỗi trang: ',
+    h('select', {'aria-label': 'Số dòng mỗi trang', onchange: e => { state.limit = Number(e.target.value); state.offset = 0; reload(); }},
+      [25, 50, 100, 200].map(n => h('option', {value: n, selected: state.limit === n}, String(n)))));
 }
 
 function flagBadge(d) {
@@ -344,7 +367,7 @@ async function deleteDocument(d) {
 
 // ---- every flag: one list across documents, with facets -------------------------------------
 
-const flagState = {severity: '', kind: '', review: '', ward: '', province: '', document_kind: '', q: '', offset: 0, limit: 50};
+const flagState = {severity: '', kind: '', review: '', ward: '', province: '', document_kind: '', q: '', offset: 0, limit: 50, sort: 'severity'};
 const REVIEW_LABELS = {unreviewed: 'Chưa đánh giá', confirmed: 'Đúng là sai sót', false_alarm: 'Báo nhầm', follow_up: 'Cần xem lại'};
 const FACETS = [
   ['severity', 'Mức độ', v => LABELS.severity[v] || v],
@@ -372,10 +395,14 @@ function showFlags() {
   loadFlags();
 }
 
+let flagRequest = 0;   // answers to older requests than the latest are dropped, not drawn over it
+
 async function loadFlags() {
   let list;
+  const request = ++flagRequest;
   try {
-    list = await (await api('api/flags?' + flagParams({facets: 1, limit: flagState.limit, offset: flagState.offset}))).json();
+    list = await (await api('api/flags?' + flagParams({facets: 1, limit: flagState.limit, offset: flagState.offset, sort: flagState.sort}))).json();
+    if (request !== flagRequest) return;
   } catch (err) {
     const target = document.getElementById('flag-list');
     if (target) target.replaceChildren(h('p', {class: 'error-text'}, errorText(err)));
@@ -398,7 +425,8 @@ async function loadFlags() {
     target.replaceChildren(h('p', {class: 'muted'}, 'Không có cảnh báo nào khớp bộ lọc.'));
   } else {
     target.replaceChildren(h('table', {class: 'doc-table flag-table'},
-      h('thead', {}, h('tr', {}, ['Mức độ', 'Loại', 'Tài liệu', 'Phường, xã', 'Giải thích', 'Đánh giá'].map(t => h('th', {}, t)))),
+      h('thead', {}, h('tr', {}, [['Mức độ', 'severity'], ['Loại', 'kind'], ['Tài liệu', 'path'], ['Phường, xã', 'ward'],
+                                  ['Giải thích', null], ['Đánh giá', 'review']].map(([t, key]) => sortHeader(t, key, flagState, loadFlags)))),
       h('tbody', {}, list.flags.map(f => h('tr', {'data-id': f.id},
         h('td', {'data-label': 'Mức độ'}, h('span', {class: 'sev ' + f.severity}, LABELS.severity[f.severity] || f.severity)),
         h('td', {'data-label': 'Loại'}, LABELS.flag[f.kind] || f.kind),
@@ -411,7 +439,8 @@ async function loadFlags() {
   document.getElementById('flag-pager').replaceChildren(
     h('span', {}, `${from}–${to} trong ${list.total} cảnh báo`),
     h('button', {type: 'button', disabled: list.offset === 0, onclick: () => { flagState.offset = Math.max(0, flagState.offset - flagState.limit); loadFlags(); }}, '‹ Trước'),
-    h('button', {type: 'button', disabled: to >= list.total, onclick: () => { flagState.offset += flagState.limit; loadFlags(); }}, 'Sau ›'));
+    h('button', {type: 'button', disabled: to >= list.total, onclick: () => { flagState.offset += flagState.limit; loadFlags(); }}, 'Sau ›'),
+    pageSizeSelect(flagState, loadFlags));
 }
 
 // ---- one document: text, facts, flags ----------------------------------------------------------

@@ -557,6 +557,20 @@ class ServeApi(unittest.TestCase):
         self.assertEqual([r["review"]["verdict"] if r["review"] else None for r in reviews][:1], ["follow_up"])
         self.assertTrue(all(r["review"] is None for r in reviews[1:]))
 
+    def test_lists_sort_by_a_known_column_either_way(self):
+        for name in ("chi-linh-2026-01-report.txt", "ba-ngoi-2026-plan.txt", "hong-bang-2026-plan.txt"):
+            with open(os.path.join(CORPUS, "docs", name), "rb") as f:
+                self.assertIn(self.server.upload("sort-" + name, f.read())[0], (200, 201))
+        docs = self.server.get_json("/api/documents?limit=1000&q=sort-&sort=-date")[1]["documents"]
+        dates = [d["date"] for d in docs if d["date"]]
+        self.assertEqual(dates, sorted(dates, reverse=True))
+        flags = self.server.get_json("/api/flags?limit=1000&q=sort-&sort=kind")[1]["flags"]
+        self.assertEqual([f["kind"] for f in flags], sorted(f["kind"] for f in flags))
+        for path in ("/api/documents?sort=bytes", "/api/flags?sort=explanation", "/api/flags?sort=-"):
+            status, _, raw = self.server.request("GET", path)
+            self.assertEqual(status, 400, path)
+            self.assertEqual(self.error_of(raw), "bad_request")
+
     def test_search_finds_names_without_their_diacritics(self):
         with open(os.path.join(CORPUS, "docs", "ba-ngoi-2026-plan.txt"), "rb") as f:
             self.assertIn(self.server.upload("search-ba-ngoi.txt", f.read())[0], (200, 201))

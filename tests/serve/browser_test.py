@@ -322,6 +322,17 @@ class ServePage(unittest.TestCase):
         lines = csv.decode("utf-8-sig").strip().split("\r\n")
         self.assertEqual(len(lines), errors + 1)
         self.assertTrue(lines[0].startswith("id,file,ward,province,document_kind,kind,severity"))
+        # Sorted by a column's header, then the other way.
+        def wards():   # read in one go: the table may be drawn anew between two element reads
+            return self.driver.execute_script(
+                "return [...document.querySelectorAll(\".flag-table tbody td[data-label='Phường, xã']\")].map(e => e.textContent)")
+        before = wards()
+        self.driver.find_element(By.CSS_SELECTOR, ".flag-table th button[data-sort='ward']").click()
+        self.wait.until(lambda d: d.find_element(By.CSS_SELECTOR, ".flag-table th[aria-sort='ascending']"))
+        self.assertEqual(wards(), sorted(before))
+        self.driver.find_element(By.CSS_SELECTOR, ".flag-table th button[data-sort='ward']").click()
+        self.wait.until(lambda d: d.find_element(By.CSS_SELECTOR, ".flag-table th[aria-sort='descending']"))
+        self.assertEqual(wards(), sorted(before, reverse=True))
         self.full_shot("flags-1280", 1280)
         self.set_width(375, 812)
         self.no_horizontal_overflow(375)

@@ -28,6 +28,7 @@ store::DocumentQuery DocumentQueryFrom(const httplib::Request& req) {
   q.date_from = Param(req, "date_from");
   q.date_to = Param(req, "date_to");
   q.q = Param(req, "q");
+  if (std::optional<std::string> sort = Param(req, "sort")) q.sort = *sort;
   return q;
 }
 
@@ -52,6 +53,10 @@ Result<store::FlagQuery> FlagQueryFrom(const httplib::Request& req) {
     if (!q.document) return Status(ErrorCode::kUsage, "document must be a document id");
   }
   if (q.severity && !ParseSeverity(*q.severity)) return Status(ErrorCode::kUsage, "severity is error, warning or info");
+  if (std::optional<std::string> sort = Param(req, "sort")) q.sort = *sort;
+  if (!store::IsFlagSort(q.sort)) {
+    return Status(ErrorCode::kUsage, "sort is severity, kind, path, ward, province or review, with '-' before it to reverse");
+  }
   return q;
 }
 
@@ -93,6 +98,7 @@ Result<WorkbookSheet> FlagsSheet(Store& store, store::FlagQuery query) {
 
 Result<WorkbookSheet> DocumentsSheet(Store& store, const httplib::Request& req) {
   store::DocumentQuery query = DocumentQueryFrom(req);
+  if (!store::IsDocumentSort(query.sort)) query.sort = "path";
   WorkbookSheet sheet{"Tài liệu",
                       {{"id", true}, {"file"}, {"kind"}, {"number"}, {"date"}, {"ward"}, {"province"}, {"title"}, {"format"},
                        {"pages", true}, {"flags", true}, {"errors", true}, {"ingested_at"}},

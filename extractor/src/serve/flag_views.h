@@ -14,12 +14,12 @@
 namespace baocao::serve {
 
 // The filters of a documents request: ward, province, kind, period, date, date_from, date_to,
-// q (limit and offset are the caller's).
+// q, sort (unchecked: store::IsDocumentSort; limit and offset are the caller's).
 store::DocumentQuery DocumentQueryFrom(const httplib::Request& req);
 
 // The filters of a flags request: kind, severity, ward, province, document (an id), review
 // (unreviewed | reviewed | a verdict), document_kind, q (text in a document's path, title or
-// ward), limit and offset. kUsage naming the parameter that is wrong.
+// ward), sort (store::FlagQuery::sort), limit and offset. kUsage naming the parameter that is wrong.
 Result<store::FlagQuery> FlagQueryFrom(const httplib::Request& req);
 
 // {"total", "limit", "offset", "flags": [...]} and, with `facets`, "facets": {"severity":

@@ -486,6 +486,9 @@ void Server::Impl::Stored(httplib::Response& res, int status, const std::string&
 void Server::Impl::ListDocuments(const httplib::Request& req, httplib::Response& res) {
   serve::DocumentQuery q = serve::DocumentQueryFrom(req);
   if (!PageParams(req, res, 50, &q.limit, &q.offset)) return;
+  if (!store::IsDocumentSort(q.sort)) {
+    return SendError(res, 400, "bad_request", "sort is path, date, ward, province, kind or flags, with '-' before it to reverse");
+  }
   Result<ReaderPool::Lease> store = readers->Acquire();
   if (!store.ok()) return SendStatus(res, store.status());
   Result<json> list = serve::ListDocuments(**store, q);

@@ -2,6 +2,8 @@
 // constant conditions; the values only ever reach SQLite as bound parameters.
 #include "baocao/store/browse.h"
 
+#include <map>
+
 #include "baocao/normalize/text.h"
 #include "core/strings.h"
 #include "store/sqlite.h"
@@ -149,8 +151,34 @@ constexpr const char* kFlagColumns =
 constexpr const char* kFlagsWithReviews =
     " FROM flags f JOIN documents d ON d.id = f.document_id"
     " LEFT JOIN flag_reviews r ON r.sha256 = d.sha256 AND r.flag_key = f.key";
-constexpr const char* kFlagOrder =
-    " ORDER BY CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, d.path, f.id LIMIT ? OFFSET ?";
+constexpr const char* kSeverityRank = "CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END";
+
+// Sort keys and the SQL they order by (NULLs last whichever way); a fixed list: the key never
+// reaches SQL itself.
+const std::map<std::string, std::string>& DocumentSorts() {
+  static const std::map<std::string, std::string> sorts = {
+      {"path", "d.path"}, {"date", "d.date"},   {"ward", "d.ward"},
+      {"province", "d.province"}, {"kind", "d.kind"}, {"flags", "d.flag_count"}};
+  return sorts;
+}
+const std::map<std::string, std::string>& FlagSorts() {
+  static const std::map<std::string, std::string> sorts = {
+      {"severity", kSeverityRank}, {"kind", "f.kind"},         {"path", "d.path"},
+      {"ward", "d.ward"},          {"province", "d.province"}, {"review", "ifnull(r.verdict, '')"}};
+  return sorts;
+}
+
+// " ORDER BY KEY [DESC] NULLS LAST, TIEBREAK LIMIT ? OFFSET ?" for a checked sort key.
+std::string OrderBy(const std::map<std::string, std::string>& sorts, const std::string& sort, const char* tiebreak) {
+  const bool descending = !sort.empty() && sort[0] == '-';
+  auto it = sorts.find(descending ? sort.substr(1) : sort);
+  if (it == sorts.end()) it = sorts.begin();
+  return Concat({" ORDER BY ", it->second, descending ? " DESC" : "", " NULLS LAST, ", tiebreak, " LIMIT ? OFFSET ?"});
+}
+
+bool KnownSort(const std::map<std::string, std::string>& sorts, const std::string& sort) {
+  return sorts.count(!sort.empty() && sort[0] == '-' ? sort.substr(1) : sort) > 0;
+}
 constexpr const char* kExportColumns =
     "SELECT f.document_id, d.path, d.ward, d.province, d.kind, d.date, f.indicator, f.role, f.value, "
     "f.assessment, f.unit, f.comparator, f.period, f.label, f.span_line, f.span_page, f.span_start, f.span_end, "
@@ -258,7 +286,7 @@ Result<Page<DocumentRow>> ListDocumentRows(Store& store, const DocumentQuery& qu
   const std::string from = Concat({" FROM documents d", where.sql()});
   Result<int64_t> total = Count(db, from, where, "cannot count documents");
   if (!total.ok()) return total.status();
-  std::string select = Concat({"SELECT ", kDocumentColumns, from, " ORDER BY d.path LIMIT ? OFFSET ?"});
+  std::string select = Concat({"SELECT ", kDocumentColumns, from, OrderBy(DocumentSorts(), query.sort, "d.path")});
   Result<std::vector<DocumentRow>> rows = PageRows<DocumentRow>(db, select, where, query.limit, query.offset,
                                                                 "cannot list documents", ReadDocumentRow);
   if (!rows.ok()) return rows.status();
@@ -277,6 +305,9 @@ Result<std::optional<DocumentRow>> DocumentRowById(Store& store, int64_t id) {
   return std::optional<DocumentRow>(ReadDocumentRow(st));
 }
 
+bool IsDocumentSort(const std::string& sort) { return KnownSort(DocumentSorts(), sort); }
+bool IsFlagSort(const std::string& sort) { return KnownSort(FlagSorts(), sort); }
+
 Result<Page<FlagRow>> ListFlagRows(Store& store, const FlagQuery& query) {
   sqlite3* db = Connection(store);
   Where where = FlagWhere(query);
@@ -284,7 +315,7 @@ Result<Page<FlagRow>> ListFlagRows(Store& store, const FlagQuery& query) {
   const std::string from = Concat({kFlagsWithReviews, where.sql()});
   Result<int64_t> total = Count(db, from, where, "cannot count flags");
   if (!total.ok()) return total.status();
-  Result<std::vector<FlagRow>> rows = PageRows<FlagRow>(db, Concat({kFlagColumns, from, kFlagOrder}), where, query.limit,
+  Result<std::vector<FlagRow>> rows = PageRows<FlagRow>(db, Concat({kFlagColumns, from, OrderBy(FlagSorts(), query.sort, Concat({kSeverityRank, ", d.path, f.id"}).c_str())}), where, query.limit,
                                                         query.offset, "cannot list flags", ReadFlagRow);
   if (!rows.ok()) return rows.status();
   return Page<FlagRow>{*total, std::move(rows).value()};

@@ -30,7 +30,10 @@ struct DocumentQuery {
   std::optional<std::string> date;        // meta date starting with this ("2026", "2026-01")
   std::optional<std::string> date_from;   // meta date >= (ISO)
   std::optional<std::string> date_to;     // meta date <= (ISO; a whole day or month included)
-  std::optional<std::string> q;           // substring of the path, title, ward (ASCII case-insensitive)
+  std::optional<std::string> q;           // text of the path, title, ward, province or number, diacritics ignored
+  // path (default) | date | ward | province | kind | flags; a leading '-' sorts descending.
+  // Unknown keys are the caller's to refuse (IsDocumentSort).
+  std::string sort = "path";
   int64_t limit = 50;
   int64_t offset = 0;
 };
@@ -54,7 +57,11 @@ struct Page {
   std::vector<Row> rows;
 };
 
-// The documents matching `query`, ordered by path.
+// Whether `sort` is a key DocumentQuery / FlagQuery sorts by.
+bool IsDocumentSort(const std::string& sort);
+bool IsFlagSort(const std::string& sort);
+
+// The documents matching `query`, ordered by its sort key, then by path.
 Result<Page<DocumentRow>> ListDocumentRows(Store& store, const DocumentQuery& query);
 // One document's row; nullopt when there is none.
 Result<std::optional<DocumentRow>> DocumentRowById(Store& store, int64_t id);
@@ -66,6 +73,8 @@ struct FlagQuery {
   std::optional<std::string> review;
   std::optional<std::string> document_kind;   // the document's kind (report, plan, ...)
   std::optional<std::string> q;               // text in the document's path, title or ward
+  // severity (default: most severe first) | kind | path | ward | province | review; '-' descends.
+  std::string sort = "severity";
   std::optional<int64_t> document;
   int64_t limit = 100;
   int64_t offset = 0;
