@@ -56,8 +56,8 @@ void Print(const std::vector<CorpusFlag>& flags, const std::string& db, size_t d
     std::cout << db << ": " << flags.size() << " flags across " << documents << " documents (" << by_severity["error"]
               << " errors, " << by_severity["warning"] << " warnings, " << by_severity["info"] << " notes)\n";
   } else {
-    std::cout << db << ": " << flags.size() << " cảnh báo giữa " << documents << " văn bản (" << by_severity["error"]
-              << " lỗi, " << by_severity["warning"] << " lưu ý, " << by_severity["info"] << " thông tin)\n";
+    std::cout << db << ": " << flags.size() << " phát hiện giữa " << documents << " văn bản (" << by_severity["error"]
+              << " lỗi, " << by_severity["warning"] << " cảnh báo, " << by_severity["info"] << " thông tin)\n";
   }
   int n = 0;
   for (const CorpusFlag& f : flags) {
@@ -75,7 +75,7 @@ void Print(const std::vector<CorpusFlag>& flags, const std::string& db, size_t d
     }
     if (!f.rule.empty()) std::cout << "   " << (en ? "rule: " : "quy tắc: ") << f.rule << "\n";
   }
-  std::cout << "\n" << (en ? "Summary: " : "Tóm tắt: ") << flags.size() << (en ? " flags" : " cảnh báo");
+  std::cout << "\n" << (en ? "Summary: " : "Tóm tắt: ") << flags.size() << (en ? " flags" : " phát hiện");
   if (!by_kind.empty()) {
     std::cout << " (";
     bool first = true;

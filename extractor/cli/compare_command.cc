@@ -96,9 +96,9 @@ void PrintComparison(const Comparison& comparison) {
     std::cout << "\n";
   }
   std::cout << "Ký hiệu: kết quả/chỉ tiêu (hạng); ! chưa đạt chỉ tiêu; * giá trị ngoại lai (|z| > 3,5 theo trung vị "
-               "và MAD);\n# có cảnh báo giữa các văn bản (chi tiết: baocao audit --db); – chưa có kết quả.\n";
+               "và MAD);\n# có phát hiện giữa các văn bản (chi tiết: baocao audit --db); – chưa có kết quả.\n";
   if (!comparison.flags.empty()) {
-    std::cout << "\nCảnh báo liên quan (" << comparison.flags.size() << "):\n";
+    std::cout << "\nPhát hiện liên quan (" << comparison.flags.size() << "):\n";
     for (const CorpusFlag& f : comparison.flags) {
       std::cout << "- " << NameOf(f.severity) << " " << f.kind << ": " << f.explanation << "\n";
     }

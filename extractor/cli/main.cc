@@ -258,20 +258,21 @@ int Extract(const std::vector<std::string>& args, bool facts_table = false) {
 // audit: flags for people.
 
 void PrintFlags(const baocao::Extraction& x, const std::string& bytes, bool en) {
-  size_t errors = 0, warnings = 0;
+  size_t errors = 0, warnings = 0, infos = 0;
   for (const baocao::Flag& f : x.flags) {
     errors += f.severity == baocao::Severity::kError;
     warnings += f.severity == baocao::Severity::kWarning;
+    infos += f.severity == baocao::Severity::kInfo;
   }
   auto plural = [](size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); };
   // Relations found that hold (the broken ones are the flags).
   size_t holding = std::count_if(x.checks.begin(), x.checks.end(), [](const baocao::Check& k) { return k.holds; });
   if (en) {
     std::cout << x.document.path << ": " << plural(x.flags.size(), "flag") << " (" << plural(errors, "error") << ", "
-              << plural(warnings, "warning") << "), " << plural(holding, "relation") << " checked and holding\n";
+              << plural(warnings, "warning") << ", " << infos << " info), " << plural(holding, "relation") << " checked and holding\n";
   } else {
-    std::cout << x.document.path << ": " << x.flags.size() << " cảnh báo (" << errors << " lỗi, " << warnings
-              << " lưu ý), " << holding << " quan hệ đã kiểm tra và khớp\n";
+    std::cout << x.document.path << ": " << x.flags.size() << " phát hiện (" << errors << " lỗi, " << warnings
+              << " cảnh báo, " << infos << " thông tin), " << holding << " quan hệ đã kiểm tra và khớp\n";
   }
   bool utf8 = x.document.encoding == "utf-8";
   int n = 0;

@@ -25,7 +25,7 @@ const view = () => document.getElementById('view');
 
 const LABELS = {
   kind: {report: 'Báo cáo', plan: 'Kế hoạch', decision: 'Quyết định', official_letter: 'Công văn', other: 'Khác'},
-  severity: {error: 'Lỗi', warning: 'Cảnh báo', info: 'Lưu ý'},
+  severity: {error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin'},
   flag: {
     sum_mismatch: 'Tổng không khớp',
     ratio_mismatch: 'Tỷ lệ không khớp',
@@ -146,7 +146,7 @@ function route() {
   let m;
   for (const a of document.querySelectorAll('.nav a')) a.classList.remove('current');
   if ((m = /^#\/tai-lieu\/(\d+)/.exec(hash))) return showDocument(Number(m[1]));
-  if (hash.startsWith('#/canh-bao')) {
+  if (hash.startsWith('#/phat-hien') || hash.startsWith('#/canh-bao')) {
     document.querySelector('.nav a[data-route="flags"]').classList.add('current');
     return showFlags();
   }
@@ -198,7 +198,7 @@ function showDocuments() {
         'danh sách tài liệu (', h('a', {href: 'api/documents.csv', download: 'baocao-tai-lieu.csv'}, 'CSV'), ', ',
         h('a', {href: 'api/documents.xlsx', download: 'baocao-tai-lieu.xlsx'}, 'Excel'), ') · ',
         h('a', {href: 'api/export.csv', download: 'baocao-so-lieu.csv'}, 'số liệu (CSV)'), ' · ',
-        'đánh giá cảnh báo (', h('a', {href: 'api/reviews.csv', download: 'baocao-danh-gia.csv'}, 'CSV'), ', ',
+        'đánh giá phát hiện (', h('a', {href: 'api/reviews.csv', download: 'baocao-danh-gia.csv'}, 'CSV'), ', ',
         h('a', {href: 'api/reviews.xlsx', download: 'baocao-danh-gia.xlsx'}, 'Excel'), ')')));
   for (const u of uploads) document.getElementById('upload-list').append(u.item);
   loadDocuments();
@@ -264,7 +264,7 @@ function sendFile(u) {
         let what = body.outcome === 'unchanged' ? 'Đã có, không thay đổi' : body.outcome === 'replaced' ? 'Đã thay bản cũ' : 'Đã lưu';
         // Another document already had this name: this one is kept beside it, under its own.
         if (body.renamed) what += ' với tên «' + body.name + '» (tên này đã có tài liệu khác)';
-        u.status.replaceChildren(what + ' · ' + body.flag_count + ' cảnh báo · ',
+        u.status.replaceChildren(what + ' · ' + body.flag_count + ' phát hiện · ',
                                  h('a', {href: '#/tai-lieu/' + body.id}, 'Xem'));
         if (document.getElementById('document-list')) loadDocuments();
       } else {
@@ -314,11 +314,11 @@ async function loadDocuments() {
       h('td', {'data-label': 'Phường, xã'}, d.ward || '—'),
       h('td', {'data-label': 'Tỉnh, thành'}, d.province || '—'),
       h('td', {'data-label': 'Ngày'}, formatDate(d.date)),
-      h('td', {'data-label': 'Cảnh báo', class: 'num'}, flagBadge(d)),
+      h('td', {'data-label': 'Phát hiện', class: 'num'}, flagBadge(d)),
       h('td', {class: 'actions'}, h('button', {type: 'button', class: 'link danger', onclick: () => deleteDocument(d)}, 'Xóa'))));
     target.replaceChildren(h('table', {class: 'doc-table'},
       h('thead', {}, h('tr', {}, [['Tệp', 'path'], ['Loại', 'kind'], ['Phường, xã', 'ward'], ['Tỉnh, thành', 'province'],
-                                  ['Ngày', 'date'], ['Cảnh báo', 'flags'], ['', null]].map(([t, key]) => sortHeader(t, key, listState, loadDocuments)))),
+                                  ['Ngày', 'date'], ['Phát hiện', 'flags'], ['', null]].map(([t, key]) => sortHeader(t, key, listState, loadDocuments)))),
       h('tbody', {}, rows)));
   }
   const pager = document.getElementById('pager');
@@ -349,7 +349,7 @@ function pageSizeSelect(state, reload) {
 
 function flagBadge(d) {
   if (!d.flag_count) return h('span', {class: 'badge ok'}, '0');
-  return h('span', {class: 'badge ' + (d.error_count ? 'error' : 'warning'), title: `${d.error_count} lỗi, ${d.flag_count - d.error_count} cảnh báo khác`},
+  return h('span', {class: 'badge ' + (d.error_count ? 'error' : 'warning'), title: `${d.error_count} lỗi, ${d.flag_count - d.error_count} phát hiện khác`},
     String(d.flag_count), d.error_count ? ` (${d.error_count} lỗi)` : '');
 }
 
@@ -371,7 +371,7 @@ const flagState = {severity: '', kind: '', review: '', ward: '', province: '', d
 const REVIEW_LABELS = {unreviewed: 'Chưa đánh giá', confirmed: 'Đúng là sai sót', false_alarm: 'Báo nhầm', follow_up: 'Cần xem lại'};
 const FACETS = [
   ['severity', 'Mức độ', v => LABELS.severity[v] || v],
-  ['kind', 'Loại cảnh báo', v => LABELS.flag[v] || v],
+  ['kind', 'Loại phát hiện', v => LABELS.flag[v] || v],
   ['review', 'Đánh giá', v => REVIEW_LABELS[v] || v],
   ['province', 'Tỉnh, thành', v => v],
   ['ward', 'Phường, xã', v => v],
@@ -387,11 +387,11 @@ function flagParams(extra) {
 
 function showFlags() {
   view().replaceChildren(h('section', {class: 'documents', id: 'flag-list-view'},
-    h('div', {class: 'section-head'}, h('h2', {}, 'Cảnh báo trên mọi tài liệu')),
+    h('div', {class: 'section-head'}, h('h2', {}, 'Phát hiện trên mọi tài liệu')),
     h('div', {id: 'flag-facets', class: 'filters facets'}),
     h('div', {id: 'flag-list', class: 'document-list'}, h('p', {class: 'muted'}, 'Đang tải…')),
     h('div', {id: 'flag-pager', class: 'pager'})));
-  document.title = 'Cảnh báo · baocao';
+  document.title = 'Phát hiện · baocao';
   loadFlags();
 }
 
@@ -422,7 +422,7 @@ async function loadFlags() {
       h('a', {href: 'api/flags.csv?' + flagParams(), download: 'baocao-canh-bao.csv'}, 'CSV'), ' · ',
       h('a', {href: 'api/flags.xlsx?' + flagParams(), download: 'baocao-canh-bao.xlsx'}, 'Excel')));
   if (!list.flags.length) {
-    target.replaceChildren(h('p', {class: 'muted'}, 'Không có cảnh báo nào khớp bộ lọc.'));
+    target.replaceChildren(h('p', {class: 'muted'}, 'Không có phát hiện nào khớp bộ lọc.'));
   } else {
     target.replaceChildren(h('table', {class: 'doc-table flag-table'},
       h('thead', {}, h('tr', {}, [['Mức độ', 'severity'], ['Loại', 'kind'], ['Tài liệu', 'path'], ['Phường, xã', 'ward'],
@@ -437,7 +437,7 @@ async function loadFlags() {
   }
   const from = list.total ? list.offset + 1 : 0, to = list.offset + list.flags.length;
   document.getElementById('flag-pager').replaceChildren(
-    h('span', {}, `${from}–${to} trong ${list.total} cảnh báo`),
+    h('span', {}, `${from}–${to} trong ${list.total} phát hiện`),
     h('button', {type: 'button', disabled: list.offset === 0, onclick: () => { flagState.offset = Math.max(0, flagState.offset - flagState.limit); loadFlags(); }}, '‹ Trước'),
     h('button', {type: 'button', disabled: to >= list.total, onclick: () => { flagState.offset += flagState.limit; loadFlags(); }}, 'Sau ›'),
     pageSizeSelect(flagState, loadFlags));
@@ -492,17 +492,17 @@ async function showDocument(id) {
       metaItem('Cơ quan ban hành', meta.issuer),
       metaItem('Người ký', meta.signer),
       metaItem('Định dạng', formatWords(x.document)),
-      metaItem('Số liệu', `${x.facts.length} chỉ số, ${x.flags.length} cảnh báo`)),
+      metaItem('Số liệu', `${x.facts.length} chỉ số, ${x.flags.length} phát hiện`)),
     h('p', {class: 'doc-links'},
       h('a', {href: `api/documents/${id}/source`, download: name}, 'Tải tệp gốc'), ' · ',
       h('a', {href: `api/documents/${id}`, target: '_blank', rel: 'noopener'}, 'Dữ liệu JSON')));
 
   const text = h('section', {class: 'doc-text', id: 'doc-text', 'aria-label': 'Nội dung tài liệu'},
-    h('div', {class: 'legend'}, h('span', {class: 'hl fact'}, 'số liệu đã nhận diện'), ' ', h('span', {class: 'hl flagged'}, 'số liệu có cảnh báo')),
+    h('div', {class: 'legend'}, h('span', {class: 'hl fact'}, 'số liệu đã nhận diện'), ' ', h('span', {class: 'hl flagged'}, 'số liệu có phát hiện')),
     pages.map(p => renderPage(p, marks.filter(m => (m.page ?? null) === p.number), x)));
 
-  const panel = h('aside', {class: 'flags', id: 'flags', 'aria-label': 'Cảnh báo'},
-    h('h3', {}, flags.length ? `Cảnh báo (${flags.length})` : 'Không có cảnh báo'),
+  const panel = h('aside', {class: 'flags', id: 'flags', 'aria-label': 'Phát hiện'},
+    h('h3', {}, flags.length ? `Phát hiện (${flags.length})` : 'Không có phát hiện'),
     flags.length ? null : h('p', {class: 'muted', id: 'no-flag-note'}, noFlagNote(x)),
     flags.map(f => renderFlag(f, pages.length > 1 || pages[0].number !== null)));
 
@@ -626,7 +626,7 @@ function renderReview(f) {
   const comment = h('input', {type: 'text', class: 'review-comment', maxlength: 2000, placeholder: 'Ghi chú (không bắt buộc)',
                               'aria-label': 'Ghi chú đánh giá', value: (f.review && f.review.comment) || ''});
   const send = async (verdict) => {
-    if (!token) return notice('Cần mã truy cập để đánh giá cảnh báo.', 'error');
+    if (!token) return notice('Cần mã truy cập để đánh giá phát hiện.', 'error');
     try {
       const path = `api/documents/${f.docId}/flags/${f.index}/review`;
       const res = verdict
@@ -706,7 +706,7 @@ async function showCompare() {
   view().replaceChildren(h('section', {class: 'compare'},
     h('div', {class: 'section-head'}, h('h2', {}, 'So sánh các phường, xã'), h('label', {class: 'inline'}, 'Kỳ: ', select)),
     h('p', {class: 'legend'}, h('span', {class: 'cell-sample miss'}, 'chưa đạt chỉ tiêu'), ' ',
-      h('span', {class: 'cell-sample outlier'}, 'giá trị bất thường'), ' ', h('span', {class: 'cell-sample flagged'}, 'có cảnh báo đối chiếu'),
+      h('span', {class: 'cell-sample outlier'}, 'giá trị bất thường'), ' ', h('span', {class: 'cell-sample flagged'}, 'có phát hiện đối chiếu'),
       ' ', h('span', {class: 'cell-sample target-sample'}, 'chỉ tiêu (CT, vạch đen trên biểu đồ)')),
     body,
     h('p', {class: 'downloads small'}, 'Tải bảng so sánh (mọi kỳ): ',
@@ -743,7 +743,7 @@ function compareCell(cell, ind, flags) {
   return h('td', {class: classes.join(' '), title: notes.join('\n') || null},
     h('span', {class: 'value'}, cell.actual !== null ? formatValue(cell.actual, ind.unit === '%' ? '%' : '') : '—'),
     cell.outlier ? h('span', {class: 'mark', 'aria-label': 'bất thường'}, ' ⚠') : null,
-    cell.flags && cell.flags.length ? h('span', {class: 'mark', 'aria-label': 'có cảnh báo'}, ' ⚑') : null,
+    cell.flags && cell.flags.length ? h('span', {class: 'mark', 'aria-label': 'có phát hiện'}, ' ⚑') : null,
     cell.target !== null ? h('div', {class: 'target'}, 'CT: ' + (cmp ? cmp + ' ' : '') + formatNumber(cell.target)) : null,
     cell.rank ? h('div', {class: 'rank'}, 'hạng ' + cell.rank) : null);
 }

@@ -42,7 +42,7 @@ TEST(AuditCommand, ErrorsExitOne) {
 TEST(AuditCommand, CleanDocumentExitsZero) {
   Output o = Baocao("audit " + kDocs + "hong-bang-2026-plan.txt");
   EXPECT_EQ(o.status, 0);
-  EXPECT_NE(o.out.find("0 cảnh báo"), std::string::npos);
+  EXPECT_NE(o.out.find("0 phát hiện"), std::string::npos);
 }
 
 TEST(AuditCommand, EnglishAndSeverityOrder) {

@@ -78,7 +78,7 @@ TEST_F(CorpusCli, ComparePrintsThePeriodsAndWards) {
 TEST_F(CorpusCli, AuditDbPrintsFlagsWithEvidenceAndASummary) {
   Outcome r = Baocao("audit --db " + db_);
   EXPECT_EQ(r.status, 0);   // the four documents hold no cross-document error
-  EXPECT_NE(r.out.find(" cảnh báo giữa 4 văn bản ("), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(" phát hiện giữa 4 văn bản ("), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Tóm tắt: "), std::string::npos);
   if (r.out.find("reference_mismatch") != std::string::npos) {
     EXPECT_NE(r.out.find(", dòng "), std::string::npos);

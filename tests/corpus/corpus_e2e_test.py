@@ -103,7 +103,7 @@ def case_audit(work, args):
     # Text output: the summary line and the evidence lines quoted with « ».
     text = run([BINARY, "audit", "--db", str(db)], ok=(0, 1)).stdout
     check(text.splitlines()[0].endswith(f"({result['summary']['by_severity'].get('error', 0)} lỗi, "
-                                        f"{result['summary']['by_severity'].get('warning', 0)} lưu ý, "
+                                        f"{result['summary']['by_severity'].get('warning', 0)} cảnh báo, "
                                         f"{result['summary']['by_severity'].get('info', 0)} thông tin)"), text[:200])
     check("«" in text and "dòng " in text and "Tóm tắt:" in text, "text output lacks evidence or summary")
 
@@ -198,7 +198,7 @@ def case_xlsx(work, args):
     book = work / "compare.xlsx"
     run([BINARY, "compare", "--db", str(db), "--xlsx", str(book)])
     data = json.loads(run([python, "-c", READ_XLSX, str(book)]).stdout)
-    check(data["sheets"] == ["Ma trận kết quả", "Chỉ tiêu", "Cảnh báo", "Nguồn"], data["sheets"])
+    check(data["sheets"] == ["Ma trận kết quả", "Chỉ tiêu", "Phát hiện", "Nguồn"], data["sheets"])
     compare = json.loads(run([BINARY, "compare", "--db", str(db), "--json"]).stdout)
     values = sum(1 for p in compare["periods"] for r in p["rows"] for c in r["cells"].values() if c["actual"] is not None)
     cells = data["cells"]
@@ -206,7 +206,7 @@ def case_xlsx(work, args):
     flagged = [c for c in cells if c["fill"] and c["fill"].endswith("F4B6B0")]
     check(flagged, "no flagged cell coloured")
     for c in flagged:
-        check(c["comment"] and "Cảnh báo" in c["comment"] and "Nguồn: " in c["comment"] and ", dòng " in c["comment"],
+        check(c["comment"] and "Phát hiện" in c["comment"] and "Nguồn: " in c["comment"] and ", dòng " in c["comment"],
               f"flagged cell without a comment naming its source: {c}")
         path = c["comment"].split("Nguồn: ")[1].split(", dòng ")[0]
         check(Path(path).exists(), f"the comment's document does not exist: {path}")

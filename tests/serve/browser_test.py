@@ -301,14 +301,14 @@ class ServePage(unittest.TestCase):
         total = self.server.get_json("/api/flags?limit=1")[1]["total"]
         errors = self.server.get_json("/api/flags?limit=1&severity=error")[1]["total"]
         self.assertGreater(total, errors)
-        self.open("#/canh-bao")
+        self.open("#/phat-hien")
         self.driver.refresh()
         self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".flag-table tbody tr")))
-        self.assertIn(f"trong {total} cảnh báo", self.driver.find_element(By.ID, "flag-pager").text)
+        self.assertIn(f"trong {total} phát hiện", self.driver.find_element(By.ID, "flag-pager").text)
         severity = self.driver.find_element(By.CSS_SELECTOR, "select[data-facet='severity']")
         self.assertIn(f"Lỗi ({errors})", severity.text)
         severity.find_element(By.XPATH, "./option[@value='error']").click()
-        self.wait.until(EC.text_to_be_present_in_element((By.ID, "flag-pager"), f"trong {errors} cảnh báo"))
+        self.wait.until(EC.text_to_be_present_in_element((By.ID, "flag-pager"), f"trong {errors} phát hiện"))
         shown = [c.text for c in self.driver.find_elements(By.CSS_SELECTOR, ".flag-table tbody td[data-label='Mức độ']")]
         self.assertTrue(shown and all(t.lower() == "lỗi" for t in shown), shown)   # shown in capitals by the style
         # Every row is unreviewed yet; the review facet says so, and the CSV link carries the filter.

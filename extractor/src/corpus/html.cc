@@ -149,12 +149,12 @@ void WriteHead(std::ostringstream& out, const Comparison& comparison) {
       << "<title>So sánh kết quả các phường, xã theo chỉ tiêu</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n"
       << "<h1>So sánh kết quả các phường, xã theo chỉ tiêu</h1>\n<p class=\"muted\">" << comparison.periods.size()
       << " kỳ báo cáo · " << wards << " dòng phường, xã theo kỳ · " << comparison.flags.size()
-      << " cảnh báo giữa các văn bản. Mỗi giá trị dẫn tới nguồn của nó (văn bản, dòng).</p>\n"
+      << " phát hiện giữa các văn bản. Mỗi giá trị dẫn tới nguồn của nó (văn bản, dòng).</p>\n"
       << "<p class=\"legend\"><span><i class=\"chip\" style=\"background:#2b5797\"></i>kết quả</span>"
       << "<span><i class=\"chip\" style=\"background:#e1a100\"></i>chưa đạt chỉ tiêu</span>"
       << "<span><i class=\"chip\" style=\"background:#c0392b\"></i>giá trị ngoại lai (|z| &gt; 3,5)</span>"
       << "<span><b>|</b> chỉ tiêu</span><span>┆ trung vị</span>"
-      << "<span><i class=\"chip\" style=\"box-shadow:inset 0 0 0 2px #c0392b\"></i>có cảnh báo</span>"
+      << "<span><i class=\"chip\" style=\"box-shadow:inset 0 0 0 2px #c0392b\"></i>có phát hiện</span>"
       << "<span><sup>n</sup> hạng</span></p>\n";
   if (comparison.periods.empty()) out << "<p>Không có số liệu để so sánh.</p>\n";
 }
@@ -222,7 +222,7 @@ void WritePeriod(std::ostringstream& out, const ComparePeriod& p, const Comparis
 
 void WriteFlags(std::ostringstream& out, const Comparison& comparison) {
   if (comparison.flags.empty()) return;
-  out << "<h2>Cảnh báo giữa các văn bản</h2>\n<ul class=\"flags\">\n";
+  out << "<h2>Phát hiện giữa các văn bản</h2>\n<ul class=\"flags\">\n";
   for (size_t k = 0; k < comparison.flags.size(); ++k) {
     const CorpusFlag& f = comparison.flags[k];
     out << "<li id=\"flag-" << k + 1 << "\"><span class=\"sev-" << HtmlEscape(NameOf(f.severity)) << "\">" << HtmlEscape(NameOf(f.severity))

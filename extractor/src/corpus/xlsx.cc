@@ -68,7 +68,7 @@ class WorkbookWriter {
     CollectColumns();
     results_ = workbook_add_worksheet(wb, "Ma trận kết quả");
     targets_ = workbook_add_worksheet(wb, "Chỉ tiêu");
-    flags_ = workbook_add_worksheet(wb, "Cảnh báo");
+    flags_ = workbook_add_worksheet(wb, "Phát hiện");
     sources_ = workbook_add_worksheet(wb, "Nguồn");
   }
 
@@ -151,7 +151,7 @@ class WorkbookWriter {
     std::string note;
     for (size_t k : c.flags) {
       const CorpusFlag& flag = comparison_.flags[k];
-      note += "Cảnh báo (" + flag.kind + "): " + flag.explanation + "\n";
+      note += "Phát hiện (" + flag.kind + "): " + flag.explanation + "\n";
     }
     if (c.outlier && c.robust_z) {
       note += "Giá trị ngoại lai: z = " + VietnameseNumber(std::round(*c.robust_z * 10) / 10) + " (trung vị " +

@@ -75,7 +75,7 @@ Result<json> FlagList(Store& store, const store::FlagQuery& query, bool facets) 
 }
 
 Result<WorkbookSheet> FlagsSheet(Store& store, store::FlagQuery query) {
-  WorkbookSheet sheet{"Cảnh báo",
+  WorkbookSheet sheet{"Phát hiện",
                       {{"id", true}, {"file"}, {"ward"}, {"province"}, {"document_kind"}, {"kind"}, {"severity"},
                        {"explanation"}, {"stated", true}, {"computed", true}, {"evidence"}, {"review"}, {"comment"},
                        {"reviewer"}, {"at"}},
