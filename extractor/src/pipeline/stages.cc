@@ -81,10 +81,10 @@ Result<Extraction> RunStages(const StageRules& rules, const SourceText& source, 
   std::vector<Mention> mentions;
   Layout layout;
   const size_t size = text->view().size();
-  RunBoth([&] { mentions = rules.rules.Recognize(text->view()); },
+  RunBoth([&] { mentions = rules.rules.Recognize(text->view(), budget); },
           [&] {
             layout = AnalyzeLayout(text->view(), options.layout);
-            out.meta = BuildMeta(layout, text->view(), rules.places, options.layout);
+            if (!budget.Exhausted()) out.meta = BuildMeta(layout, text->view(), rules.places, options.layout);
           },
           size >= kParallelRecognizeMinBytes && size <= kParallelRecognizeMaxBytes);
 
@@ -92,10 +92,18 @@ Result<Extraction> RunStages(const StageRules& rules, const SourceText& source, 
   InferYears(mentions, text->view(), out.meta.date);
   TypeFiguresByColumnUnits(layout, mentions);
 
-  out.facts = LinkFacts(rules.lexicon, text->view(), layout, mentions, out.meta, options.link);
+  out.facts = LinkFacts(rules.lexicon, text->view(), layout, mentions, out.meta, options.link, budget);
   if (auto s = over_budget("link")) return *s;
-  for (Fact& f : out.facts) f.span = span_of(f.span.normalized);
-  for (Mention& m : mentions) m.span = span_of(m.span.normalized);
+  BudgetTicker ticker(budget);
+  for (Fact& f : out.facts) {
+    if (ticker.Exhausted()) break;
+    f.span = span_of(f.span.normalized);
+  }
+  for (Mention& m : mentions) {
+    if (ticker.Exhausted()) break;
+    m.span = span_of(m.span.normalized);
+  }
+  if (auto s = over_budget("spans")) return *s;
   out.references = MergeReferences(CitationsOf(mentions, layout, out.meta));
   CopyTables(layout, *text, bytes, out);
 

@@ -27,7 +27,7 @@ bool Precedes(const Candidate& a, const Candidate& b) {
 
 }  // namespace
 
-std::vector<Mention> ChooseReadings(Found& found) {
+std::vector<Mention> ChooseReadings(Found& found, const Budget& budget) {
   std::vector<Candidate>& candidates = found.candidates;
   std::deque<Mention>& readings = found.readings;
   // Indices are sorted rather than the candidates themselves, which are large.
@@ -37,7 +37,9 @@ std::vector<Mention> ChooseReadings(Found& found) {
                    [&candidates](uint32_t ia, uint32_t ib) { return Precedes(candidates[ia], candidates[ib]); });
   std::map<size_t, size_t> taken;  // begin -> end of accepted ranges
   std::vector<uint32_t> kept;      // accepted readings, in the order they won
+  BudgetTicker ticker(budget);
   for (uint32_t i : order) {
+    if (ticker.Exhausted()) return {};   // Recognize's caller reports the budget's error
     const Candidate& c = candidates[i];
     TextRange r = c.range;
     auto next = taken.lower_bound(r.begin);

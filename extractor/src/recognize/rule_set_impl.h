@@ -144,7 +144,7 @@ struct RuleWindows {
 
 // The readings that win (overlaps.cc): the longest where candidates overlap, between equal
 // lengths the rule with the higher priority; in text order. Empties `found`.
-std::vector<Mention> ChooseReadings(Found& found);
+std::vector<Mention> ChooseReadings(Found& found, const Budget& budget);
 
 // Joins comparators written next to a number ("tối thiểu 90%", "từ 80% trở lên") to the
 // figures of `mentions` (in text order), widening their spans (comparators.cc).
@@ -196,11 +196,12 @@ struct RuleSet::Impl {
   Status Adopt(std::vector<Rule> added);
 
   // scan.cc: every rule's candidates over `text`, in rule order.
-  recognize_internal::Found Scan(std::string_view text);
+  // Stops early (candidates missing) once `budget` is spent: Recognize's caller reports it.
+  recognize_internal::Found Scan(std::string_view text, const Budget& budget);
   recognize_internal::RuleWindows AskPrefilter(std::string_view text) const;
   // Runs `rule` over its windows (`where`, indices into `spans`), adding its candidates.
   void ScanRule(const Rule& rule, std::string_view text, const std::vector<recognize_internal::Window>& spans,
-                const std::vector<uint32_t>& where, recognize_internal::Found& found) const;
+                const std::vector<uint32_t>& where, recognize_internal::Found& found, const Budget& budget) const;
   // The candidates of a match [b, e) that stands on its own: a skip rule's claim, or the
   // readings Interpret gives (`produced` is scratch space).
   void AddCandidates(const Rule& rule, const re2::StringPiece* groups, std::string_view text, size_t b, size_t e,

@@ -89,6 +89,8 @@ constexpr size_t kParallelRulesMinBytes = 64 * 1024;
 constexpr size_t kParallelRulesMaxBytes = 16 * 1024 * 1024;
 constexpr size_t kMinWindow = 0;  // merging saves Set calls but widens every rule's windows
 constexpr int kMaxGroups = 32;    // capturing groups read of a match (the whole match included)
+// RE2 calls between two budget checks: a call costs a microsecond or more, a check a clock read.
+constexpr unsigned kMatchesPerBudgetCheck = 16;
 
 std::vector<Window> BlankLineWindows(std::string_view text, size_t min_size) {
   std::vector<Window> windows;
@@ -194,15 +196,17 @@ void RuleSet::Impl::AddCandidates(const Rule& rule, const re2::StringPiece* grou
 }
 
 void RuleSet::Impl::ScanRule(const Rule& rule, std::string_view text, const std::vector<Window>& spans,
-                             const std::vector<uint32_t>& where, Found& found) const {
+                             const std::vector<uint32_t>& where, Found& found, const Budget& budget) const {
   re2::StringPiece groups[kMaxGroups];
   std::vector<Mention> produced;
   int ngroups = std::min(rule.re->NumberOfCapturingGroups() + 1, kMaxGroups);
+  BudgetTicker ticker(budget, kMatchesPerBudgetCheck);
   size_t pos = 0;
   for (uint32_t w : where) {
     const Window& window = spans[w];
     if (pos < window.begin) pos = window.begin;
     while (pos < window.end) {
+      if (ticker.Exhausted()) return;   // Recognize's caller reports the budget's error
       // Only a match inside the window can be accepted: when there is none, every match that
       // starts here reaches past the window and would be refused. The DFA alone answers this
       // without scanning on to the next match of the whole text.
@@ -238,7 +242,7 @@ void JoinInRuleOrder(std::vector<Found>& per_rule, Found& all) {
 
 }  // namespace
 
-Found RuleSet::Impl::Scan(std::string_view text) {
+Found RuleSet::Impl::Scan(std::string_view text, const Budget& budget) {
   const size_t nrules = rules.size();
   const bool prefiltered = UsePrefilter(text.size());
   RuleWindows allowed;
@@ -251,7 +255,7 @@ Found RuleSet::Impl::Scan(std::string_view text) {
     const Rule& rule = rules[ri];
     if (rule.is_comparator) return;
     ScanRule(rule, text, prefiltered ? allowed.windows : whole_text,
-             prefiltered ? allowed.of_rule[ri] : whole_text_only, found);
+             prefiltered ? allowed.of_rule[ri] : whole_text_only, found, budget);
   };
   Found all;
   if (text.size() >= kParallelRulesMinBytes && text.size() <= kParallelRulesMaxBytes && nrules > 1) {
@@ -265,7 +269,7 @@ Found RuleSet::Impl::Scan(std::string_view text) {
     internal::RunBoth(work, work);
     JoinInRuleOrder(per_rule, all);
   } else {
-    for (size_t ri = 0; ri < nrules; ++ri) scan_rule(ri, all);
+    for (size_t ri = 0; ri < nrules && !budget.Exhausted(); ++ri) scan_rule(ri, all);
   }
   return all;
 }
