@@ -691,7 +691,7 @@ void RecoverMissedInk(tesseract::TessBaseAPI* api, Pix* straight, tesseract::ETE
   if (regions.empty()) return;
   api->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
   for (const Region& r : regions) {
-    if (options.page_timeout_ms > 0 && monitor.deadline_exceeded()) break;
+    if ((options.page_timeout_ms > 0 && monitor.deadline_exceeded()) || (options.stop && options.stop())) break;
     api->SetRectangle(r.x, r.y, r.w, r.h);
     if (api->Recognize(&monitor) != 0) continue;
     std::unique_ptr<tesseract::ResultIterator> it(api->GetIterator());
@@ -760,8 +760,12 @@ Result<RawPage> ReadTurned(tesseract::TessBaseAPI* api, const OcrImage& image, c
   api->SetSourceResolution(image.dpi);
   tesseract::ETEXT_DESC monitor;
   if (options.page_timeout_ms > 0) monitor.set_deadline_msecs(options.page_timeout_ms);
+  if (options.stop) {
+    monitor.cancel = [](void* stop, int) { return (*static_cast<const std::function<bool()>*>(stop))(); };
+    monitor.cancel_this = const_cast<std::function<bool()>*>(&options.stop);
+  }
   api->Recognize(&monitor);
-  out.timed_out = options.page_timeout_ms > 0 && monitor.deadline_exceeded();
+  out.timed_out = (options.page_timeout_ms > 0 && monitor.deadline_exceeded()) || (options.stop && options.stop());
 
   BoxTurnBack turn_back(image, *prepared);
   WordCollector collector(turn_back, options.tuning, out);
