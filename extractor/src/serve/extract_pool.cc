@@ -1,5 +1,7 @@
 #include "serve/extract_pool.h"
 
+#include <pthread.h>
+
 #include <cstdio>
 #include <memory>
 #include <utility>
@@ -17,6 +19,28 @@ void ExtractPool::Shutdown() { pool_.Shutdown(); }
 size_t ExtractPool::stragglers() const { return pool_.stragglers(); }
 
 namespace {
+
+// The worker's name while it extracts, and after (Linux caps a thread's name at 15 bytes).
+constexpr char kExtractingName[] = "baocao-extract";
+constexpr char kIdleName[] = "baocao-worker";
+
+// Counts and names the calling worker for the life of one extraction.
+class Extracting {
+ public:
+  explicit Extracting(std::atomic<size_t>& running) : running_(running) {
+    running_.fetch_add(1, std::memory_order_relaxed);
+    pthread_setname_np(pthread_self(), kExtractingName);
+  }
+  ~Extracting() {
+    pthread_setname_np(pthread_self(), kIdleName);
+    running_.fetch_sub(1, std::memory_order_relaxed);
+  }
+  Extracting(const Extracting&) = delete;
+  Extracting& operator=(const Extracting&) = delete;
+
+ private:
+  std::atomic<size_t>& running_;
+};
 
 Status TimedOut(const std::string& path, std::chrono::milliseconds timeout) {
   double seconds = std::chrono::duration<double>(timeout).count();
@@ -46,6 +70,7 @@ Result<PreparedDocument> ExtractPool::Extract(std::string bytes, const std::stri
         }
         // The pages go to the store with the document: opening it never reads the PDF again.
         std::vector<PdfPage> pages;
+        Extracting extracting(running_);
         Result<Extraction> x = engine_.ExtractBytes(bytes, path, options, &pages);
         *result = x.ok() ? Result<PreparedDocument>(PrepareDocument(std::move(x).value(), std::move(bytes), std::move(pages)))
                          : Result<PreparedDocument>(x.status());
