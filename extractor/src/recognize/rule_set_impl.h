@@ -198,7 +198,7 @@ struct RuleSet::Impl {
   // scan.cc: every rule's candidates over `text`, in rule order.
   // Stops early (candidates missing) once `budget` is spent: Recognize's caller reports it.
   recognize_internal::Found Scan(std::string_view text, const Budget& budget);
-  recognize_internal::RuleWindows AskPrefilter(std::string_view text) const;
+  recognize_internal::RuleWindows AskPrefilter(std::string_view text, const Budget& budget) const;
   // Runs `rule` over its windows (`where`, indices into `spans`), adding its candidates.
   void ScanRule(const Rule& rule, std::string_view text, const std::vector<recognize_internal::Window>& spans,
                 const std::vector<uint32_t>& where, recognize_internal::Found& found, const Budget& budget) const;
