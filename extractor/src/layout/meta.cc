@@ -287,11 +287,12 @@ struct UnitName {
 // "thị " of "thị xã", in bytes.
 constexpr size_t kThiBytes = std::string_view("thị ").size();
 
-std::vector<UnitName> Mentions(std::string_view text, const RE2& re, bool council) {
+// Stops early once `budget` is spent: BuildMeta's caller reports the budget's error.
+std::vector<UnitName> Mentions(std::string_view text, const RE2& re, bool council, const Budget& budget) {
   std::vector<UnitName> out;
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece unit, name;
-  while (RE2::FindAndConsume(&input, re, &unit, &name)) {
+  while (!budget.Exhausted() && RE2::FindAndConsume(&input, re, &unit, &name)) {
     size_t at = static_cast<size_t>(unit.data() - text.data());
     if (!council && at >= 1) {
       // "thị xã X" is no commune; a letter just before means we are inside a word.
@@ -644,9 +645,10 @@ std::optional<Issuer> IssuerFromHeader(const DocumentHeader& h, std::string_view
   return out;
 }
 
-std::optional<Issuer> IssuerFromText(const DocumentHeader& h, std::string_view text, const LayoutLimits& limits) {
-  std::vector<UnitName> mentions = Mentions(text, CouncilMention(), /*council=*/true);
-  std::vector<UnitName> units = Mentions(text, UnitMention(), /*council=*/false);
+std::optional<Issuer> IssuerFromText(const DocumentHeader& h, std::string_view text, const LayoutOptions& options) {
+  const LayoutLimits& limits = options.limits;
+  std::vector<UnitName> mentions = Mentions(text, CouncilMention(), /*council=*/true, options.budget);
+  std::vector<UnitName> units = Mentions(text, UnitMention(), /*council=*/false, options.budget);
   mentions.insert(mentions.end(), units.begin(), units.end());
 
   std::map<std::string, size_t> council_units, any_units, spellings;
@@ -738,7 +740,6 @@ std::optional<std::string> CompleteDate(const DocumentHeader& h, std::string_vie
 }  // namespace
 
 Meta BuildMeta(const Layout& layout, std::string_view text, const Gazetteer& places, const LayoutOptions& options) {
-  const LayoutLimits& limits = options.limits;
   Meta meta;
   const DocumentHeader& h = layout.header;
   meta.kind = h.kind.empty() ? "other" : h.kind;
@@ -752,7 +753,7 @@ Meta BuildMeta(const Layout& layout, std::string_view text, const Gazetteer& pla
   meta.recipients = layout.closing.recipients;
 
   std::optional<Issuer> issuer = IssuerFromHeader(h, text, places, options);
-  if (!issuer) issuer = IssuerFromText(h, text, limits);
+  if (!issuer) issuer = IssuerFromText(h, text, options);
   if (issuer) {
     meta.issuer = issuer->issuer;
     meta.ward = issuer->ward;

@@ -96,7 +96,7 @@ std::vector<Mention> RuleSet::Recognize(std::string_view text, const Budget& bud
   if (budget.Exhausted()) return {};
   std::vector<Mention> accepted = recognize_internal::ChooseReadings(found, budget);
   if (budget.Exhausted()) return {};
-  recognize_internal::AttachComparators(impl_->rules, text, accepted);
+  recognize_internal::AttachComparators(impl_->rules, text, accepted, budget);
   if (budget.Exhausted()) return {};
   recognize_internal::ReadEchoedMonthsSoFar(text, accepted);
   recognize_internal::ReadAmountsInContext(text, accepted);

@@ -148,7 +148,8 @@ std::vector<Mention> ChooseReadings(Found& found, const Budget& budget);
 
 // Joins comparators written next to a number ("tối thiểu 90%", "từ 80% trở lên") to the
 // figures of `mentions` (in text order), widening their spans (comparators.cc).
-void AttachComparators(const std::vector<Rule>& rules, std::string_view text, std::vector<Mention>& mentions);
+void AttachComparators(const std::vector<Rule>& rules, std::string_view text, std::vector<Mention>& mentions,
+                       const Budget& budget);
 
 // Reads a bare "9 tháng" as the months so far of the year the text names in "9 tháng năm 2024"
 // (or "… năm nay"): the same period, where nothing around it makes it a duration
