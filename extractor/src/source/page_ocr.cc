@@ -169,7 +169,11 @@ void MaybeOcr(const std::function<std::unique_ptr<poppler::page>()>& open_page, 
   if (ocr.progress) ocr.progress(index + 1, pages);
   Result<OcrPage> read = Status(ErrorCode::kInternal, "ocr: the page could not be rendered");
   {
+    // Rendering and recognizing a page each take a second or so that nothing interrupts: the
+    // budget is asked before each (spent, the page loop's Check reports it).
+    if (options.budget.Exhausted()) return;
     poppler::image image = render(ocr.dpi, poppler::image::format_bgr24);   // one page at a time
+    if (options.budget.Exhausted()) return;
     if (image.is_valid()) read = RecognizeImage(ImageOf(image, 3, ocr.dpi), ocr);
     else if (!p.over_limit.empty()) read = Status(ErrorCode::kTooLarge, p.ocr_error);
   }
