@@ -7,16 +7,10 @@
 #include <utility>
 #include <vector>
 
+#include "baocao/source/docx.h"
+#include "baocao/source/pdf.h"
+
 namespace baocao::serve {
-
-ExtractPool::ExtractPool(const Engine& engine, ExtractOptions options, size_t workers)
-    : engine_(engine), options_(std::move(options)), pool_(workers) {}
-
-ExtractPool::~ExtractPool() { Shutdown(); }
-
-void ExtractPool::Shutdown() { pool_.Shutdown(); }
-
-size_t ExtractPool::stragglers() const { return pool_.stragglers(); }
 
 namespace {
 
@@ -24,23 +18,17 @@ namespace {
 constexpr char kExtractingName[] = "baocao-extract";
 constexpr char kIdleName[] = "baocao-worker";
 
-// Counts and names the calling worker for the life of one extraction.
-class Extracting {
- public:
-  explicit Extracting(std::atomic<size_t>& running) : running_(running) {
-    running_.fetch_add(1, std::memory_order_relaxed);
-    pthread_setname_np(pthread_self(), kExtractingName);
-  }
-  ~Extracting() {
-    pthread_setname_np(pthread_self(), kIdleName);
-    running_.fetch_sub(1, std::memory_order_relaxed);
-  }
-  Extracting(const Extracting&) = delete;
-  Extracting& operator=(const Extracting&) = delete;
+// Text this small is extracted on the request's own thread (milliseconds), never queued.
+constexpr size_t kInlineMaxBytes = 256 * 1024;
 
- private:
-  std::atomic<size_t>& running_;
-};
+bool ExtractsInline(std::string_view bytes) {
+  return bytes.size() <= kInlineMaxBytes && !LooksLikePdf(bytes) && !LooksLikeZip(bytes) && !LooksLikeOle2(bytes);
+}
+
+ExtractOptions WithDeadline(ExtractOptions options, double seconds_left) {
+  if (options.limits.max_seconds <= 0 || seconds_left < options.limits.max_seconds) options.limits.max_seconds = seconds_left;
+  return options;
+}
 
 Status TimedOut(const std::string& path, std::chrono::milliseconds timeout) {
   double seconds = std::chrono::duration<double>(timeout).count();
@@ -51,29 +39,77 @@ Status TimedOut(const std::string& path, std::chrono::milliseconds timeout) {
 
 }  // namespace
 
+ExtractPool::ExtractPool(const Engine& engine, ExtractOptions options, size_t workers)
+    : engine_(engine), options_(std::move(options)), pool_(workers) {}
+
+ExtractPool::~ExtractPool() { Shutdown(); }
+
+void ExtractPool::Shutdown() { pool_.Shutdown(); }
+
+size_t ExtractPool::stragglers() const { return pool_.stragglers(); }
+
+size_t ExtractPool::running() const {
+  std::lock_guard lock(slots_mu_);
+  return running_;
+}
+
+bool ExtractPool::TakeSlot(std::chrono::steady_clock::time_point deadline) {
+  std::unique_lock lock(slots_mu_);
+  if (!slot_free_.wait_until(lock, deadline, [&] { return running_ < pool_.workers(); })) return false;
+  ++running_;
+  pthread_setname_np(pthread_self(), kExtractingName);
+  return true;
+}
+
+void ExtractPool::GiveSlot() {
+  pthread_setname_np(pthread_self(), kIdleName);
+  {
+    std::lock_guard lock(slots_mu_);
+    --running_;
+  }
+  slot_free_.notify_one();
+}
+
 Result<PreparedDocument> ExtractPool::Extract(std::string bytes, const std::string& path,
                                               std::chrono::milliseconds timeout) {
+  // A small text behind scans that each hold a worker for their whole timeout would wait its
+  // own out and be refused (issue 18); it costs the request's thread a few milliseconds.
+  if (ExtractsInline(bytes)) {
+    const ExtractOptions options = WithDeadline(options_, std::chrono::duration<double>(timeout).count());
+    Result<Extraction> x = engine_.ExtractBytes(bytes, path, options);
+    if (!x.ok()) return x.status();
+    return PrepareDocument(std::move(x).value(), std::move(bytes), {});
+  }
   // The job owns its result: a job abandoned by its request still has somewhere to write.
   auto result = std::make_shared<Result<PreparedDocument>>(Status(ErrorCode::kInternal, path));
-  // The extraction's budget ends with the request's wait, and a request that gives up cancels
-  // it: a straggler stops at its next checkpoint, and a job still queued does not start.
+  // The extraction's budget ends when the request's wait does, however long the job was
+  // queued, and a request that gives up cancels it: a straggler stops at its next checkpoint,
+  // a job started a moment before its request gives up stops before its first page is drawn
+  // (not after a second of rendering), and a job still queued does not start.
   ExtractOptions options = options_;
-  const double wait_seconds = std::chrono::duration<double>(timeout).count();
-  if (options.limits.max_seconds <= 0 || wait_seconds < options.limits.max_seconds) options.limits.max_seconds = wait_seconds;
   options.cancel = MakeCancelFlag();
   CancelFlag cancel = options.cancel;
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
   store::WorkerPool::Submitted job =
-      pool_.Submit([this, result, path, options = std::move(options), bytes = std::move(bytes)]() mutable {
-        if (options.cancel->load()) {
+      pool_.Submit([this, result, path, deadline, options = std::move(options), bytes = std::move(bytes)]() mutable {
+        const double left = std::chrono::duration<double>(deadline - std::chrono::steady_clock::now()).count();
+        if (options.cancel->load() || left <= 0) {
           *result = Status(ErrorCode::kCancelled, path + ": the request gave up before its extraction started");
           return;
         }
+        // A straggler holds its slot until it stops: a worker that replaced it waits (at most
+        // until its request gives up), so that no more than `workers` extractions run at once.
+        if (!TakeSlot(deadline)) {
+          *result = Status(ErrorCode::kCancelled, path + ": the request gave up while a stopping extraction held the worker");
+          return;
+        }
+        options = WithDeadline(std::move(options), left);
         // The pages go to the store with the document: opening it never reads the PDF again.
         std::vector<PdfPage> pages;
-        Extracting extracting(running_);
         Result<Extraction> x = engine_.ExtractBytes(bytes, path, options, &pages);
         *result = x.ok() ? Result<PreparedDocument>(PrepareDocument(std::move(x).value(), std::move(bytes), std::move(pages)))
                          : Result<PreparedDocument>(x.status());
+        GiveSlot();
       });
   switch (job.refusal) {
     case store::WorkerPool::Refusal::kShutDown:

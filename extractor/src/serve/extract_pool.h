@@ -3,13 +3,16 @@
 // the HTTP threads stay free for reads meanwhile. A job that outlives its timeout is abandoned
 // and its worker replaced (worker_pool.h says how stragglers are bounded); its extraction is
 // cancelled and stops at its next budget check (within a second: baocao/core/budget.h).
-// While it extracts, a worker thread is named "baocao-extract" (top -H, /proc/PID/task/*/comm),
-// and running() counts such workers: what tools/bench/serve-deadline watches.
+// No more than `workers` extractions run at once: a worker that replaced a straggler waits for
+// it to stop before it starts the next job. A text of up to 256 KB is extracted on the
+// request's thread, never queued behind scans. While it extracts, a worker thread is named
+// "baocao-extract" (top -H, /proc/PID/task/*/comm), and running() counts such workers.
 #pragma once
 
-#include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstddef>
+#include <mutex>
 #include <string>
 
 #include "baocao/pipeline/extract.h"
@@ -33,13 +36,20 @@ class ExtractPool {
   // No new jobs; queued ones fail; waits for running ones (stragglers included).
   void Shutdown();
   size_t stragglers() const;
-  // Extractions running now, stragglers included.
-  size_t running() const { return running_.load(std::memory_order_relaxed); }
+  // Extractions running on the workers now, stragglers included: never more than the workers.
+  size_t running() const;
 
  private:
+  // A worker's right to extract: at most `workers` at once, a straggler's held until it stops.
+  // TakeSlot waits until `deadline` for one (false: none came); it names the thread.
+  bool TakeSlot(std::chrono::steady_clock::time_point deadline);
+  void GiveSlot();
+
   const Engine& engine_;
   const ExtractOptions options_;
-  std::atomic<size_t> running_{0};
+  mutable std::mutex slots_mu_;
+  std::condition_variable slot_free_;
+  size_t running_ = 0;
   store::WorkerPool pool_;
 };
 
