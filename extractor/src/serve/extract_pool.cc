@@ -44,7 +44,10 @@ ExtractPool::ExtractPool(const Engine& engine, ExtractOptions options, size_t wo
 
 ExtractPool::~ExtractPool() { Shutdown(); }
 
-void ExtractPool::Shutdown() { pool_.Shutdown(); }
+void ExtractPool::Shutdown() {
+  shut_down_ = true;
+  pool_.Shutdown();
+}
 
 size_t ExtractPool::stragglers() const { return pool_.stragglers(); }
 
@@ -75,8 +78,11 @@ Result<PreparedDocument> ExtractPool::Extract(std::string bytes, const std::stri
   // A small text behind scans that each hold a worker for their whole timeout would wait its
   // own out and be refused (issue 18); it costs the request's thread a few milliseconds.
   if (ExtractsInline(bytes)) {
-    const ExtractOptions options = WithDeadline(options_, std::chrono::duration<double>(timeout).count());
-    Result<Extraction> x = engine_.ExtractBytes(bytes, path, options);
+    if (shut_down_) return Status(ErrorCode::kInternal, "the server is shutting down");
+    const double seconds = std::chrono::duration<double>(timeout).count();
+    if (seconds <= 0) return TimedOut(path, timeout);   // a budget of 0 s would be none
+    Result<Extraction> x = engine_.ExtractBytes(bytes, path, WithDeadline(options_, seconds));
+    if (x.status().code() == ErrorCode::kTimeout) return TimedOut(path, timeout);
     if (!x.ok()) return x.status();
     return PrepareDocument(std::move(x).value(), std::move(bytes), {});
   }

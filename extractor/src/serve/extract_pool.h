@@ -9,6 +9,7 @@
 // "baocao-extract" (top -H, /proc/PID/task/*/comm), and running() counts such workers.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
@@ -50,6 +51,7 @@ class ExtractPool {
   mutable std::mutex slots_mu_;
   std::condition_variable slot_free_;
   size_t running_ = 0;
+  std::atomic<bool> shut_down_{false};   // refuses the texts extracted on the request's thread
   store::WorkerPool pool_;
 };
 
