@@ -390,6 +390,7 @@ void MarkItems(AuditContext& c) {
   }
   for (FactInfo& f : c.facts) {
     if (!f.numeric || f.total_word || f.block < 0) continue;
+    if (c.Spent()) return;
     auto it = totals.find(key(f));
     if (it == totals.end()) continue;
     const std::vector<int>& list = it->second;
@@ -409,6 +410,7 @@ void BuildFactInfos(AuditContext& c) {
   const DocumentIndex index = IndexDocument(c.in);
   const auto& facts = *c.in.facts;
   for (size_t i = 0; i < facts.size(); ++i) {
+    if (c.Spent()) return;
     const Fact& f = facts[i];
     FactInfo info;
     info.fact = &f;
@@ -423,6 +425,7 @@ void BuildFactInfos(AuditContext& c) {
     c.facts.push_back(std::move(info));
   }
   std::stable_sort(c.facts.begin(), c.facts.end(), [](const FactInfo& a, const FactInfo& b) { return a.pos < b.pos; });
+  if (c.Spent()) return;
   ReadSignatures(c);   // units, stretches, qualifiers; a scoring rule's threshold is no value
   for (size_t i = 0; i < c.facts.size(); ++i) {
     c.facts[i].index = static_cast<int>(i);

@@ -75,6 +75,10 @@ struct AuditContext {
   std::map<std::string, std::vector<std::string>> owned;   // indicator -> qualifier lists its name holds
 
   bool en() const { return options.lang == "en"; }
+  // The budget is spent: a check returns at once with what it found, and the audit's caller
+  // reports the budget's error (the partial flags are never used). A clock read: asked once per
+  // fact a loop works on, not per fact it skips.
+  bool Spent() const { return options.budget.Exhausted(); }
   // How far apart two facts are: 0 same sentence, 1 same paragraph or table, 2 same section,
   // 3 same top-level section, 4 elsewhere.
   int Tier(const FactInfo& a, const FactInfo& b) const;

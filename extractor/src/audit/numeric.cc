@@ -63,6 +63,7 @@ void CheckSum(AuditContext& c, const Relation& r, FlagSet& found, std::set<std::
   bool exclusive = r.kind == Relation::Kind::kExclusive;
   for (const FactInfo& t : c.facts) {
     if (!t.numeric || t.item_of >= 0 || t.fact->indicator != r.anchor) continue;
+    if (c.Spent()) return;
     std::vector<const FactInfo*> parts;
     bool all = true;
     for (const auto& alternatives : r.members) {
@@ -138,6 +139,7 @@ void CheckPartition(AuditContext& c, const Relation& r, FlagSet& found, std::set
   };
   for (const FactInfo& t : c.facts) {
     if (!t.numeric || t.item_of >= 0 || t.fact->indicator != r.anchor || !t.scope.empty()) continue;
+    if (c.Spent()) return;
     std::map<std::string, const FactInfo*> parts;   // scope value -> nearest fact
     std::map<std::string, int> tiers;
     for (int pi : c.Of(r.anchor)) {
@@ -271,6 +273,7 @@ void CheckRatios(AuditContext& c) {
     if (r.kind != Relation::Kind::kRatio) continue;
     for (const FactInfo& rate : c.facts) {
       if (!rate.numeric || rate.item_of >= 0 || rate.fact->indicator != r.anchor) continue;
+      if (c.Spent()) return;
       if (auto result = Evaluate(c, r, rate)) results.push_back(*result);
     }
   }
@@ -349,6 +352,7 @@ void CompareParts(AuditContext& c, ExcessesByWhole& by_whole) {
     if (r.kind != Relation::Kind::kPartWhole) continue;
     for (const FactInfo& p : c.facts) {
       if (!p.numeric || p.item_of >= 0 || p.fact->indicator != r.anchor) continue;
+      if (c.Spent()) return;
       const FactInfo* w = c.Nearest(p, r.members[0], kAnywhere);
       if (!w) continue;
       if (p.value > w->value && !AgreesWithin(w->value, std::max(p.decimals, w->decimals), p.value)) {

@@ -440,6 +440,7 @@ void ReadSignatures(AuditContext& c) {
   TextRange read_sentence{std::string::npos, std::string::npos};
   Words sentence;   // the words of the sentence read last: facts in text order share it
   for (FactInfo& f : c.facts) {
+    if (c.Spent()) return;
     NoteOwnedWords(c, reader, f.fact->indicator);
     if (f.sentence.begin != read_sentence.begin || f.sentence.end != read_sentence.end) {
       read_sentence = f.sentence;

@@ -232,24 +232,29 @@ void CheckStructure(AuditContext& c) {
     read();
     if (!whole) s.AtMostWarnings(first);
   };
-  s.Fractions();
-  s.Breakdowns();
-  across_sentences([&] { s.NamedShares(); });
-  s.OutlineSums();
-  for (const LayoutTable& t : c.in.layout->tables) s.CheckGrid(s.GridOf(t));
-  s.spaced = s.SpacedGrids();
-  for (const auto& grid : s.spaced) s.CheckGrid(grid);
-  s.TableAfterBreakdown();
-  s.FractionRowsAfterIntro();
-  across_sentences([&] { s.WholeBeforeDetails(); });
-  s.RowsSaidToMatch();
-  across_sentences([&] { s.NamedRates(); });
-  across_sentences([&] { s.DefinedRates(); });
-  across_sentences([&] { s.Remainders(); });
-  s.StatedChanges();
-  s.CountedLists();
-  across_sentences([&] { s.RepeatedFigures(); });
-  across_sentences([&] { s.RunningAccounts(); });
+  // Between two passes the budget is asked (c.Spent): out of it, the rest is skipped and the
+  // audit's caller reports the error.
+  auto pass = [&](auto&& read) {
+    if (!c.Spent()) read();
+  };
+  pass([&] { s.Fractions(); });
+  pass([&] { s.Breakdowns(); });
+  pass([&] { across_sentences([&] { s.NamedShares(); }); });
+  pass([&] { s.OutlineSums(); });
+  for (const LayoutTable& t : c.in.layout->tables) pass([&] { s.CheckGrid(s.GridOf(t)); });
+  pass([&] { s.spaced = s.SpacedGrids(); });
+  for (const auto& grid : s.spaced) pass([&] { s.CheckGrid(grid); });
+  pass([&] { s.TableAfterBreakdown(); });
+  pass([&] { s.FractionRowsAfterIntro(); });
+  pass([&] { across_sentences([&] { s.WholeBeforeDetails(); }); });
+  pass([&] { s.RowsSaidToMatch(); });
+  pass([&] { across_sentences([&] { s.NamedRates(); }); });
+  pass([&] { across_sentences([&] { s.DefinedRates(); }); });
+  pass([&] { across_sentences([&] { s.Remainders(); }); });
+  pass([&] { s.StatedChanges(); });
+  pass([&] { s.CountedLists(); });
+  pass([&] { across_sentences([&] { s.RepeatedFigures(); }); });
+  pass([&] { across_sentences([&] { s.RunningAccounts(); }); });
 }
 
 }  // namespace baocao

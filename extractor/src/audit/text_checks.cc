@@ -317,6 +317,7 @@ void CheckDates(AuditContext& c) {
   const std::vector<std::pair<size_t, size_t>> deadline_cells = DeadlineCells(c);
   for (const Mention& m : *c.in.mentions) {
     if ((m.type != MentionType::kDate && m.type != MentionType::kPeriod) || m.year_inferred) continue;
+    if (c.Spent()) return;
     size_t b = m.span.normalized.begin;
     auto cell = std::upper_bound(deadline_cells.begin(), deadline_cells.end(), std::make_pair(b, SIZE_MAX));
     bool in_cell = cell != deadline_cells.begin() && b < std::prev(cell)->second;

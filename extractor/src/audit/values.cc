@@ -96,6 +96,7 @@ Statements GroupStatements(const AuditContext& c) {
   std::map<StatementKey, std::set<std::pair<size_t, double>>> stated;
   for (const FactInfo& f : c.facts) {
     if (!f.numeric || f.item_of >= 0) continue;
+    if (c.Spent()) return out;
     StatementKey key{f.fact->indicator, f.fact->role, f.when, f.scope, SignatureKey(c, f)};
     auto& group = out.groups[key];
     if (group.empty()) out.order.push_back(key);
@@ -201,6 +202,7 @@ void CheckConflicts(AuditContext& c) {
 void CheckAssessments(AuditContext& c) {
   for (const FactInfo& a : c.facts) {
     if (!a.fact->assessment) continue;
+    if (c.Spent()) return;
     const std::string& id = a.fact->indicator;
     const IndicatorLabel* label = c.Label(id);
     if (label && label->kind == "rank") continue;   // a rank is better when lower: no rule here

@@ -56,6 +56,7 @@ Budget Budget::Start(const BudgetLimits& limits, CancelFlag cancel) {
   budget.limits_ = limits;
   budget.cancel_ = std::move(cancel);
   budget.started_ = true;
+  budget.over_memory_ = std::make_shared<std::atomic<size_t>>(0);
   if (limits.max_seconds > 0) {
     budget.deadline_ = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(limits.max_seconds));
   }
@@ -71,20 +72,30 @@ Status Budget::Check(std::string_view where) const {
                                            Number(limits_.max_seconds) + "), in " + std::string(where));
   }
   if (limits_.max_memory > 0) {
-    const size_t resident = RecentResidentBytes(true);
-    if (resident > limits_.max_memory) {
-      return Status(ErrorCode::kOverMemory, "stopped at " + Number(resident / kBytesPerMegabyte) + " MiB resident, over " +
-                                                Number(limits_.max_memory / kBytesPerMegabyte) + " MiB (--max-memory " +
-                                                std::to_string(limits_.max_memory) + "), in " + std::string(where));
+    // A loop that stopped on memory may have freed some since: its verdict stands.
+    if (const size_t seen = over_memory_ ? over_memory_->load(std::memory_order_relaxed) : 0; seen > 0) {
+      return OverMemory(seen, where);
     }
+    const size_t resident = RecentResidentBytes(true);
+    if (resident > limits_.max_memory) return OverMemory(resident, where);
   }
   return Status::Ok();
+}
+
+Status Budget::OverMemory(size_t resident, std::string_view where) const {
+  return Status(ErrorCode::kOverMemory, "stopped at " + Number(resident / kBytesPerMegabyte) + " MiB resident, over " +
+                                            Number(limits_.max_memory / kBytesPerMegabyte) + " MiB (--max-memory " +
+                                            std::to_string(limits_.max_memory) + "), in " + std::string(where));
 }
 
 bool Budget::Exhausted() const {
   if (cancel_ && cancel_->load(std::memory_order_relaxed)) return true;
   if (limits_.max_seconds > 0 && Clock::now() >= deadline_) return true;
-  return limits_.max_memory > 0 && RecentResidentBytes(false) > limits_.max_memory;
+  if (limits_.max_memory == 0) return false;
+  const size_t resident = RecentResidentBytes(false);
+  if (resident <= limits_.max_memory) return false;
+  if (over_memory_) over_memory_->store(resident, std::memory_order_relaxed);
+  return true;
 }
 
 double Budget::SecondsLeft() const {

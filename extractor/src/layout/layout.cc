@@ -27,11 +27,13 @@ bool HasTab(std::string_view s) { return std::memchr(s.data(), '\t', s.size()) !
 
 class Builder {
  public:
-  Builder(std::string_view text, const LayoutLimits& limits, Layout& out)
-      : text_(text), limits_(limits), out_(out), tables_(text, limits) {}
+  Builder(std::string_view text, const LayoutOptions& options, Layout& out)
+      : text_(text), limits_(options.limits), budget_(options.budget), out_(out), tables_(text, options.limits) {}
 
   void Run(const std::vector<Line>& lines, const std::vector<LineRole>& roles) {
+    BudgetTicker ticker(budget_);
     for (size_t i = 0; i < lines.size(); ++i) {
+      if (ticker.Exhausted()) return;   // AnalyzeLayout's caller turns this into the budget's error
       TextRange lr{lines[i].begin, lines[i].end};
       std::string_view line = View(text_, lr);
       if (roles[i] != LineRole::kBody) {
@@ -146,6 +148,7 @@ class Builder {
 
   std::string_view text_;
   const LayoutLimits& limits_;
+  const Budget& budget_;
   Layout& out_;
   TableBuilder tables_;
   int section_ = -1;
@@ -162,6 +165,7 @@ Layout AnalyzeLayout(std::string_view text, const LayoutOptions& options) {
   std::vector<Line> lines = layout_internal::SplitLines(text);
   std::vector<LineRole> roles(lines.size(), LineRole::kBody);
 
+  if (options.budget.Exhausted()) return out;   // the caller's Check reports why
   HeaderScan header = layout_internal::AnalyzeHeader(text, lines, limits);
   out.header = std::move(header.header);
   for (size_t i : header.lines) roles[i] = LineRole::kHeader;
@@ -176,7 +180,8 @@ Layout AnalyzeLayout(std::string_view text, const LayoutOptions& options) {
     }
   }
 
-  Builder builder(text, limits, out);
+  if (options.budget.Exhausted()) return out;
+  Builder builder(text, options, out);
   builder.Run(lines, roles);
   return out;
 }

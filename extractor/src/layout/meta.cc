@@ -147,13 +147,15 @@ constexpr size_t kWordsBehind = 2;
 // Calls `visit(window, i)` for each word of `text` in order: window[i] is the word, the
 // kWordsBehind before it stand at i-1, i-2 (when there are), up to `ahead` words follow it.
 // `visit` returns how many words it took (at least one). Holds only a few words at a time.
+// Stops early once `budget` is spent: BuildMeta's caller turns that into the budget's error.
 template <typename Visit>
-void ForEachWord(std::string_view text, size_t ahead, Visit visit) {
+void ForEachWord(std::string_view text, size_t ahead, const Budget& budget, Visit visit) {
   layout_internal::WordReader reader(text);
   std::deque<Word> window;
+  BudgetTicker ticker(budget);
   size_t i = 0;
   bool done = false;
-  while (true) {
+  while (!ticker.Exhausted()) {
     while (!done && window.size() < i + 1 + ahead) {
       Word w;
       if (reader.Next(&w)) {
@@ -171,7 +173,8 @@ void ForEachWord(std::string_view text, size_t ahead, Visit visit) {
   }
 }
 
-std::optional<std::string> FindProvince(std::string_view text, const Gazetteer& places, const LayoutLimits& limits) {
+std::optional<std::string> FindProvince(std::string_view text, const Gazetteer& places, const LayoutOptions& options) {
+  const LayoutLimits& limits = options.limits;
   struct Tally {
     size_t count = 0;
     size_t first = 0;
@@ -179,7 +182,7 @@ std::optional<std::string> FindProvince(std::string_view text, const Gazetteer& 
   std::map<size_t, Tally> tally;
   size_t longest = 1;
   for (const Gazetteer::Spelling& sp : places.spellings()) longest = std::max(longest, sp.words.size());
-  ForEachWord(text, longest, [&](const std::deque<Word>& words, size_t i) -> size_t {
+  ForEachWord(text, longest, options.budget, [&](const std::deque<Word>& words, size_t i) -> size_t {
     const std::vector<size_t>* candidates = places.StartingWith(words[i].fold);
     if (!candidates) return 1;
     for (size_t id : *candidates) {
@@ -284,11 +287,12 @@ struct UnitName {
 // "thị " of "thị xã", in bytes.
 constexpr size_t kThiBytes = std::string_view("thị ").size();
 
-std::vector<UnitName> Mentions(std::string_view text, const RE2& re, bool council) {
+// Stops early once `budget` is spent: BuildMeta's caller reports the budget's error.
+std::vector<UnitName> Mentions(std::string_view text, const RE2& re, bool council, const Budget& budget) {
   std::vector<UnitName> out;
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece unit, name;
-  while (RE2::FindAndConsume(&input, re, &unit, &name)) {
+  while (!budget.Exhausted() && RE2::FindAndConsume(&input, re, &unit, &name)) {
     size_t at = static_cast<size_t>(unit.data() - text.data());
     if (!council && at >= 1) {
       // "thị xã X" is no commune; a letter just before means we are inside a word.
@@ -340,14 +344,15 @@ struct Spellings {
   std::vector<bool> abbreviation;
 };
 
-Spellings TallySpellings(const std::vector<Word>& target, std::string_view text, const LayoutLimits& limits) {
+Spellings TallySpellings(const std::vector<Word>& target, std::string_view text, const LayoutOptions& options) {
+  const LayoutLimits& limits = options.limits;
   const size_t n = target.size();
   const size_t ahead = limits.meta_abbreviation_ahead;
   Spellings out{std::vector<std::vector<Tally>>(n, std::vector<Tally>(n)), std::vector<bool>(n, false)};
   std::unordered_map<std::string, std::vector<size_t>> where;   // a folded word -> its places in target
   for (size_t k = 0; k < n; ++k) where[target[k].fold].push_back(k);
   auto lower_in = [&](const Word& w) { return HasLowerLetter(text.substr(w.begin, w.end - w.begin)); };
-  ForEachWord(text, std::max(n, ahead), [&](const std::deque<Word>& words, size_t i) -> size_t {
+  ForEachWord(text, std::max(n, ahead), options.budget, [&](const std::deque<Word>& words, size_t i) -> size_t {
     auto found = where.find(words[i].fold);
     if (found == where.end()) return 1;
     for (size_t k : found->second) {
@@ -405,11 +410,11 @@ std::string_view MostSeen(const Tally& counts) {
 // comma the body may write) and starts with a capital. A `proper` name (a place) has its words
 // the text never writes in small letters in title case. Vietnamese title case when the text
 // writes none of its words.
-std::string Recase(std::string_view upper, std::string_view text, const LayoutLimits& limits, bool proper = false) {
+std::string Recase(std::string_view upper, std::string_view text, const LayoutOptions& options, bool proper = false) {
   std::vector<Word> target = Words(upper);
   if (target.empty()) return std::string(upper);
   const size_t n = target.size();
-  const Spellings seen = TallySpellings(target, text, limits);
+  const Spellings seen = TallySpellings(target, text, options);
   bool any = false;
   std::string out;
   size_t copied = 0;   // bytes of `upper` written
@@ -505,8 +510,8 @@ bool IsNationalBody(const std::string& key) {
 }
 
 // The text of a line in capitals as the text writes it; another line as it is.
-std::string Spelled(std::string_view line, std::string_view text, const LayoutLimits& limits, bool proper = false) {
-  return layout_internal::IsAllUpper(line) ? Recase(line, text, limits, proper) : std::string(line);
+std::string Spelled(std::string_view line, std::string_view text, const LayoutOptions& options, bool proper = false) {
+  return layout_internal::IsAllUpper(line) ? Recase(line, text, options, proper) : std::string(line);
 }
 
 // Issuer lines of a header whose cell a converter wrote as one line ("UBND TỈNH LÀO CAI SỞ CÔNG
@@ -569,7 +574,8 @@ std::vector<std::string> SplitMergedLines(const std::vector<std::string>& lines,
 }
 
 std::optional<Issuer> IssuerFromHeader(const DocumentHeader& h, std::string_view text, const Gazetteer& places,
-                                       const LayoutLimits& limits) {
+                                       const LayoutOptions& options) {
+  const LayoutLimits& limits = options.limits;
   const std::vector<std::string> lines = SplitMergedLines(h.issuer_lines, places);
   if (lines.empty()) return std::nullopt;
   auto join = [&](size_t from, size_t to) {
@@ -596,18 +602,18 @@ std::optional<Issuer> IssuerFromHeader(const DocumentHeader& h, std::string_view
       if (RE2::FullMatch(join(lines.size() - k, lines.size()), CouncilLine(), &unit, &name)) {
         Issuer out;
         unit = internal::Lower(unit);
-        std::string spelled = Spelled(name, text, limits, /*proper=*/true);
+        std::string spelled = Spelled(name, text, options, /*proper=*/true);
         out.issuer = "UBND " + unit + " " + spelled;
         if (IsWardLevel(unit)) out.ward = spelled;
         return out;
       }
     }
     std::string org = join(0, lines.size());
-    return Issuer{Spelled(org, text, limits), std::nullopt, IsNationalBody(FoldKey(org))};
+    return Issuer{Spelled(org, text, options), std::nullopt, IsNationalBody(FoldKey(org))};
   }
 
   std::string parent = join(0, body);
-  std::string own = Spelled(join(body, lines.size()), text, limits);
+  std::string own = Spelled(join(body, lines.size()), text, options);
   std::string own_key = FoldKey(own);
   bool team = StartsWithAny(own_key, kTeamHeads);
   Issuer out;
@@ -619,7 +625,7 @@ std::optional<Issuer> IssuerFromHeader(const DocumentHeader& h, std::string_view
     unit = internal::Lower(unit);
     // A province as the gazetteer spells it, without reading the text again.
     std::string place = places.Canonical(name);
-    if (place.empty()) place = Spelled(name, text, limits, /*proper=*/true);
+    if (place.empty()) place = Spelled(name, text, options, /*proper=*/true);
     std::string council = "UBND " + unit + " " + place;
     if (team) {
       out.issuer = own + " - " + council;
@@ -635,13 +641,14 @@ std::optional<Issuer> IssuerFromHeader(const DocumentHeader& h, std::string_view
   }
   // Under a ministry, a department or another body: the issuer is the body under it ("BỘ CÔNG
   // THƯƠNG" / "CỤC HÓA CHẤT"), a team named with the body that set it up.
-  out.issuer = team ? own + " - " + Spelled(parent, text, limits) : own;
+  out.issuer = team ? own + " - " + Spelled(parent, text, options) : own;
   return out;
 }
 
-std::optional<Issuer> IssuerFromText(const DocumentHeader& h, std::string_view text, const LayoutLimits& limits) {
-  std::vector<UnitName> mentions = Mentions(text, CouncilMention(), /*council=*/true);
-  std::vector<UnitName> units = Mentions(text, UnitMention(), /*council=*/false);
+std::optional<Issuer> IssuerFromText(const DocumentHeader& h, std::string_view text, const LayoutOptions& options) {
+  const LayoutLimits& limits = options.limits;
+  std::vector<UnitName> mentions = Mentions(text, CouncilMention(), /*council=*/true, options.budget);
+  std::vector<UnitName> units = Mentions(text, UnitMention(), /*council=*/false, options.budget);
   mentions.insert(mentions.end(), units.begin(), units.end());
 
   std::map<std::string, size_t> council_units, any_units, spellings;
@@ -733,7 +740,6 @@ std::optional<std::string> CompleteDate(const DocumentHeader& h, std::string_vie
 }  // namespace
 
 Meta BuildMeta(const Layout& layout, std::string_view text, const Gazetteer& places, const LayoutOptions& options) {
-  const LayoutLimits& limits = options.limits;
   Meta meta;
   const DocumentHeader& h = layout.header;
   meta.kind = h.kind.empty() ? "other" : h.kind;
@@ -746,8 +752,8 @@ Meta BuildMeta(const Layout& layout, std::string_view text, const Gazetteer& pla
   meta.signer_title = layout.closing.signer_title;
   meta.recipients = layout.closing.recipients;
 
-  std::optional<Issuer> issuer = IssuerFromHeader(h, text, places, limits);
-  if (!issuer) issuer = IssuerFromText(h, text, limits);
+  std::optional<Issuer> issuer = IssuerFromHeader(h, text, places, options);
+  if (!issuer) issuer = IssuerFromText(h, text, options);
   if (issuer) {
     meta.issuer = issuer->issuer;
     meta.ward = issuer->ward;
@@ -757,11 +763,11 @@ Meta BuildMeta(const Layout& layout, std::string_view text, const Gazetteer& pla
   // place line, "Hà Nội") names; otherwise the province the text names most.
   std::string block;
   for (const std::string& line : h.issuer_lines) block += (block.empty() ? "" : "\n") + line;
-  std::optional<std::string> own = block.empty() ? std::nullopt : FindProvince(block, places, limits);
+  std::optional<std::string> own = block.empty() ? std::nullopt : FindProvince(block, places, options);
   if (own) {
     meta.province = own;
   } else if (!issuer || !issuer->national) {
-    meta.province = FindProvince(text, places, limits);
+    meta.province = FindProvince(text, places, options);
   }
   return meta;
 }

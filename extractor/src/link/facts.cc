@@ -111,6 +111,7 @@ struct Context {
   const std::vector<Mention>& mentions;
   const Meta& meta;
   const LinkTuning& tuning;
+  const Budget& budget;   // spent: the loops stop, LinkFacts' caller reports the error
   // Indexes that keep linking linear-ish on long documents.
   std::vector<const Mention*> order;          // mentions by start position
   std::vector<int> parent;                    // section index -> enclosing section, or -1
@@ -366,7 +367,9 @@ bool BaseFits(const Context& c, const Entry& e, TextRange base) {
 void ProseFacts(const Context& c, const std::vector<const Mention*>& claimed_list, std::vector<Fact>& facts) {
   std::unordered_set<const Mention*> claimed(claimed_list.begin(), claimed_list.end());
   std::unordered_map<const LayoutTable*, bool> value_tables;
+  BudgetTicker ticker(c.budget);
   for (const Mention* mp : c.order) {
+    if (ticker.Exhausted()) return;
     const Mention& m = *mp;
     if (claimed.count(&m)) continue;
     size_t pos = m.span.normalized.begin;
@@ -597,13 +600,18 @@ void TableFacts(const Context& c, const LayoutTable& table, std::vector<const Me
 }  // namespace
 
 std::vector<Fact> LinkFacts(const Lexicon& lexicon, std::string_view text, const Layout& layout,
-                            const std::vector<Mention>& mentions, const Meta& meta, const LinkTuning& tuning) {
-  Context c{lexicon.impl(), text, layout, mentions, meta, tuning, {}, {}, {}, {}};
+                            const std::vector<Mention>& mentions, const Meta& meta, const LinkTuning& tuning,
+                            const Budget& budget) {
+  Context c{lexicon.impl(), text, layout, mentions, meta, tuning, budget, {}, {}, {}, {}};
   BuildIndexes(c);
   std::vector<Fact> facts;
   std::vector<const Mention*> claimed;  // values a table already read
-  for (const LayoutTable& table : layout.tables) TableFacts(c, table, claimed, facts);
+  for (const LayoutTable& table : layout.tables) {
+    if (budget.Exhausted()) return {};
+    TableFacts(c, table, claimed, facts);
+  }
   ProseFacts(c, claimed, facts);
+  if (budget.Exhausted()) return {};
   std::stable_sort(facts.begin(), facts.end(), [](const Fact& a, const Fact& b) {
     return a.span.normalized.begin < b.span.normalized.begin;
   });

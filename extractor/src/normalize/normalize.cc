@@ -175,7 +175,7 @@ void RewriteMath(std::string_view in, size_t begin, size_t end, Writer& w) {
 }
 
 void RewriteDebris(std::string_view in, size_t begin, size_t end, Writer& w,
-                   std::vector<std::string>& repairs, bool* row_start);
+                   std::vector<std::string>& repairs, bool* row_start, BudgetTicker& ticker);
 
 void NoteRepair(std::vector<std::string>& repairs, const char* kind) {
   if (std::find(repairs.begin(), repairs.end(), kind) == repairs.end()) repairs.emplace_back(kind);
@@ -184,7 +184,7 @@ void NoteRepair(std::vector<std::string>& repairs, const char* kind) {
 // `begin..end` spans the whole line "| a | b |"; cells become tab-separated. Returns true when
 // the line was a separator row ("|---|:--:|"), which carries no content and is dropped.
 bool RewritePipeRow(std::string_view in, size_t begin, size_t end, Writer& w,
-                    std::vector<std::string>& repairs, bool* row_start) {
+                    std::vector<std::string>& repairs, bool* row_start, BudgetTicker& ticker) {
   size_t first = in.find('|', begin);
   size_t last = in.rfind('|', end - 1);
   std::vector<std::pair<size_t, size_t>> cells;
@@ -208,7 +208,7 @@ bool RewritePipeRow(std::string_view in, size_t begin, size_t end, Writer& w,
   size_t prev = begin;
   for (size_t k = 0; k < cells.size(); ++k) {
     w.Replace(prev, cells[k].first, k == 0 ? "" : "\t");
-    RewriteDebris(in, cells[k].first, cells[k].second, w, repairs, row_start);
+    RewriteDebris(in, cells[k].first, cells[k].second, w, repairs, row_start, ticker);
     prev = cells[k].second;
   }
   w.Replace(prev, end, "");
@@ -243,11 +243,12 @@ void RewriteTag(std::string_view tag, bool closing, char next, size_t begin, siz
 }
 
 void RewriteDebris(std::string_view in, size_t begin, size_t end, Writer& w,
-                   std::vector<std::string>& repairs, bool* row_start) {
+                   std::vector<std::string>& repairs, bool* row_start, BudgetTicker& ticker) {
   const RE2& re = DebrisPattern();
   re2::StringPiece g[18];
   size_t pos = begin;
   while (pos < end && re.Match(in, pos, end, RE2::UNANCHORED, g, 18)) {
+    if (ticker.Exhausted()) return;   // Normalize turns this into the budget's error
     size_t mb = g[0].data() - in.data(), me = mb + g[0].size();
     w.Copy(in, pos, mb);
     if ((!g[1].empty() && g[0].size() > kMaxTagAttributes) ||
@@ -298,11 +299,11 @@ void RewriteDebris(std::string_view in, size_t begin, size_t end, Writer& w,
     } else if (!g[12].empty()) {
       size_t tb = g[13].data() - in.data();
       w.Replace(mb, tb, "");
-      RewriteDebris(in, tb, tb + g[13].size(), w, repairs, row_start);
+      RewriteDebris(in, tb, tb + g[13].size(), w, repairs, row_start, ticker);
       w.Replace(tb + g[13].size(), me, "");
       NoteRepair(repairs, "markdown");
     } else if (!g[14].empty()) {
-      if (RewritePipeRow(in, mb, me, w, repairs, row_start) && me < end && in[me] == '\n') {
+      if (RewritePipeRow(in, mb, me, w, repairs, row_start, ticker) && me < end && in[me] == '\n') {
         w.Replace(me, me + 1, "");  // a dropped separator row takes its line break along
         ++me;
       }
@@ -399,11 +400,13 @@ class NfcFacts {
 };
 std::atomic<uint8_t> NfcFacts::table_[NfcFacts::kSize];
 
-void RewriteChars(std::string_view in, Writer& w) {
+void RewriteChars(std::string_view in, Writer& w, const Budget& budget) {
   const icu::Normalizer2& nfc = Nfc();
   const NfcFacts facts(nfc);
+  BudgetTicker ticker(budget);
   size_t i = 0, n = in.size();
   while (i < n) {
+    if (ticker.Exhausted()) return;   // Normalize turns this into the budget's error
     // ASCII run: copied, except CR and a letter that a combining mark may follow.
     size_t run = i;
     while (run < n) {
@@ -492,12 +495,14 @@ const ToneTables& Tones() {
   return tables;
 }
 
-void RewriteTones(std::string_view in, Writer& w) {
+void RewriteTones(std::string_view in, Writer& w, const Budget& budget) {
   const ToneTables& t = Tones();
+  BudgetTicker ticker(budget);
   size_t copy_from = 0, n = in.size();
   // Only a toned a/e/y right after an o or u can move its mark. Those are ASCII and the toned
   // vowel starts with a lead byte, so the pairs are found byte by byte and decoded only there.
   for (size_t prev_begin = 0; prev_begin + 1 < n; ++prev_begin) {
+    if (ticker.Exhausted()) return;   // Normalize turns this into the budget's error
     char first = in[prev_begin];
     if (first != 'o' && first != 'O' && first != 'u' && first != 'U') continue;
     if (static_cast<unsigned char>(in[prev_begin + 1]) < 0xC0) continue;
@@ -618,9 +623,12 @@ Result<Text> Normalize(std::string_view original, const NormalizeOptions& option
   if (IsSpaceOnly(current)) return Status(ErrorCode::kEmpty, "no text (the input is empty or white space only)");
 
   if (!DebrisPattern().ok()) return Status(ErrorCode::kInternal, "debris pattern: " + DebrisPattern().error());
+  const Budget& budget = options.budget;
   Writer debris(current.size());
   bool row_start = false;
-  RewriteDebris(current, 0, current.size(), debris, text.repairs_, &row_start);
+  BudgetTicker debris_ticker(budget, 1);   // a debris match is rare, and its RE2 call long
+  RewriteDebris(current, 0, current.size(), debris, text.repairs_, &row_start, debris_ticker);
+  if (Status s = budget.Check("normalize"); !s.ok()) return s;
   std::string stage1 = std::move(debris.out);
   text.layers_.push_back(debris.TakeMap());
   if (RepairHornedU(stage1)) text.repairs_.push_back("horned_u");
@@ -628,13 +636,15 @@ Result<Text> Normalize(std::string_view original, const NormalizeOptions& option
   else { std::string().swap(decoded.text); }
 
   Writer chars(stage1.size());
-  RewriteChars(stage1, chars);
+  RewriteChars(stage1, chars, budget);
+  if (Status s = budget.Check("normalize"); !s.ok()) return s;
   if (chars.changed) text.repairs_.push_back("characters");
   std::string().swap(stage1);
   text.layers_.push_back(chars.TakeMap());
 
   Writer tones(chars.out.size());
-  RewriteTones(chars.out, tones);
+  RewriteTones(chars.out, tones, budget);
+  if (Status s = budget.Check("normalize"); !s.ok()) return s;
   if (tones.changed) text.repairs_.push_back("tone_marks");
   std::string().swap(chars.out);
   text.layers_.push_back(tones.TakeMap());

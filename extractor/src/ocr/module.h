@@ -12,8 +12,9 @@
 namespace baocao::ocr_internal {
 
 // Bumped whenever the table or a type it passes changes, so that a stale module is refused, not
-// called (2: OcrOptions carries OcrTuning; 3: OcrPage::quarter_turns, the orientation tuning).
-constexpr int kOcrModuleVersion = 3;
+// called (2: OcrOptions carries OcrTuning; 3: OcrPage::quarter_turns, the orientation tuning;
+// 4: OcrOptions::stop).
+constexpr int kOcrModuleVersion = 4;
 
 struct OcrModule {
   int version;

@@ -63,6 +63,9 @@ struct ThreadTesseract {
 thread_local ThreadTesseract t_tesseract;
 thread_local ThreadTesseract t_orientation;   // "osd": orientation detection, on first need
 
+// The extraction this page belongs to was told to stop (OcrOptions::stop).
+bool Stopped(const OcrOptions& options) { return options.stop && options.stop(); }
+
 void QuietLeptonica() {
   static std::once_flag once;
   std::call_once(once, [] { setMsgSeverity(L_SEVERITY_NONE); });
@@ -469,29 +472,6 @@ std::vector<Region> MissedInk(Pix* gray, const std::vector<OcrWord>& words, cons
 
 }  // namespace
 
-std::string RepairOcrGlyphs(std::string s) {
-  // A table ruling's remnant read onto a word's edge ("70_", "|Phòng"): dropped when the word
-  // has more than that.
-  while (s.size() > 1 && (s.back() == '_' || s.back() == '|')) s.pop_back();
-  while (s.size() > 1 && (s.front() == '_' || s.front() == '|')) s.erase(0, 1);
-  static constexpr std::string_view kEth = "\xC3\x90", kBigD = "\xC4\x90", kEnye = "\xC3\x91";
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size();) {
-    std::string_view rest = std::string_view(s).substr(i);
-    if (rest.substr(0, 2) == kEth) {
-      if (!(out.size() >= 2 && std::string_view(out).substr(out.size() - 2) == kBigD)) out += kBigD;
-      i += 2;
-    } else if (rest.substr(0, 2) == kEnye) {
-      if (out.empty() || out.back() != 'N') out += 'N';
-      i += 2;
-    } else {
-      out += s[i++];
-    }
-  }
-  return out;
-}
-
 Status OcrAvailable(const OcrOptions& options) {
   Result<tesseract::TessBaseAPI*> api = ThreadApi(options);
   return api.ok() ? Status::Ok() : api.status();
@@ -691,7 +671,7 @@ void RecoverMissedInk(tesseract::TessBaseAPI* api, Pix* straight, tesseract::ETE
   if (regions.empty()) return;
   api->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
   for (const Region& r : regions) {
-    if (options.page_timeout_ms > 0 && monitor.deadline_exceeded()) break;
+    if ((options.page_timeout_ms > 0 && monitor.deadline_exceeded()) || Stopped(options)) break;
     api->SetRectangle(r.x, r.y, r.w, r.h);
     if (api->Recognize(&monitor) != 0) continue;
     std::unique_ptr<tesseract::ResultIterator> it(api->GetIterator());
@@ -756,12 +736,17 @@ Result<RawPage> ReadTurned(tesseract::TessBaseAPI* api, const OcrImage& image, c
   RawPage out;
   Result<PreparedImage> prepared = PrepareImage(image, options.tuning, quarter_turns, out);
   if (!prepared.ok()) return prepared.status();
+  // Tesseract's page layout, before its first word, asks no cancel callback: told to stop
+  // already, the page is not begun (timed out, with no words).
+  if ((out.timed_out = Stopped(options))) return out;
   api->SetImage(prepared->straight.get());
   api->SetSourceResolution(image.dpi);
   tesseract::ETEXT_DESC monitor;
   if (options.page_timeout_ms > 0) monitor.set_deadline_msecs(options.page_timeout_ms);
+  if (options.stop) monitor.cancel = [](void* stop, int) { return (*static_cast<const std::function<bool()>*>(stop))(); };
+  monitor.cancel_this = const_cast<std::function<bool()>*>(&options.stop);
   api->Recognize(&monitor);
-  out.timed_out = options.page_timeout_ms > 0 && monitor.deadline_exceeded();
+  out.timed_out = (options.page_timeout_ms > 0 && monitor.deadline_exceeded()) || Stopped(options);
 
   BoxTurnBack turn_back(image, *prepared);
   WordCollector collector(turn_back, options.tuning, out);
@@ -786,6 +771,7 @@ Result<RawPage> RecognizeRaw(const OcrImage& image, const OcrOptions& options) {
       (MedianConfidence(*read) >= options.tuning.orientation_check_confidence && !MostlyVertical(*read))) {
     return read;
   }
+  if (Stopped(options)) return read;   // no second reading once told to stop
   const int turns = OrientationOf(image, options);
   if (turns == 0) return read;
   Result<RawPage> turned = ReadTurned(*api_or, image, options, turns);

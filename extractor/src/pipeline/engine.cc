@@ -132,7 +132,8 @@ Result<Extraction> Engine::Extract(std::string_view bytes, const std::string& pa
   // The budget starts now, once; the readers and the stages check it (baocao/core/budget.h).
   if (!options.audit.budget.started()) {
     ExtractOptions budgeted = options;
-    budgeted.audit.budget = budgeted.pdf.budget = Budget::Start(options.limits, options.cancel);
+    const Budget budget = Budget::Start(options.limits, options.cancel);
+    budgeted.audit.budget = budgeted.pdf.budget = budgeted.normalize.budget = budgeted.layout.budget = budget;
     return Extract(bytes, path, budgeted, stages, pages);
   }
   // The format is what the bytes are, never what the file is called; but bytes named .pdf that

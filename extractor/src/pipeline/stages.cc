@@ -47,6 +47,21 @@ void CopyTables(const Layout& layout, const Text& text, std::string_view origina
   for (Section& s : out.sections) s.line = text.OriginalLine(text.OriginalBegin(s.range.begin));
 }
 
+// Each fact's and mention's span in the original bytes (millions on a long text: the budget is
+// asked as it goes, and a spent one leaves the rest unmapped for RunStages' Check to refuse).
+template <typename SpanOf>
+void MapSpans(std::vector<Fact>& facts, std::vector<Mention>& mentions, const SpanOf& span_of, const Budget& budget) {
+  BudgetTicker ticker(budget);
+  for (Fact& f : facts) {
+    if (ticker.Exhausted()) return;
+    f.span = span_of(f.span.normalized);
+  }
+  for (Mention& m : mentions) {
+    if (ticker.Exhausted()) return;
+    m.span = span_of(m.span.normalized);
+  }
+}
+
 }  // namespace
 
 Result<Extraction> RunStages(const StageRules& rules, const SourceText& source, const ExtractOptions& options,
@@ -81,10 +96,10 @@ Result<Extraction> RunStages(const StageRules& rules, const SourceText& source, 
   std::vector<Mention> mentions;
   Layout layout;
   const size_t size = text->view().size();
-  RunBoth([&] { mentions = rules.rules.Recognize(text->view()); },
+  RunBoth([&] { mentions = rules.rules.Recognize(text->view(), budget); },
           [&] {
             layout = AnalyzeLayout(text->view(), options.layout);
-            out.meta = BuildMeta(layout, text->view(), rules.places, options.layout);
+            if (!budget.Exhausted()) out.meta = BuildMeta(layout, text->view(), rules.places, options.layout);
           },
           size >= kParallelRecognizeMinBytes && size <= kParallelRecognizeMaxBytes);
 
@@ -92,10 +107,10 @@ Result<Extraction> RunStages(const StageRules& rules, const SourceText& source, 
   InferYears(mentions, text->view(), out.meta.date);
   TypeFiguresByColumnUnits(layout, mentions);
 
-  out.facts = LinkFacts(rules.lexicon, text->view(), layout, mentions, out.meta, options.link);
+  out.facts = LinkFacts(rules.lexicon, text->view(), layout, mentions, out.meta, options.link, budget);
   if (auto s = over_budget("link")) return *s;
-  for (Fact& f : out.facts) f.span = span_of(f.span.normalized);
-  for (Mention& m : mentions) m.span = span_of(m.span.normalized);
+  MapSpans(out.facts, mentions, span_of, budget);
+  if (auto s = over_budget("spans")) return *s;
   out.references = MergeReferences(CitationsOf(mentions, layout, out.meta));
   CopyTables(layout, *text, bytes, out);
 

@@ -162,8 +162,11 @@ void ShareBoundsAcrossAnd(std::string_view text, std::vector<Mention>& mentions)
 
 }  // namespace
 
-void AttachComparators(const std::vector<Rule>& rules, std::string_view text, std::vector<Mention>& mentions) {
+void AttachComparators(const std::vector<Rule>& rules, std::string_view text, std::vector<Mention>& mentions,
+                       const Budget& budget) {
+  BudgetTicker ticker(budget);
   for (Mention& m : mentions) {
+    if (ticker.Exhausted()) return;   // Recognize's caller reports the budget's error
     if (!IsFigure(m) || m.comparator != Comparator::kNone) continue;
     for (const Rule& rule : rules) {
       // A range has its two ends: "Từ 80% - 100% … trở lên" bounds no range.

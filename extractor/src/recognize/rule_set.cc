@@ -91,10 +91,13 @@ std::string RuleSet::CanonicalKind(std::string_view kind) const {
   return k;
 }
 
-std::vector<Mention> RuleSet::Recognize(std::string_view text) const {
-  recognize_internal::Found found = impl_->Scan(text);
-  std::vector<Mention> accepted = recognize_internal::ChooseReadings(found);
-  recognize_internal::AttachComparators(impl_->rules, text, accepted);
+std::vector<Mention> RuleSet::Recognize(std::string_view text, const Budget& budget) const {
+  recognize_internal::Found found = impl_->Scan(text, budget);
+  if (budget.Exhausted()) return {};
+  std::vector<Mention> accepted = recognize_internal::ChooseReadings(found, budget);
+  if (budget.Exhausted()) return {};
+  recognize_internal::AttachComparators(impl_->rules, text, accepted, budget);
+  if (budget.Exhausted()) return {};
   recognize_internal::ReadEchoedMonthsSoFar(text, accepted);
   recognize_internal::ReadAmountsInContext(text, accepted);
   return accepted;

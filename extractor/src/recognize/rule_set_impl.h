@@ -144,11 +144,12 @@ struct RuleWindows {
 
 // The readings that win (overlaps.cc): the longest where candidates overlap, between equal
 // lengths the rule with the higher priority; in text order. Empties `found`.
-std::vector<Mention> ChooseReadings(Found& found);
+std::vector<Mention> ChooseReadings(Found& found, const Budget& budget);
 
 // Joins comparators written next to a number ("tối thiểu 90%", "từ 80% trở lên") to the
 // figures of `mentions` (in text order), widening their spans (comparators.cc).
-void AttachComparators(const std::vector<Rule>& rules, std::string_view text, std::vector<Mention>& mentions);
+void AttachComparators(const std::vector<Rule>& rules, std::string_view text, std::vector<Mention>& mentions,
+                       const Budget& budget);
 
 // Reads a bare "9 tháng" as the months so far of the year the text names in "9 tháng năm 2024"
 // (or "… năm nay"): the same period, where nothing around it makes it a duration
@@ -196,11 +197,12 @@ struct RuleSet::Impl {
   Status Adopt(std::vector<Rule> added);
 
   // scan.cc: every rule's candidates over `text`, in rule order.
-  recognize_internal::Found Scan(std::string_view text);
-  recognize_internal::RuleWindows AskPrefilter(std::string_view text) const;
+  // Stops early (candidates missing) once `budget` is spent: Recognize's caller reports it.
+  recognize_internal::Found Scan(std::string_view text, const Budget& budget);
+  recognize_internal::RuleWindows AskPrefilter(std::string_view text, const Budget& budget) const;
   // Runs `rule` over its windows (`where`, indices into `spans`), adding its candidates.
   void ScanRule(const Rule& rule, std::string_view text, const std::vector<recognize_internal::Window>& spans,
-                const std::vector<uint32_t>& where, recognize_internal::Found& found) const;
+                const std::vector<uint32_t>& where, recognize_internal::Found& found, const Budget& budget) const;
   // The candidates of a match [b, e) that stands on its own: a skip rule's claim, or the
   // readings Interpret gives (`produced` is scratch space).
   void AddCandidates(const Rule& rule, const re2::StringPiece* groups, std::string_view text, size_t b, size_t e,

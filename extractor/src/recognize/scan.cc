@@ -89,6 +89,8 @@ constexpr size_t kParallelRulesMinBytes = 64 * 1024;
 constexpr size_t kParallelRulesMaxBytes = 16 * 1024 * 1024;
 constexpr size_t kMinWindow = 0;  // merging saves Set calls but widens every rule's windows
 constexpr int kMaxGroups = 32;    // capturing groups read of a match (the whole match included)
+// RE2 calls between two budget checks: a call costs a microsecond or more, a check a clock read.
+constexpr unsigned kMatchesPerBudgetCheck = 16;
 
 std::vector<Window> BlankLineWindows(std::string_view text, size_t min_size) {
   std::vector<Window> windows;
@@ -114,26 +116,47 @@ std::vector<Window> BlankLineWindows(std::string_view text, size_t min_size) {
 
 }  // namespace
 
+// A window longer than kPrefilterPiece (a paragraph of megabytes: no report has one) is asked
+// in pieces that overlap by kPrefilterOverlap, with a budget check between two: one RE2::Set
+// call over 64 MB takes over half a second and cannot be interrupted. A match no longer than the
+// overlap lies whole in some piece, and a piece's cut edges can only add a rule (a \b or ^ that
+// holds at the cut), never drop one, so the rules allowed are those of the one call but for
+// rules whose every match there is longer than 64 KB.
+constexpr size_t kPrefilterPiece = size_t(1) << 20;
+constexpr size_t kPrefilterOverlap = size_t(64) << 10;
+
 // Which windows each rule can match in (see BlankLineWindows). A rule runs from the start of
 // each of its windows, exactly as the one pass over the whole text would from there: a match
 // found outside every window of its rule can only be one the pass refuses. A rule that is not
 // Confined has the whole text (the last window) as its one window, if it matches at all.
-RuleWindows RuleSet::Impl::AskPrefilter(std::string_view text) const {
+// Stops early (rules left out) once `budget` is spent: Scan's caller reports the error.
+RuleWindows RuleSet::Impl::AskPrefilter(std::string_view text, const Budget& budget) const {
   RuleWindows out;
   out.windows = BlankLineWindows(text, kMinWindow);
   const uint32_t whole_text = static_cast<uint32_t>(out.windows.size());
   out.windows.push_back({0, text.size()});
   out.of_rule.resize(rules.size());
   std::vector<int> hits;
-  auto ask = [&](const RE2::Set& set, const std::vector<size_t>& set_rules, uint32_t w) {
+  std::vector<bool> allowed;   // per rule of the set: matched in some piece of this window
+  auto ask_piece = [&](const RE2::Set& set, size_t begin, size_t end) {
     hits.clear();
     RE2::Set::ErrorInfo error{RE2::Set::kNoError};
-    re2::StringPiece piece(text.data() + out.windows[w].begin, out.windows[w].end - out.windows[w].begin);
-    if (set.Match(piece, &hits, &error)) {
-      for (int h : hits) out.of_rule[set_rules[h]].push_back(w);
+    if (set.Match(re2::StringPiece(text.data() + begin, end - begin), &hits, &error)) {
+      for (int h : hits) allowed[h] = true;
     } else if (error.kind != RE2::Set::kNoError) {  // out of memory: every rule may match here
-      for (size_t r : set_rules) out.of_rule[r].push_back(w);
+      allowed.assign(allowed.size(), true);
     }
+  };
+  auto ask = [&](const RE2::Set& set, const std::vector<size_t>& set_rules, uint32_t w) {
+    allowed.assign(set_rules.size(), false);
+    const Window window = out.windows[w];
+    for (size_t begin = window.begin; begin < window.end;) {
+      if (begin > window.begin && budget.Exhausted()) return;
+      size_t end = window.end - begin > kPrefilterPiece ? internal::CharBoundaryAtOrAfter(text, begin + kPrefilterPiece) : window.end;
+      ask_piece(set, begin, end);
+      begin = end >= window.end ? window.end : internal::CharBoundaryAtOrAfter(text, end - kPrefilterOverlap);
+    }
+    for (size_t i = 0; i < set_rules.size(); ++i) if (allowed[i]) out.of_rule[set_rules[i]].push_back(w);
   };
   if (!prefilter_rule.empty()) {
     for (uint32_t w = 0; w < whole_text; ++w) ask(*prefilter, prefilter_rule, w);
@@ -194,15 +217,17 @@ void RuleSet::Impl::AddCandidates(const Rule& rule, const re2::StringPiece* grou
 }
 
 void RuleSet::Impl::ScanRule(const Rule& rule, std::string_view text, const std::vector<Window>& spans,
-                             const std::vector<uint32_t>& where, Found& found) const {
+                             const std::vector<uint32_t>& where, Found& found, const Budget& budget) const {
   re2::StringPiece groups[kMaxGroups];
   std::vector<Mention> produced;
   int ngroups = std::min(rule.re->NumberOfCapturingGroups() + 1, kMaxGroups);
+  BudgetTicker ticker(budget, kMatchesPerBudgetCheck);
   size_t pos = 0;
   for (uint32_t w : where) {
     const Window& window = spans[w];
     if (pos < window.begin) pos = window.begin;
     while (pos < window.end) {
+      if (ticker.Exhausted()) return;   // Recognize's caller reports the budget's error
       // Only a match inside the window can be accepted: when there is none, every match that
       // starts here reaches past the window and would be refused. The DFA alone answers this
       // without scanning on to the next match of the whole text.
@@ -238,11 +263,11 @@ void JoinInRuleOrder(std::vector<Found>& per_rule, Found& all) {
 
 }  // namespace
 
-Found RuleSet::Impl::Scan(std::string_view text) {
+Found RuleSet::Impl::Scan(std::string_view text, const Budget& budget) {
   const size_t nrules = rules.size();
   const bool prefiltered = UsePrefilter(text.size());
   RuleWindows allowed;
-  if (prefiltered) allowed = AskPrefilter(text);
+  if (prefiltered) allowed = AskPrefilter(text, budget);
   const std::vector<uint32_t> whole_text_only{0};
   const std::vector<Window> whole_text{{0, text.size()}};
   // Each rule scans the text on its own; its candidates are gathered per rule and then in rule
@@ -251,7 +276,7 @@ Found RuleSet::Impl::Scan(std::string_view text) {
     const Rule& rule = rules[ri];
     if (rule.is_comparator) return;
     ScanRule(rule, text, prefiltered ? allowed.windows : whole_text,
-             prefiltered ? allowed.of_rule[ri] : whole_text_only, found);
+             prefiltered ? allowed.of_rule[ri] : whole_text_only, found, budget);
   };
   Found all;
   if (text.size() >= kParallelRulesMinBytes && text.size() <= kParallelRulesMaxBytes && nrules > 1) {
@@ -265,7 +290,7 @@ Found RuleSet::Impl::Scan(std::string_view text) {
     internal::RunBoth(work, work);
     JoinInRuleOrder(per_rule, all);
   } else {
-    for (size_t ri = 0; ri < nrules; ++ri) scan_rule(ri, all);
+    for (size_t ri = 0; ri < nrules && !budget.Exhausted(); ++ri) scan_rule(ri, all);
   }
   return all;
 }

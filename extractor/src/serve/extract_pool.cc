@@ -1,22 +1,34 @@
 #include "serve/extract_pool.h"
 
+#include <pthread.h>
+
 #include <cstdio>
 #include <memory>
 #include <utility>
 #include <vector>
 
+#include "baocao/source/docx.h"
+#include "baocao/source/pdf.h"
+
 namespace baocao::serve {
 
-ExtractPool::ExtractPool(const Engine& engine, ExtractOptions options, size_t workers)
-    : engine_(engine), options_(std::move(options)), pool_(workers) {}
-
-ExtractPool::~ExtractPool() { Shutdown(); }
-
-void ExtractPool::Shutdown() { pool_.Shutdown(); }
-
-size_t ExtractPool::stragglers() const { return pool_.stragglers(); }
-
 namespace {
+
+// The worker's name while it extracts, and after (Linux caps a thread's name at 15 bytes).
+constexpr char kExtractingName[] = "baocao-extract";
+constexpr char kIdleName[] = "baocao-worker";
+
+// Text this small is extracted on the request's own thread (milliseconds), never queued.
+constexpr size_t kInlineMaxBytes = 256 * 1024;
+
+bool ExtractsInline(std::string_view bytes) {
+  return bytes.size() <= kInlineMaxBytes && !LooksLikePdf(bytes) && !LooksLikeZip(bytes) && !LooksLikeOle2(bytes);
+}
+
+ExtractOptions WithDeadline(ExtractOptions options, double seconds_left) {
+  if (options.limits.max_seconds <= 0 || seconds_left < options.limits.max_seconds) options.limits.max_seconds = seconds_left;
+  return options;
+}
 
 Status TimedOut(const std::string& path, std::chrono::milliseconds timeout) {
   double seconds = std::chrono::duration<double>(timeout).count();
@@ -27,28 +39,83 @@ Status TimedOut(const std::string& path, std::chrono::milliseconds timeout) {
 
 }  // namespace
 
+ExtractPool::ExtractPool(const Engine& engine, ExtractOptions options, size_t workers)
+    : engine_(engine), options_(std::move(options)), pool_(workers) {}
+
+ExtractPool::~ExtractPool() { Shutdown(); }
+
+void ExtractPool::Shutdown() {
+  shut_down_ = true;
+  pool_.Shutdown();
+}
+
+size_t ExtractPool::stragglers() const { return pool_.stragglers(); }
+
+size_t ExtractPool::running() const {
+  std::lock_guard lock(slots_mu_);
+  return running_;
+}
+
+bool ExtractPool::TakeSlot(std::chrono::steady_clock::time_point deadline) {
+  std::unique_lock lock(slots_mu_);
+  if (!slot_free_.wait_until(lock, deadline, [&] { return running_ < pool_.workers(); })) return false;
+  ++running_;
+  pthread_setname_np(pthread_self(), kExtractingName);
+  return true;
+}
+
+void ExtractPool::GiveSlot() {
+  pthread_setname_np(pthread_self(), kIdleName);
+  {
+    std::lock_guard lock(slots_mu_);
+    --running_;
+  }
+  slot_free_.notify_one();
+}
+
 Result<PreparedDocument> ExtractPool::Extract(std::string bytes, const std::string& path,
                                               std::chrono::milliseconds timeout) {
+  // A small text behind scans that each hold a worker for their whole timeout would wait its
+  // own out and be refused (issue 18); it costs the request's thread a few milliseconds.
+  if (ExtractsInline(bytes)) {
+    if (shut_down_) return Status(ErrorCode::kInternal, "the server is shutting down");
+    const double seconds = std::chrono::duration<double>(timeout).count();
+    if (seconds <= 0) return TimedOut(path, timeout);   // a budget of 0 s would be none
+    Result<Extraction> x = engine_.ExtractBytes(bytes, path, WithDeadline(options_, seconds));
+    if (x.status().code() == ErrorCode::kTimeout) return TimedOut(path, timeout);
+    if (!x.ok()) return x.status();
+    return PrepareDocument(std::move(x).value(), std::move(bytes), {});
+  }
   // The job owns its result: a job abandoned by its request still has somewhere to write.
   auto result = std::make_shared<Result<PreparedDocument>>(Status(ErrorCode::kInternal, path));
-  // The extraction's budget ends with the request's wait, and a request that gives up cancels
-  // it: a straggler stops at its next checkpoint, and a job still queued does not start.
+  // The extraction's budget ends when the request's wait does, however long the job was
+  // queued, and a request that gives up cancels it: a straggler stops at its next checkpoint,
+  // a job started a moment before its request gives up stops before its first page is drawn
+  // (not after a second of rendering), and a job still queued does not start.
   ExtractOptions options = options_;
-  const double wait_seconds = std::chrono::duration<double>(timeout).count();
-  if (options.limits.max_seconds <= 0 || wait_seconds < options.limits.max_seconds) options.limits.max_seconds = wait_seconds;
   options.cancel = MakeCancelFlag();
   CancelFlag cancel = options.cancel;
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
   store::WorkerPool::Submitted job =
-      pool_.Submit([this, result, path, options = std::move(options), bytes = std::move(bytes)]() mutable {
-        if (options.cancel->load()) {
+      pool_.Submit([this, result, path, deadline, options = std::move(options), bytes = std::move(bytes)]() mutable {
+        const double left = std::chrono::duration<double>(deadline - std::chrono::steady_clock::now()).count();
+        if (options.cancel->load() || left <= 0) {
           *result = Status(ErrorCode::kCancelled, path + ": the request gave up before its extraction started");
           return;
         }
+        // A straggler holds its slot until it stops: a worker that replaced it waits (at most
+        // until its request gives up), so that no more than `workers` extractions run at once.
+        if (!TakeSlot(deadline)) {
+          *result = Status(ErrorCode::kCancelled, path + ": the request gave up while a stopping extraction held the worker");
+          return;
+        }
+        options = WithDeadline(std::move(options), left);
         // The pages go to the store with the document: opening it never reads the PDF again.
         std::vector<PdfPage> pages;
         Result<Extraction> x = engine_.ExtractBytes(bytes, path, options, &pages);
         *result = x.ok() ? Result<PreparedDocument>(PrepareDocument(std::move(x).value(), std::move(bytes), std::move(pages)))
                          : Result<PreparedDocument>(x.status());
+        GiveSlot();
       });
   switch (job.refusal) {
     case store::WorkerPool::Refusal::kShutDown:

@@ -1,11 +1,19 @@
 // Internal: the extraction workers of `baocao serve`, on the pool `baocao ingest` uses
 // (store/worker_pool.h). A request hands its bytes to the pool and waits at most its timeout;
 // the HTTP threads stay free for reads meanwhile. A job that outlives its timeout is abandoned
-// and its worker replaced (worker_pool.h says how stragglers are bounded).
+// and its worker replaced (worker_pool.h says how stragglers are bounded); its extraction is
+// cancelled and stops at its next budget check (within a second: baocao/core/budget.h).
+// No more than `workers` extractions run at once: a worker that replaced a straggler waits for
+// it to stop before it starts the next job. A text of up to 256 KB is extracted on the
+// request's thread, never queued behind scans. While it extracts, a worker thread is named
+// "baocao-extract" (top -H, /proc/PID/task/*/comm), and running() counts such workers.
 #pragma once
 
+#include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstddef>
+#include <mutex>
 #include <string>
 
 #include "baocao/pipeline/extract.h"
@@ -29,10 +37,21 @@ class ExtractPool {
   // No new jobs; queued ones fail; waits for running ones (stragglers included).
   void Shutdown();
   size_t stragglers() const;
+  // Extractions running on the workers now, stragglers included: never more than the workers.
+  size_t running() const;
 
  private:
+  // A worker's right to extract: at most `workers` at once, a straggler's held until it stops.
+  // TakeSlot waits until `deadline` for one (false: none came); it names the thread.
+  bool TakeSlot(std::chrono::steady_clock::time_point deadline);
+  void GiveSlot();
+
   const Engine& engine_;
   const ExtractOptions options_;
+  mutable std::mutex slots_mu_;
+  std::condition_variable slot_free_;
+  size_t running_ = 0;
+  std::atomic<bool> shut_down_{false};   // refuses the texts extracted on the request's thread
   store::WorkerPool pool_;
 };
 

@@ -303,6 +303,7 @@ void Server::Impl::Routes() {
     res.set_content(Dump({{"documents", *count},
                           {"workers", options.workers ? options.workers : std::max(1u, std::thread::hardware_concurrency())},
                           {"stragglers", pool->stragglers()},
+                          {"extracting", pool->running()},
                           {"uploads_in_flight", uploads.load()},
                           {"connections", ConnectionsJson(http.stats())},
                           {"max_upload", options.max_upload},

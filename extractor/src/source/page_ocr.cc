@@ -154,6 +154,8 @@ void MaybeOcr(const std::function<std::unique_ptr<poppler::page>()>& open_page, 
   constexpr double kMillisecondsPerSecond = 1000;
   const double left_ms = std::max(1.0, options.budget.SecondsLeft() * kMillisecondsPerSecond);
   if (ocr.page_timeout_ms <= 0 || left_ms < ocr.page_timeout_ms) ocr.page_timeout_ms = static_cast<int>(std::min(left_ms, static_cast<double>(INT_MAX)));
+  // A cancel or the memory ceiling stops Tesseract within a word, not at the page's end.
+  if (options.budget.started()) ocr.stop = [budget = options.budget] { return budget.Exhausted(); };
   std::unique_ptr<poppler::page> page;   // opened for rendering only
   RenderFn render = [&](int dpi, poppler::image::format_enum format) {
     if (!MayRender(size.x1, size.y1, dpi, drawing.max_image_pixels, options.limits, p)) return poppler::image();
@@ -167,7 +169,11 @@ void MaybeOcr(const std::function<std::unique_ptr<poppler::page>()>& open_page, 
   if (ocr.progress) ocr.progress(index + 1, pages);
   Result<OcrPage> read = Status(ErrorCode::kInternal, "ocr: the page could not be rendered");
   {
+    // Rendering and recognizing a page each take a second or so that nothing interrupts: the
+    // budget is asked before each (spent, the page loop's Check reports it).
+    if (options.budget.Exhausted()) return;
     poppler::image image = render(ocr.dpi, poppler::image::format_bgr24);   // one page at a time
+    if (options.budget.Exhausted()) return;
     if (image.is_valid()) read = RecognizeImage(ImageOf(image, 3, ocr.dpi), ocr);
     else if (!p.over_limit.empty()) read = Status(ErrorCode::kTooLarge, p.ocr_error);
   }

@@ -13,9 +13,11 @@
 // server whose workers extract side by side the ceiling is theirs together, and a worker that
 // finds it exceeded stops its own extraction. Inner loops ask Exhausted() (a clock read; the
 // resident set is read at most every kMemoryCheckInterval) and return early; the next Check
-// turns that into the error, so a partial stage result never leaves the engine.
-// Thread safety: a Budget is a small value; every copy shares one cancellation flag, and Check,
-// Exhausted and Cancel may run on any thread at once.
+// turns that into the error, so a partial stage result never leaves the engine: an Exhausted()
+// that saw the memory over the ceiling is remembered (the resident set may fall again before the
+// Check), so every later Check of any copy fails as well.
+// Thread safety: a Budget is a small value; every copy shares one cancellation flag and one
+// memory verdict, and Check, Exhausted and Cancel may run on any thread at once.
 #pragma once
 
 #include <atomic>
@@ -54,10 +56,33 @@ class Budget {
   double SecondsLeft() const;
 
  private:
+  // The resident bytes an Exhausted() found over max_memory (0: none yet), shared by every copy.
+  using MemoryVerdict = std::shared_ptr<std::atomic<size_t>>;
+  Status OverMemory(size_t resident, std::string_view where) const;
+
   BudgetLimits limits_;
   std::chrono::steady_clock::time_point deadline_ = std::chrono::steady_clock::time_point::max();
   CancelFlag cancel_;
+  MemoryVerdict over_memory_;
   bool started_ = false;
+};
+
+// Exhausted() asked once every `stride` steps of a loop whose steps are too short to pay a clock
+// read each (a character, a mention): `if (ticker.Exhausted()) return;` in the loop.
+class BudgetTicker {
+ public:
+  static constexpr unsigned kDefaultStride = 1024;
+  explicit BudgetTicker(const Budget& budget, unsigned stride = kDefaultStride) : budget_(budget), stride_(stride) {}
+  bool Exhausted() {
+    if (++steps_ < stride_) return false;
+    steps_ = 0;
+    return budget_.Exhausted();
+  }
+
+ private:
+  const Budget& budget_;
+  unsigned stride_;
+  unsigned steps_ = 0;
 };
 
 // The process's resident memory in bytes (0 where /proc/self/statm cannot be read).

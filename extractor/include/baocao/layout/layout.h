@@ -42,6 +42,7 @@
 #include <string_view>
 #include <vector>
 
+#include "baocao/core/budget.h"
 #include "baocao/core/document.h"
 
 namespace baocao {
@@ -220,6 +221,9 @@ struct LayoutLimits {
 
 struct LayoutOptions {
   LayoutLimits limits;
+  // The extraction's budget: AnalyzeLayout and BuildMeta stop early once it is spent and leave
+  // the error to their caller's next Budget::Check (their partial result is never used).
+  Budget budget;
 };
 
 Layout AnalyzeLayout(std::string_view text, const LayoutOptions& options = {});

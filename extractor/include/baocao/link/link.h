@@ -87,9 +87,11 @@ struct LinkTuning {
 
 // Facts from prose and tables. `mentions` carry normalized ranges (Span::normalized); the
 // returned facts carry the mention's normalized range in span.normalized (the caller maps it).
+// Once `budget` is spent it returns early (nothing or part): the caller's next Budget::Check
+// turns that into the budget's error.
 std::vector<Fact> LinkFacts(const Lexicon& lexicon, std::string_view text, const Layout& layout,
                             const std::vector<Mention>& mentions, const Meta& meta,
-                            const LinkTuning& tuning = {});
+                            const LinkTuning& tuning = {}, const Budget& budget = Budget());
 
 // Bare figures in a table column whose heading names their unit ("Tỷ lệ (%)", "TMĐT (tỷ đồng)",
 // "Diện tích (ha)") become percentages, amounts in đồng (scaled) or measures. `mentions` are in

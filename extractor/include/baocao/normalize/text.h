@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "baocao/core/budget.h"
 #include "baocao/core/document.h"
 #include "baocao/core/status.h"
 
@@ -56,6 +57,9 @@ class OffsetMap {
 struct NormalizeOptions {
   // Force a source encoding ("utf-8", "utf-16le", "utf-16be", "windows-1258"); empty: detect.
   std::string encoding;
+  // The extraction's budget: each pass stops early once it is spent, and Normalize returns its
+  // error (kTimeout, kOverMemory, kCancelled), never a text half rewritten.
+  Budget budget{};
 };
 
 class Text {

@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "baocao/core/budget.h"
 #include "baocao/core/document.h"
 #include "baocao/core/status.h"
 
@@ -54,8 +55,10 @@ class RuleSet {
   RuleSet& operator=(RuleSet&&) noexcept;
   ~RuleSet();
 
-  // Mentions in `text`, in text order, without overlaps (the longest reading wins).
-  std::vector<Mention> Recognize(std::string_view text) const;
+  // Mentions in `text`, in text order, without overlaps (the longest reading wins). Once
+  // `budget` is spent it stops early with what it has: the caller's next Budget::Check turns
+  // that into the budget's error (the partial mentions are never used).
+  std::vector<Mention> Recognize(std::string_view text, const Budget& budget = Budget()) const;
 
   const std::vector<RuleInfo>& rules() const;
   // Canonical spelling of a reference kind ("nghị quyết" -> "Nghị quyết"), from the vocabulary.
