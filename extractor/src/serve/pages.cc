@@ -69,7 +69,7 @@ Result<std::string> PagesBody(int64_t id, const PageSources& s) {
     json page = {{"number", nullptr}, {"text", std::move(docx->text)}, {"has_text_layer", true}};
     return Body(id, json::array({std::move(page)}));
   }
-  if (format != Format::kPdf) {
+  if (format != Format::kPdf && format != Format::kImage) {   // an image's pages are a scan's
     return Status(ErrorCode::kNotFound, "document " + std::to_string(id) + " is text: its source is its text");
   }
   Result<std::vector<PdfPage>> pages = store::ReadPages(**store, id);

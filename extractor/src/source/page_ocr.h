@@ -54,6 +54,10 @@ TextLayerJudgement JudgeByFonts(const std::string& text, const std::vector<RawWo
 // (uncertain_number), never a certain one. Applied to every word OCR reads.
 void RepairOcrDigits(RawWord& w);
 
+// `ocr` with its page timeout no later than the extraction's deadline: Tesseract stops a page at
+// its own timeout, and the budget is checked only between pages.
+OcrOptions WithinBudget(OcrOptions ocr, const Budget& budget);
+
 // C0 controls (tab and line ends aside) and DEL in the words' text, as U+FFFD: a glyph code
 // that maps to no character. Shifted glyph codes give them ('1' - 29 is U+0014).
 void ReplaceControlCharacters(std::vector<RawWord>& raw);
