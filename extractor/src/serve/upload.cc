@@ -173,13 +173,16 @@ Result<UploadKind> ClassifyUpload(std::string_view bytes, std::string_view safe_
     std::string_view prefix;
     const char* what;
   };
-  static constexpr std::array<Magic, 6> kMagic = {{
+  // Sized by its entries: a declared size larger than the list leaves an empty prefix, which
+  // matches every file.
+  static constexpr Magic kMagic[] = {
+      {"\x89PNG"sv, "a damaged PNG image (its signature is cut)"},   // a whole one is kImage above
       {"GIF8"sv, "a GIF image"},
       {"\x1F\x8B"sv, "a gzip archive"},
       {"Rar!"sv, "a RAR archive"},
       {"7z\xBC\xAF"sv, "a 7-Zip archive"},
       {"\x7F" "ELF"sv, "an executable"},
-  }};
+  };
   for (const Magic& m : kMagic) {
     if (bytes.substr(0, m.prefix.size()) == m.prefix) {
       return Status(ErrorCode::kBinary, std::string(safe_name) + ": " + m.what + ", not a text, PDF, Word or image report");
