@@ -35,6 +35,7 @@ TEST(LooksLike, KnowsRtfAndOdtByContent) {
   const std::string ott = "PK\3\4"s + std::string(26, '\0') + "mimetypeapplication/vnd.oasis.opendocument.text-templatePK";
   EXPECT_FALSE(LooksLikeOdt(ott));
   EXPECT_FALSE(LooksLikeOdt(testing_util::MakeDocx(testing_util::P("Số 1"))));
+  EXPECT_FALSE(LooksLikeOdt("PK\3\4"s));   // shorter than a local header: no read past the end
 }
 
 // UTF-8 as RTF: ASCII kept, every other character a \uN? escape (RTF's Unicode).

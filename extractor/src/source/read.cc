@@ -42,15 +42,18 @@ Result<std::string> ReadFileBytes(const std::string& path, size_t max_bytes) {
   return bytes;
 }
 
-bool LooksLikeRtf(std::string_view bytes) { return bytes.substr(0, 5) == "{\\rtf"; }
+bool LooksLikeRtf(std::string_view bytes) {
+  constexpr std::string_view kRtfMagic = "{\\rtf";
+  return bytes.substr(0, kRtfMagic.size()) == kRtfMagic;
+}
 
 bool LooksLikeOdt(std::string_view bytes) {
   // A zip local header is 30 bytes before its name; "mimetype" is 8, its stored content follows.
   constexpr size_t kLocalHeader = 30;
   constexpr std::string_view kName = "mimetype", kOdt = "application/vnd.oasis.opendocument.text";
-  if (bytes.substr(0, 4) != std::string_view("PK\3\4", 4)) return false;
+  if (bytes.size() < kLocalHeader + kName.size() || bytes.substr(0, 4) != std::string_view("PK\3\4", 4)) return false;
   if (bytes.substr(kLocalHeader, kName.size()) != kName) return false;
-  std::string_view type = bytes.substr(std::min(bytes.size(), kLocalHeader + kName.size()), kOdt.size() + 1);
+  std::string_view type = bytes.substr(kLocalHeader + kName.size(), kOdt.size() + 1);
   // Exactly the text type: "...opendocument.text-template" and "...text-master" are others.
   return type.substr(0, kOdt.size()) == kOdt && (type.size() == kOdt.size() || type[kOdt.size()] == 'P');
 }
