@@ -19,6 +19,7 @@ using PixPtr = std::unique_ptr<Pix, PixDeleter>;
 
 constexpr int kRgbChannels = 3;
 constexpr int kRgbDepth = 32;
+constexpr int kGrayDepth = 8;
 // TIFF pages are found one directory walk each (Leptonica's readHeaderMemTiff starts from the
 // first every time), so their count is bounded here as well as by the caller: a scanned report
 // has tens of pages, and 500 walks of up to 500 directories stay well under a second.
@@ -89,20 +90,27 @@ Result<DecodedImage> DecodeImage(std::string_view bytes, int index, int orientat
   if (!pix) return Status(ErrorCode::kCorrupt, "page " + std::to_string(index + 1) + " of the image cannot be decoded");
   DecodedImage out;
   out.dpi = pixGetXRes(pix.get());
-  PixPtr rgb(pixGetDepth(pix.get()) == kRgbDepth ? pixClone(pix.get()) : pixConvertTo32(pix.get()));
+  // A gray or black-and-white page stays one byte a pixel; colour (and a palette) becomes RGB.
+  const bool gray = pixGetDepth(pix.get()) <= kGrayDepth && !pixGetColormap(pix.get());
+  PixPtr ready(gray ? pixConvertTo8(pix.get(), 0) : pixGetDepth(pix.get()) == kRgbDepth ? pixClone(pix.get()) : pixConvertTo32(pix.get()));
   pix.reset();
-  if (rgb) rgb = Upright(std::move(rgb), orientation);
-  if (!rgb) return Status(ErrorCode::kCorrupt, "page " + std::to_string(index + 1) + " of the image cannot be converted");
-  out.width = pixGetWidth(rgb.get());
-  out.height = pixGetHeight(rgb.get());
-  out.stride = out.width * kRgbChannels;
+  if (ready) ready = Upright(std::move(ready), orientation);
+  if (!ready) return Status(ErrorCode::kCorrupt, "page " + std::to_string(index + 1) + " of the image cannot be converted");
+  out.width = pixGetWidth(ready.get());
+  out.height = pixGetHeight(ready.get());
+  out.channels = gray ? 1 : kRgbChannels;
+  out.stride = out.width * out.channels;
   out.pixels.resize(static_cast<size_t>(out.stride) * static_cast<size_t>(out.height));
-  const l_uint32* data = pixGetData(rgb.get());
-  const l_int32 wpl = pixGetWpl(rgb.get());
+  const l_uint32* data = pixGetData(ready.get());
+  const l_int32 wpl = pixGetWpl(ready.get());
   for (int y = 0; y < out.height; ++y) {
     const l_uint32* line = data + static_cast<size_t>(y) * static_cast<size_t>(wpl);
     uint8_t* row = out.pixels.data() + static_cast<size_t>(y) * static_cast<size_t>(out.stride);
     for (int x = 0; x < out.width; ++x) {
+      if (gray) {
+        row[x] = static_cast<uint8_t>(GET_DATA_BYTE(line, x));
+        continue;
+      }
       l_int32 r = 0, g = 0, b = 0;
       extractRGBValues(line[x], &r, &g, &b);
       row[kRgbChannels * x] = static_cast<uint8_t>(r);

@@ -12,9 +12,9 @@
 //
 // Leptonica reads the images, inside the OCR module (ocr/module.h), so a process that reads
 // no image never loads it; SniffImage and ExifOrientation are plain parsers of a few bytes.
-// Memory: DecodeImage holds the decoded page twice while it converts it (Leptonica's 32-bit
-// copy and the RGB returned): about 7 bytes a pixel, which is why callers check ReadImageInfo's
-// sizes first. Thread safety: all may run on several threads at once. Nothing here throws.
+// Memory: DecodeImage holds the decoded page twice while it converts it (Leptonica's copy and
+// the pixels returned): up to 7 bytes a pixel for colour, 2 for gray, which is why callers
+// check ReadImageInfo's sizes first. Thread safety: all may run on several threads at once. Nothing here throws.
 #pragma once
 
 #include <cstddef>
@@ -53,15 +53,16 @@ Result<ImageInfo> ReadImageInfo(std::string_view bytes, size_t max_pages);
 // segment is malformed. Reads at most the segments before the image data.
 int ExifOrientation(std::string_view bytes);
 
-// A decoded page: RGB, 8 bits a channel, rows of `stride` bytes.
+// A decoded page: 8-bit gray (a gray or black-and-white scan) or RGB, rows of `stride` bytes.
 struct DecodedImage {
   std::vector<uint8_t> pixels;
   int width = 0;
   int height = 0;
   int stride = 0;
-  int dpi = 0;      // declared; 0 when none
+  int channels = 1;   // 1: gray; 3: RGB (OcrImage reads RGB as its brightest channel)
+  int dpi = 0;        // declared; 0 when none
   OcrImage view(int at_dpi) const {
-    return {width, height, stride, 3, at_dpi, pixels.data()};
+    return {width, height, stride, channels, at_dpi, pixels.data()};
   }
 };
 
