@@ -18,6 +18,7 @@
 #include "baocao/source/image.h"
 #include "engine_util.h"
 #include "corpus_util.h"
+#include "ocr/hong_bang_pages.h"
 
 namespace baocao {
 namespace {
@@ -99,11 +100,7 @@ TEST_F(ImageInput, TiffLinksTheTargetsAScanOfThosePagesLinks) {
   ASSERT_TRUE(x.ok()) << x.status().ToString();
   std::set<std::string> indicators;
   for (const Fact& f : x->facts) indicators.insert(f.indicator);
-  // The indicators tests/ocr/ocr_extract_test.cc finds on the same two pages as a scanned PDF.
-  for (const char* id : {"tthc.fully_online_rate", "tthc.digitization_rate", "dvc.satisfaction_rate",
-                         "staff.basic_digital_skills_rate", "budget.sti_share"}) {
-    EXPECT_TRUE(indicators.count(id)) << id;
-  }
+  for (const char* id : testing_util::kHongBangPage2To3Targets) EXPECT_TRUE(indicators.count(id)) << id;
 }
 
 TEST_F(ImageInput, JpegStoredTurnedIsReadUprightByItsExifOrientation) {

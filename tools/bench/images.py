@@ -10,7 +10,7 @@ Usage:
          as a scanned PDF (tools/make-scans), each scored by `tools/evaluate --pdf` against the
          gold and the text version (the TIFF under the PDF's name: the engine knows it by its
          bytes); facts and references matched, facts predicted, agreement with the text.
-  jpeg   page 1 of each as a JPEG stored turned with EXIF orientation 6 (plain), and as a phone
+  jpeg   page 1 (--page N) of each as a JPEG stored turned with EXIF orientation 6 (plain), and as a phone
          photograph (make-scans' photo variant: perspective, uneven light, noise, JPEG 70),
          against the same page as a scanned PDF of that variant: the facts (indicator, role,
          value) and references each reads, and how many the two share.
@@ -62,6 +62,8 @@ def main():
     ap.add_argument("--engine", default=str(ROOT / "build" / "baocao"))
     ap.add_argument("--out", type=Path, default=ROOT / "build" / "image-scans")
     ap.add_argument("--docs", default="", help="corpus names (default: the four)")
+    ap.add_argument("--steps", default="tiff,jpeg", help="tiff, jpeg or both (default)")
+    ap.add_argument("--page", type=int, default=1, help="the page the JPEGs are made of (default 1)")
     args = ap.parse_args()
     engine = str(Path(args.engine).resolve())
     if not Path(engine).exists():
@@ -79,12 +81,15 @@ def main():
     last = names[-1]
     for made, step in ((out / "pdf/300/plain" / f"{last}.pdf", [*make, "--out", str(out / "pdf"), *pdfs]),
                        (out / "tiff/300/plain" / f"{last}.tiff", [*make, "--out", str(out / "tiff"), "--as", "tiff", *pdfs]),
-                       (out / "page1-pdf/300/photo" / f"{last}.pdf",
-                        [*make, "--out", str(out / "page1-pdf"), "--pages", "1", "--variants", "plain,photo", *pdfs]),
-                       (out / "page1-jpeg/300/plain" / f"{last}.jpg",
-                        [*make, "--out", str(out / "page1-jpeg"), "--as", "jpeg", "--exif", "6", "--pages", "1", *pdfs]),
-                       (out / "page1-jpeg/300/photo" / f"{last}.jpg",
-                        [*make, "--out", str(out / "page1-jpeg"), "--as", "jpeg", "--pages", "1", "--variants", "photo", *pdfs])):
+                       (out / f"page{args.page}-pdf/300/photo" / f"{last}.pdf",
+                        [*make, "--out", str(out / f"page{args.page}-pdf"), "--pages", str(args.page),
+                         "--variants", "plain,photo", *pdfs]),
+                       (out / f"page{args.page}-jpeg/300/plain" / f"{last}.jpg",
+                        [*make, "--out", str(out / f"page{args.page}-jpeg"), "--as", "jpeg", "--exif", "6",
+                         "--pages", str(args.page), *pdfs]),
+                       (out / f"page{args.page}-jpeg/300/photo" / f"{last}.jpg",
+                        [*make, "--out", str(out / f"page{args.page}-jpeg"), "--as", "jpeg", "--pages", str(args.page),
+                         "--variants", "photo", *pdfs])):
         if made.exists():   # made by an earlier run: the images are deterministic
             continue
         if run(step).returncode != 0:
@@ -97,6 +102,15 @@ def main():
         link = as_pdf / f"{n}.pdf"
         if not link.exists():
             link.symlink_to(out / "tiff" / "300" / "plain" / f"{n}.tiff")
+    steps = set(args.steps.split(","))
+    if "tiff" in steps:
+        tiff_step(engine, out, as_pdf, cached)
+    if "jpeg" in steps:
+        jpeg_step(engine, out, names, cached, args.page)
+    return 0
+
+
+def tiff_step(engine, out, as_pdf, cached):
     print("tiff: every page, 300 dpi, scored by tools/evaluate --pdf (gold; agreement with the text version)")
     print(f"  {'input':28} {'facts':>9} {'pred':>5} {'wrong':>5} {'refs':>7} {'agree facts':>11} {'agree refs':>10}")
     for label, d, cache in (("scanned PDF", out / "pdf" / "300" / "plain", "pdf"), ("multi-page TIFF", as_pdf, "tiff")):
@@ -105,19 +119,21 @@ def main():
         r = evaluate(engine, d, cached(cache))
         print(f"  {label:28} {r['facts']:>9} {r['facts_pred']:>5} {r['wrong']:>5} {r['refs']:>7} "
               f"{r['agree_facts']:11.3f} {r['agree_refs']:10.3f}")
-    print("jpeg: page 1 of each, against the same page as a scanned PDF of the same variant")
+
+
+def jpeg_step(engine, out, names, cached, page):
+    print(f"jpeg: page {page} of each, against the same page as a scanned PDF of the same variant")
     print(f"  {'page':40} {'variant':8} {'facts pdf/jpg/both':>19} {'refs pdf/jpg/both':>18}  jpeg repairs")
     for n in names:
         for variant, jpg_dir in (("plain", "plain"), ("photo", "photo")):
-            pdf, why_pdf = read(engine, out / "page1-pdf" / "300" / variant / f"{n}.pdf", cached("page1-pdf"))
-            jpg, why_jpg = read(engine, out / "page1-jpeg" / "300" / jpg_dir / f"{n}.jpg", cached("page1-jpeg"))
+            pdf, why_pdf = read(engine, out / f"page{page}-pdf" / "300" / variant / f"{n}.pdf", cached(f"page{page}-pdf"))
+            jpg, why_jpg = read(engine, out / f"page{page}-jpeg" / "300" / jpg_dir / f"{n}.jpg", cached(f"page{page}-jpeg"))
             if not pdf or not jpg:
                 print(f"  {n:40} {variant:8} failed: {why_pdf or why_jpg}")
                 continue
             facts = f"{len(pdf[0])}/{len(jpg[0])}/{len(pdf[0] & jpg[0])}"
             refs = f"{len(pdf[1])}/{len(jpg[1])}/{len(pdf[1] & jpg[1])}"
             print(f"  {n:40} {variant:8} {facts:>19} {refs:>18}  {','.join(jpg[2])}")
-    return 0
 
 
 if __name__ == "__main__":
