@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 build=build-fuzz
-targets=(normalize_fuzz recognize_fuzz pdf_fuzz docx_fuzz limits_fuzz)
+targets=(normalize_fuzz recognize_fuzz pdf_fuzz docx_fuzz limits_fuzz image_fuzz)
 
 if [ ! -f "$build/CMakeCache.txt" ]; then
   CC=clang CXX=clang++ cmake -S . -B "$build" -DBAOCAO_FUZZ=ON -DBAOCAO_BUILD_TESTS=OFF \
@@ -78,7 +78,7 @@ done
 for f in corpus/docx/*.docx; do cp "$f" "$seeds/docx-$(basename "$f")"; done
 
 # Seeds for limits_fuzz (issue 18): content streams of nested saves and inline images, and
-# JBIG2 segment headers (a page information segment and a generic region).
+# JBIG2 segment headers (a page information segment and a generic region); for image_fuzz.
 python3 - "$seeds" <<'PY'
 import os, struct, sys
 out = sys.argv[1]
@@ -88,6 +88,10 @@ seeds = {
     "limits-q": b"q q 1 0 0 1 0 0 cm Q (a\\)q) Tj <71> % q\nBI /W 1 ID q\x00 EI Q",
     "limits-jbig2": seg(0, 48, struct.pack(">IIIIBH", 2480, 3508, 0, 0, 0, 0))
                     + seg(1, 38, struct.pack(">IIIIB", 100, 100, 0, 0, 0) + b"\x01\x00\x00\x10\x01"),
+    # image_fuzz (issue 20): a JPEG whose EXIF says to turn it (orientation 6), and an .odt's head.
+    "image-exif": b"\xFF\xD8\xFF\xE1\x00\x22Exif\x00\x00MM\x00*\x00\x00\x00\x08\x00\x01"
+                  + struct.pack(">HHIHH", 0x0112, 3, 1, 6, 0) + b"\x00" * 4 + b"\xFF\xDA\x00\x02",
+    "image-odt": b"PK\x03\x04" + b"\x00" * 26 + b"mimetypeapplication/vnd.oasis.opendocument.textPK",
 }
 for name, data in seeds.items():
     open(os.path.join(out, name), "wb").write(data)

@@ -25,9 +25,10 @@ constexpr const char* kIngestHelp = R"(Usage: baocao ingest [options] PATH...
 Extracts every input and stores the result in a SQLite store (docs/STORE.md): the document's
 meta, references, mentions, tables, facts and flags, its whole JSON and its original bytes.
 A PATH that is a folder is walked recursively, in path order, for the files that look like
-documents (.txt .pdf .docx .html .htm .md .tex .text, or no extension; --all-files: every regular
-file); hidden files and folders and the store itself are skipped. A FILE named on the command
-line is always taken. Whatever the name, the content decides how a file is read.
+documents (.txt .pdf .docx .doc .odt .rtf .html .htm .md .tex .text; images read by OCR: .jpg
+.jpeg .png .tif .tiff .webp; or no extension; --all-files: every regular file); hidden files
+and folders and the store itself are skipped. A FILE named on the command line is always taken.
+Whatever the name, the content decides how a file is read.
 
 A file already stored with the same path and sha256 is skipped without being extracted, so
 running ingest again over the same folders only does the new and changed files. A changed file

@@ -68,7 +68,8 @@ Exit status:
   output could not be written; 7 a PDF needs a (different) --password, or an Office file is
   password-protected; 8 the store (SQLite) or an export target failed; 9 an extraction passed
   --max-seconds or --max-memory (a page over a PDF limit is skipped, not failed: "repairs");
-  10 a Word 97-2003 .doc needs LibreOffice (package libreoffice-writer); 70 internal error.
+  10 a .doc, .odt or RTF needs LibreOffice (package libreoffice-writer), which is not
+  installed; 70 internal error. An image over 200 million pixels is refused (4).
   With several inputs every input is processed; the status is that of the first failure.
   audit: 0 no error-severity flag, 1 at least one (an input failure's code comes first).
 )";
@@ -116,8 +117,13 @@ Formats, known by their content, not their name:
   .docx  Word: paragraphs, tables (merged cells aligned), tracked changes as printed, fields,
          footnotes; spans point into the text read from it (--stage text: "source_text") and
          name their paragraph or table, row and cell ("origin")
-  A Word 97-2003 .doc (an OLE2 file) needs converting with LibreOffice first (exit 10); a zip
-  that is no .docx (.xlsx, an archive) is refused as unsupported (exit 4).
+  .doc, .odt, RTF  converted to .docx by LibreOffice (soffice --headless) when it is installed,
+         then read as one ("repairs": "converted:doc"); without it, exit 10 (package
+         libreoffice-writer)
+  images JPEG, PNG, TIFF (every page), WebP: photographs and scans read by OCR as a scanned
+         PDF's pages are (spans carry page, confidence; --bbox boxes in points); EXIF
+         orientation applied; a page over 200 million pixels is refused (exit 4)
+  A zip that is no .docx (.xlsx, an archive) is refused as unsupported (exit 4).
 
 Options:
   -o, --output DIR     write DIR/NAME.json for each input NAME.txt (DIR is created)

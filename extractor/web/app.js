@@ -166,10 +166,10 @@ let uploading = 0;
 const MAX_PARALLEL_UPLOADS = 3;
 
 function showDocuments() {
-  const input = h('input', {type: 'file', id: 'file-input', multiple: true, accept: '.txt,.pdf,.docx,text/plain,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  const input = h('input', {type: 'file', id: 'file-input', multiple: true, accept: '.txt,.pdf,.docx,.doc,.odt,.rtf,.jpg,.jpeg,.png,.tif,.tiff,.webp,text/plain,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/msword,application/vnd.oasis.opendocument.text,application/rtf,image/jpeg,image/png,image/tiff,image/webp',
                             class: 'file-input', onchange: e => { queueFiles(e.target.files); e.target.value = ''; }});
   const zone = h('section', {class: 'dropzone', id: 'dropzone', 'aria-label': 'Tải tài liệu lên'},
-    h('p', {class: 'drop-title'}, 'Kéo và thả báo cáo, kế hoạch (.txt, .pdf, .docx) vào đây'),
+    h('p', {class: 'drop-title'}, 'Kéo và thả báo cáo, kế hoạch (.txt, .pdf, .docx, .doc, .odt, .rtf; ảnh chụp, bản quét .jpg, .png, .tif, .webp) vào đây'),
     h('p', {}, 'hoặc ', h('label', {for: 'file-input', class: 'button'}, 'Chọn tệp…'), input),
     h('ul', {class: 'uploads', id: 'upload-list'}));
   for (const ev of ['dragenter', 'dragover']) {
@@ -525,6 +525,7 @@ function noFlagNote(x) {
 function formatWords(doc) {
   if (doc.format === 'pdf') return `PDF, ${doc.pages} trang`;
   if (doc.format === 'docx') return 'Word (.docx)';
+  if (doc.format === 'image') return `Ảnh (nhận dạng OCR), ${doc.pages} trang`;
   return 'Văn bản (' + (doc.encoding || 'utf-8') + ')';
 }
 

@@ -20,6 +20,7 @@
 #include "engine_util.h"
 #include "baocao/emit/json.h"
 #include "corpus_util.h"
+#include "ocr/hong_bang_pages.h"
 
 namespace baocao {
 namespace {
@@ -102,11 +103,7 @@ TEST_F(ScannedPdf, LinksTheSameIndicatorsAsTheTextOfThosePages) {
   ASSERT_TRUE(x.ok()) << x.status().ToString();
   std::set<std::string> indicators;
   for (const Fact& f : x->facts) indicators.insert(f.indicator);
-  // Targets the text version of these two pages links (baocao facts corpus/docs/hong-bang...).
-  for (const char* id : {"tthc.fully_online_rate", "tthc.digitization_rate", "dvc.satisfaction_rate",
-                         "staff.basic_digital_skills_rate", "budget.sti_share"}) {
-    EXPECT_TRUE(indicators.count(id)) << id;
-  }
+  for (const char* id : testing_util::kHongBangPage2To3Targets) EXPECT_TRUE(indicators.count(id)) << id;
 }
 
 // The pages the store keeps (issue 16) are this reading's: OCR's text, which the spans point

@@ -69,8 +69,13 @@ TEST(ClassifyUpload, TellsTextPdfAndRefusedFiles) {
   // Zips and OLE2 files go to the engine, which reads a .docx and refuses the rest (issue 20).
   EXPECT_EQ(ClassifyUpload(std::string("PK\x03\x04", 4) + "word/document.xml", "r.docx", "").value(), UploadKind::kDocx);
   EXPECT_EQ(ClassifyUpload("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "r.doc", "").value(), UploadKind::kDocx);
-  EXPECT_FALSE(ClassifyUpload("\x89PNG\r\n", "scan.txt", "").ok());
-  EXPECT_FALSE(ClassifyUpload(std::string("II*\0", 4), "scan.tif", "").ok());
+  EXPECT_FALSE(ClassifyUpload("\x89PNG\r\n", "scan.txt", "").ok());   // a signature cut short
+  EXPECT_FALSE(ClassifyUpload("GIF89a", "scan.gif", "").ok());
+  // Images go to the engine, which reads them by OCR; RTF goes to it as Word (issue 20).
+  EXPECT_EQ(ClassifyUpload(std::string("II*\0", 4), "scan.tif", "").value(), UploadKind::kImage);
+  EXPECT_EQ(ClassifyUpload("\xFF\xD8\xFF\xE0", "photo.txt", "").value(), UploadKind::kImage);
+  EXPECT_EQ(ClassifyUpload("\x89PNG\r\n\x1A\n", "scan.png", "").value(), UploadKind::kImage);
+  EXPECT_EQ(ClassifyUpload("{\\rtf1\\ansi x}", "r.rtf", "").value(), UploadKind::kDocx);
 }
 
 TEST(TokenSet, AcceptsOnlyExactTokens) {

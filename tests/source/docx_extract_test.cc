@@ -51,10 +51,13 @@ TEST(DocxExtract, ReadsAWordTableThroughTheTextStagesWithCellOrigins) {
 TEST(DocxExtract, RefusesAnOldWordFileAndOtherZipsByContent) {
   std::string ole2 = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
   ole2.resize(1024, '\0');
-  Result<Extraction> doc = SharedEngine().ExtractBytes(ole2, "report.docx");   // the name does not matter
+  ExtractOptions no_libreoffice;
+  no_libreoffice.convert.soffice = "/nonexistent/soffice";   // as on a machine without it
+  Result<Extraction> doc = SharedEngine().ExtractBytes(ole2, "report.docx", no_libreoffice);   // the name does not matter
   ASSERT_FALSE(doc.ok());
   EXPECT_EQ(doc.status().code(), ErrorCode::kNeedsConverter);
   EXPECT_NE(doc.status().message().find("LibreOffice"), std::string::npos);
+  EXPECT_NE(doc.status().message().find("libreoffice-writer"), std::string::npos);
   Result<Extraction> xlsx = SharedEngine().ExtractBytes(MakeZip({{"xl/workbook.xml", "<workbook/>"}}), "a.xlsx");
   ASSERT_FALSE(xlsx.ok());
   EXPECT_EQ(xlsx.status().code(), ErrorCode::kUnsupported);
@@ -138,13 +141,46 @@ TEST(DocxExtract, ReadsEveryRealWordFileWithItsTablesAndDocxTextsFacts) {
   EXPECT_EQ(files, static_cast<int>(expected.size()));
 }
 
-TEST(DocxExtract, RefusesTheRealOldWordFilesNamingLibreOffice) {
+TEST(DocxExtract, RefusesTheRealOldWordFilesNamingLibreOfficeWhenItIsAbsent) {
   if (!fs::is_directory(RealDir())) GTEST_SKIP() << RealDir() << " is absent";
+  ExtractOptions no_libreoffice;
+  no_libreoffice.convert.soffice = "/nonexistent/soffice";
   for (const auto& entry : fs::directory_iterator(RealDir())) {
     if (entry.path().extension() != ".doc") continue;
-    Result<Extraction> x = SharedEngine().ExtractFile(entry.path().string());
+    Result<Extraction> x = SharedEngine().ExtractBytes(testing_util::ReadBytes(entry.path()), entry.path().string(),
+                                                       no_libreoffice);
     ASSERT_FALSE(x.ok()) << entry.path();
     EXPECT_EQ(x.status().code(), ErrorCode::kNeedsConverter) << x.status().ToString();
+  }
+}
+
+// Issue 20: with LibreOffice installed (tools/setup), the three real .doc files are converted
+// to .docx and read as one; their meta as corpus/real-meta.tsv writes it down.
+TEST(DocxExtract, ReadsTheRealOldWordFilesThroughLibreOffice) {
+  if (!fs::is_directory(RealDir())) GTEST_SKIP() << RealDir() << " is absent";
+  if (FindSoffice().empty()) GTEST_SKIP() << "LibreOffice is not installed";
+  struct Want {
+    const char* file;
+    const char* symbol;
+    const char* date;
+    const char* signer;
+  };
+  const Want wants[] = {
+      {"laocai-sct-cv-2019-y-kien-tkcs-mo-da-sau-chua.doc", "SCT-KT", "2019-05", "Phan Văn Cương"},
+      {"laocai-sct-cv-2025-thong-bao-tham-dinh-tkxd-duong-bai-thai.doc", "SCT-CN", "2025-12", "Hoàng Văn Thuân"},
+      {"laocai-sct-cv-2026-thong-bao-tham-dinh-tkxd-tuyen-apatit.doc", "SCT-CN", "2026-04", "Hoàng Văn Thuân"},
+  };
+  for (const Want& w : wants) {
+    const std::string bytes = testing_util::ReadBytes(RealDir() / w.file);
+    Result<Extraction> x = SharedEngine().ExtractBytes(bytes, w.file);
+    ASSERT_TRUE(x.ok()) << w.file << ": " << x.status().ToString();
+    EXPECT_EQ(x->document.format, Format::kDocx);
+    EXPECT_EQ(x->document.bytes, bytes.size()) << "the file given, not the .docx made from it";
+    ASSERT_FALSE(x->document.repairs.empty());
+    EXPECT_EQ(x->document.repairs.front(), "converted:doc");
+    EXPECT_EQ(x->meta.symbol, w.symbol) << w.file;
+    EXPECT_EQ(x->meta.date, w.date) << w.file;
+    EXPECT_EQ(x->meta.signer, w.signer) << w.file;
   }
 }
 

@@ -94,7 +94,7 @@ std::string WardName(const std::string& ward, const std::string& province, std::
 }
 
 bool LinesReadable(const CorpusDocument& doc) {
-  return doc.format != Format::kPdf && (doc.encoding.empty() || doc.encoding == "utf-8");
+  return doc.format != Format::kPdf && doc.format != Format::kImage && (doc.encoding.empty() || doc.encoding == "utf-8");
 }
 
 std::string DayMonthYear(std::string_view iso) {

@@ -21,7 +21,7 @@ constexpr NameTable<MemberRole, 11> kMemberRoles = {{
 constexpr NameTable<Comparator, 6> kComparators = {{
     {Comparator::kNone, ""}, {Comparator::kAtLeast, ">="}, {Comparator::kAbove, ">"},
     {Comparator::kAtMost, "<="}, {Comparator::kBelow, "<"}, {Comparator::kEqual, "="}}};
-constexpr NameTable<Format, 3> kFormats = {{{Format::kText, "text"}, {Format::kPdf, "pdf"}, {Format::kDocx, "docx"}}};
+constexpr NameTable<Format, 4> kFormats = {{{Format::kText, "text"}, {Format::kPdf, "pdf"}, {Format::kDocx, "docx"}, {Format::kImage, "image"}}};
 
 template <class Enum, size_t N>
 std::string_view Lookup(const NameTable<Enum, N>& table, Enum value) {

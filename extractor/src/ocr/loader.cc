@@ -1,5 +1,5 @@
 // The engine's side of the OCR module (ocr/module.h): RecognizeImage, OcrAvailable and
-// RepairOcrGlyphs of baocao/ocr/ocr.h, forwarded to libbaocao_ocr.so, loaded once on first use.
+// RepairOcrGlyphs of baocao/ocr/ocr.h and ReadImageInfo and DecodeImage of baocao/ocr/image.h, forwarded to libbaocao_ocr.so, loaded once on first use.
 // Where it is looked for: $BAOCAO_OCR_MODULE, then beside the running executable and one folder
 // up (an installed tree, the tests' folder), then the build folder this library was built in.
 #include <dlfcn.h>
@@ -90,6 +90,18 @@ Status OcrAvailable(const OcrOptions& options) {
 std::string RepairOcrGlyphs(std::string word) {
   const Loaded& l = Module();
   return l.module ? l.module->repair_ocr_glyphs(std::move(word)) : word;
+}
+
+Result<ImageInfo> ReadImageInfo(std::string_view bytes, size_t max_pages) {
+  const Loaded& l = Module();
+  if (!l.module) return Status(ErrorCode::kInternal, "images: " + l.error);
+  return l.module->read_image_info(bytes, max_pages);
+}
+
+Result<DecodedImage> DecodeImage(std::string_view bytes, int index, int orientation) {
+  const Loaded& l = Module();
+  if (!l.module) return Status(ErrorCode::kInternal, "images: " + l.error);
+  return l.module->decode_image(bytes, index, orientation);
 }
 
 }  // namespace baocao

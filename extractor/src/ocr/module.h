@@ -7,20 +7,23 @@
 
 #include <string>
 
+#include "baocao/ocr/image.h"
 #include "baocao/ocr/ocr.h"
 
 namespace baocao::ocr_internal {
 
 // Bumped whenever the table or a type it passes changes, so that a stale module is refused, not
 // called (2: OcrOptions carries OcrTuning; 3: OcrPage::quarter_turns, the orientation tuning;
-// 4: OcrOptions::stop).
-constexpr int kOcrModuleVersion = 4;
+// 4: OcrOptions::stop; 5: image files read by Leptonica).
+constexpr int kOcrModuleVersion = 5;
 
 struct OcrModule {
   int version;
   Result<OcrPage> (*recognize_image)(const OcrImage& image, const OcrOptions& options);
   Status (*ocr_available)(const OcrOptions& options);
   std::string (*repair_ocr_glyphs)(std::string word);
+  Result<ImageInfo> (*read_image_info)(std::string_view bytes, size_t max_pages);
+  Result<DecodedImage> (*decode_image)(std::string_view bytes, int index, int orientation);
 };
 
 }  // namespace baocao::ocr_internal

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "baocao/source/docx.h"
+#include "baocao/source/image.h"
 #include "baocao/source/read.h"
 #include "core/parallel.h"
 #include "pipeline/docx_locator.h"
@@ -138,12 +139,15 @@ Result<Extraction> Engine::Extract(std::string_view bytes, const std::string& pa
   }
   // The format is what the bytes are, never what the file is called; but bytes named .pdf that
   // are no PDF (an error page saved by a failed download) are refused, not read as a report.
-  if (LooksLikePdf(bytes)) return ExtractPdf(bytes, path, options, stages, pages);
+  if (LooksLikePdf(bytes) || LooksLikeImage(bytes)) return ExtractPdf(bytes, path, options, stages, pages);
+  if (LooksLikeOdt(bytes)) return ExtractConverted(bytes, path, "odt", options, stages);
   if (LooksLikeZip(bytes)) return ExtractDocx(bytes, path, options, stages);
   if (LooksLikeOle2(bytes)) {
-    Status ole2 = CheckOle2(bytes);
+    Status ole2 = CheckOle2(bytes);   // an encrypted Office file is refused before any conversion
+    if (ole2.code() == ErrorCode::kNeedsConverter) return ExtractConverted(bytes, path, "doc", options, stages);
     return Status(ole2.code(), path + ": " + ole2.message());
   }
+  if (LooksLikeRtf(bytes)) return ExtractConverted(bytes, path, "rtf", options, stages);
   if (NamedPdf(path)) {
     return Status(ErrorCode::kCorrupt, path + ": named .pdf but not a PDF (no %PDF- header in the first 1024 bytes)");
   }
@@ -163,7 +167,9 @@ Result<Extraction> Engine::ExtractText(std::string_view bytes, const std::string
 
 Result<Extraction> Engine::ExtractPdf(std::string_view bytes, const std::string& path, const ExtractOptions& options,
                                       Stages* stages, std::vector<PdfPage>* pages) const {
-  Result<PdfDocument> pdf = ReadPdf(bytes, options.pdf);
+  // An image's pages are a scan's, read by OCR (baocao/source/image.h).
+  const bool image = LooksLikeImage(bytes);
+  Result<PdfDocument> pdf = image ? ReadImage(bytes, options.pdf) : ReadPdf(bytes, options.pdf);
   if (!pdf.ok()) return Status(pdf.status().code(), path + ": " + pdf.status().message());
   // The stages read the pages as one text, each page closed by a form feed on a line of its
   // own: a blank line to the layout, as the page breaks of the text versions are.
@@ -178,7 +184,7 @@ Result<Extraction> Engine::ExtractPdf(std::string_view bytes, const std::string&
   internal::SourceText source;
   source.text = joined;
   source.document.path = path;
-  source.document.format = Format::kPdf;
+  source.document.format = image ? Format::kImage : Format::kPdf;
   source.document.pages = static_cast<int>(pdf->pages.size());
   source.document.bytes = bytes.size();
   source.document.sha256 = Sha256Hex(bytes);
@@ -227,6 +233,19 @@ Result<Extraction> Engine::ExtractDocx(std::string_view bytes, const std::string
   }
   locator.Mark(*x);
   if (stages) stages->source_text = std::move(docx->text);
+  return x;
+}
+
+Result<Extraction> Engine::ExtractConverted(std::string_view bytes, const std::string& path, std::string_view extension,
+                                            const ExtractOptions& options, Stages* stages) const {
+  Result<std::string> docx = ConvertToDocx(bytes, extension, options.pdf.budget, options.convert);
+  if (!docx.ok()) return Status(docx.status().code(), path + ": " + docx.status().message());
+  Result<Extraction> x = ExtractDocx(*docx, path, options, stages);
+  if (!x.ok()) return x;
+  // The document is the file given, not the .docx made from it (docs/EXTENSIONS.md "converted").
+  x->document.bytes = bytes.size();
+  x->document.sha256 = Sha256Hex(bytes);
+  x->document.repairs.insert(x->document.repairs.begin(), "converted:" + std::string(extension));
   return x;
 }
 

@@ -6,7 +6,9 @@
 #include <vector>
 
 #include "baocao/emit/names.h"
+#include "baocao/source/convert.h"
 #include "baocao/source/docx.h"
+#include "baocao/source/read.h"
 #include "baocao/source/pdf.h"
 #include "baocao/store/browse.h"
 #include "baocao/store/pages.h"
@@ -64,12 +66,19 @@ Result<std::string> PagesBody(int64_t id, const PageSources& s) {
     // again costs milliseconds, no OCR.
     Result<std::string> source = SourceOf(**store, id);
     if (!source.ok()) return source.status();
+    if (!LooksLikeZip(*source) || LooksLikeOdt(*source)) {
+      // A .doc, .odt or RTF read as the .docx LibreOffice made of it ("converted:doc"): made again.
+      const char* kind = LooksLikeOle2(*source) ? "doc" : LooksLikeOdt(*source) ? "odt" : "rtf";
+      Result<std::string> converted = ConvertToDocx(*source, kind, Budget{}, s.extract.convert);
+      if (!converted.ok()) return converted.status();
+      source = std::move(converted);
+    }
     Result<DocxDocument> docx = ReadDocx(*source, s.extract.docx);
     if (!docx.ok()) return docx.status();
     json page = {{"number", nullptr}, {"text", std::move(docx->text)}, {"has_text_layer", true}};
     return Body(id, json::array({std::move(page)}));
   }
-  if (format != Format::kPdf) {
+  if (format != Format::kPdf && format != Format::kImage) {   // an image's pages are a scan's
     return Status(ErrorCode::kNotFound, "document " + std::to_string(id) + " is text: its source is its text");
   }
   Result<std::vector<PdfPage>> pages = store::ReadPages(**store, id);

@@ -10,6 +10,8 @@
 #include <cctype>
 
 #include "baocao/source/docx.h"
+#include "baocao/source/image.h"
+#include "baocao/source/read.h"
 #include "core/strings.h"
 
 namespace baocao::serve {
@@ -153,7 +155,9 @@ std::string ContentDisposition(const std::string& name) {
 Result<UploadKind> ClassifyUpload(std::string_view bytes, std::string_view safe_name, std::string_view declared_type) {
   if (LooksLikePdfBytes(bytes)) return UploadKind::kPdf;
   // Word: read by the engine, which also refuses the other zips and the old .doc clearly.
-  if (LooksLikeZip(bytes) || LooksLikeOle2(bytes)) return UploadKind::kDocx;
+  if (LooksLikeZip(bytes) || LooksLikeOle2(bytes) || LooksLikeRtf(bytes)) return UploadKind::kDocx;
+  // Photographs and scans: read by OCR (baocao/source/image.h).
+  if (LooksLikeImage(bytes)) return UploadKind::kImage;
   std::string lower_name(safe_name);
   std::transform(lower_name.begin(), lower_name.end(), lower_name.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -169,21 +173,19 @@ Result<UploadKind> ClassifyUpload(std::string_view bytes, std::string_view safe_
     std::string_view prefix;
     const char* what;
   };
-  static constexpr std::array<Magic, 10> kMagic = {{
-      {"\x89PNG"sv, "a PNG image"},
-      {"\xFF\xD8\xFF"sv, "a JPEG image"},
+  // Sized by its entries: a declared size larger than the list leaves an empty prefix, which
+  // matches every file.
+  static constexpr Magic kMagic[] = {
+      {"\x89PNG"sv, "a damaged PNG image (its signature is cut)"},   // a whole one is kImage above
       {"GIF8"sv, "a GIF image"},
-      {"II*\0"sv, "a TIFF image"},
-      {"MM\0*"sv, "a TIFF image"},
       {"\x1F\x8B"sv, "a gzip archive"},
       {"Rar!"sv, "a RAR archive"},
       {"7z\xBC\xAF"sv, "a 7-Zip archive"},
       {"\x7F" "ELF"sv, "an executable"},
-      {"{\\rtf"sv, "an RTF document"},
-  }};
+  };
   for (const Magic& m : kMagic) {
     if (bytes.substr(0, m.prefix.size()) == m.prefix) {
-      return Status(ErrorCode::kBinary, std::string(safe_name) + ": " + m.what + ", not a text, PDF or Word report");
+      return Status(ErrorCode::kBinary, std::string(safe_name) + ": " + m.what + ", not a text, PDF, Word or image report");
     }
   }
   return UploadKind::kText;

@@ -32,14 +32,15 @@ std::string AsciiFileName(std::string_view safe_name);
 // (RFC 6266), for the download of an uploaded file.
 std::string ContentDisposition(const std::string& name);
 
-enum class UploadKind { kText, kPdf, kDocx };
+enum class UploadKind { kText, kPdf, kDocx, kImage };
 
 // What the bytes are. A PDF by content ("%PDF-" within the first 1024 bytes), whatever it is
-// called; a zip or an OLE2 file is kDocx, for the engine to read or refuse (a zip without
-// word/document.xml, an old .doc: baocao/source/docx.h). kBinary when the client says PDF (a
-// ".pdf" name or application/pdf) and the bytes are not one, and for the common binary formats
-// that are no report we read (images, archives, executables); text goes to the engine, which
-// decides about its encoding.
+// called; a zip, an OLE2 file or RTF is kDocx, for the engine to read or refuse (a zip without
+// word/document.xml; an old .doc, an .odt or RTF converted by LibreOffice or refused without
+// it: baocao/source/docx.h); a JPEG, PNG, TIFF or WebP is kImage, read by OCR. kBinary when
+// the client says PDF (a ".pdf" name or application/pdf) and the bytes are not one, and for the
+// common binary formats that are no report we read (GIF, archives, executables); text goes to
+// the engine, which decides about its encoding.
 Result<UploadKind> ClassifyUpload(std::string_view bytes, std::string_view safe_name,
                                   std::string_view declared_type);
 

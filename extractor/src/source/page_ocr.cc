@@ -78,6 +78,15 @@ bool IsLetterByte(char c) {
 
 }  // namespace
 
+OcrOptions WithinBudget(OcrOptions ocr, const Budget& budget) {
+  constexpr double kMillisecondsPerSecond = 1000;
+  const double left_ms = std::max(1.0, budget.SecondsLeft() * kMillisecondsPerSecond);
+  if (ocr.page_timeout_ms <= 0 || left_ms < ocr.page_timeout_ms) ocr.page_timeout_ms = static_cast<int>(std::min(left_ms, static_cast<double>(INT_MAX)));
+  // A cancel or the memory ceiling stops Tesseract within a word, not at the page's end.
+  if (budget.started()) ocr.stop = [budget] { return budget.Exhausted(); };
+  return ocr;
+}
+
 TextLayerJudgement JudgeByFonts(const std::string& text, const std::vector<RawWord>& raw, long dark,
                                 const OcrTuning& tuning) {
   TextLayerJudgement page = JudgeTextLayer(text, dark, tuning.ink_dpi, tuning);
@@ -149,13 +158,7 @@ void MaybeOcr(const std::function<std::unique_ptr<poppler::page>()>& open_page, 
     return;
   }
   if (options.budget.Exhausted()) return;
-  OcrOptions ocr = options.ocr;
-  // Tesseract stops a page at its own timeout: no later than the extraction's deadline.
-  constexpr double kMillisecondsPerSecond = 1000;
-  const double left_ms = std::max(1.0, options.budget.SecondsLeft() * kMillisecondsPerSecond);
-  if (ocr.page_timeout_ms <= 0 || left_ms < ocr.page_timeout_ms) ocr.page_timeout_ms = static_cast<int>(std::min(left_ms, static_cast<double>(INT_MAX)));
-  // A cancel or the memory ceiling stops Tesseract within a word, not at the page's end.
-  if (options.budget.started()) ocr.stop = [budget = options.budget] { return budget.Exhausted(); };
+  OcrOptions ocr = WithinBudget(options.ocr, options.budget);
   std::unique_ptr<poppler::page> page;   // opened for rendering only
   RenderFn render = [&](int dpi, poppler::image::format_enum format) {
     if (!MayRender(size.x1, size.y1, dpi, drawing.max_image_pixels, options.limits, p)) return poppler::image();

@@ -54,6 +54,11 @@ TextLayerJudgement JudgeByFonts(const std::string& text, const std::vector<RawWo
 // (uncertain_number), never a certain one. Applied to every word OCR reads.
 void RepairOcrDigits(RawWord& w);
 
+// `ocr` within the extraction's budget: its page timeout no later than the deadline (Tesseract
+// stops a page at its own timeout), and a stop that a cancel or the memory ceiling raises, which
+// Tesseract asks within a page.
+OcrOptions WithinBudget(OcrOptions ocr, const Budget& budget);
+
 // C0 controls (tab and line ends aside) and DEL in the words' text, as U+FFFD: a glyph code
 // that maps to no character. Shifted glyph codes give them ('1' - 29 is U+0014).
 void ReplaceControlCharacters(std::vector<RawWord>& raw);

@@ -698,16 +698,7 @@ class Reader {
     out_.pages.push_back(pdf_internal::ComposePdfPage(p, keep_boxes, options_.compose, carry_));
   }
 
-  void NoteRuns(const char* kind, const std::vector<int>& pages) {
-    for (size_t i = 0; i < pages.size();) {
-      size_t j = i;
-      while (j + 1 < pages.size() && pages[j + 1] == pages[j] + 1) ++j;
-      std::string run = std::to_string(pages[i]);
-      if (j > i) run.append("-").append(std::to_string(pages[j]));   // not "-" + ...: GCC 12's -Wrestrict
-      out_.repairs.push_back(std::string(kind) + ":" + run);
-      i = j + 1;
-    }
-  }
+  void NoteRuns(const char* kind, const std::vector<int>& pages) { pdf_internal::AppendPageRuns(out_.repairs, kind, pages); }
 
   const PdfOptions& options_;
   PdfDocument& out_;

@@ -154,4 +154,15 @@ PdfPage ComposePdfPage(const Pending& p, bool keep_boxes, const ComposeTuning& t
   return page;
 }
 
+void AppendPageRuns(std::vector<std::string>& repairs, const char* kind, const std::vector<int>& pages) {
+  for (size_t i = 0; i < pages.size();) {
+    size_t j = i;
+    while (j + 1 < pages.size() && pages[j + 1] == pages[j] + 1) ++j;
+    std::string run = std::to_string(pages[i]);
+    if (j > i) run.append("-").append(std::to_string(pages[j]));   // not "-" + ...: GCC 12's -Wrestrict
+    repairs.push_back(std::string(kind) + ":" + run);
+    i = j + 1;
+  }
+}
+
 }  // namespace baocao::pdf_internal

@@ -70,4 +70,7 @@ void BuildPageModels(std::vector<RawWord>& raw, float width, float height, const
 // `carry`: what the previous page left of a table (compose.h); the next page's, after.
 PdfPage ComposePdfPage(const Pending& p, bool keep_boxes, const ComposeTuning& tuning, LayoutCarry& carry);
 
+// Appends "kind:N" for each run of consecutive pages ("ocr:2-5", "ocr_turned:3") to `repairs`.
+void AppendPageRuns(std::vector<std::string>& repairs, const char* kind, const std::vector<int>& pages);
+
 }  // namespace baocao::pdf_internal

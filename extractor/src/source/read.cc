@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <algorithm>
 
 namespace baocao {
 
@@ -39,6 +40,22 @@ Result<std::string> ReadFileBytes(const std::string& path, size_t max_bytes) {
   std::fclose(f);
   if (failed) return Status(ErrorCode::kUnreadable, path + ": read error");
   return bytes;
+}
+
+bool LooksLikeRtf(std::string_view bytes) {
+  constexpr std::string_view kRtfMagic = "{\\rtf";
+  return bytes.substr(0, kRtfMagic.size()) == kRtfMagic;
+}
+
+bool LooksLikeOdt(std::string_view bytes) {
+  // A zip local header is 30 bytes before its name; "mimetype" is 8, its stored content follows.
+  constexpr size_t kLocalHeader = 30;
+  constexpr std::string_view kName = "mimetype", kOdt = "application/vnd.oasis.opendocument.text";
+  if (bytes.size() < kLocalHeader + kName.size() || bytes.substr(0, 4) != std::string_view("PK\3\4", 4)) return false;
+  if (bytes.substr(kLocalHeader, kName.size()) != kName) return false;
+  std::string_view type = bytes.substr(kLocalHeader + kName.size(), kOdt.size() + 1);
+  // Exactly the text type: "...opendocument.text-template" and "...text-master" are others.
+  return type.substr(0, kOdt.size()) == kOdt && (type.size() == kOdt.size() || type[kOdt.size()] == 'P');
 }
 
 std::string Sha256Hex(std::string_view bytes) {

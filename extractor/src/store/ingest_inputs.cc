@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <set>
 #include <unordered_set>
 
 #include "baocao/store/ingest.h"
@@ -18,8 +19,11 @@ namespace fs = std::filesystem;
 bool DocumentLike(const fs::path& p) {
   std::string ext = p.extension().string();
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext == ".txt" || ext == ".pdf" || ext == ".docx" || ext == ".htm" || ext == ".html" || ext == ".md" || ext == ".tex" ||
-         ext == ".text" || ext.empty();
+  static const std::set<std::string> kDocumentExtensions = {
+      ".txt", ".pdf", ".docx", ".htm", ".html", ".md", ".tex", ".text",
+      ".doc", ".odt", ".rtf",                                     // through LibreOffice, if installed
+      ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp"};         // photographs and scans, by OCR
+  return ext.empty() || kDocumentExtensions.count(ext) > 0;
 }
 
 bool Hidden(const fs::path& p) {

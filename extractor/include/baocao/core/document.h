@@ -63,7 +63,7 @@ enum class Severity { kError, kWarning, kInfo };              // most severe fir
 // A check member's part in its relation; kTarget: the target a value was checked against, kFigures
 // and kWords: an amount written in figures and in words, kMember: one of the figures of a list.
 enum class MemberRole { kTotal, kPart, kRate, kNumerator, kDenominator, kWhole, kValue, kTarget, kFigures, kWords, kMember };
-enum class Format { kText, kPdf, kDocx };                     // how the input was read
+enum class Format { kText, kPdf, kDocx, kImage };             // how the input was read
 
 // One recognized item. Which fields are meaningful depends on `type` (docs/OUTPUT.md):
 // number/percent/money/count use `number` (and `range_to` for ranges); fraction uses

@@ -32,6 +32,7 @@
 #include "baocao/core/document.h"
 #include "baocao/layout/layout.h"
 #include "baocao/link/link.h"
+#include "baocao/source/convert.h"
 #include "baocao/source/docx.h"
 #include "baocao/source/pdf.h"
 #include "baocao/source/read.h"   // ReadFileBytes, Sha256Hex: for callers that read files themselves
@@ -67,6 +68,8 @@ struct ExtractOptions {
   PdfOptions pdf;
   // Word input: the expansion limits that refuse a zip bomb (baocao/source/docx.h).
   DocxLimits docx;
+  // .doc, .odt and RTF input: LibreOffice's path and time limit (baocao/source/convert.h).
+  ConvertOptions convert;
   LayoutOptions layout;   // the layout stage's and meta's thresholds (LayoutLimits)
   LinkTuning link;        // the distances linking looks within
   // What one extraction may spend (baocao/core/budget.h): past either limit, or once `cancel`
@@ -122,6 +125,9 @@ class Engine {
                                 Stages* stages, std::vector<PdfPage>* pages) const;
   Result<Extraction> ExtractDocx(std::string_view bytes, const std::string& path, const ExtractOptions& options,
                                  Stages* stages) const;
+  // A .doc, .odt or RTF (`extension`) converted to .docx by LibreOffice, then read as one.
+  Result<Extraction> ExtractConverted(std::string_view bytes, const std::string& path, std::string_view extension,
+                                      const ExtractOptions& options, Stages* stages) const;
   internal::StageRules StageRules() const;
   struct Impl;
   std::unique_ptr<Impl> impl_;

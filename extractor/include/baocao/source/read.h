@@ -19,6 +19,15 @@ namespace baocao {
 // file that grows while read is stopped as soon as it passes the limit.
 Result<std::string> ReadFileBytes(const std::string& path, size_t max_bytes);
 
+// What the bytes are, by content (never by the file's name), for the formats read through
+// LibreOffice (baocao/source/convert.h). A PDF, a .docx, an OLE2 file and an image have theirs
+// beside their readers (pdf.h LooksLikePdf, docx.h LooksLikeZip and LooksLikeOle2, image.h
+// LooksLikeImage).
+bool LooksLikeRtf(std::string_view bytes);   // "{\rtf"
+// An OpenDocument text (.odt): a zip whose first member is "mimetype", stored, holding
+// "application/vnd.oasis.opendocument.text" (the ODF package rule that makes this sniffable).
+bool LooksLikeOdt(std::string_view bytes);
+
 // Lowercase hex SHA-256 of `bytes`.
 std::string Sha256Hex(std::string_view bytes);
 
