@@ -159,10 +159,14 @@ constexpr std::array<std::string_view, 10> kJsonColumns = {
 }  // namespace
 
 std::string FlagKeySql(std::string_view kind, std::string_view evidence) {
-  return "(" + std::string(kind) +
-         " || '@' || coalesce((SELECT group_concat(place, ',') FROM (SELECT coalesce(json_extract(e.value, '$.page'), '')"
-         " || ':' || json_extract(e.value, '$.start') || '-' || json_extract(e.value, '$.end') AS place FROM json_each(" +
-         std::string(evidence) + ") e ORDER BY e.key)), ''))";
+  // Appended piece by piece: GCC 12's -Wrestrict misreads "(" + std::string(...).
+  std::string sql = "(";
+  sql.append(kind);
+  sql.append(" || '@' || coalesce((SELECT group_concat(place, ',') FROM (SELECT coalesce(json_extract(e.value, '$.page'), '')"
+             " || ':' || json_extract(e.value, '$.start') || '-' || json_extract(e.value, '$.end') AS place FROM json_each(");
+  sql.append(evidence);
+  sql.append(") e ORDER BY e.key)), ''))");
+  return sql;
 }
 
 const std::vector<const char*>& Migrations() {
