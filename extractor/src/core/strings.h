@@ -2,6 +2,7 @@
 #pragma once
 
 #include <initializer_list>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,33 @@ inline size_t CharBoundaryAtOrAfter(std::string_view s, size_t n) {
   if (n >= s.size()) return s.size();
   while (n > 0 && IsUtf8Continuation(s, n)) ++n;
   return n;
+}
+
+// The bytes of `s` that hold its first `max_characters` characters (code points), cut between
+// whole UTF-8 characters; `*characters`, when given, gets how many that is. For limits counted in
+// characters, such as a spreadsheet cell's 32,767.
+inline std::string_view FirstCharacters(std::string_view s, size_t max_characters, size_t* characters = nullptr) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (!IsUtf8Continuation(s, i) && ++n > max_characters) {
+      if (characters) *characters = max_characters;
+      return s.substr(0, i);
+    }
+  }
+  if (characters) *characters = n;
+  return s;
+}
+
+// The unsigned number in `width` (1 to 4) bytes of `bytes` from `at`, in big-endian order or
+// little-endian (`little_endian`); the caller has checked that they are there. For the headers
+// of binary formats (JBIG2 segments, TIFF and JPEG markers).
+inline uint32_t UnsignedAt(std::string_view bytes, size_t at, size_t width, bool little_endian = false) {
+  constexpr unsigned kBitsPerByte = 8;
+  uint32_t v = 0;
+  for (size_t k = 0; k < width; ++k) {
+    v = (v << kBitsPerByte) | static_cast<unsigned char>(bytes[little_endian ? at + width - 1 - k : at + k]);
+  }
+  return v;
 }
 
 // `s` without leading and trailing spaces, tabs and carriage returns.

@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 
+#include "core/strings.h"
 #include "corpus/corpus_impl.h"
 
 namespace baocao {
@@ -275,19 +276,6 @@ constexpr size_t kMaxCellCharacters = 32767;
 constexpr double kMinColumnWidth = 6, kMaxColumnWidth = 60;
 constexpr size_t kWidthSampleRows = 200;   // rows looked at to size a column
 
-// At most kMaxCellCharacters code points, cut between whole UTF-8 characters; and the count.
-std::string CellText(const std::string& text, size_t* characters) {
-  size_t n = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && ++n > kMaxCellCharacters) {
-      *characters = kMaxCellCharacters;
-      return text.substr(0, i);
-    }
-  }
-  *characters = n;
-  return text;
-}
-
 void WriteSheet(lxw_workbook* wb, const WorkbookSheet& sheet, lxw_format* header, lxw_format* number) {
   lxw_worksheet* ws = workbook_add_worksheet(wb, sheet.name.empty() ? nullptr : sheet.name.c_str());
   std::vector<double> widths(sheet.columns.size(), kMinColumnWidth);
@@ -308,7 +296,7 @@ void WriteSheet(lxw_workbook* wb, const WorkbookSheet& sheet, lxw_format* header
         worksheet_write_number(ws, row, col, v, number);
         characters = value.size();
       } else {
-        worksheet_write_string(ws, row, col, CellText(value, &characters).c_str(), nullptr);
+        worksheet_write_string(ws, row, col, std::string(internal::FirstCharacters(value, kMaxCellCharacters, &characters)).c_str(), nullptr);
       }
       if (r < kWidthSampleRows) widths[c] = std::max(widths[c], static_cast<double>(characters));
     }

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "baocao/ocr/image.h"
+#include "core/strings.h"
 
 namespace baocao {
 namespace {
@@ -35,18 +36,10 @@ constexpr size_t kEntryValueAt = 8;
 constexpr uint16_t kTiffMagic = 42;
 constexpr uint16_t kOrientationTag = 0x0112;
 constexpr int kUpright = 1, kLastOrientation = 8;
-constexpr int kByteBits = 8;
 
 unsigned Byte(std::string_view b, size_t i) { return static_cast<unsigned char>(b[i]); }
 
-uint32_t Read(std::string_view b, size_t at, size_t n, bool little) {
-  uint32_t v = 0;
-  for (size_t k = 0; k < n; ++k) {
-    unsigned byte = Byte(b, little ? at + n - 1 - k : at + k);
-    v = (v << kByteBits) | byte;
-  }
-  return v;
-}
+uint32_t Read(std::string_view b, size_t at, size_t n, bool little) { return internal::UnsignedAt(b, at, n, little); }
 
 // The Orientation entry of IFD0 of an EXIF TIFF structure.
 int OrientationOfTiff(std::string_view t) {

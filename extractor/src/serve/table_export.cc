@@ -17,16 +17,8 @@ namespace {
 constexpr size_t kMaxCellCharacters = 32767;
 constexpr const char* kByteOrderMark = "\xEF\xBB\xBF";
 
-// At most kMaxCellCharacters code points, cut between whole UTF-8 characters, then quoted.
-std::string Cell(const std::string& text) {
-  size_t characters = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && ++characters > kMaxCellCharacters) {
-      return CsvField(text.substr(0, i));
-    }
-  }
-  return CsvField(text);
-}
+// At most kMaxCellCharacters characters, then quoted.
+std::string Cell(const std::string& text) { return CsvField(internal::FirstCharacters(text, kMaxCellCharacters)); }
 
 std::string Line(const std::vector<std::string>& fields) {
   std::string line;

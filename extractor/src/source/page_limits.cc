@@ -1,6 +1,8 @@
 // What one page may ask of Poppler and OCR (source/page_limits.h).
 #include "source/page_limits.h"
 
+#include "core/strings.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -143,10 +145,8 @@ class Reader {
   }
   bool Read(unsigned width, uint32_t* out) {
     if (width > bytes_.size() - at_) return false;
-    uint32_t v = 0;
-    for (unsigned i = 0; i < width; ++i) v = (v << kBitsPerByte) | static_cast<unsigned char>(bytes_[at_ + i]);
+    *out = internal::UnsignedAt(bytes_, at_, width);
     at_ += width;
-    *out = v;
     return true;
   }
   size_t at() const { return at_; }

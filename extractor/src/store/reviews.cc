@@ -42,19 +42,25 @@ std::string UtcNow() {
   return text;
 }
 
-// The bytes of document `id` and the key of its flag number `flag`; kNotFound when either is missing.
+// The bytes of document `id` and the key of its flag number `flag` (by id, as ReviewsOfDocument
+// numbers them), in one query; kNotFound when either is missing.
+constexpr const char* kFlagPlace =
+    "SELECT d.sha256, (SELECT f.key FROM flags f WHERE f.document_id = d.id ORDER BY f.id LIMIT 1 OFFSET ?2) "
+    "FROM documents d WHERE d.id = ?1";
+
 Result<std::pair<std::string, std::string>> FlagPlace(Store& store, int64_t id, int64_t flag) {
-  Result<std::vector<DocumentFlagReview>> flags = ReviewsOfDocument(store, id);
-  if (!flags.ok()) return flags.status();
-  if (flag < 0 || static_cast<size_t>(flag) >= flags->size()) {
-    return Status(ErrorCode::kNotFound, "document " + std::to_string(id) + " has no flag " + std::to_string(flag));
-  }
   sqlite3* db = Connection(store);
   Statement st;
-  if (st.Prepare(db, "SELECT sha256 FROM documents WHERE id = ?1") != SQLITE_OK || (st.Int(1, id), st.Step()) != SQLITE_ROW) {
-    return SqliteError(db, store.path(), "cannot read document " + std::to_string(id));
+  if (st.Prepare(db, kFlagPlace) != SQLITE_OK) return SqliteError(db, store.path(), "cannot prepare a flag's place");
+  st.Int(1, id);
+  st.Int(2, flag);
+  const int rc = st.Step();
+  if (rc == SQLITE_DONE) return Status(ErrorCode::kNotFound, "no document " + std::to_string(id));
+  if (rc != SQLITE_ROW) return SqliteError(db, store.path(), "cannot read document " + std::to_string(id));
+  if (flag < 0 || st.IsNull(1)) {
+    return Status(ErrorCode::kNotFound, "document " + std::to_string(id) + " has no flag " + std::to_string(flag));
   }
-  return std::make_pair(st.ColumnText(0), (*flags)[static_cast<size_t>(flag)].key);
+  return std::make_pair(st.ColumnText(0), st.ColumnText(1));
 }
 
 }  // namespace
