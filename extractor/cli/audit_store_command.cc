@@ -106,7 +106,7 @@ int AuditStoreCommand(const std::vector<std::string>& args) {
     else if (a == "--json") json = true;
     else if (a == "--lang") {
       if (!value(&lang) || (lang != "vi" && lang != "en")) return Usage("--lang needs vi or en");
-    } else if (a.size() > 1 && a[0] == '-') return Usage("unknown option '" + a + "' for audit --db (baocao audit --db X --help)");
+    } else if (a.size() > 1 && a[0] == '-') return Usage("unknown option '" + a + "' for audit --db");
     else return Usage("audit --db checks the store's documents; audit FILE... checks files (not both)");
   }
   if (db.empty()) return Usage("audit --db needs a store file");

@@ -25,8 +25,11 @@ constexpr int kExitInternal = 70;
 
 
 int ExitCodeFor(ErrorCode code);
-// Prints "baocao: MESSAGE" and a hint to standard error; returns kExitUsage.
+// Prints "baocao: MESSAGE" and "Try 'baocao COMMAND --help'." (the command SetUsageCommand
+// named, "extract" until then) to standard error; returns kExitUsage.
 int Usage(const std::string& message);
+// The command whose help a usage error points to: "serve", "audit --db FILE", ...
+void SetUsageCommand(const std::string& command);
 bool ParseSize(const std::string& s, size_t* out);
 // "50M" -> 52428800: bytes with an optional K, M or G (powers of 1024); 0 and over 1 TiB refused.
 bool ParseBytes(const std::string& s, size_t* out);

@@ -36,8 +36,14 @@ int ExitCodeFor(baocao::ErrorCode code) {
   return kExitInternal;
 }
 
+namespace {
+std::string usage_command = "extract";   // the CLI runs one command a process
+}  // namespace
+
+void SetUsageCommand(const std::string& command) { usage_command = command; }
+
 int Usage(const std::string& message) {
-  std::cerr << "baocao: " << message << "\nTry 'baocao extract --help'.\n";
+  std::cerr << "baocao: " << message << "\nTry 'baocao " << usage_command << (usage_command.empty() ? "" : " ") << "--help'.\n";
   return kExitUsage;
 }
 
@@ -111,6 +117,10 @@ int ParseCommonOption(const std::vector<std::string>& args, size_t& i, std::stri
   }
   // PDF input.
   if (a == "--password") return value(&options.pdf.password) ? kExitOk : Usage("--password needs the PDF's password");
+  if (a == "-q" || a == "--quiet") {   // errors are still printed
+    options.pdf.ocr.progress = nullptr;
+    return kExitOk;
+  }
   if (a == "--bbox") {
     options.pdf.word_boxes = true;
     return kExitOk;

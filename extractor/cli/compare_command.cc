@@ -147,7 +147,7 @@ std::optional<int> ParseCompareArgs(const std::vector<std::string>& args, Compar
     else if (a == "--json") out.json = true;
     else if (a == "--html") { if (!value(&out.html)) return Usage("--html needs a file"); }
     else if (a == "--xlsx") { if (!value(&out.xlsx)) return Usage("--xlsx needs a file"); }
-    else if (a.size() > 1 && a[0] == '-') return Usage("unknown option '" + a + "' (baocao compare --help)");
+    else if (a.size() > 1 && a[0] == '-') return Usage("unknown option '" + a + "'");
     else return Usage("compare reads a store: --db FILE (unexpected '" + a + "')");
   }
   if (out.db.empty()) return Usage("compare needs --db FILE (baocao ingest --db FILE builds it)");

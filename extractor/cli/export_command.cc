@@ -62,7 +62,7 @@ int ExportCommand(const std::vector<std::string>& args) {
     } else if (a == "-q" || a == "--quiet") {
       quiet = true;
     } else {
-      return Usage("unknown argument '" + a + "' (see baocao export --help)");
+      return Usage("unknown argument '" + a + "'");
     }
   }
   if (csv_dir.empty() == dsn.empty()) return Usage("export needs exactly one of --csv DIR and --postgres DSN");

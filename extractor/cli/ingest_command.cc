@@ -169,6 +169,7 @@ int IngestCommand(const std::vector<std::string>& args) {
   // Scans are read by OCR as `extract` reads them; the progress bar speaks for the pages.
   a.options.extract = DefaultExtractOptions();
   a.options.extract.pdf.ocr.progress = nullptr;
+  a.options.extract.pdf.word_boxes = true;   // serve's page draws a box over each fact (--bbox)
   if (std::optional<int> status = ParseIngestArgs(args, a)) return *status;
 
   auto started = std::chrono::steady_clock::now();

@@ -98,6 +98,7 @@ Options:
       --tune S.F=V     set threshold F of stage S to V for this run, without a rebuild
                        (repeatable; `baocao --tune list` lists them: compose, ocr, layout,
                        link, audit)
+  -q, --quiet          no OCR progress on standard error (errors are still printed)
   -h, --help           this help
 
 Exit status: 0 no flag of severity error; 1 at least one error flag; otherwise as extract
@@ -151,6 +152,7 @@ Options:
                        link, audit)
       --compact        compact JSON instead of indented
       --lang LANG      language of the flags' explanations: vi (default) | en
+  -q, --quiet          no OCR progress on standard error (errors are still printed)
   -h, --help           this help
 
 Errors go to standard error as 'baocao: FILE: code: reason'; see `baocao --help` for exit codes.
@@ -369,6 +371,8 @@ void KeepFreedMemory() {
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
+  // `baocao help CMD` is `baocao CMD --help`.
+  if (args.size() == 2 && args[0] == "help") args = {args[1], "--help"};
   if (args.empty() || args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
     std::cout << kHelp;
     return args.empty() ? kExitUsage : kExitOk;
@@ -380,6 +384,8 @@ int main(int argc, char** argv) {
   }
   std::string command = args[0];
   args.erase(args.begin());
+  const bool store_audit = command == "audit" && std::find(args.begin(), args.end(), "--db") != args.end();
+  SetUsageCommand(store_audit ? "audit --db FILE" : command);
   if (command != "serve") KeepFreedMemory();
   if (command == "extract") return Extract(args);
   if (command == "facts") return Extract(args, true);
@@ -392,5 +398,6 @@ int main(int argc, char** argv) {
   if (command == "export") return ExportCommand(args);
   if (command == "compare") return CompareCommand(args);
   if (command == "serve") return ServeCommand(args);
+  SetUsageCommand("");
   return Usage("unknown command '" + command + "'");
 }

@@ -46,6 +46,9 @@ Options:
       --ocr MODE             scanned PDF pages: auto (default; $BAOCAO_OCR) | always | never
       --lang LANG            language of the stored flags' explanations: vi (default) | en
       --tune S.F=V           set threshold F of stage S to V (repeatable; `baocao --tune list`)
+      --pdfjs DIR            pdf.js (Debian's libjs-pdf), with which the page draws each PDF
+                             page with boxes over its facts (default /usr/share/javascript/pdf;
+                             "": text only)
   -q, --quiet                no request log on standard error
   -h, --help                 this help
 
@@ -108,12 +111,14 @@ std::optional<int> ParseServeArgs(const std::vector<std::string>& args, ServeOpt
       if (!value(&v) || !ParseSeconds(v, &options.header_timeout_seconds)) {
         return Usage("--header-timeout needs a positive number of seconds (at most 86400)");
       }
+    } else if (a == "--pdfjs") {
+      if (!value(&options.pdfjs_dir)) return Usage("--pdfjs needs a folder");
     } else if (a == "-q" || a == "--quiet") {
       options.quiet = true;
     } else if (int parsed = ParseCommonOption(args, i, options.rules_dir, options.extract); parsed != kNotCommon) {
       if (parsed != kExitOk) return parsed;
     } else {
-      return Usage("unknown argument '" + a + "' (baocao serve --help)");
+      return Usage("unknown argument '" + a + "'");
     }
   }
   return std::nullopt;
@@ -180,6 +185,7 @@ int ServeCommand(const std::vector<std::string>& args) {
   ServeOptions options;
   options.extract = DefaultExtractOptions();   // scans read by OCR, as `extract` and `ingest` do
   options.extract.pdf.ocr.progress = nullptr;
+  options.extract.pdf.word_boxes = true;   // the page draws a box over each fact (--bbox)
   std::string token_file, fragment;
   if (std::optional<int> status = ParseServeArgs(args, options, token_file)) return *status;
   if (std::optional<int> status = SetUpTokens(token_file, options, fragment)) return *status;
