@@ -43,14 +43,21 @@ const LABELS = {
   error: {
     unauthorized: 'Cần mã truy cập hợp lệ (ô “Mã truy cập” ở đầu trang).',
     too_large: 'Tệp quá lớn so với giới hạn của máy chủ.',
-    unsupported_media_type: 'Không phải tệp văn bản hoặc PDF.',
-    binary: 'Không phải tệp văn bản hoặc PDF.',
+    unsupported_media_type: 'Không phải loại tệp đọc được: chỉ nhận văn bản, PDF, Word (.docx, .doc, .odt, .rtf) và ảnh (JPEG, PNG, TIFF, WebP).',
+    binary: 'Không phải loại tệp đọc được: chỉ nhận văn bản, PDF, Word (.docx, .doc, .odt, .rtf) và ảnh (JPEG, PNG, TIFF, WebP).',
+    unsupported: 'Tệp nén không chứa văn bản đọc được (ví dụ một tệp Excel hoặc một tệp .zip khác).',
+    needs_converter: 'Máy chủ chưa cài LibreOffice nên chưa đọc được tệp Word cũ (.doc), .odt hay .rtf.',
+    expansion_limit: 'Tệp nén giãn ra quá lớn: không đọc.',
+    unsafe_xml: 'Tệp Word chứa khai báo XML không an toàn: không đọc.',
     invalid_encoding: 'Không đọc được bảng mã của tệp văn bản.',
     corrupt: 'Tệp PDF bị hỏng, không đọc được.',
     encrypted: 'Tệp PDF được khóa bằng mật khẩu.',
     no_text: 'PDF chỉ có ảnh quét, không có lớp chữ.',
     empty: 'Tệp rỗng.',
-    timeout: 'Trích xuất quá thời gian cho phép.',
+    timeout: 'Trích xuất quá thời gian cho phép: tệp quá dài hoặc máy chủ đang bận. Hãy thử lại sau, hoặc nhờ quản trị viên nạp tệp bằng lệnh ingest.',
+    cancelled: 'Đã hủy theo yêu cầu.',
+    over_memory: 'Tệp cần nhiều bộ nhớ hơn mức máy chủ cho phép.',
+    name_taken: 'Tên tệp vừa được một tài liệu khác dùng: hãy gửi lại.',
     busy: 'Máy chủ đang bận, vui lòng thử lại sau.',
     not_found: 'Không tìm thấy.',
   },
@@ -134,7 +141,8 @@ async function api(path, options) {
 }
 
 function errorText(err) {
-  if (err instanceof ApiError) return (LABELS.error[err.code] || 'Lỗi ' + err.status + '.') + ' (' + err.message + ')';
+  // In Vietnamese only where the page has the words; else the server's own (English) reason.
+  if (err instanceof ApiError) return LABELS.error[err.code] || `Lỗi ${err.status} (${err.message})`;
   return 'Mất kết nối tới máy chủ.';
 }
 
@@ -203,20 +211,31 @@ function showDocuments() {
   for (const u of uploads) document.getElementById('upload-list').append(u.item);
   loadDocuments();
   if (maxUpload === null) {
-    api('api/status').then(r => r.json()).then(s => { maxUpload = s.max_upload; }).catch(() => {});
+    serverStatus().then(s => { maxUpload = s.max_upload ?? null; });
   }
 }
 
 let maxUpload = null;   // bytes, from api/status: a larger file is refused here, not sent
+
+let statusAsked = null;
+// The server's /api/status, asked once: its limits and what it offers (page_images); {} when it
+// cannot be had, asked again next time.
+function serverStatus() {
+  if (!statusAsked) statusAsked = api('api/status').then(r => r.json()).catch(() => { statusAsked = null; return {}; });
+  return statusAsked;
+}
 
 function queueFiles(files) {
   const list = document.getElementById('upload-list');
   for (const file of files) {
     const bar = h('progress', {max: 1, value: 0});
     const status = h('span', {class: 'upload-status'}, 'Đang chờ…');
-    const item = h('li', {class: 'upload'}, h('span', {class: 'upload-name'}, file.name), bar, status);
+    const upload = {file, bar, status};
+    const cancel = h('button', {type: 'button', class: 'small link danger upload-cancel', onclick: () => cancelUpload(upload)}, 'Hủy');
+    const item = h('li', {class: 'upload'}, h('span', {class: 'upload-name'}, file.name), bar, status, cancel);
+    upload.item = item;
+    upload.cancel = cancel;
     list.prepend(item);
-    const upload = {file, item, bar, status};
     if (maxUpload !== null && file.size > maxUpload) {
       upload.started = true;
       item.classList.add('failed');
@@ -241,11 +260,57 @@ function pumpUploads() {
   }
 }
 
+// Stops an upload where it is: not yet sent (never sent), sending (the request aborted), or being
+// extracted (the server asked to cancel: its answer then says "cancelled").
+function cancelUpload(u) {
+  u.cancelled = true;
+  u.cancel.disabled = true;
+  if (!u.started) {
+    u.started = true;
+    u.item.classList.add('failed');
+    u.status.textContent = LABELS.error.cancelled;
+  } else if (u.xhr && !u.sent) {
+    u.xhr.abort();
+  } else if (u.xhr) {
+    u.status.textContent = 'Đang hủy…';
+    api('api/uploads/' + u.id, {method: 'DELETE'}).catch(() => {});
+  }
+}
+
+// While the server extracts an upload: the pages read by OCR so far of the total, once a second.
+function followExtraction(u) {
+  u.timer = setInterval(async () => {
+    try {
+      const w = await (await api('api/uploads/' + u.id)).json();
+      if (w.pages > 0 && !u.cancelled) {
+        u.bar.value = w.page / w.pages;
+        u.status.textContent = `Đang nhận dạng chữ (OCR): trang ${w.page}/${w.pages}`;
+      }
+    } catch (err) { /* finished meanwhile, or not watched: the answer comes with the upload */ }
+  }, 1000);
+}
+
+function uploadId() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return [...bytes].map(b => b.toString(16).padStart(2, '0')).join('');
+}
+
 function sendFile(u) {
   return new Promise(resolve => {
     const xhr = new XMLHttpRequest();
+    u.xhr = xhr;
+    u.id = uploadId();
+    const finish = () => { clearInterval(u.timer); u.cancel.disabled = true; u.cancel.hidden = true; resolve(); };
     xhr.open('POST', 'api/documents');
     for (const [k, v] of Object.entries(authHeaders())) xhr.setRequestHeader(k, v);
+    xhr.setRequestHeader('X-Upload-Id', u.id);
+    xhr.upload.addEventListener('load', () => { u.sent = true; u.bar.removeAttribute('value'); followExtraction(u); });
+    xhr.addEventListener('abort', () => {
+      u.item.classList.remove('sending');
+      u.item.classList.add('failed');
+      u.status.textContent = LABELS.error.cancelled;
+      finish();
+    });
     u.status.textContent = 'Đang tải lên…';
     u.item.classList.add('sending');
     xhr.upload.addEventListener('progress', e => {
@@ -272,13 +337,13 @@ function sendFile(u) {
         const err = body && body.error ? new ApiError(xhr.status, body.error.code, body.error.message) : new ApiError(xhr.status, 'error', xhr.statusText);
         u.status.textContent = errorText(err);
       }
-      resolve();
+      finish();
     });
     xhr.addEventListener('error', () => {
       u.item.classList.remove('sending');
       u.item.classList.add('failed');
       u.status.textContent = 'Mất kết nối tới máy chủ (máy chủ có thể đã từ chối tệp: hãy kiểm tra mã truy cập và dung lượng tệp).';
-      resolve();
+      finish();
     });
     const form = new FormData();
     form.append('file', u.file, u.file.name);
@@ -385,10 +450,43 @@ function flagParams(extra) {
   return params;
 }
 
+// The flags found across documents (a report against its plan, one figure stated two ways in two
+// documents, a cited document given two dates), above the documents' own, on the list's first
+// page: they take the kind, severity, ward and province filters; they carry no review mark, so a
+// review filter (or a document kind, or a search) leaves them out.
+async function loadCorpusFlags(request) {
+  const target = document.getElementById('corpus-flag-list');
+  if (!target) return;
+  if (flagState.offset > 0 || flagState.review || flagState.document_kind || flagState.q) return target.replaceChildren();
+  const params = new URLSearchParams({scope: 'corpus'});
+  for (const key of ['kind', 'severity', 'ward']) if (flagState[key]) params.set(key, flagState[key]);
+  let list;
+  try {
+    list = await (await api('api/flags?' + params)).json();
+  } catch (err) {
+    return target.replaceChildren(h('p', {class: 'error-text'}, 'Phát hiện giữa các tài liệu: ' + errorText(err)));
+  }
+  if (request !== flagRequest) return;
+  const flags = list.flags.filter(f => !flagState.province || f.province === flagState.province);
+  if (!flags.length) return target.replaceChildren();
+  target.replaceChildren(h('h3', {}, `Giữa các tài liệu (${flags.length})`),
+    h('table', {class: 'doc-table flag-table corpus-flag-table'},
+      h('thead', {}, h('tr', {}, ['Mức độ', 'Loại', 'Tài liệu', 'Phường, xã', 'Giải thích'].map(t => h('th', {}, t)))),
+      h('tbody', {}, flags.map(f => h('tr', {},
+        h('td', {'data-label': 'Mức độ'}, h('span', {class: 'sev ' + f.severity}, LABELS.severity[f.severity] || f.severity)),
+        h('td', {'data-label': 'Loại'}, LABELS.flag[f.kind] || f.kind),
+        h('td', {'data-label': 'Tài liệu'}, f.evidence.map(e => h('div', {},
+          h('a', {href: '#/tai-lieu/' + e.document_id, class: 'doc-link'}, baseName(e.path)), ` (${e.page ? 'trang ' + e.page + ', ' : ''}dòng ${e.line})`))),
+        h('td', {'data-label': 'Phường, xã'}, f.ward || '—'),
+        h('td', {'data-label': 'Giải thích', class: 'flag-explanation'}, f.explanation))))),
+    h('h3', {}, 'Trong từng tài liệu'));
+}
+
 function showFlags() {
   view().replaceChildren(h('section', {class: 'documents', id: 'flag-list-view'},
     h('div', {class: 'section-head'}, h('h2', {}, 'Phát hiện trên mọi tài liệu')),
     h('div', {id: 'flag-facets', class: 'filters facets'}),
+    h('div', {id: 'corpus-flag-list', class: 'document-list'}),
     h('div', {id: 'flag-list', class: 'document-list'}, h('p', {class: 'muted'}, 'Đang tải…')),
     h('div', {id: 'flag-pager', class: 'pager'})));
   document.title = 'Phát hiện · baocao';
@@ -410,6 +508,7 @@ async function loadFlags() {
   }
   const target = document.getElementById('flag-list');
   if (!target) return;
+  loadCorpusFlags(request);
   const change = (key, value) => { flagState[key] = value; flagState.offset = 0; loadFlags(); };
   document.getElementById('flag-facets').replaceChildren(
     ...FACETS.map(([key, label, name]) => h('label', {class: 'facet'}, h('span', {}, label),
@@ -441,242 +540,6 @@ async function loadFlags() {
     h('button', {type: 'button', disabled: list.offset === 0, onclick: () => { flagState.offset = Math.max(0, flagState.offset - flagState.limit); loadFlags(); }}, '‹ Trước'),
     h('button', {type: 'button', disabled: to >= list.total, onclick: () => { flagState.offset += flagState.limit; loadFlags(); }}, 'Sau ›'),
     pageSizeSelect(flagState, loadFlags));
-}
-
-// ---- one document: text, facts, flags ----------------------------------------------------------
-
-async function showDocument(id) {
-  view().replaceChildren(h('p', {class: 'muted'}, 'Đang tải tài liệu…'));
-  let x, pages;
-  try {
-    x = await (await api('api/documents/' + id)).json();
-    // A PDF's pages, and a Word file's text, are what the spans point into, not the file's bytes.
-    if (x.document.format === 'pdf' || x.document.format === 'docx') {
-      const p = await (await api(`api/documents/${id}/pages`)).json();
-      const encoder = new TextEncoder();
-      pages = p.pages.map(pg => ({number: pg.number, bytes: encoder.encode(pg.text), encoding: 'utf-8', hasText: pg.has_text_layer}));
-    } else {
-      const bytes = new Uint8Array(await (await api(`api/documents/${id}/source`)).arrayBuffer());
-      pages = [{number: null, bytes, encoding: x.document.encoding || 'utf-8', hasText: true}];
-    }
-  } catch (err) {
-    view().replaceChildren(h('p', {class: 'error-text'}, errorText(err)), h('p', {}, h('a', {href: '#/'}, '‹ Về danh sách')));
-    return;
-  }
-  // Review marks (by flag index); a store or server without them leaves the cards unmarked.
-  let reviews = [];
-  try {
-    reviews = (await (await api(`api/documents/${id}/reviews`)).json()).reviews;
-  } catch (err) { /* marks are an aid: the document shows without them */ }
-  const flags = x.flags.map((f, i) => ({...f, index: i, review: (reviews[i] || {}).review || null, docId: id})).sort((a, b) =>
-    (SEVERITY_ORDER[a.severity] ?? 3) - (SEVERITY_ORDER[b.severity] ?? 3) || a.index - b.index);
-
-  // Every highlighted range: the facts, and each flag's evidence (ids "f<flag>e<n>").
-  const marks = [];
-  x.facts.forEach((f, i) => marks.push({start: f.span.start, end: f.span.end, page: f.span.page, fact: i}));
-  for (const f of flags) {
-    f.evidence.forEach((e, j) => marks.push({start: e.start, end: e.end, page: e.page, evidence: `f${f.index}e${j}`, flag: f.index}));
-  }
-
-  const meta = x.meta || {};
-  const name = baseName(x.document.path);
-  const title = h('section', {class: 'doc-head'},
-    h('p', {class: 'crumbs'}, h('a', {href: '#/'}, '‹ Tài liệu')),
-    h('h2', {}, (LABELS.kind[meta.kind] || 'Văn bản') + (meta.number ? ' số ' + meta.number : '')),
-    meta.title ? h('p', {class: 'doc-title-full'}, meta.title) : null,
-    h('dl', {class: 'meta'},
-      metaItem('Tệp', name),
-      metaItem('Ngày', formatDate(meta.date)),
-      metaItem('Phường, xã', meta.ward),
-      metaItem('Tỉnh, thành', meta.province),
-      metaItem('Cơ quan ban hành', meta.issuer),
-      metaItem('Người ký', meta.signer),
-      metaItem('Định dạng', formatWords(x.document)),
-      metaItem('Số liệu', `${x.facts.length} chỉ số, ${x.flags.length} phát hiện`)),
-    h('p', {class: 'doc-links'},
-      h('a', {href: `api/documents/${id}/source`, download: name}, 'Tải tệp gốc'), ' · ',
-      h('a', {href: `api/documents/${id}`, target: '_blank', rel: 'noopener'}, 'Dữ liệu JSON')));
-
-  const text = h('section', {class: 'doc-text', id: 'doc-text', 'aria-label': 'Nội dung tài liệu'},
-    h('div', {class: 'legend'}, h('span', {class: 'hl fact'}, 'số liệu đã nhận diện'), ' ', h('span', {class: 'hl flagged'}, 'số liệu có phát hiện')),
-    pages.map(p => renderPage(p, marks.filter(m => (m.page ?? null) === p.number), x)));
-
-  const panel = h('aside', {class: 'flags', id: 'flags', 'aria-label': 'Phát hiện'},
-    h('h3', {}, flags.length ? `Phát hiện (${flags.length})` : 'Không có phát hiện'),
-    flags.length ? null : h('p', {class: 'muted', id: 'no-flag-note'}, noFlagNote(x)),
-    flags.map(f => renderFlag(f, pages.length > 1 || pages[0].number !== null)));
-
-  // replaceChildren writes a null as the text "null": a document with no fact has no table.
-  view().replaceChildren(...[title, h('div', {class: 'doc-body'}, panel, text), renderFacts(x)].filter(Boolean));
-  document.title = name + ' · baocao';
-}
-
-// What "no flag" means for this document: only relations that were checked can be said to hold;
-// a scan with no text or a table with no stated totals was not checked at all.
-function noFlagNote(x) {
-  const checks = (x.checks || []).length;
-  if (checks > 0) return `Đã kiểm tra ${checks} quan hệ giữa các số liệu (tổng, tỷ lệ, mục tiêu…): tất cả đều khớp.`;
-  if (!x.facts.length && !(x.mentions || []).length) {
-    return 'Chưa kiểm tra được gì: không đọc được số liệu nào trong văn bản (có thể là bản quét chưa nhận dạng chữ).';
-  }
-  return `Chưa có gì để kiểm tra: văn bản có ${x.facts.length} chỉ số nhưng không nêu tổng, tỷ lệ hay mục tiêu nào để đối chiếu.`;
-}
-
-function formatWords(doc) {
-  if (doc.format === 'pdf') return `PDF, ${doc.pages} trang`;
-  if (doc.format === 'docx') return 'Word (.docx)';
-  if (doc.format === 'image') return `Ảnh (nhận dạng OCR), ${doc.pages} trang`;
-  return 'Văn bản (' + (doc.encoding || 'utf-8') + ')';
-}
-
-function metaItem(label, value) {
-  return [h('dt', {}, label), h('dd', {}, value || '—')];
-}
-
-// The page's bytes cut at every mark boundary; each piece decoded in order (a streaming
-// decoder, so the cuts, which are byte offsets, never split a character's decoding) and wrapped
-// in the marks that cover it.
-function renderPage(page, marks, x) {
-  const bytes = page.bytes;
-  const valid = marks.filter(m => m.start >= 0 && m.end <= bytes.length && m.start < m.end);
-  const cuts = new Set([0, bytes.length]);
-  for (const m of valid) { cuts.add(m.start); cuts.add(m.end); }
-  const points = [...cuts].sort((a, b) => a - b);
-  const starting = new Map();
-  for (const m of valid) {
-    if (!starting.has(m.start)) starting.set(m.start, []);
-    starting.get(m.start).push(m);
-  }
-  let decoder;
-  try { decoder = new TextDecoder(page.encoding); } catch (e) { decoder = new TextDecoder('utf-8'); }
-  const pre = h('pre', {class: 'source'});
-  let open = [];
-  for (let i = 0; i + 1 < points.length; i++) {
-    const a = points[i], b = points[i + 1];
-    open = open.filter(m => m.end > a).concat(starting.get(a) || []);
-    // NFC for display only: a document typed with combining marks shows its letters whole.
-    const piece = decoder.decode(bytes.subarray(a, b), {stream: true}).normalize('NFC');
-    if (!open.length) {
-      pre.append(piece);
-      continue;
-    }
-    const facts = open.filter(m => m.fact !== undefined);
-    const evidence = open.filter(m => m.evidence !== undefined);
-    const span = h('span', {class: 'hl' + (facts.length ? ' fact' : '') + (evidence.length ? ' flagged' : ''),
-                            'data-evidence': evidence.map(m => m.evidence).join(' ') || null,
-                            'data-flags': [...new Set(evidence.map(m => m.flag))].join(' ') || null}, piece);
-    if (facts.length) {
-      const f = x.facts[facts[0].fact];
-      span.title = `${f.indicator} · ${LABELS.role[f.role] || f.role}: ${formatValue(f.value, f.unit)}` +
-                   (f.period ? ` · ${periodWords(f.period)}` : '') + (f.label ? `\n${f.label}` : '');
-    }
-    if (evidence.length) {
-      span.tabIndex = 0;
-      span.addEventListener('click', () => selectFlag(evidence[0].flag, null, false));
-    }
-    pre.append(span);
-  }
-  pre.append(decoder.decode());
-  const section = h('div', {class: 'page', 'data-page': page.number ?? null});
-  if (page.number !== null) {
-    section.append(h('h4', {class: 'page-no'}, 'Trang ' + page.number + (page.hasText ? '' : ' (ảnh quét, không có chữ)')));
-  }
-  section.append(pre);
-  return section;
-}
-
-function renderFlag(f, paged) {
-  const card = h('article', {class: 'flag ' + f.severity, id: 'flag-' + f.index, tabindex: 0, 'data-flag': f.index},
-    h('header', {}, h('span', {class: 'sev ' + f.severity}, LABELS.severity[f.severity] || f.severity), ' ',
-      h('span', {class: 'flag-kind'}, LABELS.flag[f.kind] || f.kind)),
-    h('p', {class: 'explanation'}, f.explanation),
-    (f.stated !== null && f.stated !== undefined) || (f.computed !== null && f.computed !== undefined)
-      ? h('p', {class: 'numbers'},
-          h('span', {}, 'Số đã nêu: ', h('b', {}, formatNumber(f.stated))), ' ',
-          h('span', {}, 'Số tính được: ', h('b', {}, formatNumber(f.computed))))
-      : null,
-    h('ol', {class: 'evidence'}, f.evidence.map((e, j) => h('li', {},
-      h('button', {type: 'button', class: 'link', 'data-evidence': `f${f.index}e${j}`,
-                   onclick: ev => { ev.stopPropagation(); selectFlag(f.index, `f${f.index}e${j}`, true); }},
-        (paged && e.page ? `trang ${e.page}, ` : '') + `dòng ${e.line}: `, h('q', {}, e.text))))));
-  card.append(renderReview(f));
-  card.addEventListener('click', () => selectFlag(f.index, null, true));
-  card.addEventListener('keydown', e => { if (e.key === 'Enter') selectFlag(f.index, null, true); });
-  return card;
-}
-
-// The auditor's mark on a flag: confirmed, false alarm or needs follow-up, with a comment; kept in
-// the store with who (the token's name) and when.
-const VERDICTS = [['confirmed', 'Đúng là sai sót'], ['false_alarm', 'Báo nhầm'], ['follow_up', 'Cần xem lại']];
-
-function reviewState(review) {
-  if (!review) return h('span', {class: 'review-state none'}, 'Chưa đánh giá');
-  const label = (VERDICTS.find(v => v[0] === review.verdict) || [, review.verdict])[1];
-  return h('span', {class: 'review-state ' + review.verdict},
-    label, ' · ', review.reviewer, ', ', formatTime(review.at), review.comment ? h('q', {}, review.comment) : null);
-}
-
-function formatTime(iso) {
-  const t = new Date(iso);
-  return isNaN(t) ? iso : t.toLocaleString('vi-VN', {dateStyle: 'short', timeStyle: 'short'});
-}
-
-function renderReview(f) {
-  const box = h('div', {class: 'review', 'data-review': f.index});
-  const state = h('p', {class: 'review-line'}, reviewState(f.review));
-  const comment = h('input', {type: 'text', class: 'review-comment', maxlength: 2000, placeholder: 'Ghi chú (không bắt buộc)',
-                              'aria-label': 'Ghi chú đánh giá', value: (f.review && f.review.comment) || ''});
-  const send = async (verdict) => {
-    if (!token) return notice('Cần mã truy cập để đánh giá phát hiện.', 'error');
-    try {
-      const path = `api/documents/${f.docId}/flags/${f.index}/review`;
-      const res = verdict
-        ? await api(path, {method: 'PUT', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({verdict, comment: comment.value})})
-        : await api(path, {method: 'DELETE'});
-      f.review = verdict ? (await res.json()).review : null;
-      state.replaceChildren(reviewState(f.review));
-      for (const b of box.querySelectorAll('button[data-verdict]')) b.classList.toggle('chosen', !!f.review && b.dataset.verdict === f.review.verdict);
-      notice(verdict ? 'Đã lưu đánh giá.' : 'Đã bỏ đánh giá.', 'ok');
-    } catch (err) {
-      notice(errorText(err), 'error');
-    }
-  };
-  const buttons = h('p', {class: 'review-buttons'},
-    VERDICTS.map(([verdict, label]) => h('button', {type: 'button', class: 'small' + (f.review && f.review.verdict === verdict ? ' chosen' : ''),
-                                                     'data-verdict': verdict, onclick: () => send(verdict)}, label)),
-    h('button', {type: 'button', class: 'small link', onclick: () => send(null)}, 'Bỏ đánh giá'));
-  box.append(state, comment, buttons);
-  // Clicks and keys inside the mark are for the mark, not for selecting the flag's evidence.
-  box.addEventListener('click', e => e.stopPropagation());
-  box.addEventListener('keydown', e => e.stopPropagation());
-  return box;
-}
-
-// Marks a flag's evidence (or one piece of it) in the text and brings it into view.
-function selectFlag(flagIndex, evidenceId, scrollText) {
-  for (const el of document.querySelectorAll('.hl.active, .flag.active')) el.classList.remove('active');
-  const card = document.getElementById('flag-' + flagIndex);
-  if (card) card.classList.add('active');
-  const selector = evidenceId ? `.hl[data-evidence~="${evidenceId}"]` : `.hl[data-flags~="${flagIndex}"]`;
-  const pieces = [...document.querySelectorAll(selector)];
-  for (const el of pieces) el.classList.add('active');
-  if (scrollText && pieces.length) pieces[0].scrollIntoView({block: 'center', behavior: 'smooth'});
-  else if (!scrollText && card) card.scrollIntoView({block: 'nearest', behavior: 'smooth'});
-}
-
-function renderFacts(x) {
-  if (!x.facts.length) return null;
-  return h('details', {class: 'facts'},
-    h('summary', {}, `Bảng số liệu đã nhận diện (${x.facts.length})`),
-    h('div', {class: 'table-wrap'}, h('table', {class: 'fact-table'},
-      h('thead', {}, h('tr', {}, ['Chỉ số', 'Vai trò', 'Giá trị', 'Kỳ', 'Vị trí', 'Nguyên văn'].map(t => h('th', {}, t)))),
-      h('tbody', {}, x.facts.map(f => h('tr', {},
-        h('td', {'data-label': 'Chỉ số'}, h('code', {}, f.indicator), f.label ? h('div', {class: 'muted small'}, f.label) : null),
-        h('td', {'data-label': 'Vai trò'}, LABELS.role[f.role] || f.role),
-        h('td', {'data-label': 'Giá trị', class: 'num'}, (f.comparator ? f.comparator.replace('>=', '≥').replace('<=', '≤') + ' ' : '') + formatValue(f.value, f.unit)),
-        h('td', {'data-label': 'Kỳ'}, periodWords(f.period) || '—'),
-        h('td', {'data-label': 'Vị trí'}, (f.span.page ? `trang ${f.span.page}, ` : '') + `dòng ${f.span.line}`),
-        h('td', {'data-label': 'Nguyên văn'}, h('q', {}, f.span.text))))))));
 }
 
 // ---- comparison across wards -------------------------------------------------------------------

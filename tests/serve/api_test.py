@@ -24,7 +24,7 @@ import urllib.parse
 import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from serve_util import BINARY, CORPUS, Server, multipart  # noqa: E402
+from serve_util import BINARY, CORPUS, Server, multipart, wait_until  # noqa: E402
 
 DOCS = os.path.join(CORPUS, "docs")
 MAX_UPLOAD = 1 << 20   # the test server's --max-upload
@@ -82,6 +82,21 @@ class ServeApi(unittest.TestCase):
             status, headers, _ = self.server.request("GET", "/" + asset)
             self.assertEqual(status, 200, asset)
         self.assertNotIn("http://", text.replace("http://www.w3.org", ""))   # nothing from the network
+
+    def test_pdfjs_is_served_from_its_package_and_nothing_else_of_the_disk(self):
+        if not os.path.exists("/usr/share/javascript/pdf/build/pdf.js"):
+            self.skipTest("libjs-pdf is not installed")
+        self.assertTrue(self.server.get_json("/api/status")[1]["page_images"])
+        status, headers, body = self.server.request("GET", "/vendor/pdfjs/build/pdf.js")
+        self.assertEqual(status, 200)
+        self.assertTrue(headers["content-type"].startswith("text/javascript"))
+        with open("/usr/share/javascript/pdf/build/pdf.js", "rb") as f:
+            self.assertEqual(body, f.read())
+        self.assertEqual(self.server.request("GET", "/vendor/pdfjs/web/cmaps/78-H.bcmap")[0], 200)
+        for path in ("/vendor/pdfjs/web/viewer.js", "/vendor/pdfjs/build/../../../../etc/passwd",
+                     "/vendor/pdfjs/build/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/vendor/pdfjs/build/.hidden",
+                     "/vendor/pdfjs/build/no-such-file.js"):
+            self.assertEqual(self.server.request("GET", path)[0], 404, path)
 
     # ---- uploads --------------------------------------------------------------------------------
 
@@ -766,8 +781,15 @@ class ScannedPages(unittest.TestCase):
             status, pages = with_ocr.get_json(f"/api/documents/{doc}/pages")
             self.assertEqual(status, 200, pages)
             self.assertEqual(set(pages), {"id", "pages"})
-            self.assertEqual([set(p) for p in pages["pages"]], [{"number", "text", "has_text_layer"}] * 2)
+            self.assertEqual([set(p) for p in pages["pages"]], [{"number", "text", "has_text_layer", "read_by_ocr", "words"}] * 2)
             self.assertEqual([p["has_text_layer"] for p in pages["pages"]], [False, False])
+            self.assertEqual([p["read_by_ocr"] for p in pages["pages"]], [True, True])
+            # OCR's words, which the page shades by confidence: ranges of their page's text.
+            for p in pages["pages"]:
+                size = len(p["text"].encode())
+                self.assertGreater(len(p["words"]), 20)
+                for begin, end, confidence, uncertain in p["words"]:
+                    self.assertTrue(0 <= begin < end <= size and 0 <= confidence <= 100 and uncertain in (0, 1))
             texts = {p["number"]: p["text"].encode() for p in pages["pages"]}
             extraction = json.loads(with_ocr.request("GET", f"/api/documents/{doc}")[2])
             self.assertTrue(extraction["mentions"])
@@ -789,6 +811,34 @@ class ScannedPages(unittest.TestCase):
         with self.serving("auto", db, folder) as late:
             self.assertEqual(late.get_json(f"/api/documents/{doc}/pages"), (200, pages))
             self.assertEqual(self.page_rows(db), [(1, 1, 1), (2, 1, 1)])
+
+    def test_an_uploads_ocr_progress_is_followed_and_the_upload_cancelled(self):
+        upload_id = "browser-made-id-0001"
+        with self.serving("auto") as server:
+            self.assertEqual(server.get_json(f"/api/uploads/{upload_id}")[0], 404)
+            body, ctype = multipart("file", "scan.pdf", read(self.scan), "application/pdf")
+            answer = {}
+
+            def send():
+                headers = {"Content-Type": ctype, "X-Upload-Id": upload_id, **server.auth()}
+                status, _, raw = server.request("POST", "/api/documents", body=body, headers=headers)
+                answer.update(status=status, body=json.loads(raw))
+
+            sender = threading.Thread(target=send)
+            sender.start()
+            # The first OCR page is announced before it is read: "page 1 of 2".
+            self.assertTrue(wait_until(lambda: server.get_json(f"/api/uploads/{upload_id}")[1].get("pages") == 2, timeout=60),
+                            answer)
+            # Cancelling is a write: a token is needed.
+            self.assertEqual(server.request("DELETE", f"/api/uploads/{upload_id}")[0], 401)
+            status, _, raw = server.request("DELETE", f"/api/uploads/{upload_id}", headers=server.auth())
+            self.assertEqual(status, 200, raw)
+            self.assertTrue(json.loads(raw)["cancelled"])
+            sender.join(60)
+            self.assertEqual((answer["status"], answer["body"]["error"]["code"]), (422, "cancelled"), answer)
+            self.assertEqual(server.get_json("/api/documents")[1]["total"], 0)   # nothing stored
+            self.assertEqual(server.get_json(f"/api/uploads/{upload_id}")[0], 404)   # forgotten once answered
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -74,7 +74,8 @@ void ExtractPool::GiveSlot() {
 }
 
 Result<PreparedDocument> ExtractPool::Extract(std::string bytes, const std::string& path,
-                                              std::chrono::milliseconds timeout) {
+                                              std::chrono::milliseconds timeout,
+                                              const std::shared_ptr<ExtractWatch>& watch) {
   // A small text behind scans that each hold a worker for their whole timeout would wait its
   // own out and be refused (issue 18); it costs the request's thread a few milliseconds.
   if (ExtractsInline(bytes)) {
@@ -93,7 +94,13 @@ Result<PreparedDocument> ExtractPool::Extract(std::string bytes, const std::stri
   // a job started a moment before its request gives up stops before its first page is drawn
   // (not after a second of rendering), and a job still queued does not start.
   ExtractOptions options = options_;
-  options.cancel = MakeCancelFlag();
+  options.cancel = watch ? watch->cancel : MakeCancelFlag();
+  if (watch) {
+    options.pdf.ocr.progress = [watch](int page, int pages) {
+      watch->page = page;
+      watch->pages = pages;
+    };
+  }
   CancelFlag cancel = options.cancel;
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   store::WorkerPool::Submitted job =

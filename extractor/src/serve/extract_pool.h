@@ -13,14 +13,25 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
+#include <memory>
 #include <mutex>
 #include <string>
 
+#include "baocao/core/budget.h"
 #include "baocao/pipeline/extract.h"
 #include "baocao/store/store.h"
 #include "baocao/store/worker_pool.h"
 
 namespace baocao::serve {
+
+// What a request can see of its extraction and do to it: the page being read by OCR of the
+// pages to read (0 of 0 until OCR starts, and for a document with a text layer), and the flag
+// that cancels it.
+struct ExtractWatch {
+  std::atomic<int> page{0};
+  std::atomic<int> pages{0};
+  CancelFlag cancel = MakeCancelFlag();
+};
 
 class ExtractPool {
  public:
@@ -32,7 +43,10 @@ class ExtractPool {
   // Extracts `bytes` as the document `path` and prepares its store rows. kTimeout after
   // `timeout` (or at once when every spare worker is stuck with a timed-out job); the engine's
   // own errors as they come; kInternal once the pool is shut down.
-  Result<PreparedDocument> Extract(std::string bytes, const std::string& path, std::chrono::milliseconds timeout);
+  // With `watch`, the OCR progress is written there and its flag cancels the extraction
+  // (kCancelled).
+  Result<PreparedDocument> Extract(std::string bytes, const std::string& path, std::chrono::milliseconds timeout,
+                                   const std::shared_ptr<ExtractWatch>& watch = nullptr);
 
   // No new jobs; queued ones fail; waits for running ones (stragglers included).
   void Shutdown();

@@ -1,5 +1,6 @@
 #include "serve/flag_views.h"
 
+#include "baocao/emit/json.h"
 #include "baocao/emit/names.h"
 #include "baocao/store/reviews.h"
 #include "core/strings.h"
@@ -115,6 +116,36 @@ Result<WorkbookSheet> DocumentsSheet(Store& store, const httplib::Request& req) 
     if (static_cast<int64_t>(page->rows.size()) < kBatch) break;
   }
   return sheet;
+}
+
+}  // namespace baocao::serve
+
+namespace baocao::serve {
+
+json CorpusFlagsJson(const std::vector<CorpusFlag>& flags) {
+  json out = json::array();
+  for (const CorpusFlag& f : flags) {
+    json evidence = json::array();
+    for (const CorpusEvidence& e : f.evidence) {
+      json span = SpanToJson(e.span);
+      span["document_id"] = e.document;
+      span["path"] = e.path;
+      span["line_text"] = e.line_text;
+      evidence.push_back(std::move(span));
+    }
+    out.push_back({{"kind", f.kind},
+                   {"severity", f.severity},
+                   {"indicators", f.indicators},
+                   {"ward", f.ward},
+                   {"province", f.province},
+                   {"period", f.period},
+                   {"stated", f.stated ? json(*f.stated) : json(nullptr)},
+                   {"computed", f.computed ? json(*f.computed) : json(nullptr)},
+                   {"explanation", f.explanation},
+                   {"rule", f.rule},
+                   {"evidence", std::move(evidence)}});
+  }
+  return out;
 }
 
 }  // namespace baocao::serve

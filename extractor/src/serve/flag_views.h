@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "baocao/core/status.h"
 #include "baocao/corpus/corpus.h"
@@ -36,5 +37,10 @@ Result<WorkbookSheet> FlagsSheet(Store& store, store::FlagQuery query);
 // date_from, date_to, q) as a table: id, file, kind, number, date, ward, province, title,
 // format, pages, flags, errors, ingested_at.
 Result<WorkbookSheet> DocumentsSheet(Store& store, const httplib::Request& req);
+
+// The flags across documents (AuditCorpus, lines attached) as GET /api/flags?scope=corpus gives
+// them: kind, severity, indicators, ward, province, period, stated, computed, explanation, rule,
+// evidence (each a span with document_id, path and line_text).
+nlohmann::json CorpusFlagsJson(const std::vector<CorpusFlag>& flags);
 
 }  // namespace baocao::serve

@@ -1,7 +1,10 @@
 #include "serve/http_util.h"
 
 #include <charconv>
+#include <chrono>
 #include <climits>
+#include <cstdio>
+#include <ctime>
 #include <tuple>
 
 namespace baocao::serve {
@@ -110,6 +113,32 @@ bool PageParams(const httplib::Request& req, httplib::Response& res, int64_t def
     *out = n;
   }
   return true;
+}
+
+namespace {
+thread_local std::chrono::steady_clock::time_point request_start = std::chrono::steady_clock::now();
+}  // namespace
+
+void NoteRequestStart() { request_start = std::chrono::steady_clock::now(); }
+
+std::string RequestLogLine(const httplib::Request& req, const httplib::Response& res) {
+  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - request_start).count();
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char when[32];
+  std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  char numbers[96];
+  std::snprintf(numbers, sizeof numbers, " %d %.1fms %zuB ", res.status, ms, res.body.size());
+  std::string line = "serve: ";
+  line += when;
+  line += ' ';
+  line += req.method;
+  line += ' ';
+  line += req.path;
+  line += numbers;
+  line += req.remote_addr;
+  return line;
 }
 
 }  // namespace baocao::serve

@@ -40,4 +40,11 @@ std::optional<std::string> Param(const httplib::Request& req, const char* name);
 bool PageParams(const httplib::Request& req, httplib::Response& res, int64_t default_limit, int64_t* limit,
                 int64_t* offset);
 
+// The request log (one line a request, on standard error unless --quiet): "serve: TIME METHOD
+// PATH STATUS DURATION SIZE ADDRESS", e.g. "serve: 2026-12-08T00:41:07Z GET /api/status 200
+// 0.4ms 512B 127.0.0.1", the time UTC, the duration since NoteRequestStart on this thread (the
+// request's routing began), the size of the body sent.
+void NoteRequestStart();
+std::string RequestLogLine(const httplib::Request& req, const httplib::Response& res);
+
 }  // namespace baocao::serve

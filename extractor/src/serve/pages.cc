@@ -1,5 +1,6 @@
 #include "serve/pages.h"
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <utility>
@@ -22,9 +23,23 @@ std::string Body(int64_t id, json pages) {
   return json({{"id", id}, {"pages", std::move(pages)}}).dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
+// A page read by OCR also gives its words as [begin, end, confidence, uncertain]: the page shades
+// each word by how sure Tesseract was, and marks the numbers with doubtful digits.
 std::string PdfPagesBody(int64_t id, const std::vector<PdfPage>& pdf_pages) {
   json pages = json::array();
-  for (const PdfPage& p : pdf_pages) pages.push_back({{"number", p.number}, {"text", p.text}, {"has_text_layer", p.has_text_layer}});
+  for (const PdfPage& p : pdf_pages) {
+    json page = {{"number", p.number}, {"text", p.text}, {"has_text_layer", p.has_text_layer}, {"read_by_ocr", p.read_by_ocr}};
+    if (p.read_by_ocr) {
+      json words = json::array();
+      for (const PdfWordBox& w : p.words) {
+        // Rounded from the hundredth the store keeps, so that pages read again answer the same.
+        const long confidence = std::lround(std::round(w.confidence * 100) / 100);
+        words.push_back(json::array({w.begin, w.end, confidence, w.uncertain_number ? 1 : 0}));
+      }
+      page["words"] = std::move(words);
+    }
+    pages.push_back(std::move(page));
+  }
   return Body(id, std::move(pages));
 }
 

@@ -23,7 +23,9 @@ struct PageSources {
   std::function<Status(const std::function<Status(Store&)>& write)> with_writer;
 };
 
-// {"id": ID, "pages": [{"number", "text", "has_text_layer"}]}: a PDF's pages, by number, or a
+// {"id": ID, "pages": [{"number", "text", "has_text_layer", "read_by_ocr", "words"}]}: a PDF's
+// pages, by number ("words", of a page read by OCR only: [begin, end, confidence 0-100,
+// uncertain 0|1], byte offsets into "text"), or a
 // Word file's text as one page of number null. kNotFound: no document `id`, or a text document
 // (its source is its text); a PDF read again fails as ReadPdf does (kTimeout past the limit).
 // A failure to keep the pages read again is not the request's: the next one reads them again.

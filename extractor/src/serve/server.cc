@@ -37,6 +37,8 @@
 #include "baocao/store/reviews.h"
 #include "serve/upload.h"
 #include "serve/upload_body.h"
+#include "serve/upload_watch.h"
+#include "serve/vendor_files.h"
 
 namespace baocao {
 namespace {
@@ -100,6 +102,7 @@ struct Server::Impl {
   size_t http_threads = 0;
   size_t max_uploads = 0;
   std::atomic<size_t> uploads{0};
+  serve::UploadWatches watches;   // uploads the page follows (X-Upload-Id) and may cancel
   std::atomic<uint64_t> generation{0};   // bumped by every write, so cached reads know they are stale
   std::once_flag stopped;
 
@@ -127,7 +130,8 @@ struct Server::Impl {
   static constexpr int kMaxSameNameCopies = 1000;
   Result<UploadPlace> PlaceUpload(const std::string& safe_name, const std::string& sha256, bool replace);
   void ExtractAndStore(httplib::Response& res, std::string bytes, const UploadPlace& place, const std::string& sha256,
-                       serve::UploadKind kind, bool replace);
+                       serve::UploadKind kind, bool replace,
+                       const std::shared_ptr<serve::ExtractWatch>& watch);
   void ExtractionFailed(httplib::Response& res, const Status& failure, const std::string& path,
                         const std::string& sha256, serve::UploadKind kind);
   void Stored(httplib::Response& res, int status, const std::string& path, const char* outcome, bool renamed = false);
@@ -139,6 +143,8 @@ struct Server::Impl {
   void DeleteDocument(const httplib::Request& req, httplib::Response& res);
   void ListFlags(const httplib::Request& req, httplib::Response& res);
   void CorpusFlags(const httplib::Request& req, httplib::Response& res);
+  // GET (progress) or DELETE (cancel) /api/uploads/{id}: serve/upload_watch.h.
+  void WatchUpload(const httplib::Request& req, httplib::Response& res, bool cancel);
   void CompareWards(const httplib::Request& req, httplib::Response& res);
   // GET /api/compare.{csv,xlsx}: the comparison as docs/COMPARE.md's files.
   void CompareDownload(const httplib::Request& req, httplib::Response& res);
@@ -267,13 +273,19 @@ void Server::Impl::Routes() {
   });
   if (!options.quiet) {
     http.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-      std::fprintf(stderr, "serve: %s %s %d %s\n", req.method.c_str(), req.path.c_str(), res.status, req.remote_addr.c_str());
+      std::fprintf(stderr, "%s\n", serve::RequestLogLine(req, res).c_str());
     });
   }
 
   http.Get("/", [this](const httplib::Request&, httplib::Response& res) { Asset("index.html", res); });
   http.Get(R"(/([a-z0-9][a-z0-9_-]*\.(?:js|css|svg|html)))",
            [this](const httplib::Request& req, httplib::Response& res) { Asset(req.matches[1], res); });
+  http.Get(R"(/vendor/pdfjs/(.+))", [this](const httplib::Request& req, httplib::Response& res) {
+    Result<serve::VendorFile> file = serve::ReadVendorFile(options.pdfjs_dir, req.matches[1].str());
+    if (!file.ok()) return SendStatus(res, file.status());
+    res.set_header("Cache-Control", "max-age=86400");
+    res.set_content(std::move(file->body), file->content_type);
+  });
   http.Get("/api/documents", [this](const httplib::Request& req, httplib::Response& res) { ListDocuments(req, res); });
   http.Post("/api/documents", [this](const httplib::Request& req, httplib::Response& res,
                                      const httplib::ContentReader& reader) { Upload(req, res, reader); });
@@ -284,6 +296,9 @@ void Server::Impl::Routes() {
            [this](const httplib::Request& req, httplib::Response& res) { GetPages(req, res); });
   http.Delete(R"(/api/documents/([0-9]+))",
               [this](const httplib::Request& req, httplib::Response& res) { DeleteDocument(req, res); });
+  const std::string upload = R"(/api/uploads/([A-Za-z0-9_-]+))";
+  http.Get(upload, [this](const httplib::Request& req, httplib::Response& res) { WatchUpload(req, res, false); });
+  http.Delete(upload, [this](const httplib::Request& req, httplib::Response& res) { WatchUpload(req, res, true); });
   http.Get("/api/flags", [this](const httplib::Request& req, httplib::Response& res) { ListFlags(req, res); });
   http.Get("/api/compare", [this](const httplib::Request& req, httplib::Response& res) { CompareWards(req, res); });
   http.Get(R"(/api/compare\.(csv|xlsx))", [this](const httplib::Request& req, httplib::Response& res) { CompareDownload(req, res); });
@@ -307,6 +322,7 @@ void Server::Impl::Routes() {
                           {"uploads_in_flight", uploads.load()},
                           {"connections", ConnectionsJson(http.stats())},
                           {"max_upload", options.max_upload},
+                          {"page_images", serve::HasPdfJs(options.pdfjs_dir)},
                           {"reads_need_token", reads_need_token}}),
                     "application/json; charset=utf-8");
   });
@@ -314,6 +330,7 @@ void Server::Impl::Routes() {
 
 httplib::Server::HandlerResponse Server::Impl::PreRoute(const httplib::Request& req, httplib::Response& res) {
   using HR = httplib::Server::HandlerResponse;
+  serve::NoteRequestStart();
   // Open reads on loopback are for this machine's browser, not for a web page that renamed
   // its own host to 127.0.0.1 (DNS rebinding): the Host must name a loopback address.
   if (!reads_need_token && !serve::LoopbackHost(req.get_header_value("Host"))) {
@@ -397,7 +414,11 @@ void Server::Impl::Upload(const httplib::Request& req, httplib::Response& res, c
   Result<UploadPlace> place = PlaceUpload(safe, sha256, replace);
   if (!place.ok()) return SendStatus(res, place.status());
   if (place->unchanged) return Stored(res, 200, place->path, "unchanged", place->renamed);
-  ExtractAndStore(res, std::move(body->bytes), *place, sha256, *kind, replace);
+  // The page follows the extraction (OCR pages done of the total) and may cancel it.
+  const std::string upload_id = req.get_header_value("X-Upload-Id");
+  std::shared_ptr<serve::ExtractWatch> watch = watches.Begin(upload_id);
+  ExtractAndStore(res, std::move(body->bytes), *place, sha256, *kind, replace, watch);
+  if (watch) watches.End(upload_id);
 }
 
 Result<Server::Impl::UploadPlace> Server::Impl::PlaceUpload(const std::string& safe_name, const std::string& sha256,
@@ -416,10 +437,11 @@ Result<Server::Impl::UploadPlace> Server::Impl::PlaceUpload(const std::string& s
 }
 
 void Server::Impl::ExtractAndStore(httplib::Response& res, std::string bytes, const UploadPlace& place,
-                                   const std::string& sha256, serve::UploadKind kind, bool replace) {
+                                   const std::string& sha256, serve::UploadKind kind, bool replace,
+                                   const std::shared_ptr<serve::ExtractWatch>& watch) {
   const std::string& path = place.path;
   auto timeout = std::chrono::milliseconds(static_cast<int64_t>(options.extract_timeout_seconds * 1000 + 0.5));
-  Result<PreparedDocument> prepared = pool->Extract(std::move(bytes), path, std::max(timeout, std::chrono::milliseconds(1)));
+  Result<PreparedDocument> prepared = pool->Extract(std::move(bytes), path, std::max(timeout, std::chrono::milliseconds(1)), watch);
   if (!prepared.ok()) return ExtractionFailed(res, prepared.status(), path, sha256, kind);
   Result<PutOutcome> outcome = Status(ErrorCode::kInternal, "the store is closed");
   {
@@ -436,6 +458,15 @@ void Server::Impl::ExtractAndStore(httplib::Response& res, std::string bytes, co
   }
   if (!outcome.ok()) return SendStatus(res, outcome.status());
   Stored(res, *outcome == PutOutcome::kUnchanged ? 200 : 201, path, PutOutcomeName(*outcome), place.renamed);
+}
+
+void Server::Impl::WatchUpload(const httplib::Request& req, httplib::Response& res, bool cancel) {
+  const std::string id = req.matches[1];
+  std::shared_ptr<serve::ExtractWatch> watch = watches.Find(id);
+  if (!watch) return SendError(res, 404, "not_found", "no upload " + id + " is being extracted");
+  if (cancel) watch->cancel->store(true);
+  res.set_content(Dump({{"id", id}, {"page", watch->page.load()}, {"pages", watch->pages.load()},
+                        {"cancelled", watch->cancel->load()}}), "application/json; charset=utf-8");
 }
 
 void Server::Impl::ExtractionFailed(httplib::Response& res, const Status& failure, const std::string& path,
@@ -663,29 +694,7 @@ void Server::Impl::CorpusFlags(const httplib::Request& req, httplib::Response& r
     if (!corpus.ok()) return corpus.status();
     std::vector<CorpusFlag> flags = AuditCorpus(*corpus, *corpus_rules);
     if (Status s = AttachLines(**store, flags); !s.ok()) return s;
-    json out = json::array();
-    for (const CorpusFlag& f : flags) {
-      json evidence = json::array();
-      for (const CorpusEvidence& e : f.evidence) {
-        json span = SpanToJson(e.span);
-        span["document_id"] = e.document;
-        span["path"] = e.path;
-        span["line_text"] = e.line_text;
-        evidence.push_back(std::move(span));
-      }
-      out.push_back({{"kind", f.kind},
-                     {"severity", f.severity},
-                     {"indicators", f.indicators},
-                     {"ward", f.ward},
-                     {"province", f.province},
-                     {"period", f.period},
-                     {"stated", f.stated ? json(*f.stated) : json(nullptr)},
-                     {"computed", f.computed ? json(*f.computed) : json(nullptr)},
-                     {"explanation", f.explanation},
-                     {"rule", f.rule},
-                     {"evidence", std::move(evidence)}});
-    }
-    return Dump(out);
+    return Dump(serve::CorpusFlagsJson(flags));
   });
   if (!body.ok()) return SendStatus(res, body.status());
   json all = json::parse(*body, nullptr, false);

@@ -52,6 +52,9 @@ struct ServeOptions {
   std::string rules_dir;              // empty: as Engine::Create finds them
   ExtractOptions extract;             // as `baocao ingest` takes them (--encoding, --lang)
   bool quiet = false;                 // no request log on standard error
+  // pdf.js (Debian's libjs-pdf), with which the page draws a PDF's pages; "" or a folder
+  // without it: the page shows the text only (/api/status "page_images": false).
+  std::string pdfjs_dir = "/usr/share/javascript/pdf";
 };
 
 // One token a line, or a name and a token ("kiem.toan.1 TOKEN": the name review marks record);
