@@ -188,7 +188,7 @@ function showDocuments() {
   }
   zone.addEventListener('drop', e => queueFiles(e.dataTransfer.files));
 
-  const search = h('input', {type: 'search', id: 'search', placeholder: 'Tìm theo tệp, phường, tỉnh, số, tiêu đề (có dấu hay không)', value: listState.q});
+  const search = h('input', {type: 'search', id: 'search', 'aria-label': 'Tìm tài liệu', placeholder: 'Tìm theo tệp, phường, tỉnh, số, tiêu đề (có dấu hay không)', value: listState.q});
   const kind = h('select', {id: 'kind-filter', 'aria-label': 'Loại văn bản'},
     h('option', {value: ''}, 'Mọi loại'),
     Object.entries(LABELS.kind).map(([k, v]) => h('option', {value: k, selected: listState.kind === k}, v)));
@@ -470,7 +470,7 @@ async function loadCorpusFlags(request) {
   const flags = list.flags.filter(f => !flagState.province || f.province === flagState.province);
   if (!flags.length) return target.replaceChildren();
   target.replaceChildren(h('h3', {}, `Giữa các tài liệu (${flags.length})`),
-    h('table', {class: 'doc-table flag-table corpus-flag-table'},
+    h('table', {class: 'doc-table corpus-flag-table'},
       h('thead', {}, h('tr', {}, ['Mức độ', 'Loại', 'Tài liệu', 'Phường, xã', 'Giải thích'].map(t => h('th', {}, t)))),
       h('tbody', {}, flags.map(f => h('tr', {},
         h('td', {'data-label': 'Mức độ'}, h('span', {class: 'sev ' + f.severity}, LABELS.severity[f.severity] || f.severity)),
@@ -580,14 +580,19 @@ async function showCompare() {
   function renderPeriod() {
     const p = c.periods.find(q => q.period === compareState.period);
     const indicators = p.indicators.filter(ind => ind.values > 0 || p.rows.some(r => r.cells[ind.id]));
+    // Indicators down, wards across: there are far more indicators than wards in a province's
+    // period, so the table grows down the page and scrolls sideways only inside itself.
     const table = h('table', {class: 'compare-table'},
-      h('thead', {}, h('tr', {}, h('th', {class: 'ward-col'}, 'Phường, xã'),
-        indicators.map(ind => h('th', {title: ind.id}, ind.label, ind.unit ? h('span', {class: 'unit'}, ' (' + ind.unit + ')') : null)))),
-      h('tbody', {}, p.rows.map(r => h('tr', {},
-        h('th', {class: 'ward-col', scope: 'row'}, r.ward, r.province ? h('div', {class: 'muted small'}, r.province) : null),
-        indicators.map(ind => compareCell(r.cells[ind.id], ind, c.flags))))));
-    const charts = h('div', {class: 'charts'}, indicators.filter(ind => ind.values > 0).map(ind => barChart(ind, p.rows)));
-    body.replaceChildren(h('div', {class: 'table-wrap'}, table), h('h3', {}, 'Biểu đồ theo chỉ số'), charts);
+      h('thead', {}, h('tr', {}, h('th', {class: 'indicator-col', scope: 'col'}, 'Chỉ số'),
+        p.rows.map(r => h('th', {scope: 'col', class: 'ward-head'}, r.ward, r.province ? h('div', {class: 'muted small'}, r.province) : null)))),
+      h('tbody', {}, indicators.map(ind => h('tr', {},
+        h('th', {class: 'indicator-col', scope: 'row', title: ind.id}, ind.label, ind.unit ? h('span', {class: 'unit'}, ' (' + ind.unit + ')') : null),
+        p.rows.map(r => compareCell(r.cells[ind.id], ind, c.flags))))));
+    // A chart compares wards: only where two or more have a value.
+    const charted = indicators.filter(ind => p.rows.filter(r => r.cells[ind.id] && typeof r.cells[ind.id].actual === 'number').length > 1);
+    body.replaceChildren(h('div', {class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Bảng so sánh (cuộn ngang)'}, table),
+      charted.length ? [h('h3', {}, 'Biểu đồ theo chỉ số'), h('div', {class: 'charts'}, charted.map(ind => barChart(ind, p.rows)))]
+                     : h('p', {class: 'muted small'}, 'Chưa có chỉ số nào mà hai phường, xã trở lên cùng báo cáo trong kỳ này: không có biểu đồ so sánh.'));
   }
   renderPeriod();
 }

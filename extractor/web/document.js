@@ -60,6 +60,8 @@ async function showDocument(id) {
 
   const textPages = h('div', {class: 'text-pages'},
     h('div', {class: 'legend'}, h('span', {class: 'hl fact'}, 'số liệu đã nhận diện'), ' ', h('span', {class: 'hl flagged'}, 'số liệu có phát hiện'),
+      pages.some(p => p.words && p.words.length)
+        ? [' ', h('span', {class: 'ocr ocr-unsure'}, 'chữ OCR đọc chưa chắc'), ' ', h('span', {class: 'ocr uncertain'}, 'chữ số có thể đọc sai')] : null,
       ' · số bên trái là số dòng mà phát hiện trích dẫn'),
     pages.map(p => renderPage(p, marks.filter(m => (m.page ?? null) === p.number).concat(ocrMarks(p)), x)));
   const text = h('section', {class: 'doc-text', id: 'doc-text', 'aria-label': 'Nội dung tài liệu'},
@@ -116,8 +118,9 @@ function formatWords(doc) {
   return 'Văn bản (' + (doc.encoding || 'utf-8') + ')';
 }
 
+// One label and its value, kept together in one cell of the details' grid (a <div> in a <dl>).
 function metaItem(label, value) {
-  return [h('dt', {}, label), h('dd', {}, value || '—')];
+  return h('div', {class: 'meta-item'}, h('dt', {}, label), h('dd', {}, value || '—'));
 }
 
 // The page's bytes cut at every mark boundary; each piece decoded in order (a streaming
@@ -192,7 +195,12 @@ function markPiece(open, x) {
       span.setAttribute('role', 'button');
       span.addEventListener('click', () => selectFlag(evidence[0].flag, null, false));
       span.addEventListener('keydown', e => {
-        if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); selectFlag(evidence[0].flag, null, false); }
+        if (e.key !== 'Enter' && e.key !== ' ') return;
+        e.preventDefault();
+        selectFlag(evidence[0].flag, null, false);
+        // From the number to its flag's card, where the review buttons are the next Tab stops.
+        const card = document.getElementById('flag-' + evidence[0].flag);
+        if (card) card.focus();
       });
     }
     return span;
@@ -290,7 +298,7 @@ function renderFacts(x) {
   if (!x.facts.length) return null;
   return h('details', {class: 'facts'},
     h('summary', {}, `Bảng số liệu đã nhận diện (${x.facts.length})`),
-    h('div', {class: 'table-wrap'}, h('table', {class: 'fact-table'},
+    h('div', {class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Bảng số liệu (cuộn ngang)'}, h('table', {class: 'fact-table'},
       h('thead', {}, h('tr', {}, ['Chỉ số', 'Vai trò', 'Giá trị', 'Kỳ', 'Vị trí', 'Nguyên văn'].map(t => h('th', {}, t)))),
       h('tbody', {}, x.facts.map(f => h('tr', {},
         h('td', {'data-label': 'Chỉ số'}, h('code', {}, f.indicator), f.label ? h('div', {class: 'muted small'}, f.label) : null),

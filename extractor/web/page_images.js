@@ -53,7 +53,10 @@ async function renderPageImages(container, id, marks, x) {
       h('figcaption', {class: 'page-no'}, 'Trang ' + n));
     const sheet = h('div', {class: 'sheet'});
     sheet.style.aspectRatio = `${size.width} / ${size.height}`;
-    for (const m of boxed.filter(b => b.page === n)) sheet.append(pageBox(m, size, x));
+    const onPage = boxed.filter(b => b.page === n);
+    const heights = onPage.map(b => b.bbox[3] - b.bbox[1]).sort((a, b) => a - b);
+    const lineHeight = heights.length ? heights[Math.floor(heights.length / 2)] : 0;
+    for (const m of onPage) sheet.append(pageBox(m, size, x, lineHeight));
     figure.append(sheet);
     figure.pdfPage = page;
     container.append(figure);
@@ -74,13 +77,16 @@ async function drawPage(pdf, figure) {
   await page.render({canvasContext: canvas.getContext('2d'), viewport}).promise;
 }
 
-// A box over one mark, placed in percents of the page so it follows the sheet's width.
-function pageBox(m, size, x) {
+// A box over one mark, placed in percents of the page so it follows the sheet's width. A span
+// running over a line break has one box around both lines' words (the spans carry one bbox):
+// drawn as an outline only, so the other words it covers are not taken for the number.
+function pageBox(m, size, x, lineHeight) {
   const [x0, y0, x1, y1] = m.bbox;
+  const spread = lineHeight > 0 && y1 - y0 > 1.8 * lineHeight;
   const pct = (v, whole) => (100 * v / whole).toFixed(3) + '%';
   const flagged = m.evidence !== undefined;
   const label = flagged ? 'Số liệu có phát hiện' : factTitle(x.facts[m.fact]);
-  const box = h(flagged ? 'button' : 'span', {class: 'box ' + (flagged ? 'flagged' : 'fact') + (m.uncertain ? ' uncertain' : ''),
+  const box = h(flagged ? 'button' : 'span', {class: 'box ' + (flagged ? 'flagged' : 'fact') + (m.uncertain ? ' uncertain' : '') + (spread ? ' spread' : ''),
                                              title: label, 'aria-label': label, type: flagged ? 'button' : null,
                                              'data-evidence': flagged ? m.evidence : null, 'data-flags': flagged ? m.flag : null});
   // A box a little larger than the words, so the number under it stays readable.
