@@ -23,8 +23,10 @@ h3{font-size:15px;margin:18px 0 6px}.muted{color:#5b6575}.legend span{display:in
 .matrix td.v small{display:block;color:#5b6575;font-size:11px}.matrix sup{color:#2b5797;margin-left:2px}
 td.miss{background:#fff4d6}td.outlier{background:#ffd9d2}td.flagged{box-shadow:inset 0 0 0 2px #c0392b}
 .chip{display:inline-block;width:12px;height:12px;vertical-align:middle;margin-right:4px;border:1px solid #999}
-.charts{display:flex;flex-wrap:wrap;gap:18px}figure{margin:0;border:1px solid #dde3ea;padding:8px;border-radius:4px}
-figcaption{font-size:12px;max-width:540px;margin-bottom:4px}svg text{font-family:"DejaVu Sans",Arial,sans-serif;font-size:11px}
+.charts{display:flex;flex-wrap:wrap;gap:18px}figure{margin:0;border:1px solid #dde3ea;padding:8px;border-radius:4px;max-width:100%;box-sizing:border-box}
+figcaption{font-size:12px;max-width:540px;margin-bottom:4px;overflow-wrap:anywhere}svg{max-width:100%;height:auto}
+svg text{font-family:"DejaVu Sans",Arial,sans-serif;font-size:11px}
+@media (max-width:600px){body{margin:12px}.matrix th{max-width:110px}}
 ol.sources li,ul.flags li{margin:4px 0}.sev-error{color:#c0392b;font-weight:600}.sev-warning{color:#b9770e;font-weight:600}
 .sev-info{color:#2b5797}q{quotes:"«" "»"}code{font-size:12px;color:#3d4654}.line{color:#3d4654;font-size:12px}
 :target{background:#fff2a8}
@@ -88,7 +90,8 @@ void Chart(std::ostringstream& out, const ComparePeriod& p, size_t i, Sources& s
     if (c.actual) top = std::max(top, *c.actual);
     if (c.target) top = std::max(top, *c.target);
   }
-  if (bars.empty()) return;
+  // A chart compares wards: one ward alone has nothing to be set against.
+  if (bars.size() < 2) return;
   std::stable_sort(bars.begin(), bars.end(), [](const Bar& a, const Bar& b) {
     int ra = a.cell->rank ? a.cell->rank : 1 << 20, rb = b.cell->rank ? b.cell->rank : 1 << 20;
     return ra < rb;
@@ -215,9 +218,11 @@ void WriteRow(std::ostringstream& out, const ComparePeriod& p, const CompareRow&
 void WritePeriod(std::ostringstream& out, const ComparePeriod& p, const Comparison& comparison, Sources& sources) {
   WriteMatrixHead(out, p);
   for (const CompareRow& r : p.rows) WriteRow(out, p, r, comparison, sources);
-  out << "</tbody></table></div>\n<h3>Biểu đồ theo chỉ tiêu</h3>\n<div class=\"charts\">\n";
-  for (size_t i = 0; i < p.indicators.size(); ++i) Chart(out, p, i, sources);
-  out << "</div>\n</section>\n";
+  out << "</tbody></table></div>\n";
+  std::ostringstream charts;
+  for (size_t i = 0; i < p.indicators.size(); ++i) Chart(charts, p, i, sources);
+  if (!charts.str().empty()) out << "<h3>Biểu đồ theo chỉ tiêu</h3>\n<div class=\"charts\">\n" << charts.str() << "</div>\n";
+  out << "</section>\n";
 }
 
 void WriteFlags(std::ostringstream& out, const Comparison& comparison) {
