@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <map>
 #include <optional>
 #include <string>
 #include <thread>
@@ -161,6 +162,23 @@ void PrintSummary(size_t files, const IngestSummary& s, double seconds) {
   std::cout << line << std::flush;
 }
 
+// The files of the walked folders left out for their extension, and how to take them anyway:
+// "ingest: skipped 3 files not named as documents (.xlsx 2, .zip 1): --all-files takes them".
+void PrintSkipped(const std::map<std::string, size_t>& skipped) {
+  if (skipped.empty()) return;
+  size_t total = 0;
+  std::string kinds;
+  for (const auto& [ext, n] : skipped) {
+    total += n;
+    if (!kinds.empty()) kinds += ", ";
+    kinds += ext.empty() ? "no extension" : ext;
+    kinds += ' ';
+    kinds += std::to_string(n);
+  }
+  std::cout << "ingest: skipped " << total << (total == 1 ? " file" : " files") << " not named as documents (" << kinds
+            << "): --all-files takes them\n";
+}
+
 }  // namespace
 
 int IngestCommand(const std::vector<std::string>& args) {
@@ -184,7 +202,8 @@ int IngestCommand(const std::vector<std::string>& args) {
     std::cerr << "baocao: " << store.status().ToString() << "\n";
     return kExitStore;
   }
-  std::vector<IngestInput> inputs = CollectIngestInputs(a.paths, a.db, a.all_files);
+  std::map<std::string, size_t> skipped;
+  std::vector<IngestInput> inputs = CollectIngestInputs(a.paths, a.db, a.all_files, &skipped);
   Progress progress(!a.quiet && isatty(2), inputs.size());
   Result<IngestSummary> summary = Ingest(*store, *engine, inputs, a.options, [&](const IngestItem& item) {
     if (item.failure) {
@@ -199,7 +218,10 @@ int IngestCommand(const std::vector<std::string>& args) {
     return kExitStore;
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  if (!a.quiet) PrintSummary(inputs.size(), *summary, seconds);
+  if (!a.quiet) {
+    PrintSummary(inputs.size(), *summary, seconds);
+    PrintSkipped(skipped);
+  }
   return summary->first_failure ? ExitCodeFor(*summary->first_failure) : kExitOk;
 }
 

@@ -16,9 +16,14 @@ namespace fs = std::filesystem;
 // In a walked folder only files that look like documents are taken, so a README, a manifest or
 // a spreadsheet beside the reports is not stored as one; a file named on the command line is
 // always taken (its content decides how it is read).
-bool DocumentLike(const fs::path& p) {
+std::string LowerExtension(const fs::path& p) {
   std::string ext = p.extension().string();
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
+bool DocumentLike(const fs::path& p) {
+  const std::string ext = LowerExtension(p);
   static const std::set<std::string> kDocumentExtensions = {
       ".txt", ".pdf", ".docx", ".htm", ".html", ".md", ".tex", ".text",
       ".doc", ".odt", ".rtf",                                     // through LibreOffice, if installed
@@ -60,7 +65,7 @@ std::string Normal(const fs::path& p) {
 }  // namespace
 
 std::vector<IngestInput> CollectIngestInputs(const std::vector<std::string>& args, const std::string& db,
-                                             bool all_files) {
+                                             bool all_files, std::map<std::string, size_t>* skipped) {
   const StoreFiles store_files(db);
   std::vector<IngestInput> inputs;
   std::unordered_set<std::string> seen;
@@ -87,7 +92,10 @@ std::vector<IngestInput> CollectIngestInputs(const std::vector<std::string>& arg
         continue;
       }
       if (!entry.is_regular_file(ec) || store_files.Contains(entry.path())) continue;
-      if (!all_files && !DocumentLike(entry.path())) continue;
+      if (!all_files && !DocumentLike(entry.path())) {
+        if (skipped) ++(*skipped)[LowerExtension(entry.path())];
+        continue;
+      }
       found.push_back({Normal(entry.path()), std::nullopt});
     }
     if (ec) {

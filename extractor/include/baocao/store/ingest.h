@@ -20,6 +20,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,9 +41,11 @@ struct IngestInput {
 // order for the files that look like documents (.txt .pdf .html .htm .md .tex .text, or no
 // extension; `all_files`: every regular file), skipping hidden files and folders and the
 // store's own files (`db` and its -wal, -shm, -journal); a file named in `paths` is always
-// taken, a missing one fails when read.
+// taken, a missing one fails when read. `skipped`, when given, counts the regular files of the
+// walked folders left out for their extension, by extension (lower case, "" for none), so the
+// caller can say what it did not take and why.
 std::vector<IngestInput> CollectIngestInputs(const std::vector<std::string>& paths, const std::string& db,
-                                             bool all_files);
+                                             bool all_files, std::map<std::string, size_t>* skipped = nullptr);
 
 struct IngestOptions {
   size_t jobs = 1;       // extraction workers (at most one per input)
