@@ -441,6 +441,7 @@ const FACETS = [
   ['province', 'Tỉnh, thành', v => v],
   ['ward', 'Phường, xã', v => v],
   ['document_kind', 'Loại văn bản', v => LABELS.kind[v] || v],
+  ['year', 'Năm', v => v],
 ];
 
 function flagParams(extra) {

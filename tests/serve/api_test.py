@@ -476,6 +476,14 @@ class ServeApi(unittest.TestCase):
         self.assertEqual(one["total"], len(stored["flags"]))
         _, page = self.server.get_json(f"/api/flags?document={doc}&limit=2&offset=1")
         self.assertEqual([f["id"] for f in page["flags"]], [f["id"] for f in one["flags"][1:3]])
+        # By the year of the document's date, with the years as a facet.
+        _, years = self.server.get_json("/api/flags?facets=1&limit=1000")
+        by_year = {f["value"]: f["count"] for f in years["facets"]["year"]}
+        self.assertIn("2026", by_year)
+        _, in_2026 = self.server.get_json("/api/flags?year=2026&limit=1000")
+        self.assertEqual(in_2026["total"], by_year["2026"])
+        dated = {d["id"]: (d.get("date") or "")[:4] for d in self.server.get_json("/api/documents?limit=1000")[1]["documents"]}
+        self.assertTrue(all(dated[f["document_id"]] == "2026" for f in in_2026["flags"]))
         status, corpus = self.server.get_json("/api/flags?scope=corpus")
         self.assertEqual(status, 200)
         self.assertEqual(corpus["scope"], "corpus")

@@ -45,6 +45,7 @@ Result<store::FlagQuery> FlagQueryFrom(const httplib::Request& req) {
   q.province = Param(req, "province");
   q.review = Param(req, "review");
   q.document_kind = Param(req, "document_kind");
+  q.year = Param(req, "year");
   q.q = Param(req, "q");
   if (q.review && *q.review != "unreviewed" && *q.review != "reviewed" && !store::IsVerdict(*q.review)) {
     return Status(ErrorCode::kUsage, "review is unreviewed, reviewed, confirmed, false_alarm or follow_up");

@@ -19,12 +19,12 @@ namespace baocao::serve {
 store::DocumentQuery DocumentQueryFrom(const httplib::Request& req);
 
 // The filters of a flags request: kind, severity, ward, province, document (an id), review
-// (unreviewed | reviewed | a verdict), document_kind, q (text in a document's path, title or
+// (unreviewed | reviewed | a verdict), document_kind, year (of the document's date), q (text in a document's path, title or
 // ward), sort (store::FlagQuery::sort), limit and offset. kUsage naming the parameter that is wrong.
 Result<store::FlagQuery> FlagQueryFrom(const httplib::Request& req);
 
 // {"total", "limit", "offset", "flags": [...]} and, with `facets`, "facets": {"severity":
-// [{"value", "count"}, ...], "kind": ..., "ward": ..., "province": ..., "document_kind": ...,
+// [{"value", "count"}, ...], "kind": ..., "ward": ..., "province": ..., "document_kind": ..., "year": ...,
 // "review": ...}.
 Result<nlohmann::json> FlagList(Store& store, const store::FlagQuery& query, bool facets);
 

@@ -121,6 +121,7 @@ Where FlagWhere(const FlagQuery& query) {
   w.Add("d.ward = ?", query.ward);
   w.Add("d.province = ?", query.province);
   w.Add("d.kind = ?", query.document_kind);
+  w.Add("substr(d.date, 1, 4) = ?", query.year);
   if (query.q) w.Add(kFoldedSearch, ContainsPattern(FoldKey(*query.q)));
   if (query.document) w.AddInt("f.document_id = ?", *query.document);
   if (query.review) {
@@ -337,6 +338,7 @@ Result<FlagFacets> FlagFacetCounts(Store& store, const FlagQuery& query) {
       {"ward", "d.ward", &FlagQuery::ward},
       {"province", "d.province", &FlagQuery::province},
       {"document_kind", "d.kind", &FlagQuery::document_kind},
+      {"year", "substr(d.date, 1, 4)", &FlagQuery::year},
       {"review", "ifnull(r.verdict, 'unreviewed')", &FlagQuery::review},
   };
   FlagFacets facets;

@@ -72,6 +72,7 @@ struct FlagQuery {
   // checks the value.
   std::optional<std::string> review;
   std::optional<std::string> document_kind;   // the document's kind (report, plan, ...)
+  std::optional<std::string> year;            // the year of the document's date ("2026")
   std::optional<std::string> q;               // text in the document's path, title or ward
   // severity (default: most severe first) | kind | path | ward | province | review; '-' descends.
   std::string sort = "severity";
