@@ -179,7 +179,7 @@ function showDocuments() {
   const zone = h('section', {class: 'dropzone', id: 'dropzone', 'aria-label': 'Tải tài liệu lên'},
     h('p', {class: 'drop-title'}, 'Kéo và thả báo cáo, kế hoạch (.txt, .pdf, .docx, .doc, .odt, .rtf; ảnh chụp, bản quét .jpg, .png, .tif, .webp) vào đây'),
     h('p', {}, 'hoặc ', h('label', {for: 'file-input', class: 'button'}, 'Chọn tệp…'), input),
-    h('ul', {class: 'uploads', id: 'upload-list'}));
+    h('ul', {class: 'uploads', id: 'upload-list', 'aria-live': 'polite'}));
   for (const ev of ['dragenter', 'dragover']) {
     zone.addEventListener(ev, e => { e.preventDefault(); zone.classList.add('over'); });
   }
@@ -201,7 +201,7 @@ function showDocuments() {
     h('section', {class: 'documents'},
       h('div', {class: 'section-head'}, h('h2', {}, 'Tài liệu đã lưu'), filters),
       h('div', {id: 'document-list', class: 'document-list'}, h('p', {class: 'muted'}, 'Đang tải…')),
-      h('div', {id: 'pager', class: 'pager'}),
+      h('div', {id: 'pager', class: 'pager', 'aria-live': 'polite'}),
       h('p', {class: 'downloads small'}, 'Tải về: ',
         'danh sách tài liệu (', h('a', {href: 'api/documents.csv', download: 'baocao-tai-lieu.csv'}, 'CSV'), ', ',
         h('a', {href: 'api/documents.xlsx', download: 'baocao-tai-lieu.xlsx'}, 'Excel'), ') · ',
@@ -489,7 +489,7 @@ function showFlags() {
     h('div', {id: 'flag-facets', class: 'filters facets'}),
     h('div', {id: 'corpus-flag-list', class: 'document-list'}),
     h('div', {id: 'flag-list', class: 'document-list'}, h('p', {class: 'muted'}, 'Đang tải…')),
-    h('div', {id: 'flag-pager', class: 'pager'})));
+    h('div', {id: 'flag-pager', class: 'pager', 'aria-live': 'polite'})));
   document.title = 'Phát hiện · baocao';
   loadFlags();
 }

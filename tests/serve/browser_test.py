@@ -434,6 +434,13 @@ class Workbench(PageTest):
         cls.downloads = tempfile.mkdtemp(prefix="baocao-downloads-")
         cls.driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": cls.downloads})
 
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.downloads, ignore_errors=True)
+        if getattr(cls, "scan_folder", None):
+            shutil.rmtree(cls.scan_folder, ignore_errors=True)
+        super().tearDownClass()
+
     def signed_in(self):
         self.open("#token=" + self.server.token)
         self.wait.until(EC.presence_of_element_located((By.ID, "file-input")))
@@ -470,16 +477,35 @@ class Workbench(PageTest):
         self.shot("same-name-1366")
         shutil.rmtree(folder)
 
+    def scan(self):
+        """A two-page scan of a corpus plan (tools/make-scans), made once."""
+        cls = type(self)
+        if not getattr(cls, "scan_path", None):
+            cls.scan_folder = tempfile.mkdtemp(prefix="baocao-scan-")
+            made = subprocess.run([sys.executable, os.path.join(os.path.dirname(CORPUS), "tools", "make-scans"), "--out",
+                                   cls.scan_folder, "--pages", "2-3", os.path.join(CORPUS, "pdf", "hong-bang-2026-plan.pdf")],
+                                  capture_output=True)
+            self.assertEqual(made.returncode, 0, made.stderr)
+            cls.scan_path = os.path.join(cls.scan_folder, "300", "plain", "hong-bang-2026-plan.pdf")
+        return cls.scan_path
+
+    def test_an_upload_shows_its_ocr_pages_and_can_be_cancelled(self):
+        self.signed_in()
+        self.upload_file(self.scan())
+        item = self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "#upload-list .upload")))
+        self.wait.until(lambda d: "Đang nhận dạng chữ (OCR): trang" in item.text)
+        self.assertRegex(item.text, r"trang \d/2")
+        self.shot("upload-progress-1366")
+        item.find_element(By.CSS_SELECTOR, ".upload-cancel").click()
+        self.wait.until(lambda d: "Đã hủy theo yêu cầu" in item.text)
+        self.assertIn("failed", item.get_attribute("class"))
+        self.assertFalse(any(d["name"] == "hong-bang-2026-plan.pdf"
+                             for d in self.server.get_json("/api/documents?limit=1000")[1]["documents"]))
+
     def test_a_scan_opens_from_the_store_every_time(self):
-        # A two-page scan of a corpus plan, OCRed once, when it is uploaded.
-        folder = tempfile.mkdtemp(prefix="baocao-scan-")
-        made = subprocess.run([sys.executable, os.path.join(os.path.dirname(CORPUS), "tools", "make-scans"), "--out", folder,
-                               "--pages", "2-3", os.path.join(CORPUS, "pdf", "hong-bang-2026-plan.pdf")], capture_output=True)
-        scan = os.path.join(folder, "300", "plain", "hong-bang-2026-plan.pdf")
-        self.assertEqual(made.returncode, 0, made.stderr)
-        with open(scan, "rb") as f:
+        # The scan is read by OCR once, when it is uploaded.
+        with open(self.scan(), "rb") as f:
             status, body = self.server.upload("scan-hong-bang.pdf", f.read(), content_type="application/pdf")
-        shutil.rmtree(folder)
         self.assertIn(status, (200, 201), body)
         self.signed_in()
         times = []
