@@ -2,6 +2,7 @@
 // from. UTF-8 input that is valid needs no layer at all (the common case costs one scan).
 #include "core/strings.h"
 #include "normalize/decode.h"
+#include "normalize/known_formats.h"
 
 #include <unicode/ucnv.h>
 
@@ -198,7 +199,9 @@ Status Decode(std::string_view in, const std::string& forced, Decoded& out) {
   // Invalid UTF-8 with NUL bytes is binary (an image, an archive), not badly encoded text.
   if (const void* nul = std::memchr(in.data(), 0, in.size())) {
     size_t at = static_cast<const char*>(nul) - in.data();
-    return {ErrorCode::kBinary, "NUL byte at offset " + std::to_string(at) + ": not a text file"};
+    // Named when it is a format people hand in by mistake (a GIF, an archive, an iPhone's HEIC).
+    return {ErrorCode::kBinary,
+            normalize_internal::BinaryRefusal(in, "NUL byte at offset " + std::to_string(at) + ": not a text file")};
   }
   if (forced.empty()) {
     // Invalid UTF-8 may still be Vietnamese in Windows-1258.

@@ -15,6 +15,7 @@
 
 #include "baocao/normalize/text.h"
 #include "normalize/decode.h"
+#include "normalize/known_formats.h"
 
 namespace baocao {
 namespace {
@@ -613,12 +614,14 @@ Result<Text> Normalize(std::string_view original, const NormalizeOptions& option
     auto c = static_cast<unsigned char>(current[i]);
     if (c == 0) {
       return Status(ErrorCode::kBinary, decoded.map ? std::string("NUL character in decoded text: not a text file")
-                                                    : "NUL byte at offset " + std::to_string(i) + ": not a text file");
+                                                    : normalize_internal::BinaryRefusal(
+                                                          original, "NUL byte at offset " + std::to_string(i) + ": not a text file"));
     }
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') ++controls;
   }
   if (controls > 16 && controls * 100 > current.size()) {
-    return Status(ErrorCode::kBinary, std::to_string(controls) + " control bytes: not a text file");
+    return Status(ErrorCode::kBinary,
+                  normalize_internal::BinaryRefusal(original, std::to_string(controls) + " control bytes: not a text file"));
   }
   if (IsSpaceOnly(current)) return Status(ErrorCode::kEmpty, "no text (the input is empty or white space only)");
 
