@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <memory>
 #include <mutex>
 #include <unordered_map>
 
@@ -741,19 +742,26 @@ std::string FoldKeyIcu(const icu::UnicodeString& s, bool pieces) {
 // Each code point's share of FoldKey, worked out once by FoldKeyIcu: the canonical decomposition
 // of a string is that of its code points with the marks reordered, and FoldKey drops the marks,
 // so a key is its code points' pieces joined (a kFoldSpace byte, never in UTF-8, marks white
-// space). Kept for the code points of Vietnamese text; others are worked out when met.
+// space). Kept for the code points of Vietnamese text, a block of kBlock at a time when one of
+// them is first met (a process that folds a few words pays for a few blocks, not for a
+// thousand ICU normalizations); others are worked out when met.
 class FoldPieces {
  public:
   FoldPieces() {
-    for (const Range& r : kRanges) {
-      for (UChar32 cp = r.first; cp < r.last; ++cp) pieces_.push_back(Compute(cp));
-    }
+    size_t size = 0;
+    for (const Range& r : kRanges) size += static_cast<size_t>(r.last - r.first);
+    pieces_.resize(size);
+    filled_ = std::make_unique<std::atomic<bool>[]>((size + kBlock - 1) / kBlock);
   }
   // The piece of `cp`; `scratch` holds it when it is not kept.
   std::string_view Get(UChar32 cp, std::string& scratch) const {
     size_t base = 0;
     for (const Range& r : kRanges) {
-      if (cp >= r.first && cp < r.last) return pieces_[base + static_cast<size_t>(cp - r.first)];
+      if (cp >= r.first && cp < r.last) {
+        const size_t index = base + static_cast<size_t>(cp - r.first);
+        if (!filled_[index / kBlock].load(std::memory_order_acquire)) Fill(index / kBlock);
+        return pieces_[index];
+      }
       base += static_cast<size_t>(r.last - r.first);
     }
     scratch = Compute(cp);
@@ -765,8 +773,26 @@ class FoldPieces {
     UChar32 first, last;
   };
   static constexpr Range kRanges[] = {{0, 0x250}, {0x300, 0x370}, {0x1E00, 0x1F00}, {0x2000, 0x2070}};
+  static constexpr size_t kBlock = 64;   // code points worked out together
   static std::string Compute(UChar32 cp) { return FoldKeyIcu(icu::UnicodeString(cp), true); }
-  std::vector<std::string> pieces_;
+  // Works out the pieces of block `block` (indices into pieces_), once, whichever thread asks.
+  void Fill(size_t block) const {
+    std::lock_guard<std::mutex> lock(fill_);
+    if (filled_[block].load(std::memory_order_relaxed)) return;
+    const size_t end = std::min(pieces_.size(), (block + 1) * kBlock);
+    size_t base = 0;
+    for (const Range& r : kRanges) {
+      const size_t size = static_cast<size_t>(r.last - r.first);
+      for (size_t i = std::max(base, block * kBlock); i < std::min(base + size, end); ++i) {
+        pieces_[i] = Compute(r.first + static_cast<UChar32>(i - base));
+      }
+      base += size;
+    }
+    filled_[block].store(true, std::memory_order_release);
+  }
+  mutable std::vector<std::string> pieces_;
+  mutable std::unique_ptr<std::atomic<bool>[]> filled_;
+  mutable std::mutex fill_;
 };
 
 }  // namespace
