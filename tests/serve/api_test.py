@@ -262,6 +262,18 @@ class ServeApi(unittest.TestCase):
         self.assertEqual(status, 415)
         self.assertEqual(count_documents(self.server), before)
 
+    def test_a_word_document_is_served_back_as_word(self):
+        # Issue 20: the source of a .docx is its own bytes with Word's type, never text/plain.
+        data = read(os.path.join(CORPUS, "docx", "hong-bang-2026-plan.docx"))
+        status, body = self.server.upload("kế hoạch.docx", data)
+        self.assertIn(status, (200, 201), body)
+        self.assertEqual(body["format"], "docx")
+        status, headers, source = self.server.request("GET", f"/api/documents/{body['id']}/source")
+        self.assertEqual(status, 200)
+        self.assertEqual(headers["content-type"],
+                         "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        self.assertEqual(source, data)
+
     def test_binary_files_and_other_media_types_are_refused(self):
         before = count_documents(self.server)
         gif = b"GIF89a" + bytes(range(256)) * 4
