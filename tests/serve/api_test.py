@@ -277,6 +277,37 @@ class ServeApi(unittest.TestCase):
         self.assertEqual(status, 415)
         self.assertEqual(count_documents(self.server), before)
 
+    def test_a_word_document_is_served_back_as_word(self):
+        # Issue 20: the source of a .docx is its own bytes with Word's type, never text/plain.
+        data = read(os.path.join(CORPUS, "docx", "hong-bang-2026-plan.docx"))
+        status, body = self.server.upload("kế hoạch.docx", data)
+        self.assertIn(status, (200, 201), body)
+        self.assertEqual(body["format"], "docx")
+        status, headers, source = self.server.request("GET", f"/api/documents/{body['id']}/source")
+        self.assertEqual(status, 200)
+        self.assertEqual(headers["content-type"],
+                         "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        self.assertEqual(source, data)
+
+    @unittest.skipUnless(shutil.which("soffice"), "LibreOffice is not installed")
+    def test_a_converted_documents_text_is_kept_at_upload_so_no_read_converts_it(self):
+        # Issue 20 with issue 18: an RTF's text comes from LibreOffice; it is kept with the
+        # document when it is stored, and the pages view reads it from the store.
+        rtf = (b"{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Times New Roman;}}\\f0 "
+               b"UBND XA AN BINH\\par So: 12/BC-UBND\\par BAO CAO\\par Ty le dat 95%.\\par}")
+        status, body = self.server.upload("bao-cao.rtf", rtf)
+        self.assertIn(status, (200, 201), body)
+        self.assertEqual(body["format"], "docx")
+        with sqlite3.connect(f"file:{self.server.db}?mode=ro", uri=True) as store:
+            kept = store.execute("SELECT text FROM document_pages WHERE document_id = ?", (body["id"],)).fetchall()
+        self.assertEqual(len(kept), 1)
+        self.assertIn("Ty le dat 95%.", kept[0][0])
+        status, pages = self.server.get_json(f"/api/documents/{body['id']}/pages")
+        self.assertEqual(status, 200, pages)
+        self.assertEqual([(p["number"], p["text"]) for p in pages["pages"]], [(None, kept[0][0])])
+        status, headers, _ = self.server.request("GET", f"/api/documents/{body['id']}/source")
+        self.assertEqual(headers["content-type"], "application/rtf")
+
     def test_binary_files_and_other_media_types_are_refused(self):
         before = count_documents(self.server)
         gif = b"GIF89a" + bytes(range(256)) * 4

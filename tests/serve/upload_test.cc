@@ -78,6 +78,26 @@ TEST(ClassifyUpload, TellsTextPdfAndRefusedFiles) {
   EXPECT_EQ(ClassifyUpload("{\\rtf1\\ansi x}", "r.rtf", "").value(), UploadKind::kDocx);
 }
 
+// Issue 20: a stored photograph is served as the image it is, a Word file as Word, never as text.
+TEST(SourceContentType, NamesWhatTheBytesAre) {
+  struct Case {
+    std::string bytes;
+    std::string want;
+  };
+  const Case cases[] = {
+      {"%PDF-1.7\n", "application/pdf"},
+      {"\xFF\xD8\xFF\xE0\0\x10JFIF", "image/jpeg"},
+      {"\x89PNG\r\n\x1A\n\0\0\0\rIHDR", "image/png"},
+      {std::string("II*\0\x08\0\0\0", 8), "image/tiff"},
+      {std::string("RIFF\x24\0\0\0WEBPVP8 ", 16), "image/webp"},
+      {std::string("PK\x03\x04", 4) + "word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+      {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "application/msword"},
+      {"{\\rtf1\\ansi x}", "application/rtf"},
+      {"Báo cáo số 1", "text/plain; charset=windows-1258"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(SourceContentType(c.bytes, "windows-1258"), c.want) << c.want;
+}
+
 TEST(TokenSet, AcceptsOnlyExactTokens) {
   TokenSet tokens({"0123456789abcdef0123", "another-token-of-20ch"});
   EXPECT_TRUE(tokens.Contains("0123456789abcdef0123"));

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "baocao/pipeline/extract.h"
 #include "baocao/source/convert.h"
@@ -85,6 +86,21 @@ TEST_F(Converted, RtfIsReadAsTheDocxLibreOfficeMakesOfIt) {
   bool cited = false;
   for (const Reference& r : x->references) cited = cited || r.number == "45/KH-UBND";
   EXPECT_TRUE(cited);
+}
+
+// The store keeps this page so that showing the document never converts it again (issue 18).
+TEST_F(Converted, HandsBackTheConvertedTextAsOnePageTheSpansPointInto) {
+  std::vector<PdfPage> pages;
+  Result<Extraction> x = testing_util::SharedEngine().ExtractBytes(Rtf(kReport), "report.rtf", ExtractOptions{}, &pages);
+  ASSERT_TRUE(x.ok()) << x.status().ToString();
+  ASSERT_EQ(pages.size(), 1u);
+  EXPECT_EQ(pages[0].number, 1);
+  EXPECT_TRUE(pages[0].has_text_layer);
+  ASSERT_FALSE(x->mentions.empty());
+  for (const Mention& m : x->mentions) {
+    ASSERT_LE(m.span.end, pages[0].text.size());
+    EXPECT_EQ(pages[0].text.substr(m.span.start, m.span.end - m.span.start), m.span.text);
+  }
 }
 
 TEST_F(Converted, OdtIsKnownByItsMimetypeAndConverted) {

@@ -5,8 +5,10 @@ in the same run, with a check that the texts agree, not only that they are fast.
 never asserted: exit 0 unless a check fails (1) or the benchmark cannot run (2).
 
 Usage:
-  tools/bench/docx.py [--engine build/baocao] [--runs 3] [FILE.docx ...]
+  tools/bench/docx.py [--engine build/baocao] [--baseline OLD/baocao] [--runs 3] [FILE.docx ...]
   (default files: ../shared/real/*.docx)
+  --baseline also times another build's whole-document run in the same alternation ("before"
+  beside "whole"), so a change's effect is measured under the load the peers see.
 
 Per file, alternated run by run so that load on the machine falls on all alike:
   baocao extract --stage text F   the .docx read to text (and normalized): the reader's cost
@@ -49,6 +51,7 @@ def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--engine", default=str(ROOT / "build" / "baocao"))
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--baseline", help="another engine whose whole-document run is timed beside")
     parser.add_argument("files", nargs="*", type=Path)
     args = parser.parse_args(argv[1:])
     files = args.files or sorted((ROOT.parent / "shared" / "real").glob("*.docx"))
@@ -59,6 +62,10 @@ def main(argv):
     tools = {"text": lambda f: [args.engine, "extract", "--stage", "text", str(f)],
              "whole": lambda f: [args.engine, "extract", str(f)],
              "pandoc": lambda f: ["pandoc", "-t", "plain", "--wrap=none", str(f)]}
+    engines = ("text", "whole")
+    if args.baseline:
+        tools = {"before": lambda f: [args.baseline, "extract", str(f)], **tools}
+        engines = ("before", "text", "whole")
     if soffice:
         out = tempfile.mkdtemp(prefix="docx-bench-")
         tools["soffice"] = lambda f: [soffice, "--headless", "--convert-to", "txt", "--outdir", out, str(f)]
@@ -93,14 +100,15 @@ def main(argv):
     batch_s = statistics.median(b[0] for b in batch)
     batch_kb = max(b[1] for b in batch)
     print(f"{'batch: one engine process, every file':58} {batch_s:9.3f} {batch_kb / 1024:5.0f}")
-    for name in tools:
-        if name not in ("text", "whole"):
-            print(f"{name}: {totals[name][0] / batch_s:.1f}x the engine's batch time")
+    peers = [name for name in tools if name not in engines]
+    for name in peers:
+        print(f"{name}: {totals[name][0] / batch_s:.1f}x the engine's batch time")
     base = totals["whole"][0]
-    for name in tools:
-        if name not in ("text", "whole"):
-            print(f"{name}: {totals[name][0] / base:.1f}x the engine's whole-document time, "
-                  f"{totals[name][0] / totals['text'][0]:.1f}x its .docx-to-text time")
+    for name in peers:
+        print(f"{name}: {totals[name][0] / base:.1f}x the engine's whole-document time, "
+              f"{totals[name][0] / totals['text'][0]:.1f}x its .docx-to-text time")
+        if args.baseline:
+            print(f"{name}: {totals[name][0] / totals['before'][0]:.1f}x the baseline's whole-document time")
     return 1 if failed else 0
 
 

@@ -140,14 +140,14 @@ Result<Extraction> Engine::Extract(std::string_view bytes, const std::string& pa
   // The format is what the bytes are, never what the file is called; but bytes named .pdf that
   // are no PDF (an error page saved by a failed download) are refused, not read as a report.
   if (LooksLikePdf(bytes) || LooksLikeImage(bytes)) return ExtractPdf(bytes, path, options, stages, pages);
-  if (LooksLikeOdt(bytes)) return ExtractConverted(bytes, path, "odt", options, stages);
+  if (LooksLikeOdt(bytes)) return ExtractConverted(bytes, path, "odt", options, stages, pages);
   if (LooksLikeZip(bytes)) return ExtractDocx(bytes, path, options, stages);
   if (LooksLikeOle2(bytes)) {
     Status ole2 = CheckOle2(bytes);   // an encrypted Office file is refused before any conversion
-    if (ole2.code() == ErrorCode::kNeedsConverter) return ExtractConverted(bytes, path, "doc", options, stages);
+    if (ole2.code() == ErrorCode::kNeedsConverter) return ExtractConverted(bytes, path, "doc", options, stages, pages);
     return Status(ole2.code(), path + ": " + ole2.message());
   }
-  if (LooksLikeRtf(bytes)) return ExtractConverted(bytes, path, "rtf", options, stages);
+  if (LooksLikeRtf(bytes)) return ExtractConverted(bytes, path, "rtf", options, stages, pages);
   if (NamedPdf(path)) {
     return Status(ErrorCode::kCorrupt, path + ": named .pdf but not a PDF (no %PDF- header in the first 1024 bytes)");
   }
@@ -214,7 +214,7 @@ Result<Extraction> Engine::ExtractPdf(std::string_view bytes, const std::string&
 }
 
 Result<Extraction> Engine::ExtractDocx(std::string_view bytes, const std::string& path, const ExtractOptions& options,
-                                       Stages* stages) const {
+                                       Stages* stages, std::string* text) const {
   Result<DocxDocument> docx = ReadDocx(bytes, options.docx);
   if (!docx.ok()) return Status(docx.status().code(), path + ": " + docx.status().message());
   const internal::DocxLocator locator(docx->text, docx->lines);
@@ -232,16 +232,28 @@ Result<Extraction> Engine::ExtractDocx(std::string_view bytes, const std::string
     return x.status();
   }
   locator.Mark(*x);
+  if (text) *text = docx->text;
   if (stages) stages->source_text = std::move(docx->text);
   return x;
 }
 
 Result<Extraction> Engine::ExtractConverted(std::string_view bytes, const std::string& path, std::string_view extension,
-                                            const ExtractOptions& options, Stages* stages) const {
+                                            const ExtractOptions& options, Stages* stages,
+                                            std::vector<PdfPage>* pages) const {
   Result<std::string> docx = ConvertToDocx(bytes, extension, options.pdf.budget, options.convert);
   if (!docx.ok()) return Status(docx.status().code(), path + ": " + docx.status().message());
-  Result<Extraction> x = ExtractDocx(*docx, path, options, stages);
+  std::string text;
+  Result<Extraction> x = ExtractDocx(*docx, path, options, stages, pages ? &text : nullptr);
   if (!x.ok()) return x;
+  if (pages) {
+    // The conversion's text is what the spans point into, and LibreOffice is slow: the store
+    // keeps it as the document's one page, for showing it without converting it again.
+    PdfPage page;
+    page.number = 1;
+    page.text = std::move(text);
+    page.has_text_layer = true;
+    pages->push_back(std::move(page));
+  }
   // The document is the file given, not the .docx made from it (docs/EXTENSIONS.md "converted").
   x->document.bytes = bytes.size();
   x->document.sha256 = Sha256Hex(bytes);

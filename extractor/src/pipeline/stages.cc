@@ -92,7 +92,9 @@ Result<Extraction> RunStages(const StageRules& rules, const SourceText& source, 
   };
 
   // Recognition reads the text only, not its layout: on a long text it runs on a second thread
-  // while this one analyses the layout and the header, the two about equal in cost.
+  // while this one analyses the layout and the header, the two about equal in cost; and so on
+  // any text while the rules are cold (a process's first text), recognition then being the most
+  // of a run.
   std::vector<Mention> mentions;
   Layout layout;
   const size_t size = text->view().size();
@@ -101,7 +103,7 @@ Result<Extraction> RunStages(const StageRules& rules, const SourceText& source, 
             layout = AnalyzeLayout(text->view(), options.layout);
             if (!budget.Exhausted()) out.meta = BuildMeta(layout, text->view(), rules.places, options.layout);
           },
-          size >= kParallelRecognizeMinBytes && size <= kParallelRecognizeMaxBytes);
+          (size >= kParallelRecognizeMinBytes || rules.rules.Cold()) && size <= kParallelRecognizeMaxBytes);
 
   if (auto s = over_budget("layout and recognize")) return *s;
   InferYears(mentions, text->view(), out.meta.date);

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <unordered_map>
 
 #include "baocao/normalize/text.h"
 #include "core/strings.h"
@@ -87,20 +88,20 @@ std::vector<std::string> CodePoints(std::string_view s) {
 
 // A pattern in which each Vietnamese vowel (and d/đ) matches any of its marked forms.
 std::string AnyToneMarks(const std::string& pattern) {
-  static const char* const kGroups[] = {
-      "aàáảãạăằắẳẵặâầấẩẫậ", "eèéẻẽẹêềếểễệ", "iìíỉĩị", "oòóỏõọôồốổỗộơờớởỡợ", "uùúủũụưừứửữự",
-      "yỳýỷỹỵ", "dđ",
-  };
+  // Each marked or bare letter's class, worked out once: the kind vocabulary spells some
+  // hundred words, each letter of which is looked up.
+  static const std::unordered_map<std::string, std::string> kClassOf = [] {
+    std::unordered_map<std::string, std::string> classes;
+    for (const char* group : {"aàáảãạăằắẳẵặâầấẩẫậ", "eèéẻẽẹêềếểễệ", "iìíỉĩị", "oòóỏõọôồốổỗộơờớởỡợ",
+                              "uùúủũụưừứửữự", "yỳýỷỹỵ", "dđ"}) {
+      for (std::string& member : CodePoints(group)) classes.emplace(std::move(member), internal::Concat({"[", group, "]"}));
+    }
+    return classes;
+  }();
   std::string out;
   for (const std::string& cp : CodePoints(pattern)) {
-    const char* group = nullptr;
-    for (const char* g : kGroups) {
-      for (const std::string& member : CodePoints(g)) {
-        if (member == cp) group = g;
-      }
-    }
-    if (group) out += std::string("[") + group + "]";
-    else out += cp;
+    auto it = kClassOf.find(cp);
+    out += it == kClassOf.end() ? cp : it->second;
   }
   return out;
 }

@@ -84,6 +84,8 @@ Result<RuleSet> RuleSet::LoadString(std::string_view content, const std::string&
 
 const std::vector<RuleInfo>& RuleSet::rules() const { return impl_->infos; }
 
+bool RuleSet::Cold() const { return impl_->Cold(); }
+
 std::string RuleSet::CanonicalKind(std::string_view kind) const {
   auto it = impl_->kinds.find(FoldKey(kind));
   if (it != impl_->kinds.end()) return it->second;

@@ -180,6 +180,11 @@ struct RuleSet::Impl {
   std::once_flag prefilter_once;
   std::atomic<uint64_t> bytes_seen{0};
   static constexpr uint64_t kPrefilterAfter = uint64_t(1) << 20;
+  // A rule's first reads build its reverse program and its DFA's states, several times the cost
+  // of a warm read: a fresh process (the CLI on one file) spends most of recognition on it.
+  // Until the rules have read kWarmAfter bytes, any text is worth a second thread (Scan).
+  static constexpr uint64_t kWarmAfter = uint64_t(64) << 10;
+  bool Cold() const { return bytes_seen.load(std::memory_order_relaxed) < kWarmAfter; }
   void BuildPrefilter();
   bool UsePrefilter(size_t text_size) {
     uint64_t seen = bytes_seen.fetch_add(text_size, std::memory_order_relaxed) + text_size;

@@ -265,6 +265,7 @@ void JoinInRuleOrder(std::vector<Found>& per_rule, Found& all) {
 
 Found RuleSet::Impl::Scan(std::string_view text, const Budget& budget) {
   const size_t nrules = rules.size();
+  const bool cold = Cold();   // before this text counts
   const bool prefiltered = UsePrefilter(text.size());
   RuleWindows allowed;
   if (prefiltered) allowed = AskPrefilter(text, budget);
@@ -279,9 +280,9 @@ Found RuleSet::Impl::Scan(std::string_view text, const Budget& budget) {
              prefiltered ? allowed.of_rule[ri] : whole_text_only, found, budget);
   };
   Found all;
-  if (text.size() >= kParallelRulesMinBytes && text.size() <= kParallelRulesMaxBytes && nrules > 1) {
-    // A long text: the rules are shared out between this thread and one more, each taking the
-    // next rule not yet taken (their costs differ by tenfold).
+  if ((text.size() >= kParallelRulesMinBytes || cold) && text.size() <= kParallelRulesMaxBytes && nrules > 1) {
+    // A long text, or cold rules: the rules are shared out between this thread and one more,
+    // each taking the next rule not yet taken (their costs differ by tenfold).
     std::vector<Found> per_rule(nrules);
     std::atomic<size_t> next_rule{0};
     auto work = [&] {

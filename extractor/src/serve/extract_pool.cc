@@ -8,7 +8,9 @@
 #include <vector>
 
 #include "baocao/source/docx.h"
+#include "baocao/source/image.h"
 #include "baocao/source/pdf.h"
+#include "baocao/source/read.h"
 
 namespace baocao::serve {
 
@@ -21,8 +23,11 @@ constexpr char kIdleName[] = "baocao-worker";
 // Text this small is extracted on the request's own thread (milliseconds), never queued.
 constexpr size_t kInlineMaxBytes = 256 * 1024;
 
+// Only text: an RTF goes through LibreOffice (a second or more) and an image through OCR, however
+// small, and both hand back pages for the store (Engine::ExtractBytes), as a PDF and a .doc do.
 bool ExtractsInline(std::string_view bytes) {
-  return bytes.size() <= kInlineMaxBytes && !LooksLikePdf(bytes) && !LooksLikeZip(bytes) && !LooksLikeOle2(bytes);
+  return bytes.size() <= kInlineMaxBytes && !LooksLikePdf(bytes) && !LooksLikeZip(bytes) && !LooksLikeOle2(bytes) &&
+         !LooksLikeRtf(bytes) && !LooksLikeImage(bytes);
 }
 
 ExtractOptions WithDeadline(ExtractOptions options, double seconds_left) {

@@ -67,6 +67,41 @@ Result<std::vector<PdfPage>> ReadAndKeep(Store& reader, int64_t id, const std::s
   return std::move(pdf->pages);
 }
 
+// A Word file's one page: the text read from it, which its spans point into, not its zip bytes.
+// A .doc, .odt or RTF file's is kept with it when it is stored (the text of LibreOffice's
+// conversion, Engine::ExtractBytes), so no read converts it; one stored before that is converted
+// once here, within an upload's budget, and kept. A .docx is read again: milliseconds, no OCR.
+Result<std::string> WordPagesBody(Store& reader, int64_t id, const std::string& sha256, const PageSources& s) {
+  auto body = [&](std::string text) {
+    json page = {{"number", nullptr}, {"text", std::move(text)}, {"has_text_layer", true}};
+    return Body(id, json::array({std::move(page)}));
+  };
+  Result<std::vector<PdfPage>> kept = store::ReadPages(reader, id);
+  if (!kept.ok()) return kept.status();
+  if (!kept->empty()) return body(std::move(kept->front().text));
+  Result<std::string> source = SourceOf(reader, id);
+  if (!source.ok()) return source.status();
+  const bool converted = !LooksLikeZip(*source) || LooksLikeOdt(*source);
+  if (converted) {
+    const char* kind = LooksLikeOle2(*source) ? "doc" : LooksLikeOdt(*source) ? "odt" : "rtf";
+    const Budget budget = Budget::Start({s.timeout_seconds, s.extract.limits.max_memory});
+    Result<std::string> docx = ConvertToDocx(*source, kind, budget, s.extract.convert);
+    if (!docx.ok()) return docx.status();
+    source = std::move(docx);
+  }
+  Result<DocxDocument> docx = ReadDocx(*source, s.extract.docx);
+  if (!docx.ok()) return docx.status();
+  if (converted) {
+    PdfPage page;
+    page.number = 1;
+    page.text = docx->text;
+    page.has_text_layer = true;
+    // The answer is the text either way; a store that cannot keep it fails the next write too.
+    (void)s.with_writer([&](Store& writer) { return store::KeepPages(writer, id, sha256, {page}).status(); });
+  }
+  return body(std::move(docx->text));
+}
+
 }  // namespace
 
 Result<std::string> PagesBody(int64_t id, const PageSources& s) {
@@ -76,23 +111,7 @@ Result<std::string> PagesBody(int64_t id, const PageSources& s) {
   if (!row.ok()) return row.status();
   if (!*row) return Status(ErrorCode::kNotFound, "no document " + std::to_string(id));
   const std::optional<Format> format = ParseFormat((*row)->format);
-  if (format == Format::kDocx) {
-    // A Word file's spans point into the text read from it, not into its zip bytes: reading it
-    // again costs milliseconds, no OCR.
-    Result<std::string> source = SourceOf(**store, id);
-    if (!source.ok()) return source.status();
-    if (!LooksLikeZip(*source) || LooksLikeOdt(*source)) {
-      // A .doc, .odt or RTF read as the .docx LibreOffice made of it ("converted:doc"): made again.
-      const char* kind = LooksLikeOle2(*source) ? "doc" : LooksLikeOdt(*source) ? "odt" : "rtf";
-      Result<std::string> converted = ConvertToDocx(*source, kind, Budget{}, s.extract.convert);
-      if (!converted.ok()) return converted.status();
-      source = std::move(converted);
-    }
-    Result<DocxDocument> docx = ReadDocx(*source, s.extract.docx);
-    if (!docx.ok()) return docx.status();
-    json page = {{"number", nullptr}, {"text", std::move(docx->text)}, {"has_text_layer", true}};
-    return Body(id, json::array({std::move(page)}));
-  }
+  if (format == Format::kDocx) return WordPagesBody(**store, id, (*row)->sha256, s);
   if (format != Format::kPdf && format != Format::kImage) {   // an image's pages are a scan's
     return Status(ErrorCode::kNotFound, "document " + std::to_string(id) + " is text: its source is its text");
   }

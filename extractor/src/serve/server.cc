@@ -563,15 +563,15 @@ void Server::Impl::GetSource(const httplib::Request& req, httplib::Response& res
   std::optional<StoredDocument> doc = FindDocument(req, res, /*with_source=*/true);
   if (!doc) return;
   const StoredDocumentInfo& info = doc->info;
-  std::string type = "application/pdf";
-  if (info.format != Format::kPdf) {
+  // The type by what the bytes are: a photograph is shown as one, a Word file downloads as Word.
+  std::string encoding = "utf-8";
+  if (info.format == Format::kText) {
     json stored = json::parse(doc->extraction_json, nullptr, false);
-    std::string encoding = "utf-8";
     if (stored.is_object() && stored["document"].is_object() && stored["document"]["encoding"].is_string()) {
       encoding = stored["document"]["encoding"].get<std::string>();
     }
-    type = "text/plain; charset=" + encoding;
   }
+  const std::string type = serve::SourceContentType(doc->source, encoding);
   res.set_header("Content-Disposition", serve::ContentDisposition(BaseName(info.path)));
   // Never a document the browser runs: a text file holding <script> stays text.
   res.set_header("Content-Security-Policy", "sandbox; default-src 'none'");

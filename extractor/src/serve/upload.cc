@@ -9,6 +9,7 @@
 #include <array>
 #include <cctype>
 
+#include "baocao/ocr/image.h"
 #include "baocao/source/docx.h"
 #include "baocao/source/image.h"
 #include "baocao/source/read.h"
@@ -133,6 +134,22 @@ std::string AsciiFileName(std::string_view safe_name) {
 
 bool LooksLikePdfBytes(std::string_view bytes) {
   return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
+}
+
+std::string SourceContentType(std::string_view bytes, std::string_view text_encoding) {
+  if (LooksLikePdfBytes(bytes)) return "application/pdf";
+  switch (SniffImage(bytes)) {
+    case ImageFormat::kJpeg: return "image/jpeg";
+    case ImageFormat::kPng: return "image/png";
+    case ImageFormat::kTiff: return "image/tiff";
+    case ImageFormat::kWebp: return "image/webp";
+    case ImageFormat::kNone: break;
+  }
+  if (LooksLikeOdt(bytes)) return "application/vnd.oasis.opendocument.text";
+  if (LooksLikeZip(bytes)) return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  if (LooksLikeOle2(bytes)) return "application/msword";
+  if (LooksLikeRtf(bytes)) return "application/rtf";
+  return internal::Concat({"text/plain; charset=", text_encoding});
 }
 
 std::string ContentDisposition(const std::string& name) {

@@ -46,4 +46,9 @@ Result<UploadKind> ClassifyUpload(std::string_view bytes, std::string_view safe_
 
 bool LooksLikePdfBytes(std::string_view bytes);
 
+// The Content-Type a stored document's original bytes are served with, by what the bytes are
+// (never the name): application/pdf; a JPEG, PNG, TIFF or WebP image's own type; Word's for a
+// .docx, .doc, .odt or RTF; else text/plain in `text_encoding` (the extraction's "encoding").
+std::string SourceContentType(std::string_view bytes, std::string_view text_encoding);
+
 }  // namespace baocao::serve

@@ -67,7 +67,9 @@ struct DecodedImage {
 };
 
 // Page `index` (0-based) decoded and turned upright by the EXIF `orientation` (1-8: 3 a half
-// turn, 6 and 8 quarter turns, 2, 4, 5, 7 mirrored). kCorrupt when it cannot be decoded.
+// turn, 6 and 8 quarter turns, 2, 4, 5, 7 mirrored): a JPEG's, read by ExifOrientation. A TIFF
+// page's own Orientation tag is applied by Leptonica as it decodes the page, so a TIFF takes 1.
+// kCorrupt when it cannot be decoded.
 Result<DecodedImage> DecodeImage(std::string_view bytes, int index, int orientation);
 
 }  // namespace baocao

@@ -104,9 +104,10 @@ class Engine {
   Result<Extraction> ExtractBytes(std::string_view bytes, const std::string& path,
                                   const ExtractOptions& options, Stages* stages) const;
   // The same, also handing back a PDF's pages as this one read of it left them (`*pages`: each
-  // page's text, and for a page read by OCR its words with their boxes and confidence; empty
-  // for other input): what the store keeps beside the extraction (document_pages, docs/STORE.md),
-  // so that showing the document never reads, or OCRs, the PDF again.
+  // page's text, and for a page read by OCR its words with their boxes and confidence; for a
+  // .doc, .odt or RTF file one page, the text read from LibreOffice's conversion; empty for
+  // other input): what the store keeps beside the extraction (document_pages, docs/STORE.md),
+  // so that showing the document never reads, OCRs or converts it again.
   Result<Extraction> ExtractBytes(std::string_view bytes, const std::string& path,
                                   const ExtractOptions& options, std::vector<PdfPage>* pages) const;
 
@@ -123,11 +124,13 @@ class Engine {
                                  Stages* stages) const;
   Result<Extraction> ExtractPdf(std::string_view bytes, const std::string& path, const ExtractOptions& options,
                                 Stages* stages, std::vector<PdfPage>* pages) const;
+  // `text`, when given, receives the text read from the .docx (what the spans point into).
   Result<Extraction> ExtractDocx(std::string_view bytes, const std::string& path, const ExtractOptions& options,
-                                 Stages* stages) const;
+                                 Stages* stages, std::string* text = nullptr) const;
   // A .doc, .odt or RTF (`extension`) converted to .docx by LibreOffice, then read as one.
   Result<Extraction> ExtractConverted(std::string_view bytes, const std::string& path, std::string_view extension,
-                                      const ExtractOptions& options, Stages* stages) const;
+                                      const ExtractOptions& options, Stages* stages,
+                                      std::vector<PdfPage>* pages) const;
   internal::StageRules StageRules() const;
   struct Impl;
   std::unique_ptr<Impl> impl_;

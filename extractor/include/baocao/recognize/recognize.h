@@ -61,6 +61,9 @@ class RuleSet {
   std::vector<Mention> Recognize(std::string_view text, const Budget& budget = Budget()) const;
 
   const std::vector<RuleInfo>& rules() const;
+  // Whether the rules have read little yet (under 64 KB): their automata are still being built,
+  // so the next Recognize costs several times a warm one, on two threads whatever the size.
+  bool Cold() const;
   // Canonical spelling of a reference kind ("nghị quyết" -> "Nghị quyết"), from the vocabulary.
   std::string CanonicalKind(std::string_view kind) const;
 

@@ -11,8 +11,9 @@
 //   for (const baocao::PdfPage& p : doc->pages) use(p.number, p.text, p.words);
 //
 // Known by its magic numbers (baocao/ocr/image.h SniffImage), never by the file's name. A JPEG's
-// EXIF orientation is applied before reading (repair "exif_orientation:6"); a page still
-// sideways or upside down is turned by Tesseract's orientation detection as a scanned PDF's is.
+// EXIF orientation is applied before reading (repair "exif_orientation:6"), a TIFF page's own
+// Orientation tag by Leptonica as it decodes the page (DecodeImage); a page still sideways or
+// upside down is turned by Tesseract's orientation detection as a scanned PDF's is.
 // Boxes are in points at the image's resolution: the declared one when it is a plausible scan's
 // (100-1200 dpi), else the one that makes the image's shorter side an A4 page's (210 mm), as a
 // phone's photograph of a report is. Memory: one page decoded at a time (about 7 bytes a pixel
