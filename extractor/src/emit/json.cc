@@ -121,8 +121,9 @@ static json CheckToJson(const Check& c) {
 namespace {
 
 // ToJson's tree; with a `ticker`, each long list stops being built once the budget is spent (the
-// caller then reports the budget's error, never the partial tree).
-json TreeOf(const Extraction& x, BudgetTicker* ticker) {
+// caller then reports the budget's error, never the partial tree). `streamed_lists`: false leaves
+// the mentions, tables and checks empty, for WriteJson to write them one by one.
+json TreeOf(const Extraction& x, BudgetTicker* ticker, bool streamed_lists) {
   auto spent = [&] { return ticker && ticker->Exhausted(); };
   json doc = {{"path", x.document.path}, {"sha256", x.document.sha256}, {"format", x.document.format},
               {"pages", x.document.pages ? json(*x.document.pages) : json(nullptr)},
@@ -158,9 +159,12 @@ json TreeOf(const Extraction& x, BudgetTicker* ticker) {
     facts.push_back(std::move(fact));
   }
   json mentions = json::array();
-  for (size_t i = 0; i < x.mentions.size() && !spent(); ++i) mentions.push_back(MentionToJson(x.mentions[i]));
+  const size_t listed_mentions = streamed_lists ? x.mentions.size() : 0;
+  const size_t listed_tables = streamed_lists ? x.tables.size() : 0;
+  const size_t listed_checks = streamed_lists ? x.checks.size() : 0;
+  for (size_t i = 0; i < listed_mentions && !spent(); ++i) mentions.push_back(MentionToJson(x.mentions[i]));
   json tables = json::array();
-  for (size_t i = 0; i < x.tables.size() && !spent(); ++i) tables.push_back(TableToJson(x.tables[i]));
+  for (size_t i = 0; i < listed_tables && !spent(); ++i) tables.push_back(TableToJson(x.tables[i]));
   json sections = json::array();
   for (const Section& s : x.sections) {
     sections.push_back({{"level", s.level}, {"number", s.number}, {"title", s.title}, {"line", s.line}});
@@ -177,7 +181,7 @@ json TreeOf(const Extraction& x, BudgetTicker* ticker) {
                      {"rule", StringOrNull(f.rule)}});
   }
   json checks = json::array();
-  for (size_t i = 0; i < x.checks.size() && !spent(); ++i) checks.push_back(CheckToJson(x.checks[i]));
+  for (size_t i = 0; i < listed_checks && !spent(); ++i) checks.push_back(CheckToJson(x.checks[i]));
   return {{"schema_version", kSchemaVersion}, {"document", std::move(doc)}, {"meta", std::move(meta)},
           {"references", std::move(refs)}, {"facts", std::move(facts)}, {"mentions", std::move(mentions)},
           {"tables", std::move(tables)}, {"sections", std::move(sections)}, {"flags", std::move(flags)},
@@ -186,7 +190,7 @@ json TreeOf(const Extraction& x, BudgetTicker* ticker) {
 
 }  // namespace
 
-json ToJson(const Extraction& x) { return TreeOf(x, nullptr); }
+json ToJson(const Extraction& x) { return TreeOf(x, nullptr, /*streamed_lists=*/true); }
 
 namespace {
 
@@ -389,15 +393,8 @@ Status WriteJson(const Extraction& x, std::ostream& out, bool pretty, const Budg
   std::atomic<bool> stopped{false};
   internal::RunBoth(
       [&] {
-        Extraction rest;
-        rest.document = x.document;
-        rest.meta = x.meta;
-        rest.sections = x.sections;
-        rest.references = x.references;
-        rest.facts = x.facts;
-        rest.flags = x.flags;
         BudgetTicker ticker(budget, kJsonBudgetStride);
-        json top = TreeOf(rest, &ticker);
+        json top = TreeOf(x, &ticker, /*streamed_lists=*/false);   // no copy of the rest
         for (auto it = top.begin(); it != top.end() && !stopped; ++it) {
           bool streamed = it.key() == "mentions" || it.key() == "tables" || it.key() == "checks";
           std::optional<std::string> text = streamed ? std::string() : DumpWithin(it.value(), ticker);
