@@ -29,10 +29,9 @@ class ExtractPool {
   ExtractPool(const ExtractPool&) = delete;
   ExtractPool& operator=(const ExtractPool&) = delete;
 
-  // Extracts `bytes` as the document `path` and prepares its store rows (their JSON written
-  // within the extraction's budget: a long document's takes seconds). kTimeout after `timeout`
-  // (or at once when every spare worker is stuck with a timed-out job); the engine's own errors
-  // as they come; kInternal once the pool is shut down.
+  // Extracts `bytes` as the document `path` and prepares its store rows. kTimeout after
+  // `timeout` (or at once when every spare worker is stuck with a timed-out job); the engine's
+  // own errors as they come; kInternal once the pool is shut down.
   Result<PreparedDocument> Extract(std::string bytes, const std::string& path, std::chrono::milliseconds timeout);
 
   // No new jobs; queued ones fail; waits for running ones (stragglers included).
