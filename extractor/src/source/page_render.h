@@ -8,7 +8,10 @@
 //   if (!gray.valid()) ...   // no such page, or `stop` said to stop before the last pixel
 //
 // Poppler asks `stop` between the content stream's operators (every 10) and, while it decodes
-// an image, before each row it reads: a 300 dpi scan page, one image, stops within a row.
+// an image, every 16 KB it reads: a 300 dpi scan page, one image, stops decoding within a few
+// rows. Splash still scales and composites the image's remaining (blank) rows, which it does not
+// let us interrupt: 0.1 to 0.4 s of a 300 dpi page under load, against 0.6 to 1.9 s for the
+// whole render.
 // One page per call; `doc` is the calling thread's own (a PDFDoc is not to be shared).
 #pragma once
 
