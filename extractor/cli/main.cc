@@ -136,7 +136,8 @@ Options:
       --rules DIR      rule folder (default: $BAOCAO_RULES, else the source tree's rules/)
       --encoding ENC   force the input encoding: utf-8 | utf-16le | utf-16be | windows-1258
       --max-bytes N    refuse inputs larger than N bytes (default 268435456)
-      --max-seconds S  stop an extraction after S seconds (default 600; 0: no limit): exit 9
+      --max-seconds S  stop an extraction after S seconds, the writing of its JSON included
+                       (default 600; 0: no limit): exit 9, the JSON cut short
       --max-memory M   stop an extraction once the process's resident memory passes M bytes
                        (K, M, G suffixes; default 2G; 0: no limit): exit 9
       --password PW    the password of an encrypted PDF (tried as owner and user password)
@@ -179,10 +180,64 @@ void PrintFacts(const baocao::Extraction& x) {
   }
 }
 
+// How `extract` writes each result.
+struct ExtractOutput {
+  std::string output_dir;   // a file FILE.json in it for each input; empty: standard output
+  std::string stage;        // --stage: that stage's JSON, not the extraction's
+  bool jsonl = false, compact = false;
+};
+
+// Writes one extraction's JSON (or its stage) as `output` says, streamed element by element
+// within `budget` (a stage is small enough to build whole). A JSON the budget cut short ends its
+// line and the error follows (as a record of its own under --jsonl); an output file cut short is
+// removed. The exit status it adds: kExitOk, the budget's, or kExitOutput.
+int WriteExtraction(const ExtractOutput& output, const std::string& file, const baocao::Extraction& x,
+                    const baocao::Stages& stages, const std::string& bytes, const baocao::Budget& budget) {
+  const bool one_line = output.jsonl || output.compact;
+  int status = kExitOk;
+  auto write = [&](std::ostream& out) {
+    baocao::Status written = baocao::Status::Ok();
+    if (output.stage.empty()) {
+      written = baocao::WriteJson(x, out, !one_line, budget);
+    } else {
+      out << baocao::StageToJson(stages, output.stage, bytes)
+                 .dump(one_line ? -1 : 1, ' ', false, nlohmann::json::error_handler_t::replace);
+    }
+    out << "\n";
+    if (written.ok()) return true;
+    baocao::Status cut(written.code(), file + ": " + written.message());
+    std::cerr << "baocao: " << cut.ToString() << "\n";
+    if (output.jsonl) out << baocao::ErrorToJson(file, cut).dump() << "\n";
+    status = ExitCodeFor(cut.code());
+    return false;
+  };
+  if (output.output_dir.empty()) {
+    write(std::cout);
+    return status;
+  }
+  std::filesystem::path name = std::filesystem::path(file == "-" ? "stdin" : file).filename();
+  name.replace_extension(".json");
+  std::filesystem::path target = std::filesystem::path(output.output_dir) / name;
+  std::ofstream out(target, std::ios::binary);
+  if (!write(out)) {
+    out.close();
+    std::error_code ignored;
+    std::filesystem::remove(target, ignored);
+  } else if (!out) {
+    std::cerr << "baocao: " << target.string() << ": cannot write\n";
+    status = kExitOutput;
+  }
+  return status;
+}
+
 int Extract(const std::vector<std::string>& args, bool facts_table = false) {
   std::vector<std::string> files;
-  std::string output_dir, stage, rules_dir;
-  bool jsonl = false, compact = false;
+  ExtractOutput output;
+  std::string& output_dir = output.output_dir;
+  std::string& stage = output.stage;
+  bool& jsonl = output.jsonl;
+  bool& compact = output.compact;
+  std::string rules_dir;
   baocao::ExtractOptions options = DefaultExtractOptions();
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -223,8 +278,11 @@ int Extract(const std::vector<std::string>& args, bool facts_table = false) {
   for (const std::string& file : files) {
     baocao::Result<std::string> bytes = file == "-" ? ReadStdin(options.max_bytes) : baocao::ReadFileBytes(file, options.max_bytes);
     baocao::Stages stages;
+    // One budget for the extraction and the writing of its JSON (64 MB take seconds).
+    baocao::ExtractOptions budgeted = options;
+    const baocao::Budget budget = baocao::StartBudget(budgeted);
     baocao::Result<baocao::Extraction> result = bytes.ok()
-        ? engine->ExtractBytes(*bytes, file, options, stage.empty() ? nullptr : &stages)
+        ? engine->ExtractBytes(*bytes, file, budgeted, stage.empty() ? nullptr : &stages)
         : baocao::Result<baocao::Extraction>(bytes.status());
     if (!result.ok()) {
       std::cerr << "baocao: " << result.status().ToString() << "\n";
@@ -236,26 +294,8 @@ int Extract(const std::vector<std::string>& args, bool facts_table = false) {
       PrintFacts(*result);
       continue;
     }
-    // The result is streamed element by element; a stage is small enough to build whole.
-    auto write = [&](std::ostream& out) {
-      if (stage.empty()) {
-        baocao::WriteJson(*result, out, !(jsonl || compact));
-      } else {
-        out << baocao::StageToJson(stages, stage, *bytes)
-                   .dump(jsonl || compact ? -1 : 1, ' ', false, nlohmann::json::error_handler_t::replace);
-      }
-      out << "\n";
-    };
-    if (!output_dir.empty()) {
-      std::filesystem::path name = std::filesystem::path(file == "-" ? "stdin" : file).filename();
-      name.replace_extension(".json");
-      std::filesystem::path target = std::filesystem::path(output_dir) / name;
-      std::ofstream out(target, std::ios::binary);
-      write(out);
-      if (!out) { std::cerr << "baocao: " << target.string() << ": cannot write\n"; if (status == kExitOk) status = kExitOutput; }
-    } else {
-      write(std::cout);
-    }
+    const int written = WriteExtraction(output, file, *result, stages, *bytes, budget);
+    if (status == kExitOk) status = written;
   }
   std::cout.flush();
   return status;

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "baocao/audit/audit.h"
+#include "baocao/emit/json.h"
 #include "baocao/layout/layout.h"
 #include "baocao/link/link.h"
 #include "baocao/normalize/text.h"
@@ -107,6 +108,24 @@ TEST_F(Stopped, AuditStopsBeforeItsChecks) {
   AuditResult stopped = Audit(SharedEngine().audit_rules(), input, options);
   EXPECT_TRUE(stopped.flags.empty());
   EXPECT_TRUE(stopped.checks.empty());
+}
+
+// Writing the result's JSON spends the same budget (64 MB took 3 s past a deadline): spent, it
+// stops with the budget's error and never passes a cut JSON off as whole.
+TEST_F(Stopped, JsonWritingStopsWithTheBudgetsError) {
+  std::ostringstream plain, budgeted;
+  WriteJson(extraction, plain, /*pretty=*/false);
+  ASSERT_TRUE(WriteJson(extraction, budgeted, /*pretty=*/false, Budget::Start({})).ok());
+  EXPECT_EQ(budgeted.str(), plain.str());
+  for (bool pretty : {false, true}) {
+    std::ostringstream cancelled, late;
+    EXPECT_EQ(WriteJson(extraction, cancelled, pretty, Cancelled()).code(), ErrorCode::kCancelled);
+    EXPECT_LT(cancelled.str().size(), plain.str().size());
+    const Status timed_out = WriteJson(extraction, late, pretty, PastDeadline());
+    EXPECT_EQ(timed_out.code(), ErrorCode::kTimeout);
+    EXPECT_NE(timed_out.message().find("JSON output"), std::string::npos) << timed_out.message();
+    EXPECT_FALSE(nlohmann::json::accept(late.str()));
+  }
 }
 
 // The whole extraction: the error, naming the file, never a result.

@@ -85,6 +85,7 @@ void Structure::TableAfterBreakdown() {
 void Structure::CountedLists() {
   const bool en = c.en();
   for (const Mention* m : order) {
+    if (ticker.Exhausted()) return;
     if (!IsAdditive(*m) || m->number < 2 || m->number > tuning.counted_list_max || m->number != std::floor(m->number)) continue;
     if (NamesSomething(*m) || Flagged(*m) || NounAfter(*m).empty()) continue;
     // The noun and a few words, then the colon.

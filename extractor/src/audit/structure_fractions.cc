@@ -163,6 +163,7 @@ void Structure::Fractions() {
   const std::vector<const Mention*> all = FiguresWithJoinedFractions();
   std::vector<Pair> pairs;
   for (size_t i = 0; i < all.size(); ++i) {
+    if (ticker.Exhausted()) return;
     const Mention& m = *all[i];
     if (m.type != MentionType::kFraction) continue;
     TextRange clause = Sentence(m.span.normalized.begin, 0, text.size(), /*at_semicolon=*/true, /*at_newline=*/false);

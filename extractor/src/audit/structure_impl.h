@@ -57,6 +57,11 @@ struct Structure {
   std::vector<const Mention*> order;   // numeric mentions, in text order
   std::set<size_t> flagged_starts;     // spans already in a flag: one inconsistency, one flag
   std::set<std::string> checked;       // member spans of checks already listed
+  // Asked once per kFiguresPerBudgetCheck figures in the passes that walk them all: the
+  // budget is otherwise asked only between passes, and one pass over a 16 MB paragraph's
+  // figures ran two seconds past a deadline (issue 18). Out of it, the pass returns.
+  static constexpr unsigned kFiguresPerBudgetCheck = 256;
+  BudgetTicker ticker{c.options.budget, kFiguresPerBudgetCheck};
 
   // --- The figures and the relations found (structure.cc) -----------------------------------
 

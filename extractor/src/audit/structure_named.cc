@@ -18,6 +18,7 @@ namespace baocao::audit_structure {
 void Structure::NamedRates() {
   const bool en = c.en();
   for (const Mention* pct : order) {
+    if (ticker.Exhausted()) return;
     if (pct->type != MentionType::kPercent || Flagged(*pct) || pct->comparator != Comparator::kNone) continue;
     TextRange sentence = Sentence(pct->span.normalized.begin, 0, text.size(), false, false);
     if (!In(sentence.begin, pct->span.normalized.begin).empty()) continue;
@@ -86,6 +87,7 @@ void Structure::NamedRates() {
 void Structure::DefinedRates() {
   const bool en = c.en();
   for (const Mention* pct : order) {
+    if (ticker.Exhausted()) return;
     if (pct->type != MentionType::kPercent || Flagged(*pct) || pct->comparator != Comparator::kNone) continue;
     size_t open = pct->span.normalized.end;
     while (open < text.size() && text[open] == ' ') ++open;
@@ -163,6 +165,7 @@ void Structure::Remainders() {
   if (cue == c.rules.words.end()) return;
   const bool en = c.en();
   for (const Mention* x : order) {
+    if (ticker.Exhausted()) return;
     if (!IsAdditive(*x) || NamesSomething(*x) || x->number <= 0 || Flagged(*x)) continue;
     std::string noun = Unabbreviated(NounAfter(*x));
     if (noun.empty() && x->type != MentionType::kMoney) continue;
@@ -223,6 +226,7 @@ void Structure::StatedChanges() {
   if (up == c.rules.words.end() || down == c.rules.words.end()) return;
   const bool en = c.en();
   for (size_t i = 1; i < order.size(); ++i) {
+    if (ticker.Exhausted()) return;
     const Mention& change = *order[i];
     if (!(IsAdditive(change) || change.type == MentionType::kPercent) || NamesSomething(change) || change.number <= 0) continue;
     const Mention& from = *order[i - 1];
@@ -419,6 +423,7 @@ void Structure::CheckOutlineHeading(const std::vector<OutlinePoint>& points, con
 void Structure::NamedShares() {
   std::vector<NamedShare> shares;
   for (size_t i = 1; i < order.size(); ++i) {
+    if (ticker.Exhausted()) return;
     if (std::optional<NamedShare> share = ShareOfNamedWhole(i)) shares.push_back(std::move(*share));
   }
   std::map<const Mention*, std::vector<const NamedShare*>> by_base;

@@ -26,6 +26,7 @@ void Structure::RunningAccounts() {
   for (const Block& block : c.in.layout->blocks) {
     std::vector<const Mention*> amounts;
     for (const Mention* m : In(block.range.begin, block.range.end)) {
+      if (ticker.Exhausted()) return;
       if (m->type != MentionType::kMoney && m->type != MentionType::kNumber) continue;
       if (NamesSomething(*m) || m->number < tuning.running_account_min) continue;
       std::string digits;
@@ -239,6 +240,7 @@ void Structure::RepeatedFigures() {
   const FigureContexts contexts = FigureContextsOf();
   std::vector<Statement> list;
   for (const Mention* m : order) {
+    if (ticker.Exhausted()) return;
     if (std::optional<Statement> st = StatementOf(*m, contexts)) list.push_back(std::move(*st));
   }
   std::map<std::string, int> times;   // how often each digit string and unit is written

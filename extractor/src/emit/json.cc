@@ -1,15 +1,16 @@
 #include "baocao/emit/json.h"
 
+#include <atomic>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <sstream>
 #include <utility>
 #include <vector>
 
 #include "baocao/recognize/recognize.h"
 #include "core/parallel.h"
-#include "core/strings.h"
 #include "core/strings.h"
 
 namespace baocao {
@@ -117,7 +118,13 @@ static json CheckToJson(const Check& c) {
           {"holds", c.holds}};
 }
 
-json ToJson(const Extraction& x) {
+namespace {
+
+// ToJson's tree; with a `ticker`, each long list stops being built once the budget is spent (the
+// caller then reports the budget's error, never the partial tree). `streamed_lists`: false leaves
+// the mentions, tables and checks empty, for WriteJson to write them one by one.
+json TreeOf(const Extraction& x, BudgetTicker* ticker, bool streamed_lists) {
+  auto spent = [&] { return ticker && ticker->Exhausted(); };
   json doc = {{"path", x.document.path}, {"sha256", x.document.sha256}, {"format", x.document.format},
               {"pages", x.document.pages ? json(*x.document.pages) : json(nullptr)},
               {"bytes", x.document.bytes}, {"encoding", x.document.encoding},
@@ -131,6 +138,7 @@ json ToJson(const Extraction& x) {
                {"place", OptString(m.place)}, {"recipients", m.recipients}};
   json refs = json::array();
   for (const Reference& r : x.references) {
+    if (spent()) break;
     json spans = json::array();
     for (const Span& s : r.spans) spans.push_back(SpanToJson(s));
     refs.push_back({{"kind", r.kind}, {"number", r.number}, {"date", StringOrNull(r.date)},
@@ -138,6 +146,7 @@ json ToJson(const Extraction& x) {
   }
   json facts = json::array();
   for (const Fact& f : x.facts) {
+    if (spent()) break;
     json value = f.assessment ? json(*f.assessment) : (f.value ? Number(*f.value) : json(nullptr));
     json fact = {{"indicator", f.indicator}, {"role", f.role}, {"value", value},
                  {"unit", StringOrNull(f.unit)}, {"comparator", StringOrNull(std::string(NameOf(f.comparator)))},
@@ -150,15 +159,19 @@ json ToJson(const Extraction& x) {
     facts.push_back(std::move(fact));
   }
   json mentions = json::array();
-  for (const Mention& mention : x.mentions) mentions.push_back(MentionToJson(mention));
+  const size_t listed_mentions = streamed_lists ? x.mentions.size() : 0;
+  const size_t listed_tables = streamed_lists ? x.tables.size() : 0;
+  const size_t listed_checks = streamed_lists ? x.checks.size() : 0;
+  for (size_t i = 0; i < listed_mentions && !spent(); ++i) mentions.push_back(MentionToJson(x.mentions[i]));
   json tables = json::array();
-  for (const Table& t : x.tables) tables.push_back(TableToJson(t));
+  for (size_t i = 0; i < listed_tables && !spent(); ++i) tables.push_back(TableToJson(x.tables[i]));
   json sections = json::array();
   for (const Section& s : x.sections) {
     sections.push_back({{"level", s.level}, {"number", s.number}, {"title", s.title}, {"line", s.line}});
   }
   json flags = json::array();
   for (const Flag& f : x.flags) {
+    if (spent()) break;
     json evidence = json::array();
     for (const Span& s : f.evidence) evidence.push_back(SpanToJson(s));
     flags.push_back({{"kind", f.kind}, {"severity", f.severity}, {"indicators", f.indicators},
@@ -168,12 +181,16 @@ json ToJson(const Extraction& x) {
                      {"rule", StringOrNull(f.rule)}});
   }
   json checks = json::array();
-  for (const Check& c : x.checks) checks.push_back(CheckToJson(c));
+  for (size_t i = 0; i < listed_checks && !spent(); ++i) checks.push_back(CheckToJson(x.checks[i]));
   return {{"schema_version", kSchemaVersion}, {"document", std::move(doc)}, {"meta", std::move(meta)},
           {"references", std::move(refs)}, {"facts", std::move(facts)}, {"mentions", std::move(mentions)},
           {"tables", std::move(tables)}, {"sections", std::move(sections)}, {"flags", std::move(flags)},
           {"checks", std::move(checks)}};
 }
+
+}  // namespace
+
+json ToJson(const Extraction& x) { return TreeOf(x, nullptr, /*streamed_lists=*/true); }
 
 namespace {
 
@@ -326,64 +343,96 @@ std::string MentionText(const Mention& m) {
 const std::string& AsText(const std::string& text) { return text; }
 std::string AsText(const json& j) { return Dump(j); }
 
-// Writes `"key": [e1, e2, ...]` with each element made by `make` only when it is written.
+// Writes `"key": [e1, e2, ...]` with each element made by `make` only when it is written; stops
+// where it is once `ticker` finds the budget spent (false).
 template <typename T, typename Make>
-void WriteArray(std::ostream& out, const char* key, const std::vector<T>& items, bool pretty, Make make) {
+bool WriteArray(std::ostream& out, const char* key, const std::vector<T>& items, bool pretty, BudgetTicker& ticker,
+                Make make) {
   out << "," << (pretty ? "\n " : "") << "\"" << key << "\": [";
   for (size_t i = 0; i < items.size(); ++i) {
+    if (ticker.Exhausted()) return false;
     if (i) out << ",";
     if (pretty) out << "\n  ";
     out << AsText(make(items[i]));
   }
   out << (pretty && !items.empty() ? "\n ]" : "]");
+  return true;
 }
+
+// Dump(value), an array element by element (the same bytes) so that `ticker` is asked between
+// them; nullopt once it finds the budget spent.
+std::optional<std::string> DumpWithin(const json& value, BudgetTicker& ticker) {
+  if (!value.is_array()) return Dump(value);
+  std::string out = "[";
+  for (size_t i = 0; i < value.size(); ++i) {
+    if (ticker.Exhausted()) return std::nullopt;
+    if (i) out += ',';
+    out += Dump(value[i]);
+  }
+  return out += ']';
+}
+
+// The budget is asked once per this many elements written: one costs a microsecond or more,
+// a clock read a few tens of nanoseconds.
+constexpr unsigned kJsonBudgetStride = 64;
 
 // From this many mentions WriteJson writes them beside the rest, on a second thread.
 constexpr size_t kParallelJsonMentions = 256;
 
 }  // namespace
 
-void WriteJson(const Extraction& x, std::ostream& out, bool pretty) {
-  // Everything but the long arrays goes through ToJson; mentions, tables and checks, which grow
-  // with the document, are written one element at a time, in the key order ToJson uses. On a
-  // long document the tree is made and turned to text on a second thread while this one writes
-  // the mentions, the two about equal in cost.
+void WriteJson(const Extraction& x, std::ostream& out, bool pretty) { (void)WriteJson(x, out, pretty, Budget()); }
+
+Status WriteJson(const Extraction& x, std::ostream& out, bool pretty, const Budget& budget) {
+  // Everything but the long arrays goes through ToJson's tree; mentions, tables and checks, which
+  // grow with the document, are written one element at a time, in the key order ToJson uses. On
+  // a long document the tree is made and turned to text on a second thread while this one writes
+  // the mentions, the two about equal in cost. Each side asks the budget as it goes.
   std::vector<std::pair<std::string, std::string>> parts;   // ToJson's keys, in order, with text
   std::ostringstream mentions;
+  std::atomic<bool> stopped{false};
   internal::RunBoth(
       [&] {
-        Extraction rest;
-        rest.document = x.document;
-        rest.meta = x.meta;
-        rest.sections = x.sections;
-        rest.references = x.references;
-        rest.facts = x.facts;
-        rest.flags = x.flags;
-        json top = ToJson(rest);
-        for (auto it = top.begin(); it != top.end(); ++it) {
+        BudgetTicker ticker(budget, kJsonBudgetStride);
+        json top = TreeOf(x, &ticker, /*streamed_lists=*/false);   // no copy of the rest
+        for (auto it = top.begin(); it != top.end() && !stopped; ++it) {
           bool streamed = it.key() == "mentions" || it.key() == "tables" || it.key() == "checks";
-          parts.emplace_back(it.key(), streamed ? std::string() : Dump(it.value()));
+          std::optional<std::string> text = streamed ? std::string() : DumpWithin(it.value(), ticker);
+          if (!text) stopped = true;
+          else parts.emplace_back(it.key(), std::move(*text));
+        }
+        if (budget.Exhausted()) stopped = true;
+      },
+      [&] {
+        BudgetTicker ticker(budget, kJsonBudgetStride);
+        if (!WriteArray(mentions, "mentions", x.mentions, pretty, ticker, [](const Mention& m) { return MentionText(m); })) {
+          stopped = true;
         }
       },
-      [&] { WriteArray(mentions, "mentions", x.mentions, pretty, [](const Mention& m) { return MentionText(m); }); },
       x.mentions.size() >= kParallelJsonMentions);
-  bool first = true;
+  if (stopped) return budget.Check("JSON output");
+  BudgetTicker ticker(budget, kJsonBudgetStride);
+  bool first = true, cut = false;
   out << "{";
   for (const auto& [key, text] : parts) {
     if (key == "mentions") {
       out << mentions.view();
     } else if (key == "tables") {
-      WriteArray(out, "tables", x.tables, pretty, [](const Table& t) { return TableToJson(t); });
+      cut = !WriteArray(out, "tables", x.tables, pretty, ticker, [](const Table& t) { return TableToJson(t); });
     } else if (key == "checks") {
       out << (first ? "" : ",") << (pretty ? "\n " : "") << "\"checks\": [";
-      for (size_t i = 0; i < x.checks.size(); ++i) out << (i ? "," : "") << (pretty ? "\n  " : "") << Dump(CheckToJson(x.checks[i]));
-      out << (pretty && !x.checks.empty() ? "\n ]" : "]");
+      for (size_t i = 0; i < x.checks.size() && !(cut = ticker.Exhausted()); ++i) {
+        out << (i ? "," : "") << (pretty ? "\n  " : "") << Dump(CheckToJson(x.checks[i]));
+      }
+      if (!cut) out << (pretty && !x.checks.empty() ? "\n ]" : "]");
     } else {
       out << (first ? "" : ",") << (pretty ? "\n " : "") << Dump(json(key)) << ": " << text;
     }
+    if (cut) return budget.Check("JSON output");   // the JSON left incomplete
     first = false;
   }
   out << (pretty ? "\n}" : "}");
+  return Status::Ok();
 }
 
 json ErrorToJson(const std::string& path, const Status& status) {

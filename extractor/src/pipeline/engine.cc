@@ -125,6 +125,12 @@ bool NamedPdf(const std::string& path) {
 
 }  // namespace
 
+Budget StartBudget(ExtractOptions& options) {
+  const Budget budget = Budget::Start(options.limits, options.cancel);
+  options.audit.budget = options.pdf.budget = options.normalize.budget = options.layout.budget = budget;
+  return budget;
+}
+
 Result<Extraction> Engine::Extract(std::string_view bytes, const std::string& path, const ExtractOptions& options,
                                    Stages* stages, std::vector<PdfPage>* pages) const {
   if (bytes.size() > options.max_bytes) {
@@ -133,8 +139,7 @@ Result<Extraction> Engine::Extract(std::string_view bytes, const std::string& pa
   // The budget starts now, once; the readers and the stages check it (baocao/core/budget.h).
   if (!options.audit.budget.started()) {
     ExtractOptions budgeted = options;
-    const Budget budget = Budget::Start(options.limits, options.cancel);
-    budgeted.audit.budget = budgeted.pdf.budget = budgeted.normalize.budget = budgeted.layout.budget = budget;
+    StartBudget(budgeted);
     return Extract(bytes, path, budgeted, stages, pages);
   }
   // The format is what the bytes are, never what the file is called; but bytes named .pdf that

@@ -87,10 +87,13 @@ Result<PreparedDocument> ExtractPool::Extract(std::string bytes, const std::stri
     if (shut_down_) return Status(ErrorCode::kInternal, "the server is shutting down");
     const double seconds = std::chrono::duration<double>(timeout).count();
     if (seconds <= 0) return TimedOut(path, timeout);   // a budget of 0 s would be none
-    Result<Extraction> x = engine_.ExtractBytes(bytes, path, WithDeadline(options_, seconds));
-    if (x.status().code() == ErrorCode::kTimeout) return TimedOut(path, timeout);
-    if (!x.ok()) return x.status();
-    return PrepareDocument(std::move(x).value(), std::move(bytes), {});
+    ExtractOptions options = WithDeadline(options_, seconds);
+    const Budget budget = StartBudget(options);   // the store's JSON is written within it too
+    Result<Extraction> x = engine_.ExtractBytes(bytes, path, options);
+    Result<PreparedDocument> prepared = x.ok() ? PrepareDocument(std::move(x).value(), std::move(bytes), {}, budget)
+                                               : Result<PreparedDocument>(x.status());
+    if (prepared.status().code() == ErrorCode::kTimeout) return TimedOut(path, timeout);
+    return prepared;
   }
   // The job owns its result: a job abandoned by its request still has somewhere to write.
   auto result = std::make_shared<Result<PreparedDocument>>(Status(ErrorCode::kInternal, path));
@@ -122,10 +125,12 @@ Result<PreparedDocument> ExtractPool::Extract(std::string bytes, const std::stri
           return;
         }
         options = WithDeadline(std::move(options), left);
+        // The store's JSON of a long document takes seconds: written within the same budget.
+        const Budget budget = StartBudget(options);
         // The pages go to the store with the document: opening it never reads the PDF again.
         std::vector<PdfPage> pages;
         Result<Extraction> x = engine_.ExtractBytes(bytes, path, options, &pages);
-        *result = x.ok() ? Result<PreparedDocument>(PrepareDocument(std::move(x).value(), std::move(bytes), std::move(pages)))
+        *result = x.ok() ? PrepareDocument(std::move(x).value(), std::move(bytes), std::move(pages), budget)
                          : Result<PreparedDocument>(x.status());
         GiveSlot();
       });

@@ -1,9 +1,6 @@
 // A page's text layer judged and, where it is not text, read by OCR (source/page_ocr.h).
 #include "source/page_ocr.h"
 
-#include <poppler/cpp/poppler-image.h>
-#include <poppler/cpp/poppler-page-renderer.h>
-
 #include <algorithm>
 #include <map>
 #include <climits>
@@ -20,24 +17,15 @@ namespace {
 
 // ---------------------------------------------------------------------------------------------
 // Scanned pages (baocao/ocr/ocr.h): the page rendered upright as displayed, the frame of
-// text_list()'s boxes; gray for the ink count, colour for Tesseract (seals fade: ocr.h).
+// the words' boxes; gray for the ink count, colour for Tesseract (seals fade: ocr.h).
 
-poppler::image Render(const poppler::page& page, int dpi, poppler::image::format_enum format) {
-  poppler::page_renderer renderer;
-  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
-  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
-  renderer.set_image_format(format);
-  return renderer.render_page(&page, dpi, dpi);
+OcrImage ImageOf(const RenderedPage& img, int dpi) {
+  return {img.width, img.height, img.bytes_per_row, img.channels, dpi, img.pixels};
 }
 
-OcrImage ImageOf(const poppler::image& img, int channels, int dpi) {
-  return {img.width(), img.height(), img.bytes_per_row(), channels, dpi,
-          reinterpret_cast<const uint8_t*>(img.const_data())};
-}
-
-// A page rendered on first need, at the dpi and in the format asked (an invalid image when the
-// page cannot be rendered).
-using RenderFn = std::function<poppler::image(int dpi, poppler::image::format_enum format)>;
+// A page rendered on need, at the dpi and in the format asked (invalid when the page cannot be
+// rendered, is over a limit, or the budget ran out while it was).
+using RenderFn = std::function<RenderedPage(int dpi, PixelFormat format)>;
 
 std::string TextOf(const std::vector<RawWord>& raw) {
   std::string text;
@@ -56,8 +44,8 @@ bool TextLayerNeedsOcr(const RenderFn& render, const OcrTuning& tuning, const Pa
     // set as curves could hold more than the text layer (PageDrawing). Elsewhere the page's
     // ink is its text layer's own, which says nothing against it.
     if (drawing.MayHideText(tuning)) {
-      poppler::image ink = render(tuning.ink_dpi, poppler::image::format_gray8);
-      if (ink.is_valid()) dark = CountDarkPixels(ImageOf(ink, 1, tuning.ink_dpi), tuning);
+      RenderedPage ink = render(tuning.ink_dpi, PixelFormat::kGray8);
+      if (ink.valid()) dark = CountDarkPixels(ImageOf(ink, tuning.ink_dpi), tuning);
     } else {
       dark = 0;
     }
@@ -146,9 +134,8 @@ void RepairOcrDigits(RawWord& w) {
 // A page Tesseract reads with little confidence is no text: a scan too coarse or blurred to
 // read (a 72 dpi JPEG), or a photograph (OcrTuning::readable_median_confidence). A page over
 // PdfLimits is not rendered: its text layer stays.
-void MaybeOcr(const std::function<std::unique_ptr<poppler::page>()>& open_page, int index, int pages,
-              const PdfOptions& options, const PageDrawing& drawing, const Box& size, std::vector<RawWord>& raw,
-              Pending& p) {
+void MaybeOcr(const PageRenderFn& render_page, int index, int pages, const PdfOptions& options,
+              const PageDrawing& drawing, const Box& size, std::vector<RawWord>& raw, Pending& p) {
   if (options.ocr.mode == OcrMode::kNever) {
     // Judged all the same (on its text alone: no page is rendered), so that the repairs say
     // which pages hold a layer that is not text.
@@ -159,11 +146,11 @@ void MaybeOcr(const std::function<std::unique_ptr<poppler::page>()>& open_page, 
   }
   if (options.budget.Exhausted()) return;
   OcrOptions ocr = WithinBudget(options.ocr, options.budget);
-  std::unique_ptr<poppler::page> page;   // opened for rendering only
-  RenderFn render = [&](int dpi, poppler::image::format_enum format) {
-    if (!MayRender(size.x1, size.y1, dpi, drawing.max_image_pixels, options.limits, p)) return poppler::image();
-    if (!page) page = open_page();
-    return page ? Render(*page, dpi, format) : poppler::image();
+  std::function<bool()> stop;   // none without a budget: Poppler is then never asked
+  if (options.budget.started()) stop = [&budget = options.budget] { return budget.Exhausted(); };
+  RenderFn render = [&](int dpi, PixelFormat format) {
+    if (!MayRender(size.x1, size.y1, dpi, drawing.max_image_pixels, options.limits, p)) return RenderedPage();
+    return render_page(dpi, format, stop);
   };
   if (ocr.mode == OcrMode::kAuto && !TextLayerNeedsOcr(render, ocr.tuning, drawing, raw, p)) {
     p.ocr_error.clear();   // a refused ink count (MayRender) is no failed OCR
@@ -172,12 +159,13 @@ void MaybeOcr(const std::function<std::unique_ptr<poppler::page>()>& open_page, 
   if (ocr.progress) ocr.progress(index + 1, pages);
   Result<OcrPage> read = Status(ErrorCode::kInternal, "ocr: the page could not be rendered");
   {
-    // Rendering and recognizing a page each take a second or so that nothing interrupts: the
-    // budget is asked before each (spent, the page loop's Check reports it).
+    // The render stops when the budget is spent (page_render.h), Tesseract within a word
+    // (WithinBudget); its page layout does not, so the budget is asked before it too (ocr.h).
+    // Spent, the page loop's Check reports it.
     if (options.budget.Exhausted()) return;
-    poppler::image image = render(ocr.dpi, poppler::image::format_bgr24);   // one page at a time
+    RenderedPage image = render(ocr.dpi, PixelFormat::kBgr24);   // one page at a time
     if (options.budget.Exhausted()) return;
-    if (image.is_valid()) read = RecognizeImage(ImageOf(image, 3, ocr.dpi), ocr);
+    if (image.valid()) read = RecognizeImage(ImageOf(image, ocr.dpi), ocr);
     else if (!p.over_limit.empty()) read = Status(ErrorCode::kTooLarge, p.ocr_error);
   }
   if (!read.ok()) {

@@ -7,10 +7,9 @@
 #include <string>
 #include <vector>
 
-#include <poppler/cpp/poppler-page.h>
-
 #include "baocao/ocr/ocr.h"
 #include "baocao/source/pdf.h"
+#include "source/page_render.h"
 #include "source/pdf_page.h"
 
 namespace baocao::pdf_internal {
@@ -31,13 +30,17 @@ struct PageDrawing {
   double max_image_pixels = 0;       // the largest image drawn, width x height
 };
 
+// The page being read rendered at `dpi` (RenderPage, on the reading thread's own document),
+// stopping when `stop` says so.
+using PageRenderFn = std::function<RenderedPage(int dpi, PixelFormat format, const std::function<bool()>& stop)>;
+
 // Under kAuto judges the text layer of `raw` and, when OCR is due (or under kAlways), replaces
-// `raw` with Tesseract's words, in PDF points; `open_page` opens the page for rendering, on
-// first need. Under kNever the layer is judged on its text alone (no page rendered), so that
-// the repairs name a layer that is not text. What it found and did is set in `p`.
-void MaybeOcr(const std::function<std::unique_ptr<poppler::page>()>& open_page, int index, int pages,
-              const PdfOptions& options, const PageDrawing& drawing, const Box& size, std::vector<RawWord>& raw,
-              Pending& p);
+// `raw` with Tesseract's words, in PDF points; `render_page` renders the page, on need, within
+// the extraction's budget (a render stops when the budget is spent). Under kNever the layer is
+// judged on its text alone (no page rendered), so that the repairs name a layer that is not
+// text. What it found and did is set in `p`.
+void MaybeOcr(const PageRenderFn& render_page, int index, int pages, const PdfOptions& options,
+              const PageDrawing& drawing, const Box& size, std::vector<RawWord>& raw, Pending& p);
 
 // A page's layer judged whole (JudgeTextLayer, with the page's ink `dark`, -1 if not counted),
 // then font by font: a signed PDF may keep most of its text in good fonts and set a header or a

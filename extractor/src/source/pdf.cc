@@ -1,18 +1,16 @@
 // The one file that talks to Poppler (docs/STYLE.md "Poppler behind one file"): loading,
-// passwords, Poppler's messages and rendering through poppler-cpp; each page's words with their
-// boxes and fonts through Poppler's TextOutputDev in content order (WordReader). The words go
+// passwords and Poppler's messages through poppler-cpp; each page's words with their boxes and
+// fonts through Poppler's TextOutputDev in content order (WordReader), and its pixels, when OCR
+// is due, through the same document (source/page_render.h: Poppler's Splash device, which a
+// spent budget stops). The words go
 // through the legacy-font repair (legacy_fonts.h), into page models (pdf_page.h: lines,
 // page_model.h) and page text (compose.h), with the thresholds of PdfOptions::compose. Pages stream through a window of five: a page's words are dropped once it and
 // its neighbours have been compared for running headers. Long documents are read ahead on two
-// worker threads (PagePrefetcher), each with its own Poppler document (and a poppler-cpp one
-// only once a page is to be rendered).
+// worker threads (PagePrefetcher), each with its own Poppler document.
 #include "baocao/source/pdf.h"
 
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
-#include <poppler/cpp/poppler-image.h>
-#include <poppler/cpp/poppler-page-renderer.h>
-#include <poppler/cpp/poppler-page.h>
 // Poppler's own classes (libpoppler-private-dev) for the words in content-stream order.
 #include <PDFDoc.h>
 #include <Page.h>
@@ -330,6 +328,11 @@ class WordReader {
     return scan.verdict();
   }
 
+  // Page `index` rendered (source/page_render.h), from this reader's own document.
+  pdf_internal::RenderedPage Render(int index, int dpi, pdf_internal::PixelFormat format, const std::function<bool()>& stop) {
+    return pdf_internal::RenderPage(*doc_, index + 1, dpi, format, stop);
+  }
+
   // Words of page `index` (0-based), and what else it draws into `drawing`; none when the page
   // cannot be read.
   std::vector<RawWord> Words(int index, const ComposeTuning& tuning, PageDrawing* drawing) {
@@ -420,11 +423,9 @@ class WordReader {
   std::unique_ptr<PDFDoc> doc_;
 };
 
-// Page `index`: its words from `words`; `render_doc` (the same file through poppler-cpp, opened
-// on first need) renders it when OCR is due. Made on any thread, from that thread's own
-// document.
-Pending ReadPage(WordReader& words, const std::function<poppler::document*()>& render_doc, int index,
-                 const PdfOptions& options) {
+// Page `index`: its words from `words`, which renders it too when OCR is due. Made on any
+// thread, from that thread's own document.
+Pending ReadPage(WordReader& words, int index, const PdfOptions& options) {
   Pending p;
   p.model.number = index + 1;
   float w = 0, h = 0;
@@ -443,11 +444,10 @@ Pending ReadPage(WordReader& words, const std::function<poppler::document*()>& r
   raw = words.Words(index, options.compose, &drawing);
   p.legacy = pdf_internal::RepairLegacyFonts(raw);
   p.text_layer = !raw.empty();
-  auto open_page = [&] {
-    poppler::document* doc = render_doc();
-    return std::unique_ptr<poppler::page>(doc ? doc->create_page(index) : nullptr);
+  auto render_page = [&](int dpi, pdf_internal::PixelFormat format, const std::function<bool()>& stop) {
+    return words.Render(index, dpi, format, stop);
   };
-  MaybeOcr(open_page, index, words.pages(), options, drawing, Box{0, 0, w, h}, raw, p);
+  MaybeOcr(render_page, index, words.pages(), options, drawing, Box{0, 0, w, h}, raw, p);
   // A garbage layer that stays (OCR off, failed or unsure) keeps no control characters: one bad
   // font must not make the page's text look like a binary file to the Text stage.
   if (!p.ocr) ReplaceControlCharacters(raw);
@@ -494,14 +494,6 @@ class PagePrefetcher {
  private:
   void Work(int k) {
     WordReader words(bytes_, options_.password);
-    std::unique_ptr<poppler::document> doc;   // for rendering, opened on first need
-    auto render_doc = [&]() -> poppler::document* {
-      if (!doc) {
-        doc.reset(poppler::document::load_from_raw_data(bytes_.data(), static_cast<int>(bytes_.size()),
-                                                         options_.password, options_.password));
-      }
-      return doc && !doc->is_locked() ? doc.get() : nullptr;
-    };
     for (int i = first_ + k; i < pages_; i += workers_) {
       {
         std::unique_lock<std::mutex> lock(mu_);
@@ -510,7 +502,7 @@ class PagePrefetcher {
       }
       Pending p;
       if (words.ok() && !options_.budget.Exhausted()) {   // out of budget: Take's caller stops
-        p = ReadPage(words, render_doc, i, options_);
+        p = ReadPage(words, i, options_);
       } else {
         p.model.number = i + 1;
         p.readable = false;
@@ -547,7 +539,7 @@ class Reader {
         bytes.data(), static_cast<int>(bytes.size()), options_.password, options_.password));
     Result<int> pages = PageCount(doc.get(), messages);
     if (!pages.ok()) return pages.status();
-    if (Status read = ReadPages(bytes, doc.get(), *pages); !read.ok()) return read;
+    if (Status read = ReadPages(bytes, *pages); !read.ok()) return read;
     NoteRepairs();
     return SomeText(*pages);
   }
@@ -590,7 +582,7 @@ class Reader {
   // their first page needed OCR: a scan's pages are then read on every core, one Tesseract a
   // thread (seconds a page against milliseconds to load the document again).
   // Out of the extraction's budget (checked before each page), its error.
-  Status ReadPages(std::string_view bytes, poppler::document* doc, int pages) {
+  Status ReadPages(std::string_view bytes, int pages) {
     std::unique_ptr<PagePrefetcher> prefetcher;
     std::unique_ptr<WordReader> words;   // this thread's, when it reads the pages itself
     const unsigned cores = std::thread::hardware_concurrency();
@@ -598,7 +590,7 @@ class Reader {
     for (int i = 0; i < pages; ++i) {
       if (Status s = options_.budget.Check("PDF page " + std::to_string(i + 1)); !s.ok()) return s;
       if (!prefetcher && !words) words = std::make_unique<WordReader>(bytes, options_.password);
-      window_.push_back(prefetcher ? prefetcher->Take(i) : ReadPage(*words, [&] { return doc; }, i, options_));
+      window_.push_back(prefetcher ? prefetcher->Take(i) : ReadPage(*words, i, options_));
       if (i == 0 && !prefetcher && window_.back().ocr && pages > 1 && cores >= 2) {
         prefetcher = StartPrefetcher(bytes, 1, pages, std::min(cores, static_cast<unsigned>(pages - 1)));
       }

@@ -156,10 +156,11 @@ struct JsonColumns {
 
 namespace {
 
-// Serializes the JSON columns of `x` into `d` (all but its extraction and source).
-void FillJsonColumns(const Extraction& x, PreparedDocument& d) {
+// Serializes the JSON columns of `x` into `d` (all but its extraction and source), the
+// extraction's JSON within `budget` (its error, once spent).
+Status FillJsonColumns(const Extraction& x, PreparedDocument& d, const Budget& budget) {
   std::ostringstream json;
-  WriteJson(x, json, /*pretty=*/false);
+  if (Status written = WriteJson(x, json, /*pretty=*/false, budget); !written.ok()) return written;
   d.json = std::move(json).str();
   for (const Reference& r : x.references) d.variants.push_back(Dump(nlohmann::json(r.variants)));
   for (const Table& t : x.tables) {
@@ -174,6 +175,7 @@ void FillJsonColumns(const Extraction& x, PreparedDocument& d) {
     d.indicators.push_back(Dump(nlohmann::json(f.indicators)));
     d.evidence.push_back(SpansJson(f.evidence));
   }
+  return Status::Ok();
 }
 
 JsonColumns ColumnsOf(const PreparedDocument& d) {
@@ -187,8 +189,13 @@ void FillPageWords(const std::vector<PdfPage>& pages, PreparedDocument& d) {
 }  // namespace
 
 PreparedDocument PrepareDocument(Extraction extraction, std::string source, std::vector<PdfPage> pages) {
+  return PrepareDocument(std::move(extraction), std::move(source), std::move(pages), Budget()).value();   // never spent
+}
+
+Result<PreparedDocument> PrepareDocument(Extraction extraction, std::string source, std::vector<PdfPage> pages,
+                                         const Budget& budget) {
   PreparedDocument doc;
-  FillJsonColumns(extraction, doc);
+  if (Status filled = FillJsonColumns(extraction, doc, budget); !filled.ok()) return filled;
   FillPageWords(pages, doc);
   doc.extraction = std::move(extraction);
   doc.source = std::move(source);
@@ -388,7 +395,7 @@ Status Store::Rollback() {
 
 Result<PutOutcome> Store::Put(const Extraction& x, std::string_view source, const std::vector<PdfPage>& pages) {
   PreparedDocument columns;   // only the JSON columns: the Extraction, bytes and pages are not copied
-  FillJsonColumns(x, columns);
+  (void)FillJsonColumns(x, columns, Budget());   // no budget: never stops
   FillPageWords(pages, columns);
   JsonColumns borrowed = ColumnsOf(columns);
   borrowed.pages = &pages;

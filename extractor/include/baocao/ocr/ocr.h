@@ -270,8 +270,10 @@ struct OcrOptions {
   std::string tessdata_dir{};
   // Called before each page read by OCR (page, pages in the document), e.g. for a progress line.
   std::function<void(int page, int pages)> progress{};
-  // Asked by Tesseract as it reads (ETEXT_DESC's cancel callback, about every word): true stops
-  // the page as its timeout does, so a cancelled extraction does not wait out a page (seconds).
+  // Asked by Tesseract as it reads (ETEXT_DESC's cancel callback, about every word), and before
+  // and after its thresholding and page layout, which ask nothing (each up to a second of a 300
+  // dpi page): true stops the page as its timeout does, so a cancelled extraction does not
+  // wait out a page (seconds).
   std::function<bool()> stop{};
   OcrTuning tuning{};   // the thresholds (above)
 };

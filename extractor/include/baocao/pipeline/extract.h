@@ -80,6 +80,12 @@ struct ExtractOptions {
   CancelFlag cancel;      // raised by another thread: the caller gave up
 };
 
+// Starts the budget of one extraction now (Budget::Start(options.limits, options.cancel)), sets
+// it in each stage's options and returns it. Extract* spend a budget started already rather than
+// start their own: a caller that goes on working for the same result within the same deadline
+// (writing its JSON: baocao/emit/json.h) starts it first.
+Budget StartBudget(ExtractOptions& options);
+
 // Everything the stages produced for one document, for `--stage` and tests.
 struct Stages {
   Text text;

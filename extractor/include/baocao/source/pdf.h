@@ -329,7 +329,9 @@ struct PdfOptions {
   ComposeTuning compose{};     // the page layout's thresholds (above)
   PdfLimits limits{};          // what Poppler and OCR are asked to do for one page (above)
   // The extraction's budget (baocao/core/budget.h), checked before each page and each page's
-  // OCR: when it runs out ReadPdf returns its error (kTimeout, kOverMemory, kCancelled).
+  // OCR, and asked while a page is rendered for OCR (between its drawing operators and the rows
+  // of its images) and recognized: when it runs out ReadPdf returns its error (kTimeout,
+  // kOverMemory, kCancelled).
   Budget budget{};
 };
 

@@ -127,6 +127,10 @@ struct PreparedDocument {
   std::vector<std::string> evidence;     // per flag: flags.evidence
 };
 PreparedDocument PrepareDocument(Extraction extraction, std::string source, std::vector<PdfPage> pages = {});
+// The same within `budget`, the extraction's own (serve's request deadline): the JSON of a long
+// document takes seconds to write (baocao/emit/json.h). The budget's error once it is spent.
+Result<PreparedDocument> PrepareDocument(Extraction extraction, std::string source, std::vector<PdfPage> pages,
+                                         const Budget& budget);
 
 class Store {
  public:
