@@ -10,8 +10,9 @@ async function showDocument(id) {
   let x, pages;
   try {
     x = await (await api('api/documents/' + id)).json();
-    // A PDF's pages, and a Word file's text, are what the spans point into, not the file's bytes.
-    if (x.document.format === 'pdf' || x.document.format === 'docx') {
+    // A PDF's or an image's pages, and a Word file's text, are what the spans point into, not the
+    // file's bytes.
+    if (x.document.format === 'pdf' || x.document.format === 'docx' || x.document.format === 'image') {
       const p = await (await api(`api/documents/${id}/pages`)).json();
       const encoder = new TextEncoder();
       pages = p.pages.map(pg => ({number: pg.number, bytes: encoder.encode(pg.text), encoding: 'utf-8', hasText: pg.has_text_layer,

@@ -502,6 +502,27 @@ class Workbench(PageTest):
         self.assertFalse(any(d["name"] == "hong-bang-2026-plan.pdf"
                              for d in self.server.get_json("/api/documents?limit=1000")[1]["documents"]))
 
+    def test_a_photograph_opens_as_the_text_ocr_read_from_it(self):
+        folder = tempfile.mkdtemp(prefix="baocao-photo-")
+        made = subprocess.run([sys.executable, os.path.join(os.path.dirname(CORPUS), "tools", "make-scans"), "--out", folder,
+                               "--as", "jpeg", "--pages", "2", os.path.join(CORPUS, "pdf", "hong-bang-2026-plan.pdf")],
+                              capture_output=True)
+        self.assertEqual(made.returncode, 0, made.stderr)
+        photo = next(os.path.join(root, f) for root, _, files in os.walk(folder) for f in files if f.endswith(".jpg"))
+        with open(photo, "rb") as f:
+            status, body = self.server.upload("anh-chup.jpg", f.read(), content_type="image/jpeg")
+        shutil.rmtree(folder)
+        self.assertIn(status, (200, 201), body)
+        self.signed_in()
+        self.open(f"#/tai-lieu/{body['id']}")
+        self.driver.refresh()
+        self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "pre.source .line")))
+        # The text OCR read, which the spans point into: never the JPEG's bytes shown as text.
+        text = self.driver.execute_script("return document.querySelector('pre.source').textContent")
+        self.assertIn("phường", text.lower())
+        self.assertNotIn("JFIF", text)
+        self.assertIn("Ảnh", self.driver.find_element(By.CSS_SELECTOR, ".doc-head").text)
+
     def test_a_scan_opens_from_the_store_every_time(self):
         # The scan is read by OCR once, when it is uploaded.
         with open(self.scan(), "rb") as f:
