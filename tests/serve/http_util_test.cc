@@ -27,6 +27,16 @@ TEST(RequestLogLine, CarriesTimeMethodPathStatusDurationSizeAndAddress) {
       << line;
 }
 
+TEST(MetaOf, BuildsOnlyTheMetaOfAnExtraction) {
+  const std::string extraction =
+      R"({"document": {"path": "a.txt"}, "meta": {"kind": "report", "ward": "Chí Linh", "refs": [1, {"x": 2}]},)"
+      R"( "facts": [{"value": 1}, {"value": 2}], "flags": []})";
+  EXPECT_EQ(MetaOf(extraction), nlohmann::json::parse(R"({"kind": "report", "ward": "Chí Linh", "refs": [1, {"x": 2}]})"));
+  EXPECT_TRUE(MetaOf(R"({"document": {}, "facts": []})").is_null());
+  EXPECT_TRUE(MetaOf("not json").is_null());
+  EXPECT_TRUE(MetaOf(R"({"meta": {"kind": "plan"}, "facts": [)").is_null());   // truncated: nothing half-read
+}
+
 TEST(VendorFiles, ServesOnlyNamesUnderPdfjsFoldersOfSafeCharacters) {
   for (const char* ok : {"build/pdf.js", "build/pdf.worker.js", "web/cmaps/78-H.bcmap", "web/standard_fonts/FoxitSans.pfb"}) {
     EXPECT_TRUE(IsServedVendorName(ok)) << ok;

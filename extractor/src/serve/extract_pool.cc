@@ -1,6 +1,9 @@
 #include "serve/extract_pool.h"
 
 #include <pthread.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include <cstdio>
 #include <memory>
@@ -43,6 +46,12 @@ Status TimedOut(const std::string& path, std::chrono::milliseconds timeout) {
 }
 
 }  // namespace
+
+void ReturnFreedMemory() {
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
+}
 
 ExtractPool::ExtractPool(const Engine& engine, ExtractOptions options, size_t workers)
     : engine_(engine), options_(std::move(options)), pool_(workers) {}

@@ -33,6 +33,12 @@ struct ExtractWatch {
   CancelFlag cancel = MakeCancelFlag();
 };
 
+// Hands the memory a large extraction freed back to the system (glibc keeps it in its per-thread
+// arenas otherwise, and the next large upload peaks on top of it: issue 18). Costs a walk of the
+// heap: call it after a document of more than kReturnMemoryAfterBytes, not after every one.
+inline constexpr size_t kReturnMemoryAfterBytes = size_t(1) << 20;
+void ReturnFreedMemory();
+
 class ExtractPool {
  public:
   ExtractPool(const Engine& engine, ExtractOptions options, size_t workers);

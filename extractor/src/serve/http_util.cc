@@ -141,4 +141,17 @@ std::string RequestLogLine(const httplib::Request& req, const httplib::Response&
   return line;
 }
 
+nlohmann::json MetaOf(const std::string& extraction_json) {
+  using nlohmann::json;
+  bool in_meta = false;   // between the top-level key "meta" and the next top-level key
+  json::parser_callback_t only_meta = [&in_meta](int depth, json::parse_event_t event, json& parsed) {
+    if (depth == 0) return true;   // the top-level object itself
+    if (depth == 1 && event == json::parse_event_t::key) in_meta = parsed == "meta";
+    return in_meta;
+  };
+  json stored = json::parse(extraction_json, only_meta, /*allow_exceptions=*/false);
+  if (!stored.is_object() || !stored.contains("meta")) return nullptr;
+  return std::move(stored["meta"]);
+}
+
 }  // namespace baocao::serve

@@ -40,6 +40,11 @@ std::optional<std::string> Param(const httplib::Request& req, const char* name);
 bool PageParams(const httplib::Request& req, httplib::Response& res, int64_t default_limit, int64_t* limit,
                 int64_t* offset);
 
+// The "meta" object of an extraction's JSON text (docs/OUTPUT.md), null when it has none or is
+// not JSON. Only "meta" is built: the rest is read and dropped as it is parsed, so answering an
+// upload of a 50 MB paragraph does not build the tree of its 100 MB result (issue 18).
+nlohmann::json MetaOf(const std::string& extraction_json);
+
 // The request log (one line a request, on standard error unless --quiet): "serve: TIME METHOD
 // PATH STATUS DURATION SIZE ADDRESS", e.g. "serve: 2026-12-08T00:41:07Z GET /api/status 200
 // 0.4ms 512B 127.0.0.1", the time UTC, the duration since NoteRequestStart on this thread (the

@@ -417,8 +417,10 @@ void Server::Impl::Upload(const httplib::Request& req, httplib::Response& res, c
   // The page follows the extraction (OCR pages done of the total) and may cancel it.
   const std::string upload_id = req.get_header_value("X-Upload-Id");
   std::shared_ptr<serve::ExtractWatch> watch = watches.Begin(upload_id);
+  const bool large = body->bytes.size() > serve::kReturnMemoryAfterBytes;
   ExtractAndStore(res, std::move(body->bytes), *place, sha256, *kind, replace, watch);
   if (watch) watches.End(upload_id);
+  if (large) serve::ReturnFreedMemory();
 }
 
 Result<Server::Impl::UploadPlace> Server::Impl::PlaceUpload(const std::string& safe_name, const std::string& sha256,
@@ -496,8 +498,7 @@ void Server::Impl::Stored(httplib::Response& res, int status, const std::string&
   if (!doc.ok()) return SendStatus(res, doc.status());
   if (!*doc) return SendError(res, 500, "internal", path + ": stored, then not found (deleted meanwhile?)");
   const StoredDocumentInfo& info = (*doc)->info;
-  json stored = json::parse((*doc)->extraction_json, nullptr, false);
-  json meta = stored.is_object() && stored.contains("meta") ? stored["meta"] : json(nullptr);
+  json meta = serve::MetaOf((*doc)->extraction_json);
   res.status = status;
   res.set_header("Location", "/api/documents/" + std::to_string(info.id));
   res.set_content(Dump({{"id", info.id},
