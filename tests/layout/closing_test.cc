@@ -75,6 +75,24 @@ const ClosingCase kClosingCases[] = {
      "Nội dung./.\n\n'Nơi nhận:\t\t——- GIÁM ĐỐC\n- Như trên;\n- Lưu: VT, PC04.\n\nThiếu tướng Trương Minh Đương\n",
      "Trương Minh Đương", "GIÁM ĐỐC", 2},
     {"ARankAloneIsNoName", "Nội dung./.\n\nNơi nhận:\tGIÁM ĐỐC\n- Lưu: VT.\n\nĐại tá\n", "<none>", "GIÁM ĐỐC", 1},
+    // Issue 16: a scan's closing as OCR reads it, the seal and the signature read as specks.
+    {"SpecksOfTheSealBetweenTitleAndName",
+     "Nội dung./.\n\nNơi nhận:\tKT. . GIÁM ĐỐC\n- Như trên;\tPHÓ GIÁM ĐỐC\nx.H.C.\n- Lưu: VT.\n\n/Ê\t4\t3\tCÀ\n"
+     "`>sHoàng Văn Thuân\n",
+     "Hoàng Văn Thuân", "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC", 2},
+    {"TitleWithSpecksAfterIt",
+     "Nội dung./.\n\nNơi nhận: - Thường trực Tỉnh ủy; - Lưu: VT.\t=\tCHỦ TỊCH ' /\" -_. (%4\n\t\t\tNguyễn Tuấn Anh\n",
+     "Nguyễn Tuấn Anh", "CHỦ TỊCH", 2},
+    {"SpecksBeforeTheAnchorsListAndNoTitle",
+     "Nội dung./.\n\nNơi nhận: ni Xa TA ) C GAM - Như kính gửi; - Đ/c Phó Giám đốc Công an tỉnh; - Lưu: VT, PC06 (ĐI). Í\n"
+     ": -% m2\nThiếu tướng Trương Minh Đương\n",
+     "Trương Minh Đương", "<none>", 2},   // the first item is lost among the specks
+    {"SpecksNeverCarryTheBlockIntoAnAppendix",
+     "Nơi nhận:\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n/ 3\n\nPHỤ LỤC I\nNguyễn Văn An\n", "<none>",
+     "KT. CHỦ TỊCH PHÓ CHỦ TỊCH", 1},
+    {"NoMoreThanFourSpeckLines",
+     "Nơi nhận:\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n/\n4 3\nCÀ\n(C7.,z h\n: -%\nNguyễn Văn An\n", "<none>",
+     "KT. CHỦ TỊCH PHÓ CHỦ TỊCH", 1},
 };
 
 INSTANTIATE_TEST_SUITE_P(Cases, LayoutClosing, testing::ValuesIn(kClosingCases),

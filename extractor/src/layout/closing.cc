@@ -26,9 +26,10 @@ namespace {
 constexpr size_t kOpeningBytes = 40;
 constexpr std::string_view kRecipientsWords = "noi nhan";   // "Nơi nhận", folded
 
-// "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "TL.", "TUQ.", "Q. GIÁM ĐỐC".
+// "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "TL.", "TUQ.", "Q. GIÁM ĐỐC"; a dot OCR doubled
+// ("KT. . GIÁM ĐỐC") is one.
 const RE2& SignerPrefix() {
-  static const RE2 re(std::string(R"(^(TM|KT|TL|TUQ|Q|T/M|K/T)[ ]*\.[ ]*([)") + internal::kUpperClass + "].*)$",
+  static const RE2 re(std::string(R"(^(TM|KT|TL|TUQ|Q|T/M|K/T)[ ]*\.[ .]*([)") + internal::kUpperClass + "].*)$",
                       RE2::Quiet);
   return re;
 }
@@ -52,7 +53,16 @@ bool IsRecipientsAnchor(std::string_view s, const LayoutLimits& limits) {
   }
   if (after.empty() || after.front() != ':') return false;
   after = SkipSpaces(after.substr(1));
-  return !after.empty() && (after.front() == '-' || after.front() == '+');
+  if (!after.empty() && (after.front() == '-' || after.front() == '+')) return true;
+  // OCR specks before the list ("Nơi nhận: wụÀ - Thường trực Tỉnh ủy; - Chủ tịch …"): a list all
+  // the same when items follow, each a dash and a capital.
+  constexpr int kListItems = 2;
+  int items = 0;
+  for (size_t at = s.find(" - "); at != std::string_view::npos && items < kListItems; at = s.find(" - ", at + 1)) {
+    size_t next = at + std::string_view(" - ").size();
+    if (next < s.size() && IsUpperLetter(NextCodePoint(s, next))) ++items;
+  }
+  return items >= kListItems;
 }
 
 // The items of a list written on the anchor's line: "Nơi nhận: - Như trên; - Lưu: VT." ->
@@ -183,6 +193,69 @@ bool HasLowerLetter(std::string_view w) {
     if (IsLowerLetter(NextCodePoint(w, pos))) return true;
   }
   return false;
+}
+
+// A line of OCR specks: what a seal, a signature or a smudge reads as ("/Ê 4 3 CÀ", "(C7.,z h",
+// ": -% m2"): no run of three letters, so no word of a title, a name or a recipient.
+bool IsSpeckLine(std::string_view s) {
+  constexpr int kWordLetters = 3;
+  int run = 0;
+  size_t pos = 0;
+  while (pos < s.size()) {
+    run = IsLetter(NextCodePoint(s, pos)) ? run + 1 : 0;
+    if (run >= kWordLetters) return false;
+  }
+  return true;
+}
+
+// A name with the specks OCR read before it: ">=<Hoàng Chí Hiền", "`>sHoàng Văn Thuân" (a stroke
+// of the signature read as a small letter glued to the capital) -> the name; else `s` unchanged.
+std::string_view WithoutLeadingSpecks(std::string_view s) {
+  constexpr size_t kGluedLetters = 2;
+  size_t at = 0, pos = 0;
+  while (pos < s.size()) {
+    char32_t cp = NextCodePoint(s, pos);
+    if (IsLetter(cp)) break;
+    at = pos;
+  }
+  size_t glued = 0, probe = at;
+  for (pos = at; pos < s.size() && glued <= kGluedLetters;) {
+    char32_t cp = NextCodePoint(s, pos);
+    if (IsUpperLetter(cp)) {
+      if (glued > 0) at = probe;
+      break;
+    }
+    if (!IsLowerLetter(cp)) break;
+    ++glued;
+    probe = pos;
+  }
+  return s.substr(at);
+}
+
+// A title with specks after it on its line: "CHỦ TỊCH ' /\" -_. (%4" -> "CHỦ TỊCH"; the words in
+// capitals before the first word without a letter, when what follows is mostly not letters
+// ("PHÓ GIÁM ĐỐC - SỞ" keeps its "SỞ"). Empty when there are none or nothing follows.
+std::string_view TitleBeforeSpecks(std::string_view s) {
+  const std::vector<std::pair<size_t, size_t>> words = SpacedWords(s);
+  size_t k = 0;
+  while (k < words.size() && !HasLowerLetter(s.substr(words[k].first, words[k].second - words[k].first))) {
+    std::string_view w = s.substr(words[k].first, words[k].second - words[k].first);
+    size_t pos = 0;
+    bool letter = false;
+    while (pos < w.size() && !letter) letter = IsLetter(NextCodePoint(w, pos));
+    if (!letter) break;
+    ++k;
+  }
+  if (k == 0 || k == words.size()) return {};
+  constexpr size_t kMarksPerLetter = 3;   // a speck run: at most one letter in four marks
+  size_t letters = 0, marks = 0;
+  for (size_t pos = words[k].first; pos < s.size();) {
+    char32_t cp = NextCodePoint(s, pos);
+    if (cp == ' ') continue;
+    ++(IsLetter(cp) ? letters : marks);
+  }
+  if (letters * kMarksPerLetter > marks) return {};
+  return s.substr(0, words[k - 1].second);
 }
 
 // A signature cell written as one line: the title, the name, and perhaps the signer's position
@@ -334,12 +407,18 @@ bool ReadPiece(const ClosingInput& in, size_t i, size_t anchor, TextRange seg, B
     c.recipients.push_back(Squeeze(StripBullet(s), kEmphasis));
     return true;
   }
-  if (!c.signer && IsTitlePiece(s, !b.titles.empty(), in.limits)) {
-    b.titles.push_back(NormalizeTitle(s));
-    b.title_range = TextRange{b.title_range ? b.title_range->begin : seg.begin, seg.end};
+  std::string_view title = TitleBeforeSpecks(s);
+  if (title.empty() || !IsTitlePiece(title, !b.titles.empty(), in.limits)) title = s;
+  if (!c.signer && IsTitlePiece(title, !b.titles.empty(), in.limits)) {
+    b.titles.push_back(NormalizeTitle(title));
+    b.title_range = TextRange{b.title_range ? b.title_range->begin : seg.begin, seg.begin + title.size()};
     return true;
   }
-  if (std::string_view name = WithoutRank(s); !c.signer && !b.titles.empty() && IsNamePiece(name, in.limits)) {
+  // Under the list, a line that is only a name is the signer's even when OCR lost the title
+  // above it in the seal.
+  const bool whole_line_below = b.anchor_seen && i > anchor && View(in.text, Trim(in.text, in.LineRange(i))) == s;
+  if (std::string_view name = WithoutRank(WithoutLeadingSpecks(s));
+      !c.signer && (!b.titles.empty() || whole_line_below) && IsNamePiece(name, in.limits)) {
     c.signer = std::string(name);
     c.signer_range = TextRange{seg.end - name.size(), seg.end};
     return true;
@@ -366,7 +445,7 @@ bool RecipientsFollow(const ClosingInput& in, size_t i, size_t limit) {
 
 // Reads the block's lines from `start` on; returns the last line it took.
 size_t ReadBlock(const ClosingInput& in, size_t start, size_t anchor, BlockReading& b) {
-  size_t last = anchor;
+  size_t last = anchor, specks = 0;
   size_t limit = std::min(in.lines.size(), anchor + in.limits.closing_look_ahead_lines);
   for (size_t i = start; i < limit; ++i) {
     if (in.Blank(i)) continue;
@@ -381,6 +460,11 @@ size_t ReadBlock(const ClosingInput& in, size_t start, size_t anchor, BlockReadi
     }
     if (!used) {
       if (i < anchor) continue;
+      if (!b.closing.signer && (b.anchor_seen || !b.titles.empty()) && specks < in.limits.closing_max_speck_lines &&
+          IsSpeckLine(View(in.text, in.LineRange(i)))) {
+        ++specks;
+        continue;
+      }
       break;
     }
     last = i;

@@ -153,6 +153,8 @@ struct LayoutLimits {
                                             // 6, "Nghiêm" 6, "Khương" 6): longer is a common word
   int signer_name_min_words = 2;          // words of a person's name: a family and a given name,
   int signer_name_max_words = 5;          // up to two middle names and a compound given name
+  size_t closing_max_speck_lines = 4;     // lines of OCR specks (a seal, a signature read as
+                                          // "/Ê 4 3 CÀ") passed over between title and name
 
   // ---- headings and tables
   size_t heading_max_code_points = 200;   // code points: a numbered paragraph ("1. Căn cứ Kế
@@ -203,6 +205,7 @@ struct LayoutLimits {
     visit("signer_name_max_word_letters", signer_name_max_word_letters);
     visit("signer_name_min_words", signer_name_min_words);
     visit("signer_name_max_words", signer_name_max_words);
+    visit("closing_max_speck_lines", closing_max_speck_lines);
     visit("heading_max_code_points", heading_max_code_points);
     visit("appendices_heading_min_letters", appendices_heading_min_letters);
     visit("next_title_max_lines", next_title_max_lines);
