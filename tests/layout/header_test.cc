@@ -206,6 +206,25 @@ TEST(Layout, IssuerRunIntoTheMottoStopsAtIt) {
   EXPECT_EQ(Opt(layout.header.number), "9/TB-VPQH");
 }
 
+TEST(Layout, NumberRunIntoThePlaceAndDateIsCutBeforeThePlace) {
+  // A scan read by OCR: the columns' gap lost, both header columns on one line each.
+  Layout layout = AnalyzeLayout(
+      "BỘ CÔNG AN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM CÔNG AN TỈNH LÂM ĐỒNG Độc lập - Tự do - Hạnh phúc\n"
+      "Số: 23/TTr-CAT-PC06 Lâm Đồng, ngày 9 tháng 10 năm 2025\nTỜ TRÌNH\nĐề nghị ban hành báo cáo\n\nNội dung.\n");
+  EXPECT_EQ(layout.header.issuer_lines, (std::vector<std::string>{"BỘ CÔNG AN", "CÔNG AN TỈNH LÂM ĐỒNG"}));
+  EXPECT_EQ(Opt(layout.header.number), "23/TTr-CAT-PC06");
+  EXPECT_EQ(Opt(layout.header.place), "Lâm Đồng");
+  EXPECT_EQ(Opt(layout.header.date), "2025-10-09");
+}
+
+TEST(Layout, PlaceBeforeTheDateIsNeverTakenFromTheSymbol) {
+  Layout layout = AnalyzeLayout(
+      "UBND TỈNH LÀO CAI\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ CÔNG THƯƠNG\tĐộc lập - Tự do - Hạnh phúc\n"
+      "Số: 5/BC-SCT Lào Cai, ngày 2 tháng 3 năm 2026\nBÁO CÁO\nKết quả\n\nNội dung.\n");
+  EXPECT_EQ(Opt(layout.header.symbol), "BC-SCT");
+  EXPECT_EQ(Opt(layout.header.place), "Lào Cai");
+}
+
 TEST(Layout, RuleDrawnUnderTheIssuerIsNoPartOfIt) {
   Layout layout = AnalyzeLayout(
       "UBND TỈNH CAO BẰNG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ Y TẾ ---------\tĐộc lập - Tự do - Hạnh phúc ------\n"

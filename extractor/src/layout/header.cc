@@ -184,6 +184,30 @@ bool FoldsAt(const std::vector<Word>& words, size_t i, const std::string_view (&
   return true;
 }
 
+// A scan's number line run on into its place and date ("Số: 23/TTr-CAT-PC06 Lâm Đồng, ngày 9
+// tháng 10 …", OCR lost the gap between the columns): where the place begins when word `i` is
+// the "ngày" after "Place,", else 0. The place is up to four capitalized words.
+size_t PlaceBeforeDate(std::string_view s, const std::vector<Word>& words, size_t i) {
+  constexpr size_t kPlaceWords = 4;
+  const Word& w = words[i];
+  const bool day_word = w.fold == "ngay" || (w.fold.starts_with("ngay") && internal::IsDigit(w.fold[std::string_view("ngay").size()]));
+  if (!day_word || i == 0) return 0;
+  size_t comma = w.begin;
+  while (comma > 0 && s[comma - 1] == ' ') --comma;
+  if (comma == 0 || s[comma - 1] != ',' || words[i - 1].end != comma - 1) return 0;
+  size_t first = i;
+  auto has_digit = [](const std::string& fold) { return std::any_of(fold.begin(), fold.end(), [](char c) { return c >= '0' && c <= '9'; }); };
+  // The place's words stand after a space: "PC06 Lâm Đồng", "BC-SCT Lào Cai" give no "PC06" nor "SCT".
+  auto place_word = [&](const Word& p) {
+    return p.capitalized && !has_digit(p.fold) && (p.begin == 0 || s[p.begin - 1] == ' ');
+  };
+  while (first > 0 && i - first < kPlaceWords && place_word(words[first - 1]) &&
+         (first == i || s.substr(words[first - 1].end, words[first].begin - words[first - 1].end) == " ")) {
+    --first;
+  }
+  return first < i ? words[first].begin : 0;
+}
+
 // Where HeaderPieces cuts a segment: around each motto line, before "Số:" and "V/v".
 std::vector<size_t> WordCuts(std::string_view s, const std::vector<Word>& words) {
   std::vector<size_t> cuts;
@@ -202,6 +226,7 @@ std::vector<size_t> WordCuts(std::string_view s, const std::vector<Word>& words)
       continue;
     }
     if (w.begin == 0) continue;
+    if (size_t place = PlaceBeforeDate(s, words, i); place > 0) cuts.push_back(place);
     size_t after = w.end;
     while (after < s.size() && (s[after] == ' ' || s[after] == '\t')) ++after;
     bool spaced = s[w.begin - 1] == ' ' || s[w.begin - 1] == '\t';
