@@ -226,6 +226,11 @@ TEST(Store, LookupsListsAndDeletion) {
   Result<std::optional<StoredDocument>> chi_linh = store->GetDocumentByPath("x/chi-linh.txt");
   ASSERT_TRUE(chi_linh.ok() && chi_linh->has_value());
   EXPECT_TRUE((*chi_linh)->source.empty());   // not asked for
+  EXPECT_FALSE((*chi_linh)->extraction_json.empty());
+  Result<std::optional<StoredDocument>> info_only = store->GetDocumentByPath("x/chi-linh.txt", false, /*with_extraction=*/false);
+  ASSERT_TRUE(info_only.ok() && info_only->has_value());
+  EXPECT_TRUE((*info_only)->extraction_json.empty());   // the caller holds it already
+  EXPECT_EQ((*info_only)->info.sha256, (*chi_linh)->info.sha256);
   int64_t id = (*chi_linh)->info.id;
   EXPECT_EQ((*store->GetDocument(id))->info.path, "x/chi-linh.txt");
   EXPECT_FALSE(store->GetDocument(id + 1000)->has_value());

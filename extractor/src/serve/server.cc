@@ -134,7 +134,8 @@ struct Server::Impl {
                        const std::shared_ptr<serve::ExtractWatch>& watch);
   void ExtractionFailed(httplib::Response& res, const Status& failure, const std::string& path,
                         const std::string& sha256, serve::UploadKind kind);
-  void Stored(httplib::Response& res, int status, const std::string& path, const char* outcome, bool renamed = false);
+  void Stored(httplib::Response& res, int status, const std::string& path, const char* outcome, bool renamed = false,
+              const std::string* extraction_json = nullptr);
   void ListDocuments(const httplib::Request& req, httplib::Response& res);
   std::optional<StoredDocument> FindDocument(const httplib::Request& req, httplib::Response& res, bool with_source);
   void GetDocument(const httplib::Request& req, httplib::Response& res);
@@ -459,7 +460,7 @@ void Server::Impl::ExtractAndStore(httplib::Response& res, std::string bytes, co
     ++generation;
   }
   if (!outcome.ok()) return SendStatus(res, outcome.status());
-  Stored(res, *outcome == PutOutcome::kUnchanged ? 200 : 201, path, PutOutcomeName(*outcome), place.renamed);
+  Stored(res, *outcome == PutOutcome::kUnchanged ? 200 : 201, path, PutOutcomeName(*outcome), place.renamed, &prepared->json);
 }
 
 void Server::Impl::WatchUpload(const httplib::Request& req, httplib::Response& res, bool cancel) {
@@ -490,15 +491,18 @@ void Server::Impl::ExtractionFailed(httplib::Response& res, const Status& failur
   SendError(res, status, ErrorCodeName(failure.code()), failure.message());
 }
 
-// The answer to an upload: the stored document's id, path, sha256, meta and flag count.
-void Server::Impl::Stored(httplib::Response& res, int status, const std::string& path, const char* outcome, bool renamed) {
+// The answer to an upload: the stored document's id, path, sha256, meta and flag count. The meta
+// is read from `extraction_json` when the caller holds it (an upload just extracted: its JSON is
+// 100 MB for a 50 MB text, not to be read back), else from the stored row.
+void Server::Impl::Stored(httplib::Response& res, int status, const std::string& path, const char* outcome, bool renamed,
+                          const std::string* extraction_json) {
   Result<ReaderPool::Lease> store = readers->Acquire();
   if (!store.ok()) return SendStatus(res, store.status());
-  Result<std::optional<StoredDocument>> doc = (*store)->GetDocumentByPath(path);
+  Result<std::optional<StoredDocument>> doc = (*store)->GetDocumentByPath(path, false, extraction_json == nullptr);
   if (!doc.ok()) return SendStatus(res, doc.status());
   if (!*doc) return SendError(res, 500, "internal", path + ": stored, then not found (deleted meanwhile?)");
   const StoredDocumentInfo& info = (*doc)->info;
-  json meta = serve::MetaOf((*doc)->extraction_json);
+  json meta = serve::MetaOf(extraction_json ? *extraction_json : (*doc)->extraction_json);
   res.status = status;
   res.set_header("Location", "/api/documents/" + std::to_string(info.id));
   res.set_content(Dump({{"id", info.id},

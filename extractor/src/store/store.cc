@@ -69,9 +69,9 @@ constexpr const char* kGetInfo = "SELECT value FROM store_info WHERE key = ?1";
   "ingested_at, engine"
 constexpr int kInfoColumns = 16;
 constexpr const char* kGetById = "SELECT " BAOCAO_INFO_COLUMNS
-                                 ", extraction, CASE WHEN ?2 THEN source END FROM documents WHERE id = ?1";
+                                 ", CASE WHEN ?3 THEN extraction END, CASE WHEN ?2 THEN source END FROM documents WHERE id = ?1";
 constexpr const char* kGetByPath = "SELECT " BAOCAO_INFO_COLUMNS
-                                   ", extraction, CASE WHEN ?2 THEN source END FROM documents WHERE path = ?1";
+                                   ", CASE WHEN ?3 THEN extraction END, CASE WHEN ?2 THEN source END FROM documents WHERE path = ?1";
 // Unset filters are NULL parameters, so one constant statement serves every combination.
 constexpr const char* kList =
     "SELECT " BAOCAO_INFO_COLUMNS " FROM documents WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR province = ?2) "
@@ -332,7 +332,7 @@ struct Store::Impl {
   Status InsertEach(Statement& slot, const char* sql, size_t count, const char* table, const std::string& doc_path,
                     Bind bind);
   Result<std::optional<StoredDocument>> Get(Statement& st, const char* sql, bool by_id, int64_t id,
-                                            const std::string& key, bool with_source);
+                                            const std::string& key, bool with_source, bool with_extraction);
 };
 
 Store::Store() : impl_(std::make_unique<Impl>()) {}
@@ -666,12 +666,13 @@ Result<std::optional<std::string>> Store::Sha256Of(const std::string& path) {
 }
 
 Result<std::optional<StoredDocument>> Store::Impl::Get(Statement& slot, const char* sql, bool by_id, int64_t id,
-                                                       const std::string& key, bool with_source) {
+                                                       const std::string& key, bool with_source, bool with_extraction) {
   Result<Statement*> prepared = Prepared(slot, sql);
   if (!prepared.ok()) return prepared.status();
   Statement& st = **prepared;
   by_id ? st.Int(1, id) : st.Text(1, key);
   st.Int(2, int64_t{with_source ? 1 : 0});
+  st.Int(3, int64_t{with_extraction ? 1 : 0});
   int rc = st.Step();
   if (rc == SQLITE_DONE) {
     st.Reset();
@@ -690,11 +691,12 @@ Result<std::optional<StoredDocument>> Store::Impl::Get(Statement& slot, const ch
 }
 
 Result<std::optional<StoredDocument>> Store::GetDocument(int64_t id, bool with_source) {
-  return impl_->Get(impl_->get_by_id, kGetById, true, id, {}, with_source);
+  return impl_->Get(impl_->get_by_id, kGetById, true, id, {}, with_source, true);
 }
 
-Result<std::optional<StoredDocument>> Store::GetDocumentByPath(const std::string& path, bool with_source) {
-  return impl_->Get(impl_->get_by_path, kGetByPath, false, 0, path, with_source);
+Result<std::optional<StoredDocument>> Store::GetDocumentByPath(const std::string& path, bool with_source,
+                                                               bool with_extraction) {
+  return impl_->Get(impl_->get_by_path, kGetByPath, false, 0, path, with_source, with_extraction);
 }
 
 Result<bool> Store::DeleteDocument(int64_t id) {

@@ -162,9 +162,11 @@ class Store {
   Result<std::vector<std::optional<std::string>>> Sha256Of(const std::vector<std::string>& paths);
   Result<std::optional<std::string>> Sha256Of(const std::string& path);
 
-  // nullopt when there is no such document. `with_source`: also read the original bytes.
+  // nullopt when there is no such document. `with_source`: also read the original bytes;
+  // `with_extraction` false: leave extraction_json empty (a caller that holds it already).
   Result<std::optional<StoredDocument>> GetDocument(int64_t id, bool with_source = false);
-  Result<std::optional<StoredDocument>> GetDocumentByPath(const std::string& path, bool with_source = false);
+  Result<std::optional<StoredDocument>> GetDocumentByPath(const std::string& path, bool with_source = false,
+                                                          bool with_extraction = true);
   // Deletes a document and all its rows; false when there was none.
   Result<bool> DeleteDocument(int64_t id);
   Result<std::vector<StoredDocumentInfo>> ListDocuments(const DocumentFilter& filter = {});
