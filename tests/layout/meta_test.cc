@@ -251,5 +251,12 @@ TEST(LayoutMeta, MinistryAndItsBodyOnOneLineAreCutAtTheMinistrysName) {
   EXPECT_EQ(Opt(meta.issuer), "Bộ Công Thương");
 }
 
+// Issue 16: a department's office issues nothing on its own; an abbreviation has no vowel.
+TEST(LayoutMeta, AnOfficeUnderADepartmentIsNamedWithItAndKeepsItsAbbreviation) {
+  Meta meta = MetaOf("SỞ CÔNG THƯƠNG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nPHÒNG QLCN\tĐộc lập - Tự do - Hạnh phúc\n\n"
+                     "PHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆC\n\nKính gửi: Lãnh đạo Sở Công Thương\n");
+  EXPECT_EQ(Opt(meta.issuer), "Phòng QLCN - Sở Công Thương");
+}
+
 }  // namespace
 }  // namespace baocao

@@ -410,6 +410,28 @@ std::string_view MostSeen(const Tally& counts) {
 // comma the body may write) and starts with a capital. A `proper` name (a place) has its words
 // the text never writes in small letters in title case. Vietnamese title case when the text
 // writes none of its words.
+// A Vietnamese syllable has a vowel: a word in capitals without one is an abbreviation ("QLCN",
+// "HĐND", "KCN"), kept in capitals however the text writes the rest.
+bool IsAbbreviation(std::string_view word) {
+  constexpr size_t kMinLetters = 2;
+  const std::string key = FoldKey(word);
+  return key.size() >= kMinLetters && key.find_first_of("aeiouy") == std::string::npos;
+}
+
+// Vietnamese title case, abbreviations kept: "PHÒNG QLCN" -> "Phòng QLCN".
+std::string TitleCaseKeepingAbbreviations(std::string_view upper) {
+  std::string out;
+  size_t copied = 0;
+  for (const Word& w : Words(upper)) {
+    std::string_view word = upper.substr(w.begin, w.end - w.begin);
+    out.append(upper.substr(copied, w.begin - copied));
+    out += IsAbbreviation(word) ? std::string(word) : layout_internal::TitleCase(word);
+    copied = w.end;
+  }
+  out.append(upper.substr(copied));
+  return out;
+}
+
 std::string Recase(std::string_view upper, std::string_view text, const LayoutOptions& options, bool proper = false) {
   std::vector<Word> target = Words(upper);
   if (target.empty()) return std::string(upper);
@@ -424,8 +446,9 @@ std::string Recase(std::string_view upper, std::string_view text, const LayoutOp
     out.append(upper.substr(copied, target[k].begin - copied));
     if (len == 0 || (seen.abbreviation[k] && len == 1)) {
       std::string_view word = upper.substr(target[k].begin, target[k].end - target[k].begin);
-      out += seen.abbreviation[k] ? std::string(word)
-                                  : proper ? layout_internal::TitleCase(word) : internal::Lower(word);
+      out += seen.abbreviation[k] || IsAbbreviation(word) ? std::string(word)
+             : proper                                      ? layout_internal::TitleCase(word)
+                                                           : internal::Lower(word);
       copied = target[k].end;
       ++k;
       continue;
@@ -441,7 +464,7 @@ std::string Recase(std::string_view upper, std::string_view text, const LayoutOp
     k += len;
   }
   out.append(upper.substr(copied));
-  if (!any) return layout_internal::TitleCase(upper);
+  if (!any) return TitleCaseKeepingAbbreviations(upper);
   return CapitalizeFirst(out);
 }
 
@@ -640,8 +663,10 @@ std::optional<Issuer> IssuerFromHeader(const DocumentHeader& h, std::string_view
     return out;
   }
   // Under a ministry, a department or another body: the issuer is the body under it ("BỘ CÔNG
-  // THƯƠNG" / "CỤC HÓA CHẤT"), a team named with the body that set it up.
-  out.issuer = team ? own + " - " + Spelled(parent, text, options) : own;
+  // THƯƠNG" / "CỤC HÓA CHẤT"); a team, or a department's office (a phòng issues nothing on its
+  // own), named with the body above it: "Phòng QLCN - Sở Công Thương".
+  const bool named_with_parent = team || StartsWithPhrase(own_key, "phong");
+  out.issuer = named_with_parent ? own + " - " + Spelled(parent, text, options) : own;
   return out;
 }
 
