@@ -11,95 +11,29 @@ Skipped (exit 77, saying so) only when nginx is not installed (tools/setup insta
 import json
 import os
 import re
-import shutil
-import socket
-import subprocess
 import sys
-import tempfile
-import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from serve_util import CORPUS, Server, multipart, request, wait_until  # noqa: E402
-
-NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
-PREFIX = "/baocao"
-
-# The location block of README "Install on a server", with the port of the test's server.
-LOCATION = """
-    location /baocao/ {
-        proxy_pass http://127.0.0.1:%(upstream)d/;
-        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-        proxy_set_header X-Forwarded-Proto $scheme;
-        proxy_set_header X-Forwarded-Host $http_host;
-        proxy_set_header X-Forwarded-Prefix /baocao;
-        client_max_body_size 50m;
-        proxy_read_timeout 300s;
-    }
-"""
-
-CONFIG = """
-daemon off;
-master_process off;
-pid %(dir)s/nginx.pid;
-error_log %(dir)s/error.log;
-events { worker_connections 64; }
-http {
-    access_log %(dir)s/access.log;
-    client_body_temp_path %(dir)s/body;
-    proxy_temp_path %(dir)s/proxy;
-    fastcgi_temp_path %(dir)s/fastcgi;
-    uwsgi_temp_path %(dir)s/uwsgi;
-    scgi_temp_path %(dir)s/scgi;
-    server {
-        listen 127.0.0.1:%(port)d;
-%(location)s
-    }
-}
-"""
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from nginx_util import NGINX, PREFIX, Nginx  # noqa: E402
+from serve_util import CORPUS, Server, multipart, request  # noqa: E402
 
 
 class BehindNginx(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.server = Server("-j", "1")
-        cls.dir = tempfile.mkdtemp(prefix="baocao-nginx-")
-        cls.port = free_port()
-        with open(os.path.join(cls.dir, "nginx.conf"), "w") as f:
-            f.write(CONFIG % {"dir": cls.dir, "port": cls.port,
-                              "location": LOCATION % {"upstream": cls.server.port}})
-        cls.nginx = subprocess.Popen([NGINX, "-p", cls.dir, "-c", os.path.join(cls.dir, "nginx.conf"),
-                                      "-e", os.path.join(cls.dir, "error.log")],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-
-        def listening():
-            try:
-                socket.create_connection(("127.0.0.1", cls.port), timeout=1).close()
-                return True
-            except OSError:
-                return cls.nginx.poll() is not None   # stop waiting: it died
-        wait_until(listening, timeout=30)
-        if cls.nginx.poll() is not None:
+        try:
+            cls.nginx = Nginx(cls.server.port)
+        except RuntimeError:
             cls.server.stop()
-            raise RuntimeError("nginx did not start: " + cls.nginx.stderr.read().decode(errors="replace"))
+            raise
+        cls.port = cls.nginx.port
 
     @classmethod
     def tearDownClass(cls):
-        cls.nginx.terminate()
-        try:
-            cls.nginx.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            cls.nginx.kill()
-            cls.nginx.wait()
-        cls.nginx.stderr.close()
+        cls.nginx.stop()
         cls.server.stop()
-        shutil.rmtree(cls.dir, ignore_errors=True)
 
     def through(self, method, path, body=None, headers=None):
         """A request to nginx, as a browser at http://127.0.0.1:PORT/baocao/ would send it."""
@@ -114,7 +48,7 @@ class BehindNginx(unittest.TestCase):
         status, _, raw = self.through("GET", PREFIX + "/")
         self.assertEqual(status, 200)
         page = raw.decode()
-        names = re.findall(r'(?:href|src)="([^"#][^"]*)"', page)
+        names = [n for n in re.findall(r'(?:href|src)="([^"#][^"]*)"', page) if not n.startswith("data:")]
         self.assertTrue(names, "the page names no file")
         for name in names:
             with self.subTest(name=name):
