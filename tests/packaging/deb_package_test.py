@@ -68,9 +68,12 @@ class DebPackage(unittest.TestCase):
 
     def test_depends_on_its_libraries_and_run_time_data_from_debian(self):
         depends = self.field("Depends")
-        for package in ("libc6", "libtesseract5", "libpoppler-cpp0v5", "libsqlite3-0", "tesseract-ocr-vie",
-                        "tesseract-ocr-eng", "tesseract-ocr-osd", "libjs-pdf", "adduser"):
-            self.assertRegex(depends, rf"(^|, ){re.escape(package)}\b", depends)
+        # Library packages by the stem of their name (libtesseract5, libpoppler-cpp0v5 on Debian 12),
+        # so that a Debian release that bumps a soname still passes.
+        for stem in ("libc6", "libtesseract", "libpoppler-cpp", "libsqlite3", "libicu", "libre2"):
+            self.assertRegex(depends, rf"(^|, ){re.escape(stem)}[0-9a-z.-]*( \(|,|$)", depends)
+        for package in ("tesseract-ocr-vie", "tesseract-ocr-eng", "tesseract-ocr-osd", "libjs-pdf", "adduser"):
+            self.assertRegex(depends, rf"(^|, ){re.escape(package)}(,|$)", depends)
         self.assertIn("libreoffice-writer", self.field("Recommends"))
         self.assertEqual(self.field("Package"), "baocao")
 
