@@ -39,7 +39,7 @@ Options:
       --db FILE        the store (required; must exist)
       --json           {"store", "documents", "flags", "summary"} on standard output
       --lang LANG      language of the explanations: vi (default) | en
-      --rules DIR      rule folder (default: $BAOCAO_RULES, else the source tree's rules/)
+      --rules DIR      rule folder (default: $BAOCAO_RULES, or installed, or source rules/)
   -h, --help           this help
 
 Exit status: 0 no flag of severity error; 1 at least one; 2 usage error; 5 rules failed to

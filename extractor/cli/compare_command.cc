@@ -33,7 +33,7 @@ Options:
       --json             the whole comparison as JSON on standard output
       --html FILE        one self-contained page: matrix, a bar chart per indicator, sources
       --xlsx FILE        a workbook: results, targets, flags and sources sheets
-      --rules DIR        rule folder (default: $BAOCAO_RULES, else the source tree's rules/)
+      --rules DIR        rule folder (default: $BAOCAO_RULES, or installed, or source rules/)
   -h, --help             this help
 
 Without --csv, --json, --html or --xlsx the matrix is printed for people: value/target (rank),

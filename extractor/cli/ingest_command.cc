@@ -41,7 +41,7 @@ Options:
       --db FILE        the store (default ./baocao.sqlite; created when missing)
   -j, --jobs N         extraction workers (default: the number of CPUs)
       --all-files      in folders, take every regular file, not only document-like names
-      --rules DIR      rule folder (default: $BAOCAO_RULES, else the source tree's rules/)
+      --rules DIR      rule folder (default: $BAOCAO_RULES, or installed, or source rules/)
       --encoding ENC   force the input encoding: utf-8 | utf-16le | utf-16be | windows-1258
       --max-bytes N    refuse inputs larger than N bytes (default 268435456)
       --max-seconds S  stop an extraction after S seconds (default 600; 0: no limit): exit 9

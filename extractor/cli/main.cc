@@ -86,7 +86,7 @@ Options:
                        the relations that held, with their members); several inputs: one
                        compact object a line
       --lang LANG      language of the explanations: vi (default) | en
-      --rules DIR      rule folder (default: $BAOCAO_RULES, else the source tree's rules/)
+      --rules DIR      rule folder (default: $BAOCAO_RULES, or installed, or source rules/)
       --encoding ENC   force the input encoding: utf-8 | utf-16le | utf-16be | windows-1258
       --max-bytes N    refuse inputs larger than N bytes (default 268435456)
       --max-seconds S  stop an extraction after S seconds (default 600; 0: no limit): exit 9
@@ -133,7 +133,7 @@ Options:
       --stage STAGE    print an intermediate stage instead: text | layout | mentions | pages
                        (pages: a PDF's page texts, {"pages": [{"page", "text", "text_layer"}]},
                        which spans' page, start, end and line refer to)
-      --rules DIR      rule folder (default: $BAOCAO_RULES, else the source tree's rules/)
+      --rules DIR      rule folder (default: $BAOCAO_RULES, or installed, or source rules/)
       --encoding ENC   force the input encoding: utf-8 | utf-16le | utf-16be | windows-1258
       --max-bytes N    refuse inputs larger than N bytes (default 268435456)
       --max-seconds S  stop an extraction after S seconds, the writing of its JSON included

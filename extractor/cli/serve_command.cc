@@ -41,7 +41,7 @@ Options:
                              it is closed with 408 (default 10; fractions allowed)
       --max-memory M         stop an extraction once the server's resident memory passes M
                              bytes (K, M, G suffixes; default 2G; 0: no limit): 422
-      --rules DIR            rule folder (default: $BAOCAO_RULES, else the source tree's rules/)
+      --rules DIR            rule folder (default: $BAOCAO_RULES, or installed, or source rules/)
       --encoding ENC         force the input encoding: utf-8 | utf-16le | utf-16be | windows-1258
       --ocr MODE             scanned PDF pages: auto (default; $BAOCAO_OCR) | always | never
       --lang LANG            language of the stored flags' explanations: vi (default) | en

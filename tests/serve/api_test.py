@@ -347,6 +347,26 @@ class ServeApi(unittest.TestCase):
         for host in (f"localhost:{self.server.port}", f"127.0.0.1:{self.server.port}", "LOCALHOST"):
             self.assertEqual(self.server.request("GET", "/api/status", headers={"Host": host})[0], 200, host)
 
+    def test_a_rebinding_page_that_claims_a_proxy_still_needs_a_token(self):
+        # Issue 21: a request with X-Forwarded-For from a loopback peer is taken as proxied, and
+        # a proxied request needs a token to read, whatever its Host: a rebinding page that adds
+        # the header gets nothing more.
+        headers = {"Host": "attacker.example:8080", "X-Forwarded-For": "203.0.113.7"}
+        status, _, raw = self.server.request("GET", "/api/documents", headers=headers)
+        self.assertEqual((status, self.error_of(raw)), (401, "unauthorized"))
+        status, _, _ = self.server.request("GET", "/api/documents", headers={**headers, **self.server.auth()})
+        self.assertEqual(status, 200)
+
+    # ---- health (issue 21) ------------------------------------------------------------------------
+
+    def test_healthz_answers_ok_with_the_document_count_and_no_token(self):
+        status, headers, raw = self.server.request("GET", "/healthz")
+        self.assertEqual(status, 200)
+        self.assertTrue(headers["content-type"].startswith("application/json"))
+        body = json.loads(raw)
+        self.assertEqual(body["status"], "ok")
+        self.assertEqual(body["documents"], count_documents(self.server))
+
     def test_a_truncated_pdf_is_unprocessable_and_recorded_as_an_error(self):
         before = count_documents(self.server)
         data = read(os.path.join(CORPUS, "pdf-edge", "truncated.pdf"))
@@ -652,6 +672,22 @@ class ServeApi(unittest.TestCase):
         self.assertEqual(body["max_upload"], MAX_UPLOAD)
         self.assertFalse(body["reads_need_token"])
         self.assertEqual(body["workers"], 2)
+
+
+class Health(unittest.TestCase):
+    def test_healthz_is_503_when_the_store_is_gone(self):
+        server = Server()
+        try:
+            self.assertEqual(server.request("GET", "/healthz")[0], 200)
+            for path in (server.db, server.db + "-wal", server.db + "-shm"):   # deleted under the server
+                if os.path.exists(path):
+                    os.remove(path)
+            status, headers, raw = server.request("GET", "/healthz")
+            self.assertEqual(status, 503, raw)
+            self.assertEqual(json.loads(raw)["status"], "unavailable")
+            self.assertIn("retry-after", headers)
+        finally:
+            server.stop()
 
 
 class ServeLimits(unittest.TestCase):

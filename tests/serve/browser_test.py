@@ -17,6 +17,7 @@ import unicodedata
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from nginx_util import NGINX, Nginx  # noqa: E402
 from serve_util import CORPUS, Server  # noqa: E402
 
 SKIP = 77
@@ -421,6 +422,40 @@ class ServePage(PageTest):
 
 
 AXE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "a11y", "node_modules", "axe-core", "axe.min.js")
+
+
+class BehindAProxy(PageTest):
+    """Issue 21: the page at nginx's sub-path /baocao/ (README "Install on a server"): it loads
+    every file it asks for from under the prefix, takes an upload and opens the document."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.nginx = Nginx(cls.server.port) if NGINX else None
+
+    @classmethod
+    def tearDownClass(cls):
+        if cls.nginx:
+            cls.nginx.stop()
+        super().tearDownClass()
+
+    def test_the_page_at_a_sub_path_uploads_and_opens_a_document(self):
+        if not self.nginx:
+            self.skipTest("nginx is not installed (tools/setup installs it)")
+        self.driver.get(self.nginx.url + "#token=" + self.server.token)
+        self.wait.until(EC.presence_of_element_located((By.ID, "file-input")))
+        self.driver.find_element(By.ID, "file-input").send_keys(REPORT)
+        self.wait.until(EC.text_to_be_present_in_element((By.ID, "upload-list"), "Đã"))
+        self.wait.until(EC.presence_of_element_located(
+            (By.XPATH, "//table[contains(@class,'doc-table')]//a[text()='chi-linh-2026-01-report.txt']"))).click()
+        self.wait.until(EC.presence_of_element_located((By.XPATH, "//a[text()='Tải tệp gốc']")))
+        self.assertTrue(self.driver.current_url.startswith(self.nginx.url), self.driver.current_url)
+        failed = self.driver.execute_script("""
+            return performance.getEntriesByType('resource')
+              .filter(e => !e.name.startsWith(arguments[0]) || e.responseStatus >= 400)
+              .map(e => e.name + ' ' + e.responseStatus);""", self.nginx.url)
+        self.assertEqual(failed, [])
+        self.shot("behind-proxy")
 
 
 class Workbench(PageTest):

@@ -92,13 +92,7 @@ class Server:
         return {"Authorization": "Bearer " + (token if token is not None else self.token)}
 
     def request(self, method, path, body=None, headers=None, timeout=120):
-        conn = http.client.HTTPConnection(self.host, self.port, timeout=timeout)
-        try:
-            conn.request(method, path, body=body, headers=headers or {})
-            res = conn.getresponse()
-            return res.status, {k.lower(): v for k, v in res.getheaders()}, res.read()
-        finally:
-            conn.close()
+        return request(self.host, self.port, method, path, body, headers, timeout)
 
     def get_json(self, path, headers=None):
         status, hdrs, body = self.request("GET", path, headers=headers)
@@ -120,6 +114,17 @@ class Server:
             headers.update(self.auth(token))
         status, _, raw = self.request("POST", path, body=data, headers=headers)
         return status, json.loads(raw) if raw else None
+
+
+def request(host, port, method, path, body=None, headers=None, timeout=120):
+    """One request on a connection of its own: (status, headers with lower-case names, body)."""
+    conn = http.client.HTTPConnection(host, port, timeout=timeout)
+    try:
+        conn.request(method, path, body=body, headers=headers or {})
+        res = conn.getresponse()
+        return res.status, {k.lower(): v for k, v in res.getheaders()}, res.read()
+    finally:
+        conn.close()
 
 
 def multipart(field, filename, data, content_type="application/octet-stream"):

@@ -1,7 +1,8 @@
 // The engine's side of the OCR module (ocr/module.h): RecognizeImage, OcrAvailable and
 // RepairOcrGlyphs of baocao/ocr/ocr.h and ReadImageInfo and DecodeImage of baocao/ocr/image.h, forwarded to libbaocao_ocr.so, loaded once on first use.
-// Where it is looked for: $BAOCAO_OCR_MODULE, then beside the running executable and one folder
-// up (an installed tree, the tests' folder), then the build folder this library was built in.
+// Where it is looked for: $BAOCAO_OCR_MODULE, then <prefix>/lib/baocao for <prefix>/bin/baocao
+// (an installed tree: /usr/lib/baocao), then beside the running executable and one folder up
+// (the build folder, the tests' folder), then the build folder this library was built in.
 #include <dlfcn.h>
 #include <unistd.h>
 
@@ -31,6 +32,7 @@ std::vector<std::string> Candidates() {
   ssize_t n = ::readlink("/proc/self/exe", self, sizeof self - 1);
   if (n > 0) {
     std::filesystem::path dir = std::filesystem::path(std::string(self, static_cast<size_t>(n))).parent_path();
+    out.push_back((dir.parent_path() / "lib" / "baocao" / kModuleName).string());
     out.push_back((dir / kModuleName).string());
     out.push_back((dir.parent_path() / kModuleName).string());
   }

@@ -38,19 +38,23 @@ Engine::Engine(Engine&&) noexcept = default;
 Engine& Engine::operator=(Engine&&) noexcept = default;
 Engine::~Engine() = default;
 
+// $BAOCAO_RULES; else the installed rules beside the running binary (<prefix>/share/baocao/rules
+// for <prefix>/bin/baocao, whatever the prefix), so that an installed binary never reads the
+// source tree of the machine it was built on; else a rules/ beside it or one folder up (the
+// build tree, build/../rules); else the source tree this library was built from.
 std::string DefaultRulesDir() {
   if (const char* env = std::getenv("BAOCAO_RULES"); env && *env) return env;
   std::error_code ec;
-#ifdef BAOCAO_SOURCE_RULES
-  if (std::filesystem::is_directory(BAOCAO_SOURCE_RULES, ec)) return BAOCAO_SOURCE_RULES;
-#endif
   auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
   if (!ec) {
-    for (auto dir : {exe.parent_path() / "rules", exe.parent_path().parent_path() / "rules",
-                     exe.parent_path().parent_path() / "share" / "baocao" / "rules"}) {
+    for (auto dir : {exe.parent_path().parent_path() / "share" / "baocao" / "rules",
+                     exe.parent_path() / "rules", exe.parent_path().parent_path() / "rules"}) {
       if (std::filesystem::is_directory(dir, ec)) return dir.string();
     }
   }
+#ifdef BAOCAO_SOURCE_RULES
+  if (std::filesystem::is_directory(BAOCAO_SOURCE_RULES, ec)) return BAOCAO_SOURCE_RULES;
+#endif
   return "rules";
 }
 

@@ -7,6 +7,8 @@
 #include <ctime>
 #include <tuple>
 
+#include "serve/proxy.h"
+
 namespace baocao::serve {
 
 using nlohmann::json;
@@ -137,7 +139,10 @@ std::string RequestLogLine(const httplib::Request& req, const httplib::Response&
   line += ' ';
   line += req.path;
   line += numbers;
-  line += req.remote_addr;
+  // Through a proxy on this machine: the client it names, then the proxy ("203.0.113.7 via
+  // 127.0.0.1"); serve/proxy.h.
+  line += ClientAddress(req);
+  if (ViaLocalProxy(req)) line += " via " + req.remote_addr;
   return line;
 }
 

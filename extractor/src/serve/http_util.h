@@ -48,7 +48,8 @@ nlohmann::json MetaOf(const std::string& extraction_json);
 // The request log (one line a request, on standard error unless --quiet): "serve: TIME METHOD
 // PATH STATUS DURATION SIZE ADDRESS", e.g. "serve: 2026-12-08T00:41:07Z GET /api/status 200
 // 0.4ms 512B 127.0.0.1", the time UTC, the duration since NoteRequestStart on this thread (the
-// request's routing began), the size of the body sent.
+// request's routing began), the size of the body sent; through a proxy on this machine the
+// address is the client's and the proxy's, "203.0.113.7 via 127.0.0.1" (serve/proxy.h).
 void NoteRequestStart();
 std::string RequestLogLine(const httplib::Request& req, const httplib::Response& res);
 

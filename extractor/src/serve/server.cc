@@ -28,9 +28,11 @@
 #include "serve/auth.h"
 #include "serve/extract_pool.h"
 #include "serve/flag_views.h"
+#include "serve/health.h"
 #include "serve/http_server.h"
 #include "serve/http_util.h"
 #include "serve/pages.h"
+#include "serve/proxy.h"
 #include "serve/queries.h"
 #include "serve/reviews.h"
 #include "serve/table_export.h"
@@ -158,7 +160,6 @@ struct Server::Impl {
   void Download(const httplib::Request& req, httplib::Response& res);
   // PUT sets the mark of flag req.matches[2] of document req.matches[1]; DELETE removes it.
   void WriteReview(const httplib::Request& req, httplib::Response& res, bool remove);
-  void Asset(const std::string& name, httplib::Response& res);
   // A cached JSON body for `key`, recomputed when a write happened since or it is older than
   // kCacheLifetime (another process may write the store too).
   Result<std::string> CachedBody(const std::string& key, const std::function<Result<std::string>()>& compute);
@@ -272,15 +273,17 @@ void Server::Impl::Routes() {
   http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
     SendError(res, 500, "internal", "internal error");
   });
+  // Behind a proxy at a sub-path, a Location names the path the client sees.
+  http.set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) { serve::PrefixLocation(req, res); });
   if (!options.quiet) {
     http.set_logger([](const httplib::Request& req, const httplib::Response& res) {
       std::fprintf(stderr, "%s\n", serve::RequestLogLine(req, res).c_str());
     });
   }
 
-  http.Get("/", [this](const httplib::Request&, httplib::Response& res) { Asset("index.html", res); });
+  http.Get("/", [this](const httplib::Request&, httplib::Response& res) { serve::AnswerAsset("index.html", res); });
   http.Get(R"(/([a-z0-9][a-z0-9_-]*\.(?:js|css|svg|html)))",
-           [this](const httplib::Request& req, httplib::Response& res) { Asset(req.matches[1], res); });
+           [this](const httplib::Request& req, httplib::Response& res) { serve::AnswerAsset(req.matches[1], res); });
   http.Get(R"(/vendor/pdfjs/(.+))", [this](const httplib::Request& req, httplib::Response& res) {
     Result<serve::VendorFile> file = serve::ReadVendorFile(options.pdfjs_dir, req.matches[1].str());
     if (!file.ok()) return SendStatus(res, file.status());
@@ -311,7 +314,8 @@ void Server::Impl::Routes() {
   http.Delete(review, [this](const httplib::Request& req, httplib::Response& res) { WriteReview(req, res, true); });
   http.Get(R"(/api/(documents|flags|reviews)\.(csv|xlsx))",
            [this](const httplib::Request& req, httplib::Response& res) { Download(req, res); });
-  http.Get("/api/status", [this](const httplib::Request&, httplib::Response& res) {
+  http.Get("/healthz", [this](const httplib::Request&, httplib::Response& res) { serve::AnswerHealth(*readers, options.db, res); });
+  http.Get("/api/status", [this](const httplib::Request& req, httplib::Response& res) {
     Result<ReaderPool::Lease> store = readers->Acquire();
     if (!store.ok()) return SendStatus(res, store.status());
     Result<int64_t> count = (*store)->CountDocuments();
@@ -324,7 +328,7 @@ void Server::Impl::Routes() {
                           {"connections", ConnectionsJson(http.stats())},
                           {"max_upload", options.max_upload},
                           {"page_images", serve::HasPdfJs(options.pdfjs_dir)},
-                          {"reads_need_token", reads_need_token}}),
+                          {"reads_need_token", reads_need_token || serve::ViaLocalProxy(req)}}),
                     "application/json; charset=utf-8");
   });
 }
@@ -333,18 +337,20 @@ httplib::Server::HandlerResponse Server::Impl::PreRoute(const httplib::Request& 
   using HR = httplib::Server::HandlerResponse;
   serve::NoteRequestStart();
   // Open reads on loopback are for this machine's browser, not for a web page that renamed
-  // its own host to 127.0.0.1 (DNS rebinding): the Host must name a loopback address.
-  if (!reads_need_token && !serve::LoopbackHost(req.get_header_value("Host"))) {
+  // its own host to 127.0.0.1 (DNS rebinding): the Host must name a loopback address. A request
+  // through a proxy on this machine needs a token to read (serve/proxy.h), whatever its Host.
+  const bool proxied = serve::ViaLocalProxy(req);
+  if (!reads_need_token && !proxied && !serve::LoopbackHost(req.get_header_value("Host"))) {
     SendError(res, 403, "forbidden_host", "this server answers requests for 127.0.0.1, [::1] or localhost only");
     return HR::Handled;
   }
   if (req.path.rfind("/api/", 0) != 0) return HR::Unhandled;   // the page itself holds no data
   bool writes = req.method != "GET" && req.method != "HEAD";
-  if (writes && !serve::SameOriginOrNone(req.get_header_value("Origin"), req.get_header_value("Host"))) {
+  if (writes && !serve::SameOriginOrNone(req.get_header_value("Origin"), serve::RequestHost(req))) {
     SendError(res, 403, "forbidden_origin", "a page of another origin cannot write here");
     return HR::Handled;
   }
-  if ((writes || reads_need_token) && !Authorized(req)) {
+  if ((writes || reads_need_token || proxied) && !Authorized(req)) {
     res.set_header("WWW-Authenticate", "Bearer realm=\"baocao\"");
     bool sent = !serve::BearerToken(req.get_header_value("Authorization")).empty();
     SendError(res, 401, "unauthorized",
@@ -370,21 +376,6 @@ httplib::Server::HandlerResponse Server::Impl::PreRoute(const httplib::Request& 
     }
   }
   return HR::Unhandled;
-}
-
-void Server::Impl::Asset(const std::string& name, httplib::Response& res) {
-  for (size_t i = 0; i < serve::kWebAssetCount; ++i) {
-    const serve::WebAsset& a = serve::kWebAssets[i];
-    if (name != a.name) continue;
-    res.set_content(reinterpret_cast<const char*>(a.data), a.size, a.content_type);
-    if (name.size() > 5 && name.compare(name.size() - 5, 5, ".html") == 0) {
-      res.set_header("Content-Security-Policy",
-                     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                     "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
-    }
-    return;
-  }
-  SendError(res, 404, "not_found", "no such page");
 }
 
 // ---- uploads ----------------------------------------------------------------------------------

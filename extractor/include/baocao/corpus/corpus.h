@@ -100,7 +100,7 @@ struct CorpusRules {
   std::map<std::string, std::string> reading_lists;
   std::map<std::string, std::set<std::string>> owned_lists;
 
-  // `rules_dir` empty: $BAOCAO_RULES, else the source tree's rules/, as the Engine finds them.
+  // `rules_dir` empty: $BAOCAO_RULES, else the installed rules, else the source tree's (as the Engine).
   static Result<CorpusRules> Load(const std::string& rules_dir);
   // +1 when a higher value is better, -1 when lower is.
   int Direction(const std::string& indicator) const;
