@@ -652,8 +652,32 @@ function takeTokenFromAddress() {
   return true;
 }
 
+// A download link is a plain link, which sends no token: where one is set (a server reached
+// through a proxy or from another machine needs it even to read), the file is fetched with it
+// and handed to the browser as the link's download.
+async function downloadWithToken(link) {
+  try {
+    const r = await fetch(link.getAttribute('href'), {headers: authHeaders()});
+    if (!r.ok) throw new Error(r.status === 401 ? 'Mã truy cập không đúng hoặc đã hết hạn.' : 'Máy chủ trả lỗi ' + r.status + '.');
+    const url = URL.createObjectURL(await r.blob());
+    const a = h('a', {href: url, download: link.getAttribute('download') || ''});
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  } catch (e) {
+    notice('Không tải được tệp: ' + e.message, 'error');
+  }
+}
+
 function start() {
   setToken(token);
+  document.addEventListener('click', e => {
+    const link = e.target.closest && e.target.closest('a[download]');
+    if (!link || !token || link.href.startsWith('blob:') || !link.getAttribute('href').startsWith('api/')) return;
+    e.preventDefault();
+    downloadWithToken(link);
+  });
   document.getElementById('token-form').addEventListener('submit', e => {
     e.preventDefault();
     setToken(document.getElementById('token-input').value);

@@ -432,6 +432,8 @@ class BehindAProxy(PageTest):
     def setUpClass(cls):
         super().setUpClass()
         cls.nginx = Nginx(cls.server.port) if NGINX else None
+        cls.downloads = tempfile.mkdtemp(prefix="baocao-proxy-downloads-")
+        cls.driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": cls.downloads})
 
     @classmethod
     def tearDownClass(cls):
@@ -456,6 +458,14 @@ class BehindAProxy(PageTest):
               .map(e => e.name + ' ' + e.responseStatus);""", self.nginx.url)
         self.assertEqual(failed, [])
         self.shot("behind-proxy")
+        # A download link sends no token by itself; through the proxy a read needs one, so the
+        # page fetches the file with it: the original file lands in the downloads, whole.
+        self.driver.find_element(By.XPATH, "//a[text()='Tải tệp gốc']").click()
+        path = os.path.join(self.downloads, "chi-linh-2026-01-report.txt")
+        WebDriverWait(self.driver, 20).until(lambda d: os.path.exists(path) and os.path.getsize(path) > 0)
+        with open(path, "rb") as got, open(REPORT, "rb") as sent:
+            self.assertEqual(got.read(), sent.read())
+        self.assertFalse(self.driver.find_element(By.ID, "notice").is_displayed())
 
 
 class Workbench(PageTest):
