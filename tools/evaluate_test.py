@@ -49,7 +49,7 @@ def span_of(data: bytes, text: str, occurrence: int = 0):
 def gold_to_engine(gold, data: bytes):
     """What a perfect engine would print for this gold document."""
     return {
-        "schema_version": "1.0",
+        "schema_version": "1.1",
         "document": {"path": f"/somewhere/{gold['document']}", "format": "text",
                      "bytes": len(data)},
         "meta": dict(gold["meta"]),
