@@ -139,7 +139,7 @@ class TheSchema(unittest.TestCase):
         status = "extractor/src/core/status.cc"
         self.assertEqual(set(defs["error_record"]["properties"]["error"]["properties"]["code"]["enum"]),
                          names_in(status, r"case ErrorCode::k\w+: return \"(\w+)\"") - {"ok"})
-        self.assertEqual(set(defs["mention_body"]["properties"]["type"]["enum"]),
+        self.assertEqual(set(defs["mention"]["properties"]["type"]["enum"]),
                          names_in(status, r"case MentionType::k\w+: return \"(\w+)\""))
 
 
