@@ -49,7 +49,7 @@ def span_of(data: bytes, text: str, occurrence: int = 0):
 def gold_to_engine(gold, data: bytes):
     """What a perfect engine would print for this gold document."""
     return {
-        "schema_version": "1.0",
+        "schema_version": "1.1",
         "document": {"path": f"/somewhere/{gold['document']}", "format": "text",
                      "bytes": len(data)},
         "meta": dict(gold["meta"]),
@@ -190,8 +190,11 @@ def write_json(path, data):
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
-def run_cli(*args):
-    run = subprocess.run([sys.executable, str(EVALUATE), *args], capture_output=True, text=True)
+def run_cli(*args, schema_check=False):
+    """The stand-in engines here print only what the scoring reads, not the whole contract: the
+    check against docs/output.schema.json is off unless `schema_check`."""
+    extra = [] if schema_check or "--engine" not in args else ["--no-schema-check"]
+    run = subprocess.run([sys.executable, str(EVALUATE), *args, *extra], capture_output=True, text=True)
     try:
         report = json.loads(run.stdout)
     except ValueError:
@@ -493,6 +496,11 @@ class EvaluateCliTest(unittest.TestCase):
         self.assertEqual(metric(report, "spans", "bad"), 0)
         self.assertEqual(metric(report, "references", "recall"), 1.0)
         self.assertEqual(metric(report, "facts", "recall", TAN_LAP_GOLD["document"]), 0.0)
+        # Checked against docs/output.schema.json, these outputs of a stand-in are refused by path.
+        status, _, _, stderr = run_cli("--gold", str(self.ws.gold), "--engine", str(fake), schema_check=True)
+        self.assertEqual(status, 2, stderr)
+        self.assertIn("schema error(s) against output.schema.json", stderr)
+        self.assertIn("$.document: 'sha256' is a required property", stderr)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -987,8 +995,9 @@ class RealSetCliTest(unittest.TestCase):
         self._tmp.cleanup()
 
     def run_set(self, *args):
-        run = subprocess.run([sys.executable, str(EVALUATE), *args, "--engine", str(self.engine)],
-                             capture_output=True, text=True)
+        # The stand-in prints only what the scoring reads: no check against the schema.
+        run = subprocess.run([sys.executable, str(EVALUATE), *args, "--engine", str(self.engine),
+                              "--no-schema-check"], capture_output=True, text=True)
         return run.returncode, run.stdout, run.stderr
 
     def mention_set(self, mentions_by_text):

@@ -6,7 +6,6 @@ No assertion on time (larger sizes and their figures: tools/bench/text-growth an
     BAOCAO_BINARY=build/baocao python3 tests/hostile/hostile_inputs_test.py
 """
 
-import json
 import os
 import pathlib
 import subprocess
@@ -17,13 +16,16 @@ import unittest
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 ENGINE = os.environ.get("BAOCAO_BINARY", str(ROOT / "build" / "baocao"))
 MAKE = [sys.executable, str(ROOT / "tools" / "make-hostile-inputs")]
+sys.path.insert(0, str(ROOT / "tools"))
+import output_schema  # noqa: E402  (each output checked against docs/output.schema.json)
 EXIT_BAD_INPUT, EXIT_BUDGET = 4, 9
 
 
 def extract(path, *options):
     run = subprocess.run([ENGINE, "extract", "--compact", str(path), *options],
                          capture_output=True, text=True, timeout=600)
-    result = json.loads(run.stdout) if run.returncode == 0 else None
+    result = (output_schema.parse(run.stdout, where=f"extract {path.name} {' '.join(options)}")
+              if run.returncode == 0 else None)
     return run.returncode, result, run.stderr
 
 

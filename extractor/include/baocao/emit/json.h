@@ -1,4 +1,4 @@
-// The JSON of docs/OUTPUT.md, written from an Extraction (schema_version "1.0").
+// The JSON of docs/OUTPUT.md, written from an Extraction (schema_version "1.1"; docs/output.schema.json).
 //
 //   nlohmann::json j = baocao::ToJson(extraction);
 //   std::cout << j.dump(1);
@@ -20,7 +20,7 @@
 
 namespace baocao {
 
-inline constexpr const char* kSchemaVersion = "1.0";
+inline constexpr const char* kSchemaVersion = "1.1";
 
 nlohmann::json ToJson(const Extraction& extraction);
 // The same JSON written element by element, so a large document never holds its whole JSON
