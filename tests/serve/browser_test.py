@@ -605,6 +605,10 @@ class Workbench(PageTest):
         switch = self.wait.until(EC.element_to_be_clickable((By.ID, "show-page-images")))
         switch.click()
         self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "#page-images .page-image canvas")))
+        # The pages and their boxes are laid out one by one: counted once all are there (a slow
+        # machine had shown 3 of 14 at the first canvas).
+        self.wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#page-images .page-image")) >= x["document"]["pages"])
+        self.wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#page-images .box.fact")) >= len(boxed))
         figures = self.driver.find_elements(By.CSS_SELECTOR, "#page-images .page-image")
         self.assertEqual(len(figures), x["document"]["pages"])
         boxes = self.driver.execute_script("""
