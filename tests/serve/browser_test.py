@@ -339,10 +339,11 @@ class ServePage(PageTest):
                 "return [...document.querySelectorAll(\".flag-table tbody td[data-label='Phường, xã']\")].map(e => e.textContent)")
         before = wards()
         self.driver.find_element(By.CSS_SELECTOR, ".flag-table th button[data-sort='ward']").click()
-        self.wait.until(lambda d: d.find_element(By.CSS_SELECTOR, ".flag-table th[aria-sort='ascending']"))
+        # The ward's own header: the list starts sorted by severity, whose header is ascending already.
+        self.wait.until(lambda d: d.find_element(By.CSS_SELECTOR, ".flag-table th[aria-sort='ascending'] button[data-sort='ward']"))
         self.assertEqual(wards(), sorted(before))
         self.driver.find_element(By.CSS_SELECTOR, ".flag-table th button[data-sort='ward']").click()
-        self.wait.until(lambda d: d.find_element(By.CSS_SELECTOR, ".flag-table th[aria-sort='descending']"))
+        self.wait.until(lambda d: d.find_element(By.CSS_SELECTOR, ".flag-table th[aria-sort='descending'] button[data-sort='ward']"))
         self.assertEqual(wards(), sorted(before, reverse=True))
         self.full_shot("flags-1366", 1366)
         self.set_width(390, 844)
