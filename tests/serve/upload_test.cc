@@ -159,6 +159,8 @@ TEST(IsLoopbackAddress, KnowsLoopbackFromTheRest) {
   EXPECT_TRUE(IsLoopbackAddress("127.1.2.3"));
   EXPECT_TRUE(IsLoopbackAddress("::1"));
   EXPECT_TRUE(IsLoopbackAddress("localhost"));
+  EXPECT_TRUE(IsLoopbackAddress("::ffff:127.0.0.1"));   // an IPv4 peer of a socket bound to "::"
+  EXPECT_FALSE(IsLoopbackAddress("::ffff:192.0.2.10"));
   EXPECT_FALSE(IsLoopbackAddress("0.0.0.0"));
   EXPECT_FALSE(IsLoopbackAddress("::"));
   EXPECT_FALSE(IsLoopbackAddress("192.168.1.10"));

@@ -65,11 +65,11 @@ inline uint32_t UnsignedAt(std::string_view bytes, size_t at, size_t width, bool
   return v;
 }
 
-// `s` without leading and trailing spaces, tabs and carriage returns.
 // The offset of the first byte of `s` that does not begin a valid UTF-8 character (an
 // overlong form, a surrogate, a code point above U+10FFFF, a truncated sequence), or npos.
 size_t FirstInvalidUtf8(std::string_view s);
 
+// `s` without leading and trailing spaces, tabs and carriage returns.
 std::string Trim(std::string_view s);
 
 // `s` in lower case (Unicode, ICU): "MỘT TRĂM" -> "một trăm"; marks are kept (FoldKey drops them).

@@ -187,6 +187,14 @@ bool IsBullet(std::string_view s) {
   return !s.empty() && (s[0] == '-' || s[0] == '+' || s.starts_with("•"));
 }
 
+bool HasLetter(std::string_view w) {
+  size_t pos = 0;
+  while (pos < w.size()) {
+    if (IsLetter(NextCodePoint(w, pos))) return true;
+  }
+  return false;
+}
+
 bool HasLowerLetter(std::string_view w) {
   size_t pos = 0;
   while (pos < w.size()) {
@@ -239,11 +247,7 @@ std::string_view TitleBeforeSpecks(std::string_view s) {
   const std::vector<std::pair<size_t, size_t>> words = SpacedWords(s);
   size_t k = 0;
   while (k < words.size() && !HasLowerLetter(s.substr(words[k].first, words[k].second - words[k].first))) {
-    std::string_view w = s.substr(words[k].first, words[k].second - words[k].first);
-    size_t pos = 0;
-    bool letter = false;
-    while (pos < w.size() && !letter) letter = IsLetter(NextCodePoint(w, pos));
-    if (!letter) break;
+    if (!HasLetter(s.substr(words[k].first, words[k].second - words[k].first))) break;
     ++k;
   }
   if (k == 0 || k == words.size()) return {};

@@ -482,6 +482,9 @@ constexpr std::string_view kBodyHeads[] = {
     "thanh tra", "hoi dong", "truong", "vien", "benh vien", "cong an", "bo chi huy", "kho bac", "dang uy"};
 // Of them, the teams set up for a task, named with the body that set them up.
 constexpr std::string_view kTeamHeads[] = {"doan", "to"};
+// Those named with the body above them under a department or ministry: the teams, and a
+// department's offices, which issue nothing on their own ("Phòng QLCN - Sở Công Thương").
+constexpr std::string_view kNamedWithParentHeads[] = {"doan", "to", "phong"};
 
 bool StartsWithPhrase(const std::string& key, std::string_view phrase) {
   return key.starts_with(phrase) && (key.size() == phrase.size() || key[phrase.size()] == ' ');
@@ -663,10 +666,8 @@ std::optional<Issuer> IssuerFromHeader(const DocumentHeader& h, std::string_view
     return out;
   }
   // Under a ministry, a department or another body: the issuer is the body under it ("BỘ CÔNG
-  // THƯƠNG" / "CỤC HÓA CHẤT"); a team, or a department's office (a phòng issues nothing on its
-  // own), named with the body above it: "Phòng QLCN - Sở Công Thương".
-  const bool named_with_parent = team || StartsWithPhrase(own_key, "phong");
-  out.issuer = named_with_parent ? own + " - " + Spelled(parent, text, options) : own;
+  // THƯƠNG" / "CỤC HÓA CHẤT"); a team or an office named with the body above it.
+  out.issuer = StartsWithAny(own_key, kNamedWithParentHeads) ? own + " - " + Spelled(parent, text, options) : own;
   return out;
 }
 

@@ -107,7 +107,11 @@ bool IsLoopbackAddress(const std::string& bind) {
   in_addr v4{};
   if (inet_pton(AF_INET, bind.c_str(), &v4) == 1) return (ntohl(v4.s_addr) >> 24) == 127;
   in6_addr v6{};
-  if (inet_pton(AF_INET6, bind.c_str(), &v6) == 1) return IN6_IS_ADDR_LOOPBACK(&v6);
+  if (inet_pton(AF_INET6, bind.c_str(), &v6) == 1) {
+    // "::ffff:127.0.0.1": an IPv4 peer as a socket bound to "::" names it.
+    constexpr int kV4Offset = 12, kLoopbackNet = 127;
+    return IN6_IS_ADDR_LOOPBACK(&v6) || (IN6_IS_ADDR_V4MAPPED(&v6) && v6.s6_addr[kV4Offset] == kLoopbackNet);
+  }
   return false;
 }
 

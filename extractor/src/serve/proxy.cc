@@ -3,39 +3,25 @@
 #include <string_view>
 
 #include "baocao/serve/serve.h"
+#include "core/strings.h"
 
 namespace baocao::serve {
-namespace {
-
-std::string Trimmed(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return std::string(s);
-}
-
-bool LoopbackPeer(const std::string& addr) {
-  constexpr std::string_view kMapped = "::ffff:";   // an IPv4 peer of a socket bound to "::"
-  if (addr.rfind(kMapped, 0) == 0) return IsLoopbackAddress(addr.substr(kMapped.size()));
-  return IsLoopbackAddress(addr);
-}
-
-}  // namespace
 
 bool ViaLocalProxy(const httplib::Request& req) {
-  return req.has_header("X-Forwarded-For") && LoopbackPeer(req.remote_addr);
+  return req.has_header("X-Forwarded-For") && IsLoopbackAddress(req.remote_addr);
 }
 
 std::string ClientAddress(const httplib::Request& req) {
   if (!ViaLocalProxy(req)) return req.remote_addr;
   std::string chain = req.get_header_value("X-Forwarded-For");
   size_t comma = chain.rfind(',');
-  std::string last = Trimmed(comma == std::string::npos ? std::string_view(chain) : std::string_view(chain).substr(comma + 1));
+  std::string last = internal::Trim(comma == std::string::npos ? std::string_view(chain) : std::string_view(chain).substr(comma + 1));
   return last.empty() ? req.remote_addr : last;
 }
 
 std::string ForwardedPrefix(const httplib::Request& req) {
   if (!ViaLocalProxy(req)) return "";
-  std::string prefix = Trimmed(req.get_header_value("X-Forwarded-Prefix"));
+  std::string prefix = internal::Trim(req.get_header_value("X-Forwarded-Prefix"));
   while (!prefix.empty() && prefix.back() == '/') prefix.pop_back();
   if (prefix.empty() || prefix.front() != '/' || prefix.size() > 200 || prefix.find("..") != std::string::npos ||
       prefix.find("//") != std::string::npos) {
@@ -51,8 +37,8 @@ std::string ForwardedPrefix(const httplib::Request& req) {
 
 std::string RequestHost(const httplib::Request& req) {
   if (ViaLocalProxy(req)) {
-    std::string host = Trimmed(req.get_header_value("X-Forwarded-Host"));
-    if (size_t comma = host.find(','); comma != std::string::npos) host = Trimmed(host.substr(0, comma));
+    std::string host = internal::Trim(req.get_header_value("X-Forwarded-Host"));
+    if (size_t comma = host.find(','); comma != std::string::npos) host = internal::Trim(host.substr(0, comma));
     if (!host.empty()) return host;
   }
   return req.get_header_value("Host");

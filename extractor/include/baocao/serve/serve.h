@@ -65,7 +65,7 @@ struct ServeOptions {
 Result<std::vector<std::string>> ReadTokenFile(const std::string& path, std::vector<std::string>* names = nullptr);
 // 32 random bytes as 64 hex digits, from the system's random source.
 Result<std::string> MakeToken();
-// True for 127.0.0.0/8, ::1 and "localhost".
+// True for 127.0.0.0/8, ::1, IPv4-mapped 127.0.0.0/8 ("::ffff:127.0.0.1") and "localhost".
 bool IsLoopbackAddress(const std::string& bind);
 
 class Server {
