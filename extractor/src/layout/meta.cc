@@ -482,8 +482,7 @@ constexpr std::string_view kBodyHeads[] = {
     "thanh tra", "hoi dong", "truong", "vien", "benh vien", "cong an", "bo chi huy", "kho bac", "dang uy"};
 // Of them, the teams set up for a task, named with the body that set them up.
 constexpr std::string_view kTeamHeads[] = {"doan", "to"};
-// Those named with the body above them under a department or ministry: the teams, and a
-// department's offices, which issue nothing on their own ("Phòng QLCN - Sở Công Thương").
+// Named with the body above them: teams, and offices, which issue nothing alone ("Phòng QLCN - Sở").
 constexpr std::string_view kNamedWithParentHeads[] = {"doan", "to", "phong"};
 
 bool StartsWithPhrase(const std::string& key, std::string_view phrase) {
